@@ -1,0 +1,245 @@
+//! The lexicons under `ontology/lexicons/`: general knowledge of English and the world (given
+//! names, honorifics, role titles, organisation and place head words, places, event words,
+//! boilerplate), built into the binary and parsed once, on first use.
+//!
+//! No person or organisation is listed in them: those are found by the rules.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../ontology/lexicons/", $name)))
+    };
+}
+
+const FILES: &[(&str, &str)] = &[
+    lexicon_file!("given_names.txt"),
+    lexicon_file!("honorifics.txt"),
+    lexicon_file!("roles.txt"),
+    lexicon_file!("role_modifiers.txt"),
+    lexicon_file!("occupations.txt"),
+    lexicon_file!("org_heads.txt"),
+    lexicon_file!("org_suffixes.txt"),
+    lexicon_file!("place_heads.txt"),
+    lexicon_file!("event_heads.txt"),
+    lexicon_file!("boilerplate.txt"),
+    lexicon_file!("stopwords.txt"),
+    lexicon_file!("places/countries.txt"),
+    lexicon_file!("places/regions.txt"),
+    lexicon_file!("places/cities.txt"),
+    lexicon_file!("places/demonyms.txt"),
+];
+
+/// The entries of one lexicon file: lines that are not blank and not `#` comments.
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The form lexicon lookups use: lowercase, straight apostrophes, single spaces.
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '’' | '‘' => out.push('\''),
+                '–' | '—' => out.push('-'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// The kind of a known place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Region,
+    City,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub given_names: HashSet<String>,
+    /// Honorifics as lowercase token sequences ("her excellency").
+    pub honorifics: HashSet<String>,
+    pub roles: HashSet<String>,
+    pub role_modifiers: HashSet<String>,
+    pub occupations: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub org_suffixes: Vec<String>,
+    pub place_heads: HashSet<String>,
+    pub event_heads: HashSet<String>,
+    pub boilerplate: Vec<String>,
+    pub stopwords: HashSet<String>,
+    pub places: HashMap<String, PlaceKind>,
+    /// Adjective → place ("venezuelan" → "Venezuela").
+    pub demonyms: HashMap<String, String>,
+    /// The longest entry, in words, of roles+occupations, and of places.
+    pub max_role_words: usize,
+    pub max_place_words: usize,
+}
+
+impl Lexicon {
+    /// The lexicons built into the binary, parsed once.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::parse(FILES))
+    }
+
+    fn parse(files: &[(&str, &str)]) -> Lexicon {
+        let mut lx = Lexicon::default();
+        for (name, text) in files {
+            let set: Option<&mut HashSet<String>> = match *name {
+                "given_names.txt" => {
+                    lx.given_names.extend(entries(text).map(str::to_owned));
+                    None
+                }
+                "honorifics.txt" => Some(&mut lx.honorifics),
+                "roles.txt" => Some(&mut lx.roles),
+                "role_modifiers.txt" => Some(&mut lx.role_modifiers),
+                "occupations.txt" => Some(&mut lx.occupations),
+                "org_heads.txt" => Some(&mut lx.org_heads),
+                "place_heads.txt" => Some(&mut lx.place_heads),
+                "event_heads.txt" => Some(&mut lx.event_heads),
+                "stopwords.txt" => Some(&mut lx.stopwords),
+                "org_suffixes.txt" => {
+                    lx.org_suffixes.extend(entries(text).map(|e| key(e.trim_start_matches('-'))));
+                    None
+                }
+                "boilerplate.txt" => {
+                    lx.boilerplate.extend(entries(text).map(key));
+                    None
+                }
+                "places/demonyms.txt" => {
+                    for e in entries(text) {
+                        if let Some((adj, place)) = e.split_once('\t') {
+                            lx.demonyms.insert(key(adj), place.trim().to_owned());
+                        }
+                    }
+                    None
+                }
+                other => {
+                    let kind = match other {
+                        "places/countries.txt" => PlaceKind::Country,
+                        "places/regions.txt" => PlaceKind::Region,
+                        _ => PlaceKind::City,
+                    };
+                    for e in entries(text) {
+                        let k = key(e.strip_prefix("the ").unwrap_or(e));
+                        lx.places.entry(k).or_insert(kind);
+                    }
+                    None
+                }
+            };
+            if let Some(set) = set {
+                set.extend(entries(text).map(key));
+            }
+        }
+        lx.max_role_words = lx
+            .roles
+            .iter()
+            .chain(&lx.occupations)
+            .map(|r| r.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        lx.max_place_words = lx
+            .places
+            .keys()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        lx
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+            || self.given_names.contains(&deunicode::deunicode(word))
+            || word.split('-').next().is_some_and(|first| {
+                first.len() < word.len() && self.given_names.contains(first)
+            })
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(&key(word))
+    }
+
+    pub fn place(&self, name: &str) -> Option<PlaceKind> {
+        let k = key(name);
+        self.places
+            .get(&k)
+            .or_else(|| self.places.get(&key(&deunicode::deunicode(&k))))
+            .copied()
+    }
+
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(&key(word))
+    }
+
+    /// A word that ends in an organisation suffix of another language ("…bank", "…verband").
+    pub fn has_org_suffix(&self, word: &str) -> bool {
+        let k = key(word);
+        self.org_suffixes
+            .iter()
+            .any(|s| k.len() > s.len() + 3 && (k.ends_with(s.as_str()) || k.starts_with(s.as_str())))
+    }
+
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.place_heads.contains(&key(word))
+    }
+
+    pub fn is_event_head(&self, word: &str) -> bool {
+        self.event_heads.contains(&key(word))
+    }
+
+    pub fn is_role(&self, phrase: &str) -> bool {
+        self.roles.contains(&key(phrase))
+    }
+
+    pub fn is_occupation(&self, phrase: &str) -> bool {
+        self.occupations.contains(&key(phrase))
+    }
+
+    pub fn is_honorific(&self, phrase: &str) -> bool {
+        let k = key(phrase);
+        self.honorifics.contains(&k) || self.honorifics.contains(k.trim_end_matches('.'))
+    }
+
+    /// A line that is page or press-release furniture ("Comments are closed.", "###").
+    pub fn is_boilerplate(&self, line: &str) -> bool {
+        let k = key(line);
+        let k = k.trim_end_matches(['.', ':', '!']);
+        self.boilerplate
+            .iter()
+            .any(|b| k == b.trim_end_matches(['.', ':']) || (b.len() > 6 && k.starts_with(b.as_str())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load() {
+        let lx = Lexicon::builtin();
+        assert!(lx.given_names.len() > 1000);
+        assert!(lx.is_honorific("Dr"));
+        assert!(lx.is_role("general secretary"));
+        assert!(lx.is_org_head("Union"));
+        assert_eq!(lx.place("Côte d’Ivoire"), Some(PlaceKind::Country));
+        assert!(lx.is_event_head("plenary"));
+        assert!(lx.is_stopword("The"));
+        assert!(lx.is_boilerplate("Comments are closed."));
+    }
+
+    #[test]
+    fn keys_fold_case_apostrophes_and_spaces() {
+        assert_eq!(key("Tenants’  Representative"), "tenants' representative");
+    }
+}

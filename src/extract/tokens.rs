@@ -1,0 +1,178 @@
+//! Words and punctuation of a sentence, with byte offsets into the report text.
+//!
+//! Written by hand because names are what matter here and general tokenizers split them badly:
+//! "Pryce-Williams", "Workers'" (a plural possessive inside a name), "Côte d’Ivoire", "O'Brien"
+//! stay whole, while "Labour’s" gives "Labour" and a possessive token. Markdown emphasis marks
+//! (`*`, `_`) and heading hashes are skipped, so "**Forum**" reads as "Forum".
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    /// `'s` or `’s` after a word.
+    Possessive,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl<'a> Token<'a> {
+    /// Starts with a capital letter (or is an acronym).
+    pub fn is_cap(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    /// All capitals, two letters or more: "NEU", "UNOSP", "MP".
+    pub fn is_acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        self.kind == Kind::Word
+            && letters >= 2
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '-')
+    }
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+    pub fn is(&self, s: &str) -> bool {
+        self.text.eq_ignore_ascii_case(s)
+    }
+    pub fn is_punct(&self, chars: &str) -> bool {
+        self.kind == Kind::Punct && self.text.chars().all(|c| chars.contains(c))
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Tokenizes `text[start..end]`; offsets are absolute.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    let slice = &text[start..end];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() || c == '*' || c == '_' || c == '#' || c == '\u{ad}' {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                if d.is_alphanumeric() || is_mark(d) {
+                    j += 1;
+                } else if (d == '-' || d == '.' || is_apostrophe(d)) && next_alnum {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let word_end = chars.get(j).map_or(slice.len(), |&(p, _)| p);
+            let mut word = &slice[pos..word_end];
+            // A trailing possessive: "Labour’s" → "Labour" + "’s".
+            let mut possessive = None;
+            for apo in ["'s", "’s", "'S", "’S"] {
+                if word.len() > apo.len() && word.ends_with(apo) {
+                    let cut = word.len() - apo.len();
+                    possessive = Some((pos + cut, word_end));
+                    word = &word[..cut];
+                    break;
+                }
+            }
+            let kind = if word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
+            let w_end = pos + word.len();
+            // A plural possessive keeps its apostrophe inside a name: "Workers' Union".
+            let mut w_end_abs = w_end;
+            if possessive.is_none() && word.ends_with(['s', 'S']) {
+                if let Some(&(p, d)) = chars.get(j) {
+                    let after = chars.get(j + 1).map(|&(_, n)| n);
+                    if is_apostrophe(d) && after.is_none_or(|n| !n.is_alphanumeric()) {
+                        w_end_abs = p + d.len_utf8();
+                        j += 1;
+                    }
+                }
+            }
+            out.push(Token {
+                text: &text[start + pos..start + w_end_abs],
+                start: start + pos,
+                end: start + w_end_abs,
+                kind,
+            });
+            if let Some((ps, pe)) = possessive {
+                out.push(Token {
+                    text: &text[start + ps..start + pe],
+                    start: start + ps,
+                    end: start + pe,
+                    kind: Kind::Possessive,
+                });
+            }
+            i = j;
+            continue;
+        }
+        let len = c.len_utf8();
+        out.push(Token {
+            text: &text[start + pos..start + pos + len],
+            start: start + pos,
+            end: start + pos + len,
+            kind: Kind::Punct,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// Combining marks (decomposed accents) stay inside words.
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s, 0, s.len()).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn names_stay_whole() {
+        assert_eq!(
+            words("Ama Pryce-Owusu of the Dockers' Union, O'Neill’s deputy."),
+            ["Ama", "Pryce-Owusu", "of", "the", "Dockers'", "Union", ",", "O'Neill", "’s", "deputy", "."]
+        );
+    }
+
+    #[test]
+    fn markdown_marks_are_skipped_and_offsets_kept() {
+        let s = "the **Spring Forum**, *Weekly*";
+        let t = tokenize(s, 0, s.len());
+        let w: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(w, ["the", "Spring", "Forum", ",", "Weekly"]);
+        assert_eq!(&s[t[1].start..t[2].end], "Spring Forum");
+    }
+
+    #[test]
+    fn numbers_and_acronyms() {
+        let t = tokenize("In 2024 the NEU met.", 0, 20);
+        assert_eq!(t[1].kind, Kind::Number);
+        assert!(t[3].is_acronym());
+        assert!(!t[0].is_acronym());
+    }
+}

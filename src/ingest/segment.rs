@@ -1,0 +1,439 @@
+//! Text → blocks (headings, paragraphs, list items) → sentences, all as byte offsets.
+//!
+//! Written by hand because the crates that split sentences either follow Unicode's rules (which
+//! break "Dr. Asante" and "No. 4" in two and know nothing of headings or Markdown list markers) or
+//! carry a model that must be downloaded. This module only finds boundaries: it never changes the
+//! text, so every span it returns is a slice of the report exactly as written.
+
+use super::document::{Block, BlockKind, Format, Sentence};
+
+/// Lines of at most this many words, with no closing punctuation, stand as headings.
+const HEADING_MAX_WORDS: usize = 14;
+
+/// Words that a full stop follows without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "cllr", "rev", "revd", "fr", "jr", "sr", "snr",
+    "jnr", "no", "nos", "vs", "v", "gen", "col", "capt", "lt", "sgt", "cpl", "hon", "gov", "sen",
+    "rep", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "est", "dept", "univ", "assn", "bros", "mme", "mlle", "cf", "al", "fig", "vol", "pp", "op",
+    "rt", "ave", "rd", "sq", "ft", "ed", "eds",
+];
+
+/// Splits `text` into blocks and sentences.
+pub fn segment(text: &str, format: Format) -> (Vec<Block>, Vec<Sentence>) {
+    let blocks = blocks(text, format);
+    let mut sentences = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind == BlockKind::Heading {
+            sentences.push(Sentence {
+                start: b.start,
+                end: b.end,
+                block: i,
+            });
+        } else {
+            for (start, end) in split_sentences(&text[b.start..b.end]) {
+                sentences.push(Sentence {
+                    start: b.start + start,
+                    end: b.start + end,
+                    block: i,
+                });
+            }
+        }
+    }
+    (blocks, sentences)
+}
+
+/// A line of the text with its byte span (without the line break).
+struct Line<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let body = piece.trim_end_matches(['\n', '\r']);
+        out.push(Line { start, text: body });
+        start += piece.len();
+    }
+    out
+}
+
+fn blocks(text: &str, format: Format) -> Vec<Block> {
+    let markdown = format == Format::Markdown;
+    let mut out: Vec<Block> = Vec::new();
+    // The paragraph being built: (start, end, number of lines).
+    let mut open: Option<(usize, usize, usize)> = None;
+    let mut in_fence = false;
+
+    let close = |open: &mut Option<(usize, usize, usize)>, out: &mut Vec<Block>| {
+        if let Some((start, end, nlines)) = open.take() {
+            let kind = if nlines == 1 && looks_like_heading(&text[start..end]) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            };
+            push(out, text, start, end, kind, 0);
+        }
+    };
+
+    for line in lines(text) {
+        let trimmed = line.text.trim();
+        let lead = line.text.len() - line.text.trim_start().len();
+        let content_start = line.start + lead;
+        if markdown && trimmed.starts_with("```") {
+            close(&mut open, &mut out);
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if trimmed.is_empty() || is_rule(trimmed) {
+            close(&mut open, &mut out);
+            continue;
+        }
+        if markdown {
+            if let Some((level, skip)) = markdown_heading(trimmed) {
+                close(&mut open, &mut out);
+                let start = content_start + skip;
+                let end = line.start + line.text.trim_end().trim_end_matches('#').trim_end().len();
+                push(
+                    &mut out,
+                    text,
+                    start,
+                    end.max(start),
+                    BlockKind::Heading,
+                    level,
+                );
+                continue;
+            }
+        }
+        if let Some(skip) = list_marker(trimmed) {
+            close(&mut open, &mut out);
+            let start = content_start + skip;
+            let end = line.start + line.text.trim_end().len();
+            push(&mut out, text, start, end, BlockKind::ListItem, 0);
+            continue;
+        }
+        let end = line.start + line.text.trim_end().len();
+        match open.as_mut() {
+            Some((_, prev_end, nlines)) if !ends_hard(&text[..*prev_end]) => {
+                // A soft-wrapped line continues the paragraph.
+                *prev_end = end;
+                *nlines += 1;
+            }
+            Some(_) => {
+                close(&mut open, &mut out);
+                open = Some((content_start, end, 1));
+            }
+            None => open = Some((content_start, end, 1)),
+        }
+    }
+    close(&mut open, &mut out);
+
+    // The first heading of a report, before any prose, is its title.
+    if let Some(first) = out.first_mut() {
+        if first.kind == BlockKind::Heading && first.level != 2 {
+            first.level = 1;
+        }
+    }
+    for b in out.iter_mut() {
+        if b.kind == BlockKind::Heading && b.level == 0 {
+            b.level = 2;
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<Block>, text: &str, start: usize, end: usize, kind: BlockKind, level: u8) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let (start, end) = (start + lead, end - trail);
+    if start < end {
+        out.push(Block {
+            start,
+            end,
+            kind,
+            level,
+        });
+    }
+}
+
+/// A horizontal rule, or press-release end marks such as `###` and `-30-`, separate blocks.
+fn is_rule(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    chars.len() >= 3
+        && (chars.iter().all(|&c| c == '-')
+            || chars.iter().all(|&c| c == '*')
+            || chars.iter().all(|&c| c == '_')
+            || chars.iter().all(|&c| c == '=')
+            || chars.iter().all(|&c| c == '#'))
+}
+
+/// `## Title` → (2, bytes to skip before the title).
+fn markdown_heading(line: &str) -> Option<(u8, usize)> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &line[hashes..];
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let skip = hashes + (rest.len() - rest.trim_start().len());
+    Some((hashes as u8, skip))
+}
+
+/// `- item`, `* item`, `• item`, `1. item`, `2) item` → bytes to skip before the item's text.
+fn list_marker(line: &str) -> Option<usize> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    let after_marker = if matches!(first, '-' | '*' | '+' | '•' | '‣' | '◦' | '–') {
+        first.len_utf8()
+    } else if first.is_ascii_digit() {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 3 || !matches!(line.as_bytes().get(digits), Some(b'.') | Some(b')')) {
+            return None;
+        }
+        digits + 1
+    } else {
+        return None;
+    };
+    let rest = &line[after_marker..];
+    if !rest.starts_with([' ', '\t']) || rest.trim().is_empty() {
+        return None;
+    }
+    Some(after_marker + (rest.len() - rest.trim_start().len()))
+}
+
+/// Lines shorter than this that end without punctuation stand alone (headings, contact lines,
+/// addresses); longer ones are taken as hard-wrapped prose that the next line continues.
+const WRAP_MIN_CHARS: usize = 50;
+
+/// True when a text ends where a paragraph may end: terminal punctuation, a closing quote or
+/// bracket, a colon, or a short line.
+fn ends_hard(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let last_line = trimmed.rsplit('\n').next().unwrap_or(trimmed);
+    match trimmed.chars().last() {
+        Some('.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']' | '…' | '*' | '_') => {
+            true
+        }
+        _ => last_line.trim().chars().count() < WRAP_MIN_CHARS,
+    }
+}
+
+/// A short line that does not end as a sentence does: a heading, a dateline, a byline.
+fn looks_like_heading(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    if words == 0 || words > HEADING_MAX_WORDS {
+        return false;
+    }
+    !matches!(
+        line.chars().last(),
+        Some('.' | '!' | '?' | ',' | ';' | ':' | '"' | '”')
+    )
+}
+
+/// Splits one block into sentence spans (relative byte offsets, trimmed).
+pub fn split_sentences(block: &str) -> Vec<(usize, usize)> {
+    let bytes = block.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = block.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Take in further terminal marks and closing quotes or brackets: `.”`, `?)`, `...`.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(
+                d,
+                '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_'
+            ) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &block[end..];
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() || after_space.is_empty() {
+            continue; // no space after the mark (e.g. "3.5", "U.S.A"), or end of block
+        }
+        let next = after_space.chars().next().unwrap_or(' ');
+        let starts_sentence = next.is_uppercase()
+            || next.is_ascii_digit()
+            || matches!(
+                next,
+                '"' | '“' | '‘' | '\'' | '(' | '[' | '*' | '_' | '—' | '–'
+            );
+        if !starts_sentence {
+            continue;
+        }
+        if c == '.' && end == i + 1 && is_abbreviation(&block[..i]) {
+            continue;
+        }
+        push_span(&mut out, block, start, end);
+        start = bytes.len() - after_space.len();
+    }
+    push_span(&mut out, block, start, block.len());
+    out
+}
+
+fn push_span(out: &mut Vec<(usize, usize)>, block: &str, start: usize, end: usize) {
+    let slice = &block[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if start + lead < end - trail {
+        out.push((start + lead, end - trail));
+    }
+}
+
+/// Is the word just before a full stop an abbreviation or an initial?
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    let mut letters = word.chars();
+    // A single capital letter is an initial ("J. Smith"); "U.S", "e.g", "a.m" are abbreviations.
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        return first.is_uppercase();
+    }
+    if word.contains('.') {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_full_stops_followed_by_capitals() {
+        assert_eq!(
+            sentences("The rally began at noon. Speakers followed. It rained!"),
+            [
+                "The rally began at noon.",
+                "Speakers followed.",
+                "It rained!"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials_inside_sentences() {
+        assert_eq!(
+            sentences("Dr. Okafor met Mr. J. R. Tolkien at No. 4 Elm Row. They talked."),
+            [
+                "Dr. Okafor met Mr. J. R. Tolkien at No. 4 Elm Row.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            sentences("Costs rose 3.5 per cent in the U.S. economy."),
+            ["Costs rose 3.5 per cent in the U.S. economy."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("“We are ready. We will win.” Lena Park, a steward, spoke next."),
+            [
+                "“We are ready.",
+                "We will win.”",
+                "Lena Park, a steward, spoke next."
+            ]
+        );
+        assert_eq!(
+            sentences("\"It works,\" she said. \"Try it.\""),
+            ["\"It works,\" she said.", "\"Try it.\""]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_a_stop_does_not_split() {
+        assert_eq!(
+            sentences("They met at 10 a.m. and left at noon."),
+            ["They met at 10 a.m. and left at noon."]
+        );
+    }
+
+    fn block_texts(text: &str, format: Format) -> Vec<(BlockKind, &str)> {
+        blocks(text, format)
+            .into_iter()
+            .map(|b| (b.kind, &text[b.start..b.end]))
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_headings_paragraphs_and_soft_wraps() {
+        let text = "Annual Meeting 2025\n\nMorning session\n\nThe chair opened the meeting of the regional council\nand welcomed guests from the three neighbouring towns. Then\nthe vote.\nA new paragraph starts here.\nMedia contact:\nAna Ruiz, Press Officer\nTel: 0123\n";
+        assert_eq!(
+            block_texts(text, Format::Text),
+            [
+                (BlockKind::Heading, "Annual Meeting 2025"),
+                (BlockKind::Heading, "Morning session"),
+                (
+                    BlockKind::Paragraph,
+                    "The chair opened the meeting of the regional council\nand welcomed guests from the three neighbouring towns. Then\nthe vote."
+                ),
+                (BlockKind::Paragraph, "A new paragraph starts here."),
+                (BlockKind::Paragraph, "Media contact:"),
+                (BlockKind::Heading, "Ana Ruiz, Press Officer"),
+                (BlockKind::Heading, "Tel: 0123"),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_headings_lists_and_rules() {
+        let text = "# Title\n\n## Panel: Water\n\n- Ana Ruiz (Chair, River Trust)\n* Bo Li, Clean Rivers\n1. *Workshop one*, led by Sam\n\n---\n\nProse **bold** here.\n";
+        assert_eq!(
+            block_texts(text, Format::Markdown),
+            [
+                (BlockKind::Heading, "Title"),
+                (BlockKind::Heading, "Panel: Water"),
+                (BlockKind::ListItem, "Ana Ruiz (Chair, River Trust)"),
+                (BlockKind::ListItem, "Bo Li, Clean Rivers"),
+                (BlockKind::ListItem, "*Workshop one*, led by Sam"),
+                (BlockKind::Paragraph, "Prose **bold** here."),
+            ]
+        );
+        let b = blocks(text, Format::Markdown);
+        assert_eq!((b[0].level, b[1].level), (1, 2));
+    }
+
+    #[test]
+    fn sentences_point_into_the_text() {
+        let text = "Heading here\n\nOne. Two three.\n";
+        let (blocks, sentences) = segment(text, Format::Text);
+        assert_eq!(blocks.len(), 2);
+        let got: Vec<&str> = sentences.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["Heading here", "One.", "Two three."]);
+        assert_eq!(sentences[2].block, 1);
+    }
+}

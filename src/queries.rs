@@ -1,0 +1,68 @@
+//! The named queries of `queries/`, built into the binary so `ties query people` works from any
+//! folder. The files stay the source: edit them, rebuild, and the names follow.
+
+use crate::error::{Error, Result};
+
+/// (name, SPARQL text), one per file in `queries/`.
+pub const NAMED: &[(&str, &str)] = &[
+    ("affiliations", include_str!("../queries/affiliations.rq")),
+    ("co-members", include_str!("../queries/co-members.rq")),
+    ("events", include_str!("../queries/events.rq")),
+    ("organisations", include_str!("../queries/organisations.rq")),
+    ("participation", include_str!("../queries/participation.rq")),
+    ("people", include_str!("../queries/people.rq")),
+    ("quotes", include_str!("../queries/quotes.rq")),
+    ("reports", include_str!("../queries/reports.rq")),
+];
+
+pub fn named(name: &str) -> Option<&'static str> {
+    NAMED.iter().find(|(n, _)| *n == name).map(|(_, q)| *q)
+}
+
+/// Resolves what the user typed as QUERY: `@file.rq`, the name of a named query, or SPARQL text.
+pub fn resolve(arg: &str) -> Result<String> {
+    if let Some(file) = arg.strip_prefix('@') {
+        return std::fs::read_to_string(file)
+            .map_err(|e| Error::Usage(format!("cannot read query file {file}: {e}")));
+    }
+    if let Some(q) = named(arg) {
+        return Ok(q.to_owned());
+    }
+    let looks_like_a_name = !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if looks_like_a_name {
+        let names: Vec<&str> = NAMED.iter().map(|(n, _)| *n).collect();
+        return Err(Error::Usage(format!(
+            "no named query {arg:?}; the named queries are: {}",
+            names.join(", ")
+        )));
+    }
+    Ok(arg.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_query_parses() {
+        for (name, text) in NAMED {
+            crate::sparql::prepare(text, None, None)
+                .unwrap_or_else(|e| panic!("queries/{name}.rq: {e}"));
+        }
+    }
+
+    #[test]
+    fn resolves_names_files_and_text() {
+        assert!(resolve("people").unwrap().contains("schema:Person"));
+        assert!(resolve("SELECT * WHERE { ?s ?p ?o }")
+            .unwrap()
+            .starts_with("SELECT"));
+        assert!(resolve("peeple")
+            .unwrap_err()
+            .to_string()
+            .contains("people"));
+    }
+}

@@ -1,0 +1,67 @@
+//! `ties stats`: counts by type and per report, read through SPARQL.
+
+use crate::error::Result;
+use crate::sparql::{self, display_term};
+use crate::store::Store;
+use oxigraph::model::Term;
+
+/// What the store holds.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Stats {
+    pub quads: usize,
+    pub graphs: usize,
+    /// (type, distinct nodes), most numerous first.
+    pub by_type: Vec<(String, u64)>,
+    pub reports: Vec<ReportStats>,
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+pub struct ReportStats {
+    pub report: String,
+    pub title: String,
+    pub statements: u64,
+    pub people: u64,
+    pub organisations: u64,
+    pub claims: u64,
+}
+
+const BY_TYPE: &str = "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type";
+
+const PER_REPORT: &str = r#"
+SELECT ?g (SAMPLE(IF(?s = ?g && ?p = schema:name, ?o, ?none)) AS ?title)
+       (COUNT(*) AS ?statements)
+       (SUM(IF(?p = rdf:type && ?o = schema:Person, 1, 0)) AS ?people)
+       (SUM(IF(?p = rdf:type && ?o = schema:Organization, 1, 0)) AS ?orgs)
+       (SUM(IF(?p = prov:wasDerivedFrom, 1, 0)) AS ?claims)
+WHERE { GRAPH ?g { ?s ?p ?o } }
+GROUP BY ?g ORDER BY ?g"#;
+
+fn count(term: Option<&Term>) -> u64 {
+    match term {
+        Some(Term::Literal(l)) => l.value().parse().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+pub fn stats(store: &Store) -> Result<Stats> {
+    let mut s = Stats {
+        quads: store.len()?,
+        graphs: store.oxigraph().named_graphs().count(),
+        ..Stats::default()
+    };
+    for row in sparql::select(store, BY_TYPE)? {
+        let name = row.get("type").map(display_term).unwrap_or_default();
+        s.by_type.push((name, count(row.get("n"))));
+    }
+    for row in sparql::select(store, PER_REPORT)? {
+        s.reports.push(ReportStats {
+            report: row.get("g").map(display_term).unwrap_or_default(),
+            title: row.get("title").map(display_term).unwrap_or_default(),
+            statements: count(row.get("statements")),
+            people: count(row.get("people")),
+            organisations: count(row.get("orgs")),
+            claims: count(row.get("claims")),
+        });
+    }
+    Ok(s)
+}

@@ -1,0 +1,211 @@
+//! The embedded Oxigraph store on disk: open it, replace or drop one report's graph atomically,
+//! load RDF files, count.
+//!
+//! Every write goes through one transaction per report, so a report is in the store whole or not
+//! at all, even when ingest is killed halfway. This module does not parse reports or queries.
+
+use crate::error::{Error, Result};
+use crate::vocab::ties;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    inner: oxigraph::store::Store,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it when missing.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if path.exists() && !path.is_dir() {
+            return Err(Error::StoreOpen {
+                path,
+                reason: "it is a file, not a store folder; name a folder with --store".into(),
+            });
+        }
+        let inner = oxigraph::store::Store::open(&path).map_err(|e| open_error(&path, e))?;
+        Ok(Store { inner, path })
+    }
+
+    /// Opens an existing store for reading only; several readers may share it with a writer.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if !path.is_dir() {
+            return Err(Error::StoreOpen {
+                path,
+                reason: "no store there yet; run `ties ingest` first, or name it with --store"
+                    .into(),
+            });
+        }
+        let inner =
+            oxigraph::store::Store::open_read_only(&path).map_err(|e| open_error(&path, e))?;
+        Ok(Store { inner, path })
+    }
+
+    /// An in-memory store, for tests and for `ties extract`.
+    pub fn in_memory() -> Result<Store> {
+        Ok(Store {
+            inner: oxigraph::store::Store::new()?,
+            path: PathBuf::new(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The Oxigraph store, for the SPARQL layer.
+    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    /// Number of quads in all graphs.
+    pub fn len(&self) -> Result<usize> {
+        Ok(self.inner.len()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    /// Replaces the content of the named graphs `graphs` with `quads`, in one transaction.
+    pub fn replace_graphs(&self, graphs: &[NamedOrBlankNode], quads: &[Quad]) -> Result<()> {
+        let mut tx = self.inner.start_transaction()?;
+        for g in graphs {
+            tx.remove_named_graph(g)?;
+        }
+        for q in quads {
+            tx.insert(q);
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Drops one graph; false when there was no such graph.
+    pub fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool> {
+        if !self.inner.contains_named_graph(graph)? {
+            return Ok(false);
+        }
+        let mut tx = self.inner.start_transaction()?;
+        tx.remove_named_graph(graph)?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    pub fn contains_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool> {
+        Ok(self.inner.contains_named_graph(graph)?)
+    }
+
+    /// The report graph whose `ties:sourceFile` is `path`, if any.
+    pub fn report_for_source(&self, path: &Path) -> Result<Option<NamedNode>> {
+        let file = Term::from(Literal::new_simple_literal(path.to_string_lossy()));
+        for quad in
+            self.inner
+                .quads_for_pattern(None, Some(ties::SOURCE_FILE), Some(file.as_ref()), None)
+        {
+            let quad = quad?;
+            if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
+                (quad.subject, quad.graph_name)
+            {
+                if s == g {
+                    return Ok(Some(s));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Makes sure everything written is on disk.
+    pub fn flush(&self) -> Result<()> {
+        Ok(self.inner.flush()?)
+    }
+}
+
+fn open_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
+    let text = e.to_string();
+    let reason = if text.contains("LOCK") || text.to_lowercase().contains("lock") {
+        format!(
+            "{text}; another ties process (an ingest or `ties serve`) holds it: wait for it or stop it"
+        )
+    } else {
+        text
+    };
+    Error::StoreOpen {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+/// The RDF formats ties loads as they are, by file extension.
+pub fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    RdfFormat::from_extension(&ext)
+}
+
+/// Parses a whole RDF file into quads before anything is written, so a broken file leaves the
+/// store as it was. Triples outside any named graph go into `default_graph`.
+pub fn parse_rdf(path: &Path, bytes: &[u8], default_graph: &NamedNode) -> Result<Vec<Quad>> {
+    let format = rdf_format_of(path).ok_or_else(|| {
+        Error::input(
+            path,
+            "not an RDF file ties knows (.ttl .nt .nq .trig .rdf .jsonld)",
+        )
+    })?;
+    let parser = RdfParser::from_format(format)
+        .with_default_graph(GraphNameRef::NamedNode(default_graph.as_ref()))
+        .for_slice(bytes);
+    let mut quads = Vec::new();
+    for q in parser {
+        quads.push(q.map_err(|e| Error::input(path, format!("broken {}: {e}", format.name())))?);
+    }
+    if quads.is_empty() {
+        return Err(Error::input(path, "the file holds no RDF statements"));
+    }
+    Ok(quads)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quad(s: &str, g: &NamedNode) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(s),
+            ties::RULE.into_owned(),
+            Literal::new_simple_literal("x"),
+            g.clone(),
+        )
+    }
+
+    #[test]
+    fn replacing_a_graph_drops_what_it_held() {
+        let store = Store::in_memory().unwrap();
+        let g = NamedNode::new_unchecked("urn:ties:report/a");
+        let gs = [NamedOrBlankNode::NamedNode(g.clone())];
+        store
+            .replace_graphs(&gs, &[quad("urn:x:1", &g), quad("urn:x:2", &g)])
+            .unwrap();
+        assert_eq!(store.len().unwrap(), 2);
+        store.replace_graphs(&gs, &[quad("urn:x:3", &g)]).unwrap();
+        assert_eq!(store.len().unwrap(), 1);
+        assert!(store.remove_graph(g.as_ref()).unwrap());
+        assert!(store.is_empty().unwrap());
+        assert!(!store.remove_graph(g.as_ref()).unwrap());
+    }
+
+    #[test]
+    fn broken_rdf_is_refused_whole() {
+        let g = NamedNode::new_unchecked("urn:ties:report/f");
+        let good = b"<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> \"d\" .\n";
+        assert_eq!(parse_rdf(Path::new("x.nt"), good, &g).unwrap().len(), 2);
+        let bad = b"<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b .\n";
+        let err = parse_rdf(Path::new("x.nt"), bad, &g)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("broken"), "{err}");
+    }
+}
