@@ -9,12 +9,16 @@ use std::sync::OnceLock;
 
 macro_rules! lexicon_file {
     ($name:literal) => {
-        ($name, include_str!(concat!("../../ontology/lexicons/", $name)))
+        (
+            $name,
+            include_str!(concat!("../../ontology/lexicons/", $name)),
+        )
     };
 }
 
 const FILES: &[(&str, &str)] = &[
     lexicon_file!("given_names.txt"),
+    lexicon_file!("given_names_gender.txt"),
     lexicon_file!("honorifics.txt"),
     lexicon_file!("roles.txt"),
     lexicon_file!("role_modifiers.txt"),
@@ -67,6 +71,8 @@ pub enum PlaceKind {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub given_names: HashSet<String>,
+    /// Given name → true when usually female, false when usually male (a hint for pronouns).
+    pub gender: HashMap<String, bool>,
     /// Honorifics as lowercase token sequences ("her excellency").
     pub honorifics: HashSet<String>,
     pub roles: HashSet<String>,
@@ -101,6 +107,14 @@ impl Lexicon {
                     lx.given_names.extend(entries(text).map(str::to_owned));
                     None
                 }
+                "given_names_gender.txt" => {
+                    for e in entries(text) {
+                        if let Some((name, g)) = e.split_once('\t') {
+                            lx.gender.insert(name.trim().to_owned(), g.trim() == "f");
+                        }
+                    }
+                    None
+                }
                 "honorifics.txt" => Some(&mut lx.honorifics),
                 "roles.txt" => Some(&mut lx.roles),
                 "role_modifiers.txt" => Some(&mut lx.role_modifiers),
@@ -110,7 +124,8 @@ impl Lexicon {
                 "event_heads.txt" => Some(&mut lx.event_heads),
                 "stopwords.txt" => Some(&mut lx.stopwords),
                 "org_suffixes.txt" => {
-                    lx.org_suffixes.extend(entries(text).map(|e| key(e.trim_start_matches('-'))));
+                    lx.org_suffixes
+                        .extend(entries(text).map(|e| key(e.trim_start_matches('-'))));
                     None
                 }
                 "boilerplate.txt" => {
@@ -161,9 +176,18 @@ impl Lexicon {
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
             || self.given_names.contains(&deunicode::deunicode(word))
-            || word.split('-').next().is_some_and(|first| {
-                first.len() < word.len() && self.given_names.contains(first)
-            })
+            || word
+                .split('-')
+                .next()
+                .is_some_and(|first| first.len() < word.len() && self.given_names.contains(first))
+    }
+
+    /// The usual gender of a given name (true: female), when the lexicon knows it.
+    pub fn gender_of(&self, given: &str) -> Option<bool> {
+        self.gender
+            .get(given)
+            .or_else(|| self.gender.get(&deunicode::deunicode(given)))
+            .copied()
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
@@ -185,9 +209,9 @@ impl Lexicon {
     /// A word that ends in an organisation suffix of another language ("…bank", "…verband").
     pub fn has_org_suffix(&self, word: &str) -> bool {
         let k = key(word);
-        self.org_suffixes
-            .iter()
-            .any(|s| k.len() > s.len() + 3 && (k.ends_with(s.as_str()) || k.starts_with(s.as_str())))
+        self.org_suffixes.iter().any(|s| {
+            k.len() > s.len() + 3 && (k.ends_with(s.as_str()) || k.starts_with(s.as_str()))
+        })
     }
 
     pub fn is_place_head(&self, word: &str) -> bool {
@@ -215,9 +239,9 @@ impl Lexicon {
     pub fn is_boilerplate(&self, line: &str) -> bool {
         let k = key(line);
         let k = k.trim_end_matches(['.', ':', '!']);
-        self.boilerplate
-            .iter()
-            .any(|b| k == b.trim_end_matches(['.', ':']) || (b.len() > 6 && k.starts_with(b.as_str())))
+        self.boilerplate.iter().any(|b| {
+            k == b.trim_end_matches(['.', ':']) || (b.len() > 6 && k.starts_with(b.as_str()))
+        })
     }
 }
 

@@ -2,31 +2,713 @@
 //! with affiliations, participation and quotations, each pointing to its evidence sentence.
 //!
 //! Rules are code; world knowledge (given names, role titles, places...) is data in
-//! `ontology/lexicons/`, built into the binary and parsed once. The extractor returns plain
-//! types and knows nothing of RDF or the store.
+//! `ontology/lexicons/`, built into the binary and parsed once. The passes, in order:
+//! `names` (typed mentions, merged into entities), `roles` (affiliations and titles), `events`
+//! (the main event, sessions, who took part), `quotes` (who said what). The extractor returns
+//! plain types and knows nothing of RDF or the store.
 
+pub mod lexicon;
 pub mod model;
+pub mod names;
+pub mod tokens;
 pub mod view;
 
-use crate::ingest::document::Document;
-use model::{Entity, EntityKind, Extraction};
+mod events;
+mod quotes;
+mod roles;
+
+use crate::ingest::document::{BlockKind, Document};
+use lexicon::Lexicon;
+use model::{EntityId, EntityKind, Evidence, Extraction, Membership, Participation, Quotation};
+use names::{Mention, Registry};
+use tokens::{Kind, Token};
 
 /// The extractor, with its lexicons loaded.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    lx: &'static Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
 
 impl Extractor {
     pub fn new() -> Extractor {
-        Extractor {}
+        Extractor {
+            lx: Lexicon::builtin(),
+        }
     }
 
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let mut ex = Extraction::default();
-        if let Some(publisher) = &doc.meta.publisher {
-            ex.entities
-                .push(Entity::new(EntityKind::Organization, publisher.clone()));
-            ex.publisher = Some(ex.entities.len() - 1);
-        }
-        ex
+        let mut r = Reader::new(self.lx, doc);
+        r.find_names();
+        r.merge_names();
+        let events = events::find_events(&mut r);
+        r.event_context = Some(events);
+        roles::find_affiliations(&mut r);
+        events::find_participation(&mut r);
+        quotes::find_quotations(&mut r);
+        r.finish()
     }
 }
+
+/// One sentence, tokenized, with its names.
+pub(crate) struct Sent<'a> {
+    pub index: usize,
+    pub block: usize,
+    pub kind: BlockKind,
+    pub toks: Vec<Token<'a>>,
+    pub mentions: Vec<Mention>,
+    /// Page or press-release furniture: read for names of nothing.
+    pub boilerplate: bool,
+}
+
+impl Sent<'_> {
+    /// The mention covering token `i`.
+    pub fn mention_at(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.start <= i && i < m.end)
+    }
+    /// The mention starting exactly at token `i`.
+    pub fn mention_starting(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.start == i)
+    }
+    /// The mention ending exactly before token `i`.
+    pub fn mention_ending(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.end == i)
+    }
+    pub fn word(&self, i: usize) -> Option<&str> {
+        self.toks.get(i).map(|t| t.text)
+    }
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(w))
+    }
+    pub fn is_punct(&self, i: usize, chars: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(chars))
+    }
+}
+
+/// The working state of one extraction.
+pub(crate) struct Reader<'a> {
+    pub lx: &'static Lexicon,
+    pub doc: &'a Document,
+    pub sents: Vec<Sent<'a>>,
+    pub reg: Registry,
+    pub memberships: Vec<Membership>,
+    pub participations: Vec<Participation>,
+    pub quotations: Vec<Quotation>,
+    pub main_event: Option<EntityId>,
+    /// The organisation the report is about (whose congress, whose delegation), when clear.
+    pub main_org: Option<EntityId>,
+    pub publisher: Option<EntityId>,
+    pub event_context: Option<events::EventContext>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(lx: &'static Lexicon, doc: &'a Document) -> Reader<'a> {
+        let mut boiler_blocks = vec![false; doc.blocks.len()];
+        for (i, b) in boiler_blocks.iter_mut().enumerate() {
+            *b = lx.is_boilerplate(doc.block_text(i));
+        }
+        let sents = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(index, s)| Sent {
+                index,
+                block: s.block,
+                kind: doc.blocks[s.block].kind,
+                toks: tokens::tokenize(&doc.text, s.start, s.end),
+                mentions: Vec::new(),
+                boilerplate: boiler_blocks[s.block] || lx.is_boilerplate(doc.sentence_text(index)),
+            })
+            .collect();
+        let mut r = Reader {
+            lx,
+            doc,
+            sents,
+            reg: Registry::default(),
+            memberships: Vec::new(),
+            participations: Vec::new(),
+            quotations: Vec::new(),
+            main_event: None,
+            main_org: None,
+            publisher: None,
+            event_context: None,
+        };
+        if let Some(p) = &doc.meta.publisher {
+            let id = r.reg.add(EntityKind::Organization, p, 0);
+            r.publisher = Some(id);
+        }
+        r
+    }
+
+    pub fn evidence(&self, sentence: usize, rule: &'static str, confidence: f32) -> Evidence {
+        Evidence {
+            sentence,
+            rule,
+            confidence,
+        }
+    }
+
+    /// The text of tokens `a..b` of sentence `s`, as written.
+    pub fn text(&self, s: usize, a: usize, b: usize) -> &'a str {
+        let toks = &self.sents[s].toks;
+        &self.doc.text[toks[a].start..toks[b - 1].end]
+    }
+
+    /// Pass 1: every capitalised span of every sentence, typed and registered.
+    fn find_names(&mut self) {
+        for s in 0..self.sents.len() {
+            if self.sents[s].boilerplate {
+                continue;
+            }
+            let spans = names::spans(&self.doc.text, &self.sents[s].toks, self.lx);
+            let mut mentions = Vec::new();
+            let mut skip_until = 0;
+            for (a, b) in spans {
+                if a < skip_until {
+                    continue;
+                }
+                let (m, consumed) = self.classify(s, a, b);
+                skip_until = consumed;
+                mentions.extend(m);
+            }
+            self.sents[s].mentions = mentions;
+        }
+    }
+
+    /// Types the span `a..b` of sentence `s`; returns its mentions (an acronym defined in
+    /// brackets after a name gives a second one) and the token up to which spans are consumed.
+    fn classify(&mut self, s: usize, a: usize, b: usize) -> (Vec<Mention>, usize) {
+        let lx = self.lx;
+        let toks = &self.sents[s].toks;
+        let heading = self.sents[s].kind == BlockKind::Heading;
+        let mut a = a;
+        let mut b = b;
+        // An honorific inside the run ("Dr Kwame X") or just before it ("Ms. X").
+        let lead = names::leading_honorific(toks, (a, b), lx);
+        let mut hon = None;
+        if lead > 0 {
+            hon = Some(a);
+            a += lead;
+        } else if let Some(h) = names::honorific_before(toks, a, lx) {
+            hon = Some(h);
+        }
+        // Lowercase organisation units after a name: "Leeds Community branch".
+        let mut unit = false;
+        if b < toks.len()
+            && matches!(
+                toks[b].text,
+                "branch" | "committee" | "chapter" | "local" | "caucus"
+            )
+        {
+            b += 1;
+            unit = true;
+        }
+        let text = self.text(s, a, b).to_owned();
+        let n = b - a;
+        let first = toks[a];
+        let last = toks[b - 1];
+        let prev = a.checked_sub(1).map(|i| toks[i]);
+        let prev2 = a.checked_sub(2).map(|i| toks[i]);
+        let next = toks.get(b).copied();
+        let mention = |kind: Option<EntityKind>, entity: Option<EntityId>| Mention {
+            start: a,
+            end: b,
+            kind,
+            entity,
+            hon,
+        };
+        let mut out = Vec::new();
+
+        // "Full Name (ACR)": an acronym defined in brackets.
+        if !unit
+            && next.is_some_and(|t| t.text == "(")
+            && toks.get(b + 1).is_some_and(|t| t.is_acronym())
+            && toks.get(b + 2).is_some_and(|t| t.text == ")")
+            && hon.is_none()
+            && lx.place(&text).is_none()
+        {
+            let acr = toks[b + 1].text;
+            let is_event = lx.is_event_head(last.text) || lx.is_event_head(first.text);
+            let kind = if is_event {
+                EntityKind::Event
+            } else {
+                EntityKind::Organization
+            };
+            let id = self.reg.add(kind, &text, s);
+            if kind == EntityKind::Organization {
+                if let Some(old) = self.reg.find(EntityKind::Organization, acr) {
+                    self.reg.merge(old, id);
+                }
+            }
+            self.reg.alias(id, acr);
+            out.push(mention(Some(kind), Some(id)));
+            out.push(Mention {
+                start: b + 1,
+                end: b + 2,
+                kind: Some(kind),
+                entity: Some(id),
+                hon: None,
+            });
+            return (out, b + 3);
+        }
+
+        // Acronyms and all-capital words.
+        if n == 1 && first.is_acronym() {
+            let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
+            if lx.place(first.text).is_some() {
+                let id = self.reg.add(EntityKind::Place, first.text, s);
+                return (vec![mention(Some(EntityKind::Place), Some(id))], b);
+            }
+            if lx.is_role(first.text) || lx.is_honorific(first.text) || letters > 6 {
+                return (out, b);
+            }
+            if let Some(id) = self.reg.find(EntityKind::Organization, first.text) {
+                self.reg.seen(id, s);
+                return (vec![mention(Some(EntityKind::Organization), Some(id))], b);
+            }
+            if let Some(id) = self.reg.org_by_initials(first.text) {
+                self.reg.alias(id, first.text);
+                self.reg.seen(id, s);
+                return (vec![mention(Some(EntityKind::Organization), Some(id))], b);
+            }
+            let term_definition = prev.is_some_and(|p| p.text == "(")
+                && prev2.is_some_and(|p| p.kind == Kind::Word && !p.is_cap());
+            if term_definition {
+                return (out, b);
+            }
+            let id = self.reg.add(EntityKind::Organization, first.text, s);
+            return (vec![mention(Some(EntityKind::Organization), Some(id))], b);
+        }
+
+        // Names already known in this report.
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Event,
+            EntityKind::Place,
+        ] {
+            if let Some(id) = self.reg.find(kind, &text) {
+                self.reg.seen(id, s);
+                if let Some(h) = hon {
+                    self.note_honorific(s, h, a, b, id);
+                }
+                return (vec![mention(Some(kind), Some(id))], b);
+            }
+        }
+        let shaped = names::person_shaped(toks, a, b, lx);
+        if n <= 2 && shaped {
+            if let Some(id) = self.reg.person_by_part(&text) {
+                self.reg.alias(id, &text);
+                self.reg.seen(id, s);
+                if let Some(h) = hon {
+                    self.note_honorific(s, h, a, b, id);
+                }
+                return (vec![mention(Some(EntityKind::Person), Some(id))], b);
+            }
+        }
+        if n >= 2 {
+            if let Some(id) = self.reg.org_by_prefix(&text) {
+                self.reg.alias(id, &text);
+                self.reg.seen(id, s);
+                return (vec![mention(Some(EntityKind::Organization), Some(id))], b);
+            }
+        }
+
+        // An honorific makes a person.
+        if hon.is_some() && shaped {
+            let id = self.reg.add(EntityKind::Person, &text, s);
+            self.note_honorific(s, hon.unwrap_or(a), a, b, id);
+            return (vec![mention(Some(EntityKind::Person), Some(id))], b);
+        }
+
+        let kind = self.kind_of(s, a, b, unit, heading);
+        if let Some(kind) = kind {
+            let id = self.reg.add(kind, &text, s);
+            return (vec![mention(Some(kind), Some(id))], b);
+        }
+        out.push(mention(None, None));
+        (out, b)
+    }
+
+    /// The kind a new name has, from its words and its neighbours.
+    fn kind_of(
+        &self,
+        s: usize,
+        a: usize,
+        b: usize,
+        unit: bool,
+        heading: bool,
+    ) -> Option<EntityKind> {
+        let lx = self.lx;
+        let toks = &self.sents[s].toks;
+        let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
+        let text = self.text(s, a, b);
+        let n = b - a;
+        let first = words[0];
+        let last = *words.last().unwrap_or(&first);
+        let prev = a.checked_sub(1).map(|i| toks[i]);
+        let next = toks.get(b);
+        let has_connector = words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let has_year = toks[b - 1].kind == Kind::Number;
+
+        if unit {
+            return Some(EntityKind::Organization);
+        }
+        if lx.place(text).is_some() {
+            return Some(EntityKind::Place);
+        }
+        // Events: "Latin America Conference 2024", "Workshop on X", "West Africa Summit".
+        let head_last = if has_year && n >= 2 {
+            words[n - 2]
+        } else {
+            last
+        };
+        let event_last = lx.is_event_head(head_last) && n >= 2;
+        let event_first = lx.is_event_head(first) && has_connector && n >= 3;
+        if event_last || event_first {
+            let also_org = lx.is_org_head(head_last) || (event_first && lx.is_org_head(first));
+            let ordinal_before = prev.is_some_and(|p| {
+                matches!(
+                    p.lower().as_str(),
+                    "annual"
+                        | "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "fifth"
+                        | "next"
+                        | "last"
+                        | "biennial"
+                ) || p.text.ends_with("th")
+            });
+            if !also_org || has_year || ordinal_before || self.in_title(s) {
+                return Some(EntityKind::Event);
+            }
+        }
+        // Organisations: a head word last ("… Union"), or first with a connector ("University
+        // of …"), or a compound of another language ("…genossenschaft").
+        let place_head_last = lx.is_place_head(last);
+        let org_last = lx.is_org_head(last) && n >= 2;
+        let org_first = lx.is_org_head(first) && has_connector && n >= 3;
+        let compound = words.iter().any(|w| lx.has_org_suffix(w)) && n >= 2;
+        if (org_last && !(place_head_last && !has_connector)) || org_first || compound {
+            return Some(EntityKind::Organization);
+        }
+        // Places: a head word last or first ("Victoria Park", "Hotel Gartenstadt", "X-Hof").
+        let hyphen_head = last
+            .rsplit('-')
+            .next()
+            .is_some_and(|p| p.len() < last.len() && lx.is_place_head(p));
+        if (place_head_last && n >= 2)
+            || (lx.is_place_head(first) && n >= 2 && !has_connector)
+            || hyphen_head
+        {
+            return Some(EntityKind::Place);
+        }
+        // After a portfolio or academic role, capitalised words belong to the title:
+        // "Minister of State for Environment", "Lecturer in Planning".
+        let after_role = a >= 2
+            && prev.is_some_and(|p| matches!(p.lower().as_str(), "of" | "for" | "in"))
+            && (lx.is_role(toks[a - 2].text) || lx.is_role(&toks[a - 2].lower()));
+        if after_role && lx.place(text).is_none() && !lx.is_org_head(last) {
+            return None;
+        }
+        let shaped = names::person_shaped(toks, a, b, lx);
+        let given = lx.is_given_name(first);
+        let after_place_prep = prev.is_some_and(|p| {
+            matches!(
+                p.lower().as_str(),
+                "in" | "at"
+                    | "near"
+                    | "to"
+                    | "across"
+                    | "through"
+                    | "outside"
+                    | "around"
+                    | "towards"
+                    | "into"
+                    | "from"
+                    | "inside"
+            )
+        });
+        if shaped && given && n >= 2 && !after_place_prep {
+            return Some(EntityKind::Person);
+        }
+        if heading {
+            // Venue headings: "Sonnleitner-Hof, Floridsdorf" — the part after the comma.
+            if prev.is_some_and(|p| p.text == ",") && b == toks.len() && n <= 2 {
+                return Some(EntityKind::Place);
+            }
+            return None;
+        }
+        let after_of = prev.is_some_and(|p| matches!(p.lower().as_str(), "of" | "at" | "for"));
+        if shaped && n >= 2 && !after_of && self.person_cue(s, a, b) {
+            return Some(EntityKind::Person);
+        }
+        if after_place_prep && n <= 3 && !lx.is_stopword(first) {
+            return Some(EntityKind::Place);
+        }
+        if shaped && given && n >= 2 {
+            return Some(EntityKind::Person);
+        }
+        let _ = next;
+        None
+    }
+
+    /// Words around a span that introduce a person: ", 34,", ", director of", ", who",
+    /// "(27)", "said X", "by X", "X told".
+    fn person_cue(&self, s: usize, a: usize, b: usize) -> bool {
+        let sent = &self.sents[s];
+        let lx = self.lx;
+        let prev = a.checked_sub(1).and_then(|i| sent.toks.get(i));
+        if prev.is_some_and(|p| {
+            matches!(
+                p.lower().as_str(),
+                "said"
+                    | "by"
+                    | "says"
+                    | "added"
+                    | "with"
+                    | "including"
+                    | "included"
+                    | "met"
+                    | "and"
+            )
+        }) {
+            return true;
+        }
+        if sent.kind == BlockKind::ListItem && a == 0 {
+            return true;
+        }
+        let Some(next) = sent.toks.get(b) else {
+            return false;
+        };
+        if next.text == "," || next.text == "(" {
+            let Some(after) = sent.toks.get(b + 1) else {
+                return false;
+            };
+            if after.kind == Kind::Number
+                || matches!(
+                    after.lower().as_str(),
+                    "who" | "a" | "an" | "whose" | "aged"
+                )
+            {
+                return true;
+            }
+            if next.text == "," && names::SPEECH_VERBS.contains(&after.lower().as_str()) {
+                return true;
+            }
+            return roles::role_at(self, s, b + 1).is_some();
+        }
+        let _ = lx;
+        names::SPEECH_VERBS.contains(&next.lower().as_str())
+    }
+
+    fn in_title(&self, s: usize) -> bool {
+        let block = &self.doc.blocks[self.sents[s].block];
+        block.kind == BlockKind::Heading && block.level == 1
+    }
+
+    fn note_honorific(&mut self, s: usize, h: usize, a: usize, b: usize, id: EntityId) {
+        let toks = &self.sents[s].toks;
+        let hon: Vec<&str> = toks[h..a]
+            .iter()
+            .map(|t| t.text)
+            .filter(|t| *t != ".")
+            .collect();
+        let hon = hon.join(" ");
+        let titled = format!("{} {}", hon, self.text(s, a, b));
+        self.reg.get_mut(id).honorifics.insert(hon);
+        self.reg.alias(id, &titled);
+    }
+
+    /// Pass 2: people first named by surname or title and surname, and organisations by
+    /// acronym, merge into the fuller names found later.
+    fn merge_names(&mut self) {
+        let people: Vec<EntityId> = self.reg.live(EntityKind::Person).collect();
+        for &p in &people {
+            let name = self.reg.get(p).name.clone();
+            if name.split_whitespace().count() != 1 {
+                continue;
+            }
+            if let Some(full) = self.reg.person_by_part(&name) {
+                if full != p {
+                    self.reg.merge(p, full);
+                }
+            }
+        }
+        let orgs: Vec<EntityId> = self.reg.live(EntityKind::Organization).collect();
+        for &o in &orgs {
+            let name = self.reg.get(o).name.clone();
+            if name.chars().all(|c| c.is_uppercase() || c == '&') {
+                if let Some(full) = self.reg.org_by_initials(&name) {
+                    if full != o {
+                        self.reg.merge(o, full);
+                    }
+                }
+            }
+        }
+        // Remap mentions to the entities they were merged into.
+        for s in self.sents.iter_mut() {
+            for m in s.mentions.iter_mut() {
+                if let Some(e) = m.entity {
+                    m.entity = Some(self.reg.resolve(e));
+                }
+            }
+        }
+    }
+
+    /// Is the entity a person?
+    pub fn is_person(&self, id: EntityId) -> bool {
+        self.reg.get(id).kind == EntityKind::Person
+    }
+
+    /// Turns a weakly typed or untyped mention into an organisation (a role's "of X" says so).
+    pub fn make_org(&mut self, s: usize, mi: usize) -> Option<EntityId> {
+        let m = self.sents[s].mentions[mi].clone();
+        match (m.kind, m.entity) {
+            (Some(EntityKind::Organization), Some(id)) => Some(id),
+            (Some(EntityKind::Person), _) | (Some(EntityKind::Event), _) => None,
+            (Some(EntityKind::Place), Some(_))
+                if self.lx.place(self.text(s, m.start, m.end)).is_some() =>
+            {
+                None
+            }
+            _ => {
+                let text = self.text(s, m.start, m.end).to_owned();
+                let id = self.reg.add(EntityKind::Organization, &text, s);
+                let mm = &mut self.sents[s].mentions[mi];
+                mm.kind = Some(EntityKind::Organization);
+                mm.entity = Some(id);
+                Some(id)
+            }
+        }
+    }
+
+    /// Turns an untyped or weakly typed mention into a place (an office's territory).
+    pub fn make_place(&mut self, s: usize, mi: usize) -> Option<EntityId> {
+        let m = self.sents[s].mentions[mi].clone();
+        match (m.kind, m.entity) {
+            (Some(EntityKind::Place), Some(id)) => Some(id),
+            (Some(_), _) => None,
+            _ => {
+                let text = self.text(s, m.start, m.end).to_owned();
+                let id = self.reg.add(EntityKind::Place, &text, s);
+                let mm = &mut self.sents[s].mentions[mi];
+                mm.kind = Some(EntityKind::Place);
+                mm.entity = Some(id);
+                Some(id)
+            }
+        }
+    }
+
+    fn finish(self) -> Extraction {
+        // Entities that something still points to: a mention, a claim, the report itself.
+        let mut used = std::collections::HashSet::new();
+        for s in &self.sents {
+            for m in &s.mentions {
+                if let Some(e) = m.entity {
+                    used.insert(self.reg.resolve(e));
+                }
+            }
+        }
+        for m in &self.memberships {
+            used.insert(self.reg.resolve(m.member));
+            used.insert(self.reg.resolve(m.organization));
+        }
+        for p in &self.participations {
+            used.insert(self.reg.resolve(p.person));
+            used.insert(self.reg.resolve(p.event));
+        }
+        for q in &self.quotations {
+            used.insert(self.reg.resolve(q.speaker));
+        }
+        for e in [self.main_event, self.publisher].into_iter().flatten() {
+            used.insert(self.reg.resolve(e));
+        }
+        if let Some(ctx) = &self.event_context {
+            for ms in &ctx.mentions {
+                for &(_, _, e) in ms {
+                    used.insert(self.reg.resolve(e));
+                }
+            }
+        }
+        let (entities, map) = self.reg.into_entities();
+        // Events and places that an event or a title points to stay too.
+        for e in entities.iter() {
+            for x in [e.part_of, e.location].into_iter().flatten() {
+                used.insert(map[x]);
+            }
+            for t in &e.job_titles {
+                for x in [t.jurisdiction, t.constituency].into_iter().flatten() {
+                    used.insert(map[x]);
+                }
+            }
+        }
+        // Keep live entities that something refers to or that were named; renumber.
+        let mut new_id = vec![usize::MAX; entities.len()];
+        let mut kept = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            if map[i] == i && !e.name.is_empty() && used.contains(&i) {
+                new_id[i] = kept.len();
+                kept.push(e.clone());
+            }
+        }
+        let id = |old: EntityId| new_id[map[old]];
+        for e in kept.iter_mut() {
+            e.part_of = e.part_of.map(id);
+            e.location = e.location.map(id);
+            for t in e.job_titles.iter_mut() {
+                t.jurisdiction = t.jurisdiction.map(id);
+                t.constituency = t.constituency.map(id);
+            }
+        }
+        let mut memberships: Vec<Membership> = self
+            .memberships
+            .into_iter()
+            .map(|mut m| {
+                m.member = id(m.member);
+                m.organization = id(m.organization);
+                m
+            })
+            .collect();
+        memberships.dedup_by(|a, b| {
+            a.member == b.member && a.organization == b.organization && a.role == b.role
+        });
+        let participations = self
+            .participations
+            .into_iter()
+            .map(|mut p| {
+                p.person = id(p.person);
+                p.event = id(p.event);
+                p
+            })
+            .collect();
+        let quotations = self
+            .quotations
+            .into_iter()
+            .map(|mut q| {
+                q.speaker = id(q.speaker);
+                q
+            })
+            .collect();
+        Extraction {
+            entities: kept,
+            memberships,
+            participations,
+            quotations,
+            main_event: self.main_event.map(id),
+            publisher: self.publisher.map(id),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -92,7 +92,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            let kind = if word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+            let kind = if word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            {
                 Kind::Number
             } else {
                 Kind::Word
@@ -155,7 +158,19 @@ mod tests {
     fn names_stay_whole() {
         assert_eq!(
             words("Ama Pryce-Owusu of the Dockers' Union, O'Neill’s deputy."),
-            ["Ama", "Pryce-Owusu", "of", "the", "Dockers'", "Union", ",", "O'Neill", "’s", "deputy", "."]
+            [
+                "Ama",
+                "Pryce-Owusu",
+                "of",
+                "the",
+                "Dockers'",
+                "Union",
+                ",",
+                "O'Neill",
+                "’s",
+                "deputy",
+                "."
+            ]
         );
     }
 

@@ -1,0 +1,629 @@
+//! Names: capitalised spans → typed mentions (person, organisation, place, event), and the
+//! registry that merges mentions of one thing within a report (a surname after a full name, an
+//! acronym after its expansion, a short form of a long organisation name).
+//!
+//! How English writes names drives the rules: a name is a run of capitalised words, joined across
+//! "of", "for", "on", "and" only when the left part is an organisation or event head ("University
+//! of X", "Institute for Y", "Care and Community Workers' Union"); an honorific or a given name
+//! marks a person; a head word ("Union", "Council", "Hall", "Summit") marks an organisation, a
+//! place or an event. Context settles the rest: "at X", "in X" for places; roles settle
+//! organisations later (`roles`).
+
+use super::lexicon::{key, Lexicon};
+use super::model::{Entity, EntityId, EntityKind};
+use super::tokens::{Kind, Token};
+use std::collections::HashMap;
+
+/// A name found in a sentence: tokens `start..end`, typed when the rules could tell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Option<EntityKind>,
+    pub entity: Option<EntityId>,
+    /// Tokens `hon..start` hold an honorific ("Dr", "Her Excellency").
+    pub hon: Option<usize>,
+}
+
+/// Words that join two capitalised runs into one name when the left run can take them.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "in", "and", "&", "de", "del", "della", "la", "le", "da", "das", "do",
+    "dos", "van", "von", "der", "den", "du", "des", "di", "y", "zu", "für", "al", "el", "bin",
+    "ibn", "ter", "ten",
+];
+
+/// Name particles that may stand inside a person's name ("Ana de la Cruz", "Ludwig van Beek").
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "la", "le", "da", "das", "do", "dos", "van", "von", "der", "den", "du",
+    "des", "di", "bin", "ibn", "al", "el", "ter", "ten",
+];
+
+/// Verbs of speaking and presenting that follow a person's name.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "asked",
+    "explained",
+    "argued",
+    "warned",
+    "noted",
+    "insisted",
+    "stressed",
+    "urged",
+    "declared",
+    "announced",
+    "claimed",
+    "recalled",
+    "replied",
+    "remarked",
+    "continued",
+    "concluded",
+    "observed",
+    "commented",
+    "admitted",
+    "suggested",
+    "emphasised",
+    "emphasized",
+    "wrote",
+    "described",
+    "spoke",
+    "speaks",
+    "addressed",
+    "opened",
+    "closed",
+    "presented",
+    "chaired",
+    "moderated",
+    "welcomed",
+    "thanked",
+    "praised",
+    "called",
+    "highlighted",
+    "pointed",
+    "outlined",
+    "set",
+    "looked",
+    "paid",
+    "lauded",
+    "celebrated",
+    "extended",
+    "sent",
+    "agreed",
+    "believes",
+    "believed",
+    "joined",
+    "led",
+    "hosted",
+    "organised",
+    "organized",
+    "attended",
+    "moved",
+    "seconded",
+    "urged",
+    "insisted",
+];
+
+/// Head words too weak to begin a name joined by "of" ("Energy of Ghana" is a minister's
+/// portfolio and a country, "Government of Ghana" an organisation).
+const WEAK_HEADS: &[&str] = &[
+    "energy",
+    "power",
+    "solar",
+    "homes",
+    "housing",
+    "star",
+    "news",
+    "times",
+    "post",
+    "care",
+    "health",
+    "capital",
+    "media",
+    "press",
+    "radio",
+    "industries",
+    "holdings",
+    "partners",
+    "systems",
+    "technologies",
+    "labs",
+    "motors",
+    "records",
+    "books",
+    "review",
+    "daily",
+    "weekly",
+    "express",
+    "mirror",
+    "guardian",
+    "herald",
+    "gazette",
+    "chronicle",
+    "tribune",
+    "journal",
+    "observer",
+    "telegraph",
+    "magazine",
+    "group",
+    "services",
+    "service",
+    "consulting",
+    "advisory",
+    "ventures",
+    "co",
+    "inc",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "gmbh",
+    "ag",
+    "sa",
+    "state",
+    "offices",
+];
+
+/// The registry of a report's entities, with merging.
+#[derive(Debug, Default)]
+pub struct Registry {
+    entities: Vec<Entity>,
+    /// Merged entities point to the one they were merged into.
+    parent: Vec<EntityId>,
+    index: HashMap<(EntityKind, String), EntityId>,
+    /// The sentence where each entity was last mentioned.
+    pub last_seen: Vec<usize>,
+}
+
+impl Registry {
+    pub fn resolve(&self, mut id: EntityId) -> EntityId {
+        while self.parent[id] != id {
+            id = self.parent[id];
+        }
+        id
+    }
+
+    pub fn get(&self, id: EntityId) -> &Entity {
+        &self.entities[self.resolve(id)]
+    }
+
+    pub fn get_mut(&mut self, id: EntityId) -> &mut Entity {
+        let id = self.resolve(id);
+        &mut self.entities[id]
+    }
+
+    pub fn find(&self, kind: EntityKind, name: &str) -> Option<EntityId> {
+        self.index
+            .get(&(kind, key(name)))
+            .map(|&id| self.resolve(id))
+    }
+
+    /// Finds or creates the entity of this kind and name.
+    pub fn add(&mut self, kind: EntityKind, name: &str, sentence: usize) -> EntityId {
+        if let Some(id) = self.find(kind, name) {
+            self.seen(id, sentence);
+            return id;
+        }
+        let id = self.entities.len();
+        self.entities.push(Entity::new(kind, name.trim()));
+        self.parent.push(id);
+        self.last_seen.push(sentence);
+        self.index.insert((kind, key(name)), id);
+        id
+    }
+
+    pub fn seen(&mut self, id: EntityId, sentence: usize) {
+        let id = self.resolve(id);
+        self.last_seen[id] = self.last_seen[id].max(sentence);
+    }
+
+    pub fn alias(&mut self, id: EntityId, alias: &str) {
+        let id = self.resolve(id);
+        let kind = self.entities[id].kind;
+        let alias = alias.trim();
+        if alias.is_empty() || key(alias) == key(&self.entities[id].name) {
+            return;
+        }
+        self.entities[id].aliases.insert(alias.to_owned());
+        self.index.entry((kind, key(alias))).or_insert(id);
+    }
+
+    /// Merges `from` into `into`: names become aliases, the longer name wins as canonical.
+    pub fn merge(&mut self, from: EntityId, into: EntityId) {
+        let (from, into) = (self.resolve(from), self.resolve(into));
+        if from == into {
+            return;
+        }
+        let taken = std::mem::replace(&mut self.entities[from], Entity::new(EntityKind::Place, ""));
+        self.parent[from] = into;
+        self.last_seen[into] = self.last_seen[into].max(self.last_seen[from]);
+        let target = &mut self.entities[into];
+        if taken.name.split_whitespace().count() > target.name.split_whitespace().count() {
+            let old = std::mem::replace(&mut target.name, taken.name.clone());
+            target.aliases.insert(old);
+            target.aliases.remove(&taken.name);
+        } else {
+            target.aliases.insert(taken.name.clone());
+        }
+        target.aliases.extend(taken.aliases);
+        target.honorifics.extend(taken.honorifics);
+        target.job_titles.extend(taken.job_titles);
+        let kind = target.kind;
+        for name in std::iter::once(&self.entities[into].name)
+            .chain(&self.entities[into].aliases)
+            .map(|n| key(n))
+            .collect::<Vec<_>>()
+        {
+            self.index.insert((kind, name), into);
+        }
+    }
+
+    /// The ids of live (unmerged) entities of a kind.
+    pub fn live(&self, kind: EntityKind) -> impl Iterator<Item = EntityId> + '_ {
+        (0..self.entities.len())
+            .filter(move |&i| self.parent[i] == i && self.entities[i].kind == kind)
+    }
+
+    /// A person known by one part of their name: the surname ("Abernethy"), a compound
+    /// surname ("Beltrán Ortega"), or the first name ("Gwyn"); the most recently seen wins.
+    pub fn person_by_part(&self, part: &str) -> Option<EntityId> {
+        let part = key(part);
+        let n = part.split(' ').count();
+        let mut best: Option<(u8, usize, EntityId)> = None;
+        for id in self.live(EntityKind::Person) {
+            let name = key(&self.entities[id].name);
+            let words: Vec<&str> = name.split(' ').collect();
+            if words.len() <= n {
+                continue;
+            }
+            let score = if words[words.len() - n..].join(" ") == part {
+                2
+            } else if words[..n].join(" ") == part {
+                1
+            } else {
+                continue;
+            };
+            let cand = (score, self.last_seen[id], id);
+            if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+                best = Some(cand);
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    /// An organisation known by its acronym: initials of its capitalised words ("CCWU" for "Care
+    /// and Community Workers' Union").
+    pub fn org_by_initials(&self, acronym: &str) -> Option<EntityId> {
+        self.live(EntityKind::Organization)
+            .find(|&id| initials(&self.entities[id].name) == acronym && acronym.len() >= 2)
+    }
+
+    /// An organisation whose name begins with these words ("Volta Sun" → "Volta Sun
+    /// Industries"), or an acronym it was given.
+    pub fn org_by_prefix(&self, words: &str) -> Option<EntityId> {
+        let k = key(words);
+        self.live(EntityKind::Organization).find(|&id| {
+            let name = key(&self.entities[id].name);
+            name.len() > k.len() && name.starts_with(&k) && name.as_bytes()[k.len()] == b' '
+        })
+    }
+
+    /// The most recent organisation whose head word is `head` ("the union", "the network"),
+    /// allowing a letter or two of difference ("foundation" / "Fondation").
+    pub fn org_by_head(&self, head: &str) -> Option<EntityId> {
+        let head = key(head);
+        self.live(EntityKind::Organization)
+            .filter(|&id| {
+                key(&self.entities[id].name)
+                    .split(|c: char| c == ' ' || c == '-')
+                    .any(|w| w == head || (head.len() >= 6 && edit_distance(w, &head) <= 1))
+            })
+            .max_by_key(|&id| self.last_seen[id])
+    }
+
+    pub fn into_entities(self) -> (Vec<Entity>, Vec<EntityId>) {
+        let map: Vec<EntityId> = (0..self.entities.len()).map(|i| self.resolve(i)).collect();
+        (self.entities, map)
+    }
+}
+
+/// Initials of a name's capitalised words and hyphenated parts, skipping function words.
+pub fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// True when a line break separates two tokens (names do not run across lines).
+fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.end..b.start].contains('\n')
+}
+
+fn is_connector(t: &Token) -> bool {
+    t.kind == Kind::Word && CONNECTORS.contains(&t.text) || t.text == "&"
+}
+
+/// A capitalised word that may be part of a name.
+fn is_name_word(t: &Token) -> bool {
+    t.is_cap() && t.text.chars().any(char::is_alphabetic)
+}
+
+/// Finds the spans of capitalised names in a sentence's tokens (untyped).
+pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
+    // Runs of capitalised words.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if is_name_word(&toks[i]) {
+            let mut j = i + 1;
+            while j < toks.len()
+                && is_name_word(&toks[j])
+                && !line_break_between(text, &toks[j - 1], &toks[j])
+            {
+                j += 1;
+            }
+            runs.push((i, j));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    // Join runs across connectors where the left run is a head that takes them.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for run in runs {
+        if let Some(last) = merged.last_mut() {
+            let gap = run.0 - last.1;
+            if gap == 1 && is_connector(&toks[last.1]) && joins(toks, *last, run, lx) {
+                last.1 = run.1;
+                continue;
+            }
+            if gap == 2
+                && is_connector(&toks[last.1])
+                && toks[last.1 + 1].is("the")
+                && joins(toks, *last, run, lx)
+                && !toks[last.1].is("and")
+                && !(run.1 - run.0 == 1 && toks[run.0].is_acronym())
+            {
+                last.1 = run.1;
+                continue;
+            }
+        }
+        merged.push(run);
+    }
+    // A trailing year belongs to an event's name ("Conference 2024").
+    for m in merged.iter_mut() {
+        if m.1 < toks.len()
+            && toks[m.1].kind == Kind::Number
+            && toks[m.1].text.len() == 4
+            && lx.is_event_head(toks[m.1 - 1].text)
+        {
+            m.1 += 1;
+        }
+    }
+    // Leading stopwords ("The", "Closing", "On") are not part of names.
+    merged
+        .into_iter()
+        .filter_map(|(mut s, e)| {
+            while s < e && lx.is_stopword(toks[s].text) && !lx.is_given_name(toks[s].text) {
+                s += 1;
+            }
+            // A run cannot start with a connector.
+            while s < e && is_connector(&toks[s]) {
+                s += 1;
+            }
+            (s < e).then_some((s, e))
+        })
+        .collect()
+}
+
+/// May the capitalised run `left` take the connector after it and the run `right`?
+fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexicon) -> bool {
+    let conn = toks[left.1].lower();
+    let first = toks[left.0].text;
+    let last = toks[left.1 - 1].text;
+    let right_last = toks[right.1 - 1].text;
+    let right_first = toks[right.0].text;
+    // Person name particles: "Ana de la Cruz".
+    if PARTICLES.contains(&conn.as_str())
+        && lx.is_given_name(first)
+        && right.1 - right.0 <= 2
+        && conn != "and"
+    {
+        return !lx.is_org_head(right_last);
+    }
+    match conn.as_str() {
+        "and" | "&" => {
+            // "Care and Community Workers' Union": the whole ends with an organisation head,
+            // and the left part is not itself a place or a person.
+            (lx.is_org_head(right_last) || conn == "&")
+                && left.1 - left.0 <= 2
+                && lx
+                    .place(
+                        &toks[left.0..left.1]
+                            .iter()
+                            .map(|t| t.text)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    )
+                    .is_none()
+                && !lx.is_given_name(first)
+                && !lx.is_org_head(last)
+        }
+        "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
+            // "University of X", "Institute for Y", "Workshop on Z", "Government of Ghana",
+            // "Association of Community Landlords in Wales", "Universidad Nacional de San Isidro".
+            let strong =
+                |w: &str| lx.is_org_head(w) && !WEAK_HEADS.contains(&w.to_lowercase().as_str());
+            let head_left = (left.1 - left.0 >= 2 && lx.is_org_head(last))
+                || strong(first)
+                || strong(last)
+                || lx.is_event_head(last)
+                || lx.is_event_head(first);
+            let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
+            let roleish = lx.is_role(last) || lx.is_role(first);
+            if person_left || roleish {
+                return false;
+            }
+            if conn == "in" {
+                // Only inside an organisation name already joined with "of": "Association of X in Wales".
+                return (lx.is_org_head(first)) && toks[left.0..left.1].iter().any(|t| t.is("of"));
+            }
+            head_left && !lx.is_stopword(right_first)
+        }
+        _ => false,
+    }
+}
+
+/// Honorific before token `start`: returns the index where it begins.
+pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<usize> {
+    for len in (1..=3).rev() {
+        if start < len {
+            continue;
+        }
+        let from = start - len;
+        let mut phrase: Vec<&str> = toks[from..start]
+            .iter()
+            .filter(|t| t.text != ".")
+            .map(|t| t.text)
+            .collect();
+        if phrase.is_empty() {
+            continue;
+        }
+        if toks[start - 1].text == "." {
+            // "Dr." tokenizes as "Dr" "."
+            phrase = toks[from..start - 1].iter().map(|t| t.text).collect();
+        }
+        if toks[from..start]
+            .iter()
+            .all(|t| t.kind == Kind::Word || t.text == ".")
+            && lx.is_honorific(&phrase.join(" "))
+        {
+            return Some(from);
+        }
+    }
+    None
+}
+
+/// Splits an honorific off the start of a capitalised run ("Dr Kwame X" as one run): returns
+/// the number of tokens the honorific takes.
+pub fn leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> usize {
+    for len in (1..=3).rev() {
+        if span.1 - span.0 <= len {
+            continue;
+        }
+        let phrase: Vec<&str> = toks[span.0..span.0 + len].iter().map(|t| t.text).collect();
+        if lx.is_honorific(&phrase.join(" ")) {
+            return len;
+        }
+    }
+    0
+}
+
+/// The text of tokens `start..end`, as written in the report.
+pub fn span_text<'a>(text: &'a str, toks: &[Token], start: usize, end: usize) -> &'a str {
+    &text[toks[start].start..toks[end - 1].end]
+}
+
+/// Is this run shaped like a person's name: two to five capitalised words (particles allowed),
+/// no digits, no head words of organisations, places or events, no role titles?
+pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> bool {
+    let n = end - start;
+    if !(1..=5).contains(&n) {
+        return false;
+    }
+    toks[start..end].iter().all(|t| {
+        (t.is_cap() && !t.is_acronym() && !t.text.chars().any(|c| c.is_ascii_digit()))
+            || PARTICLES.contains(&t.text)
+    }) && !toks[start..end].iter().any(|t| {
+        lx.is_org_head(t.text)
+            || lx.is_place_head(t.text)
+            || lx.is_event_head(t.text)
+            || lx.is_role(t.text)
+            || lx.is_stopword(t.text)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn names(s: &str) -> Vec<String> {
+        let lx = Lexicon::builtin();
+        let toks = tokenize(s, 0, s.len());
+        spans(s, &toks, lx)
+            .into_iter()
+            .map(|(a, b)| span_text(s, &toks, a, b).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_across_connectors_only_after_heads() {
+        assert_eq!(
+            names("Ola Nordmann of the Fishers and Boatmen Union met the Institute for Coastal Studies."),
+            ["Ola Nordmann", "Fishers and Boatmen Union", "Institute for Coastal Studies"]
+        );
+        assert_eq!(
+            names("The University of Lakeside hosted it."),
+            ["University of Lakeside"]
+        );
+        assert_eq!(
+            names("Peru, Chile and Ecuador sent delegates."),
+            ["Peru", "Chile", "Ecuador"]
+        );
+    }
+
+    #[test]
+    fn stopwords_are_cut_from_the_front() {
+        assert_eq!(
+            names("Closing the day, Marta Silva spoke."),
+            ["Marta Silva"]
+        );
+        assert_eq!(
+            names("On Monday the Dockers' Federation met."),
+            ["Dockers' Federation"]
+        );
+    }
+
+    #[test]
+    fn registry_merges_short_forms() {
+        let mut r = Registry::default();
+        let a = r.add(EntityKind::Person, "Marta Silva Costa", 0);
+        assert_eq!(r.person_by_part("Costa"), Some(a));
+        assert_eq!(r.person_by_part("Silva Costa"), Some(a));
+        assert_eq!(r.person_by_part("Marta"), Some(a));
+        let o = r.add(EntityKind::Organization, "Harbour Workers' Alliance", 1);
+        assert_eq!(r.org_by_initials("HWA"), Some(o));
+        let short = r.add(EntityKind::Organization, "HWA", 2);
+        r.merge(short, o);
+        assert_eq!(r.find(EntityKind::Organization, "HWA"), Some(o));
+        assert_eq!(r.get(o).name, "Harbour Workers' Alliance");
+    }
+
+    #[test]
+    fn fuzzy_heads_find_organisations() {
+        let mut r = Registry::default();
+        let o = r.add(EntityKind::Organization, "Fondation Pierre Lambert", 0);
+        assert_eq!(r.org_by_head("foundation"), Some(o));
+        assert_eq!(r.org_by_head("union"), None);
+    }
+}

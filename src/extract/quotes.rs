@@ -1,0 +1,469 @@
+//! Quotations: the words between quotation marks, and who said them.
+//!
+//! The attribution follows how English reports speech: after the quotation (`"…," she said`,
+//! `"…," said A B, the union's president`, `"…" A B told the room`), before it (`A B told
+//! delegates: "…"`, `A B said the world was "…"`), or not at all, when the quotation continues
+//! the last speaker's words (a new paragraph opening with a quotation mark) or follows a
+//! sentence about its speaker. Pronouns and descriptions ("the professor") point back to the
+//! last person they fit. Quotations of fewer than four words (scare quotes), headline quotes
+//! and quotations repeated verbatim (pull quotes) are not kept; nor are those attributed to an
+//! organisation ("the force said").
+
+use super::model::{EntityId, EntityKind, Quotation};
+use super::names::SPEECH_VERBS;
+use super::Reader;
+use crate::ingest::document::BlockKind;
+
+const MIN_WORDS: usize = 4;
+
+/// Pronouns and their gender (None for "they").
+fn pronoun(w: &str) -> Option<Option<bool>> {
+    match w {
+        "she" => Some(Some(true)),
+        "he" => Some(Some(false)),
+        "they" => Some(None),
+        _ => None,
+    }
+}
+
+fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "asked"
+            | "explained"
+            | "argued"
+            | "warned"
+            | "noted"
+            | "insisted"
+            | "stressed"
+            | "urged"
+            | "declared"
+            | "announced"
+            | "claimed"
+            | "recalled"
+            | "replied"
+            | "remarked"
+            | "continued"
+            | "concluded"
+            | "observed"
+            | "commented"
+            | "admitted"
+            | "suggested"
+            | "emphasised"
+            | "emphasized"
+            | "wrote"
+            | "closed"
+            | "explains"
+            | "argues"
+            | "warns"
+            | "notes"
+            | "joked"
+            | "quipped"
+            | "promised"
+            | "vowed"
+            | "pleaded"
+            | "cautioned"
+            | "predicted"
+            | "acknowledged"
+    )
+}
+
+/// A quoted span: byte offsets of its content (without the marks) in the report text.
+struct Span {
+    open: usize,
+    start: usize,
+    end: usize,
+    close: usize,
+    block: usize,
+}
+
+/// Finds quoted spans block by block: curly pairs, or straight quotes taken in pairs. A quote
+/// left open at the end of a block runs to the block's end (a quotation continued in the next
+/// paragraph opens again there).
+fn spans(r: &Reader) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (bi, block) in r.doc.blocks.iter().enumerate() {
+        let text = &r.doc.text[block.start..block.end];
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in text.char_indices() {
+            match (c, open) {
+                ('“', None) | ('"', None) => open = Some((i, c)),
+                ('”', Some((o, '“')))
+                | ('"', Some((o, '"')))
+                | ('”', Some((o, '"')))
+                | ('"', Some((o, '“'))) => {
+                    let olen = text[o..].chars().next().map_or(1, char::len_utf8);
+                    out.push(Span {
+                        open: block.start + o,
+                        start: block.start + o + olen,
+                        end: block.start + i,
+                        close: block.start + i + c.len_utf8(),
+                        block: bi,
+                    });
+                    open = None;
+                }
+                ('“', Some(_)) => open = Some((i, c)),
+                _ => {}
+            }
+        }
+        if let Some((o, c)) = open {
+            out.push(Span {
+                open: block.start + o,
+                start: block.start + o + c.len_utf8(),
+                end: block.end,
+                close: block.end,
+                block: bi,
+            });
+        }
+    }
+    out
+}
+
+/// What the words after or before a quotation say about its speaker.
+enum Attribution {
+    Person(EntityId),
+    /// Attributed, but to an organisation or an unnamed group: not kept.
+    NotAPerson,
+    None,
+}
+
+pub(crate) fn find_quotations(r: &mut Reader) {
+    let spans = spans(r);
+    let mut seen: Vec<String> = Vec::new();
+    let mut last_speaker: Option<(usize, EntityId)> = None; // (block, speaker)
+    for sp in spans {
+        let content = r.doc.text[sp.start..sp.end].trim();
+        let words = content.split_whitespace().count();
+        let Some(s) = r
+            .doc
+            .sentence_at(sp.open)
+            .or_else(|| r.doc.sentence_at(sp.start))
+        else {
+            continue;
+        };
+        if r.sents[s].boilerplate || r.sents[s].kind == BlockKind::Heading {
+            continue;
+        }
+        let attribution = after_quote(r, &sp).or_else(|| before_quote(r, &sp, s));
+        let speaker = match attribution {
+            Attribution::Person(p) => Some(p),
+            Attribution::NotAPerson => None,
+            Attribution::None => unattributed(r, &sp, s, last_speaker),
+        };
+        let Some(speaker) = speaker else { continue };
+        last_speaker = Some((sp.block, speaker));
+        if words < MIN_WORDS {
+            continue;
+        }
+        let norm: String = content
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if seen
+            .iter()
+            .any(|q| q.contains(&norm) || norm.contains(q.as_str()))
+        {
+            continue;
+        }
+        seen.push(norm);
+        let text = content.trim_end_matches([',', ' ']).to_owned();
+        let evidence = r.evidence(s, "quotation", 0.8);
+        r.quotations.push(Quotation {
+            speaker,
+            text,
+            evidence,
+        });
+    }
+}
+
+impl Attribution {
+    fn or_else(self, f: impl FnOnce() -> Attribution) -> Attribution {
+        match self {
+            Attribution::None => f(),
+            other => other,
+        }
+    }
+}
+
+/// Tokens of the sentence holding byte `offset`, and the index of the first token at or after it.
+fn tokens_from(r: &Reader, offset: usize) -> Option<(usize, usize)> {
+    let s = r.doc.sentence_at(offset)?;
+    let i = r.sents[s].toks.iter().position(|t| t.start >= offset)?;
+    Some((s, i))
+}
+
+/// `"…," she said` / `"…," said A B` / `"…" A B told` / `"…," the professor added`.
+fn after_quote(r: &Reader, sp: &Span) -> Attribution {
+    let Some((s, mut i)) = tokens_from(r, sp.close) else {
+        return Attribution::None;
+    };
+    let sent = &r.sents[s];
+    if r.doc.blocks[sent.block].start > sp.close || sent.block != sp.block {
+        return Attribution::None;
+    }
+    // Only when the attribution follows directly: skip a comma, nothing else.
+    let gap = &r.doc.text[sp.close..sent.toks[i].start];
+    if gap
+        .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .len()
+        > 0
+    {
+        return Attribution::None;
+    }
+    while sent.is_punct(i, ",") {
+        i += 1;
+    }
+    let w = |k: usize| sent.toks.get(k).map(|t| t.lower()).unwrap_or_default();
+    // "she said", "he told attendees"
+    if let Some(g) = pronoun(&w(i)) {
+        if is_speech_verb(&w(i + 1)) {
+            return resolve_pronoun(r, s, g, sp.open);
+        }
+    }
+    // "said A B" / "A B said" / "Nwachukwu told the room"
+    if is_speech_verb(&w(i)) {
+        if let Some(m) = sent
+            .mention_starting(i + 1)
+            .or_else(|| sent.mentions.iter().find(|m| m.hon == Some(i + 1)))
+        {
+            return person_or_not(m.kind, m.entity);
+        }
+        if w(i + 1) == "the" {
+            return description(r, s, &w(i + 2), sp.open);
+        }
+    }
+    if let Some(m) = sent
+        .mentions
+        .iter()
+        .find(|m| m.start == i || m.hon == Some(i))
+    {
+        if is_speech_verb(&w(m.end)) {
+            return person_or_not(m.kind, m.entity);
+        }
+    }
+    if w(i) == "the" && is_speech_verb(&w(i + 2)) {
+        return description(r, s, &w(i + 1), sp.open);
+    }
+    Attribution::None
+}
+
+/// `A B told delegates: "…"`, `He added: "…"`, `A B said the world was "…"`.
+fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
+    let sent = &r.sents[s];
+    let Some(q) = sent.toks.iter().position(|t| t.start >= sp.open) else {
+        return Attribution::None;
+    };
+    let words: Vec<String> = sent.toks[..q].iter().map(|t| t.lower()).collect();
+    let verb = words.iter().rposition(|w| {
+        is_speech_verb(w)
+            || SPEECH_VERBS.contains(&w.as_str()) && matches!(w.as_str(), "called" | "described")
+    });
+    let Some(v) = verb else {
+        return Attribution::None;
+    };
+    // The subject: the last person named before the verb, or a pronoun.
+    if let Some(m) = sent
+        .mentions
+        .iter()
+        .filter(|m| m.end <= v && m.kind.is_some())
+        .last()
+    {
+        if m.kind == Some(EntityKind::Person) {
+            return person_or_not(m.kind, m.entity);
+        }
+        if v == m.end {
+            return Attribution::NotAPerson;
+        }
+    }
+    if let Some(k) = words[..v]
+        .iter()
+        .rposition(|w| pronoun(w).is_some() || w == "what")
+    {
+        let g = pronoun(&words[k]).flatten();
+        if words[k] == "what" {
+            // "what he called "…""
+            if let Some(g) = words.get(k + 1).and_then(|w| pronoun(w)) {
+                return resolve_pronoun(r, s, g, sp.open);
+            }
+        }
+        return resolve_pronoun(r, s, g, sp.open);
+    }
+    if v >= 2 && words[v - 2] == "the" {
+        return description(r, s, &words[v - 1], sp.open);
+    }
+    Attribution::None
+}
+
+fn person_or_not(kind: Option<EntityKind>, entity: Option<EntityId>) -> Attribution {
+    match (kind, entity) {
+        (Some(EntityKind::Person), Some(e)) => Attribution::Person(e),
+        (Some(_), _) => Attribution::NotAPerson,
+        _ => Attribution::None,
+    }
+}
+
+/// The last person named before byte `before`, of the given gender when it is known.
+fn last_person(r: &Reader, s: usize, before: usize, female: Option<bool>) -> Option<EntityId> {
+    for k in (0..=s).rev() {
+        let sent = &r.sents[k];
+        for m in sent.mentions.iter().rev() {
+            if m.kind != Some(EntityKind::Person) || sent.toks[m.start].start >= before {
+                continue;
+            }
+            let Some(e) = m.entity else { continue };
+            if let (Some(f), Some(g)) = (female, gender(r, e)) {
+                if f != g {
+                    continue;
+                }
+            }
+            return Some(e);
+        }
+        if s - k > 12 {
+            break;
+        }
+    }
+    None
+}
+
+/// Gender from honorifics, when the text gives one (Ms, Mr, Her Excellency...).
+fn gender(r: &Reader, e: EntityId) -> Option<bool> {
+    let ent = r.reg.get(e);
+    for h in &ent.honorifics {
+        let h = h.to_lowercase();
+        if matches!(
+            h.as_str(),
+            "ms" | "mrs"
+                | "miss"
+                | "madam"
+                | "lady"
+                | "dame"
+                | "baroness"
+                | "her excellency"
+                | "sister"
+                | "mme"
+                | "frau"
+                | "señora"
+                | "sra"
+        ) {
+            return Some(true);
+        }
+        if matches!(
+            h.as_str(),
+            "mr" | "sir"
+                | "lord"
+                | "baron"
+                | "his excellency"
+                | "father"
+                | "brother"
+                | "herr"
+                | "señor"
+                | "sr"
+        ) {
+            return Some(false);
+        }
+    }
+    r.lx.gender_of(ent.name.split_whitespace().next().unwrap_or(""))
+}
+
+fn resolve_pronoun(r: &Reader, s: usize, female: Option<bool>, before: usize) -> Attribution {
+    match last_person(r, s, before, female) {
+        Some(p) => Attribution::Person(p),
+        None => Attribution::None,
+    }
+}
+
+/// "the professor", "the minister": the last person with that honorific or title.
+fn description(r: &Reader, s: usize, noun: &str, before: usize) -> Attribution {
+    if r.lx.is_org_head(noun)
+        || matches!(
+            noun,
+            "force"
+                | "police"
+                | "council"
+                | "company"
+                | "government"
+                | "union"
+                | "organisers"
+                | "organizers"
+                | "group"
+                | "campaign"
+        )
+    {
+        return Attribution::NotAPerson;
+    }
+    for k in (0..=s).rev() {
+        for m in r.sents[k].mentions.iter().rev() {
+            let Some(e) = m.entity else { continue };
+            if m.kind != Some(EntityKind::Person) || r.sents[k].toks[m.start].start >= before {
+                continue;
+            }
+            let ent = r.reg.get(e);
+            let fits = ent
+                .honorifics
+                .iter()
+                .any(|h| h.to_lowercase().starts_with(&noun[..noun.len().min(4)]))
+                || ent
+                    .job_titles
+                    .iter()
+                    .any(|t| t.title.to_lowercase().contains(noun))
+                || r.memberships.iter().any(|mm| {
+                    mm.member == e
+                        && mm
+                            .role
+                            .as_ref()
+                            .is_some_and(|ro| ro.to_lowercase().contains(noun))
+                });
+            if fits {
+                return Attribution::Person(e);
+            }
+        }
+    }
+    Attribution::None
+}
+
+/// No attribution next to the quotation: the paragraph's person, the next sentence's subject,
+/// or the speaker of the paragraph before (a continued quotation).
+fn unattributed(
+    r: &Reader,
+    sp: &Span,
+    s: usize,
+    last: Option<(usize, EntityId)>,
+) -> Option<EntityId> {
+    let block = sp.block;
+    // A person named earlier in the same paragraph.
+    for k in (0..=s).rev() {
+        if r.sents[k].block != block {
+            break;
+        }
+        if let Some(m) = r.sents[k].mentions.iter().rev().find(|m| {
+            m.kind == Some(EntityKind::Person) && r.sents[k].toks[m.start].start < sp.open
+        }) {
+            return m.entity;
+        }
+    }
+    // Continuing the previous paragraph's speaker.
+    if let Some((b, p)) = last {
+        if b + 1 == block || b == block {
+            return Some(p);
+        }
+    }
+    // The subject of the sentence after the quotation, in the same paragraph.
+    for k in s..r.sents.len() {
+        if r.sents[k].block != block {
+            break;
+        }
+        if let Some(m) = r.sents[k].mentions.iter().find(|m| {
+            m.kind == Some(EntityKind::Person) && r.sents[k].toks[m.start].start > sp.close
+        }) {
+            return m.entity;
+        }
+    }
+    None
+}

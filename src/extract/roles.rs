@@ -1,0 +1,846 @@
+//! Affiliations and titles: who holds which role in which organisation, and titles held with no
+//! organisation named (an office of a territory, a seat, an occupation).
+//!
+//! English introduces a person with a role in a handful of shapes, and these rules follow them:
+//! - after the name, in apposition: "A B, director of the X, said"; "A B, 34, a nurse at X";
+//!   "A B (Treasurer, X)"; "A B, X" in a list; "A B, the union's president";
+//!   "A B, who sits on X"; several posts joined by "and": "…, secretary of X and a former
+//!   chief executive of Y";
+//! - before the name, in apposition: "National Secretary of the X (XC), A B, chaired…";
+//!   "X's president, A B"; "Chair of X and MP for Y, A B" (two claims);
+//! - as a premodifier: "X chair A B", "tenant board member A B"; "A B MP";
+//! - plain membership: "A B of X", "A B from X".
+//!
+//! A role is found by the role lexicon (with modifiers such as "former", "deputy", and
+//! extensions such as "of research", "for adult social care"); the organisation is the name
+//! after "of", "at", "for", "with", "on", or the possessor before the role.
+
+use super::model::{EntityId, EntityKind, JobTitle, Membership};
+use super::names::Mention;
+use super::tokens::Kind;
+use super::{Reader, Sent};
+
+/// Roles that take a constituency with "for": "MP for Easington".
+const LEGISLATORS: &[&str] = &[
+    "mp",
+    "mep",
+    "msp",
+    "ms",
+    "mla",
+    "td",
+    "am",
+    "senator",
+    "councillor",
+    "member of parliament",
+    "assembly member",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "deputy",
+];
+
+/// Roles whose capitalised words after "of"/"for" name a portfolio, not an organisation:
+/// "Minister of Mines and Energy", "Secretary of State for Health".
+const PORTFOLIO_ROLES: &[&str] = &[
+    "minister",
+    "secretary",
+    "commissioner",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "state",
+];
+
+/// Offices of a territory: their "of X" names a place unless X is plainly an organisation
+/// ("Deputy Mayor of Tolvik", "Governor of Lagos State").
+const TERRITORIAL: &[&str] = &[
+    "mayor",
+    "governor",
+    "premier",
+    "prefect",
+    "minister",
+    "mp",
+    "senator",
+    "councillor",
+    "ambassador",
+    "consul",
+    "high commissioner",
+    "president of the republic",
+];
+
+/// Organisation words that stand for "the organisation this report is about" in "the union's
+/// president", when no organisation with that head word was named.
+const SELF_REFERENCES: &[&str] = &[
+    "union",
+    "organisation",
+    "organization",
+    "campaign",
+    "network",
+    "party",
+    "association",
+    "federation",
+    "group",
+    "council",
+    "charity",
+];
+
+/// A role phrase found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RolePhrase {
+    /// Token span of the role's words (modifiers and extensions included).
+    pub start: usize,
+    pub end: usize,
+    /// The organisation it is held in, when the phrase names one.
+    pub org: Option<EntityId>,
+    /// A territory ("of Vienna") or seat ("for Easington").
+    pub place: Option<EntityId>,
+    pub constituency: bool,
+    /// Token after the phrase (and its organisation).
+    pub next: usize,
+    /// Began with "a"/"an": an occupation or description rather than an office.
+    pub indefinite: bool,
+    /// A mention index to turn into an organisation when the role is kept.
+    pub org_mention: Option<usize>,
+    /// A mention index to turn into a place (an office's territory) when the role is kept.
+    pub place_mention: Option<usize>,
+    /// "the union's" with no organisation found: the report's own organisation is meant.
+    pub self_reference: bool,
+}
+
+/// The longest role-lexicon entry among the words starting at `q`; returns its end.
+fn lexicon_role_end(r: &Reader, sent: &Sent, q: usize) -> Option<usize> {
+    let max = r.lx.max_role_words;
+    let mut words: Vec<String> = Vec::new();
+    let mut best = None;
+    for k in q..(q + max).min(sent.toks.len()) {
+        let t = &sent.toks[k];
+        if t.kind != Kind::Word
+            || (k > q
+                && sent
+                    .mention_at(k)
+                    .is_some_and(|m| m.kind == Some(EntityKind::Person)))
+        {
+            break;
+        }
+        words.push(t.lower());
+        let phrase = words.join(" ");
+        if r.lx.is_role(&phrase) || r.lx.is_occupation(&phrase) {
+            best = Some(k + 1);
+        }
+    }
+    best
+}
+
+fn is_free_word(r: &Reader, sent: &Sent, k: usize) -> bool {
+    let t = &sent.toks[k];
+    t.kind == Kind::Word
+        && !(r.lx.is_stopword(t.text) && !r.lx.role_modifiers.contains(&t.lower()))
+        && sent
+            .mention_at(k)
+            .is_none_or(|m| m.kind.is_none() || r.lx.demonyms.contains_key(&t.lower()))
+        && !t.text.ends_with("-year-old")
+}
+
+/// Parses a role phrase at token `i` of sentence `s`.
+pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
+    let sent = &r.sents[s];
+    let toks = &sent.toks;
+    let mut j = i;
+    let mut indefinite = false;
+    let mut possessor: Option<EntityId> = None;
+    let mut possessor_place: Option<EntityId> = None;
+    let mut self_reference = false;
+    if sent.is(j, "a") || sent.is(j, "an") {
+        indefinite = true;
+        j += 1;
+    } else if sent.is(j, "the") {
+        j += 1;
+    }
+    // Ages: "a 22-year-old engineering student".
+    while j < toks.len() && (toks[j].text.ends_with("-year-old") || toks[j].kind == Kind::Number) {
+        j += 1;
+    }
+    // A possessor: "X's", "the union's".
+    if let Some(m) = sent.mention_starting(j) {
+        if toks.get(m.end).is_some_and(|t| t.kind == Kind::Possessive) {
+            match (m.kind, m.entity) {
+                (Some(EntityKind::Organization), Some(id)) => possessor = Some(id),
+                (Some(EntityKind::Place), Some(id)) => possessor_place = Some(id),
+                _ => return None,
+            }
+            j = m.end + 1;
+        }
+    } else if toks.get(j + 1).is_some_and(|t| t.kind == Kind::Possessive)
+        && toks
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
+    {
+        let head = toks[j].lower();
+        match r.reg.org_by_head(&head) {
+            Some(id) => possessor = Some(id),
+            None if SELF_REFERENCES.contains(&head.as_str()) => self_reference = true,
+            None => return None,
+        }
+        j += 2;
+    }
+    // The role: free words and modifiers, then a lexicon entry ("campaigns officer",
+    // "tenant board member", "former deputy mayor").
+    let start = j;
+    let mut found = None;
+    for q in j..(j + 4).min(toks.len()) {
+        if q > j && !is_free_word(r, sent, q - 1) {
+            break;
+        }
+        if let Some(end) = lexicon_role_end(r, sent, q) {
+            if found.is_none_or(|(_, e)| end > e) {
+                found = Some((q, end));
+            }
+        }
+    }
+    let (_, mut end) = found?;
+    let head_lower = toks[end - 1].lower();
+    let role_words = r.text(s, start, end).to_lowercase();
+    let legislator = LEGISLATORS
+        .iter()
+        .any(|l| role_words == *l || role_words.ends_with(&format!(" {l}")));
+    let portfolio = PORTFOLIO_ROLES.iter().any(|p| role_words.contains(p));
+    let territorial = TERRITORIAL
+        .iter()
+        .any(|t| role_words == *t || role_words.ends_with(&format!(" {t}")));
+    let mut phrase = RolePhrase {
+        start,
+        end,
+        org: possessor,
+        place: possessor_place,
+        constituency: false,
+        next: end,
+        indefinite,
+        org_mention: None,
+        place_mention: None,
+        self_reference,
+    };
+    // Extensions and attachments.
+    let mut k = end;
+    loop {
+        let Some(conn) = toks.get(k) else { break };
+        let c = conn.lower();
+        if !matches!(c.as_str(), "of" | "for" | "at" | "with" | "on" | "in") {
+            break;
+        }
+        let mut m = k + 1;
+        if sent.is(m, "the") {
+            m += 1;
+        }
+        // Descriptive words before a name: "the Danish developer Nordhavn Energy".
+        let mut d = m;
+        while d < toks.len()
+            && d - m < 3
+            && sent.mention_starting(d).is_none_or(|mm| {
+                r.lx.demonyms.contains_key(&toks[mm.start].lower()) && mm.end - mm.start == 1
+            })
+            && toks[d].kind == Kind::Word
+            && !matches!(
+                toks[d].lower().as_str(),
+                "of" | "at"
+                    | "for"
+                    | "with"
+                    | "on"
+                    | "in"
+                    | "and"
+                    | "who"
+                    | "which"
+                    | "said"
+                    | "told"
+            )
+        {
+            d += 1;
+        }
+        if let Some((mi, mention)) = sent
+            .mentions
+            .iter()
+            .enumerate()
+            .find(|(_, mm)| mm.start == d)
+        {
+            if d > m && toks[m..d].iter().any(|t| t.kind != Kind::Word) {
+                break;
+            }
+            match (mention.kind, mention.entity) {
+                (Some(EntityKind::Place), Some(place))
+                    if r.lx.place(r.text(s, mention.start, mention.end)).is_some() =>
+                {
+                    if phrase.org.is_some() && c == "in" {
+                        k = mention.end;
+                        break;
+                    }
+                    if c == "for" && !legislator && phrase.place.is_none() {
+                        // "regional director for Africa": the place is part of the role.
+                        end = mention.end;
+                        phrase.end = end;
+                        k = end;
+                        continue;
+                    }
+                    phrase.place = Some(place);
+                    phrase.constituency = legislator && c == "for";
+                    k = mention.end;
+                    continue;
+                }
+                (Some(EntityKind::Person), _) | (Some(EntityKind::Event), _) => break,
+                (None, _) | (Some(EntityKind::Place), _)
+                    if territorial
+                        && c != "at"
+                        && phrase.place.is_none()
+                        && mention.end - mention.start <= 2 =>
+                {
+                    // "Deputy Mayor of Tolvik": an office's territory, though no lexicon knows it.
+                    match mention
+                        .entity
+                        .filter(|_| mention.kind == Some(EntityKind::Place))
+                    {
+                        Some(place) => phrase.place = Some(place),
+                        None => phrase.place_mention = Some(mi),
+                    }
+                    phrase.constituency = legislator && c == "for";
+                    k = mention.end;
+                    continue;
+                }
+                _ if portfolio
+                    && phrase.org.is_none()
+                    && phrase.place.is_none()
+                    && !is_named_org(mention)
+                    && d == m
+                    && !sent.is(k + 1, "the") =>
+                {
+                    // "Minister of Mines and Energy", "Minister for Energy": a portfolio.
+                    end = mention.end;
+                    phrase.end = end;
+                    k = end;
+                    continue;
+                }
+                _ => {
+                    if phrase.org.is_some() || c == "in" {
+                        break;
+                    }
+                    if let (Some(EntityKind::Organization), Some(id)) =
+                        (mention.kind, mention.entity)
+                    {
+                        phrase.org = Some(id);
+                    } else {
+                        phrase.org_mention = Some(mi);
+                    }
+                    k = mention.end;
+                    // Skip an acronym in brackets: "(CSC)".
+                    if sent.is_punct(k, "(") && sent.is_punct(k + 2, ")") {
+                        k += 3;
+                    }
+                    continue;
+                }
+            }
+        }
+        // "Lecturer in Planning": a subject after "in" that is no known place.
+        if c == "in"
+            && phrase.org.is_none()
+            && toks.get(k + 1).is_some_and(|t| t.is_cap())
+            && toks.get(k + 2).is_none_or(|t| !t.is_cap())
+            && r.lx.place(toks[k + 1].text).is_none()
+        {
+            end = k + 2;
+            phrase.end = end;
+            k = end;
+            continue;
+        }
+        // A lowercase extension: "head of genomics", "chair of the supervisory board",
+        // "cabinet member for adult social care".
+        if phrase.org.is_none() && phrase.place.is_none() && matches!(c.as_str(), "of" | "for") {
+            let mut e = m;
+            while e < toks.len()
+                && e - m < 4
+                && toks[e].kind == Kind::Word
+                && !toks[e].is_cap()
+                && !matches!(
+                    toks[e].lower().as_str(),
+                    "of" | "at"
+                        | "for"
+                        | "with"
+                        | "on"
+                        | "in"
+                        | "and"
+                        | "who"
+                        | "which"
+                        | "to"
+                        | "from"
+                        | "by"
+                )
+            {
+                e += 1;
+            }
+            if e > m && (e > m + 1 || !sent.is(m, "the")) {
+                end = e;
+                phrase.end = e;
+                k = e;
+                continue;
+            }
+            // Capitalised words after a portfolio role that are no organisation.
+            if portfolio && toks.get(m).is_some_and(|t| t.is_cap()) && sent.mention_at(m).is_none()
+            {
+                let mut e = m;
+                while e < toks.len()
+                    && (toks[e].is_cap() || toks[e].is("and"))
+                    && sent.mention_at(e).is_none()
+                {
+                    e += 1;
+                }
+                end = e;
+                phrase.end = e;
+                k = e;
+                continue;
+            }
+        }
+        break;
+    }
+    phrase.next = k.max(phrase.end);
+    let _ = head_lower;
+    Some(phrase)
+}
+
+fn is_named_org(m: &Mention) -> bool {
+    m.kind == Some(EntityKind::Organization)
+}
+
+/// Records what a role phrase says of `person`.
+fn claim(
+    r: &mut Reader,
+    s: usize,
+    person: EntityId,
+    phrase: &RolePhrase,
+    org: Option<EntityId>,
+    rule: &'static str,
+    confidence: f32,
+) {
+    let role = r.text(s, phrase.start, phrase.end).trim().to_owned();
+    let org = org
+        .or(phrase.org)
+        .or_else(|| phrase.org_mention.and_then(|mi| r.make_org(s, mi)));
+    let org = match org {
+        Some(o) => Some(o),
+        None if phrase.self_reference => r.main_org,
+        None => None,
+    };
+    let place = phrase
+        .place
+        .or_else(|| phrase.place_mention.and_then(|mi| r.make_place(s, mi)));
+    let evidence = r.evidence(s, rule, confidence);
+    match org {
+        Some(org) if r.reg.get(org).kind == EntityKind::Organization && org != person => {
+            let role = (!role.is_empty()).then_some(role);
+            r.memberships.push(Membership {
+                member: person,
+                organization: org,
+                role,
+                evidence,
+            });
+        }
+        _ => {
+            if role.is_empty() {
+                return;
+            }
+            let (jurisdiction, constituency) = match (place, phrase.constituency) {
+                (Some(p), true) => (None, Some(p)),
+                (Some(p), false) => (Some(p), None),
+                (None, _) => (None, None),
+            };
+            let entity = r.reg.get_mut(person);
+            if entity
+                .job_titles
+                .iter()
+                .any(|t| t.title.eq_ignore_ascii_case(&role))
+            {
+                return;
+            }
+            entity.job_titles.push(JobTitle {
+                title: role,
+                jurisdiction,
+                constituency,
+                evidence,
+            });
+        }
+    }
+}
+
+/// Records plain membership ("A B of X").
+fn member(
+    r: &mut Reader,
+    s: usize,
+    person: EntityId,
+    org: EntityId,
+    rule: &'static str,
+    confidence: f32,
+) {
+    if org == person || r.reg.get(org).kind != EntityKind::Organization {
+        return;
+    }
+    let evidence = r.evidence(s, rule, confidence);
+    r.memberships.push(Membership {
+        member: person,
+        organization: org,
+        role: None,
+        evidence,
+    });
+}
+
+/// Is there an organisation mention at token `i` that ends a list entry or clause?
+fn org_mention_at(r: &Reader, sent: &Sent, i: usize) -> Option<(usize, Mention)> {
+    let (mi, m) = sent
+        .mentions
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.start == i)?;
+    let ends = sent
+        .toks
+        .get(m.end)
+        .is_none_or(|t| matches!(t.text, "," | ")" | "." | ";" | "-" | "–" | "—"));
+    let typed = matches!(m.kind, Some(EntityKind::Organization) | None);
+    let _ = r;
+    (ends && typed).then(|| (mi, m.clone()))
+}
+
+/// Applies the patterns to every person mention of every sentence.
+pub(crate) fn find_affiliations(r: &mut Reader) {
+    for s in 0..r.sents.len() {
+        if r.sents[s].boilerplate {
+            continue;
+        }
+        let persons: Vec<(usize, Mention)> = r.sents[s]
+            .mentions
+            .iter()
+            .cloned()
+            .enumerate()
+            .filter(|(_, m)| m.kind == Some(EntityKind::Person))
+            .collect();
+        for (_, p) in persons {
+            let Some(person) = p.entity else { continue };
+            after_name(r, s, &p, person);
+            before_name(r, s, &p, person);
+            premodifier(r, s, &p, person);
+        }
+    }
+}
+
+/// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".
+fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let n = r.sents[s].toks.len();
+    let mut j = p.end;
+    let sent = &r.sents[s];
+    // "A B MP"
+    if sent
+        .toks
+        .get(j)
+        .is_some_and(|t| t.is_acronym() && LEGISLATORS.contains(&t.lower().as_str()))
+    {
+        let phrase = RolePhrase {
+            start: j,
+            end: j + 1,
+            org: None,
+            place: None,
+            constituency: false,
+            next: j + 1,
+            indefinite: false,
+            org_mention: None,
+            place_mention: None,
+            self_reference: false,
+        };
+        claim(r, s, person, &phrase, None, "name-then-title", 0.8);
+        return;
+    }
+    // "A B of X" / "A B from X"
+    if sent.is(j, "of") || sent.is(j, "from") {
+        let mut k = j + 1;
+        if sent.is(k, "the") {
+            k += 1;
+        }
+        if let Some((mi, m)) = sent
+            .mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.start == k)
+            .map(|(i, m)| (i, m.clone()))
+        {
+            let from = sent.is(j, "from");
+            let typed_org = m.kind == Some(EntityKind::Organization);
+            if typed_org || (!from && m.kind.is_none()) {
+                if let Some(org) = r.make_org(s, mi) {
+                    member(r, s, person, org, "name-of-organisation", 0.8);
+                }
+            }
+        }
+        return;
+    }
+    let bracket = sent.is_punct(j, "(");
+    if !(sent.is_punct(j, ",") || bracket) {
+        return;
+    }
+    j += 1;
+    let mut claims = 0;
+    while j < n {
+        let sent = &r.sents[s];
+        // Ages: ", 34," "(27)"
+        if sent.toks[j].kind == Kind::Number {
+            j += 1;
+            if sent.is_punct(j, ",)") {
+                j += 1;
+            }
+            continue;
+        }
+        if sent.is(j, "aged") {
+            j += 2;
+            continue;
+        }
+        // "who sits on X", "who chairs X", "who is X"
+        if sent.is(j, "who") {
+            who_clause(r, s, j + 1, person);
+            return;
+        }
+        if let Some(phrase) = role_at(r, s, j) {
+            let sent = &r.sents[s];
+            let mut org = None;
+            let mut next = phrase.next;
+            // "Communications Officer, IHRC" / "(Treasurer, Salford Solar Co-op)"
+            if phrase.org.is_none()
+                && phrase.org_mention.is_none()
+                && phrase.place.is_none()
+                && phrase.place_mention.is_none()
+                && sent.is_punct(next, ",")
+            {
+                if let Some((mi, _)) = org_mention_at(r, sent, next + 1) {
+                    let m = r.sents[s].mentions[mi].clone();
+                    org = r.make_org(s, mi);
+                    next = m.end;
+                }
+            }
+            let bare_office = !phrase.indefinite
+                && r.lx.is_role(
+                    r.text(s, phrase.start, phrase.end)
+                        .split(' ')
+                        .next_back()
+                        .unwrap_or(""),
+                )
+                || r.lx
+                    .is_role(&r.text(s, phrase.start, phrase.end).to_lowercase());
+            let implicit = if org.is_none()
+                && phrase.org.is_none()
+                && phrase.org_mention.is_none()
+                && phrase.place.is_none()
+                && phrase.place_mention.is_none()
+                && !phrase.indefinite
+                && bare_office
+                && !phrase.self_reference
+            {
+                r.main_org
+            } else {
+                None
+            };
+            let rule = if implicit.is_some() {
+                "name-then-role-of-report-organisation"
+            } else {
+                "name-then-role"
+            };
+            let confidence = if implicit.is_some() { 0.6 } else { 0.85 };
+            claim(r, s, person, &phrase, org.or(implicit), rule, confidence);
+            claims += 1;
+            j = next;
+            let sent = &r.sents[s];
+            // Another post: ", and a former chief executive of Y", " and MP for Y"
+            if sent.is(j, "and") || (sent.is_punct(j, ",") && sent.is(j + 1, "and")) {
+                j += if sent.is(j, "and") { 1 } else { 2 };
+                continue;
+            }
+            if sent.is_punct(j, ",")
+                && role_at(r, s, j + 1).is_some_and(|ph| {
+                    ph.org.is_some() || ph.org_mention.is_some() || ph.place.is_some()
+                })
+            {
+                j += 1;
+                continue;
+            }
+            // A description of the organisation ("X, a coalition of …"), then maybe more.
+            return;
+        }
+        // "A B, Energy Democracy Trust" (lists), "A B (Board member, NCN)"
+        if claims == 0 {
+            let sent = &r.sents[s];
+            if let Some((mi, m)) = org_mention_at(r, sent, j) {
+                let list_like = sent.kind == super::BlockKind::ListItem
+                    || bracket
+                    || sent.toks.get(m.end).is_none_or(|t| t.text != ",");
+                if list_like && m.kind == Some(EntityKind::Organization)
+                    || (list_like && sent.kind == super::BlockKind::ListItem)
+                {
+                    if let Some(org) = r.make_org(s, mi) {
+                        member(r, s, person, org, "name-then-organisation", 0.7);
+                    }
+                }
+            }
+        }
+        return;
+    }
+}
+
+/// "who sits on X", "who chairs X", "who leads X", "who works for X", "who is the X of Y".
+fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
+    let sent = &r.sents[s];
+    let verb = sent.word(j).unwrap_or("").to_lowercase();
+    let (role, skip): (Option<&str>, usize) = match verb.as_str() {
+        "sits" | "sat" | "serves" | "served" => {
+            if sent.is(j + 1, "on") || sent.is(j + 1, "in") {
+                (Some("member"), 2)
+            } else {
+                return;
+            }
+        }
+        "chairs" | "chaired" => (Some("chair"), 1),
+        "leads" | "led" | "heads" | "headed" | "runs" | "ran" => (Some("leader"), 1),
+        "works" | "worked" => {
+            if matches!(
+                sent.word(j + 1).map(str::to_lowercase).as_deref(),
+                Some("for" | "at" | "with")
+            ) {
+                (None, 2)
+            } else {
+                return;
+            }
+        }
+        "is" | "was" => {
+            if let Some(phrase) = role_at(r, s, j + 1) {
+                claim(r, s, person, &phrase, None, "name-who-is-role", 0.75);
+            }
+            return;
+        }
+        _ => return,
+    };
+    let mut k = j + skip;
+    if sent.is(k, "the") {
+        k += 1;
+    }
+    // "Labour’s NEC": the last organisation of a possessive chain.
+    let mut target = None;
+    let mentions = sent.mentions.clone();
+    let possessives: Vec<bool> = sent
+        .toks
+        .iter()
+        .map(|t| t.kind == Kind::Possessive)
+        .collect();
+    let possessive_at = |i: usize| possessives.get(i).copied().unwrap_or(false);
+    while let Some((mi, m)) = mentions.iter().enumerate().find(|(_, m)| m.start == k) {
+        target = Some(mi);
+        if possessive_at(m.end) {
+            // The possessor of an organisation is an organisation too.
+            let _ = r.make_org(s, mi);
+            k = m.end + 1;
+            continue;
+        }
+        break;
+    }
+    let Some(mi) = target else { return };
+    if let Some(org) = r.make_org(s, mi) {
+        let evidence = r.evidence(s, "name-who-verb-organisation", 0.75);
+        r.memberships.push(Membership {
+            member: person,
+            organization: org,
+            role: role.map(str::to_owned),
+            evidence,
+        });
+    }
+}
+
+/// "Role of X, A B": the appositive before the name.
+fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let first = p.hon.unwrap_or(p.start);
+    let sent = &r.sents[s];
+    if first == 0 || !sent.is_punct(first - 1, ",") {
+        return;
+    }
+    let comma = first - 1;
+    // Back to the previous clause boundary, stepping over bracketed acronyms.
+    let mut b = comma;
+    let mut depth = 0;
+    while b > 0 {
+        let t = &sent.toks[b - 1];
+        match t.text {
+            ")" => depth += 1,
+            "(" if depth > 0 => depth -= 1,
+            "," | ";" | ":" | "—" | "–" | "(" | "\"" | "“" | "”" if depth == 0 => break,
+            _ => {}
+        }
+        b -= 1;
+    }
+    let mut claims: Vec<RolePhrase> = Vec::new();
+    let mut i = b;
+    while i < comma {
+        let Some(phrase) = role_at(r, s, i) else {
+            break;
+        };
+        if phrase.next > comma {
+            break;
+        }
+        i = phrase.next;
+        claims.push(phrase);
+        if r.sents[s].is(i, "and") {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if i != comma || claims.is_empty() {
+        return;
+    }
+    for phrase in claims {
+        // A bare role before a name ("Chair, A B") says too little.
+        if phrase.org.is_none()
+            && phrase.org_mention.is_none()
+            && phrase.place.is_none()
+            && phrase.place_mention.is_none()
+            && !phrase.self_reference
+        {
+            continue;
+        }
+        claim(r, s, person, &phrase, None, "role-then-name", 0.85);
+    }
+}
+
+/// "X chair A B", "tenant board member A B", "Labour MP A B".
+fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let first = p.hon.unwrap_or(p.start);
+    let sent = &r.sents[s];
+    if first == 0 {
+        return;
+    }
+    for q in first.saturating_sub(5)..first {
+        let sent = &r.sents[s];
+        if sent.toks[q..first].iter().any(|t| t.kind != Kind::Word) {
+            continue;
+        }
+        let Some(phrase) = role_at(r, s, q) else {
+            continue;
+        };
+        if phrase.next != first
+            || phrase.org.is_some()
+            || phrase.place.is_some()
+            || phrase.place_mention.is_some()
+            || phrase.org_mention.is_some()
+            || phrase.start != q
+        {
+            continue;
+        }
+        // An organisation just before: "NCN chair A B".
+        let sent = &r.sents[s];
+        let org = sent
+            .mention_ending(q)
+            .and_then(|m| match (m.kind, m.entity) {
+                (Some(EntityKind::Organization), Some(id)) => Some(id),
+                _ => None,
+            });
+        claim(r, s, person, &phrase, org, "role-before-name", 0.7);
+        return;
+    }
+    let _ = sent;
+}

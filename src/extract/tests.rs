@@ -1,0 +1,340 @@
+//! One test per pattern the extractor knows, on sentences written for these tests (none comes
+//! from the dev reports). Each asserts what a researcher would read off the sentence.
+
+use super::model::{EntityKind, Extraction, PartRole};
+use super::Extractor;
+use crate::ingest::document::{Format, Metadata};
+use crate::ingest::document_from_text;
+
+fn run(text: &str) -> Extraction {
+    run_as(text, Format::Text)
+}
+
+fn run_as(text: &str, format: Format) -> Extraction {
+    let doc = document_from_text(text.to_owned(), format, None, Metadata::default());
+    Extractor::new().extract(&doc)
+}
+
+fn name(ex: &Extraction, id: usize) -> &str {
+    &ex.entities[id].name
+}
+
+/// (person, role, organisation) triples.
+fn affiliations(ex: &Extraction) -> Vec<(String, String, String)> {
+    ex.memberships
+        .iter()
+        .map(|m| {
+            (
+                name(ex, m.member).to_owned(),
+                m.role.clone().unwrap_or_default(),
+                name(ex, m.organization).to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn has_aff(ex: &Extraction, person: &str, role: &str, org: &str) -> bool {
+    affiliations(ex)
+        .iter()
+        .any(|(p, r, o)| p == person && r.eq_ignore_ascii_case(role) && o == org)
+}
+
+fn titles(ex: &Extraction, person: &str) -> Vec<String> {
+    ex.entities
+        .iter()
+        .filter(|e| e.name == person)
+        .flat_map(|e| e.job_titles.iter().map(|t| t.title.clone()))
+        .collect()
+}
+
+fn kinds(ex: &Extraction, kind: EntityKind) -> Vec<&str> {
+    ex.entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.as_str())
+        .collect()
+}
+
+fn parts(ex: &Extraction) -> Vec<(String, PartRole, String)> {
+    ex.participations
+        .iter()
+        .map(|p| {
+            (
+                name(ex, p.person).to_owned(),
+                p.role,
+                name(ex, p.event).to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn quotes(ex: &Extraction) -> Vec<(String, String)> {
+    ex.quotations
+        .iter()
+        .map(|q| (name(ex, q.speaker).to_owned(), q.text.clone()))
+        .collect()
+}
+
+#[test]
+fn role_of_organisation_before_the_name() {
+    let ex =
+        run("Treasurer of the Harbour Workers' Alliance (HWA), Tomasz Nowak, chaired the meeting.");
+    assert!(
+        has_aff(
+            &ex,
+            "Tomasz Nowak",
+            "Treasurer",
+            "Harbour Workers' Alliance"
+        ),
+        "{:?}",
+        affiliations(&ex)
+    );
+    let org = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Harbour Workers' Alliance")
+        .unwrap();
+    assert!(org.aliases.contains("HWA"));
+}
+
+#[test]
+fn name_then_role_of_organisation() {
+    let ex = run(
+        "Lucia Ferreira, director of the Institute for Coastal Studies, said the plan was late.",
+    );
+    assert!(
+        has_aff(
+            &ex,
+            "Lucia Ferreira",
+            "director",
+            "Institute for Coastal Studies"
+        ),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn name_of_organisation() {
+    let ex = run("The motion was backed by Peter Olsen of the Riverside Tenants Federation.");
+    assert!(
+        has_aff(&ex, "Peter Olsen", "", "Riverside Tenants Federation"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn possessive_organisation_role_then_name() {
+    let ex = run("The Dockers' Federation held its meeting in Hull. The Dockers' Federation's vice-president, Marek Zielinski, spoke first.");
+    assert!(
+        has_aff(
+            &ex,
+            "Marek Zielinski",
+            "vice-president",
+            "Dockers' Federation"
+        ),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn bracketed_role_and_organisation_in_a_list() {
+    let ex = run_as("## Panel: Water\n\n- Amara Okafor (Treasurer, Lakeside Energy Co-op)\n- Henrik Dahl, Coastal Housing Trust\n", Format::Markdown);
+    assert!(
+        has_aff(&ex, "Amara Okafor", "Treasurer", "Lakeside Energy Co-op"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        has_aff(&ex, "Henrik Dahl", "", "Coastal Housing Trust"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn who_sits_on() {
+    let ex =
+        run("Sarah Lindgren, who sits on the Green Party's Policy Committee, welcomed the vote.");
+    let affs = affiliations(&ex);
+    assert!(
+        affs.iter().any(|(p, r, o)| p == "Sarah Lindgren"
+            && r == "member"
+            && o.contains("Policy Committee")),
+        "{affs:?}"
+    );
+}
+
+#[test]
+fn organisation_and_role_before_the_name() {
+    let ex = run("The Fenland Farmers Network (FFN) met on Friday. FFN chair Daniel Abebe opened the session.");
+    assert!(
+        has_aff(&ex, "Daniel Abebe", "chair", "Fenland Farmers Network"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn age_then_occupation_at_organisation() {
+    let ex = run("Among the strikers was Maria Kowalska, 41, a cleaner at Northgate General Hospital, who has worked there for ten years.");
+    assert!(
+        has_aff(
+            &ex,
+            "Maria Kowalska",
+            "cleaner",
+            "Northgate General Hospital"
+        ),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn two_posts_before_the_name() {
+    let ex = run(
+        "Chair of the Fisheries Committee and MP for Whitby, Jonathan Reeve, opened the debate.",
+    );
+    assert!(
+        has_aff(&ex, "Jonathan Reeve", "Chair", "Fisheries Committee"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        titles(&ex, "Jonathan Reeve").iter().any(|t| t == "MP"),
+        "{:?}",
+        titles(&ex, "Jonathan Reeve")
+    );
+}
+
+#[test]
+fn former_is_kept_in_the_role() {
+    let ex = run(
+        "Ingrid Solberg, a former president of the Nordic Ferry Workers Union, joined the panel.",
+    );
+    assert!(
+        has_aff(
+            &ex,
+            "Ingrid Solberg",
+            "former president",
+            "Nordic Ferry Workers Union"
+        ),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn office_of_a_territory_is_a_title_not_a_membership() {
+    let ex = run("We met Ms Helga Brandt, Deputy Mayor of Hamburg, at the town hall.");
+    assert!(affiliations(&ex).is_empty(), "{:?}", affiliations(&ex));
+    assert!(
+        titles(&ex, "Helga Brandt")
+            .iter()
+            .any(|t| t == "Deputy Mayor"),
+        "{:?}",
+        titles(&ex, "Helga Brandt")
+    );
+}
+
+#[test]
+fn honorifics_stay_apart_and_surnames_merge() {
+    let ex = run("Dr Femi Adeyemi, a researcher at the Centre for Urban Policy, spoke first. Dr Adeyemi said rents had doubled.");
+    let people = kinds(&ex, EntityKind::Person);
+    assert_eq!(people, ["Femi Adeyemi"]);
+    let femi = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Femi Adeyemi")
+        .unwrap();
+    assert!(femi.honorifics.contains("Dr"));
+    assert!(femi.aliases.contains("Dr Adeyemi"), "{:?}", femi.aliases);
+}
+
+#[test]
+fn places_from_lexicon_and_context() {
+    let ex = run("Delegates travelled from Kenya and Peru to the meeting in Tolvik.");
+    let places = kinds(&ex, EntityKind::Place);
+    assert!(
+        places.contains(&"Kenya") && places.contains(&"Peru") && places.contains(&"Tolvik"),
+        "{places:?}"
+    );
+}
+
+#[test]
+fn sessions_from_headings_and_participation() {
+    let text = "Northern Growers Conference 2025\n\nOpening plenary\n\nThe opening plenary was chaired by Ruth Okonjo of the Growers Guild. Kenji Watanabe told delegates that prices had fallen.\n";
+    let ex = run(text);
+    let p = parts(&ex);
+    assert!(
+        p.contains(&(
+            "Ruth Okonjo".into(),
+            PartRole::Chair,
+            "Opening plenary".into()
+        )),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&(
+            "Kenji Watanabe".into(),
+            PartRole::Speaker,
+            "Opening plenary".into()
+        )),
+        "{p:?}"
+    );
+    let plenary = ex
+        .entities
+        .iter()
+        .position(|e| e.name == "Opening plenary")
+        .unwrap();
+    assert_eq!(
+        ex.entities[plenary]
+            .part_of
+            .map(|i| ex.entities[i].name.as_str()),
+        Some("Northern Growers Conference 2025")
+    );
+}
+
+#[test]
+fn quotations_after_before_and_continued() {
+    let text = "Helen Achebe, the network's coordinator, spoke at the rally. \"We will not be priced out of our own city,\" she said.\n\n\"Every street has a story like this one.\"\n\nLater, Tom Reyes told the crowd: \"Rent controls work when councils enforce them.\"\n";
+    let ex = run(text);
+    let q = quotes(&ex);
+    assert!(
+        q.iter()
+            .any(|(p, t)| p == "Helen Achebe" && t.starts_with("We will not be priced out")),
+        "{q:?}"
+    );
+    assert!(
+        q.iter()
+            .any(|(p, t)| p == "Helen Achebe" && t.starts_with("Every street has a story")),
+        "{q:?}"
+    );
+    assert!(
+        q.iter()
+            .any(|(p, t)| p == "Tom Reyes" && t.starts_with("Rent controls work")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn short_quotes_and_organisation_quotes_are_left_out() {
+    let text = "Campaigners warned of \"no-fault\" evictions. \"We thank everyone who kept the route safe,\" the police said.\n";
+    let ex = run(text);
+    assert!(ex.quotations.is_empty(), "{:?}", quotes(&ex));
+}
+
+#[test]
+fn evidence_points_to_the_sentence() {
+    let text = "Intro line here.\n\nLucia Ferreira, director of the Institute for Coastal Studies, said the plan was late.\n";
+    let doc = document_from_text(text.to_owned(), Format::Text, None, Metadata::default());
+    let ex = Extractor::new().extract(&doc);
+    let m = &ex.memberships[0];
+    assert_eq!(
+        doc.sentence_text(m.evidence.sentence),
+        "Lucia Ferreira, director of the Institute for Coastal Studies, said the plan was late."
+    );
+    assert!(!m.evidence.rule.is_empty());
+}

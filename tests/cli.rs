@@ -1,0 +1,509 @@
+//! Command-line tests for the `ties` binary: ingest (folders, re-ingest, bad files, encodings,
+//! RDF files, missing paths), remove, query (formats, named queries, errors, missing store),
+//! update, stats, extract and the help texts. Each test runs the real binary against its own
+//! temporary store and checks exit codes, stdout and stderr.
+
+use assert_cmd::Command;
+use oxigraph::io::{RdfFormat, RdfParser};
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// Every statement in every report graph.
+const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+
+/// The named queries `ties query --list` is expected to offer.
+const NAMED: [&str; 8] = [
+    "affiliations",
+    "co-members",
+    "events",
+    "organisations",
+    "participation",
+    "people",
+    "quotes",
+    "reports",
+];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+fn reports() -> PathBuf {
+    root().join("data/reports")
+}
+
+/// A temporary folder; the store lives in `store/` inside it, created by the first ingest.
+fn tmp() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    (dir, store)
+}
+
+/// `ties --store STORE`, run from the crate root, untouched by a `TIES_STORE` in the environment.
+fn ties(store: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("ties").expect("the ties binary");
+    cmd.current_dir(root())
+        .env_remove("TIES_STORE")
+        .arg("--store")
+        .arg(store);
+    cmd
+}
+
+/// Ingests `paths`, expecting success.
+fn ingest(store: &Path, paths: &[&Path]) {
+    ties(store).arg("ingest").args(paths).assert().success();
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs a query with `--format json` and parses the result.
+fn query_json(store: &Path, query: &str) -> Value {
+    let output = ties(store)
+        .args(["query", "--format", "json", query])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "query {query:?} failed: {}",
+        stderr(&output)
+    );
+    serde_json::from_slice(&output.stdout).expect("query --format json prints JSON")
+}
+
+/// The bindings of a SELECT run with `--format json`.
+fn bindings(store: &Path, query: &str) -> Vec<Value> {
+    query_json(store, query)["results"]["bindings"]
+        .as_array()
+        .expect("results.bindings is an array")
+        .clone()
+}
+
+/// The number of statements in the store's report graphs.
+fn count(store: &Path) -> u64 {
+    let rows = bindings(store, COUNT);
+    rows[0]["n"]["value"]
+        .as_str()
+        .expect("a count")
+        .parse()
+        .expect("a number")
+}
+
+/// Parses Turtle output, panicking on a syntax error, and returns how many triples it holds.
+fn turtle_triples(text: &[u8]) -> usize {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(text)
+        .map(|q| q.expect("valid Turtle"))
+        .count()
+}
+
+// ---------------------------------------------------------------------------------------------
+// ingest and remove
+
+#[test]
+fn ingesting_the_sample_reports_twice_gives_the_same_count() {
+    let (_dir, store) = tmp();
+    ingest(&store, &[&reports()]);
+    let first = count(&store);
+    assert!(first > 0, "the sample reports gave no statements");
+    ingest(&store, &[&reports()]);
+    assert_eq!(count(&store), first, "re-ingesting must replace, not add");
+}
+
+#[test]
+fn remove_by_path_or_iri_restores_the_count() {
+    let (_dir, store) = tmp();
+    let md = "data/reports/tenants-rally-2025.md";
+    ingest(&store, &[&fixture("one-report.txt")]);
+    let a = count(&store);
+    ingest(&store, &[Path::new(md)]);
+    let b = count(&store);
+    assert!(b > a, "ingesting {md} added nothing ({a} → {b})");
+
+    ties(&store).args(["remove", md]).assert().success();
+    assert_eq!(count(&store), a, "remove by path");
+    ties(&store)
+        .args(["remove", md])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no report"));
+
+    ingest(&store, &[Path::new(md)]);
+    assert_eq!(count(&store), b);
+    let iri = bindings(&store, "reports")
+        .iter()
+        .find(|row| {
+            row["file"]["value"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("tenants-rally-2025.md"))
+        })
+        .and_then(|row| row["report"]["value"].as_str().map(str::to_owned))
+        .expect("the reports query lists the .md report with its IRI");
+    ties(&store).args(["remove", &iri]).assert().success();
+    assert_eq!(count(&store), a, "remove by IRI {iri}");
+}
+
+#[test]
+fn unreadable_files_are_named_with_a_reason_and_change_nothing() {
+    for (name, reason) in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("broken.ttl", "line 3"),
+    ] {
+        let (_dir, store) = tmp();
+        ingest(&store, &[&fixture("one-report.txt")]);
+        let before = count(&store);
+        let output = ties(&store)
+            .arg("ingest")
+            .arg(fixture(name))
+            .output()
+            .unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{name}: stderr {err}");
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("error: ") && l.contains(name))
+            .unwrap_or_else(|| panic!("{name}: no `error: ` line naming the file in {err:?}"));
+        assert!(
+            line.contains(reason),
+            "{name}: the reason should mention {reason:?}: {line}"
+        );
+        assert_eq!(count(&store), before, "{name} changed the store");
+    }
+}
+
+#[test]
+fn a_bad_file_does_not_keep_a_good_one_out() {
+    let (_dir, store) = tmp();
+    ties(&store)
+        .arg("ingest")
+        .arg(fixture("broken.ttl"))
+        .arg(fixture("one-report.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.ttl"));
+    assert!(count(&store) > 0, "the good file did not go in");
+    let files: Vec<String> = bindings(&store, "reports")
+        .iter()
+        .filter_map(|row| row["file"]["value"].as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        files.iter().any(|f| f.ends_with("one-report.txt")),
+        "one-report.txt missing from {files:?}"
+    );
+}
+
+#[test]
+fn windows_1252_reports_are_decoded_with_a_warning() {
+    let (_dir, store) = tmp();
+    let file = fixture("cp1252.txt");
+    ties(&store)
+        .arg("ingest")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_match(r"(?m)^warning: .*cp1252\.txt.*Windows-1252").unwrap());
+    // 0x92 is U+2019 in Windows-1252 (a C1 control in Latin-1): the title must carry it.
+    let titles = bindings(
+        &store,
+        "SELECT ?t WHERE { ?r a schema:Report ; schema:name ?t }",
+    );
+    assert!(
+        titles.iter().any(|row| row["t"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Dockers\u{2019} Guild")),
+        "decoded title not in the store: {titles:?}"
+    );
+
+    let output = ties(&store).arg("extract").arg(&file).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let json: Value = serde_json::from_str(&text).expect("extract prints JSON");
+    assert!(
+        !text.contains('\u{FFFD}'),
+        "replacement characters in {text}"
+    );
+    assert!(
+        json["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("Dockers\u{2019} Guild")),
+        "title not decoded: {}",
+        json["title"]
+    );
+}
+
+#[test]
+fn rdf_files_go_in_as_they_are() {
+    let (_dir, store) = tmp();
+    ingest(&store, &[&fixture("small.ttl")]);
+    assert_eq!(count(&store), 6, "small.ttl holds 6 triples");
+    let rows = bindings(
+        &store,
+        "SELECT ?n WHERE { <urn:ties:org/lantern-street-food-cooperative> schema:name ?n }",
+    );
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["n"]["value"], "Lantern Street Food Cooperative");
+}
+
+#[test]
+fn ingesting_only_missing_paths_is_a_usage_error() {
+    let (dir, store) = tmp();
+    let missing = dir.path().join("no-such-folder");
+    ties(&store)
+        .arg("ingest")
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-folder"));
+    // A missing path next to a good file: the good file goes in, the run still fails.
+    ties(&store)
+        .arg("ingest")
+        .arg(&missing)
+        .arg(fixture("one-report.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no-such-folder"));
+    assert!(count(&store) > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// query
+
+/// A store holding the sample reports.
+fn sample_store() -> (TempDir, PathBuf) {
+    let (dir, store) = tmp();
+    ingest(&store, &[&reports()]);
+    (dir, store)
+}
+
+#[test]
+fn a_syntax_error_exits_2_with_its_position() {
+    let (_dir, store) = sample_store();
+    ties(&store)
+        .args(["query", "SELECT ?n WHERE { ?s schema:name ?n "])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::is_match(r"(\d+:\d+|line \d+)").unwrap());
+}
+
+#[test]
+fn json_output_is_sparql_results_json() {
+    let (_dir, store) = sample_store();
+    let json = query_json(
+        &store,
+        "SELECT ?r ?t WHERE { ?r a schema:Report ; schema:name ?t }",
+    );
+    assert_eq!(json["head"]["vars"], serde_json::json!(["r", "t"]));
+    let rows = json["results"]["bindings"].as_array().unwrap();
+    assert_eq!(rows.len(), 5, "one row per sample report: {rows:?}");
+    assert!(rows.iter().all(|row| row["r"]["type"] == "uri"));
+}
+
+#[test]
+fn every_named_query_runs() {
+    let (_dir, store) = sample_store();
+    let output = ties(&store).args(["query", "--list"]).output().unwrap();
+    assert!(output.status.success());
+    let listed: Vec<String> = stdout(&output)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .collect();
+    assert_eq!(listed, NAMED, "query --list");
+    for name in &listed {
+        ties(&store).args(["query", name]).assert().success();
+        let json = query_json(&store, name);
+        assert!(json["head"]["vars"].is_array(), "{name}: {json}");
+    }
+}
+
+#[test]
+fn csv_starts_with_the_header() {
+    let (_dir, store) = sample_store();
+    let output = ties(&store)
+        .args([
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?r ?t WHERE { ?r a schema:Report ; schema:name ?t }",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    assert_eq!(lines.next().map(str::trim_end), Some("r,t"));
+    assert_eq!(lines.filter(|l| !l.is_empty()).count(), 5, "{text}");
+}
+
+#[test]
+fn ask_answers_true_or_false() {
+    let (_dir, store) = sample_store();
+    ties(&store)
+        .args(["query", "ASK { ?r a schema:Report }"])
+        .assert()
+        .success()
+        .stdout(predicate::str::diff("true").trim());
+    ties(&store)
+        .args(["query", "ASK { ?r a schema:NoSuchType }"])
+        .assert()
+        .success()
+        .stdout(predicate::str::diff("false").trim());
+    let json = query_json(&store, "ASK { ?r a schema:Report }");
+    assert_eq!(json["boolean"], true);
+}
+
+#[test]
+fn construct_gives_turtle_and_select_refuses_it() {
+    let (_dir, store) = sample_store();
+    let output = ties(&store)
+        .args([
+            "query",
+            "--format",
+            "turtle",
+            "CONSTRUCT { ?r schema:name ?t } WHERE { ?r a schema:Report ; schema:name ?t }",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("@prefix") || stdout(&output).contains("PREFIX"));
+    assert_eq!(turtle_triples(&output.stdout), 5);
+
+    ties(&store)
+        .args(["query", "--format", "turtle", "SELECT * WHERE { ?s ?p ?o }"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("SELECT").and(predicate::str::contains("--format")));
+}
+
+#[test]
+fn an_unknown_named_query_lists_the_names() {
+    let (_dir, store) = sample_store();
+    let assert = ties(&store).args(["query", "peeple"]).assert().code(2);
+    let err = stderr(assert.get_output());
+    assert!(err.contains("peeple"), "{err}");
+    for name in NAMED {
+        assert!(err.contains(name), "{name} not listed in {err}");
+    }
+}
+
+#[test]
+fn querying_a_missing_store_says_to_ingest_first() {
+    let (_dir, store) = tmp();
+    ties(&store)
+        .args(["query", "people"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ties ingest"));
+    assert!(!store.exists(), "a query must not create the store");
+}
+
+// ---------------------------------------------------------------------------------------------
+// update, stats, extract, help
+
+#[test]
+fn update_inserts_and_deletes_in_a_named_graph() {
+    let (_dir, store) = tmp();
+    ingest(&store, &[&fixture("one-report.txt")]);
+    let before = count(&store);
+    let triple =
+        r#"GRAPH <urn:ties:curation> { <urn:ties:person/ana-ruiz> schema:alternateName "Ani" }"#;
+    ties(&store)
+        .args(["update", &format!("INSERT DATA {{ {triple} }}")])
+        .assert()
+        .success();
+    assert_eq!(count(&store), before + 1);
+    let rows = bindings(
+        &store,
+        "SELECT ?a WHERE { <urn:ties:person/ana-ruiz> schema:alternateName ?a }",
+    );
+    assert_eq!(rows.len(), 1, "the inserted triple is in the union graph");
+    ties(&store)
+        .args(["update", &format!("DELETE DATA {{ {triple} }}")])
+        .assert()
+        .success();
+    assert_eq!(count(&store), before);
+}
+
+#[test]
+fn stats_json_counts_the_report_graphs() {
+    let (_dir, store) = sample_store();
+    let output = ties(&store).args(["stats", "--json"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stats: Value = serde_json::from_slice(&output.stdout).expect("stats --json prints JSON");
+    assert_eq!(stats["graphs"], 5, "{stats}");
+    assert_eq!(
+        stats["reports"].as_array().map(Vec::len),
+        Some(5),
+        "{stats}"
+    );
+    assert_eq!(stats["quads"].as_u64(), Some(count(&store)));
+}
+
+#[test]
+fn extract_prints_json_or_turtle() {
+    let (_dir, store) = tmp();
+    let file = fixture("one-report.txt");
+    let output = ties(&store)
+        .arg("extract")
+        .arg(&file)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: Value = serde_json::from_slice(&output.stdout).expect("extract prints JSON");
+    for key in [
+        "title",
+        "main_event",
+        "entities",
+        "affiliations",
+        "titles",
+        "participation",
+        "quotes",
+    ] {
+        assert!(json.get(key).is_some(), "no {key:?} in {json}");
+    }
+
+    let output = ties(&store)
+        .arg("extract")
+        .arg(&file)
+        .args(["--format", "turtle"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("@prefix") || text.contains("PREFIX"),
+        "{text}"
+    );
+    assert!(turtle_triples(&output.stdout) > 0, "{text}");
+    assert!(!store.exists(), "extract must not create a store");
+}
+
+#[test]
+fn help_texts_show_examples() {
+    let (_dir, store) = tmp();
+    for args in [
+        vec!["--help"],
+        vec!["ingest", "--help"],
+        vec!["query", "--help"],
+    ] {
+        ties(&store)
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples"));
+    }
+}
