@@ -27,6 +27,75 @@ const STANDALONE: &[&str] = &[
     "election",
 ];
 
+/// Words after an event word that make it a modifier of something else: "conference centre",
+/// "meeting room", "rally organisers".
+const COMPOUND_TAILS: &[&str] = &[
+    "centre",
+    "center",
+    "centres",
+    "hall",
+    "halls",
+    "room",
+    "rooms",
+    "venue",
+    "organisers",
+    "organizers",
+    "staff",
+    "delegates",
+    "fee",
+    "fees",
+    "season",
+    "circuit",
+    "papers",
+    "paper",
+    "report",
+    "programme",
+    "program",
+    "agenda",
+    "floor",
+    "motion",
+    "motions",
+    "call",
+    "line",
+    "route",
+    "site",
+    "series",
+    "participants",
+    "organiser",
+    "organizer",
+    "committee",
+    "season",
+    "ticket",
+    "tickets",
+    "pass",
+    "badge",
+    "app",
+    "website",
+    "hashtag",
+    "banner",
+    "banners",
+    "leaflet",
+    "leaflets",
+    "slot",
+    "slots",
+    "chair",
+    "arrangements",
+    "goers",
+    "notes",
+    "minutes",
+    "record",
+    "records",
+    "documents",
+    "pack",
+    "packs",
+];
+
+/// Words before an event word that put it outside the report ("a recent visit").
+const PAST_MODIFIERS: &[&str] = &[
+    "recent", "previous", "earlier", "past", "former", "similar", "separate", "another", "other",
+    "every", "each",
+];
+
 /// Words that refer to whatever event is under discussion.
 const GENERIC: &[&str] = &[
     "event",
@@ -86,6 +155,13 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         };
         if sent.mention_at(k).is_some_and(|m| m.kind.is_some()) {
             k += 1;
+            continue;
+        }
+        if toks
+            .get(end)
+            .is_some_and(|t| COMPOUND_TAILS.contains(&t.lower().as_str()))
+        {
+            k = end;
             continue;
         }
         // Back to a determiner over modifiers ("the 2025 annual", "a two-day", "our closing").
@@ -355,6 +431,8 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
                     Some(e) => {
                         if p.modifiers == 0 {
                             r.reg.alias(e, &format!("the {}", p.head));
+                        } else if Some(e) == r.main_event {
+                            r.reg.alias(e, &name);
                         }
                         e
                     }

@@ -23,6 +23,24 @@ use model::{EntityId, EntityKind, Evidence, Extraction, Membership, Participatio
 use names::{Mention, Registry};
 use tokens::{Kind, Token};
 
+/// Head words that are both organisation and place heads but name institutions.
+const INSTITUTIONS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "infirmary",
+    "clinic",
+    "department",
+    "club",
+    "lodge",
+    "assembly",
+    "chamber",
+    "forum",
+    "municipality",
+    "parish",
+];
+
 /// The extractor, with its lexicons loaded.
 #[derive(Debug)]
 pub struct Extractor {
@@ -196,6 +214,13 @@ impl<'a> Reader<'a> {
             a += lead;
         } else if let Some(h) = names::honorific_before(toks, a, lx) {
             hon = Some(h);
+        } else if a >= 1
+            && b - a >= 2
+            && lx.is_honorific(&format!("{} {}", toks[a - 1].text, toks[a].text))
+        {
+            // "Her Excellency X": the stopword "Her" was cut from the run.
+            hon = Some(a - 1);
+            a += 1;
         }
         // Lowercase organisation units after a name: "Leeds Community branch".
         let mut unit = false;
@@ -394,11 +419,25 @@ impl<'a> Reader<'a> {
         }
         // Organisations: a head word last ("… Union"), or first with a connector ("University
         // of …"), or a compound of another language ("…genossenschaft").
-        let place_head_last = lx.is_place_head(last);
+        // Heads that are both: institutions are organisations ("Northbridge University"),
+        // venues are places ("Harbourside Conference Centre") unless a connector makes them an
+        // institution ("Centre for Care Economics").
+        let last_l = last.to_lowercase();
+        let institution = INSTITUTIONS.contains(&last_l.as_str());
+        let place_head_last = lx.is_place_head(last) && !institution;
         let org_last = lx.is_org_head(last) && n >= 2;
         let org_first = lx.is_org_head(first) && has_connector && n >= 3;
+        let org_first_strong = lx.is_org_head(first)
+            && n >= 2
+            && !place_head_last
+            && !names::is_weak_head(first)
+            && !lx.is_place_head(first);
         let compound = words.iter().any(|w| lx.has_org_suffix(w)) && n >= 2;
-        if (org_last && !(place_head_last && !has_connector)) || org_first || compound {
+        if (org_last && !(place_head_last && !has_connector))
+            || org_first
+            || org_first_strong
+            || compound
+        {
             return Some(EntityKind::Organization);
         }
         // Places: a head word last or first ("Victoria Park", "Hotel Gartenstadt", "X-Hof").

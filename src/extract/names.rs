@@ -353,6 +353,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// A head word too weak to begin a name ("Energy", "Group").
+pub fn is_weak_head(word: &str) -> bool {
+    WEAK_HEADS.contains(&word.to_lowercase().as_str())
+}
+
 /// True when a line break separates two tokens (names do not run across lines).
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
     text[a.end..b.start].contains('\n')

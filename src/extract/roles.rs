@@ -234,6 +234,15 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         }
         // Descriptive words before a name: "the Danish developer Nordhavn Energy".
         let mut d = m;
+        // "the union's Migrant Workers' Committee"
+        if toks
+            .get(d)
+            .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
+            && toks.get(d + 1).is_some_and(|t| t.kind == Kind::Possessive)
+        {
+            d += 2;
+        }
+        let m = d;
         while d < toks.len()
             && d - m < 3
             && sent.mention_starting(d).is_none_or(|mm| {
