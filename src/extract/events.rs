@@ -2,7 +2,7 @@
 //! "Opening plenary" or "Panel: …", and from text such as "a fringe meeting"), and who took
 //! part in which, as speaker, chair, organiser or attendee.
 //!
-//! An event is named by its proper name when it has one ("Latin America Conference 2024") and
+//! An event is named by its proper name when it has one ("Northern Growers Conference 2024") and
 //! otherwise by the words the text uses ("fringe meeting", "tour of X"); "the congress", "the
 //! meeting" refer back to the last event of that kind. Participation is read from verbs
 //! ("chaired", "told the meeting", "moved", "led by", "among the marchers was") and placed at
@@ -117,7 +117,7 @@ pub(crate) struct EventContext {
 }
 
 /// An event phrase written in lowercase: "the 2025 annual congress", "a fringe meeting",
-/// "our closing debrief", "a morning tour of Sonnleitner-Hof".
+/// "our closing debrief", "a morning tour of the old docks".
 struct Phrase {
     start: usize,
     end: usize,
@@ -234,7 +234,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
             start
         };
         // A short phrase after the head names which one: "tour of X", "march against rent
-        // rises", "meeting in the Rathaus", "session on wastewater monitoring".
+        // rises", "meeting in the town hall", "session on river testing".
         let mut e = end;
         if let Some(p) = toks.get(end) {
             let pw = p.lower();
@@ -352,8 +352,8 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
         if let Some(h) = head {
             by_head.insert(h, main);
         }
-        // "Latin America Conference 2024" is also "Latin America 2024"... and "Co-operative
-        // Futures Forum 2025" also the forum without its year.
+        // "Northern Growers Conference 2024" is also "Northern Growers Conference", without its
+        // year.
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() > 2
             && words
@@ -647,7 +647,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
                 if prev == "with" && heading_list {
                     role = Some((PartRole::Speaker, "workshop-with-name"));
                 }
-                // "X and Y" after "with" in a list item: "with Funmilayo Adeyemi and Gregor Baumann"
+                // "X and Y" after "with" in a list item: "with Ana Ruiz and Bo Lind"
                 if prev == "and" && heading_list && first >= 2 {
                     if let Some(prior) = found.iter().rev().find(|f| f.evidence.sentence == s) {
                         role = Some((prior.role, "list-continues"));

@@ -222,7 +222,7 @@ impl<'a> Reader<'a> {
             hon = Some(a - 1);
             a += 1;
         }
-        // Lowercase organisation units after a name: "Leeds Community branch".
+        // Lowercase organisation units after a name: "Hull Central branch".
         let mut unit = false;
         if b < toks.len()
             && matches!(
@@ -389,7 +389,7 @@ impl<'a> Reader<'a> {
         if lx.place(text).is_some() {
             return Some(EntityKind::Place);
         }
-        // Events: "Latin America Conference 2024", "Workshop on X", "West Africa Summit".
+        // Events: "Northern Growers Conference 2024", "Workshop on X", "Baltic Summit".
         let head_last = if has_year && n >= 2 {
             words[n - 2]
         } else {
@@ -419,9 +419,9 @@ impl<'a> Reader<'a> {
         }
         // Organisations: a head word last ("… Union"), or first with a connector ("University
         // of …"), or a compound of another language ("…genossenschaft").
-        // Heads that are both: institutions are organisations ("Northbridge University"),
-        // venues are places ("Harbourside Conference Centre") unless a connector makes them an
-        // institution ("Centre for Care Economics").
+        // Heads that are both: institutions are organisations ("Lakeside University"),
+        // venues are places ("Riverside Conference Centre") unless a connector makes them an
+        // institution ("Centre for Housing Studies").
         let last_l = last.to_lowercase();
         let institution = INSTITUTIONS.contains(&last_l.as_str());
         let place_head_last = lx.is_place_head(last) && !institution;
@@ -481,7 +481,7 @@ impl<'a> Reader<'a> {
             return Some(EntityKind::Person);
         }
         if heading {
-            // Venue headings: "Sonnleitner-Hof, Floridsdorf" — the part after the comma.
+            // Venue headings: "Lindenhof, Westend" — the part after the comma.
             if prev.is_some_and(|p| p.text == ",") && b == toks.len() && n <= 2 {
                 return Some(EntityKind::Place);
             }

@@ -25,7 +25,7 @@ pub struct Entity {
     pub aliases: BTreeSet<String>,
     /// Honorifics seen before the name: Dr, Cllr, Professor, Her Excellency.
     pub honorifics: BTreeSet<String>,
-    /// Titles held with no organisation named ("MP", "a nurse", "Deputy Mayor of Vienna").
+    /// Titles held with no organisation named ("MP", "a nurse", "Deputy Mayor of Lyon").
     pub job_titles: Vec<JobTitle>,
     /// For events: the event this one is part of (a session of a conference).
     pub part_of: Option<EntityId>,
@@ -60,9 +60,9 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct JobTitle {
     pub title: String,
-    /// The territory of an office ("Deputy Mayor" of Vienna).
+    /// The territory of an office ("Deputy Mayor" of Lyon).
     pub jurisdiction: Option<EntityId>,
-    /// A legislator's seat ("MP" for Easington).
+    /// A legislator's seat ("MP" for Whitby).
     pub constituency: Option<EntityId>,
     pub evidence: Evidence,
 }

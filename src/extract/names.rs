@@ -4,7 +4,7 @@
 //!
 //! How English writes names drives the rules: a name is a run of capitalised words, joined across
 //! "of", "for", "on", "and" only when the left part is an organisation or event head ("University
-//! of X", "Institute for Y", "Care and Community Workers' Union"); an honorific or a given name
+//! of X", "Institute for Y", "Fishers and Boatmen Union"); an honorific or a given name
 //! marks a person; a head word ("Union", "Council", "Hall", "Summit") marks an organisation, a
 //! place or an event. Context settles the rest: "at X", "in X" for places; roles settle
 //! organisations later (`roles`).
@@ -107,8 +107,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "insisted",
 ];
 
-/// Head words too weak to begin a name joined by "of" ("Energy of Ghana" is a minister's
-/// portfolio and a country, "Government of Ghana" an organisation).
+/// Head words too weak to begin a name joined by "of" ("Energy of Peru" is a minister's
+/// portfolio and a country, "Government of Peru" an organisation).
 const WEAK_HEADS: &[&str] = &[
     "energy",
     "power",
@@ -267,8 +267,8 @@ impl Registry {
             .filter(move |&i| self.parent[i] == i && self.entities[i].kind == kind)
     }
 
-    /// A person known by one part of their name: the surname ("Abernethy"), a compound
-    /// surname ("Beltrán Ortega"), or the first name ("Gwyn"); the most recently seen wins.
+    /// A person known by one part of their name: the surname ("Okonjo"), a compound
+    /// surname ("Silva Costa"), or the first name ("Marta"); the most recently seen wins.
     pub fn person_by_part(&self, part: &str) -> Option<EntityId> {
         let part = key(part);
         let n = part.split(' ').count();
@@ -294,14 +294,14 @@ impl Registry {
         best.map(|b| b.2)
     }
 
-    /// An organisation known by its acronym: initials of its capitalised words ("CCWU" for "Care
-    /// and Community Workers' Union").
+    /// An organisation known by its acronym: initials of its capitalised words ("FBU" for "Fishers
+    /// and Boatmen Union").
     pub fn org_by_initials(&self, acronym: &str) -> Option<EntityId> {
         self.live(EntityKind::Organization)
             .find(|&id| initials(&self.entities[id].name) == acronym && acronym.len() >= 2)
     }
 
-    /// An organisation whose name begins with these words ("Volta Sun" → "Volta Sun
+    /// An organisation whose name begins with these words ("Lake Power" → "Lake Power
     /// Industries"), or an acronym it was given.
     pub fn org_by_prefix(&self, words: &str) -> Option<EntityId> {
         let k = key(words);
@@ -457,7 +457,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     }
     match conn.as_str() {
         "and" | "&" => {
-            // "Care and Community Workers' Union": the whole ends with an organisation head,
+            // "Fishers and Boatmen Union": the whole ends with an organisation head,
             // and the left part is not itself a place or a person.
             (lx.is_org_head(right_last) || conn == "&")
                 && left.1 - left.0 <= 2
@@ -474,8 +474,8 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 && !lx.is_org_head(last)
         }
         "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
-            // "University of X", "Institute for Y", "Workshop on Z", "Government of Ghana",
-            // "Association of Community Landlords in Wales", "Universidad Nacional de San Isidro".
+            // "University of X", "Institute for Y", "Workshop on Z", "Government of Peru",
+            // "Association of Rural Teachers in Scotland", "Universidad Nacional del Norte".
             let strong =
                 |w: &str| lx.is_org_head(w) && !WEAK_HEADS.contains(&w.to_lowercase().as_str());
             let head_left = (left.1 - left.0 >= 2 && lx.is_org_head(last))

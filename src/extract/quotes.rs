@@ -227,7 +227,7 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
             return resolve_pronoun(r, s, g, sp.open);
         }
     }
-    // "said A B" / "A B said" / "Nwachukwu told the room"
+    // "said A B" / "A B said" / "Okafor told the room"
     if is_speech_verb(&w(i)) {
         if let Some(m) = sent
             .mention_starting(i + 1)

@@ -20,7 +20,7 @@ use super::names::Mention;
 use super::tokens::Kind;
 use super::{Reader, Sent};
 
-/// Roles that take a constituency with "for": "MP for Easington".
+/// Roles that take a constituency with "for": "MP for Whitby".
 const LEGISLATORS: &[&str] = &[
     "mp",
     "mep",
@@ -93,7 +93,7 @@ pub(crate) struct RolePhrase {
     pub end: usize,
     /// The organisation it is held in, when the phrase names one.
     pub org: Option<EntityId>,
-    /// A territory ("of Vienna") or seat ("for Easington").
+    /// A territory ("of Lyon") or seat ("for Whitby").
     pub place: Option<EntityId>,
     pub constituency: bool,
     /// Token after the phrase (and its organisation).
@@ -232,9 +232,9 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         if sent.is(m, "the") {
             m += 1;
         }
-        // Descriptive words before a name: "the Danish developer Nordhavn Energy".
+        // Descriptive words before a name: "the Swedish developer Fjord Energy".
         let mut d = m;
-        // "the union's Migrant Workers' Committee"
+        // "the union's Young Members' Committee"
         if toks
             .get(d)
             .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
@@ -613,7 +613,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             let sent = &r.sents[s];
             let mut org = None;
             let mut next = phrase.next;
-            // "Communications Officer, IHRC" / "(Treasurer, Salford Solar Co-op)"
+            // "Press Officer, HWA" / "(Treasurer, Lakeside Energy Co-op)"
             if phrase.org.is_none()
                 && phrase.org_mention.is_none()
                 && phrase.place.is_none()
@@ -674,7 +674,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             // A description of the organisation ("X, a coalition of …"), then maybe more.
             return;
         }
-        // "A B, Energy Democracy Trust" (lists), "A B (Board member, NCN)"
+        // "A B, Coastal Housing Trust" (lists), "A B (Board member, FFN)"
         if claims == 0 {
             let sent = &r.sents[s];
             if let Some((mi, m)) = org_mention_at(r, sent, j) {
@@ -730,7 +730,7 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
     if sent.is(k, "the") {
         k += 1;
     }
-    // "Labour’s NEC": the last organisation of a possessive chain.
+    // "the Green Party's Policy Committee": the last organisation of a possessive chain.
     let mut target = None;
     let mentions = sent.mentions.clone();
     let possessives: Vec<bool> = sent
@@ -816,7 +816,7 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     }
 }
 
-/// "X chair A B", "tenant board member A B", "Labour MP A B".
+/// "X chair A B", "tenant board member A B", "Green MP A B".
 fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let first = p.hon.unwrap_or(p.start);
     let sent = &r.sents[s];
@@ -840,7 +840,7 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         {
             continue;
         }
-        // An organisation just before: "NCN chair A B".
+        // An organisation just before: "FFN chair A B".
         let sent = &r.sents[s];
         let org = sent
             .mention_ending(q)

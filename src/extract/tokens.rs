@@ -1,8 +1,8 @@
 //! Words and punctuation of a sentence, with byte offsets into the report text.
 //!
 //! Written by hand because names are what matter here and general tokenizers split them badly:
-//! "Pryce-Williams", "Workers'" (a plural possessive inside a name), "Côte d’Ivoire", "O'Brien"
-//! stay whole, while "Labour’s" gives "Labour" and a possessive token. Markdown emphasis marks
+//! "Owusu-Hale", "Workers'" (a plural possessive inside a name), "Côte d’Ivoire", "O'Brien"
+//! stay whole, while "Guild’s" gives "Guild" and a possessive token. Markdown emphasis marks
 //! (`*`, `_`) and heading hashes are skipped, so "**Forum**" reads as "Forum".
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,7 @@ impl<'a> Token<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
-    /// All capitals, two letters or more: "NEU", "UNOSP", "MP".
+    /// All capitals, two letters or more: "WHO", "NATO", "MP".
     pub fn is_acronym(&self) -> bool {
         let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
         self.kind == Kind::Word
@@ -82,7 +82,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             }
             let word_end = chars.get(j).map_or(slice.len(), |&(p, _)| p);
             let mut word = &slice[pos..word_end];
-            // A trailing possessive: "Labour’s" → "Labour" + "’s".
+            // A trailing possessive: "Guild’s" → "Guild" + "’s".
             let mut possessive = None;
             for apo in ["'s", "’s", "'S", "’S"] {
                 if word.len() > apo.len() && word.ends_with(apo) {
