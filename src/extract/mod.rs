@@ -455,7 +455,7 @@ impl<'a> Reader<'a> {
         // "Minister of State for Environment", "Lecturer in Planning".
         let after_role = a >= 2
             && prev.is_some_and(|p| matches!(p.lower().as_str(), "of" | "for" | "in"))
-            && (lx.is_role(toks[a - 2].text) || lx.is_role(&toks[a - 2].lower()));
+            && (lx.is_role(toks[a - 2].text) || lx.is_occupation(toks[a - 2].text));
         if after_role && lx.place(text).is_none() && !lx.is_org_head(last) {
             return None;
         }

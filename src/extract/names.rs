@@ -353,6 +353,57 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Heads that begin institutions' names before a place: "Government of Peru", "University of
+/// Lagos", "Bank of England".
+const PREFIX_HEADS: &[&str] = &[
+    "government",
+    "ministry",
+    "university",
+    "universidad",
+    "université",
+    "universität",
+    "bank",
+    "embassy",
+    "consulate",
+    "council",
+    "parliament",
+    "assembly",
+    "republic",
+    "kingdom",
+    "federation",
+    "confederation",
+    "association",
+    "society",
+    "institute",
+    "church",
+    "diocese",
+    "archdiocese",
+    "office",
+    "department",
+    "commission",
+    "chamber",
+    "league",
+    "union",
+    "museum",
+    "friends",
+    "board",
+    "province",
+    "state",
+    "city",
+    "port",
+    "college",
+    "school",
+    "academy",
+    "party",
+    "people's",
+    "congress",
+    "movement",
+    "front",
+    "alliance",
+    "coalition",
+    "network",
+];
+
 /// A head word too weak to begin a name ("Energy", "Group").
 pub fn is_weak_head(word: &str) -> bool {
     WEAK_HEADS.contains(&word.to_lowercase().as_str())
@@ -486,6 +537,15 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
             let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
             let roleish = lx.is_role(last) || lx.is_role(first);
             if person_left || roleish {
+                return false;
+            }
+            // "X of Kenya": only a head that begins institutions' names takes a place.
+            let right_text: Vec<&str> = toks[right.0..right.1].iter().map(|t| t.text).collect();
+            if left.1 - left.0 == 1
+                && lx.place(&right_text.join(" ")).is_some()
+                && !PREFIX_HEADS.contains(&first.to_lowercase().as_str())
+                && !lx.is_event_head(first)
+            {
                 return false;
             }
             if conn == "in" {

@@ -295,6 +295,19 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                     continue;
                 }
                 (Some(EntityKind::Person), _) | (Some(EntityKind::Event), _) => break,
+                _ if portfolio
+                    && phrase.org.is_none()
+                    && matches!(c.as_str(), "of" | "for")
+                    && !is_named_org(mention)
+                    && d == m
+                    && !sent.is(k + 1, "the") =>
+                {
+                    // "Minister of Mines and Energy", "Minister for Energy": a portfolio.
+                    end = mention.end;
+                    phrase.end = end;
+                    k = end;
+                    continue;
+                }
                 (None, _) | (Some(EntityKind::Place), _)
                     if territorial
                         && c != "at"
@@ -311,19 +324,6 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                     }
                     phrase.constituency = legislator && c == "for";
                     k = mention.end;
-                    continue;
-                }
-                _ if portfolio
-                    && phrase.org.is_none()
-                    && phrase.place.is_none()
-                    && !is_named_org(mention)
-                    && d == m
-                    && !sent.is(k + 1, "the") =>
-                {
-                    // "Minister of Mines and Energy", "Minister for Energy": a portfolio.
-                    end = mention.end;
-                    phrase.end = end;
-                    k = end;
                     continue;
                 }
                 _ => {
