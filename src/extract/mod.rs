@@ -386,6 +386,10 @@ impl<'a> Reader<'a> {
         if unit {
             return Some(EntityKind::Organization);
         }
+        // A capitalised role title is no entity: "Communications Officer".
+        if lx.is_role(text) || lx.is_occupation(text) {
+            return None;
+        }
         if lx.place(text).is_some() {
             return Some(EntityKind::Place);
         }

@@ -197,7 +197,7 @@ impl Registry {
 
     pub fn find(&self, kind: EntityKind, name: &str) -> Option<EntityId> {
         self.index
-            .get(&(kind, key(name)))
+            .get(&(kind, name_key(name)))
             .map(|&id| self.resolve(id))
     }
 
@@ -211,7 +211,7 @@ impl Registry {
         self.entities.push(Entity::new(kind, name.trim()));
         self.parent.push(id);
         self.last_seen.push(sentence);
-        self.index.insert((kind, key(name)), id);
+        self.index.insert((kind, name_key(name)), id);
         id
     }
 
@@ -228,7 +228,7 @@ impl Registry {
             return;
         }
         self.entities[id].aliases.insert(alias.to_owned());
-        self.index.entry((kind, key(alias))).or_insert(id);
+        self.index.entry((kind, name_key(alias))).or_insert(id);
     }
 
     /// Merges `from` into `into`: names become aliases, the longer name wins as canonical.
@@ -254,7 +254,7 @@ impl Registry {
         let kind = target.kind;
         for name in std::iter::once(&self.entities[into].name)
             .chain(&self.entities[into].aliases)
-            .map(|n| key(n))
+            .map(|n| name_key(n))
             .collect::<Vec<_>>()
         {
             self.index.insert((kind, name), into);
@@ -327,6 +327,16 @@ impl Registry {
     pub fn into_entities(self) -> (Vec<Entity>, Vec<EntityId>) {
         let map: Vec<EntityId> = (0..self.entities.len()).map(|i| self.resolve(i)).collect();
         (self.entities, map)
+    }
+}
+
+/// The key names are merged by: lexicon key without a leading "the" ("The Daily Post" and
+/// "Daily Post" are one).
+fn name_key(name: &str) -> String {
+    let k = key(name);
+    match k.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => k,
     }
 }
 
