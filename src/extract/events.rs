@@ -90,6 +90,94 @@ const COMPOUND_TAILS: &[&str] = &[
     "packs",
 ];
 
+/// Words that may follow an event word without making it part of a compound noun.
+const AFTER_EVENT: &[&str] = &[
+    "of",
+    "on",
+    "in",
+    "at",
+    "for",
+    "with",
+    "against",
+    "outside",
+    "about",
+    "by",
+    "and",
+    "or",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "had",
+    "has",
+    "have",
+    "that",
+    "which",
+    "who",
+    "where",
+    "when",
+    "to",
+    "from",
+    "into",
+    "near",
+    "inside",
+    "before",
+    "after",
+    "during",
+    "itself",
+    "last",
+    "this",
+    "next",
+    "ran",
+    "began",
+    "ended",
+    "heard",
+    "took",
+    "drew",
+    "saw",
+    "brought",
+    "agreed",
+    "voted",
+    "went",
+    "came",
+    "set",
+    "also",
+    "then",
+    "closes",
+    "opens",
+    "ends",
+    "begins",
+    "continues",
+    "itself",
+    "as",
+    "but",
+    "so",
+    "because",
+    "than",
+    "could",
+    "should",
+    "may",
+    "might",
+    "did",
+    "does",
+    "can",
+];
+
+/// A lowercase word after an event word that is more likely the head of a compound noun
+/// ("a solar panel assembly plant", "the conference centre") than the start of what follows.
+fn compound_noun_after(t: &super::tokens::Token) -> bool {
+    let w = t.lower();
+    t.kind == Kind::Word
+        && !t.is_cap()
+        && !AFTER_EVENT.contains(&w.as_str())
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && w.chars().all(char::is_alphabetic)
+}
+
 /// Words before an event word that put it outside the report ("a recent visit").
 const PAST_MODIFIERS: &[&str] = &[
     "recent", "previous", "earlier", "past", "former", "similar", "separate", "another", "other",
@@ -385,6 +473,7 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
 
     // 2. Walk the report: headings open sections; phrases and named events are registered.
     let mut section: Option<EntityId> = None;
+    let mut list_parent = false;
     for s in 0..r.sents.len() {
         if r.sents[s].boilerplate {
             continue;
@@ -395,7 +484,14 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             section = heading_event(r, s);
             if let Some(e) = section {
                 ctx.mentions[s].push((0, r.sents[s].toks.len(), e));
+                for t in &r.sents[s].toks {
+                    let w = t.lower();
+                    if r.lx.is_event_head(&w) {
+                        by_head.insert(w, e);
+                    }
+                }
             }
+            list_parent = heading_mentions_events(r, s);
             ctx.section[s] = section;
             continue;
         }
@@ -414,6 +510,22 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
         }
         if is_heading {
             continue;
+        }
+        // "1. *Title of a workshop*, led by X" under a heading such as "Afternoon workshops".
+        if list_parent
+            && r.sents[s].kind == BlockKind::ListItem
+            && r.doc.blocks[r.sents[s].block].start == r.doc.sentences[s].start
+        {
+            if let Some(name) = emphasised_title(r.doc.sentence_text(s)) {
+                let id = r.reg.add(EntityKind::Event, &name, s);
+                if Some(id) != r.main_event {
+                    if let Some(main) = r.main_event {
+                        r.reg.get_mut(id).part_of = Some(main);
+                    }
+                }
+                ctx.mentions[s].push((0, 0, id));
+                continue;
+            }
         }
         for p in phrases(r, &r.sents[s]) {
             let name = r.text(s, p.start, p.end).to_owned();
@@ -448,18 +560,54 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             };
             if Some(id) != r.main_event && !p.future && r.reg.get(id).part_of.is_none() {
                 if let Some(main) = r.main_event {
-                    if !STANDALONE.contains(&p.head.as_str()) {
+                    if !STANDALONE.contains(&last_word(&p.head)) {
                         r.reg.get_mut(id).part_of = Some(main);
                     }
                 }
             }
             if !p.future {
                 by_head.insert(p.head.clone(), id);
+                by_head.insert(last_word(&p.head).to_owned(), id);
             }
             ctx.mentions[s].push((p.start, p.end, id));
         }
     }
     ctx
+}
+
+fn last_word(head: &str) -> &str {
+    head.rsplit(' ').next().unwrap_or(head)
+}
+
+/// Does a heading speak of events, even in the plural ("Afternoon workshops")?
+fn heading_mentions_events(r: &Reader, s: usize) -> bool {
+    r.sents[s].toks.iter().any(|t| {
+        let w = t.lower();
+        r.lx.is_event_head(&w) || w.strip_suffix('s').is_some_and(|x| r.lx.is_event_head(x))
+    })
+}
+
+/// A title set in italics or quotation marks at the start of a list item.
+fn emphasised_title(text: &str) -> Option<String> {
+    let text = text.trim_start();
+    for (open, close) in [
+        ("**", "**"),
+        ("*", "*"),
+        ("_", "_"),
+        ("“", "”"),
+        ("\"", "\""),
+        ("‘", "’"),
+    ] {
+        if let Some(rest) = text.strip_prefix(open) {
+            if let Some(end) = rest.find(close) {
+                let title = rest[..end].trim();
+                if title.split_whitespace().count() >= 2 {
+                    return Some(title.to_owned());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The event most recently named before sentence `s` in the same paragraph.
@@ -549,57 +697,296 @@ fn session(r: &mut Reader, s: usize, name: &str) -> EntityId {
 }
 
 /// Verbs and the part they give the person who is their subject.
-fn subject_verb_role(w: &str, next: Option<&str>) -> Option<PartRole> {
+fn subject_verb_role(w: &str, next: &str) -> Option<PartRole> {
     Some(match w {
-        "chaired" | "chairs" | "chairing" | "moderated" | "moderates" | "presided" | "compered"
-        | "hosted"
-            if w != "hosted" =>
-        {
+        "chaired" | "chairs" | "chairing" | "moderated" | "moderates" | "presided" | "compered" => {
             PartRole::Chair
         }
         "hosted" | "organised" | "organized" | "convened" | "coordinated" => PartRole::Organiser,
         "addressed" | "addresses" | "spoke" | "speaks" | "opened" | "closed" | "presented"
         | "moved" | "seconded" | "keynoted" | "briefed" | "lectured" | "introduced"
-        | "welcomed" | "received" => PartRole::Speaker,
+        | "welcomed" | "received" | "thanked" | "showed" | "led" | "leads" | "gave"
+        | "delivered" => PartRole::Speaker,
         "told" | "tells" => match next {
-            Some(
-                "the" | "delegates" | "congress" | "participants" | "attendees" | "guests"
-                | "members" | "us" | "conference" | "supporters" | "marchers" | "protesters"
-                | "activists" | "students" | "journalists" | "reporters",
-            ) => PartRole::Speaker,
+            "the" | "delegates" | "congress" | "participants" | "attendees" | "guests"
+            | "members" | "us" | "conference" | "supporters" | "marchers" | "protesters"
+            | "activists" | "students" | "journalists" | "reporters" | "colleagues"
+            | "listeners" | "viewers" => PartRole::Speaker,
             _ => return None,
         },
-        "led" | "leads" | "ran" | "gave" | "delivered" | "joined" | "attended" | "attends"
-        | "marched" => match w {
-            "joined" | "attended" | "attends" | "marched" => PartRole::Attendee,
-            _ => PartRole::Speaker,
-        },
+        "joined" | "attended" | "attends" | "marched" | "visited" => PartRole::Attendee,
         _ => return None,
     })
 }
 
-/// Passive and prepositional cues before a person: "chaired by X", "led by X", "with X".
-fn by_role(prev2: &str, prev: &str) -> Option<PartRole> {
-    if prev == "by" {
-        return Some(match prev2 {
-            "chaired" | "moderated" | "compered" | "facilitated" => PartRole::Chair,
-            "organised" | "organized" | "hosted" | "convened" | "coordinated" => {
-                PartRole::Organiser
+/// Verbs of speech that make a participant already placed at an event a speaker there
+/// ("He explained that…" after "Also at the meeting was X").
+fn speech_upgrade(w: &str) -> bool {
+    matches!(
+        w,
+        "explained"
+            | "said"
+            | "told"
+            | "described"
+            | "argued"
+            | "warned"
+            | "added"
+            | "stressed"
+            | "spoke"
+            | "answered"
+            | "replied"
+    )
+}
+
+/// Passive and prepositional cues before a person: "chaired by X", "led by the tenants'
+/// representative X".
+fn by_role(verb: &str) -> Option<PartRole> {
+    Some(match verb {
+        "chaired" | "moderated" | "compered" | "facilitated" => PartRole::Chair,
+        "organised" | "organized" | "hosted" | "convened" | "coordinated" => PartRole::Organiser,
+        "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "presented"
+        | "delivered" | "addressed" | "received" | "followed" | "introduced" | "run"
+        | "briefed" => PartRole::Speaker,
+        "joined" | "attended" | "accompanied" => PartRole::Attendee,
+        _ => return None,
+    })
+}
+
+/// Words that may stand between a subject and its verb.
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "then"
+            | "later"
+            | "has"
+            | "had"
+            | "have"
+            | "briefly"
+            | "formally"
+            | "jointly"
+            | "first"
+            | "finally"
+            | "again"
+            | "once"
+            | "herself"
+            | "himself"
+    )
+}
+
+/// Nouns of speaking: "used her address to the summit", "gave the keynote".
+fn is_speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "address"
+            | "speech"
+            | "keynote"
+            | "talk"
+            | "presentation"
+            | "remarks"
+            | "lecture"
+            | "welcome"
+    )
+}
+
+/// The part a person plays according to the words around their mention in one sentence.
+fn part_in_sentence(
+    sent: &Sent,
+    words: &[String],
+    p: &Mention,
+    persons: &[Mention],
+) -> Option<(PartRole, &'static str)> {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    let first = p.hon.unwrap_or(p.start);
+    let list_item = sent.kind == BlockKind::ListItem;
+    if first >= 1 {
+        let prev = w(first - 1);
+        let prev2 = if first >= 2 { w(first - 2) } else { "" };
+        // "chaired by X", "led by the tenants' representative X"
+        let mut q = first;
+        while q > 0 && first - q < 5 && sent.toks[q - 1].kind != Kind::Punct && w(q - 1) != "by" {
+            q -= 1;
+        }
+        if q >= 2 && w(q - 1) == "by" {
+            if let Some(pr) = by_role(w(q - 2)) {
+                return Some((pr, "verb-by-name"));
             }
-            "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "presented"
-            | "delivered" | "addressed" | "received" | "followed" | "introduced" | "run" => {
-                PartRole::Speaker
+        }
+        if prev == ":" && matches!(prev2, "chair" | "chairs" | "moderator" | "host") {
+            return Some((PartRole::Chair, "chair-label"));
+        }
+        if prev == "with" && list_item {
+            return Some((PartRole::Speaker, "workshop-with-name"));
+        }
+        // "Among the marchers was X", "Also at the meeting was X"
+        if matches!(prev, "was" | "were")
+            && (words[..first].iter().any(|x| x == "among")
+                || (w(0) == "also" && words[..first].iter().any(|x| x == "at")))
+        {
+            return Some((PartRole::Attendee, "among-them-was"));
+        }
+        // "the party included X, Y and Z"
+        if words[..first]
+            .iter()
+            .any(|x| matches!(x.as_str(), "included" | "includes" | "including"))
+            && words[..first].iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "party"
+                        | "delegation"
+                        | "group"
+                        | "team"
+                        | "marchers"
+                        | "delegates"
+                        | "visitors"
+                )
+            })
+        {
+            return Some((PartRole::Attendee, "party-included"));
+        }
+        // "the keynote came from X", "a briefing from X", "heard from X"
+        if prev == "from"
+            && words[..first].iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "keynote"
+                        | "briefing"
+                        | "address"
+                        | "talk"
+                        | "presentation"
+                        | "heard"
+                        | "speech"
+                )
+            })
+        {
+            return Some((PartRole::Speaker, "heard-from-name"));
+        }
+        // "we met X and Y"
+        if words[..first].iter().any(|x| x == "met")
+            && (prev == "met" || matches!(prev, "and" | ","))
+            && words[..first]
+                .iter()
+                .any(|x| matches!(x.as_str(), "we" | "delegation" | "delegates"))
+        {
+            return Some((PartRole::Attendee, "met-name"));
+        }
+        // "X and Y" after "with" in a list: "with A B and C D"
+        if prev == "and" && list_item && words[..first].iter().any(|x| x == "with") {
+            return Some((PartRole::Speaker, "workshop-with-name"));
+        }
+    }
+    // Subject and verb: "X chaired", "X, director of Y, told delegates", "X of Y opened".
+    let mut k = p.end;
+    if matches!(w(k), "of" | "from") {
+        // "X of the Y told guests"
+        let mut q = k + 1;
+        if w(q) == "the" {
+            q += 1;
+        }
+        if let Some(m) = sent.mention_starting(q) {
+            k = m.end;
+        }
+    } else if sent.is_punct(k, ",") || sent.is_punct(k, "(") {
+        // Over an appositive to the verb after its closing comma.
+        let mut depth = 0i32;
+        let mut q = k;
+        let mut found = None;
+        while q < sent.toks.len() {
+            match sent.toks[q].text {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
             }
-            "joined" | "attended" | "accompanied" => PartRole::Attendee,
-            _ => return None,
-        });
+            if depth <= 0 && sent.toks[q].text == "," {
+                let mut v = q + 1;
+                while is_adverb(w(v)) {
+                    v += 1;
+                }
+                if sent
+                    .toks
+                    .get(v)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
+                    && subject_verb_role(w(v), w(v + 1)).is_some()
+                {
+                    found = Some(v);
+                    break;
+                }
+                if w(q + 1) == "who" {
+                    found = Some(q + 2);
+                    break;
+                }
+            }
+            if matches!(sent.toks[q].text, ";" | ":") {
+                break;
+            }
+            q += 1;
+        }
+        if let Some(v) = found {
+            k = v;
+        }
     }
-    match (prev2, prev) {
-        (_, "chair:") | ("chair", ":") => Some(PartRole::Chair),
-        ("from", _) if false => None,
-        (_, "with") => None,
-        _ => None,
+    while is_adverb(w(k)) {
+        k += 1;
     }
+    if let Some(mut pr) = subject_verb_role(w(k), w(k + 1)) {
+        // "joined us via video and opened the conference": the later verb says more.
+        if pr == PartRole::Attendee {
+            if let Some(a) = words[k..].iter().position(|x| x == "and") {
+                if let Some(better) = subject_verb_role(w(k + a + 1), w(k + a + 2)) {
+                    pr = better;
+                }
+            }
+        }
+        // "used her address to the summit"
+        return Some((pr, "subject-verb"));
+    }
+    if w(k) == "was" && matches!(w(k + 1), "among" | "at") {
+        return Some((PartRole::Attendee, "was-among"));
+    }
+    if words[k..].iter().take(4).any(|x| is_speech_noun(x))
+        && sent
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
+    {
+        return Some((PartRole::Speaker, "speech-noun"));
+    }
+    // "X thanked our hosts and presented …": a second verb.
+    if let Some(a) = words[k..].iter().take(8).position(|x| x == "and") {
+        if let Some(pr) = subject_verb_role(w(k + a + 1), w(k + a + 2)) {
+            if pr != PartRole::Attendee {
+                return Some((pr, "subject-verb"));
+            }
+        }
+    }
+    // Participles before the subject: "Closing the session, X", "Seconding, X".
+    if first >= 2
+        && !persons.iter().any(|o| o.start < p.start)
+        && sent.toks[..first].iter().any(|t| t.text == ",")
+    {
+        let pr = match w(0) {
+            "closing" | "opening" | "seconding" | "moving" | "speaking" | "addressing"
+            | "introducing" | "presenting" | "welcoming" => Some(PartRole::Speaker),
+            "chairing" | "moderating" => Some(PartRole::Chair),
+            _ => None,
+        };
+        if let Some(pr) = pr {
+            return Some((pr, "participle-then-name"));
+        }
+    }
+    None
+}
+
+/// The person a sentence-initial "He"/"She" stands for.
+fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    let first = sent.toks.first()?;
+    let female = match first.lower().as_str() {
+        "she" => Some(true),
+        "he" => Some(false),
+        _ => return None,
+    };
+    super::quotes::last_person(r, s, first.start, female)
 }
 
 /// Reads who took part in what.
@@ -607,206 +994,119 @@ pub(crate) fn find_participation(r: &mut Reader) {
     let ctx = find_events_context(r);
     let mut found: Vec<Participation> = Vec::new();
     for s in 0..r.sents.len() {
-        if r.sents[s].boilerplate {
+        if r.sents[s].boilerplate || r.sents[s].kind == BlockKind::Heading {
             continue;
         }
-        let persons: Vec<Mention> = r.sents[s]
+        let mut persons: Vec<Mention> = r.sents[s]
             .mentions
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Person) && m.entity.is_some())
             .cloned()
             .collect();
+        // "She told the crowd …": the pronoun as a mention of the person it stands for.
+        if let Some(p) = pronoun_subject(r, s) {
+            persons.insert(
+                0,
+                Mention {
+                    start: 0,
+                    end: 1,
+                    kind: Some(EntityKind::Person),
+                    entity: Some(p),
+                    hon: None,
+                },
+            );
+        }
         if persons.is_empty() {
             continue;
         }
         let sent = &r.sents[s];
         let words: Vec<String> = sent.toks.iter().map(|t| t.lower()).collect();
-        let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
-        // The event this sentence is about.
-        let here: Vec<(usize, usize, EntityId)> = ctx.mentions[s].clone();
+        let mut here: Vec<(usize, usize, EntityId)> = ctx.mentions[s].clone();
+        here.sort_by_key(|x| x.0);
         let para_event = (0..s)
             .rev()
             .take_while(|&p| r.sents[p].block == sent.block)
             .find_map(|p| ctx.mentions[p].last().map(|x| x.2));
+        let next_event = (s + 1..r.sents.len())
+            .take_while(|&p| r.sents[p].block == sent.block)
+            .find_map(|p| ctx.mentions[p].first().map(|x| x.2));
         let default_event = para_event.or(ctx.section[s]).or(r.main_event);
-        let heading_list = sent.kind == BlockKind::ListItem;
         for p in &persons {
             let Some(person) = p.entity else { continue };
             let first = p.hon.unwrap_or(p.start);
-            let mut role: Option<(PartRole, &'static str)> = None;
-            // "chaired by X", "organised by X", "led by X"
-            if first >= 1 {
-                let prev = w(first - 1);
-                let prev2 = if first >= 2 { w(first - 2) } else { "" };
-                if let Some(pr) = by_role(prev2, prev) {
-                    role = Some((pr, "verb-by-name"));
-                }
-                if prev == ":" && (prev2 == "chair" || prev2 == "chairs" || prev2 == "moderator") {
-                    role = Some((PartRole::Chair, "chair-label"));
-                }
-                if prev == "with" && heading_list {
-                    role = Some((PartRole::Speaker, "workshop-with-name"));
-                }
-                // "X and Y" after "with" in a list item: "with Ana Ruiz and Bo Lind"
-                if prev == "and" && heading_list && first >= 2 {
-                    if let Some(prior) = found.iter().rev().find(|f| f.evidence.sentence == s) {
-                        role = Some((prior.role, "list-continues"));
-                    }
-                }
-                // "Among the marchers was X", "Also at the meeting was X"
-                if matches!(prev, "was" | "were")
-                    && (words[..first].iter().any(|x| x == "among")
-                        || (w(0) == "also" && words[..first].iter().any(|x| x == "at")))
-                {
-                    role = Some((PartRole::Attendee, "among-them-was"));
-                }
-                // "the party included X", "accompanied by"
-                if matches!(prev, "included" | "includes")
-                    || words[..first].iter().any(|x| x == "included") && matches!(prev, "," | "and")
-                {
-                    role = Some((PartRole::Attendee, "party-included"));
-                }
-                // "the keynote came from X", "a briefing from X", "heard from X"
-                if prev == "from"
-                    && words[..first].iter().any(|x| {
-                        matches!(
-                            x.as_str(),
-                            "keynote"
-                                | "briefing"
-                                | "address"
-                                | "talk"
-                                | "presentation"
-                                | "heard"
-                                | "speech"
-                        )
-                    })
-                {
-                    role = Some((PartRole::Speaker, "heard-from-name"));
-                }
-                // "received by X" handled by by_role; "we met X": attendee
-                if matches!(prev, "met")
-                    || (prev == "and" && words[..first].iter().any(|x| x == "met"))
-                {
-                    role = Some((PartRole::Attendee, "met-name"));
-                }
-            }
-            // Subject + verb: "X chaired", "X, director of Y, told delegates", "X opened".
-            if role.is_none() {
-                let mut k = p.end;
-                // Skip an appositive: ", … ," up to the verb.
-                if sent.is_punct(k, ",") || sent.is_punct(k, "(") {
-                    let mut depth = 0;
-                    let mut q = k;
-                    while q < sent.toks.len() {
-                        match sent.toks[q].text {
-                            "(" => depth += 1,
-                            ")" => depth -= 1,
-                            _ => {}
-                        }
-                        if q > k
-                            && depth <= 0
-                            && sent.toks[q].text == ","
-                            && q + 1 < sent.toks.len()
-                            && sent.toks[q + 1].kind == Kind::Word
-                            && !sent.toks[q + 1].is_cap()
-                            && subject_verb_role(w(q + 1), Some(w(q + 2))).is_some()
-                        {
-                            k = q + 1;
-                            break;
-                        }
-                        q += 1;
-                    }
-                    if k == p.end {
-                        // ", who organised the march" / ", who attended both days"
-                        if let Some(pos) = words[p.end..].iter().position(|x| x == "who") {
-                            k = p.end + pos + 1;
-                        }
-                    }
-                }
-                // Adverbs and auxiliaries: "X also addressed", "X has chaired"
-                while matches!(
-                    w(k),
-                    "also"
-                        | "then"
-                        | "later"
-                        | "has"
-                        | "had"
-                        | "have"
-                        | "briefly"
-                        | "then,"
-                        | "formally"
-                        | "jointly"
-                ) {
-                    k += 1;
-                }
-                if let Some(pr) = subject_verb_role(
-                    w(k),
-                    sent.toks
-                        .get(k + 1)
-                        .map(|t| t.text)
-                        .map(|t| if t == "the" { "the" } else { t })
-                        .map(str::to_lowercase)
-                        .as_deref()
-                        .map(|x| if x == "the" { "the" } else { x }),
-                ) {
-                    role = Some((pr, "subject-verb"));
-                } else if w(k) == "was" && matches!(w(k + 1), "among" | "at") {
-                    role = Some((PartRole::Attendee, "was-among"));
-                }
-            }
-            // Participles before the subject: "Closing the session, X", "Seconding, X",
-            // "Speaking at the rally, X", "Opening the summit, the minister, X".
-            if role.is_none() && first >= 2 {
-                let lead = w(0);
-                let subject_is_p = sent.toks[..first].iter().filter(|t| t.text == ",").count() >= 1
-                    && !persons.iter().any(|o| o.start < p.start);
-                if subject_is_p {
-                    let pr = match lead {
-                        "closing" | "opening" | "seconding" | "moving" | "speaking"
-                        | "addressing" | "introducing" | "presenting" | "welcoming" => {
-                            Some(PartRole::Speaker)
-                        }
-                        "chairing" | "moderating" => Some(PartRole::Chair),
-                        _ => None,
-                    };
-                    if let Some(pr) = pr {
-                        role = Some((pr, "participle-then-name"));
-                    }
-                }
-            }
+            let mut part = part_in_sentence(sent, &words, p, &persons);
             // A list of panellists under a session heading.
-            if role.is_none() && heading_list && p.start == 0 && ctx.section[s].is_some() {
-                role = Some((PartRole::Speaker, "panel-list"));
+            if part.is_none()
+                && sent.kind == BlockKind::ListItem
+                && p.start == 0
+                && ctx.section[s].is_some()
+            {
+                part = Some((PartRole::Speaker, "panel-list"));
             }
-            let Some((part, rule)) = role else { continue };
-            // The event: named in this sentence (nearest after the person, else before),
-            // else the paragraph's, the section's, or the main event.
-            let event = here
+            let pronoun = p.start == 0
+                && p.end == 1
+                && sent
+                    .toks
+                    .first()
+                    .is_some_and(|t| matches!(t.lower().as_str(), "she" | "he"));
+            if part.is_none() && pronoun {
+                continue;
+            }
+            let Some((role, rule)) = part else {
+                // Speech by someone already placed at the event makes them a speaker there.
+                if words.iter().skip(p.end).take(3).any(|x| speech_upgrade(x)) {
+                    let event = here.first().map(|x| x.2).or(default_event);
+                    if let Some(f) = found.iter_mut().find(|f| {
+                        f.person == person && Some(f.event) == event && f.role == PartRole::Attendee
+                    }) {
+                        f.role = PartRole::Speaker;
+                        f.evidence = r.evidence(s, "attendee-then-speech", 0.6);
+                    }
+                }
+                continue;
+            };
+            // The event: named in this sentence (nearest after the person, else nearest
+            // before), else the paragraph's; "we met X" looks ahead to the meeting named next.
+            let after = here.iter().find(|(a, _, _)| *a >= p.end).map(|x| x.2);
+            let before = here
                 .iter()
-                .filter(|(a, _, _)| *a >= p.end)
+                .filter(|(_, b, _)| *b <= first)
                 .map(|x| x.2)
-                .next()
-                .or_else(|| {
-                    here.iter()
-                        .filter(|(_, b, _)| *b <= first)
-                        .map(|x| x.2)
-                        .last()
-                })
-                .or(default_event);
+                .last();
+            let event = match rule {
+                "met-name" => after.or(next_event).or(default_event),
+                _ => after.or(before).or(default_event),
+            };
             let Some(event) = event else { continue };
-            let confidence = if rule == "subject-verb" || rule == "verb-by-name" {
-                0.8
-            } else {
-                0.65
+            let confidence = match rule {
+                "subject-verb" | "verb-by-name" | "chair-label" => 0.8,
+                _ => 0.65,
             };
             let evidence = r.evidence(s, rule, confidence);
             found.push(Participation {
                 person,
                 event,
-                role: part,
+                role,
                 evidence,
             });
         }
+    }
+    // Quoted in a session: the speaker of a quotation under a session heading spoke there.
+    for q in &r.quotations {
+        let s = q.evidence.sentence;
+        let Some(section) = ctx.section[s] else {
+            continue;
+        };
+        if found.iter().any(|f| f.person == q.speaker) {
+            continue;
+        }
+        let evidence = r.evidence(s, "quoted-in-session", 0.5);
+        found.push(Participation {
+            person: q.speaker,
+            event: section,
+            role: PartRole::Speaker,
+            evidence,
+        });
     }
     // One part per person and event: chair over organiser over speaker over attendee.
     let rank = |p: PartRole| match p {
@@ -833,7 +1133,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
     r.event_context = Some(ctx);
 }
 
-/// Recomputes the event context (the events were registered by `find_events`).
+/// The event context `find_events` computed.
 fn find_events_context(r: &mut Reader) -> EventContext {
     match r.event_context.take() {
         Some(c) => c,

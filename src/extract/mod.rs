@@ -67,8 +67,8 @@ impl Extractor {
         let events = events::find_events(&mut r);
         r.event_context = Some(events);
         roles::find_affiliations(&mut r);
-        events::find_participation(&mut r);
         quotes::find_quotations(&mut r);
+        events::find_participation(&mut r);
         r.finish()
     }
 }

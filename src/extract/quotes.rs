@@ -310,7 +310,12 @@ fn person_or_not(kind: Option<EntityKind>, entity: Option<EntityId>) -> Attribut
 }
 
 /// The last person named before byte `before`, of the given gender when it is known.
-fn last_person(r: &Reader, s: usize, before: usize, female: Option<bool>) -> Option<EntityId> {
+pub(crate) fn last_person(
+    r: &Reader,
+    s: usize,
+    before: usize,
+    female: Option<bool>,
+) -> Option<EntityId> {
     for k in (0..=s).rev() {
         let sent = &r.sents[k];
         for m in sent.mentions.iter().rev() {
