@@ -247,7 +247,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         }
         if toks
             .get(end)
-            .is_some_and(|t| COMPOUND_TAILS.contains(&t.lower().as_str()))
+            .is_some_and(|t| COMPOUND_TAILS.contains(&t.lower().as_str()) || compound_noun_after(t))
         {
             k = end;
             continue;
@@ -290,7 +290,18 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
                 || r.lx.is_stopword(t.text)
                     && !matches!(
                         w.as_str(),
-                        "opening" | "closing" | "first" | "second" | "third" | "final"
+                        "opening"
+                            | "closing"
+                            | "first"
+                            | "second"
+                            | "third"
+                            | "final"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "early"
+                            | "late"
+                            | "day"
                     )
             {
                 break;
@@ -326,12 +337,15 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         let mut e = end;
         if let Some(p) = toks.get(end) {
             let pw = p.lower();
-            if !definite
-                && matches!(
-                    pw.as_str(),
-                    "of" | "on" | "against" | "in" | "outside" | "with" | "for" | "about"
-                )
-            {
+            let place_pp = matches!(pw.as_str(), "in" | "at")
+                && toks.get(end + 1).is_some_and(|t| {
+                    t.is_cap() || t.is("the") && toks.get(end + 2).is_some_and(|t| t.is_cap())
+                });
+            let topic_pp = matches!(
+                pw.as_str(),
+                "of" | "on" | "against" | "outside" | "with" | "for" | "about"
+            );
+            if !definite && (topic_pp || place_pp) {
                 let mut q = end + 1;
                 let mut words = 0;
                 while q < toks.len() && words < 4 {
@@ -340,6 +354,10 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
                         break;
                     }
                     let w = t.lower();
+                    // A place after "in"/"at" is its capitalised name only: "in the Rathaus".
+                    if place_pp && !t.is_cap() && !(w == "the" && words == 0) {
+                        break;
+                    }
                     if words > 0
                         && (matches!(
                             w.as_str(),
@@ -532,13 +550,22 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             let id = if p.future {
                 r.reg.add(EntityKind::Event, &name, s)
             } else if p.definite && p.end - p.start <= p.modifiers + 2 {
-                // "the congress", "the meeting": the last event of that kind.
-                let known = by_head.get(&p.head).copied().or_else(|| {
-                    GENERIC
-                        .contains(&p.head.as_str())
-                        .then_some(())
-                        .and(ctx_last(&ctx, s).or(section).or(r.main_event))
-                });
+                // "the congress", "the meeting": the last event of that kind; "the session"
+                // is the section's.
+                let generic = GENERIC.contains(&p.head.as_str());
+                let known = if generic && section.is_some() && p.modifiers == 0 {
+                    section
+                } else {
+                    by_head
+                        .get(&p.head)
+                        .or_else(|| by_head.get(last_word(&p.head)))
+                        .copied()
+                        .or_else(|| {
+                            generic
+                                .then_some(())
+                                .and(ctx_last(&ctx, s).or(section).or(r.main_event))
+                        })
+                };
                 match known {
                     Some(e) => {
                         if p.modifiers == 0 {
@@ -556,7 +583,21 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             {
                 e
             } else {
-                r.reg.add(EntityKind::Event, &name, s)
+                let id = r.reg.add(EntityKind::Event, &name, s);
+                // "during the summit" first, "a two-day summit in Kisumu" after: one event,
+                // named by the fuller phrase.
+                match r.main_event {
+                    Some(main)
+                        if main != id
+                            && r.sents[s].block < 6
+                            && !r.reg.get(main).name.contains(' ')
+                            && r.reg.get(main).name.to_lowercase() == last_word(&p.head) =>
+                    {
+                        r.reg.merge(id, main);
+                        r.reg.resolve(main)
+                    }
+                    _ => id,
+                }
             };
             if Some(id) != r.main_event && !p.future && r.reg.get(id).part_of.is_none() {
                 if let Some(main) = r.main_event {

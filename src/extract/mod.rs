@@ -222,7 +222,12 @@ impl<'a> Reader<'a> {
             hon = Some(a - 1);
             a += 1;
         }
+        // A role after a name is not part of it: "A B MP".
+        if b - a >= 3 && toks[b - 1].is_acronym() && lx.is_role(toks[b - 1].text) {
+            b -= 1;
+        }
         // Lowercase organisation units after a name: "Hull Central branch".
+
         let mut unit = false;
         if b < toks.len()
             && matches!(

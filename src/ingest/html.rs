@@ -31,6 +31,8 @@ pub struct HtmlArticle {
     pub url: Option<String>,
     /// The text: one block per paragraph-level element, blocks separated by "\n\n".
     pub text: String,
+    /// The headings in `text`: byte start, byte end, level (1 for h1).
+    pub headings: Vec<(usize, usize, u8)>,
 }
 
 /// Reads an HTML page into its article text and metadata.
@@ -49,6 +51,7 @@ pub fn extract_article(html: &str) -> HtmlArticle {
         site_name,
         url: meta.canonical.clone().or_else(|| meta.og_url.clone()),
         text: content.text(),
+        headings: content.headings(),
     }
 }
 
@@ -759,6 +762,22 @@ impl Content {
         texts.join("\n\n")
     }
 
+    /// Byte spans of the heading blocks in `text()`.
+    fn headings(&self) -> Vec<(usize, usize, u8)> {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                offset += 2;
+            }
+            if let Some(level) = b.heading {
+                out.push((offset, offset + b.text.len(), level));
+            }
+            offset += b.text.len();
+        }
+        out
+    }
+
     fn first_h1(&self) -> Option<String> {
         self.blocks
             .iter()
@@ -1072,6 +1091,7 @@ mod tests {
                 site_name: Some("Clearwater Alliance".into()),
                 url: Some("https://clearwater.example/press/river-clean-up".into()),
                 text: "Campaign launches river clean-up\n\nVolunteers met at Mill Bridge.".into(),
+                headings: vec![(0, 32, 1)],
             }
         );
     }

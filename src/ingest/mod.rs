@@ -151,6 +151,7 @@ pub fn document_from_bytes(
     let name = source.clone().unwrap_or_else(|| PathBuf::from("<input>"));
     let decoded = decode::decode(bytes).map_err(|e| Error::input(&name, e.to_string()))?;
     let content_hash = format!("sha256:{:x}", Sha256::digest(bytes));
+    let mut headings = Vec::new();
     let (text, meta) = match format {
         Format::Text => (decoded.text, Metadata::default()),
         Format::Markdown => {
@@ -159,6 +160,7 @@ pub fn document_from_bytes(
         }
         Format::Html => {
             let article = html::extract_article(&decoded.text);
+            headings = article.headings;
             let meta = Metadata {
                 title: article.title,
                 date: article.date,
@@ -171,7 +173,7 @@ pub fn document_from_bytes(
     if text.trim().is_empty() {
         return Err(Error::input(&name, "no report text found in the file"));
     }
-    let mut doc = document_from_text(text, format, source, meta);
+    let mut doc = document_with_headings(text, format, source, meta, &headings);
     doc.content_hash = content_hash;
     doc.warnings.extend(decoded.warning);
     Ok(doc)
@@ -182,9 +184,19 @@ pub fn document_from_text(
     text: String,
     format: Format,
     source: Option<PathBuf>,
-    mut meta: Metadata,
+    meta: Metadata,
 ) -> Document {
-    let (blocks, sentences) = segment::segment(&text, format);
+    document_with_headings(text, format, source, meta, &[])
+}
+
+fn document_with_headings(
+    text: String,
+    format: Format,
+    source: Option<PathBuf>,
+    mut meta: Metadata,
+    headings: &[(usize, usize, u8)],
+) -> Document {
+    let (blocks, sentences) = segment::segment_with_headings(&text, format, headings);
     if meta.title.is_none() {
         meta.title = title_block(&blocks).map(|b| clean_title(&text[b.start..b.end]));
     }

@@ -21,7 +21,32 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into blocks and sentences.
 pub fn segment(text: &str, format: Format) -> (Vec<Block>, Vec<Sentence>) {
-    let blocks = blocks(text, format);
+    segment_with_headings(text, format, &[])
+}
+
+/// Like `segment`, with headings known from the source's markup (HTML's h1-h6): blocks
+/// starting at one of these byte offsets are headings of that level.
+pub fn segment_with_headings(
+    text: &str,
+    format: Format,
+    headings: &[(usize, usize, u8)],
+) -> (Vec<Block>, Vec<Sentence>) {
+    let mut blocks = blocks(text, format);
+    if !headings.is_empty() {
+        for b in blocks.iter_mut() {
+            match headings.iter().find(|h| h.0 <= b.start && b.end <= h.1) {
+                Some(&(_, _, level)) => {
+                    b.kind = BlockKind::Heading;
+                    b.level = level.min(2);
+                }
+                None if b.kind == BlockKind::Heading => b.kind = BlockKind::Paragraph,
+                None => {}
+            }
+            if b.kind != BlockKind::Heading {
+                b.level = 0;
+            }
+        }
+    }
     let mut sentences = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
