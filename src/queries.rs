@@ -49,8 +49,9 @@ mod tests {
     #[test]
     fn every_named_query_parses() {
         for (name, text) in NAMED {
-            crate::sparql::prepare(text, None, None)
-                .unwrap_or_else(|e| panic!("queries/{name}.rq: {e}"));
+            if let Err(e) = crate::sparql::prepare(text, None, None) {
+                panic!("queries/{name}.rq: {e}");
+            }
         }
     }
 

@@ -216,7 +216,8 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
     }
 
     let mut quads = w.quads;
-    quads.sort_unstable_by(|a, b| a.to_string().cmp(&b.to_string()));
+    quads.sort_unstable_by_key(|q| q.to_string());
+
     quads.dedup();
     quads
 }

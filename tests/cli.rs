@@ -101,10 +101,11 @@ fn count(store: &Path) -> u64 {
 
 /// Parses Turtle output, panicking on a syntax error, and returns how many triples it holds.
 fn turtle_triples(text: &[u8]) -> usize {
-    RdfParser::from_format(RdfFormat::Turtle)
+    let quads: Vec<_> = RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(text)
-        .map(|q| q.expect("valid Turtle"))
-        .count()
+        .collect::<Result<_, _>>()
+        .expect("valid Turtle");
+    quads.len()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -314,9 +314,16 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
             continue;
         };
         let det_word = toks[d].lower();
+        if toks[d..k]
+            .iter()
+            .any(|t| PAST_MODIFIERS.contains(&t.lower().as_str()))
+        {
+            k = end;
+            continue;
+        }
         let definite = matches!(
             det_word.as_str(),
-            "the" | "this" | "that" | "its" | "their" | "his" | "her"
+            "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
         );
         let future = det_word == "next"
             || toks[d..k]
@@ -430,30 +437,34 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
         r.main_event = Some(e);
         main_org_near(r, s, m.start, m.end);
     } else {
-        for &s in &early {
-            if r.sents[s].kind == BlockKind::Heading && r.doc.blocks[r.sents[s].block].level > 1 {
-                continue;
-            }
-            let ps = phrases(r, &r.sents[s]);
-            if let Some(p) = ps.into_iter().find(|p| {
-                !p.future && !STANDALONE.contains(&p.head.as_str())
-                    || !p.future && p.modifiers > 0
-                    || !p.future
-            }) {
-                let name = r.text(s, p.start, p.end).to_owned();
-                let id = r.reg.add(EntityKind::Event, &name, s);
-                r.main_event = Some(id);
-                main_org_near(r, s, p.start, p.end);
-                break;
-            }
+        // Body paragraphs first (their words are the report's own), then the title.
+        let level_of = |s: usize| r.doc.blocks[r.sents[s].block].level;
+        let is_heading = |s: usize| r.sents[s].kind == BlockKind::Heading;
+        let body: Vec<usize> = early.iter().copied().filter(|&s| !is_heading(s)).collect();
+        let title: Vec<usize> = early
+            .iter()
+            .copied()
+            .filter(|&s| is_heading(s) && level_of(s) == 1)
+            .collect();
+        let first = body.into_iter().chain(title).find_map(|s| {
+            phrases(r, &r.sents[s])
+                .into_iter()
+                .find(|p| !p.future)
+                .map(|p| (s, p))
+        });
+        if let Some((s, p)) = first {
+            let name = r.text(s, p.start, p.end).to_owned();
+            let id = r.reg.add(EntityKind::Event, &name, s);
+            r.main_event = Some(id);
+            main_org_near(r, s, p.start, p.end);
         }
     }
+
     if let Some(main) = r.main_event {
         let name = r.reg.get(main).name.clone();
         let head = name
             .split_whitespace()
-            .filter(|w| r.lx.is_event_head(w))
-            .last()
+            .rfind(|w| r.lx.is_event_head(w))
             .map(str::to_lowercase);
         if let Some(h) = head {
             by_head.insert(h, main);
@@ -1109,11 +1120,8 @@ pub(crate) fn find_participation(r: &mut Reader) {
             // The event: named in this sentence (nearest after the person, else nearest
             // before), else the paragraph's; "we met X" looks ahead to the meeting named next.
             let after = here.iter().find(|(a, _, _)| *a >= p.end).map(|x| x.2);
-            let before = here
-                .iter()
-                .filter(|(_, b, _)| *b <= first)
-                .map(|x| x.2)
-                .last();
+            let before = here.iter().rfind(|(_, b, _)| *b <= first).map(|x| x.2);
+
             let event = match rule {
                 "met-name" => after.or(next_event).or(default_event),
                 _ => after.or(before).or(default_event),

@@ -442,7 +442,7 @@ impl<'a> Reader<'a> {
             && !names::is_weak_head(first)
             && !lx.is_place_head(first);
         let compound = words.iter().any(|w| lx.has_org_suffix(w)) && n >= 2;
-        if (org_last && !(place_head_last && !has_connector))
+        if (org_last && (has_connector || !place_head_last))
             || org_first
             || org_first_strong
             || compound
@@ -611,11 +611,6 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-    }
-
-    /// Is the entity a person?
-    pub fn is_person(&self, id: EntityId) -> bool {
-        self.reg.get(id).kind == EntityKind::Person
     }
 
     /// Turns a weakly typed or untyped mention into an organisation (a role's "of X" says so).

@@ -318,7 +318,7 @@ impl Registry {
         self.live(EntityKind::Organization)
             .filter(|&id| {
                 key(&self.entities[id].name)
-                    .split(|c: char| c == ' ' || c == '-')
+                    .split([' ', '-'])
                     .any(|w| w == head || (head.len() >= 6 && edit_distance(w, &head) <= 1))
             })
             .max_by_key(|&id| self.last_seen[id])

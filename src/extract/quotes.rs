@@ -210,10 +210,9 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
     }
     // Only when the attribution follows directly: skip a comma, nothing else.
     let gap = &r.doc.text[sp.close..sent.toks[i].start];
-    if gap
+    if !gap
         .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .len()
-        > 0
+        .is_empty()
     {
         return Attribution::None;
     }
@@ -272,8 +271,7 @@ fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
     if let Some(m) = sent
         .mentions
         .iter()
-        .filter(|m| m.end <= v && m.kind.is_some())
-        .last()
+        .rfind(|m| m.end <= v && m.kind.is_some())
     {
         if m.kind == Some(EntityKind::Person) {
             return person_or_not(m.kind, m.entity);

@@ -135,7 +135,7 @@ fn lexicon_role_end(r: &Reader, sent: &Sent, q: usize) -> Option<usize> {
 fn is_free_word(r: &Reader, sent: &Sent, k: usize) -> bool {
     let t = &sent.toks[k];
     t.kind == Kind::Word
-        && !(r.lx.is_stopword(t.text) && !r.lx.role_modifiers.contains(&t.lower()))
+        && (!r.lx.is_stopword(t.text) || r.lx.role_modifiers.contains(&t.lower()))
         && sent
             .mention_at(k)
             .is_none_or(|m| m.kind.is_none() || r.lx.demonyms.contains_key(&t.lower()))
@@ -222,8 +222,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     };
     // Extensions and attachments.
     let mut k = end;
-    loop {
-        let Some(conn) = toks.get(k) else { break };
+    while let Some(conn) = toks.get(k) {
         let c = conn.lower();
         if !matches!(c.as_str(), "of" | "for" | "at" | "with" | "on" | "in") {
             break;
@@ -384,7 +383,6 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                 e += 1;
             }
             if e > m && (e > m + 1 || !sent.is(m, "the")) {
-                end = e;
                 phrase.end = e;
                 k = e;
                 continue;
@@ -399,7 +397,6 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                 {
                     e += 1;
                 }
-                end = e;
                 phrase.end = e;
                 k = e;
                 continue;
@@ -681,9 +678,8 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 let list_like = sent.kind == super::BlockKind::ListItem
                     || bracket
                     || sent.toks.get(m.end).is_none_or(|t| t.text != ",");
-                if list_like && m.kind == Some(EntityKind::Organization)
-                    || (list_like && sent.kind == super::BlockKind::ListItem)
-                {
+                let typed = m.kind == Some(EntityKind::Organization);
+                if list_like && (typed || sent.kind == super::BlockKind::ListItem) {
                     if let Some(org) = r.make_org(s, mi) {
                         member(r, s, person, org, "name-then-organisation", 0.7);
                     }
@@ -699,13 +695,10 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
     let sent = &r.sents[s];
     let verb = sent.word(j).unwrap_or("").to_lowercase();
     let (role, skip): (Option<&str>, usize) = match verb.as_str() {
-        "sits" | "sat" | "serves" | "served" => {
-            if sent.is(j + 1, "on") || sent.is(j + 1, "in") {
-                (Some("member"), 2)
-            } else {
-                return;
-            }
+        "sits" | "sat" | "serves" | "served" if sent.is(j + 1, "on") || sent.is(j + 1, "in") => {
+            (Some("member"), 2)
         }
+
         "chairs" | "chaired" => (Some("chair"), 1),
         "leads" | "led" | "heads" | "headed" | "runs" | "ran" => (Some("leader"), 1),
         "works" | "worked" => {

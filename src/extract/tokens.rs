@@ -72,9 +72,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             while j < chars.len() {
                 let d = chars[j].1;
                 let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                if d.is_alphanumeric() || is_mark(d) {
-                    j += 1;
-                } else if (d == '-' || d == '.' || is_apostrophe(d)) && next_alnum {
+                let joiner = (d == '-' || d == '.' || is_apostrophe(d)) && next_alnum;
+                if d.is_alphanumeric() || is_mark(d) || joiner {
                     j += 1;
                 } else {
                     break;
