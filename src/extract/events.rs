@@ -877,7 +877,21 @@ fn part_in_sentence(
         {
             return Some((PartRole::Attendee, "among-them-was"));
         }
+        // "Speakers included X and Y", "Also speaking were X and Y", "Panellists were X, Y".
+        let before: Vec<&str> = words[..first].iter().map(String::as_str).collect();
+        let lists_speakers = before.iter().any(|x| {
+            matches!(
+                *x,
+                "speakers" | "panellists" | "panelists" | "speaking" | "contributors"
+            )
+        }) && before
+            .iter()
+            .any(|x| matches!(*x, "included" | "including" | "were" | "was" | "are"));
+        if lists_speakers {
+            return Some((PartRole::Speaker, "speakers-included"));
+        }
         // "the party included X, Y and Z"
+
         if words[..first]
             .iter()
             .any(|x| matches!(x.as_str(), "included" | "includes" | "including"))

@@ -82,7 +82,10 @@ pub struct Lexicon {
     pub org_suffixes: Vec<String>,
     pub place_heads: HashSet<String>,
     pub event_heads: HashSet<String>,
+    /// Whole lines of page furniture ("Comments are closed.").
     pub boilerplate: Vec<String>,
+    /// Starts of furniture lines ("Tel:", "Filed under").
+    pub boilerplate_starts: Vec<String>,
     pub stopwords: HashSet<String>,
     pub places: HashMap<String, PlaceKind>,
     /// Adjective → place ("venezuelan" → "Venezuela").
@@ -129,7 +132,19 @@ impl Lexicon {
                     None
                 }
                 "boilerplate.txt" => {
-                    lx.boilerplate.extend(entries(text).map(key));
+                    // Sections headed "## whole line" and "## line start" say how to match.
+                    let mut prefix = false;
+                    for line in text.lines().map(str::trim) {
+                        if let Some(head) = line.strip_prefix("## ") {
+                            prefix = head.starts_with("line start");
+                        } else if !line.is_empty() && !line.starts_with('#') {
+                            if prefix {
+                                lx.boilerplate_starts.push(key(line));
+                            } else {
+                                lx.boilerplate.push(key(line));
+                            }
+                        }
+                    }
                     None
                 }
                 "places/demonyms.txt" => {
@@ -147,7 +162,8 @@ impl Lexicon {
                         _ => PlaceKind::City,
                     };
                     for e in entries(text) {
-                        let k = key(e.strip_prefix("the ").unwrap_or(e));
+                        let k = key(e);
+                        let k = k.strip_prefix("the ").map(str::to_owned).unwrap_or(k);
                         lx.places.entry(k).or_insert(kind);
                     }
                     None
@@ -210,7 +226,7 @@ impl Lexicon {
     pub fn has_org_suffix(&self, word: &str) -> bool {
         let k = key(word);
         self.org_suffixes.iter().any(|s| {
-            k.len() > s.len() + 3 && (k.ends_with(s.as_str()) || k.starts_with(s.as_str()))
+            k.len() > s.len() + 3 && k.ends_with(s.as_str())
         })
     }
 
@@ -239,9 +255,21 @@ impl Lexicon {
     pub fn is_boilerplate(&self, line: &str) -> bool {
         let k = key(line);
         let k = k.trim_end_matches(['.', ':', '!']);
-        self.boilerplate.iter().any(|b| {
-            k == b.trim_end_matches(['.', ':']) || (b.len() > 6 && k.starts_with(b.as_str()))
-        })
+        self.boilerplate
+            .iter()
+            .any(|b| k == b.trim_end_matches(['.', ':', '!']))
+            || self.boilerplate_starts.iter().any(|b| {
+                // "Tel: +41 …" is furniture; "Photo: Ana Ruiz" still names someone.
+                k.starts_with(b.as_str())
+                    && !line
+                        .trim()
+                        .get(b.len()..)
+                        .unwrap_or("")
+                        .chars()
+                        .any(char::is_uppercase)
+            })
+
+
     }
 }
 

@@ -587,10 +587,14 @@ pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<us
             // "Dr." tokenizes as "Dr" "."
             phrase = toks[from..start - 1].iter().map(|t| t.text).collect();
         }
+        // Honorifics are capitalised: "he" and "don" are words, "HE" and "Don" titles.
         if toks[from..start]
             .iter()
             .all(|t| t.kind == Kind::Word || t.text == ".")
+            && toks[from].is_cap()
+            && !toks[from].text.chars().all(char::is_uppercase)
             && lx.is_honorific(&phrase.join(" "))
+
         {
             return Some(from);
         }
