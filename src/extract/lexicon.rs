@@ -225,9 +225,9 @@ impl Lexicon {
     /// A word that ends in an organisation suffix of another language ("…bank", "…verband").
     pub fn has_org_suffix(&self, word: &str) -> bool {
         let k = key(word);
-        self.org_suffixes.iter().any(|s| {
-            k.len() > s.len() + 3 && k.ends_with(s.as_str())
-        })
+        self.org_suffixes
+            .iter()
+            .any(|s| k.len() > s.len() + 3 && k.ends_with(s.as_str()))
     }
 
     pub fn is_place_head(&self, word: &str) -> bool {
@@ -268,8 +268,6 @@ impl Lexicon {
                         .chars()
                         .any(char::is_uppercase)
             })
-
-
     }
 }
 

@@ -594,7 +594,6 @@ pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<us
             && toks[from].is_cap()
             && !toks[from].text.chars().all(char::is_uppercase)
             && lx.is_honorific(&phrase.join(" "))
-
         {
             return Some(from);
         }

@@ -343,13 +343,29 @@ fn evidence_points_to_the_sentence() {
 fn lists_of_speakers() {
     let ex = run("The annual meeting of the Harbour Forum was held in Tolvik on Monday. Speakers included Ngozi Eze of the Dock Workers Union and Pavel Novak.");
     let p = parts(&ex);
-    assert!(p.iter().any(|(n, r, _)| n == "Ngozi Eze" && *r == PartRole::Speaker), "{p:?}");
-    assert!(p.iter().any(|(n, r, _)| n == "Pavel Novak" && *r == PartRole::Speaker), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|(n, r, _)| n == "Ngozi Eze" && *r == PartRole::Speaker),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|(n, r, _)| n == "Pavel Novak" && *r == PartRole::Speaker),
+        "{p:?}"
+    );
 }
 
 #[test]
 fn premodifier_with_organisation_and_spokesperson_for() {
     let ex = run("Greenbelt Trust spokesperson Amal Haddad said the plan was flawed. Jonas Berg, a spokesperson for the Coastal Housing Trust, agreed.");
-    assert!(has_aff(&ex, "Amal Haddad", "spokesperson", "Greenbelt Trust"), "{:?}", affiliations(&ex));
-    assert!(has_aff(&ex, "Jonas Berg", "spokesperson", "Coastal Housing Trust"), "{:?}", affiliations(&ex));
+    assert!(
+        has_aff(&ex, "Amal Haddad", "spokesperson", "Greenbelt Trust"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        has_aff(&ex, "Jonas Berg", "spokesperson", "Coastal Housing Trust"),
+        "{:?}",
+        affiliations(&ex)
+    );
 }
