@@ -7,13 +7,17 @@
 //! The library never prints, never exits and knows nothing of the command line.
 
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod network;
 pub mod queries;
+pub mod rank;
 pub mod rdf;
 pub mod sparql;
 pub mod stats;
 pub mod store;
+pub mod trace;
 pub mod vocab;
 
 pub use error::{Error, Result};

@@ -103,6 +103,71 @@ Examples:
         #[arg(long)]
         json: bool,
     },
+    /// Draw the network: people, organisations and events tied by roles and participation.
+    #[command(
+        after_help = "Formats: dot, svg, png (Graphviz when installed, else a built-in layout), \
+graphml and gexf (Gephi, Cytoscape, networkx), json (Cytoscape.js elements). Without -o, text \
+formats go to stdout; the format follows -o's extension when --format is not given.
+
+Examples:
+  ties export -o network.svg
+  ties export --focus \"Ana Ruiz\" --depth 2 -o ana.png
+  ties export --types person,organization --min-degree 2 --format graphml -o net.graphml
+  ties export --query my-edges.rq --format dot   # a query returning ?source ?target [?label]"
+    )]
+    Export {
+        #[arg(long, short)]
+        format: Option<String>,
+        /// Draw the neighbourhood of this entity (name, alias or IRI).
+        #[arg(long)]
+        focus: Option<String>,
+        /// With --focus: how many ties away from it.
+        #[arg(long, default_value_t = 2)]
+        depth: usize,
+        /// Kinds of nodes: person, organization, event, place (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        types: Vec<String>,
+        /// Only the ties read from this report (its IRI).
+        #[arg(long)]
+        report: Option<String>,
+        /// Leave out nodes with fewer ties.
+        #[arg(long, default_value_t = 0)]
+        min_degree: usize,
+        /// Draw a SPARQL query's ?source ?target [?label] rows instead (a file).
+        #[arg(long)]
+        query: Option<PathBuf>,
+        /// Output file (stdout when absent).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// How two entities are connected, hop by hop, with the evidence for each tie.
+    #[command(after_help = "Examples:
+  ties trace \"Ana Ruiz\" \"Bo Lind\"
+  ties trace \"Ana Ruiz\" \"Harbour Union\" --all --max-hops 3
+  ties trace \"Ana Ruiz\" \"Bo Lind\" --format svg > path.svg")]
+    Trace {
+        from: String,
+        to: String,
+        #[arg(long, default_value_t = 6)]
+        max_hops: usize,
+        /// Every simple path up to --max-hops, not only the shortest.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, short, value_enum, default_value_t = TraceFmt::Text)]
+        format: TraceFmt,
+    },
+    /// The most connected people and organisations, brokers, components.
+    #[command(after_help = "Examples:
+  ties rank
+  ties rank --by betweenness --top 10")]
+    Rank {
+        #[arg(long, value_enum, default_value_t = RankBy::Degree)]
+        by: RankBy,
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Extract one report without a store, for debugging or piping into other tools.
     #[command(after_help = "Examples:
   ties extract report.txt
@@ -139,6 +204,21 @@ impl Fmt {
             Fmt::Nquads => OutputFormat::NQuads,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TraceFmt {
+    Text,
+    Json,
+    Dot,
+    Svg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RankBy {
+    Degree,
+    Betweenness,
+    Eigenvector,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -215,12 +295,150 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export {
+            format,
+            focus,
+            depth,
+            types,
+            report,
+            min_degree,
+            query,
+            output,
+        } => {
+            let format = match (&format, &output) {
+                (Some(f), _) => ties::export::Format::parse(f).ok_or_else(|| {
+                    ties::Error::Usage(format!(
+                        "unknown format {f:?}: use dot, svg, png, graphml, gexf or json"
+                    ))
+                })?,
+                (None, Some(o)) => {
+                    ties::export::Format::of_file(o).unwrap_or(ties::export::Format::Dot)
+                }
+                (None, None) => ties::export::Format::Dot,
+            };
+            let mut kinds = Vec::new();
+            for t in &types {
+                kinds.push(ties::network::NodeKind::parse(t).ok_or_else(|| {
+                    ties::Error::Usage(format!(
+                        "unknown type {t:?}: use person, organization, event, place"
+                    ))
+                })?);
+            }
+            let store = open_for_reading(&cli.store)?;
+            let mut net = match &query {
+                Some(file) => {
+                    let text = std::fs::read_to_string(file)
+                        .with_context(|| format!("cannot read {}", file.display()))?;
+                    ties::network::Network::from_query(&store, &text)?
+                }
+                None => ties::network::Network::from_store(
+                    &store,
+                    &ties::network::Filter {
+                        kinds,
+                        report,
+                        min_degree,
+                    },
+                )?,
+            };
+            if let Some(name) = &focus {
+                let aliases = ties::network::aliases(&store)?;
+                let centre = ties::trace::resolve(&net, &aliases, name)?;
+                net = net.neighbourhood(centre, depth);
+            }
+            let mut buffer = Vec::new();
+            let renderer = ties::export::export(&net, format, &mut buffer)?;
+            match &output {
+                Some(path) => std::fs::write(path, &buffer)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                None => std::io::stdout().lock().write_all(&buffer)?,
+            }
+            eprintln!(
+                "{} nodes, {} edges{}",
+                net.graph.node_count(),
+                net.graph.edge_count(),
+                renderer.map(|r| format!("; {r}")).unwrap_or_default()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Trace {
+            from,
+            to,
+            max_hops,
+            all,
+            format,
+        } => {
+            let store = open_for_reading(&cli.store)?;
+            let (net, paths) = ties::trace::trace(&store, &from, &to, max_hops, all)?;
+            let mut out = std::io::stdout().lock();
+            match format {
+                TraceFmt::Text => write!(
+                    out,
+                    "{}",
+                    ties::trace::format_text(&from, &to, &paths, max_hops)
+                )?,
+                TraceFmt::Json => {
+                    serde_json::to_writer_pretty(&mut out, &paths)?;
+                    writeln!(out)?;
+                }
+                TraceFmt::Dot | TraceFmt::Svg => {
+                    let sub = ties::trace::path_network(&net, &paths);
+                    let f = if matches!(format, TraceFmt::Dot) {
+                        ties::export::Format::Dot
+                    } else {
+                        ties::export::Format::Svg
+                    };
+                    ties::export::export(&sub, f, &mut out)?;
+                }
+            }
+            Ok(if paths.is_empty() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Rank { by, top, json } => {
+            let store = open_for_reading(&cli.store)?;
+            let net =
+                ties::network::Network::from_store(&store, &ties::network::Filter::default())?;
+            let measure = match by {
+                RankBy::Degree => ties::rank::Measure::Degree,
+                RankBy::Betweenness => ties::rank::Measure::Betweenness,
+                RankBy::Eigenvector => ties::rank::Measure::Eigenvector,
+            };
+            let ranking = ties::rank::rank(&net, measure, top);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&ranking)?);
+            } else {
+                println!(
+                    "{:<40} {:<13} {:>12} {:>6}",
+                    "name", "kind", ranking.measure, "ties"
+                );
+                for r in &ranking.top {
+                    let name: String = r.label.chars().take(40).collect();
+                    println!(
+                        "{:<40} {:<13} {:>12.4} {:>6}",
+                        name,
+                        r.kind.name(),
+                        r.score,
+                        r.degree
+                    );
+                }
+                println!(
+                    "\n{} connected component(s); sizes: {:?}",
+                    ranking.components.len(),
+                    &ranking.components[..ranking.components.len().min(10)]
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract { file, format } => {
             let fmt = Format::of_path(&file).ok_or_else(|| ties::Error::Path {
                 path: file.clone(),
                 reason: "ties extracts .txt, .md and .html reports".into(),
             })?;
+            let file = file.canonicalize().unwrap_or(file);
             let doc = ingest::read_document(&file, fmt)?;
+
             let extraction = Extractor::new().extract(&doc);
             let mut out = std::io::stdout().lock();
             match format {
@@ -230,8 +448,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     writeln!(out)?;
                 }
                 ExtractFmt::Turtle => {
-                    let canonical = file.canonicalize().unwrap_or(file.clone());
-                    let report = ties::rdf::report_iri(&canonical);
+                    let report = ties::rdf::report_iri(&file);
+
                     let quads = ties::rdf::report_quads(&report, &doc, &extraction);
                     ties::rdf::write_turtle(&quads, &mut out)?;
                 }

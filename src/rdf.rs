@@ -225,15 +225,10 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
 fn write_report(w: &mut GraphWriter, report: &NamedNode, doc: &Document) {
     w.kind(report, ties::REPORT);
     w.kind(report, schema::REPORT);
-    let title = doc.meta.title.clone().or_else(|| {
-        doc.source
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map(|s| s.to_string_lossy().into_owned())
-    });
-    if let Some(title) = title {
-        w.text(report, schema::NAME, &title);
+    if let Some(title) = &doc.meta.title {
+        w.text(report, schema::NAME, title);
     }
+
     if let Some(date) = &doc.meta.date {
         w.typed(report, schema::DATE_PUBLISHED, date.clone(), xsd::DATE);
     }

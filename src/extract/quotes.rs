@@ -226,6 +226,16 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
             return resolve_pronoun(r, s, g, sp.open);
         }
     }
+    // "…," according to A B.
+    if w(i) == "according" && w(i + 1) == "to" {
+        i += 2;
+        if let Some(m) = sent
+            .mention_starting(i)
+            .or_else(|| sent.mentions.iter().find(|m| m.hon == Some(i)))
+        {
+            return person_or_not(m.kind, m.entity);
+        }
+    }
     // "said A B" / "A B said" / "Okafor told the room"
     if is_speech_verb(&w(i)) {
         if let Some(m) = sent

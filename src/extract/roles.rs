@@ -326,7 +326,10 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                     continue;
                 }
                 _ => {
-                    if phrase.org.is_some() || c == "in" {
+                    // "in" takes a named organisation only ("Permanent Secretary in the
+                    // Ministry of Water"), never a place or an unknown name.
+                    let in_org = c == "in" && mention.kind == Some(EntityKind::Organization);
+                    if phrase.org.is_some() || (c == "in" && !in_org) {
                         break;
                     }
                     if let (Some(EntityKind::Organization), Some(id)) =
@@ -833,14 +836,17 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         {
             continue;
         }
-        // An organisation just before: "FFN chair A B".
+        // An organisation just before: "FFN chair A B", "Acme's chief executive A B".
         let sent = &r.sents[s];
+        let possessive = q >= 1 && sent.toks[q - 1].kind == Kind::Possessive;
+        let org_end = if possessive { q - 1 } else { q };
         let org = sent
-            .mention_ending(q)
+            .mention_ending(org_end)
             .and_then(|m| match (m.kind, m.entity) {
                 (Some(EntityKind::Organization), Some(id)) => Some(id),
                 _ => None,
             });
+
         claim(r, s, person, &phrase, org, "role-before-name", 0.7);
         return;
     }

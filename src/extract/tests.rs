@@ -369,3 +369,77 @@ fn premodifier_with_organisation_and_spokesperson_for() {
         affiliations(&ex)
     );
 }
+
+/// Cut and shuffled reports (broken sentences, lone quotes, stray markup) must never make the
+/// extractor panic, and every claim must still point to a sentence of the text.
+#[test]
+fn never_panics_on_broken_text() {
+    let samples = [
+        include_str!("../../data/reports/teachers-union-conference-2025.txt"),
+        include_str!("../../data/reports/tenants-rally-2025.md"),
+        include_str!("../../data/reports/solidarity-delegation-diary-2025.txt"),
+    ];
+    let mut seed: u64 = 7;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n.max(1)
+    };
+    for text in samples {
+        let chars: Vec<char> = text.chars().collect();
+        for _ in 0..60 {
+            let a = next(chars.len());
+            let b = (a + next(chars.len() - a + 1)).min(chars.len());
+            let mut piece: String = chars[a..b].iter().collect();
+            // Stray marks where sentences and names would be.
+            for mark in ["“", "\"", "(", ")", "'s", ",", " Dr", " of the", "\n\n## "] {
+                let at = next(piece.chars().count() + 1);
+                let byte = piece.char_indices().nth(at).map_or(piece.len(), |(i, _)| i);
+                piece.insert_str(byte, mark);
+            }
+            for format in [Format::Text, Format::Markdown] {
+                let doc = document_from_text(piece.clone(), format, None, Metadata::default());
+                let ex = Extractor::new().extract(&doc);
+                for m in &ex.memberships {
+                    assert!(m.evidence.sentence < doc.sentences.len());
+                }
+                for q in &ex.quotations {
+                    assert!(q.evidence.sentence < doc.sentences.len());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn role_in_a_named_organisation() {
+    let ex = run("Peru was represented by Rosa Quispe, Permanent Secretary in the Ministry of Fisheries, who spoke briefly.");
+    assert!(
+        has_aff(
+            &ex,
+            "Rosa Quispe",
+            "Permanent Secretary",
+            "Ministry of Fisheries"
+        ),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn possessive_premodifier_and_according_to() {
+    let ex = run("Lakeside Energy's chief executive Maren Holt opened the fair. \"Prices will fall by winter, if the grid is fixed,\" according to Maren Holt.");
+    assert!(
+        has_aff(&ex, "Maren Holt", "chief executive", "Lakeside Energy"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        quotes(&ex)
+            .iter()
+            .any(|(p, t)| p == "Maren Holt" && t.starts_with("Prices will fall")),
+        "{:?}",
+        quotes(&ex)
+    );
+}

@@ -174,6 +174,15 @@ pub fn document_from_bytes(
         return Err(Error::input(&name, "no report text found in the file"));
     }
     let mut doc = document_with_headings(text, format, source, meta, &headings);
+    if doc.meta.title.is_none() {
+        // No title in the file: its name stands for one.
+        doc.meta.title = doc
+            .source
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned());
+    }
+
     doc.content_hash = content_hash;
     doc.warnings.extend(decoded.warning);
     Ok(doc)
@@ -198,7 +207,7 @@ fn document_with_headings(
 ) -> Document {
     let (blocks, sentences) = segment::segment_with_headings(&text, format, headings);
     if meta.title.is_none() {
-        meta.title = title_block(&blocks).map(|b| clean_title(&text[b.start..b.end]));
+        meta.title = title_block(&text, &blocks).map(|b| clean_title(&text[b.start..b.end]));
     }
     let content_hash = format!("sha256:{:x}", Sha256::digest(text.as_bytes()));
     Document {
@@ -213,10 +222,22 @@ fn document_with_headings(
     }
 }
 
-fn title_block(blocks: &[Block]) -> Option<&Block> {
-    blocks
-        .first()
-        .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
+/// The report's title: its first heading, passing over a first line in capitals ("FOR
+/// IMMEDIATE RELEASE", "PRESS RELEASE"), which is furniture.
+fn title_block<'a>(text: &str, blocks: &'a [Block]) -> Option<&'a Block> {
+    let shouted = |b: &Block| {
+        let t = &text[b.start..b.end];
+        t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+    };
+    let mut headings = blocks
+        .iter()
+        .take(3)
+        .filter(|b| b.kind == BlockKind::Heading);
+    let first = blocks.first().filter(|b| b.kind == BlockKind::Heading)?;
+    if shouted(first) {
+        return headings.find(|b| !shouted(b));
+    }
+    (first.level == 1).then_some(first)
 }
 
 fn clean_title(s: &str) -> String {

@@ -1,0 +1,587 @@
+//! The network projection: people, organisations, events (and places) as nodes; affiliations,
+//! participation and event parts as edges, each edge keeping its evidence (report, sentence).
+//!
+//! It is read from the store through SPARQL only (`sparql::select`), so a user's own query that
+//! returns `?source ?target` (and optionally `?label`) rows can be drawn the same way. petgraph
+//! holds the graph; exporters (`export`) and tracing read this type, never the store.
+
+use crate::error::{Error, Result};
+use crate::sparql::{self, display_term};
+use crate::store::Store;
+use oxigraph::model::Term;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    Person,
+    Organization,
+    Event,
+    Place,
+    /// A node of a user's own query whose type is not known.
+    Other,
+}
+
+impl NodeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::Organization => "organization",
+            NodeKind::Event => "event",
+            NodeKind::Place => "place",
+            NodeKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<NodeKind> {
+        Some(match s.trim().to_lowercase().as_str() {
+            "person" | "people" => NodeKind::Person,
+            "organization" | "organisation" | "org" | "organizations" | "organisations" => {
+                NodeKind::Organization
+            }
+            "event" | "events" => NodeKind::Event,
+            "place" | "places" => NodeKind::Place,
+            _ => return None,
+        })
+    }
+
+    fn of_type_iri(iri: &str) -> NodeKind {
+        match iri.rsplit('/').next().unwrap_or("") {
+            "Person" => NodeKind::Person,
+            "Organization" => NodeKind::Organization,
+            "Event" => NodeKind::Event,
+            "Place" => NodeKind::Place,
+            _ => NodeKind::Other,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    /// The entity's IRI (or the value itself for a user's query).
+    pub id: String,
+    pub kind: NodeKind,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EdgeKind {
+    /// Person → organisation, labelled with the role.
+    Membership,
+    /// Person → event, labelled with the part played (speaker, chair...).
+    Participation,
+    /// Session → the event it is part of.
+    PartOf,
+    /// Event → the place it took place in.
+    Location,
+    /// A user query's row.
+    Custom,
+}
+
+/// The sentence a tie was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Evidence {
+    pub report: String,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    /// Role or part; empty when the text states membership only.
+    pub label: String,
+    pub evidence: BTreeSet<Evidence>,
+}
+
+/// The network: a directed petgraph graph (member → organisation, person → event, session →
+/// event); traversals treat it as undirected.
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    pub graph: DiGraph<Node, Edge>,
+    index: HashMap<String, NodeIndex>,
+}
+
+/// Which part of the graph to draw.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Kinds of nodes kept (all of people, organisations and events when empty).
+    pub kinds: Vec<NodeKind>,
+    /// Only the ties read from this report.
+    pub report: Option<String>,
+    /// Nodes with fewer ties are dropped.
+    pub min_degree: usize,
+}
+
+const TIES_QUERY: &str = r#"
+SELECT ?s ?o ?kind ?label ?report ?sentence WHERE {
+  {
+    GRAPH ?report {
+      ?c a org:Membership ; org:member ?s ; org:organization ?o ; prov:wasDerivedFrom ?sn .
+      ?sn schema:text ?sentence .
+      OPTIONAL { ?c org:role ?r . ?r rdfs:label ?label }
+    }
+    BIND("membership" AS ?kind)
+  } UNION {
+    GRAPH ?report {
+      ?c a ties:Participation ; ties:participant ?s ; ties:event ?o ;
+         ties:participationRole ?label ; prov:wasDerivedFrom ?sn .
+      ?sn schema:text ?sentence .
+    }
+    BIND("participation" AS ?kind)
+  } UNION {
+    GRAPH ?report { ?o schema:subEvent ?s }
+    BIND("part-of" AS ?kind)
+  } UNION {
+    GRAPH ?report { ?s a schema:Event ; schema:location ?o }
+    BIND("location" AS ?kind)
+  }
+}"#;
+
+const NODES_QUERY: &str = r#"
+SELECT ?e (SAMPLE(?n) AS ?name) (SAMPLE(?t) AS ?type) WHERE {
+  VALUES ?t { schema:Person schema:Organization schema:Event schema:Place }
+  ?e a ?t ; schema:name ?n .
+} GROUP BY ?e"#;
+
+fn text(term: Option<&Term>) -> String {
+    match term {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        Some(t) => display_term(t),
+        None => String::new(),
+    }
+}
+
+impl Network {
+    /// Adds a node once; returns its index.
+    pub fn add_node(&mut self, node: Node) -> NodeIndex {
+        if let Some(&i) = self.index.get(&node.id) {
+            return i;
+        }
+        let id = node.id.clone();
+        let i = self.graph.add_node(node);
+        self.index.insert(id, i);
+        i
+    }
+
+    /// Adds an edge, merging evidence into an existing edge of the same kind and label.
+    pub fn add_edge(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        kind: EdgeKind,
+        label: &str,
+        evidence: Option<Evidence>,
+    ) {
+        let existing = self
+            .graph
+            .edges_connecting(a, b)
+            .find(|e| e.weight().kind == kind && e.weight().label == label)
+            .map(|e| e.id());
+        let edge = match existing {
+            Some(e) => &mut self.graph[e],
+            None => {
+                let e = self.graph.add_edge(
+                    a,
+                    b,
+                    Edge {
+                        kind,
+                        label: label.to_owned(),
+                        evidence: BTreeSet::new(),
+                    },
+                );
+                &mut self.graph[e]
+            }
+        };
+        edge.evidence.extend(evidence);
+    }
+
+    pub fn node_index(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The network of everything the store holds, narrowed by `filter`.
+    pub fn from_store(store: &Store, filter: &Filter) -> Result<Network> {
+        let mut nodes: HashMap<String, (String, NodeKind)> = HashMap::new();
+        for row in sparql::select(store, NODES_QUERY)? {
+            let iri = text(row.get("e"));
+            let kind = NodeKind::of_type_iri(&text(row.get("type")));
+            nodes.insert(iri, (text(row.get("name")), kind));
+        }
+        let kinds: Vec<NodeKind> = if filter.kinds.is_empty() {
+            vec![NodeKind::Person, NodeKind::Organization, NodeKind::Event]
+        } else {
+            filter.kinds.clone()
+        };
+        let mut net = Network::default();
+        for row in sparql::select(store, TIES_QUERY)? {
+            let report = text(row.get("report"));
+            if filter.report.as_ref().is_some_and(|r| *r != report) {
+                continue;
+            }
+            let (s, o) = (text(row.get("s")), text(row.get("o")));
+            let (Some((sn, sk)), Some((on, ok))) = (nodes.get(&s), nodes.get(&o)) else {
+                continue;
+            };
+            if !kinds.contains(sk) || !kinds.contains(ok) {
+                continue;
+            }
+            let kind = match text(row.get("kind")).as_str() {
+                "membership" => EdgeKind::Membership,
+                "participation" => EdgeKind::Participation,
+                "part-of" => EdgeKind::PartOf,
+                _ => EdgeKind::Location,
+            };
+            let sentence = text(row.get("sentence"));
+            let evidence = (!sentence.is_empty()).then(|| Evidence {
+                report: report.clone(),
+                sentence,
+            });
+            let a = net.add_node(Node {
+                id: s.clone(),
+                kind: *sk,
+                label: sn.clone(),
+            });
+            let b = net.add_node(Node {
+                id: o.clone(),
+                kind: *ok,
+                label: on.clone(),
+            });
+            let label = match kind {
+                EdgeKind::PartOf => "part of".to_owned(),
+                EdgeKind::Location => "at".to_owned(),
+                _ => text(row.get("label")),
+            };
+            net.add_edge(a, b, kind, &label, evidence);
+        }
+        // People and organisations named but tied to nothing still belong in the picture.
+        for (iri, (name, kind)) in &nodes {
+            if matches!(kind, NodeKind::Person | NodeKind::Organization)
+                && kinds.contains(kind)
+                && filter.report.is_none()
+            {
+                net.add_node(Node {
+                    id: iri.clone(),
+                    kind: *kind,
+                    label: name.clone(),
+                });
+            }
+        }
+        if filter.min_degree > 0 {
+            net = net.retain(|n, net| net.degree(n) >= filter.min_degree);
+        }
+        Ok(net)
+    }
+
+    /// The network of a user's query: one edge per row of `?source ?target [?label]`.
+    pub fn from_query(store: &Store, query: &str) -> Result<Network> {
+        let rows = sparql::select(store, query)?;
+        let mut net = Network::default();
+        for row in rows {
+            let (Some(s), Some(t)) = (row.get("source"), row.get("target")) else {
+                return Err(Error::Usage(
+                    "the query must return ?source and ?target (and may return ?label)".into(),
+                ));
+            };
+            let node = |term: &Term| Node {
+                id: text(Some(term)),
+                kind: NodeKind::Other,
+                label: display_term(term),
+            };
+            let a = net.add_node(node(s));
+            let b = net.add_node(node(t));
+            let label = row.get("label").map(display_term).unwrap_or_default();
+            net.add_edge(a, b, EdgeKind::Custom, &label, None);
+        }
+        Ok(net)
+    }
+
+    pub fn degree(&self, n: NodeIndex) -> usize {
+        self.graph.neighbors_undirected(n).count()
+    }
+
+    /// A copy holding only the nodes `keep` accepts, and the edges between them.
+    pub fn retain(&self, keep: impl Fn(NodeIndex, &Network) -> bool) -> Network {
+        let kept: HashSet<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&n| keep(n, self))
+            .collect();
+        let mut out = Network::default();
+        let mut map = HashMap::new();
+        for n in self.graph.node_indices() {
+            if kept.contains(&n) {
+                map.insert(n, out.add_node(self.graph[n].clone()));
+            }
+        }
+        for e in self.graph.edge_references() {
+            if let (Some(&a), Some(&b)) = (map.get(&e.source()), map.get(&e.target())) {
+                let w = e.weight();
+                let i = out.graph.add_edge(a, b, w.clone());
+                let _ = i;
+            }
+        }
+        out
+    }
+
+    /// The neighbourhood of `centre` within `depth` ties.
+    pub fn neighbourhood(&self, centre: NodeIndex, depth: usize) -> Network {
+        let dist = self.distances(centre, depth);
+        self.retain(|n, _| dist.contains_key(&n))
+    }
+
+    /// Breadth-first distances from `from`, up to `max` ties, ignoring direction.
+    pub fn distances(&self, from: NodeIndex, max: usize) -> HashMap<NodeIndex, usize> {
+        let mut dist = HashMap::from([(from, 0)]);
+        let mut queue = VecDeque::from([from]);
+        while let Some(n) = queue.pop_front() {
+            let d = dist[&n];
+            if d == max {
+                continue;
+            }
+            for m in self.graph.neighbors_undirected(n) {
+                if let std::collections::hash_map::Entry::Vacant(v) = dist.entry(m) {
+                    v.insert(d + 1);
+                    queue.push_back(m);
+                }
+            }
+        }
+        dist
+    }
+
+    /// Nodes whose label or id matches `name` (case and accents ignored), with aliases from
+    /// `aliases` (entity IRI → other names).
+    pub fn find(&self, name: &str, aliases: &HashMap<String, Vec<String>>) -> Vec<NodeIndex> {
+        let want = fold(name);
+        let mut exact: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&n| {
+                let node = &self.graph[n];
+                node.id == name
+                    || fold(&node.label) == want
+                    || aliases
+                        .get(&node.id)
+                        .is_some_and(|a| a.iter().any(|x| fold(x) == want))
+            })
+            .collect();
+        if exact.is_empty() {
+            // A part of a name: "Okafor" for "Ngozi Okafor".
+            exact = self
+                .graph
+                .node_indices()
+                .filter(|&n| fold(&self.graph[n].label).split(' ').any(|w| w == want))
+                .collect();
+        }
+        exact
+    }
+}
+
+/// Lowercase, accents folded, punctuation made spaces.
+pub fn fold(s: &str) -> String {
+    let ascii = deunicode::deunicode(s).to_lowercase();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Other names of every entity, for finding them by alias.
+pub fn aliases(store: &Store) -> Result<HashMap<String, Vec<String>>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for row in sparql::select(
+        store,
+        "SELECT DISTINCT ?e ?a WHERE { ?e schema:alternateName ?a }",
+    )? {
+        out.entry(text(row.get("e")))
+            .or_default()
+            .push(text(row.get("a")));
+    }
+    Ok(out)
+}
+
+/// One step of a path: from a node over an edge to the next node.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hop {
+    pub from: String,
+    pub to: String,
+    pub kind: EdgeKind,
+    pub label: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A path between two entities, as hops.
+pub type Path = Vec<Hop>;
+
+impl Network {
+    fn hops(&self, nodes: &[NodeIndex]) -> Path {
+        nodes
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0], w[1]);
+                let e = self
+                    .graph
+                    .edges_connecting(a, b)
+                    .chain(self.graph.edges_connecting(b, a))
+                    .next()
+                    .map(|e| e.weight().clone())
+                    .expect("consecutive path nodes are connected");
+                Hop {
+                    from: self.graph[a].label.clone(),
+                    to: self.graph[b].label.clone(),
+                    kind: e.kind,
+                    label: e.label,
+                    evidence: e.evidence.into_iter().collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// All shortest paths from `a` to `b` (ignoring direction), at most `max_hops` long.
+    pub fn shortest_paths(&self, a: NodeIndex, b: NodeIndex, max_hops: usize) -> Vec<Path> {
+        let dist = self.distances(a, max_hops);
+        let Some(&d) = dist.get(&b) else {
+            return Vec::new();
+        };
+        // Walk back from b over nodes one step closer to a each time.
+        let mut paths: Vec<Vec<NodeIndex>> = vec![vec![b]];
+        for step in (0..d).rev() {
+            let mut next = Vec::new();
+            for p in &paths {
+                let last = *p.last().expect("paths are never empty");
+                for m in self.graph.neighbors_undirected(last) {
+                    if dist.get(&m) == Some(&step) && next.len() < 64 {
+                        let mut q = p.clone();
+                        q.push(m);
+                        next.push(q);
+                    }
+                }
+            }
+            paths = next;
+        }
+        let mut seen = HashSet::new();
+        paths
+            .into_iter()
+            .map(|mut p| {
+                p.reverse();
+                p
+            })
+            .filter(|p| seen.insert(p.clone()))
+            .map(|p| self.hops(&p))
+            .collect()
+    }
+
+    /// Every simple path from `a` to `b` of at most `max_hops` ties, shortest first.
+    pub fn all_paths(&self, a: NodeIndex, b: NodeIndex, max_hops: usize) -> Vec<Path> {
+        let undirected = self.graph.clone().into_edge_type::<petgraph::Undirected>();
+        let mut paths: Vec<Vec<NodeIndex>> =
+            petgraph::algo::all_simple_paths::<Vec<_>, _, std::hash::RandomState>(
+                &undirected,
+                a,
+                b,
+                0,
+                Some(max_hops.saturating_sub(1)),
+            )
+            .take(1000)
+            .collect();
+        paths.sort_by_key(|p| p.len());
+        paths.iter().map(|p| self.hops(p)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(id: &str, kind: NodeKind) -> Node {
+        Node {
+            id: id.into(),
+            kind,
+            label: id.into(),
+        }
+    }
+
+    fn sample() -> (Network, Vec<NodeIndex>) {
+        let mut net = Network::default();
+        let a = net.add_node(node("Ana", NodeKind::Person));
+        let b = net.add_node(node("Bo", NodeKind::Person));
+        let u = net.add_node(node("Union", NodeKind::Organization));
+        let c = net.add_node(node("Congress", NodeKind::Event));
+        let ev = |s: &str| {
+            Some(Evidence {
+                report: "r".into(),
+                sentence: s.into(),
+            })
+        };
+        net.add_edge(
+            a,
+            u,
+            EdgeKind::Membership,
+            "chair",
+            ev("Ana chairs the Union."),
+        );
+        net.add_edge(b, u, EdgeKind::Membership, "", ev("Bo of the Union spoke."));
+        net.add_edge(
+            b,
+            c,
+            EdgeKind::Participation,
+            "speaker",
+            ev("Bo addressed the congress."),
+        );
+        (net, vec![a, b, u, c])
+    }
+
+    #[test]
+    fn shortest_path_goes_through_the_shared_organisation() {
+        let (net, n) = sample();
+        let paths = net.shortest_paths(n[0], n[1], 4);
+        assert_eq!(paths.len(), 1);
+        let p = &paths[0];
+        assert_eq!(
+            (p[0].from.as_str(), p[0].to.as_str(), p[0].label.as_str()),
+            ("Ana", "Union", "chair")
+        );
+        assert_eq!(p[1].to, "Bo");
+        assert_eq!(p[1].evidence[0].sentence, "Bo of the Union spoke.");
+    }
+
+    #[test]
+    fn all_paths_and_neighbourhoods() {
+        let (net, n) = sample();
+        assert_eq!(net.all_paths(n[0], n[3], 3).len(), 1);
+        assert!(net.all_paths(n[0], n[3], 2).is_empty());
+        assert_eq!(net.neighbourhood(n[0], 1).graph.node_count(), 2);
+        assert_eq!(net.neighbourhood(n[0], 2).graph.node_count(), 3);
+    }
+
+    #[test]
+    fn evidence_merges_on_one_edge() {
+        let (mut net, n) = sample();
+        net.add_edge(
+            n[0],
+            n[2],
+            EdgeKind::Membership,
+            "chair",
+            Some(Evidence {
+                report: "r2".into(),
+                sentence: "Again.".into(),
+            }),
+        );
+        assert_eq!(net.graph.edge_count(), 3);
+        let e = net.graph.edges_connecting(n[0], n[2]).next().unwrap();
+        assert_eq!(e.weight().evidence.len(), 2);
+    }
+
+    #[test]
+    fn names_are_found_by_folding() {
+        let (net, n) = sample();
+        assert_eq!(net.find("ana", &HashMap::new()), vec![n[0]]);
+        let aliases = HashMap::from([("Union".to_owned(), vec!["TU".to_owned()])]);
+        assert_eq!(net.find("TU", &aliases), vec![n[2]]);
+    }
+}
