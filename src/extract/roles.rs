@@ -132,6 +132,27 @@ fn lexicon_role_end(r: &Reader, sent: &Sent, q: usize) -> Option<usize> {
     best
 }
 
+/// Words that end a descriptive run or a role's extension: connectors, clause words, verbs of
+/// speech.
+fn is_phrase_break(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "at"
+            | "for"
+            | "with"
+            | "on"
+            | "in"
+            | "and"
+            | "who"
+            | "which"
+            | "said"
+            | "told"
+            | "to"
+            | "from"
+            | "by"
+    )
+}
+
 fn is_free_word(r: &Reader, sent: &Sent, k: usize) -> bool {
     let t = &sent.toks[k];
     t.kind == Kind::Word
@@ -248,19 +269,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                 r.lx.demonyms.contains_key(&toks[mm.start].lower()) && mm.end - mm.start == 1
             })
             && toks[d].kind == Kind::Word
-            && !matches!(
-                toks[d].lower().as_str(),
-                "of" | "at"
-                    | "for"
-                    | "with"
-                    | "on"
-                    | "in"
-                    | "and"
-                    | "who"
-                    | "which"
-                    | "said"
-                    | "told"
-            )
+            && !is_phrase_break(&toks[d].lower())
         {
             d += 1;
         }
@@ -368,20 +377,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                 && e - m < 4
                 && toks[e].kind == Kind::Word
                 && !toks[e].is_cap()
-                && !matches!(
-                    toks[e].lower().as_str(),
-                    "of" | "at"
-                        | "for"
-                        | "with"
-                        | "on"
-                        | "in"
-                        | "and"
-                        | "who"
-                        | "which"
-                        | "to"
-                        | "from"
-                        | "by"
-                )
+                && !is_phrase_break(&toks[e].lower())
             {
                 e += 1;
             }
