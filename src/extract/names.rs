@@ -419,6 +419,13 @@ pub fn is_weak_head(word: &str) -> bool {
     WEAK_HEADS.contains(&word.to_lowercase().as_str())
 }
 
+/// A single capital letter followed by a full stop: an initial ("M." in "Ana M. Ruiz").
+fn is_initial(toks: &[Token], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.text.chars().count() == 1 && t.is_cap())
+        && toks.get(i + 1).is_some_and(|t| t.text == ".")
+}
+
 /// True when a line break separates two tokens (names do not run across lines).
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
     text[a.end..b.start].contains('\n')
@@ -441,13 +448,24 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
     while i < toks.len() {
         if is_name_word(&toks[i]) {
             let mut j = i + 1;
-            while j < toks.len()
-                && is_name_word(&toks[j])
-                && !line_break_between(text, &toks[j - 1], &toks[j])
-            {
-                j += 1;
+            loop {
+                if j < toks.len()
+                    && is_name_word(&toks[j])
+                    && !line_break_between(text, &toks[j - 1], &toks[j])
+                {
+                    j += 1;
+                } else if is_initial(toks, j.wrapping_sub(1))
+                    && j + 1 < toks.len()
+                    && is_name_word(&toks[j + 1])
+                {
+                    // A middle initial: "Ana M. Ruiz".
+                    j += 2;
+                } else {
+                    break;
+                }
             }
             runs.push((i, j));
+
             i = j;
         } else {
             i += 1;
@@ -625,12 +643,13 @@ pub fn span_text<'a>(text: &'a str, toks: &[Token], start: usize, end: usize) ->
 /// no digits, no head words of organisations, places or events, no role titles?
 pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> bool {
     let n = end - start;
-    if !(1..=5).contains(&n) {
+    if !(1..=6).contains(&n) {
         return false;
     }
-    toks[start..end].iter().all(|t| {
+    toks[start..end].iter().enumerate().all(|(k, t)| {
         (t.is_cap() && !t.is_acronym() && !t.text.chars().any(|c| c.is_ascii_digit()))
             || PARTICLES.contains(&t.text)
+            || (t.text == "." && k > 0 && is_initial(toks, start + k - 1))
     }) && !toks[start..end].iter().any(|t| {
         lx.is_org_head(t.text)
             || lx.is_place_head(t.text)

@@ -443,3 +443,13 @@ fn possessive_premodifier_and_according_to() {
         quotes(&ex)
     );
 }
+
+#[test]
+fn middle_initials_stay_in_names() {
+    let ex = run("Ana M. Ruiz, treasurer of the Harbour Workers' Alliance, opened the meeting.");
+    assert!(
+        has_aff(&ex, "Ana M. Ruiz", "treasurer", "Harbour Workers' Alliance"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
