@@ -14,6 +14,7 @@ pub mod network;
 pub mod queries;
 pub mod rank;
 pub mod rdf;
+pub mod serve;
 pub mod sparql;
 pub mod stats;
 pub mod store;

@@ -168,6 +168,32 @@ Examples:
         #[arg(long)]
         json: bool,
     },
+    /// Serve the store: a SPARQL 1.1 endpoint at /sparql, the Graph Store Protocol at /store, and
+    /// a page to explore the graph at /.
+    #[command(
+        after_help = "The endpoint speaks the SPARQL 1.1 Protocol (GET and POST, results by content \
+negotiation); updates are refused on a --read-only server and accepted from loopback only \
+unless --allow-remote-updates. A --read-only server lets `ties ingest` write meanwhile and picks \
+up new reports within seconds.
+
+Examples:
+  ties serve                                  http://127.0.0.1:7878/
+  ties serve --read-only --bind 0.0.0.0:8080 --timeout-s 10
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql"
+    )]
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Refuse updates and open the store without its write lock.
+        #[arg(long)]
+        read_only: bool,
+        /// Stop queries that run longer than this (answered 503).
+        #[arg(long, default_value_t = 30)]
+        timeout_s: u64,
+        /// Accept updates from hosts other than loopback.
+        #[arg(long)]
+        allow_remote_updates: bool,
+    },
     /// Extract one report without a store, for debugging or piping into other tools.
     #[command(after_help = "Examples:
   ties extract report.txt
@@ -429,6 +455,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     &ranking.components[..ranking.components.len().min(10)]
                 );
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            bind,
+            read_only,
+            timeout_s,
+            allow_remote_updates,
+        } => {
+            if !cli.store.exists() {
+                return Err(ties::Error::StoreOpen {
+                    path: cli.store.clone(),
+                    reason:
+                        "no store there yet; run `ties ingest PATH` first, or name it with --store"
+                            .into(),
+                }
+                .into());
+            }
+            let opts = ties::serve::Options {
+                store: cli.store.clone(),
+                bind,
+                read_only,
+                timeout: std::time::Duration::from_secs(timeout_s.max(1)),
+                allow_remote_updates,
+            };
+            ties::serve::run(opts, |addr| {
+                eprintln!(
+                    "ties serve: http://{addr}/ (SPARQL endpoint http://{addr}/sparql){}; Ctrl-C stops",
+                    if read_only { ", read-only" } else { "" }
+                )
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { file, format } => {

@@ -585,3 +585,40 @@ mod tests {
         assert_eq!(net.find("TU", &aliases), vec![n[2]]);
     }
 }
+
+/// An entity found by `search`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub label: String,
+    pub kind: NodeKind,
+}
+
+/// People, organisations, events and places whose name or alias contains `text` (case and
+/// accents ignored), at most `limit`, people and organisations first.
+pub fn search(store: &Store, text: &str, limit: usize) -> Result<Vec<Hit>> {
+    let want = fold(text);
+    let mut hits: HashMap<String, Hit> = HashMap::new();
+    for row in sparql::select(
+        store,
+        "SELECT ?e ?n ?t ?canon WHERE { VALUES ?t { schema:Person schema:Organization schema:Event schema:Place }
+           ?e a ?t ; schema:name ?canon . { ?e schema:name ?n } UNION { ?e schema:alternateName ?n } }",
+    )? {
+        let name = text_of(row.get("n"));
+        if !want.is_empty() && !fold(&name).contains(&want) {
+            continue;
+        }
+        let id = text_of(row.get("e"));
+        let kind = NodeKind::of_type_iri(&text_of(row.get("t")));
+        let label = text_of(row.get("canon"));
+        hits.entry(id.clone()).or_insert(Hit { id, label, kind });
+    }
+    let mut out: Vec<Hit> = hits.into_values().collect();
+    out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.label.cmp(&b.label)));
+    out.truncate(limit);
+    Ok(out)
+}
+
+fn text_of(term: Option<&Term>) -> String {
+    text(term)
+}

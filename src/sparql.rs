@@ -27,6 +27,7 @@ pub enum OutputFormat {
     Turtle,
     NTriples,
     NQuads,
+    JsonLd,
 }
 
 impl OutputFormat {
@@ -40,6 +41,7 @@ impl OutputFormat {
             "turtle" | "ttl" => OutputFormat::Turtle,
             "ntriples" | "nt" => OutputFormat::NTriples,
             "nquads" | "nq" => OutputFormat::NQuads,
+            "jsonld" | "json-ld" => OutputFormat::JsonLd,
             _ => return None,
         })
     }
@@ -158,6 +160,9 @@ pub fn write_results(
                     OutputFormat::Table | OutputFormat::Turtle => RdfFormat::Turtle,
                     OutputFormat::NTriples => RdfFormat::NTriples,
                     OutputFormat::NQuads => RdfFormat::NQuads,
+                    OutputFormat::JsonLd => RdfFormat::from_media_type("application/ld+json")
+                        .expect("Oxigraph knows JSON-LD"),
+
                     _ => return Err(Error::Usage(
                         "CONSTRUCT and DESCRIBE give RDF: use --format turtle, ntriples or nquads"
                             .into(),
