@@ -29,6 +29,10 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// A client asked for a result format this kind of query cannot give.
+    #[error("{0}")]
+    NotAcceptable(String),
+
     /// The store could not be opened (wrong path, locked by another process, not a store).
     #[error("cannot open the store at {}: {reason}", path.display())]
     StoreOpen { path: PathBuf, reason: String },

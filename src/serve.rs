@@ -56,6 +56,9 @@ const INDEX_HTML: &str = include_str!("serve/page/index.html");
 const APP_JS: &str = include_str!("serve/page/app.js");
 const STYLE_CSS: &str = include_str!("serve/page/style.css");
 
+/// The largest request body (a Graph Store upload, a long update).
+const BODY_LIMIT: usize = 256 << 20;
+
 /// How often a read-only server reopens the store to see new ingests.
 const REOPEN_EVERY: Duration = Duration::from_secs(5);
 
@@ -139,6 +142,7 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/api/entities", get(api_entities))
         .route("/api/network", get(api_network))
         .layer(cors)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
 }
 
@@ -160,6 +164,7 @@ fn error_response(e: Error) -> Response {
     match e {
         Error::Syntax(m) => error(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {m}")),
         Error::Usage(m) => error(StatusCode::BAD_REQUEST, m),
+        Error::NotAcceptable(m) => error(StatusCode::NOT_ACCEPTABLE, m),
         Error::Evaluation(m) if m.to_lowercase().contains("cancel") => error(
             StatusCode::SERVICE_UNAVAILABLE,
             "the query ran over the server's time limit and was stopped; narrow it or raise --timeout-s",
@@ -173,6 +178,12 @@ async fn sparql_get(
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
+    if params.contains_key("update") {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "updates go by POST (application/sparql-update or a form with update=), never by GET",
+        );
+    }
     match params.get("query") {
         Some(q) => {
             run_query(
@@ -183,7 +194,7 @@ async fn sparql_get(
             )
             .await
         }
-        None => service_description(&headers),
+        None => service_description(&headers, state.opts.read_only),
     }
 }
 
@@ -233,14 +244,46 @@ fn url_form(body: &[u8]) -> HashMap<String, String> {
         .collect()
 }
 
-/// The result format a client asks for, from its Accept header (first match wins).
-fn negotiate(headers: &HeaderMap, graph: bool) -> (OutputFormat, &'static str) {
+/// The quality a client's Accept header gives `mime`: exact types first, then `type/*`, then
+/// `*/*`; 1 when there is no Accept header.
+fn quality(accept: &str, mime: &str) -> f32 {
+    if accept.trim().is_empty() {
+        return 1.0;
+    }
+    let family = mime.split('/').next().unwrap_or("");
+    let mut best: Option<(u8, f32)> = None;
+    for entry in accept.split(',') {
+        let mut parts = entry.split(';');
+        let range = parts.next().unwrap_or("").trim();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let specificity = if range == mime {
+            3
+        } else if range.strip_suffix("/*") == Some(family) {
+            2
+        } else if range == "*/*" {
+            1
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(s, _)| specificity > s) {
+            best = Some((specificity, q));
+        }
+    }
+    best.map_or(0.0, |(_, q)| q)
+}
+
+/// The result format a client asks for, by the qualities in its Accept header; the formats are
+/// listed in the server's order of preference. None when it accepts none of them.
+fn negotiate(headers: &HeaderMap, graph: bool) -> Option<(OutputFormat, &'static str)> {
     let accept = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let options: &[(&str, OutputFormat, &str)] = if graph {
+    let options: &[(&str, OutputFormat, &'static str)] = if graph {
         &[
             (
                 "text/turtle",
@@ -293,18 +336,14 @@ fn negotiate(headers: &HeaderMap, graph: bool) -> (OutputFormat, &'static str) {
             ),
         ]
     };
-    let mut best: Option<(usize, OutputFormat, &'static str)> = None;
+    let mut best: Option<(f32, OutputFormat, &'static str)> = None;
     for (mime, format, content_type) in options {
-        if let Some(pos) = accept.find(mime) {
-            if best.is_none_or(|b| pos < b.0) {
-                best = Some((pos, *format, content_type));
-            }
+        let q = quality(&accept, mime);
+        if q > 0.0 && best.is_none_or(|b| q > b.0) {
+            best = Some((q, *format, content_type));
         }
     }
-    match best {
-        Some((_, f, c)) => (f, c),
-        None => (options[0].1, options[0].2),
-    }
+    best.map(|(_, f, c)| (f, c))
 }
 
 async fn run_query(
@@ -324,7 +363,13 @@ async fn run_query(
             .execute()
             .map_err(|e| Error::Evaluation(e.to_string()))?;
         let graph = matches!(results, QueryResults::Graph(_));
-        let (format, content_type) = negotiate(&headers, graph);
+        let (format, content_type) = negotiate(&headers, graph).ok_or_else(|| {
+            Error::NotAcceptable(if graph {
+                "CONSTRUCT and DESCRIBE give text/turtle, application/n-triples, application/ld+json or application/n-quads".into()
+            } else {
+                "SELECT and ASK give application/sparql-results+json, application/sparql-results+xml, text/csv or text/tab-separated-values".into()
+            })
+        })?;
         let mut out = Vec::new();
         sparql::write_results(results, format, &mut out)?;
         Ok((out, content_type))
@@ -378,18 +423,27 @@ async fn run_update(state: Arc<AppState>, peer: SocketAddr, update: String) -> R
 }
 
 /// The SPARQL 1.1 Service Description of this endpoint, in Turtle.
-fn service_description(headers: &HeaderMap) -> Response {
-    let host = headers
+fn service_description(headers: &HeaderMap, read_only: bool) -> Response {
+    // The Host header goes into an IRI: keep only what a host and port may hold.
+    let host: String = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
+        .unwrap_or("localhost")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '-' | '[' | ']'))
+        .collect();
+    let languages = if read_only {
+        "sd:SPARQL11Query"
+    } else {
+        "sd:SPARQL11Query, sd:SPARQL11Update"
+    };
     let body = format!(
         r#"@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix format: <http://www.w3.org/ns/formats/> .
 [] a sd:Service ;
   sd:endpoint <http://{host}/sparql> ;
-  sd:supportedLanguage sd:SPARQL11Query, sd:SPARQL11Update ;
-  sd:feature sd:UnionDefaultGraph, sd:BasicFederatedQuery ;
+  sd:supportedLanguage {languages} ;
+  sd:feature sd:UnionDefaultGraph ;
   sd:resultFormat format:SPARQL_Results_JSON, format:SPARQL_Results_XML, format:SPARQL_Results_CSV,
     format:SPARQL_Results_TSV, format:Turtle, format:N-Triples, format:JSON-LD ;
   sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .
@@ -480,7 +534,12 @@ fn parse_body(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("text/turtle");
-    let format = RdfFormat::from_media_type(mime).unwrap_or(RdfFormat::Turtle);
+    let Some(format) = RdfFormat::from_media_type(mime) else {
+        return Err((
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("{mime} is not an RDF format: send text/turtle, application/n-triples, application/ld+json or application/rdf+xml"),
+        ));
+    };
     let mut quads = Vec::new();
     for q in RdfParser::from_format(format)
         .with_default_graph(graph.as_ref())
@@ -518,8 +577,13 @@ async fn store_write(
         Ok(q) => q,
         Err(r) => return refuse(r),
     };
+    let quads_empty = quads.is_empty();
     let store = state.store();
-    let result = tokio::task::spawn_blocking(move || -> Result<()> {
+    let result = tokio::task::spawn_blocking(move || -> Result<bool> {
+        let existed = match &graph {
+            GraphName::NamedNode(g) => store.contains_graph(g.as_ref())?,
+            _ => true,
+        };
         let clear: Vec<NamedOrBlankNode> = match (&graph, replace) {
             (GraphName::NamedNode(g), true) => vec![g.clone().into()],
             _ => Vec::new(),
@@ -527,11 +591,15 @@ async fn store_write(
         if replace && graph.is_default_graph() {
             store.oxigraph().clear_graph(GraphNameRef::DefaultGraph)?;
         }
-        store.replace_graphs(&clear, &quads)
+        store.replace_graphs(&clear, &quads)?;
+        Ok(existed)
     })
     .await;
     match result {
-        Ok(Ok(())) => StatusCode::NO_CONTENT.into_response(),
+        // A graph made by this request is "201 Created"; one replaced or added to, "204".
+        Ok(Ok(false)) if !quads_empty => StatusCode::CREATED.into_response(),
+        Ok(Ok(_)) => StatusCode::NO_CONTENT.into_response(),
+
         Ok(Err(e)) => error_response(e),
         Err(join) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
     }
@@ -650,5 +718,36 @@ async fn api_network(
         Ok(Ok(body)) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
         Ok(Err(e)) => error_response(e),
         Err(join) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT, HeaderValue::from_str(value).unwrap());
+        h
+    }
+
+    #[test]
+    fn accept_qualities_decide_the_format() {
+        let pick = |a: &str, graph: bool| negotiate(&accept(a), graph).map(|(f, _)| f);
+        assert_eq!(pick("", false), Some(OutputFormat::Json));
+        assert_eq!(
+            pick(
+                "application/sparql-results+xml;q=0.1, application/sparql-results+json",
+                false
+            ),
+            Some(OutputFormat::Json)
+        );
+        assert_eq!(
+            pick("text/*;q=0.5, */*;q=0.1", false),
+            Some(OutputFormat::Csv)
+        );
+        assert_eq!(pick("text/turtle", false), None);
+        assert_eq!(pick("text/turtle", true), Some(OutputFormat::Turtle));
+        assert_eq!(pick("application/json;q=0", false), None);
     }
 }

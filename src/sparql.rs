@@ -76,7 +76,7 @@ pub fn prepare(
         match graph {
             Some(iri) => {
                 let node = NamedNode::new(iri)
-                    .map_err(|e| Error::Usage(format!("--graph {iri}: not an IRI ({e})")))?;
+                    .map_err(|e| Error::Usage(format!("default graph {iri}: not an IRI ({e})")))?;
                 prepared
                     .dataset_mut()
                     .set_default_graph(vec![GraphName::NamedNode(node)]);
