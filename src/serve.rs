@@ -684,7 +684,18 @@ async fn api_entities(
 ) -> Response {
     let q = params.get("q").cloned().unwrap_or_default();
     let store = state.store();
-    let result = tokio::task::spawn_blocking(move || network::search(&store, &q, 20)).await;
+    // Places have no ties of their own in the network yet (events carry no location), so the
+    // page is offered people, organisations and events only.
+    let result = tokio::task::spawn_blocking(move || {
+        network::search(&store, &q, 40).map(|hits| {
+            hits.into_iter()
+                .filter(|h| h.kind != network::NodeKind::Place)
+                .take(20)
+                .collect::<Vec<_>>()
+        })
+    })
+    .await;
+
     match result {
         Ok(Ok(found)) => json(serde_json::to_value(found).unwrap_or_default()),
         Ok(Err(e)) => error_response(e),
@@ -706,7 +717,18 @@ async fn api_network(
         .min(4);
     let store = state.store();
     let result = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
-        let net = Network::from_store(&store, &network::Filter::default())?;
+        // Places too: the page's search offers them (they connect through events' locations).
+        let filter = network::Filter {
+            kinds: vec![
+                network::NodeKind::Person,
+                network::NodeKind::Organization,
+                network::NodeKind::Event,
+                network::NodeKind::Place,
+            ],
+            ..network::Filter::default()
+        };
+        let net = Network::from_store(&store, &filter)?;
+
         let aliases = network::aliases(&store)?;
         let centre = crate::trace::resolve(&net, &aliases, &focus)?;
         let mut out = Vec::new();
