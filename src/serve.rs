@@ -393,6 +393,17 @@ async fn run_query(
     }
 }
 
+/// Runs store work on a blocking thread; library errors become HTTP errors.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> std::result::Result<T, Response> {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(error_response(e)),
+        Err(join) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string())),
+    }
+}
+
 /// Writes are refused on a read-only server and, unless allowed, from other hosts.
 fn may_write(state: &AppState, peer: SocketAddr) -> Option<Response> {
     if state.opts.read_only {
@@ -415,10 +426,9 @@ async fn run_update(state: Arc<AppState>, peer: SocketAddr, update: String) -> R
         return refusal;
     }
     let store = state.store();
-    match tokio::task::spawn_blocking(move || sparql::update(&store, &update)).await {
-        Ok(Ok(())) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Err(e)) => error_response(e),
-        Err(join) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
+    match blocking(move || sparql::update(&store, &update)).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(r) => r,
     }
 }
 
@@ -487,7 +497,7 @@ async fn store_get(
         Err(r) => return refuse(r),
     };
     let store = state.store();
-    let result = tokio::task::spawn_blocking(move || -> Result<Option<Vec<u8>>> {
+    let result = blocking(move || -> Result<Option<Vec<u8>>> {
         if let GraphName::NamedNode(g) = &graph {
             if !store.contains_graph(g.as_ref())? {
                 return Ok(None);
@@ -515,12 +525,11 @@ async fn store_get(
     })
     .await;
     match result {
-        Ok(Ok(Some(body))) => {
+        Ok(Some(body)) => {
             ([(header::CONTENT_TYPE, "text/turtle; charset=utf-8")], body).into_response()
         }
-        Ok(Ok(None)) => error(StatusCode::NOT_FOUND, "no such graph"),
-        Ok(Err(e)) => error_response(e),
-        Err(join) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
+        Ok(None) => error(StatusCode::NOT_FOUND, "no such graph"),
+        Err(r) => r,
     }
 }
 
@@ -579,7 +588,7 @@ async fn store_write(
     };
     let quads_empty = quads.is_empty();
     let store = state.store();
-    let result = tokio::task::spawn_blocking(move || -> Result<bool> {
+    let result = blocking(move || -> Result<bool> {
         let existed = match &graph {
             GraphName::NamedNode(g) => store.contains_graph(g.as_ref())?,
             _ => true,
@@ -597,11 +606,10 @@ async fn store_write(
     .await;
     match result {
         // A graph made by this request is "201 Created"; one replaced or added to, "204".
-        Ok(Ok(false)) if !quads_empty => StatusCode::CREATED.into_response(),
-        Ok(Ok(_)) => StatusCode::NO_CONTENT.into_response(),
+        Ok(false) if !quads_empty => StatusCode::CREATED.into_response(),
+        Ok(_) => StatusCode::NO_CONTENT.into_response(),
 
-        Ok(Err(e)) => error_response(e),
-        Err(join) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
+        Err(r) => r,
     }
 }
 
@@ -638,7 +646,7 @@ async fn store_delete(
         Err(r) => return refuse(r),
     };
     let store = state.store();
-    let result = tokio::task::spawn_blocking(move || -> Result<bool> {
+    let result = blocking(move || -> Result<bool> {
         match &graph {
             GraphName::NamedNode(g) => store.remove_graph(g.as_ref()),
             _ => {
@@ -649,10 +657,9 @@ async fn store_delete(
     })
     .await;
     match result {
-        Ok(Ok(true)) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Ok(false)) => error(StatusCode::NOT_FOUND, "no such graph"),
-        Ok(Err(e)) => error_response(e),
-        Err(join) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
+        Ok(true) => StatusCode::NO_CONTENT.into_response(),
+        Ok(false) => error(StatusCode::NOT_FOUND, "no such graph"),
+        Err(r) => r,
     }
 }
 
@@ -686,7 +693,7 @@ async fn api_entities(
     let store = state.store();
     // Places have no ties of their own in the network yet (events carry no location), so the
     // page is offered people, organisations and events only.
-    let result = tokio::task::spawn_blocking(move || {
+    let result = blocking(move || {
         network::search(&store, &q, 40).map(|hits| {
             hits.into_iter()
                 .filter(|h| h.kind != network::NodeKind::Place)
@@ -697,9 +704,8 @@ async fn api_entities(
     .await;
 
     match result {
-        Ok(Ok(found)) => json(serde_json::to_value(found).unwrap_or_default()),
-        Ok(Err(e)) => error_response(e),
-        Err(join) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
+        Ok(found) => json(serde_json::to_value(found).unwrap_or_default()),
+        Err(r) => r,
     }
 }
 
@@ -716,7 +722,7 @@ async fn api_network(
         .unwrap_or(1)
         .min(4);
     let store = state.store();
-    let result = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
+    let result = blocking(move || -> Result<Vec<u8>> {
         // Places too: the page's search offers them (they connect through events' locations).
         let filter = network::Filter {
             kinds: vec![
@@ -737,9 +743,8 @@ async fn api_network(
     })
     .await;
     match result {
-        Ok(Ok(body)) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Ok(Err(e)) => error_response(e),
-        Err(join) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
+        Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Err(r) => r,
     }
 }
 
