@@ -57,8 +57,20 @@ pub fn entity_iri(kind: EntityKind, name: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{DATA_NS}{folder}/{}", slug(name)))
 }
 
+/// The IRI of a role, one per label as written: "chair" and "Chair" are two nodes, so that
+/// each keeps one `rdfs:label` (a capitalised label gets a short hash of itself).
 pub fn role_iri(label: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{DATA_NS}role/{}", slug(label)))
+    if label.chars().any(char::is_uppercase) {
+        let digest = Sha256::digest(label.as_bytes());
+        NamedNode::new_unchecked(format!(
+            "{DATA_NS}role/{}-{:02x}{:02x}",
+            slug(label),
+            digest[0],
+            digest[1]
+        ))
+    } else {
+        NamedNode::new_unchecked(format!("{DATA_NS}role/{}", slug(label)))
+    }
 }
 
 /// Builds the quads of one report's graph.
@@ -278,6 +290,15 @@ mod tests {
         assert_eq!(slug("Tomás Ó Súilleabháin"), "tomas-o-suilleabhain");
         assert_eq!(slug("  Workers’ Federation (WF) "), "workers-federation-wf");
         assert_eq!(slug("!!!"), "x");
+    }
+
+    #[test]
+    fn each_role_label_has_its_own_node() {
+        assert_eq!(role_iri("chair"), role_iri("chair"));
+        assert_ne!(role_iri("chair"), role_iri("Chair"));
+        assert!(role_iri("General Secretary")
+            .as_str()
+            .starts_with("urn:ties:role/general-secretary-"));
     }
 
     #[test]
