@@ -257,6 +257,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let usage = e
                 .downcast_ref::<ties::Error>()
@@ -513,6 +514,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Output piped into a program that stopped reading (`ties query people | head`) is no error.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || matches!(cause.downcast_ref::<ties::Error>(), Some(ties::Error::Io(io)) if io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Queries read the store; when it does not exist yet, say so instead of creating an empty one.

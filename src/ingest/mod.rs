@@ -110,6 +110,14 @@ fn classify(path: &Path) -> Option<Input> {
     store::rdf_format_of(path).map(|_| Input::Rdf(canonical))
 }
 
+/// A `.json` file found in a folder is most likely not JSON-LD (a manifest, annotations): a
+/// folder walk takes `.jsonld` only; a `.json` file named on the command line is still read.
+fn plain_json(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
 fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -130,7 +138,7 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
         }
         if path.is_dir() {
             walk(&path, inputs, errors);
-        } else if let Some(input) = classify(&path) {
+        } else if let Some(input) = classify(&path).filter(|_| !plain_json(&path)) {
             inputs.push(input);
         }
     }
