@@ -393,17 +393,7 @@ fn clear_ties(
                 (vx, vy, dist) = (-ey / l * side, ex / l * side, 1.0);
             }
             let (ux, uy) = (vx / dist, vy / dist);
-            let tx = if ux != 0.0 {
-                h[0] / ux.abs()
-            } else {
-                f64::INFINITY
-            };
-            let ty = if uy != 0.0 {
-                h[1] / uy.abs()
-            } else {
-                f64::INFINITY
-            };
-            let push = tx.min(ty) + CLEARANCE - dist;
+            let push = box_exit(h, ux, uy) + CLEARANCE - dist;
             if push <= 0.0 {
                 continue;
             }
@@ -813,21 +803,22 @@ fn boundary(kind: NodeKind, h: [f64; 2], dx: f64, dy: f64) -> (f64, f64) {
             let slant = 1.0 / (ax / h[0] + ay * inset / (h[1] * h[0]));
             flat.min(slant)
         }
-        _ => {
-            let tx = if dx != 0.0 {
-                h[0] / dx.abs()
-            } else {
-                f64::INFINITY
-            };
-            let ty = if dy != 0.0 {
-                h[1] / dy.abs()
-            } else {
-                f64::INFINITY
-            };
-            tx.min(ty)
-        }
+        _ => box_exit(h, dx, dy),
     };
     (dx * t, dy * t)
+}
+
+/// How far along the direction (dx, dy) a ray from a box's centre leaves the box of half-sizes
+/// `h`, in units of that direction.
+fn box_exit(h: [f64; 2], dx: f64, dy: f64) -> f64 {
+    let along = |half: f64, d: f64| {
+        if d != 0.0 {
+            half / d.abs()
+        } else {
+            f64::INFINITY
+        }
+    };
+    along(h[0], dx).min(along(h[1], dy))
 }
 
 /// The SVG outline of a node's shape.
