@@ -13,6 +13,14 @@ use ties::ingest::{self, document::Format, Progress};
 use ties::sparql::{self, OutputFormat};
 use ties::store::Store;
 
+/// `println!` that hands a closed pipe back as an error (`ties query … | head` ends quietly)
+/// instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
 #[derive(Parser)]
 #[command(
     name = "ties",
@@ -287,7 +295,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if list {
                 for (name, text) in ties::queries::NAMED {
                     let about = text.lines().next().unwrap_or("").trim_start_matches("# ");
-                    println!("{name:15} {about}");
+                    outln!("{name:15} {about}");
                 }
                 return Ok(ExitCode::SUCCESS);
             }
@@ -316,9 +324,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = open_for_reading(&cli.store)?;
             let stats = ties::stats::stats(&store)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&stats)?);
+                outln!("{}", serde_json::to_string_pretty(&stats)?);
             } else {
-                print_stats(&stats);
+                print_stats(&stats)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -434,15 +442,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let ranking = ties::rank::rank(&net, measure, top);
             if json {
-                println!("{}", serde_json::to_string_pretty(&ranking)?);
+                outln!("{}", serde_json::to_string_pretty(&ranking)?);
             } else {
-                println!(
+                outln!(
                     "{:<40} {:<13} {:>12} {:>6}",
-                    "name", "kind", ranking.measure, "ties"
+                    "name",
+                    "kind",
+                    ranking.measure,
+                    "ties"
                 );
                 for r in &ranking.top {
                     let name: String = r.label.chars().take(40).collect();
-                    println!(
+                    outln!(
                         "{:<40} {:<13} {:>12.4} {:>6}",
                         name,
                         r.kind.name(),
@@ -450,7 +461,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         r.degree
                     );
                 }
-                println!(
+                outln!(
                     "\n{} connected component(s); sizes: {:?}",
                     ranking.components.len(),
                     &ranking.components[..ranking.components.len().min(10)]
@@ -624,18 +635,23 @@ fn ingest_cmd(store_path: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Resu
     })
 }
 
-fn print_stats(stats: &ties::stats::Stats) {
-    println!(
+fn print_stats(stats: &ties::stats::Stats) -> std::io::Result<()> {
+    outln!(
         "{} statements in {} report graphs\n",
-        stats.quads, stats.graphs
+        stats.quads,
+        stats.graphs
     );
-    println!("{:<28} {:>8}", "type", "nodes");
+    outln!("{:<28} {:>8}", "type", "nodes");
     for (t, n) in &stats.by_type {
-        println!("{t:<28} {n:>8}");
+        outln!("{t:<28} {n:>8}");
     }
-    println!(
+    outln!(
         "\n{:<60} {:>10} {:>7} {:>7} {:>7}",
-        "report", "statements", "people", "orgs", "claims"
+        "report",
+        "statements",
+        "people",
+        "orgs",
+        "claims"
     );
     for r in &stats.reports {
         let name = if r.title.is_empty() {
@@ -644,9 +660,14 @@ fn print_stats(stats: &ties::stats::Stats) {
             &r.title
         };
         let name: String = name.chars().take(60).collect();
-        println!(
+        outln!(
             "{:<60} {:>10} {:>7} {:>7} {:>7}",
-            name, r.statements, r.people, r.organisations, r.claims
+            name,
+            r.statements,
+            r.people,
+            r.organisations,
+            r.claims
         );
     }
+    Ok(())
 }

@@ -148,8 +148,9 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         for t in &e.job_titles {
             w.text(iri, schema::JOB_TITLE, &t.title);
         }
+        // Which reports mention an entity is the graphs that describe it (`GRAPH ?report`);
+        // no triple says it again.
         if e.kind == EntityKind::Event {
-            w.add(iri, ties::REPORT_PROP, report.clone());
             if let Some(parent) = e.part_of {
                 w.add(&entity_iris[parent], schema::SUB_EVENT, iri.clone());
                 w.add(iri, schema::SUPER_EVENT, entity_iris[parent].clone());
@@ -157,8 +158,6 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
             if let Some(place) = e.location {
                 w.add(iri, schema::LOCATION, entity_iris[place].clone());
             }
-        } else {
-            w.add(iri, ties::MENTIONED_IN, report.clone());
         }
     }
     if let Some(p) = ex.publisher {
@@ -213,7 +212,6 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         w.kind(&c, schema::QUOTATION);
         w.text(&c, schema::TEXT, &q.text);
         w.add(&c, schema::CREATOR, entity_iris[q.speaker].clone());
-        w.add(&c, schema::IS_PART_OF, report.clone());
         evidence(&mut w, &c, &q.evidence);
     }
 
@@ -223,8 +221,6 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         w.text(&iri, schema::TEXT, doc.sentence_text(i));
         w.typed(&iri, ties::START_OFFSET, s.start.to_string(), xsd::INTEGER);
         w.typed(&iri, ties::END_OFFSET, s.end.to_string(), xsd::INTEGER);
-        w.typed(&iri, ties::INDEX, i.to_string(), xsd::INTEGER);
-        w.add(&iri, schema::IS_PART_OF, report.clone());
     }
 
     let mut quads = w.quads;

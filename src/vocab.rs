@@ -4,23 +4,25 @@
 //! a published vocabulary (schema.org, W3C ORG, PROV-O, RDFS). Shapes for every kind of node ties
 //! writes are in `ontology/shapes.ttl`. Nothing else in the crate spells out a vocabulary IRI.
 //!
-//! What a report's named graph holds (the graph is named by the report's IRI):
+//! What a report's named graph holds (the graph is named by the report's IRI, and being in that
+//! graph is what ties a sentence, an entity or a claim to its report: no triple repeats it, which
+//! keeps the store a sixth smaller):
 //!
 //! - the report: `a ties:Report, schema:Report`; `schema:name` (title), `schema:datePublished`,
 //!   `schema:url`, `schema:publisher` (an organisation), `ties:sourceFile`, `ties:format`,
 //!   `ties:textLength` (bytes of extracted text), `ties:contentHash` (`sha256:` + hex of the file);
 //! - its sentences: `a ties:Sentence`; `schema:text` (exactly as in the report text),
-//!   `ties:startOffset`/`ties:endOffset` (byte offsets in the report text), `ties:index`,
-//!   `schema:isPartOf` the report;
+//!   `ties:startOffset`/`ties:endOffset` (byte offsets in the report text; their order is the
+//!   reading order);
 //! - people, organisations, places, events: `a schema:Person` (etc.); `schema:name`,
-//!   `schema:alternateName`, `ties:honorific`, `schema:jobTitle`, `ties:mentionedIn` the report;
-//!   events also `schema:subEvent`, `schema:location`, `ties:report`;
+//!   `schema:alternateName`, `ties:honorific`, `schema:jobTitle`; events also `schema:subEvent`,
+//!   `schema:superEvent`, `schema:location` (an event's IRI extends its report's);
 //! - claims, each with `prov:wasDerivedFrom` its sentence, `ties:rule`, `ties:confidence`:
 //!   `org:Membership` (`org:member`, `org:organization`, `org:role` → `org:Role` with
 //!   `rdfs:label`, optional `ties:jurisdiction`, `ties:constituency`, `ties:former`);
 //!   `ties:Participation` (`ties:participant`, `ties:event`, `ties:participationRole`) mirrored
 //!   as a direct `?event ties:speaker|ties:chair|schema:organizer|schema:attendee ?person`;
-//!   `schema:Quotation` (`schema:text`, `schema:creator`, `schema:isPartOf` the report).
+//!   `schema:Quotation` (`schema:text`, `schema:creator`).
 
 use oxigraph::model::NamedNodeRef;
 
@@ -84,7 +86,7 @@ pub mod schema {
         PERSON = "Person", ORGANIZATION = "Organization", PLACE = "Place", EVENT = "Event",
         REPORT = "Report", QUOTATION = "Quotation",
         NAME = "name", ALTERNATE_NAME = "alternateName", JOB_TITLE = "jobTitle",
-        TEXT = "text", CREATOR = "creator", IS_PART_OF = "isPartOf",
+        TEXT = "text", CREATOR = "creator",
         DATE_PUBLISHED = "datePublished", URL = "url", PUBLISHER = "publisher",
         SUB_EVENT = "subEvent", SUPER_EVENT = "superEvent", LOCATION = "location",
         ORGANIZER = "organizer", ATTENDEE = "attendee");
@@ -108,8 +110,7 @@ pub mod ties {
         REPORT = "Report", SENTENCE = "Sentence", PARTICIPATION = "Participation",
         SOURCE_FILE = "sourceFile", FORMAT = "format", TEXT_LENGTH = "textLength",
         CONTENT_HASH = "contentHash",
-        START_OFFSET = "startOffset", END_OFFSET = "endOffset", INDEX = "index",
-        MENTIONED_IN = "mentionedIn", HONORIFIC = "honorific", REPORT_PROP = "report",
+        START_OFFSET = "startOffset", END_OFFSET = "endOffset", HONORIFIC = "honorific",
         SPEAKER = "speaker", CHAIR = "chair",
         PARTICIPANT = "participant", EVENT = "event", PARTICIPATION_ROLE = "participationRole",
         JURISDICTION = "jurisdiction", CONSTITUENCY = "constituency", FORMER = "former",

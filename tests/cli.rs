@@ -154,6 +154,85 @@ fn remove_by_path_or_iri_restores_the_count() {
     assert_eq!(count(&store), a, "remove by IRI {iri}");
 }
 
+/// Statements per report graph.
+fn per_graph(store: &Path) -> std::collections::BTreeMap<String, u64> {
+    bindings(
+        store,
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+    )
+    .iter()
+    .map(|row| {
+        let n = row["n"]["value"].as_str().unwrap().parse().unwrap();
+        (row["g"]["value"].as_str().unwrap().to_owned(), n)
+    })
+    .collect()
+}
+
+#[test]
+fn an_ingest_killed_halfway_leaves_each_report_whole_or_absent() {
+    // 2,000 copies of the sample reports under their own names: several bulk commits' worth.
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let mut samples: Vec<PathBuf> = std::fs::read_dir(reports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    samples.sort();
+    for i in 0..2000 / samples.len() {
+        for s in &samples {
+            let name = format!(
+                "{}-{i:04}.{}",
+                s.file_stem().unwrap().to_str().unwrap(),
+                s.extension().unwrap().to_str().unwrap()
+            );
+            std::fs::copy(s, corpus.join(name)).unwrap();
+        }
+    }
+
+    // Kill the ingest as soon as a reader sees its first reports.
+    let killed = dir.path().join("killed");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ties"))
+        .arg("--store")
+        .arg(&killed)
+        .arg("ingest")
+        .arg(&corpus)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut seen = 0;
+    while seen == 0 && started.elapsed().as_secs() < 120 {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if let Ok(store) = ties::store::Store::open_read_only(&killed) {
+            seen = store.oxigraph().named_graphs().count();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    child.wait().unwrap();
+    assert!(seen > 0, "no report became visible while ingest ran");
+
+    let whole = dir.path().join("whole");
+    ingest(&whole, &[&corpus]);
+    let expected = per_graph(&whole);
+    let left = per_graph(&killed);
+    eprintln!(
+        "killed after {seen} reports were visible; {} in the store",
+        left.len()
+    );
+    assert!(!left.is_empty() && left.len() <= expected.len());
+    for (graph, n) in &left {
+        assert_eq!(Some(n), expected.get(graph), "report {graph} is not whole");
+    }
+
+    // Running the ingest again completes the store.
+    ingest(&killed, &[&corpus]);
+    assert_eq!(per_graph(&killed), expected);
+}
+
 #[test]
 fn unreadable_files_are_named_with_a_reason_and_change_nothing() {
     for (name, reason) in [

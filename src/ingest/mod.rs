@@ -1,10 +1,12 @@
-//! Ingest: report files → documents → extractions → quads → the store, one report per
-//! transaction.
+//! Ingest: report files → documents → extractions → quads → the store.
 //!
-//! Reading and extraction run in parallel (rayon) in batches; writing is sequential, off that
-//! path, so memory is bounded by the batch, not the corpus. A file that cannot be read is
-//! reported and skipped; the others still go in. This module reports progress through the
-//! `Progress` trait and never prints.
+//! Reading and extraction run in parallel (rayon) in batches on a thread of their own; the
+//! writer takes the batches from a short queue, so memory is bounded by a few batches, not by the
+//! corpus. Reports new to the store go through the store's bulk writer; a report already there
+//! (ingested again) and RDF files replace their graphs in one transaction each. Either way a
+//! report is in the store whole or not at all. A file that cannot be read is reported and
+//! skipped; the others still go in. This module reports progress through the `Progress` trait
+//! and never prints.
 
 pub mod decode;
 pub mod document;
@@ -15,12 +17,15 @@ pub mod segment;
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::rdf;
-use crate::store::{self, Store};
+use crate::store::{self, BulkWriter, Store};
 use document::{Block, BlockKind, Document, Format, Metadata};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+
 use std::time::Instant;
 
 /// Files read and extracted at once before their graphs are written.
@@ -311,7 +316,7 @@ fn prepare(input: &Input, extractor: &Extractor) -> Result<Prepared> {
 }
 
 /// Ingests `inputs` into `store`. Failures of single files are collected in the summary; only a
-/// store failure stops the run.
+/// store failure stops the run. A file given twice is read once.
 pub fn ingest(
     store: &Store,
     extractor: &Extractor,
@@ -319,38 +324,76 @@ pub fn ingest(
     progress: &dyn Progress,
 ) -> Result<Summary> {
     let started = Instant::now();
+    let mut seen = HashSet::new();
+    let inputs: Vec<&Input> = inputs.iter().filter(|i| seen.insert(i.path())).collect();
     let mut summary = Summary::default();
     progress.start(inputs.len());
-    for batch in inputs.chunks(BATCH) {
-        let prepared: Vec<Result<Prepared>> =
-            batch.par_iter().map(|i| prepare(i, extractor)).collect();
-        for p in prepared {
-            match p {
-                Ok(p) => {
-                    store.replace_graphs(&p.graphs, &p.quads)?;
-                    summary.statements += p.quads.len();
-                    if p.is_report {
-                        summary.reports += 1;
-                    } else {
-                        summary.rdf_files += 1;
-                    }
-                    for w in &p.warnings {
-                        progress.warn(w);
-                    }
-                    summary.warnings.extend(p.warnings);
-                    progress.done(&p.path);
+    let mut bulk = store.bulk_writer();
+    std::thread::scope(|scope| -> Result<()> {
+        let (batches, queue) = sync_channel::<Vec<Result<Prepared>>>(QUEUED_BATCHES);
+        let inputs = &inputs;
+        scope.spawn(move || {
+            for batch in inputs.chunks(BATCH) {
+                let prepared = batch.par_iter().map(|i| prepare(i, extractor)).collect();
+                if batches.send(prepared).is_err() {
+                    break; // the writer stopped on a store error
                 }
-                Err(e) => {
-                    progress.fail(&e);
-                    summary.failures.push(e);
+            }
+        });
+        for prepared in queue {
+            for p in prepared {
+                match p {
+                    Ok(p) => write(store, &mut bulk, p, &mut summary, progress)?,
+                    Err(e) => {
+                        progress.fail(&e);
+                        summary.failures.push(e);
+                    }
                 }
             }
         }
-    }
+        Ok(())
+    })?;
+    bulk.finish()?;
     store.flush()?;
     progress.finish();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Batches read and extracted ahead of the writer.
+const QUEUED_BATCHES: usize = 2;
+
+fn write(
+    store: &Store,
+    bulk: &mut BulkWriter<'_>,
+    p: Prepared,
+    summary: &mut Summary,
+    progress: &dyn Progress,
+) -> Result<()> {
+    summary.statements += p.quads.len();
+    let new_report = p.is_report
+        && match &p.graphs[..] {
+            [NamedOrBlankNode::NamedNode(g)] => !store.contains_graph(g.as_ref())?,
+            _ => false,
+        };
+    if new_report {
+        bulk.add(p.quads)?;
+    } else {
+        // What the bulk writer holds goes in first, so this replacement comes after it.
+        bulk.commit()?;
+        store.replace_graphs(&p.graphs, &p.quads)?;
+    }
+    if p.is_report {
+        summary.reports += 1;
+    } else {
+        summary.rdf_files += 1;
+    }
+    for w in &p.warnings {
+        progress.warn(w);
+    }
+    summary.warnings.extend(p.warnings);
+    progress.done(&p.path);
+    Ok(())
 }
 
 /// The graph of a report named by its IRI or by its file's path.
