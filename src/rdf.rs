@@ -223,10 +223,13 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         w.typed(&iri, ties::END_OFFSET, s.end.to_string(), xsd::INTEGER);
     }
 
+    // The same triple may be written twice (a role shared by two claims): keep the first.
+    let mut seen = std::collections::HashSet::with_capacity(w.quads.len());
+    let first: Vec<bool> = w.quads.iter().map(|q| seen.insert(q)).collect();
+    drop(seen);
+    let mut first = first.into_iter();
     let mut quads = w.quads;
-    quads.sort_unstable_by_key(|q| q.to_string());
-
-    quads.dedup();
+    quads.retain(|_| first.next().unwrap_or(false));
     quads
 }
 

@@ -171,7 +171,7 @@ fn compound_noun_after(t: &super::tokens::Token) -> bool {
     let w = t.lower();
     t.kind == Kind::Word
         && !t.is_cap()
-        && !AFTER_EVENT.contains(&w.as_str())
+        && !AFTER_EVENT.contains(&w.as_ref())
         && !w.ends_with("ed")
         && !w.ends_with("ing")
         && !w.ends_with("ly")
@@ -228,7 +228,7 @@ fn event_head_at(r: &Reader, sent: &Sent, k: usize) -> Option<(usize, String)> {
         }
     }
     let w = t.lower();
-    (r.lx.is_event_head(&w) && (!t.is_cap() || k == 0)).then_some((k + 1, w))
+    (r.lx.is_event_head(&w) && (!t.is_cap() || k == 0)).then_some((k + 1, w.into_owned()))
 }
 
 /// Finds lowercase event phrases in a sentence.
@@ -247,7 +247,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         }
         if toks
             .get(end)
-            .is_some_and(|t| COMPOUND_TAILS.contains(&t.lower().as_str()) || compound_noun_after(t))
+            .is_some_and(|t| COMPOUND_TAILS.contains(&t.lower().as_ref()) || compound_noun_after(t))
         {
             k = end;
             continue;
@@ -259,7 +259,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
             let t = &toks[b - 1];
             let w = t.lower();
             if matches!(
-                w.as_str(),
+                w.as_ref(),
                 "the"
                     | "a"
                     | "an"
@@ -289,7 +289,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
             if t.kind == Kind::Punct
                 || r.lx.is_stopword(t.text)
                     && !matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "opening"
                             | "closing"
                             | "first"
@@ -316,13 +316,13 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         let det_word = toks[d].lower();
         if toks[d..k]
             .iter()
-            .any(|t| PAST_MODIFIERS.contains(&t.lower().as_str()))
+            .any(|t| PAST_MODIFIERS.contains(&t.lower().as_ref()))
         {
             k = end;
             continue;
         }
         let definite = matches!(
-            det_word.as_str(),
+            det_word.as_ref(),
             "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
         );
         let future = det_word == "next"
@@ -344,12 +344,12 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         let mut e = end;
         if let Some(p) = toks.get(end) {
             let pw = p.lower();
-            let place_pp = matches!(pw.as_str(), "in" | "at")
+            let place_pp = matches!(pw.as_ref(), "in" | "at")
                 && toks.get(end + 1).is_some_and(|t| {
                     t.is_cap() || t.is("the") && toks.get(end + 2).is_some_and(|t| t.is_cap())
                 });
             let topic_pp = matches!(
-                pw.as_str(),
+                pw.as_ref(),
                 "of" | "on" | "against" | "outside" | "with" | "for" | "about"
             );
             if !definite && (topic_pp || place_pp) {
@@ -367,7 +367,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
                     }
                     if words > 0
                         && (matches!(
-                            w.as_str(),
+                            w.as_ref(),
                             "and"
                                 | "which"
                                 | "who"
@@ -390,7 +390,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
                         break;
                     }
                     q += 1;
-                    if !matches!(w.as_str(), "the") {
+                    if !matches!(w.as_ref(), "the") {
                         words += 1;
                     }
                 }
@@ -516,7 +516,7 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
                 for t in &r.sents[s].toks {
                     let w = t.lower();
                     if r.lx.is_event_head(&w) {
-                        by_head.insert(w, e);
+                        by_head.insert(w.into_owned(), e);
                     }
                 }
             }
@@ -1047,7 +1047,7 @@ fn part_in_sentence(
 fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
     let sent = &r.sents[s];
     let first = sent.toks.first()?;
-    let female = match first.lower().as_str() {
+    let female = match first.lower().as_ref() {
         "she" => Some(true),
         "he" => Some(false),
         _ => return None,
@@ -1086,7 +1086,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
             continue;
         }
         let sent = &r.sents[s];
-        let words: Vec<String> = sent.toks.iter().map(|t| t.lower()).collect();
+        let words: Vec<String> = sent.toks.iter().map(|t| t.lower().into_owned()).collect();
         let mut here: Vec<(usize, usize, EntityId)> = ctx.mentions[s].clone();
         here.sort_by_key(|x| x.0);
         let para_event = (0..s)
@@ -1114,7 +1114,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
                 && sent
                     .toks
                     .first()
-                    .is_some_and(|t| matches!(t.lower().as_str(), "she" | "he"));
+                    .is_some_and(|t| matches!(t.lower().as_ref(), "she" | "he"));
             if part.is_none() && pronoun {
                 continue;
             }

@@ -45,9 +45,25 @@ fn entries(text: &str) -> impl Iterator<Item = &str> {
 /// The form lexicon lookups use: lowercase, straight apostrophes, single spaces.
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    key_into(s, usize::MAX, &mut out);
+    out
+}
+
+/// Appends the key of `s` to `out`, stopping after the word that takes it past `limit` bytes.
+/// ASCII words (nearly all of them) are lowered byte by byte, without Unicode tables.
+fn key_into(s: &str, limit: usize, out: &mut String) {
     for word in s.split_whitespace() {
+        if out.len() > limit {
+            break;
+        }
         if !out.is_empty() {
             out.push(' ');
+        }
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+            continue;
         }
         for c in word.chars() {
             match c {
@@ -57,7 +73,21 @@ pub fn key(s: &str) -> String {
             }
         }
     }
-    out
+}
+
+/// Runs `f` on the key of `s` (at most about `limit` bytes of it) in a buffer kept per thread:
+/// lookups run for every word and phrase of every report, and a `String` each was the
+/// extractor's largest cost. `f` must not look up again.
+fn with_key<R>(s: &str, limit: usize, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        buffer.clear();
+        key_into(s, limit, &mut buffer);
+        f(&buffer)
+    })
 }
 
 /// The kind of a known place.
@@ -82,14 +112,19 @@ pub struct Lexicon {
     pub org_suffixes: Vec<String>,
     pub place_heads: HashSet<String>,
     pub event_heads: HashSet<String>,
-    /// Whole lines of page furniture ("Comments are closed.").
+    /// Whole lines of page furniture ("Comments are closed"), keyed, without final stops.
     pub boilerplate: Vec<String>,
+    /// The longest boilerplate entry of either kind, in bytes.
+    pub boilerplate_limit: usize,
     /// Starts of furniture lines ("Tel:", "Filed under").
     pub boilerplate_starts: Vec<String>,
     pub stopwords: HashSet<String>,
     pub places: HashMap<String, PlaceKind>,
     /// Adjective → place ("venezuelan" → "Venezuela").
     pub demonyms: HashMap<String, String>,
+    /// Every run of first words of a role or occupation ("deputy", "deputy general"), so a
+    /// search for the longest role can stop at the first word that leads nowhere.
+    pub role_prefixes: HashSet<String>,
     /// The longest entry, in words, of roles+occupations, and of places.
     pub max_role_words: usize,
     pub max_place_words: usize,
@@ -141,7 +176,9 @@ impl Lexicon {
                             if prefix {
                                 lx.boilerplate_starts.push(key(line));
                             } else {
-                                lx.boilerplate.push(key(line));
+                                let k = key(line);
+                                lx.boilerplate
+                                    .push(k.trim_end_matches(['.', ':', '!']).to_owned());
                             }
                         }
                     }
@@ -173,6 +210,14 @@ impl Lexicon {
                 set.extend(entries(text).map(key));
             }
         }
+        for entry in lx.roles.iter().chain(&lx.occupations) {
+            let mut end = 0;
+            for word in entry.split(' ') {
+                end += word.len();
+                lx.role_prefixes.insert(entry[..end].to_owned());
+                end += 1;
+            }
+        }
         lx.max_role_words = lx
             .roles
             .iter()
@@ -186,6 +231,13 @@ impl Lexicon {
             .map(|p| p.split(' ').count())
             .max()
             .unwrap_or(1);
+        lx.boilerplate_limit = lx
+            .boilerplate
+            .iter()
+            .chain(&lx.boilerplate_starts)
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
         lx
     }
 
@@ -207,67 +259,78 @@ impl Lexicon {
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&key(word))
+        with_key(word, usize::MAX, |k| self.stopwords.contains(k))
     }
 
     pub fn place(&self, name: &str) -> Option<PlaceKind> {
-        let k = key(name);
-        self.places
-            .get(&k)
-            .or_else(|| self.places.get(&key(&deunicode::deunicode(&k))))
-            .copied()
+        let found = with_key(name, usize::MAX, |k| {
+            self.places.get(k).copied().ok_or(k.is_ascii())
+        });
+        match found {
+            Ok(kind) => Some(kind),
+            Err(true) => None,
+            // "Curaçao" written with its accent, listed without it.
+            Err(false) => self.places.get(&key(&deunicode::deunicode(name))).copied(),
+        }
     }
 
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(&key(word))
+        with_key(word, usize::MAX, |k| self.org_heads.contains(k))
     }
 
     /// A word that ends in an organisation suffix of another language ("…bank", "…verband").
     pub fn has_org_suffix(&self, word: &str) -> bool {
-        let k = key(word);
-        self.org_suffixes
-            .iter()
-            .any(|s| k.len() > s.len() + 3 && k.ends_with(s.as_str()))
+        with_key(word, usize::MAX, |k| {
+            self.org_suffixes
+                .iter()
+                .any(|s| k.len() > s.len() + 3 && k.ends_with(s.as_str()))
+        })
     }
 
     pub fn is_place_head(&self, word: &str) -> bool {
-        self.place_heads.contains(&key(word))
+        with_key(word, usize::MAX, |k| self.place_heads.contains(k))
     }
 
     pub fn is_event_head(&self, word: &str) -> bool {
-        self.event_heads.contains(&key(word))
+        with_key(word, usize::MAX, |k| self.event_heads.contains(k))
     }
 
     pub fn is_role(&self, phrase: &str) -> bool {
-        self.roles.contains(&key(phrase))
+        with_key(phrase, usize::MAX, |k| self.roles.contains(k))
+    }
+
+    /// The first words of some role or occupation (or a whole one).
+    pub fn is_role_prefix(&self, phrase: &str) -> bool {
+        with_key(phrase, usize::MAX, |k| self.role_prefixes.contains(k))
     }
 
     pub fn is_occupation(&self, phrase: &str) -> bool {
-        self.occupations.contains(&key(phrase))
+        with_key(phrase, usize::MAX, |k| self.occupations.contains(k))
     }
 
     pub fn is_honorific(&self, phrase: &str) -> bool {
-        let k = key(phrase);
-        self.honorifics.contains(&k) || self.honorifics.contains(k.trim_end_matches('.'))
+        with_key(phrase, usize::MAX, |k| {
+            self.honorifics.contains(k) || self.honorifics.contains(k.trim_end_matches('.'))
+        })
     }
 
     /// A line that is page or press-release furniture ("Comments are closed.", "###").
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        let k = key(line);
-        let k = k.trim_end_matches(['.', ':', '!']);
-        self.boilerplate
-            .iter()
-            .any(|b| k == b.trim_end_matches(['.', ':', '!']))
-            || self.boilerplate_starts.iter().any(|b| {
-                // "Tel: +41 …" is furniture; "Photo: Ana Ruiz" still names someone.
-                k.starts_with(b.as_str())
-                    && !line
-                        .trim()
-                        .get(b.len()..)
-                        .unwrap_or("")
-                        .chars()
-                        .any(char::is_uppercase)
-            })
+        // Lines longer than every entry need only their start keyed.
+        with_key(line, self.boilerplate_limit, |k| {
+            let k = k.trim_end_matches(['.', ':', '!']);
+            self.boilerplate.iter().any(|b| k == b)
+                || self.boilerplate_starts.iter().any(|b| {
+                    // "Tel: +41 …" is furniture; "Photo: Ana Ruiz" still names someone.
+                    k.starts_with(b.as_str())
+                        && !line
+                            .trim()
+                            .get(b.len()..)
+                            .unwrap_or("")
+                            .chars()
+                            .any(char::is_uppercase)
+                })
+        })
     }
 }
 

@@ -410,7 +410,7 @@ impl<'a> Reader<'a> {
             let also_org = lx.is_org_head(head_last) || (event_first && lx.is_org_head(first));
             let ordinal_before = prev.is_some_and(|p| {
                 matches!(
-                    p.lower().as_str(),
+                    p.lower().as_ref(),
                     "annual"
                         | "first"
                         | "second"
@@ -463,7 +463,7 @@ impl<'a> Reader<'a> {
         // After a portfolio or academic role, capitalised words belong to the title:
         // "Minister of State for Environment", "Lecturer in Planning".
         let after_role = a >= 2
-            && prev.is_some_and(|p| matches!(p.lower().as_str(), "of" | "for" | "in"))
+            && prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "for" | "in"))
             && (lx.is_role(toks[a - 2].text) || lx.is_occupation(toks[a - 2].text));
         if after_role && lx.place(text).is_none() && !lx.is_org_head(last) {
             return None;
@@ -472,7 +472,7 @@ impl<'a> Reader<'a> {
         let given = lx.is_given_name(first);
         let after_place_prep = prev.is_some_and(|p| {
             matches!(
-                p.lower().as_str(),
+                p.lower().as_ref(),
                 "in" | "at"
                     | "near"
                     | "to"
@@ -496,7 +496,7 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
-        let after_of = prev.is_some_and(|p| matches!(p.lower().as_str(), "of" | "at" | "for"));
+        let after_of = prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "at" | "for"));
         if shaped && n >= 2 && !after_of && self.person_cue(s, a, b) {
             return Some(EntityKind::Person);
         }
@@ -518,7 +518,7 @@ impl<'a> Reader<'a> {
         let prev = a.checked_sub(1).and_then(|i| sent.toks.get(i));
         if prev.is_some_and(|p| {
             matches!(
-                p.lower().as_str(),
+                p.lower().as_ref(),
                 "said"
                     | "by"
                     | "says"
@@ -544,19 +544,19 @@ impl<'a> Reader<'a> {
             };
             if after.kind == Kind::Number
                 || matches!(
-                    after.lower().as_str(),
+                    after.lower().as_ref(),
                     "who" | "a" | "an" | "whose" | "aged"
                 )
             {
                 return true;
             }
-            if next.text == "," && names::SPEECH_VERBS.contains(&after.lower().as_str()) {
+            if next.text == "," && names::SPEECH_VERBS.contains(&after.lower().as_ref()) {
                 return true;
             }
             return roles::role_at(self, s, b + 1).is_some();
         }
         let _ = lx;
-        names::SPEECH_VERBS.contains(&next.lower().as_str())
+        names::SPEECH_VERBS.contains(&next.lower().as_ref())
     }
 
     fn in_title(&self, s: usize) -> bool {

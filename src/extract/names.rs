@@ -527,14 +527,14 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     let right_last = toks[right.1 - 1].text;
     let right_first = toks[right.0].text;
     // Person name particles: "Ana de la Cruz".
-    if PARTICLES.contains(&conn.as_str())
+    if PARTICLES.contains(&conn.as_ref())
         && lx.is_given_name(first)
         && right.1 - right.0 <= 2
         && conn != "and"
     {
         return !lx.is_org_head(right_last);
     }
-    match conn.as_str() {
+    match conn.as_ref() {
         "and" | "&" => {
             // "Fishers and Boatmen Union": the whole ends with an organisation head,
             // and the left part is not itself a place or a person.

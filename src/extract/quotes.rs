@@ -269,7 +269,10 @@ fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
     let Some(q) = sent.toks.iter().position(|t| t.start >= sp.open) else {
         return Attribution::None;
     };
-    let words: Vec<String> = sent.toks[..q].iter().map(|t| t.lower()).collect();
+    let words: Vec<String> = sent.toks[..q]
+        .iter()
+        .map(|t| t.lower().into_owned())
+        .collect();
     let verb = words.iter().rposition(|w| {
         is_speech_verb(w)
             || SPEECH_VERBS.contains(&w.as_str()) && matches!(w.as_str(), "called" | "described")

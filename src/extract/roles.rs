@@ -123,8 +123,11 @@ fn lexicon_role_end(r: &Reader, sent: &Sent, q: usize) -> Option<usize> {
         {
             break;
         }
-        words.push(t.lower());
+        words.push(t.lower().into_owned());
         let phrase = words.join(" ");
+        if !r.lx.is_role_prefix(&phrase) {
+            break;
+        }
         if r.lx.is_role(&phrase) || r.lx.is_occupation(&phrase) {
             best = Some(k + 1);
         }
@@ -156,10 +159,10 @@ fn is_phrase_break(w: &str) -> bool {
 fn is_free_word(r: &Reader, sent: &Sent, k: usize) -> bool {
     let t = &sent.toks[k];
     t.kind == Kind::Word
-        && (!r.lx.is_stopword(t.text) || r.lx.role_modifiers.contains(&t.lower()))
+        && (!r.lx.is_stopword(t.text) || r.lx.role_modifiers.contains(t.lower().as_ref()))
         && sent
             .mention_at(k)
-            .is_none_or(|m| m.kind.is_none() || r.lx.demonyms.contains_key(&t.lower()))
+            .is_none_or(|m| m.kind.is_none() || r.lx.demonyms.contains_key(t.lower().as_ref()))
         && !t.text.ends_with("-year-old")
 }
 
@@ -200,7 +203,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         let head = toks[j].lower();
         match r.reg.org_by_head(&head) {
             Some(id) => possessor = Some(id),
-            None if SELF_REFERENCES.contains(&head.as_str()) => self_reference = true,
+            None if SELF_REFERENCES.contains(&head.as_ref()) => self_reference = true,
             None => return None,
         }
         j += 2;
@@ -245,7 +248,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     let mut k = end;
     while let Some(conn) = toks.get(k) {
         let c = conn.lower();
-        if !matches!(c.as_str(), "of" | "for" | "at" | "with" | "on" | "in") {
+        if !matches!(c.as_ref(), "of" | "for" | "at" | "with" | "on" | "in") {
             break;
         }
         let mut m = k + 1;
@@ -266,7 +269,8 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         while d < toks.len()
             && d - m < 3
             && sent.mention_starting(d).is_none_or(|mm| {
-                r.lx.demonyms.contains_key(&toks[mm.start].lower()) && mm.end - mm.start == 1
+                r.lx.demonyms.contains_key(toks[mm.start].lower().as_ref())
+                    && mm.end - mm.start == 1
             })
             && toks[d].kind == Kind::Word
             && !is_phrase_break(&toks[d].lower())
@@ -305,7 +309,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                 (Some(EntityKind::Person), _) | (Some(EntityKind::Event), _) => break,
                 _ if portfolio
                     && phrase.org.is_none()
-                    && matches!(c.as_str(), "of" | "for")
+                    && matches!(c.as_ref(), "of" | "for")
                     && !is_named_org(mention)
                     && d == m
                     && !sent.is(k + 1, "the") =>
@@ -371,7 +375,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         }
         // A lowercase extension: "head of genomics", "chair of the supervisory board",
         // "cabinet member for adult social care".
-        if phrase.org.is_none() && phrase.place.is_none() && matches!(c.as_str(), "of" | "for") {
+        if phrase.org.is_none() && phrase.place.is_none() && matches!(c.as_ref(), "of" | "for") {
             let mut e = m;
             while e < toks.len()
                 && e - m < 4
@@ -540,7 +544,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     if sent
         .toks
         .get(j)
-        .is_some_and(|t| t.is_acronym() && LEGISLATORS.contains(&t.lower().as_str()))
+        .is_some_and(|t| t.is_acronym() && LEGISLATORS.contains(&t.lower().as_ref()))
     {
         let phrase = RolePhrase {
             start: j,

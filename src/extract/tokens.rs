@@ -40,9 +40,21 @@ impl<'a> Token<'a> {
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '-')
     }
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The token in lowercase; borrowed when it has no capital (most words), so asking costs
+    /// nothing.
+    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+        let has_capital = if self.text.is_ascii() {
+            self.text.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            self.text.chars().any(char::is_uppercase)
+        };
+        if has_capital {
+            std::borrow::Cow::Owned(self.text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self.text)
+        }
     }
+
     pub fn is(&self, s: &str) -> bool {
         self.text.eq_ignore_ascii_case(s)
     }
