@@ -1,13 +1,15 @@
 //! Extraction throughput: reading reports already in memory into documents and extracting them,
 //! in bytes of report text per second. The reports come from `$TIES_BENCH_DIR` (default
 //! `data/reports`); for the dev set: `TIES_BENCH_DIR=../shared/eval/dev cargo bench --bench extract`.
+//! A second function extracts the largest report of that folder (by its text) alone, already
+//! read into a document, for the extractor's cost on one long text.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
 use ties::extract::Extractor;
 use ties::ingest::{document::Format, document_from_bytes};
 
-fn reports() -> Vec<(Vec<u8>, Format)> {
+fn reports() -> Vec<(PathBuf, Vec<u8>, Format)> {
     let dir = std::env::var("TIES_BENCH_DIR").unwrap_or_else(|_| "data/reports".into());
     let mut out = Vec::new();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -17,7 +19,8 @@ fn reports() -> Vec<(Vec<u8>, Format)> {
     paths.sort();
     for p in paths {
         if let Some(format) = Format::of_path(&p) {
-            out.push((std::fs::read(&p).expect("a readable report"), format));
+            let bytes = std::fs::read(&p).expect("a readable report");
+            out.push((p, bytes, format));
         }
     }
     assert!(!out.is_empty(), "no reports in {dir}");
@@ -27,18 +30,42 @@ fn reports() -> Vec<(Vec<u8>, Format)> {
 fn extraction(c: &mut Criterion) {
     let reports = reports();
     let extractor = Extractor::new();
-    let bytes: usize = reports.iter().map(|(b, _)| b.len()).sum();
+    let bytes: usize = reports.iter().map(|(_, b, _)| b.len()).sum();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("read+extract all reports", |b| {
         b.iter(|| {
             let mut claims = 0;
-            for (bytes, format) in &reports {
+            for (_, bytes, format) in &reports {
                 let doc = document_from_bytes(bytes, *format, None).expect("a report");
                 let ex = extractor.extract(&doc);
                 claims += ex.memberships.len() + ex.participations.len() + ex.quotations.len();
             }
             claims
+        })
+    });
+
+    // The largest by its text, not its file: HTML pages carry markup the extractor never sees.
+    let (path, bytes, doc) = reports
+        .iter()
+        .map(|(path, bytes, format)| {
+            let doc = document_from_bytes(bytes, *format, Some(path.clone())).expect("a report");
+            (path, bytes, doc)
+        })
+        .max_by_key(|(_, _, doc)| doc.text.len())
+        .expect("at least one report");
+    eprintln!(
+        "extract one report: {} ({} bytes, {} bytes of text)",
+        path.display(),
+        bytes.len(),
+        doc.text.len()
+    );
+    // Reading is not measured here, so the throughput is in bytes of the text extracted.
+    group.throughput(Throughput::Bytes(doc.text.len() as u64));
+    group.bench_function("extract one report", |b| {
+        b.iter(|| {
+            let ex = extractor.extract(&doc);
+            ex.memberships.len() + ex.participations.len() + ex.quotations.len()
         })
     });
     group.finish();

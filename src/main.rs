@@ -80,7 +80,10 @@ The default graph is the union of all report graphs.
 
 Examples:
   ties query affiliations
+  ties query affiliations --bind person=\"Ana Ruiz\"     # one person's roles, fast on any archive
+  ties query participation --bind event=\"opening plenary\"
   ties query --format csv quotes > quotes.csv
+
   ties query @my-query.rq
   ties query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'"
     )]
@@ -97,6 +100,11 @@ Examples:
         /// List the named queries.
         #[arg(long)]
         list: bool,
+        /// Fix a variable before the query runs, e.g. --bind person="Ana Ruiz" (a name) or
+        /// --bind p=urn:ties:person/ana-ruiz (an IRI); repeatable. On a large archive a bound
+        /// query reads only what it needs.
+        #[arg(long, value_name = "VAR=VALUE")]
+        bind: Vec<String>,
     },
     /// Run a SPARQL Update, to curate the graph (delete a wrong claim, add an alias).
     #[command(after_help = "Example:
@@ -132,6 +140,9 @@ Examples:
         /// With --focus: how many ties away from it.
         #[arg(long, default_value_t = 2)]
         depth: usize,
+        /// With --focus: at most this many nodes (the best-attested ties of a hub first).
+        #[arg(long, default_value_t = 1000)]
+        max_nodes: usize,
         /// Kinds of nodes: person, organization, event, place (comma-separated).
         #[arg(long, value_delimiter = ',')]
         types: Vec<String>,
@@ -291,6 +302,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             graph,
             list,
+            bind,
         } => {
             if list {
                 for (name, text) in ties::queries::NAMED {
@@ -301,7 +313,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let text = ties::queries::resolve(query.as_deref().unwrap_or_default())?;
             let store = open_for_reading(&cli.store)?;
-            let results = sparql::query(&store, &text, graph.as_deref())?;
+            let bindings = bind
+                .iter()
+                .map(|b| sparql::parse_binding(b))
+                .collect::<Result<Vec<_>, _>>()?;
+            let results = sparql::query_bound(&store, &text, graph.as_deref(), &bindings)?;
             let mut out = std::io::stdout().lock();
             sparql::write_results(results, format.output(), &mut out)?;
             out.flush()?;
@@ -334,6 +350,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             focus,
             depth,
+            max_nodes,
             types,
             report,
             min_degree,
@@ -360,26 +377,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 })?);
             }
             let store = open_for_reading(&cli.store)?;
-            let mut net = match &query {
-                Some(file) => {
+            let filter = ties::network::Filter {
+                kinds,
+                report,
+                min_degree,
+            };
+            let net = match (&query, &focus) {
+                (Some(file), _) => {
                     let text = std::fs::read_to_string(file)
                         .with_context(|| format!("cannot read {}", file.display()))?;
                     ties::network::Network::from_query(&store, &text)?
                 }
-                None => ties::network::Network::from_store(
-                    &store,
-                    &ties::network::Filter {
-                        kinds,
-                        report,
-                        min_degree,
-                    },
-                )?,
+                (None, Some(name)) => {
+                    ties::network::Network::around(&store, name, depth, max_nodes, &filter)?
+                }
+                (None, None) => ties::network::Network::from_store(&store, &filter)?,
             };
-            if let Some(name) = &focus {
-                let aliases = ties::network::aliases(&store)?;
-                let centre = ties::trace::resolve(&net, &aliases, name)?;
-                net = net.neighbourhood(centre, depth);
-            }
             let mut buffer = Vec::new();
             let renderer = ties::export::export(&net, format, &mut buffer)?;
             match &output {
@@ -403,7 +416,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => {
             let store = open_for_reading(&cli.store)?;
-            let (net, paths) = ties::trace::trace(&store, &from, &to, max_hops, all)?;
+            let found = ties::trace::trace(&store, &from, &to, max_hops, all)?;
+            if found.exhausted {
+                eprintln!(
+                    "warning: the search stopped after reading the ties of {} entities; a longer path may exist (lower --max-hops or name less connected ends)",
+                    found.asked
+                );
+            }
+            let (net, paths) = (found.net, found.paths);
             let mut out = std::io::stdout().lock();
             match format {
                 TraceFmt::Text => write!(

@@ -182,6 +182,11 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         w.kind(&c, org::MEMBERSHIP);
         w.add(&c, org::MEMBER, entity_iris[m.member].clone());
         w.add(&c, org::ORGANIZATION, entity_iris[m.organization].clone());
+        w.add(
+            &entity_iris[m.member],
+            org::MEMBER_OF,
+            entity_iris[m.organization].clone(),
+        );
         if let Some(role) = &m.role {
             let r = role_iri(role);
             w.kind(&r, org::ROLE);

@@ -62,6 +62,9 @@ const BODY_LIMIT: usize = 256 << 20;
 /// How often a read-only server reopens the store to see new ingests.
 const REOPEN_EVERY: Duration = Duration::from_secs(5);
 
+/// Nodes in one network view of the page: more would not be legible.
+const PAGE_MAX_NODES: usize = 400;
+
 /// Runs the server until Ctrl-C. `ready` is called with the bound address once listening.
 pub fn run(opts: Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
     let store = if opts.read_only {
@@ -733,12 +736,9 @@ async fn api_network(
             ],
             ..network::Filter::default()
         };
-        let net = Network::from_store(&store, &filter)?;
-
-        let aliases = network::aliases(&store)?;
-        let centre = crate::trace::resolve(&net, &aliases, &focus)?;
+        let net = Network::around(&store, &focus, depth, PAGE_MAX_NODES, &filter)?;
         let mut out = Vec::new();
-        crate::export::json::write(&net.neighbourhood(centre, depth), &mut out)?;
+        crate::export::json::write(&net, &mut out)?;
         Ok(out)
     })
     .await;

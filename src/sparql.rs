@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNode, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, QueryResults, QuerySolution, SparqlEvaluator,
@@ -89,10 +89,69 @@ pub fn prepare(
 
 /// Runs a query on the store.
 pub fn query<'a>(store: &'a Store, text: &str, graph: Option<&str>) -> Result<QueryResults<'a>> {
-    prepare(text, graph, None)?
+    query_bound(store, text, graph, &[])
+}
+
+/// Runs a query with some of its variables fixed first (Oxigraph substitutes them before it
+/// plans, so a bound name is looked up in the indexes instead of filtered at the end).
+pub fn query_bound<'a>(
+    store: &'a Store,
+    text: &str,
+    graph: Option<&str>,
+    bindings: &[(Variable, Term)],
+) -> Result<QueryResults<'a>> {
+    let mut prepared = prepare(text, graph, None)?;
+    for (variable, value) in bindings {
+        let name = variable.as_str();
+        let mentioned = ['?', '$'].iter().any(|sigil| {
+            text.match_indices(&format!("{sigil}{name}")).any(|(i, m)| {
+                !text[i + m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            })
+        });
+        if !mentioned {
+            return Err(Error::Usage(format!(
+                "the query has no variable ?{name} to bind"
+            )));
+        }
+        prepared = prepared.substitute_variable(variable.clone(), value.clone());
+    }
+    prepared
         .on_store(store.oxigraph())
         .execute()
         .map_err(|e| Error::Evaluation(e.to_string()))
+}
+
+/// Reads `VAR=VALUE`: an IRI when the value is written `<…>` or starts with `urn:`, `http://`
+/// or `https://`, else a plain string.
+pub fn parse_binding(text: &str) -> Result<(Variable, Term)> {
+    let (name, value) = text.split_once('=').ok_or_else(|| {
+        Error::Usage(format!(
+            "--bind {text:?}: write VAR=VALUE, e.g. person=\"Ana Ruiz\""
+        ))
+    })?;
+    let name = name.trim().trim_start_matches(['?', '$']);
+    let variable = Variable::new(name).map_err(|e| {
+        Error::Usage(format!(
+            "--bind {text:?}: {name:?} is no variable name ({e})"
+        ))
+    })?;
+    let iri = value
+        .strip_prefix('<')
+        .and_then(|v| v.strip_suffix('>'))
+        .or_else(|| {
+            ["urn:", "http://", "https://"]
+                .iter()
+                .any(|s| value.starts_with(s))
+                .then_some(value)
+        });
+    let term = match iri {
+        Some(iri) => Term::from(
+            NamedNode::new(iri)
+                .map_err(|e| Error::Usage(format!("--bind {text:?}: not an IRI ({e})")))?,
+        ),
+        None => Term::from(Literal::new_simple_literal(value)),
+    };
+    Ok((variable, term))
 }
 
 /// Runs a SELECT and collects its rows; for the library's own queries.

@@ -2,64 +2,98 @@
 //!
 //! Entities are named by name, alias or IRI; an ambiguous name is an error listing the
 //! candidates. Paths run over people, organisations, events and places only: reports and
-//! sentences are evidence, never hops (they would connect everything in two steps). This module
-//! works on a `Network` (read through SPARQL by `network`) and never reads the store itself.
+//! sentences are evidence, never hops (they would connect everything in two steps). The search
+//! grows from both ends through `network::explore` (SPARQL, one entity at a time), so it reads
+//! a few thousand ties of an archive, not all of them; this module never reads the store itself.
 
 use crate::error::{Error, Result};
-use crate::network::{self, Network, Path};
+use crate::network::explore::Explorer;
+use crate::network::{Network, Node, NodeKind, Path};
 use crate::store::Store;
-use petgraph::graph::NodeIndex;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt::Write;
 
-/// Finds the one node `name` stands for.
-pub fn resolve(
-    net: &Network,
-    aliases: &HashMap<String, Vec<String>>,
-    name: &str,
-) -> Result<NodeIndex> {
-    let found = net.find(name, aliases);
-    match found.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Error::Usage(format!(
-            "no person, organisation or event called {name:?} with any ties in the store; `ties query people` lists the names"
-        ))),
-        many => {
-            let mut list: Vec<String> = many
-                .iter()
-                .map(|&n| format!("  {} ({}, {})", net.graph[n].label, net.graph[n].kind.name(), net.graph[n].id))
-                .collect();
-            list.sort();
-            Err(Error::Usage(format!(
-                "{name:?} is ambiguous; give one of these names or IRIs:\n{}",
-                list.join("\n")
-            )))
-        }
-    }
-}
-
 /// The paths between `from` and `to`: the shortest ones, or with `all` every simple path of at
-/// most `max_hops` ties.
-pub fn trace(
-    store: &Store,
-    from: &str,
-    to: &str,
-    max_hops: usize,
-    all: bool,
-) -> Result<(Network, Vec<Path>)> {
-    let net = Network::from_store(store, &network::Filter::default())?;
-    let aliases = network::aliases(store)?;
-    let a = resolve(&net, &aliases, from)?;
-    let b = resolve(&net, &aliases, to)?;
-    if a == b {
+/// most `max_hops` ties. The network returned is the part explored to find them; `exhausted`
+/// says the search stopped at its budget before it could rule out longer paths.
+pub fn trace(store: &Store, from: &str, to: &str, max_hops: usize, all: bool) -> Result<Trace> {
+    let mut explorer = Explorer::new(store)?;
+    let a = explorer.resolve(from)?;
+    let b = explorer.resolve(to)?;
+    if a.id == b.id {
         return Err(Error::Usage("FROM and TO are the same entity".into()));
     }
-    let paths = if all {
-        net.all_paths(a, b, max_hops)
+    // First the bare shape of the network between the two, then names and evidence for the
+    // entities and ties on the paths found: the hubs on the way are never read in full.
+    let (skeleton, [ia, ib], exhausted) = explorer.skeleton_between(&a.id, &b.id, max_hops, all)?;
+    let node_paths = if all {
+        skeleton.all_node_paths(ia, ib, max_hops)
     } else {
-        net.shortest_paths(a, b, max_hops)
+        skeleton.shortest_node_paths(ia, ib, max_hops)
     };
-    Ok((net, paths))
+    let mut net = Network::default();
+    let mut on_paths = Vec::new();
+    for path in &node_paths {
+        let mut indices = Vec::new();
+        for &n in path {
+            let iri = &skeleton.graph[n].id;
+            let index = match net.node_index(iri) {
+                Some(i) => i,
+                None => {
+                    let node = explorer.node(iri)?.unwrap_or_else(|| Node {
+                        id: iri.clone(),
+                        kind: NodeKind::Other,
+                        label: iri.clone(),
+                    });
+                    net.add_node(node)
+                }
+            };
+            indices.push(index);
+        }
+        on_paths.push(indices);
+    }
+    let mut done = HashSet::new();
+    for path in &on_paths {
+        for pair in path.windows(2) {
+            let (x, y) = (pair[0].min(pair[1]), pair[0].max(pair[1]));
+            if !done.insert((x, y)) {
+                continue;
+            }
+            let (xi, yi) = (net.graph[x].id.clone(), net.graph[y].id.clone());
+            for (kind, label, outgoing, evidence) in explorer.ties_between(&xi, &yi)? {
+                let (s, t) = if outgoing { (x, y) } else { (y, x) };
+                net.add_edge(s, t, kind, &label, Some(evidence));
+            }
+        }
+    }
+    // A tie seen in the skeleton but not in the claims (none such is known) drops its path
+    // rather than failing the trace.
+    let paths = on_paths
+        .iter()
+        .filter(|p| {
+            p.windows(2)
+                .all(|w| net.graph.find_edge_undirected(w[0], w[1]).is_some())
+        })
+        .map(|p| net.hops(p))
+        .collect();
+
+    Ok(Trace {
+        net,
+        paths,
+        exhausted,
+        asked: explorer.asked,
+    })
+}
+
+/// What `trace` found.
+pub struct Trace {
+    /// The part of the network explored.
+    pub net: Network,
+    pub paths: Vec<Path>,
+    /// The search stopped at `explore::TRACE_BUDGET` entities.
+    pub exhausted: bool,
+    /// Entities whose ties were read.
+    pub asked: usize,
 }
 
 /// The paths as text: each hop with its role, its evidence sentence and its report.

@@ -19,7 +19,9 @@
 //!   `schema:superEvent`, `schema:location` (an event's IRI extends its report's);
 //! - claims, each with `prov:wasDerivedFrom` its sentence, `ties:rule`, `ties:confidence`:
 //!   `org:Membership` (`org:member`, `org:organization`, `org:role` → `org:Role` with
-//!   `rdfs:label`, optional `ties:jurisdiction`, `ties:constituency`, `ties:former`);
+//!   `rdfs:label`, optional `ties:jurisdiction`, `ties:constituency`, `ties:former`) mirrored
+//!   as a direct `?member org:memberOf ?organisation` (one index read to list an
+//!   organisation's members, where the claims need a join per claim);
 //!   `ties:Participation` (`ties:participant`, `ties:event`, `ties:participationRole`) mirrored
 //!   as a direct `?event ties:speaker|ties:chair|schema:organizer|schema:attendee ?person`;
 //!   `schema:Quotation` (`schema:text`, `schema:creator`).
@@ -96,7 +98,8 @@ pub mod org {
     use super::*;
     terms!("http://www.w3.org/ns/org#";
         MEMBERSHIP = "Membership", ROLE = "Role",
-        MEMBER = "member", ORGANIZATION = "organization", ROLE_PROP = "role");
+        MEMBER = "member", ORGANIZATION = "organization", ROLE_PROP = "role",
+        MEMBER_OF = "memberOf");
 }
 
 pub mod prov {

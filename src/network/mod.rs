@@ -5,6 +5,8 @@
 //! returns `?source ?target` (and optionally `?label`) rows can be drawn the same way. petgraph
 //! holds the graph; exporters (`export`) and tracing read this type, never the store.
 
+pub mod explore;
+
 use crate::error::{Error, Result};
 use crate::sparql::{self, display_term};
 use crate::store::Store;
@@ -277,6 +279,31 @@ impl Network {
         Ok(net)
     }
 
+    /// The network within `depth` ties of the entity `name` (a name, alias or IRI) and at most
+    /// `max_nodes` nodes, read around it (`explore`) rather than from the whole graph; `filter`
+    /// as for `from_store` (kinds default to people, organisations and events).
+    pub fn around(
+        store: &Store,
+        name: &str,
+        depth: usize,
+        max_nodes: usize,
+        filter: &Filter,
+    ) -> Result<Network> {
+        let kinds: Vec<NodeKind> = if filter.kinds.is_empty() {
+            vec![NodeKind::Person, NodeKind::Organization, NodeKind::Event]
+        } else {
+            filter.kinds.clone()
+        };
+        let mut explorer = explore::Explorer::new(store)?;
+        explorer.report = filter.report.clone();
+        let centre = explorer.resolve(name)?;
+        let mut net = explorer.around(&centre, depth, max_nodes.max(1), &kinds)?;
+        if filter.min_degree > 0 {
+            net = net.retain(|n, net| net.degree(n) >= filter.min_degree);
+        }
+        Ok(net)
+    }
+
     /// The network of a user's query: one edge per row of `?source ?target [?label]`.
     pub fn from_query(store: &Store, query: &str) -> Result<Network> {
         let rows = sparql::select(store, query)?;
@@ -419,7 +446,7 @@ pub struct Hop {
 pub type Path = Vec<Hop>;
 
 impl Network {
-    fn hops(&self, nodes: &[NodeIndex]) -> Path {
+    pub(crate) fn hops(&self, nodes: &[NodeIndex]) -> Path {
         nodes
             .windows(2)
             .map(|w| {
@@ -444,6 +471,19 @@ impl Network {
 
     /// All shortest paths from `a` to `b` (ignoring direction), at most `max_hops` long.
     pub fn shortest_paths(&self, a: NodeIndex, b: NodeIndex, max_hops: usize) -> Vec<Path> {
+        self.shortest_node_paths(a, b, max_hops)
+            .iter()
+            .map(|p| self.hops(p))
+            .collect()
+    }
+
+    /// The shortest paths from `a` to `b` as node sequences (at most 64).
+    pub fn shortest_node_paths(
+        &self,
+        a: NodeIndex,
+        b: NodeIndex,
+        max_hops: usize,
+    ) -> Vec<Vec<NodeIndex>> {
         let dist = self.distances(a, max_hops);
         let Some(&d) = dist.get(&b) else {
             return Vec::new();
@@ -472,12 +512,24 @@ impl Network {
                 p
             })
             .filter(|p| seen.insert(p.clone()))
-            .map(|p| self.hops(&p))
             .collect()
     }
 
     /// Every simple path from `a` to `b` of at most `max_hops` ties, shortest first.
     pub fn all_paths(&self, a: NodeIndex, b: NodeIndex, max_hops: usize) -> Vec<Path> {
+        self.all_node_paths(a, b, max_hops)
+            .iter()
+            .map(|p| self.hops(p))
+            .collect()
+    }
+
+    /// Every simple path as node sequences (at most 1,000), shortest first.
+    pub fn all_node_paths(
+        &self,
+        a: NodeIndex,
+        b: NodeIndex,
+        max_hops: usize,
+    ) -> Vec<Vec<NodeIndex>> {
         let undirected = self.graph.clone().into_edge_type::<petgraph::Undirected>();
         let mut paths: Vec<Vec<NodeIndex>> =
             petgraph::algo::all_simple_paths::<Vec<_>, _, std::hash::RandomState>(
@@ -490,7 +542,7 @@ impl Network {
             .take(1000)
             .collect();
         paths.sort_by_key(|p| p.len());
-        paths.iter().map(|p| self.hops(p)).collect()
+        paths
     }
 }
 

@@ -1,0 +1,516 @@
+//! Local exploration: the network around an entity, or between two, grown through SPARQL one
+//! entity at a time, without reading the whole graph.
+//!
+//! On an archive of 100,000 reports the whole network has millions of ties; a neighbourhood or a
+//! trace needs a few thousand. Each step asks the store for the ties of one entity (a prepared
+//! query with `?x` bound, which Oxigraph answers from its indexes), with the other end's name
+//! and kind and the evidence, all read inside the report graph that states the tie. Names are
+//! resolved the same way: by the literal, by the IRI ties would mint for it, and only when both
+//! fail by scanning names for a part of one. Like the rest of `network`, this reads the store
+//! through SPARQL only.
+
+use super::{EdgeKind, Evidence, Network, Node, NodeKind};
+use crate::error::{Error, Result};
+use crate::extract::model::EntityKind;
+use crate::sparql;
+use crate::store::Store;
+use oxigraph::model::{Literal, NamedNode, Term, Variable};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryResults};
+use petgraph::graph::NodeIndex;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The ties of the entity `X` (the IRI written into the text: a bound variable does not steer
+/// Oxigraph's join order, a constant does), in both directions; `?out` is true when `X` is the
+/// tie's source (member, participant, session, event at a place). Each branch reads the other
+/// end's type and name in the same report graph.
+const TIES_OF: &str = r#"
+SELECT ?y ?type ?name ?kind ?label ?out ?report ?sentence WHERE {
+  {
+    GRAPH ?report { ?c org:member X ; org:organization ?y ; prov:wasDerivedFrom ?s .
+                    ?s schema:text ?sentence . ?y a ?type ; schema:name ?name .
+                    OPTIONAL { ?c org:role/rdfs:label ?label } }
+    BIND("membership" AS ?kind) BIND(true AS ?out)
+  } UNION {
+    GRAPH ?report { ?c org:organization X ; org:member ?y ; prov:wasDerivedFrom ?s .
+                    ?s schema:text ?sentence . ?y a ?type ; schema:name ?name .
+                    OPTIONAL { ?c org:role/rdfs:label ?label } }
+    BIND("membership" AS ?kind) BIND(false AS ?out)
+  } UNION {
+    GRAPH ?report { ?c ties:participant X ; ties:event ?y ; ties:participationRole ?label ;
+                       prov:wasDerivedFrom ?s . ?s schema:text ?sentence .
+                    ?y a ?type ; schema:name ?name }
+    BIND("participation" AS ?kind) BIND(true AS ?out)
+  } UNION {
+    GRAPH ?report { ?c ties:event X ; ties:participant ?y ; ties:participationRole ?label ;
+                       prov:wasDerivedFrom ?s . ?s schema:text ?sentence .
+                    ?y a ?type ; schema:name ?name }
+    BIND("participation" AS ?kind) BIND(false AS ?out)
+  } UNION {
+    GRAPH ?report { ?y schema:subEvent X ; a ?type ; schema:name ?name }
+    BIND("part-of" AS ?kind) BIND(true AS ?out)
+  } UNION {
+    GRAPH ?report { X schema:subEvent ?y . ?y a ?type ; schema:name ?name }
+    BIND("part-of" AS ?kind) BIND(false AS ?out)
+  } UNION {
+    GRAPH ?report { X schema:location ?y . ?y a ?type ; schema:name ?name }
+    BIND("location" AS ?kind) BIND(true AS ?out)
+  } UNION {
+    GRAPH ?report { ?y schema:location X ; a ?type ; schema:name ?name }
+    BIND("location" AS ?kind) BIND(false AS ?out)
+  }
+}"#;
+
+/// The entities tied to `X`, without names or evidence: what a path search needs to take a
+/// step (a hub's hundred thousand claims cost one index read each, not five).
+const ADJACENT: &str = r#"
+SELECT DISTINCT ?y WHERE {
+  { GRAPH ?g { X org:memberOf ?y } }
+  UNION { GRAPH ?g { ?y org:memberOf X } }
+  UNION { GRAPH ?g { X ties:speaker|ties:chair|schema:organizer|schema:attendee ?y } }
+  UNION { GRAPH ?g { ?y ties:speaker|ties:chair|schema:organizer|schema:attendee X } }
+  UNION { GRAPH ?g { ?y schema:subEvent|schema:location X } }
+  UNION { GRAPH ?g { X schema:subEvent|schema:location ?y } }
+}"#;
+
+/// The ties between `X` and `Y` with their evidence: `TIES_OF` with both ends fixed.
+const BETWEEN: &str = r#"
+SELECT ?kind ?label ?out ?report ?sentence WHERE {
+  {
+    GRAPH ?report { ?c org:member X ; org:organization Y ; prov:wasDerivedFrom ?s .
+                    ?s schema:text ?sentence . OPTIONAL { ?c org:role/rdfs:label ?label } }
+    BIND("membership" AS ?kind) BIND(true AS ?out)
+  } UNION {
+    GRAPH ?report { ?c org:organization X ; org:member Y ; prov:wasDerivedFrom ?s .
+                    ?s schema:text ?sentence . OPTIONAL { ?c org:role/rdfs:label ?label } }
+    BIND("membership" AS ?kind) BIND(false AS ?out)
+  } UNION {
+    GRAPH ?report { ?c ties:participant X ; ties:event Y ; ties:participationRole ?label ;
+                       prov:wasDerivedFrom ?s . ?s schema:text ?sentence }
+    BIND("participation" AS ?kind) BIND(true AS ?out)
+  } UNION {
+    GRAPH ?report { ?c ties:event X ; ties:participant Y ; ties:participationRole ?label ;
+                       prov:wasDerivedFrom ?s . ?s schema:text ?sentence }
+    BIND("participation" AS ?kind) BIND(false AS ?out)
+  } UNION {
+    GRAPH ?report { Y schema:subEvent X } BIND("part-of" AS ?kind) BIND(true AS ?out)
+  } UNION {
+    GRAPH ?report { X schema:subEvent Y } BIND("part-of" AS ?kind) BIND(false AS ?out)
+  } UNION {
+    GRAPH ?report { X schema:location Y } BIND("location" AS ?kind) BIND(true AS ?out)
+  } UNION {
+    GRAPH ?report { Y schema:location X } BIND("location" AS ?kind) BIND(false AS ?out)
+  }
+}"#;
+
+/// Name and kind of the entity `?x`.
+const ENTITY: &str = r#"
+SELECT ?x ?type ?name WHERE {
+  VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
+  GRAPH ?g { ?x a ?type ; schema:name ?name }
+} LIMIT 1"#;
+
+/// Entities named (or also named) `?text`.
+const NAMED: &str = r#"
+SELECT DISTINCT ?x ?text WHERE {
+  VALUES ?p { schema:name schema:alternateName }
+  VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
+  GRAPH ?g { ?x ?p ?text ; a ?type }
+}"#;
+
+/// Every entity's names, for a search by part of a name (the slow path).
+const ALL_NAMES: &str = r#"
+SELECT DISTINCT ?x ?name WHERE {
+  VALUES ?type { schema:Person schema:Organization schema:Event }
+  GRAPH ?g { ?x a ?type ; schema:name ?name }
+}"#;
+
+/// How many entities a trace may ask about before it gives up on longer paths.
+pub const TRACE_BUDGET: usize = 20_000;
+
+/// One tie of an entity, as `TIES_OF` gives it.
+struct Tie {
+    other: Node,
+    kind: EdgeKind,
+    label: String,
+    outgoing: bool,
+    evidence: Evidence,
+}
+
+/// Asks the store about one entity at a time, keeping the prepared queries.
+pub struct Explorer<'a> {
+    store: &'a Store,
+    entity: PreparedSparqlQuery,
+    /// Only ties stated in this report, when set.
+    pub report: Option<String>,
+    /// Entities asked about so far.
+    pub asked: usize,
+}
+
+fn term_text(term: Option<&Term>) -> String {
+    super::text(term)
+}
+
+/// The kind of a tie and its label (role, part, "part of", "at") from a row's `?kind` and
+/// `?label`.
+fn edge_kind(row: &oxigraph::sparql::QuerySolution) -> (EdgeKind, String) {
+    let kind = match term_text(row.get("kind")).as_str() {
+        "membership" => EdgeKind::Membership,
+        "participation" => EdgeKind::Participation,
+        "part-of" => EdgeKind::PartOf,
+        _ => EdgeKind::Location,
+    };
+    let label = match kind {
+        EdgeKind::PartOf => "part of".to_owned(),
+        EdgeKind::Location => "at".to_owned(),
+        _ => term_text(row.get("label")),
+    };
+    (kind, label)
+}
+
+impl<'a> Explorer<'a> {
+    pub fn new(store: &'a Store) -> Result<Explorer<'a>> {
+        Ok(Explorer {
+            store,
+            entity: sparql::prepare(ENTITY, None, None)?,
+            report: None,
+            asked: 0,
+        })
+    }
+
+    fn rows(
+        &self,
+        query: &PreparedSparqlQuery,
+        var: &str,
+        value: Term,
+    ) -> Result<Vec<oxigraph::sparql::QuerySolution>> {
+        let results = query
+            .clone()
+            .substitute_variable(Variable::new_unchecked(var), value)
+            .on_store(self.store.oxigraph())
+            .execute()
+            .map_err(|e| Error::Evaluation(e.to_string()))?;
+        match results {
+            QueryResults::Solutions(rows) => rows
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|e| Error::Evaluation(e.to_string())),
+            _ => Err(Error::Usage("expected a SELECT query".into())),
+        }
+    }
+
+    /// The entity with this IRI, if the store describes one.
+    pub fn node(&self, iri: &str) -> Result<Option<Node>> {
+        let Ok(node) = NamedNode::new(iri) else {
+            return Ok(None);
+        };
+        let rows = self.rows(&self.entity, "x", node.into())?;
+        Ok(rows.first().map(|row| Node {
+            id: iri.to_owned(),
+            kind: NodeKind::of_type_iri(&term_text(row.get("type"))),
+            label: term_text(row.get("name")),
+        }))
+    }
+
+    /// `template` with `X` (and `Y`) replaced by these IRIs.
+    fn fill(template: &str, x: &str, y: Option<&str>) -> Result<String> {
+        let iri = |i: &str| {
+            NamedNode::new(i)
+                .map(|n| n.to_string())
+                .map_err(|e| Error::Usage(format!("{i}: {e}")))
+        };
+        // A valid IRI holds no `>` or space, so it cannot break out of the brackets.
+        let mut text = template.replace(" X ", &format!(" {} ", iri(x)?));
+        if let Some(y) = y {
+            text = text.replace(" Y ", &format!(" {} ", iri(y)?));
+        }
+        Ok(text)
+    }
+
+    /// The entities tied to one entity, without names or evidence.
+    pub fn adjacent(&mut self, iri: &str) -> Result<Vec<String>> {
+        self.asked += 1;
+        let rows = sparql::select(self.store, &Self::fill(ADJACENT, iri, None)?)?;
+        Ok(rows.iter().map(|row| term_text(row.get("y"))).collect())
+    }
+
+    /// Every tie between two entities, with its evidence, as (kind, label, x is the source,
+    /// evidence).
+    pub fn ties_between(
+        &self,
+        x: &str,
+        y: &str,
+    ) -> Result<Vec<(EdgeKind, String, bool, Evidence)>> {
+        let rows = sparql::select(self.store, &Self::fill(BETWEEN, x, Some(y))?)?;
+        Ok(rows
+            .iter()
+            .filter(|row| {
+                self.report
+                    .as_ref()
+                    .is_none_or(|r| *r == term_text(row.get("report")))
+            })
+            .map(|row| {
+                let (kind, label) = edge_kind(row);
+                let outgoing =
+                    matches!(row.get("out"), Some(Term::Literal(l)) if l.value() == "true");
+                let evidence = Evidence {
+                    report: term_text(row.get("report")),
+                    sentence: term_text(row.get("sentence")),
+                };
+                (kind, label, outgoing, evidence)
+            })
+            .collect())
+    }
+
+    /// The ties of one entity.
+    fn ties(&mut self, iri: &str) -> Result<Vec<Tie>> {
+        self.asked += 1;
+        let mut ties = Vec::new();
+        for row in sparql::select(self.store, &Self::fill(TIES_OF, iri, None)?)? {
+            let report = term_text(row.get("report"));
+            if self.report.as_ref().is_some_and(|r| *r != report) {
+                continue;
+            }
+            let (kind, label) = edge_kind(&row);
+            let outgoing = matches!(row.get("out"), Some(Term::Literal(l)) if l.value() == "true");
+            let other_kind = NodeKind::of_type_iri(&term_text(row.get("type")));
+            if other_kind == NodeKind::Other {
+                continue; // a second, more specific type of a place
+            }
+            ties.push(Tie {
+                other: Node {
+                    id: term_text(row.get("y")),
+                    kind: other_kind,
+                    label: term_text(row.get("name")),
+                },
+                kind,
+                label,
+                outgoing,
+                evidence: Evidence {
+                    report,
+                    sentence: term_text(row.get("sentence")),
+                },
+            });
+        }
+        Ok(ties)
+    }
+
+    /// Adds the ties of `centre` (already in `net`) to `net`, with the entities at their other
+    /// ends while `net` has fewer than `max_nodes` nodes: the best-attested first. Returns the
+    /// entities that were new.
+    fn expand(
+        &mut self,
+        net: &mut Network,
+        centre: NodeIndex,
+        kinds: &[NodeKind],
+        max_nodes: usize,
+    ) -> Result<Vec<NodeIndex>> {
+        let iri = net.graph[centre].id.clone();
+        let mut by_other: BTreeMap<String, Vec<Tie>> = BTreeMap::new();
+        for tie in self.ties(&iri)? {
+            if kinds.contains(&tie.other.kind) && tie.other.id != iri {
+                by_other.entry(tie.other.id.clone()).or_default().push(tie);
+            }
+        }
+        let mut others: Vec<Vec<Tie>> = by_other.into_values().collect();
+        // Stable sort: most evidence first, then by IRI (the map's order).
+        others.sort_by_key(|ties| std::cmp::Reverse(ties.len()));
+        let mut new = Vec::new();
+        for ties in others {
+            let other = &ties[0].other;
+            let index = match net.node_index(&other.id) {
+                Some(i) => i,
+                None if net.graph.node_count() < max_nodes => {
+                    let i = net.add_node(other.clone());
+                    new.push(i);
+                    i
+                }
+                None => continue,
+            };
+            for tie in ties {
+                let (a, b) = if tie.outgoing {
+                    (centre, index)
+                } else {
+                    (index, centre)
+                };
+                net.add_edge(a, b, tie.kind, &tie.label, Some(tie.evidence));
+            }
+        }
+        Ok(new)
+    }
+
+    /// The network within `depth` ties of `centre`, breadth first, at most `max_nodes` nodes
+    /// (the best-attested ties kept when a hub has more), over entities of `kinds`.
+    pub fn around(
+        &mut self,
+        centre: &Node,
+        depth: usize,
+        max_nodes: usize,
+        kinds: &[NodeKind],
+    ) -> Result<Network> {
+        let mut net = Network::default();
+        let start = net.add_node(centre.clone());
+        let mut frontier = vec![start];
+        let mut done = HashSet::new();
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for n in frontier {
+                if done.insert(n) {
+                    next.extend(self.expand(&mut net, n, kinds, max_nodes)?);
+                }
+            }
+            frontier = next;
+        }
+        Ok(net)
+    }
+
+    /// The skeleton between `a` and `b`: entities (labelled by IRI) and untyped ties that hold
+    /// every path of at most `max_hops` ties (with `all`) or every shortest one. It grows from
+    /// both ends, the smaller side first, until the two meet (or, with `all`, until the two
+    /// sides together reach `max_hops`). Returns it with the indices of `a` and `b`, and whether
+    /// the budget of entities ran out first.
+    pub fn skeleton_between(
+        &mut self,
+        a: &str,
+        b: &str,
+        max_hops: usize,
+        all: bool,
+    ) -> Result<(Network, [NodeIndex; 2], bool)> {
+        let mut net = Network::default();
+        let node = |iri: &str| Node {
+            id: iri.to_owned(),
+            kind: NodeKind::Other,
+            label: iri.to_owned(),
+        };
+        let ends = [net.add_node(node(a)), net.add_node(node(b))];
+        let mut seen = [HashSet::from([ends[0]]), HashSet::from([ends[1]])];
+        let mut frontier = [vec![ends[0]], vec![ends[1]]];
+        let mut depth = [0usize, 0usize];
+        let mut expanded = HashSet::new();
+        let met = |seen: &[HashSet<NodeIndex>; 2]| seen[0].iter().any(|n| seen[1].contains(n));
+        while depth[0] + depth[1] < max_hops && (all || !met(&seen)) {
+            let side = usize::from(frontier[1].len() < frontier[0].len());
+            if frontier[side].is_empty() {
+                break; // that side has nowhere left to go: no path
+            }
+            let mut next = Vec::new();
+            for n in std::mem::take(&mut frontier[side]) {
+                if self.asked >= TRACE_BUDGET {
+                    return Ok((net, ends, true));
+                }
+                if expanded.insert(n) {
+                    let iri = net.graph[n].id.clone();
+                    for other in self.adjacent(&iri)? {
+                        if other != iri {
+                            let m = net.add_node(node(&other));
+                            if net.graph.find_edge_undirected(n, m).is_none() {
+                                net.graph.add_edge(
+                                    n,
+                                    m,
+                                    super::Edge {
+                                        kind: EdgeKind::Custom,
+                                        label: String::new(),
+                                        evidence: Default::default(),
+                                    },
+                                );
+                            }
+                        }
+                    }
+                }
+                // Neighbours already in the network (found from the other side) count too.
+                for m in net.graph.neighbors_undirected(n) {
+                    if seen[side].insert(m) {
+                        next.push(m);
+                    }
+                }
+            }
+            frontier[side] = next;
+            depth[side] += 1;
+        }
+        Ok((net, ends, false))
+    }
+
+    /// Entities that `name` may stand for: an IRI; else the entities with that name or alias;
+    /// else the person, organisation or place whose IRI that name would give; else those with
+    /// a name containing it as a word ("Okafor").
+    pub fn find(&self, name: &str) -> Result<Vec<Node>> {
+        if name.contains(':') {
+            if let Some(node) = self.node(name)? {
+                return Ok(vec![node]);
+            }
+        }
+        let named = sparql::prepare(NAMED, None, None)?;
+        let mut iris: Vec<String> = self
+            .rows(
+                &named,
+                "text",
+                Literal::new_simple_literal(name.trim()).into(),
+            )?
+            .iter()
+            .map(|row| term_text(row.get("x")))
+            .collect();
+        if iris.is_empty() {
+            for kind in [
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Place,
+            ] {
+                iris.push(crate::rdf::entity_iri(kind, name).as_str().to_owned());
+            }
+        }
+        let mut nodes = Vec::new();
+        for iri in iris {
+            if let Some(node) = self.node(&iri)? {
+                nodes.push(node);
+            }
+        }
+        if nodes.is_empty() {
+            let want = super::fold(name);
+            let mut found: HashMap<String, ()> = HashMap::new();
+            for row in sparql::select(self.store, ALL_NAMES)? {
+                let label = term_text(row.get("name"));
+                if !want.is_empty()
+                    && super::fold(&label)
+                        .split(' ')
+                        .collect::<Vec<_>>()
+                        .windows(want.split(' ').count())
+                        .any(|w| w.join(" ") == want)
+                {
+                    found.insert(term_text(row.get("x")), ());
+                }
+            }
+            for iri in found.into_keys() {
+                if let Some(node) = self.node(&iri)? {
+                    nodes.push(node);
+                }
+            }
+        }
+        nodes.sort_by(|x, y| x.id.cmp(&y.id));
+        nodes.dedup_by(|x, y| x.id == y.id);
+        Ok(nodes)
+    }
+
+    /// The one entity `name` stands for; an ambiguous name is an error listing the candidates.
+    pub fn resolve(&self, name: &str) -> Result<Node> {
+        let mut found = self.find(name)?;
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            0 => Err(Error::Usage(format!(
+                "no person, organisation, event or place called {name:?} in the store; `ties query people` lists the names"
+            ))),
+            _ => {
+                let mut list: Vec<String> = found
+                    .iter()
+                    .take(40)
+                    .map(|n| format!("  {} ({}, {})", n.label, n.kind.name(), n.id))
+                    .collect();
+                list.sort();
+                if found.len() > 40 {
+                    list.push(format!("  … and {} more", found.len() - 40));
+                }
+                Err(Error::Usage(format!(
+                    "{name:?} is ambiguous; give one of these names or IRIs:\n{}",
+                    list.join("\n")
+                )))
+            }
+        }
+    }
+}
