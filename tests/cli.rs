@@ -409,6 +409,33 @@ fn every_named_query_runs() {
 }
 
 #[test]
+fn bind_narrows_a_named_query_to_one_person() {
+    let (_dir, store) = sample_store();
+    let all = bindings(&store, "affiliations");
+    let name = all[0]["person"]["value"].as_str().unwrap().to_owned();
+    let expected = all
+        .iter()
+        .filter(|row| row["person"]["value"] == name.as_str())
+        .count();
+    let output = ties(&store)
+        .args(["query", "--format", "json", "affiliations", "--bind"])
+        .arg(format!("person={name}"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = json["results"]["bindings"].as_array().unwrap();
+    assert_eq!(rows.len(), expected);
+    assert!(rows.iter().all(|r| r["person"]["value"] == name.as_str()));
+    // A variable the query does not have is an error, not a silent full listing.
+    ties(&store)
+        .args(["query", "affiliations", "--bind", "nobody=x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no variable ?nobody"));
+}
+
+#[test]
 fn csv_starts_with_the_header() {
     let (_dir, store) = sample_store();
     let output = ties(&store)

@@ -560,7 +560,7 @@ fn api_queries_lists_the_named_queries() {
     assert!(affiliations["query"]
         .as_str()
         .unwrap_or("")
-        .contains("org:Membership"));
+        .contains("org:member"));
     assert!(!affiliations["description"]
         .as_str()
         .unwrap_or("")

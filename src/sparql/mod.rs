@@ -4,6 +4,8 @@
 //! Everything that reads the graph (stats, the network, exporters, the server) goes through here.
 //! This module does not know where a query came from (command line, file, HTTP).
 
+pub mod bind;
+
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::vocab::PREFIXES;
@@ -92,30 +94,19 @@ pub fn query<'a>(store: &'a Store, text: &str, graph: Option<&str>) -> Result<Qu
     query_bound(store, text, graph, &[])
 }
 
-/// Runs a query with some of its variables fixed first (Oxigraph substitutes them before it
-/// plans, so a bound name is looked up in the indexes instead of filtered at the end).
+/// Runs a query with some of its variables fixed first: written into its patterns (`bind`),
+/// so Oxigraph plans from them.
 pub fn query_bound<'a>(
     store: &'a Store,
     text: &str,
     graph: Option<&str>,
     bindings: &[(Variable, Term)],
 ) -> Result<QueryResults<'a>> {
-    let mut prepared = prepare(text, graph, None)?;
+    let mut text = text.to_owned();
     for (variable, value) in bindings {
-        let name = variable.as_str();
-        let mentioned = ['?', '$'].iter().any(|sigil| {
-            text.match_indices(&format!("{sigil}{name}")).any(|(i, m)| {
-                !text[i + m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-            })
-        });
-        if !mentioned {
-            return Err(Error::Usage(format!(
-                "the query has no variable ?{name} to bind"
-            )));
-        }
-        prepared = prepared.substitute_variable(variable.clone(), value.clone());
+        text = bind::bind(&text, variable, value)?;
     }
-    prepared
+    prepare(&text, graph, None)?
         .on_store(store.oxigraph())
         .execute()
         .map_err(|e| Error::Evaluation(e.to_string()))
