@@ -567,7 +567,9 @@ fn open_for_reading(path: &Path) -> anyhow::Result<Store> {
         }
         .into());
     }
-    Ok(Store::open(path)?)
+    // Read-only: it may run while an ingest writes, and it starts none of RocksDB's background
+    // compaction, which would take a core from the query.
+    Ok(Store::open_read_only(path)?)
 }
 
 /// Draws a progress bar on stderr when it is a terminal and there are enough files to wait for.

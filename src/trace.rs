@@ -59,6 +59,19 @@ pub fn trace(store: &Store, from: &str, to: &str, max_hops: usize, all: bool) ->
             if !done.insert((x, y)) {
                 continue;
             }
+            // The end with fewer claims first (see `explore::BETWEEN`): people have fewer than
+            // events, events fewer than organisations.
+            let rank = |k: NodeKind| match k {
+                NodeKind::Person => 0,
+                NodeKind::Event => 1,
+                NodeKind::Place => 2,
+                _ => 3,
+            };
+            let (x, y) = if rank(net.graph[y].kind) < rank(net.graph[x].kind) {
+                (y, x)
+            } else {
+                (x, y)
+            };
             let (xi, yi) = (net.graph[x].id.clone(), net.graph[y].id.clone());
             for (kind, label, outgoing, evidence) in explorer.ties_between(&xi, &yi)? {
                 let (s, t) = if outgoing { (x, y) } else { (y, x) };

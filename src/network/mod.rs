@@ -146,7 +146,7 @@ SELECT ?s ?o ?kind ?label ?report ?sentence WHERE {
 const NODES_QUERY: &str = r#"
 SELECT ?e (SAMPLE(?n) AS ?name) (SAMPLE(?t) AS ?type) WHERE {
   VALUES ?t { schema:Person schema:Organization schema:Event schema:Place }
-  ?e a ?t ; schema:name ?n .
+  GRAPH ?g { ?e a ?t ; schema:name ?n }
 } GROUP BY ?e"#;
 
 fn text(term: Option<&Term>) -> String {
@@ -355,12 +355,6 @@ impl Network {
         out
     }
 
-    /// The neighbourhood of `centre` within `depth` ties.
-    pub fn neighbourhood(&self, centre: NodeIndex, depth: usize) -> Network {
-        let dist = self.distances(centre, depth);
-        self.retain(|n, _| dist.contains_key(&n))
-    }
-
     /// Breadth-first distances from `from`, up to `max` ties, ignoring direction.
     pub fn distances(&self, from: NodeIndex, max: usize) -> HashMap<NodeIndex, usize> {
         let mut dist = HashMap::from([(from, 0)]);
@@ -379,33 +373,6 @@ impl Network {
         }
         dist
     }
-
-    /// Nodes whose label or id matches `name` (case and accents ignored), with aliases from
-    /// `aliases` (entity IRI → other names).
-    pub fn find(&self, name: &str, aliases: &HashMap<String, Vec<String>>) -> Vec<NodeIndex> {
-        let want = fold(name);
-        let mut exact: Vec<NodeIndex> = self
-            .graph
-            .node_indices()
-            .filter(|&n| {
-                let node = &self.graph[n];
-                node.id == name
-                    || fold(&node.label) == want
-                    || aliases
-                        .get(&node.id)
-                        .is_some_and(|a| a.iter().any(|x| fold(x) == want))
-            })
-            .collect();
-        if exact.is_empty() {
-            // A part of a name: "Okafor" for "Ngozi Okafor".
-            exact = self
-                .graph
-                .node_indices()
-                .filter(|&n| fold(&self.graph[n].label).split(' ').any(|w| w == want))
-                .collect();
-        }
-        exact
-    }
 }
 
 /// Lowercase, accents folded, punctuation made spaces.
@@ -416,20 +383,6 @@ pub fn fold(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Other names of every entity, for finding them by alias.
-pub fn aliases(store: &Store) -> Result<HashMap<String, Vec<String>>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    for row in sparql::select(
-        store,
-        "SELECT DISTINCT ?e ?a WHERE { ?e schema:alternateName ?a }",
-    )? {
-        out.entry(text(row.get("e")))
-            .or_default()
-            .push(text(row.get("a")));
-    }
-    Ok(out)
 }
 
 /// One step of a path: from a node over an edge to the next node.
@@ -603,12 +556,12 @@ mod tests {
     }
 
     #[test]
-    fn all_paths_and_neighbourhoods() {
+    fn all_paths_and_distances() {
         let (net, n) = sample();
         assert_eq!(net.all_paths(n[0], n[3], 3).len(), 1);
         assert!(net.all_paths(n[0], n[3], 2).is_empty());
-        assert_eq!(net.neighbourhood(n[0], 1).graph.node_count(), 2);
-        assert_eq!(net.neighbourhood(n[0], 2).graph.node_count(), 3);
+        assert_eq!(net.distances(n[0], 1).len(), 2);
+        assert_eq!(net.distances(n[0], 2).len(), 3);
     }
 
     #[test]
@@ -628,14 +581,6 @@ mod tests {
         let e = net.graph.edges_connecting(n[0], n[2]).next().unwrap();
         assert_eq!(e.weight().evidence.len(), 2);
     }
-
-    #[test]
-    fn names_are_found_by_folding() {
-        let (net, n) = sample();
-        assert_eq!(net.find("ana", &HashMap::new()), vec![n[0]]);
-        let aliases = HashMap::from([("Union".to_owned(), vec!["TU".to_owned()])]);
-        assert_eq!(net.find("TU", &aliases), vec![n[2]]);
-    }
 }
 
 /// An entity found by `search`.
@@ -653,8 +598,12 @@ pub fn search(store: &Store, text: &str, limit: usize) -> Result<Vec<Hit>> {
     let mut hits: HashMap<String, Hit> = HashMap::new();
     for row in sparql::select(
         store,
-        "SELECT ?e ?n ?t ?canon WHERE { VALUES ?t { schema:Person schema:Organization schema:Event schema:Place }
-           ?e a ?t ; schema:name ?canon . { ?e schema:name ?n } UNION { ?e schema:alternateName ?n } }",
+        // Inside each report graph: over the union, an entity's types and names repeat once
+        // per report and their join multiplies.
+        "SELECT DISTINCT ?e ?n ?t ?canon WHERE {
+           VALUES ?t { schema:Person schema:Organization schema:Event schema:Place }
+           GRAPH ?g { ?e a ?t ; schema:name ?canon .
+                      { ?e schema:name ?n } UNION { ?e schema:alternateName ?n } } }",
     )? {
         let name = text_of(row.get("n"));
         if !want.is_empty() && !fold(&name).contains(&want) {
