@@ -145,7 +145,7 @@ async function run(page) {
   step = 'choosing the "affiliations" named query';
   await page.selectOption('#named-query', 'affiliations');
   const text = await page.inputValue('#sparql');
-  check(/SELECT/i.test(text) && /org:Membership/.test(text), 'choosing "affiliations" did not load its text into the editor');
+  check(/SELECT/i.test(text) && /org:member /.test(text), 'choosing "affiliations" did not load its text into the editor');
 
   step = 'running "affiliations"';
   await page.click('#run');
