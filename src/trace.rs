@@ -7,7 +7,7 @@
 //! a few thousand ties of an archive, not all of them; this module never reads the store itself.
 
 use crate::error::{Error, Result};
-use crate::network::explore::Explorer;
+use crate::network::explore::{claims_rank, Explorer};
 use crate::network::{Network, Node, NodeKind, Path};
 use crate::store::Store;
 use std::collections::HashSet;
@@ -59,15 +59,8 @@ pub fn trace(store: &Store, from: &str, to: &str, max_hops: usize, all: bool) ->
             if !done.insert((x, y)) {
                 continue;
             }
-            // The end with fewer claims first (see `explore::BETWEEN`): people have fewer than
-            // events, events fewer than organisations.
-            let rank = |k: NodeKind| match k {
-                NodeKind::Person => 0,
-                NodeKind::Event => 1,
-                NodeKind::Place => 2,
-                _ => 3,
-            };
-            let (x, y) = if rank(net.graph[y].kind) < rank(net.graph[x].kind) {
+            // The end with fewer claims first (see `explore::BETWEEN`).
+            let (x, y) = if claims_rank(net.graph[y].kind) < claims_rank(net.graph[x].kind) {
                 (y, x)
             } else {
                 (x, y)

@@ -152,6 +152,18 @@ fn term_text(term: Option<&Term>) -> String {
     super::text(term)
 }
 
+/// How many claims an entity of this kind usually has, as a rank: people fewest, then events
+/// (each belongs to one report), places, and organisations, which an archive's reports name
+/// over and over. Reads start from the lower rank.
+pub(crate) fn claims_rank(kind: NodeKind) -> u8 {
+    match kind {
+        NodeKind::Person => 0,
+        NodeKind::Event => 1,
+        NodeKind::Place => 2,
+        _ => 3,
+    }
+}
+
 /// The kind of a tie and its label (role, part, "part of", "at") from a row's `?kind` and
 /// `?label`.
 fn edge_kind(row: &oxigraph::sparql::QuerySolution) -> (EdgeKind, String) {
@@ -337,17 +349,11 @@ impl<'a> Explorer<'a> {
         let start = net.add_node(centre.clone());
         let mut frontier = vec![start];
         let mut done = HashSet::new();
-        let cost = |k: NodeKind| match k {
-            NodeKind::Person => 0,
-            NodeKind::Event => 1,
-            NodeKind::Place => 2,
-            _ => 3,
-        };
         for _ in 0..depth {
             if net.graph.node_count() >= max_nodes {
                 break;
             }
-            frontier.sort_by_key(|&n| cost(net.graph[n].kind));
+            frontier.sort_by_key(|&n| claims_rank(net.graph[n].kind));
             let mut next = Vec::new();
             for n in frontier {
                 if net.graph.node_count() >= max_nodes {
