@@ -57,6 +57,22 @@ pub fn entity_iri(kind: EntityKind, name: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{DATA_NS}{folder}/{}", slug(name)))
 }
 
+/// The kind of entity an IRI minted by `entity_iri` (or an event's IRI under its report) names.
+pub fn kind_of_iri(iri: &str) -> Option<EntityKind> {
+    let rest = iri.strip_prefix(DATA_NS)?;
+    if rest.starts_with("person/") {
+        Some(EntityKind::Person)
+    } else if rest.starts_with("org/") {
+        Some(EntityKind::Organization)
+    } else if rest.starts_with("place/") {
+        Some(EntityKind::Place)
+    } else if rest.starts_with("report/") && rest.contains("/event/") {
+        Some(EntityKind::Event)
+    } else {
+        None
+    }
+}
+
 /// The IRI of a role, one per label as written: "chair" and "Chair" are two nodes, so that
 /// each keeps one `rdfs:label` (a capitalised label gets a short hash of itself).
 pub fn role_iri(label: &str) -> NamedNode {
@@ -294,6 +310,19 @@ mod tests {
         assert_eq!(slug("Tomás Ó Súilleabháin"), "tomas-o-suilleabhain");
         assert_eq!(slug("  Workers’ Federation (WF) "), "workers-federation-wf");
         assert_eq!(slug("!!!"), "x");
+    }
+
+    #[test]
+    fn the_kind_is_read_back_from_the_iri() {
+        let ana = entity_iri(EntityKind::Person, "Ana Ruiz");
+        assert_eq!(kind_of_iri(ana.as_str()), Some(EntityKind::Person));
+        let union = entity_iri(EntityKind::Organization, "Harbour Union");
+        assert_eq!(kind_of_iri(union.as_str()), Some(EntityKind::Organization));
+        assert_eq!(
+            kind_of_iri("urn:ties:report/day-1a2b3c4d/event/opening-plenary"),
+            Some(EntityKind::Event)
+        );
+        assert_eq!(kind_of_iri("http://example.org/x"), None);
     }
 
     #[test]

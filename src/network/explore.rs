@@ -2,12 +2,12 @@
 //! entity at a time, without reading the whole graph.
 //!
 //! On an archive of 100,000 reports the whole network has millions of ties; a neighbourhood or a
-//! trace needs a few thousand. Each step asks the store for the ties of one entity (a prepared
-//! query with `?x` bound, which Oxigraph answers from its indexes), with the other end's name
-//! and kind and the evidence, all read inside the report graph that states the tie. Names are
-//! resolved the same way: by the literal, by the IRI ties would mint for it, and only when both
-//! fail by scanning names for a part of one. Like the rest of `network`, this reads the store
-//! through SPARQL only.
+//! trace needs a few thousand. Each step asks the store for the ties of one entity, with the
+//! entity's IRI written into the query: Oxigraph plans from a constant, while a variable bound
+//! at run time left it scanning every claim. Names are resolved the same way: by the literal,
+//! by the IRI ties would mint for it, and only when both fail by scanning names for a part of
+//! one. People are read before organisations, which in an archive can carry hundreds of
+//! thousands of claims. Like the rest of `network`, this reads the store through SPARQL only.
 
 use super::{EdgeKind, Evidence, Network, Node, NodeKind};
 use crate::error::{Error, Result};
@@ -162,6 +162,17 @@ pub(crate) fn claims_rank(kind: NodeKind) -> u8 {
         NodeKind::Place => 2,
         _ => 3,
     }
+}
+
+/// `claims_rank` of the entity an IRI names, by the kind `rdf` wrote into it; IRIs ties did not
+/// mint rank last.
+fn iri_rank(iri: &str) -> u8 {
+    claims_rank(match crate::rdf::kind_of_iri(iri) {
+        Some(EntityKind::Person) => NodeKind::Person,
+        Some(EntityKind::Event) => NodeKind::Event,
+        Some(EntityKind::Place) => NodeKind::Place,
+        _ => NodeKind::Organization,
+    })
 }
 
 /// The kind of a tie and its label (role, part, "part of", "at") from a row's `?kind` and
@@ -369,10 +380,16 @@ impl<'a> Explorer<'a> {
     }
 
     /// The skeleton between `a` and `b`: entities (labelled by IRI) and untyped ties that hold
-    /// every path of at most `max_hops` ties (with `all`) or every shortest one. It grows from
-    /// both ends, the smaller side first, until the two meet (or, with `all`, until the two
-    /// sides together reach `max_hops`). Returns it with the indices of `a` and `b`, and whether
-    /// the budget of entities ran out first.
+    /// every path of at most `max_hops` ties (with `all`), or shortest paths. It grows from both
+    /// ends, the smaller side first, until the two meet (or, with `all`, until the two sides
+    /// together reach `max_hops`). Returns it with the indices of `a` and `b`, and whether the
+    /// budget of entities ran out first.
+    ///
+    /// Each ring is read people first, then events, places and organisations last, and once
+    /// the two sides meet the rest of the ring is not read: every meeting found in a ring gives
+    /// a path of the same, shortest, length, so the length is right, but shortest paths through
+    /// the organisations left unread are not listed. Reading an organisation an archive names
+    /// in most reports costs more than all the rest of a trace.
     pub fn skeleton_between(
         &mut self,
         a: &str,
@@ -398,10 +415,22 @@ impl<'a> Explorer<'a> {
             if frontier[side].is_empty() {
                 break; // that side has nowhere left to go: no path
             }
+            // People first, organisations last; once the two sides meet, the rest of the ring
+            // is left unread (see the doc comment).
+            let mut ring = std::mem::take(&mut frontier[side]);
+            ring.sort_by_key(|&n| iri_rank(&net.graph[n].id));
             let mut next = Vec::new();
-            for n in std::mem::take(&mut frontier[side]) {
+            let mut rank = ring.first().map(|&n| iri_rank(&net.graph[n].id));
+            for n in ring {
                 if self.asked >= TRACE_BUDGET {
                     return Ok((net, ends, true));
+                }
+                let here = Some(iri_rank(&net.graph[n].id));
+                if here != rank {
+                    if !all && met(&seen) {
+                        break;
+                    }
+                    rank = here;
                 }
                 if expanded.insert(n) {
                     let iri = net.graph[n].id.clone();
