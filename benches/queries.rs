@@ -56,7 +56,7 @@ fn build_store(dir: &Path, path: &Path) -> Store {
     let (inputs, errors) = collect_inputs(&[dir.to_path_buf()]);
     assert!(errors.is_empty(), "reading {}: {errors:?}", dir.display());
     let store = Store::open(path).expect("a store in the temporary folder");
-    let summary = ingest(&store, &Extractor::new(), &inputs, &Silent).expect("an ingest");
+    let summary = ingest(&store, &Extractor::new(), &inputs, &Silent, false).expect("an ingest");
     assert!(
         summary.failures.is_empty(),
         "failed reports: {:?}",

@@ -65,6 +65,10 @@ Examples:
         /// No progress bar, no summary.
         #[arg(long, short)]
         quiet: bool,
+        /// Read every report again, also those unchanged since they went in (after an update
+        /// of ties, whose extraction may have improved).
+        #[arg(long)]
+        force: bool,
     },
     /// Drop a report's graph from the store.
     #[command(after_help = "Example:\n  ties remove data/reports/tenants-rally-2025.md")]
@@ -289,7 +293,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest { paths, quiet } => ingest_cmd(&cli.store, &paths, quiet),
+        Command::Ingest {
+            paths,
+            quiet,
+            force,
+        } => ingest_cmd(&cli.store, &paths, quiet, force),
         Command::Remove { report } => {
             let store = Store::open(&cli.store)?;
             let iri = ingest::find_report(&store, &report)?;
@@ -607,7 +615,12 @@ impl Progress for Bar {
     }
 }
 
-fn ingest_cmd(store_path: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCode> {
+fn ingest_cmd(
+    store_path: &Path,
+    paths: &[PathBuf],
+    quiet: bool,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
     let (inputs, path_errors) = ingest::collect_inputs(paths);
     for e in &path_errors {
         eprintln!("error: {e}");
@@ -628,14 +641,22 @@ fn ingest_cmd(store_path: &Path, paths: &[PathBuf], quiet: bool) -> anyhow::Resu
             )
         }),
     };
-    let summary = ingest::ingest(&store, &extractor, &inputs, &bar)?;
+    let summary = ingest::ingest(&store, &extractor, &inputs, &bar, force)?;
     if !quiet {
         eprintln!(
-            "ingested {} report{}{} ({} statements) in {:.2} s; the store holds {} statements{}",
+            "ingested {} report{}{}{} ({} statements) in {:.2} s; the store holds {} statements{}",
             summary.reports,
             if summary.reports == 1 { "" } else { "s" },
             if summary.rdf_files > 0 {
                 format!(" and {} RDF file(s)", summary.rdf_files)
+            } else {
+                String::new()
+            },
+            if summary.unchanged > 0 {
+                format!(
+                    "; {} unchanged since they went in (--force reads them again)",
+                    summary.unchanged
+                )
             } else {
                 String::new()
             },

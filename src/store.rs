@@ -112,6 +112,24 @@ impl Store {
         Ok(self.inner.contains_named_graph(graph)?)
     }
 
+    /// The `ties:contentHash` the report graph `report` holds for its report, if any.
+    pub fn content_hash(&self, report: NamedNodeRef<'_>) -> Result<Option<String>> {
+        let found = self
+            .inner
+            .quads_for_pattern(
+                Some(report.into()),
+                Some(ties::CONTENT_HASH),
+                None,
+                Some(report.into()),
+            )
+            .next()
+            .transpose()?;
+        Ok(found.and_then(|q| match q.object {
+            Term::Literal(l) => Some(l.value().to_owned()),
+            _ => None,
+        }))
+    }
+
     /// The report graph whose `ties:sourceFile` is `path`, if any.
     pub fn report_for_source(&self, path: &Path) -> Result<Option<NamedNode>> {
         let file = Term::from(Literal::new_simple_literal(path.to_string_lossy()));

@@ -117,8 +117,50 @@ fn ingesting_the_sample_reports_twice_gives_the_same_count() {
     ingest(&store, &[&reports()]);
     let first = count(&store);
     assert!(first > 0, "the sample reports gave no statements");
-    ingest(&store, &[&reports()]);
+    // Unchanged reports are skipped and said to be; --force reads them again.
+    ties(&store)
+        .arg("ingest")
+        .arg(reports())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("5 unchanged"));
     assert_eq!(count(&store), first, "re-ingesting must replace, not add");
+    ties(&store)
+        .args(["ingest", "--force"])
+        .arg(reports())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("ingested 5 reports"));
+    assert_eq!(count(&store), first, "re-ingesting must replace, not add");
+}
+
+#[test]
+fn a_changed_report_is_read_again() {
+    let (dir, store) = tmp();
+    let file = dir.path().join("note.txt");
+    std::fs::write(
+        &file,
+        "Ana Ruiz is the president of the Harbour Workers Union.\n",
+    )
+    .unwrap();
+    ingest(&store, &[&file]);
+    std::fs::write(
+        &file,
+        "Bo Lind is the treasurer of the Harbour Workers Union.\n",
+    )
+    .unwrap();
+    ties(&store)
+        .arg("ingest")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("ingested 1 report "));
+    let names = bindings(
+        &store,
+        "SELECT ?n WHERE { GRAPH ?g { ?p a schema:Person ; schema:name ?n } }",
+    );
+    assert_eq!(names.len(), 1);
+    assert_eq!(names[0]["n"]["value"], "Bo Lind");
 }
 
 #[test]

@@ -68,6 +68,8 @@ pub struct Summary {
     pub rdf_files: usize,
     /// Quads written, over all graphs replaced.
     pub statements: usize,
+    /// Reports skipped because the store holds them with the same content.
+    pub unchanged: usize,
     pub failures: Vec<Error>,
     pub warnings: Vec<String>,
     pub seconds: f64,
@@ -163,7 +165,7 @@ pub fn document_from_bytes(
 ) -> Result<Document> {
     let name = source.clone().unwrap_or_else(|| PathBuf::from("<input>"));
     let decoded = decode::decode(bytes).map_err(|e| Error::input(&name, e.to_string()))?;
-    let content_hash = format!("sha256:{:x}", Sha256::digest(bytes));
+    let content_hash = content_hash(bytes);
     let mut headings = Vec::new();
     let (text, meta) = match format {
         Format::Text => (decoded.text, Metadata::default()),
@@ -264,15 +266,34 @@ struct Prepared {
     graphs: Vec<NamedOrBlankNode>,
     quads: Vec<Quad>,
     is_report: bool,
+    /// The store already holds this report as it is now: nothing to write.
+    unchanged: bool,
     warnings: Vec<String>,
 }
 
-fn prepare(input: &Input, extractor: &Extractor) -> Result<Prepared> {
+/// The hash ties records for a report file's bytes (`ties:contentHash`).
+fn content_hash(bytes: &[u8]) -> String {
+    format!("sha256:{:x}", Sha256::digest(bytes))
+}
+
+fn prepare(input: &Input, extractor: &Extractor, store: &Store, force: bool) -> Result<Prepared> {
     match input {
         Input::Report(path, format) => {
-            let doc = read_document(path, *format)?;
-            let extraction = extractor.extract(&doc);
+            let bytes =
+                std::fs::read(path).map_err(|e| Error::input(path, format!("cannot read: {e}")))?;
             let report = rdf::report_iri(path);
+            if !force && store.content_hash(report.as_ref())? == Some(content_hash(&bytes)) {
+                return Ok(Prepared {
+                    path: path.clone(),
+                    graphs: Vec::new(),
+                    quads: Vec::new(),
+                    is_report: true,
+                    unchanged: true,
+                    warnings: Vec::new(),
+                });
+            }
+            let doc = document_from_bytes(&bytes, *format, Some(path.clone()))?;
+            let extraction = extractor.extract(&doc);
             let quads = rdf::report_quads(&report, &doc, &extraction);
             let warnings = doc
                 .warnings
@@ -284,6 +305,7 @@ fn prepare(input: &Input, extractor: &Extractor) -> Result<Prepared> {
                 graphs: vec![report.into()],
                 quads,
                 is_report: true,
+                unchanged: false,
                 warnings,
             })
         }
@@ -309,6 +331,7 @@ fn prepare(input: &Input, extractor: &Extractor) -> Result<Prepared> {
                 graphs,
                 quads,
                 is_report: false,
+                unchanged: false,
                 warnings: Vec::new(),
             })
         }
@@ -316,12 +339,16 @@ fn prepare(input: &Input, extractor: &Extractor) -> Result<Prepared> {
 }
 
 /// Ingests `inputs` into `store`. Failures of single files are collected in the summary; only a
-/// store failure stops the run. A file given twice is read once.
+/// store failure stops the run. A file given twice is read once. A report whose file has not
+/// changed since the store took it (same content hash) is skipped unless `force`: run again
+/// over a folder, only new and changed reports are read (after ties itself changes, `force`
+/// reads them all).
 pub fn ingest(
     store: &Store,
     extractor: &Extractor,
     inputs: &[Input],
     progress: &dyn Progress,
+    force: bool,
 ) -> Result<Summary> {
     let started = Instant::now();
     let mut seen = HashSet::new();
@@ -334,7 +361,10 @@ pub fn ingest(
         let inputs = &inputs;
         scope.spawn(move || {
             for batch in inputs.chunks(BATCH) {
-                let prepared = batch.par_iter().map(|i| prepare(i, extractor)).collect();
+                let prepared = batch
+                    .par_iter()
+                    .map(|i| prepare(i, extractor, store, force))
+                    .collect();
                 if batches.send(prepared).is_err() {
                     break; // the writer stopped on a store error
                 }
@@ -370,6 +400,11 @@ fn write(
     summary: &mut Summary,
     progress: &dyn Progress,
 ) -> Result<()> {
+    if p.unchanged {
+        summary.unchanged += 1;
+        progress.done(&p.path);
+        return Ok(());
+    }
     summary.statements += p.quads.len();
     let new_report = p.is_report
         && match &p.graphs[..] {
