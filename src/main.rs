@@ -644,7 +644,7 @@ fn ingest_cmd(
     let summary = ingest::ingest(&store, &extractor, &inputs, &bar, force)?;
     if !quiet {
         eprintln!(
-            "ingested {} report{}{}{} ({} statements) in {:.2} s; the store holds {} statements{}",
+            "ingested {} report{}{} ({} statements) in {:.2} s{}; the store holds {} statements{}",
             summary.reports,
             if summary.reports == 1 { "" } else { "s" },
             if summary.rdf_files > 0 {
@@ -652,16 +652,16 @@ fn ingest_cmd(
             } else {
                 String::new()
             },
+            summary.statements,
+            summary.seconds,
             if summary.unchanged > 0 {
                 format!(
-                    "; {} unchanged since they went in (--force reads them again)",
+                    "; {} unchanged since they went in, left as they are (--force reads them again)",
                     summary.unchanged
                 )
             } else {
                 String::new()
             },
-            summary.statements,
-            summary.seconds,
             store.len()?,
             if summary.failures.is_empty() {
                 String::new()
