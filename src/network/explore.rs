@@ -16,7 +16,7 @@ use crate::sparql;
 use crate::store::Store;
 use oxigraph::model::{Literal, NamedNode, Term};
 use petgraph::graph::NodeIndex;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// The ties of the entity `X` (the IRI written into the text: a bound variable does not steer
 /// Oxigraph's join order, a constant does), in both directions; `?out` is true when `X` is the
@@ -496,7 +496,7 @@ impl<'a> Explorer<'a> {
         }
         if nodes.is_empty() {
             let want = super::fold(name);
-            let mut found: HashMap<String, ()> = HashMap::new();
+            let mut found: HashSet<String> = HashSet::new();
             for row in sparql::select(self.store, ALL_NAMES)? {
                 let label = term_text(row.get("name"));
                 if !want.is_empty()
@@ -506,10 +506,10 @@ impl<'a> Explorer<'a> {
                         .windows(want.split(' ').count())
                         .any(|w| w.join(" ") == want)
                 {
-                    found.insert(term_text(row.get("x")), ());
+                    found.insert(term_text(row.get("x")));
                 }
             }
-            for iri in found.into_keys() {
+            for iri in found {
                 if let Some(node) = self.node(&iri)? {
                     nodes.push(node);
                 }
