@@ -7,7 +7,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
 use ties::extract::Extractor;
-use ties::ingest::{document::Format, document_from_bytes};
+use ties::model::Format;
+use ties::read::document_from_bytes;
 
 fn reports() -> Vec<(PathBuf, Vec<u8>, Format)> {
     let dir = std::env::var("TIES_BENCH_DIR").unwrap_or_else(|_| "data/reports".into());

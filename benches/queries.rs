@@ -1,4 +1,4 @@
-//! Named-query latency: every query of `queries/` run through `ties::sparql::query` on a store
+//! Named-query latency: every query of `queries/` run through `ties::sparql::Dataset::query` on a store
 //! built once, every row consumed. The store is ingested through the library into a temporary
 //! folder from `$TIES_BENCH_DIR` when set, else from the 5 reports of `data/reports` copied 200
 //! times under distinct file names (1,000 reports, each its own graph, the same people and
@@ -11,13 +11,15 @@
 //! run stays within a few minutes even when a query takes seconds.
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
-use oxigraph::sparql::QueryResults;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use ties::extract::Extractor;
-use ties::ingest::{collect_inputs, document::Format, ingest, Silent};
+use ties::ingest::{ingest, Silent};
+use ties::model::Format;
+use ties::pipeline::collect_inputs;
+use ties::sparql::{Dataset, QueryOptions, QueryResults};
 use ties::store::Store;
 
 /// Copies of each sample report in the default corpus.
@@ -51,7 +53,7 @@ fn corpus(tmp: &Path) -> PathBuf {
 }
 
 /// Ingests `dir` into a new store at `path`, as `ties ingest` does.
-fn build_store(dir: &Path, path: &Path) -> Store {
+fn build_store(dir: &Path, path: &Path) -> Dataset {
     let started = Instant::now();
     let (inputs, errors) = collect_inputs(&[dir.to_path_buf()]);
     assert!(errors.is_empty(), "reading {}: {errors:?}", dir.display());
@@ -69,13 +71,14 @@ fn build_store(dir: &Path, path: &Path) -> Store {
         started.elapsed().as_secs_f64(),
         dir.display()
     );
-    store
+    Dataset::new(store)
 }
 
 /// Runs a query and consumes every row (or triple); returns how many there were.
-fn run(store: &Store, text: &str) -> u64 {
+fn run(dataset: &Dataset, text: &str) -> u64 {
     let mut n = 0;
-    match ties::sparql::query(store, text, None).expect("a named query that runs") {
+    let results = dataset.query(text, &QueryOptions::default());
+    match results.expect("a named query that runs") {
         QueryResults::Solutions(rows) => {
             for row in rows {
                 black_box(row.expect("a row"));

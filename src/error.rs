@@ -1,29 +1,46 @@
-//! The library's error type: one enum, each variant saying what went wrong and what to do next.
+//! The library's error type: one enum, each variant saying what went wrong and what to do next,
+//! keeping the error that caused it as its `source()`.
 //!
-//! The command line maps these to exit codes (`Error::is_usage` → 2, everything else → 1); the
-//! library itself never prints and never exits.
+//! The command line maps these to exit codes (`Error::is_usage` → 2, everything else → 1) and
+//! prints the whole chain of causes; the library itself never prints, never exits, and names no
+//! command-line flag in its messages (the command line adds that context).
 
 use std::path::PathBuf;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Any error from a library ties calls, kept whole as a cause.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A report file that cannot be read or understood; the other files of a run still go in.
+    /// A report file that cannot be understood; the other files of a run still go in.
     #[error("{}: {reason}", path.display())]
     Input { path: PathBuf, reason: String },
 
-    /// A path given on the command line that does not exist or holds no report.
+    /// A file or folder that cannot be read at all.
+    #[error("{}: cannot read it", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A path given by the user that does not exist or holds no report.
     #[error("{}: {reason}", path.display())]
     Path { path: PathBuf, reason: String },
 
-    /// SPARQL that does not parse; the message carries the parser's position.
-    #[error("SPARQL syntax error: {0}")]
-    Syntax(String),
+    /// SPARQL that does not parse; the cause carries the parser's position.
+    #[error("SPARQL syntax error")]
+    Syntax(#[source] Cause),
 
     /// A query or update that parsed but failed while running.
-    #[error("SPARQL evaluation failed: {0}")]
-    Evaluation(String),
+    #[error("SPARQL evaluation failed")]
+    Evaluation(#[source] Cause),
+
+    /// A query or update stopped because it ran over its time limit.
+    #[error("the query ran over its time limit of {seconds} s and was stopped; narrow it or allow it more time")]
+    Timeout { seconds: u64 },
 
     /// A request that makes no sense as given (unknown report, unknown query name, bad format).
     #[error("{0}")]
@@ -35,17 +52,23 @@ pub enum Error {
 
     /// The store could not be opened (wrong path, locked by another process, not a store).
     #[error("cannot open the store at {}: {reason}", path.display())]
-    StoreOpen { path: PathBuf, reason: String },
+    StoreOpen {
+        path: PathBuf,
+        reason: String,
+        #[source]
+        source: Option<Cause>,
+    },
 
     /// The store failed while reading or writing.
-    #[error("store error: {0}")]
+    #[cfg(feature = "store")]
+    #[error("the store failed")]
     Storage(#[from] oxigraph::store::StorageError),
 
     /// A lexicon under ontology/lexicons could not be read.
     #[error("lexicon {name}: {reason}")]
     Lexicon { name: String, reason: String },
 
-    #[error("I/O error: {0}")]
+    #[error("I/O error")]
     Io(#[from] std::io::Error),
 }
 
@@ -58,10 +81,40 @@ impl Error {
         )
     }
 
+    /// The message and every cause below it, joined by ": " (for a reader who sees no chain,
+    /// such as an HTTP client).
+    pub fn full_text(&self) -> String {
+        let mut text = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            text.push_str(": ");
+            text.push_str(&c.to_string());
+            cause = c.source();
+        }
+        text
+    }
+
     pub(crate) fn input(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
         Error::Input {
             path: path.into(),
             reason: reason.into(),
         }
+    }
+
+    pub(crate) fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Read {
+            path: path.into(),
+            source,
+        }
+    }
+
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
+    pub(crate) fn syntax(e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Error::Syntax(Box::new(e))
+    }
+
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
+    pub(crate) fn evaluation(e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Error::Evaluation(Box::new(e))
     }
 }

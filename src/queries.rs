@@ -23,7 +23,7 @@ pub fn named(name: &str) -> Option<&'static str> {
 pub fn resolve(arg: &str) -> Result<String> {
     if let Some(file) = arg.strip_prefix('@') {
         return std::fs::read_to_string(file)
-            .map_err(|e| Error::Usage(format!("cannot read query file {file}: {e}")));
+            .map_err(|e| Error::read(file, e));
     }
     if let Some(q) = named(arg) {
         return Ok(q.to_owned());

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// Which centrality to rank by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Measure {
     Degree,
     Betweenness,

@@ -5,8 +5,8 @@
 //! under the report's IRI (an "opening plenary" belongs to its own report). This module knows the
 //! vocabulary and the shapes in `ontology/`; it knows nothing of the store.
 
-use crate::extract::model::{EntityKind, Evidence, Extraction};
-use crate::ingest::document::Document;
+use crate::model::{EntityKind, Evidence, Extraction};
+use crate::model::Document;
 use crate::vocab::{org, prov, rdf, rdfs, schema, ties, xsd, DATA_NS};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use sha2::{Digest, Sha256};
@@ -55,22 +55,6 @@ pub fn entity_iri(kind: EntityKind, name: &str) -> NamedNode {
         EntityKind::Event => "event",
     };
     NamedNode::new_unchecked(format!("{DATA_NS}{folder}/{}", slug(name)))
-}
-
-/// The kind of entity an IRI minted by `entity_iri` (or an event's IRI under its report) names.
-pub fn kind_of_iri(iri: &str) -> Option<EntityKind> {
-    let rest = iri.strip_prefix(DATA_NS)?;
-    if rest.starts_with("person/") {
-        Some(EntityKind::Person)
-    } else if rest.starts_with("org/") {
-        Some(EntityKind::Organization)
-    } else if rest.starts_with("place/") {
-        Some(EntityKind::Place)
-    } else if rest.starts_with("report/") && rest.contains("/event/") {
-        Some(EntityKind::Event)
-    } else {
-        None
-    }
 }
 
 /// The IRI of a role, one per label as written: "chair" and "Chair" are two nodes, so that
@@ -220,10 +204,10 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         w.add(&c, ties::EVENT, event.clone());
         w.text(&c, ties::PARTICIPATION_ROLE, p.role.name());
         let direct = match p.role {
-            crate::extract::model::PartRole::Speaker => ties::SPEAKER,
-            crate::extract::model::PartRole::Chair => ties::CHAIR,
-            crate::extract::model::PartRole::Organiser => schema::ORGANIZER,
-            crate::extract::model::PartRole::Attendee => schema::ATTENDEE,
+            crate::model::PartRole::Speaker => ties::SPEAKER,
+            crate::model::PartRole::Chair => ties::CHAIR,
+            crate::model::PartRole::Organiser => schema::ORGANIZER,
+            crate::model::PartRole::Attendee => schema::ATTENDEE,
         };
         w.add(event, direct, person);
         evidence(&mut w, &c, &p.evidence);
@@ -283,13 +267,7 @@ fn write_report(w: &mut GraphWriter, report: &NamedNode, doc: &Document) {
 /// Writes quads as Turtle (their graph dropped: one report's graph at a time), with ties'
 /// prefixes.
 pub fn write_turtle(quads: &[Quad], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut serializer = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle);
-    for (prefix, iri) in crate::vocab::PREFIXES {
-        serializer = serializer
-            .with_prefix(*prefix, *iri)
-            .expect("the predeclared prefixes are valid IRIs");
-    }
-    let mut writer = serializer.for_writer(out);
+    let mut writer = crate::vocab::serializer(oxigraph::io::RdfFormat::Turtle).for_writer(out);
     for q in quads {
         writer.serialize_triple(oxigraph::model::TripleRef::new(
             &q.subject,
@@ -310,19 +288,6 @@ mod tests {
         assert_eq!(slug("Tomás Ó Súilleabháin"), "tomas-o-suilleabhain");
         assert_eq!(slug("  Workers’ Federation (WF) "), "workers-federation-wf");
         assert_eq!(slug("!!!"), "x");
-    }
-
-    #[test]
-    fn the_kind_is_read_back_from_the_iri() {
-        let ana = entity_iri(EntityKind::Person, "Ana Ruiz");
-        assert_eq!(kind_of_iri(ana.as_str()), Some(EntityKind::Person));
-        let union = entity_iri(EntityKind::Organization, "Harbour Union");
-        assert_eq!(kind_of_iri(union.as_str()), Some(EntityKind::Organization));
-        assert_eq!(
-            kind_of_iri("urn:ties:report/day-1a2b3c4d/event/opening-plenary"),
-            Some(EntityKind::Event)
-        );
-        assert_eq!(kind_of_iri("http://example.org/x"), None);
     }
 
     #[test]

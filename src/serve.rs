@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::network::{self, Network};
-use crate::sparql::{self, OutputFormat};
+use crate::sparql::{self, Dataset, OutputFormat, QueryOptions, QueryResults};
 use crate::store::Store;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
@@ -18,9 +18,9 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
-use oxigraph::sparql::{CancellationToken, QueryResults};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::sparql::CancellationToken;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,13 +39,13 @@ pub struct Options {
 }
 
 struct AppState {
-    store: RwLock<Arc<Store>>,
+    dataset: RwLock<Arc<Dataset>>,
     opts: Options,
 }
 
 impl AppState {
-    fn store(&self) -> Arc<Store> {
-        self.store
+    fn dataset(&self) -> Arc<Dataset> {
+        self.dataset
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
@@ -73,7 +73,7 @@ pub fn run(opts: Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
         Store::open(&opts.store)?
     };
     let state = Arc::new(AppState {
-        store: RwLock::new(Arc::new(store)),
+        dataset: RwLock::new(Arc::new(Dataset::new(store))),
         opts: opts.clone(),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -105,10 +105,10 @@ async fn reopen_periodically(state: Arc<AppState>) {
         tokio::time::sleep(REOPEN_EVERY).await;
         let path = state.opts.store.clone();
         if let Ok(Ok(fresh)) =
-            tokio::task::spawn_blocking(move || Store::open_read_only(path)).await
+            tokio::task::spawn_blocking(move || Dataset::open_read_only(&path)).await
         {
             *state
-                .store
+                .dataset
                 .write()
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(fresh);
         }
@@ -165,14 +165,14 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
 /// Maps library errors to HTTP: bad SPARQL and bad requests 400, the rest 500.
 fn error_response(e: Error) -> Response {
     match e {
-        Error::Syntax(m) => error(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {m}")),
+        Error::Syntax(_) => error(StatusCode::BAD_REQUEST, e.full_text()),
         Error::Usage(m) => error(StatusCode::BAD_REQUEST, m),
         Error::NotAcceptable(m) => error(StatusCode::NOT_ACCEPTABLE, m),
-        Error::Evaluation(m) if m.to_lowercase().contains("cancel") => error(
+        Error::Evaluation(_) if e.full_text().to_lowercase().contains("cancel") => error(
             StatusCode::SERVICE_UNAVAILABLE,
-            "the query ran over the server's time limit and was stopped; narrow it or raise --timeout-s",
+            "the query ran over the server's time limit and was stopped; narrow it or ask the server's owner for more time",
         ),
-        other => error(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+        other => error(StatusCode::INTERNAL_SERVER_ERROR, other.full_text()),
     }
 }
 
@@ -357,14 +357,15 @@ async fn run_query(
 ) -> Response {
     let token = CancellationToken::new();
     let timeout = state.opts.timeout;
-    let store = state.store();
+    let dataset = state.dataset();
     let cancel = token.clone();
     let work = tokio::task::spawn_blocking(move || -> Result<(Vec<u8>, &'static str)> {
-        let prepared = sparql::prepare(&query, default_graph.as_deref(), Some(cancel))?;
-        let results = prepared
-            .on_store(store.oxigraph())
-            .execute()
-            .map_err(|e| Error::Evaluation(e.to_string()))?;
+        let options = QueryOptions {
+            graph: default_graph.as_deref(),
+            cancel: Some(cancel),
+            ..QueryOptions::default()
+        };
+        let results = dataset.query(&query, &options)?;
         let graph = matches!(results, QueryResults::Graph(_));
         let (format, content_type) = negotiate(&headers, graph).ok_or_else(|| {
             Error::NotAcceptable(if graph {
@@ -383,7 +384,7 @@ async fn run_query(
             error(
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!(
-                    "the query ran over the server's time limit ({} s) and was stopped; narrow it or raise --timeout-s",
+                    "the query ran over the server's time limit ({} s) and was stopped; narrow it or ask the server's owner for more time",
                     timeout.as_secs()
                 ),
             )
@@ -412,13 +413,13 @@ fn may_write(state: &AppState, peer: SocketAddr) -> Option<Response> {
     if state.opts.read_only {
         return Some(error(
             StatusCode::FORBIDDEN,
-            "this server is read-only (started with --read-only): updates are refused",
+            "this server is read-only: updates are refused",
         ));
     }
     if !peer.ip().is_loopback() && !state.opts.allow_remote_updates {
         return Some(error(
             StatusCode::FORBIDDEN,
-            "updates are accepted from loopback only; start the server with --allow-remote-updates to change that",
+            "updates are accepted from loopback only on this server",
         ));
     }
     None
@@ -428,8 +429,8 @@ async fn run_update(state: Arc<AppState>, peer: SocketAddr, update: String) -> R
     if let Some(refusal) = may_write(&state, peer) {
         return refusal;
     }
-    let store = state.store();
-    match blocking(move || sparql::update(&store, &update)).await {
+    let dataset = state.dataset();
+    match blocking(move || dataset.update(&update)).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(r) => r,
     }
@@ -499,32 +500,12 @@ async fn store_get(
         Ok(g) => g,
         Err(r) => return refuse(r),
     };
-    let store = state.store();
+    let dataset = state.dataset();
     let result = blocking(move || -> Result<Option<Vec<u8>>> {
-        if let GraphName::NamedNode(g) = &graph {
-            if !store.contains_graph(g.as_ref())? {
-                return Ok(None);
-            }
-        }
-        let mut writer = RdfSerializer::from_format(RdfFormat::Turtle);
-        for (prefix, iri) in crate::vocab::PREFIXES {
-            writer = writer
-                .with_prefix(*prefix, *iri)
-                .expect("the predeclared prefixes are valid IRIs");
-        }
-        let mut w = writer.for_writer(Vec::new());
-        for q in store
-            .oxigraph()
-            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
-        {
-            let q = q?;
-            w.serialize_triple(oxigraph::model::TripleRef::new(
-                &q.subject,
-                &q.predicate,
-                &q.object,
-            ))?;
-        }
-        Ok(Some(w.finish()?))
+        let mut body = Vec::new();
+        Ok(dataset
+            .write_graph(graph.as_ref(), &mut body)?
+            .then_some(body))
     })
     .await;
     match result {
@@ -590,8 +571,9 @@ async fn store_write(
         Err(r) => return refuse(r),
     };
     let quads_empty = quads.is_empty();
-    let store = state.store();
+    let dataset = state.dataset();
     let result = blocking(move || -> Result<bool> {
+        let store = dataset.store();
         let existed = match &graph {
             GraphName::NamedNode(g) => store.contains_graph(g.as_ref())?,
             _ => true,
@@ -601,7 +583,7 @@ async fn store_write(
             _ => Vec::new(),
         };
         if replace && graph.is_default_graph() {
-            store.oxigraph().clear_graph(GraphNameRef::DefaultGraph)?;
+            store.clear_default_graph()?;
         }
         store.replace_graphs(&clear, &quads)?;
         Ok(existed)
@@ -648,12 +630,13 @@ async fn store_delete(
         Ok(g) => g,
         Err(r) => return refuse(r),
     };
-    let store = state.store();
+    let dataset = state.dataset();
     let result = blocking(move || -> Result<bool> {
+        let store = dataset.store();
         match &graph {
             GraphName::NamedNode(g) => store.remove_graph(g.as_ref()),
             _ => {
-                store.oxigraph().clear_graph(GraphNameRef::DefaultGraph)?;
+                store.clear_default_graph()?;
                 Ok(true)
             }
         }
@@ -693,11 +676,11 @@ async fn api_entities(
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
     let q = params.get("q").cloned().unwrap_or_default();
-    let store = state.store();
+    let dataset = state.dataset();
     // Places have no ties of their own in the network yet (events carry no location), so the
     // page is offered people, organisations and events only.
     let result = blocking(move || {
-        network::search(&store, &q, 40).map(|hits| {
+        network::search(&dataset, &q, 40).map(|hits| {
             hits.into_iter()
                 .filter(|h| h.kind != network::NodeKind::Place)
                 .take(20)
@@ -724,7 +707,7 @@ async fn api_network(
         .and_then(|d| d.parse().ok())
         .unwrap_or(1)
         .min(4);
-    let store = state.store();
+    let dataset = state.dataset();
     let result = blocking(move || -> Result<Vec<u8>> {
         // Places too: the page's search offers them (they connect through events' locations).
         let filter = network::Filter {
@@ -736,7 +719,7 @@ async fn api_network(
             ],
             ..network::Filter::default()
         };
-        let net = Network::around(&store, &focus, depth, PAGE_MAX_NODES, &filter)?;
+        let net = Network::around(&dataset, &focus, depth, PAGE_MAX_NODES, &filter)?;
         let mut out = Vec::new();
         crate::export::json::write(&net, &mut out)?;
         Ok(out)

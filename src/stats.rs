@@ -1,9 +1,7 @@
-//! `ties stats`: counts by type and per report, read through SPARQL.
+//! `ties stats`: counts by type and per report, read through the SPARQL layer.
 
 use crate::error::Result;
-use crate::sparql::{self, display_term};
-use crate::store::Store;
-use oxigraph::model::Term;
+use crate::sparql::{count, display_term, Dataset};
 
 /// What the store holds.
 #[derive(Debug, Default, serde::Serialize)]
@@ -36,24 +34,18 @@ SELECT ?g (SAMPLE(IF(?s = ?g && ?p = schema:name, ?o, ?none)) AS ?title)
 WHERE { GRAPH ?g { ?s ?p ?o } }
 GROUP BY ?g ORDER BY ?g"#;
 
-fn count(term: Option<&Term>) -> u64 {
-    match term {
-        Some(Term::Literal(l)) => l.value().parse().unwrap_or(0),
-        _ => 0,
-    }
-}
-
-pub fn stats(store: &Store) -> Result<Stats> {
+/// What the dataset holds: statements, graphs, nodes by type, and per report.
+pub fn stats(dataset: &Dataset) -> Result<Stats> {
     let mut s = Stats {
-        quads: store.len()?,
-        graphs: store.oxigraph().named_graphs().count(),
+        quads: dataset.len()?,
+        graphs: dataset.graph_count()?,
         ..Stats::default()
     };
-    for row in sparql::select(store, BY_TYPE)? {
+    for row in dataset.select(BY_TYPE)? {
         let name = row.get("type").map(display_term).unwrap_or_default();
         s.by_type.push((name, count(row.get("n"))));
     }
-    for row in sparql::select(store, PER_REPORT)? {
+    for row in dataset.select(PER_REPORT)? {
         s.reports.push(ReportStats {
             report: row.get("g").map(display_term).unwrap_or_default(),
             title: row.get("title").map(display_term).unwrap_or_default(),

@@ -26,7 +26,8 @@ impl Store {
         if path.exists() && !path.is_dir() {
             return Err(Error::StoreOpen {
                 path,
-                reason: "it is a file, not a store folder; name a folder with --store".into(),
+                reason: "it is a file, not a store folder; name a folder instead".into(),
+                source: None,
             });
         }
         let inner = oxigraph::store::Store::open(&path).map_err(|e| open_error(&path, e))?;
@@ -39,8 +40,9 @@ impl Store {
         if !path.is_dir() {
             return Err(Error::StoreOpen {
                 path,
-                reason: "no store there yet; run `ties ingest` first, or name it with --store"
+                reason: "no store there yet; ingest reports into it first, or name another folder"
                     .into(),
+                source: None,
             });
         }
         let inner =
@@ -60,9 +62,34 @@ impl Store {
         &self.path
     }
 
-    /// The Oxigraph store, for the SPARQL layer.
-    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+    /// The Oxigraph store, for the SPARQL layer alone (a test keeps every other module off it).
+    pub(crate) fn oxigraph(&self) -> &oxigraph::store::Store {
         &self.inner
+    }
+
+    /// Number of named graphs.
+    pub fn graph_count(&self) -> Result<usize> {
+        let mut n = 0;
+        for g in self.inner.named_graphs() {
+            g?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The quads of one graph, for the SPARQL layer's `write_graph`.
+    pub(crate) fn quads_in(
+        &self,
+        graph: GraphNameRef<'_>,
+    ) -> impl Iterator<Item = Result<Quad>> + '_ {
+        self.inner
+            .quads_for_pattern(None, None, None, Some(graph))
+            .map(|q| q.map_err(Error::from))
+    }
+
+    /// Empties the default graph (what a Graph Store request to `?default` replaces).
+    pub fn clear_default_graph(&self) -> Result<()> {
+        Ok(self.inner.clear_graph(GraphNameRef::DefaultGraph)?)
     }
 
     /// Number of quads in all graphs.
@@ -237,6 +264,7 @@ fn open_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
     Error::StoreOpen {
         path: path.to_path_buf(),
         reason,
+        source: Some(Box::new(e)),
     }
 }
 

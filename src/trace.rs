@@ -9,15 +9,15 @@
 use crate::error::{Error, Result};
 use crate::network::explore::{claims_rank, Explorer};
 use crate::network::{Network, Node, NodeKind, Path};
-use crate::store::Store;
+use crate::sparql::Dataset;
 use std::collections::HashSet;
 use std::fmt::Write;
 
 /// The paths between `from` and `to`: the shortest ones, or with `all` every simple path of at
 /// most `max_hops` ties. The network returned is the part explored to find them; `exhausted`
 /// says the search stopped at its budget before it could rule out longer paths.
-pub fn trace(store: &Store, from: &str, to: &str, max_hops: usize, all: bool) -> Result<Trace> {
-    let mut explorer = Explorer::new(store)?;
+pub fn trace(dataset: &Dataset, from: &str, to: &str, max_hops: usize, all: bool) -> Result<Trace> {
+    let mut explorer = Explorer::new(dataset)?;
     let a = explorer.resolve(from)?;
     let b = explorer.resolve(to)?;
     if a.id == b.id {
@@ -25,7 +25,7 @@ pub fn trace(store: &Store, from: &str, to: &str, max_hops: usize, all: bool) ->
     }
     // First the bare shape of the network between the two, then names and evidence for the
     // entities and ties on the paths found: the hubs on the way are never read in full.
-    let (skeleton, [ia, ib], exhausted) = explorer.skeleton_between(&a.id, &b.id, max_hops, all)?;
+    let (skeleton, [ia, ib], exhausted) = explorer.skeleton_between(&a, &b, max_hops, all)?;
     let node_paths = if all {
         skeleton.all_node_paths(ia, ib, max_hops)
     } else {

@@ -66,6 +66,27 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("ties", TIES_NS),
 ];
 
+/// Applies every predeclared prefix to a builder (a SPARQL parser or evaluator, an RDF
+/// serializer): the one place prefixes are registered.
+pub fn with_prefixes<B, E: std::fmt::Debug>(
+    builder: B,
+    add: impl Fn(B, &'static str, &'static str) -> Result<B, E>,
+) -> B {
+    PREFIXES.iter().fold(builder, |b, (prefix, iri)| {
+        add(b, prefix, iri).expect("the predeclared prefixes are valid IRIs")
+    })
+}
+
+/// An RDF serializer for `format`, with ties' prefixes where the format has prefixes.
+pub fn serializer(format: oxigraph::io::RdfFormat) -> oxigraph::io::RdfSerializer {
+    use oxigraph::io::RdfFormat;
+    let serializer = oxigraph::io::RdfSerializer::from_format(format);
+    if !matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
+        return serializer;
+    }
+    with_prefixes(serializer, |s, prefix, iri| s.with_prefix(prefix, iri))
+}
+
 pub mod rdf {
     use super::*;
     terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");

@@ -13,7 +13,7 @@
 //! every value in an XML attribute, where a reader turns a raw line break into a space, line
 //! breaks and tabs are written as character references so sentences survive unchanged.
 
-use super::graphml::{edge_id, evidence_text, kind_name, node_id, reports_text, weight, xml_chars};
+use super::graphml::{edge_id, evidence_text, node_id, reports_text, weight, xml_chars};
 use crate::network::Network;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -82,7 +82,7 @@ pub fn write(net: &Network, out: &mut dyn Write) -> io::Result<()> {
                             attvalues(
                                 w,
                                 &[
-                                    ("kind", kind_name(edge.kind)),
+                                    ("kind", edge.kind.name()),
                                     ("evidence", &evidence),
                                     ("reports", &reports),
                                 ],

@@ -85,7 +85,7 @@ pub fn write(net: &Network, out: &mut dyn Write) -> io::Result<()> {
                         ("target", target.as_str()),
                     ])
                     .write_inner_content(|w| {
-                        data(w, "d3", kind_name(edge.kind))?;
+                        data(w, "d3", edge.kind.name())?;
                         data(w, "d4", &edge.label)?;
                         data(w, "d5", &evidence_text(edge))?;
                         data(w, "d6", &reports_text(edge))?;
@@ -114,17 +114,6 @@ pub(super) fn node_id(index: usize) -> String {
 /// The id an edge is written under: `e` and its petgraph index.
 pub(super) fn edge_id(index: usize) -> String {
     format!("e{index}")
-}
-
-/// The name an edge kind is written under in every export.
-pub(super) fn kind_name(kind: EdgeKind) -> &'static str {
-    match kind {
-        EdgeKind::Membership => "membership",
-        EdgeKind::Participation => "participation",
-        EdgeKind::PartOf => "partof",
-        EdgeKind::Location => "location",
-        EdgeKind::Custom => "custom",
-    }
 }
 
 /// The evidence sentences of an edge, joined with " | " (one per piece of evidence).

@@ -10,7 +10,7 @@
 //!
 //! It reads the `Network` only, never the store; serde_json does the escaping.
 
-use super::graphml::{edge_id, kind_name, node_id, weight};
+use super::graphml::{edge_id, node_id, weight};
 use crate::network::{Evidence, Network};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -79,7 +79,7 @@ pub fn write(net: &Network, out: &mut dyn Write) -> io::Result<()> {
                     id: edge_id(e.index()),
                     source: node_id(a.index()),
                     target: node_id(b.index()),
-                    kind: kind_name(edge.kind),
+                    kind: edge.kind.name(),
                     label: &edge.label,
                     weight: weight(edge),
                     evidence: edge.evidence.iter().collect(),

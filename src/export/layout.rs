@@ -899,16 +899,6 @@ fn dash(kind: EdgeKind) -> &'static str {
     }
 }
 
-fn edge_kind_name(kind: EdgeKind) -> &'static str {
-    match kind {
-        EdgeKind::Membership => "membership",
-        EdgeKind::Participation => "participation",
-        EdgeKind::PartOf => "part of",
-        EdgeKind::Location => "location",
-        EdgeKind::Custom => "tie",
-    }
-}
-
 /// One line drawn between two nodes, standing for every edge between them.
 struct Line {
     a: usize,
@@ -1017,7 +1007,7 @@ pub(crate) fn svg(net: &Network) -> String {
             dash(k)
         );
         lx += 34.0;
-        let name = edge_kind_name(k);
+        let name = EdgeKind::caption(k);
         let _ = writeln!(
             legend,
             r##"<text x="{lx:.1}" y="{:.1}" font-size="{legend_font}" fill="#333333">{name}</text>"##,

@@ -1,7 +1,6 @@
 //! Exporters: a `Network` → DOT, SVG, PNG, GraphML, GEXF or Cytoscape.js JSON.
 //!
-//! They read the network only (built from the store through SPARQL by `network`), never the
-//! store. Pictures come from Graphviz when it is installed (run under a time limit, the engine
+//! They read the network only (built through the SPARQL layer by `network`), never the store. Pictures come from Graphviz when it is installed (run under a time limit, the engine
 //! picked by the graph's size), else from a pure-Rust force-directed layout and SVG writer.
 
 pub mod dot;
@@ -15,9 +14,11 @@ use crate::error::{Error, Result};
 use crate::network::Network;
 use std::io::Write;
 
-/// The formats `ties export` writes.
+/// The formats an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
+    #[cfg_attr(feature = "cli", value(alias = "gv"))]
     Dot,
     Svg,
     Png,

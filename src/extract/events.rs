@@ -9,11 +9,11 @@
 //! the most specific event the text gives: the one named in the sentence, else the one under
 //! discussion in the paragraph, else the section's, else the main event.
 
-use super::model::{EntityId, EntityKind, PartRole, Participation};
+use crate::model::{EntityId, EntityKind, PartRole, Participation};
 use super::names::Mention;
 use super::tokens::Kind;
 use super::{Reader, Sent};
-use crate::ingest::document::BlockKind;
+use crate::model::BlockKind;
 use std::collections::HashMap;
 
 /// Events that stand on their own rather than as parts of the report's main event.
@@ -771,25 +771,6 @@ fn subject_verb_role(w: &str, next: &str) -> Option<PartRole> {
     })
 }
 
-/// Verbs of speech that make a participant already placed at an event a speaker there
-/// ("He explained that…" after "Also at the meeting was X").
-fn speech_upgrade(w: &str) -> bool {
-    matches!(
-        w,
-        "explained"
-            | "said"
-            | "told"
-            | "described"
-            | "argued"
-            | "warned"
-            | "added"
-            | "stressed"
-            | "spoke"
-            | "answered"
-            | "replied"
-    )
-}
-
 /// Passive and prepositional cues before a person: "chaired by X", "led by the tenants'
 /// representative X".
 fn by_role(verb: &str) -> Option<PartRole> {
@@ -1120,7 +1101,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
             }
             let Some((role, rule)) = part else {
                 // Speech by someone already placed at the event makes them a speaker there.
-                if words.iter().skip(p.end).take(3).any(|x| speech_upgrade(x)) {
+                if words.iter().skip(p.end).take(3).any(|x| super::verbs::says_they_spoke(x)) {
                     let event = here.first().map(|x| x.2).or(default_event);
                     if let Some(f) = found.iter_mut().find(|f| {
                         f.person == person && Some(f.event) == event && f.role == PartRole::Attendee

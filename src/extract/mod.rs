@@ -8,7 +8,6 @@
 //! plain types and knows nothing of RDF or the store.
 
 pub mod lexicon;
-pub mod model;
 pub mod names;
 pub mod tokens;
 pub mod view;
@@ -16,10 +15,13 @@ pub mod view;
 mod events;
 mod quotes;
 mod roles;
+mod verbs;
 
-use crate::ingest::document::{BlockKind, Document};
+use crate::model::{
+    BlockKind, Document, EntityId, EntityKind, Evidence, Extraction, Membership, Participation,
+    Quotation,
+};
 use lexicon::Lexicon;
-use model::{EntityId, EntityKind, Evidence, Extraction, Membership, Participation, Quotation};
 use names::{Mention, Registry};
 use tokens::{Kind, Token};
 
@@ -550,13 +552,13 @@ impl<'a> Reader<'a> {
             {
                 return true;
             }
-            if next.text == "," && names::SPEECH_VERBS.contains(&after.lower().as_ref()) {
+            if next.text == "," && verbs::follows_a_name(&after.lower()) {
                 return true;
             }
             return roles::role_at(self, s, b + 1).is_some();
         }
         let _ = lx;
-        names::SPEECH_VERBS.contains(&next.lower().as_ref())
+        verbs::follows_a_name(&next.lower())
     }
 
     fn in_title(&self, s: usize) -> bool {

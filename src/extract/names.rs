@@ -10,7 +10,7 @@
 //! organisations later (`roles`).
 
 use super::lexicon::{key, Lexicon};
-use super::model::{Entity, EntityId, EntityKind};
+use crate::model::{Entity, EntityId, EntityKind};
 use super::tokens::{Kind, Token};
 use std::collections::HashMap;
 
@@ -36,75 +36,6 @@ const CONNECTORS: &[&str] = &[
 const PARTICLES: &[&str] = &[
     "de", "del", "della", "la", "le", "da", "das", "do", "dos", "van", "von", "der", "den", "du",
     "des", "di", "bin", "ibn", "al", "el", "ter", "ten",
-];
-
-/// Verbs of speaking and presenting that follow a person's name.
-pub const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "asked",
-    "explained",
-    "argued",
-    "warned",
-    "noted",
-    "insisted",
-    "stressed",
-    "urged",
-    "declared",
-    "announced",
-    "claimed",
-    "recalled",
-    "replied",
-    "remarked",
-    "continued",
-    "concluded",
-    "observed",
-    "commented",
-    "admitted",
-    "suggested",
-    "emphasised",
-    "emphasized",
-    "wrote",
-    "described",
-    "spoke",
-    "speaks",
-    "addressed",
-    "opened",
-    "closed",
-    "presented",
-    "chaired",
-    "moderated",
-    "welcomed",
-    "thanked",
-    "praised",
-    "called",
-    "highlighted",
-    "pointed",
-    "outlined",
-    "set",
-    "looked",
-    "paid",
-    "lauded",
-    "celebrated",
-    "extended",
-    "sent",
-    "agreed",
-    "believes",
-    "believed",
-    "joined",
-    "led",
-    "hosted",
-    "organised",
-    "organized",
-    "attended",
-    "moved",
-    "seconded",
-    "urged",
-    "insisted",
 ];
 
 /// Head words too weak to begin a name joined by "of" ("Energy of Peru" is a minister's

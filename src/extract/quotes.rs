@@ -9,10 +9,10 @@
 //! and quotations repeated verbatim (pull quotes) are not kept; nor are those attributed to an
 //! organisation ("the force said").
 
-use super::model::{EntityId, EntityKind, Quotation};
-use super::names::SPEECH_VERBS;
+use crate::model::{EntityId, EntityKind, Quotation};
+use super::verbs;
 use super::Reader;
-use crate::ingest::document::BlockKind;
+use crate::model::BlockKind;
 
 const MIN_WORDS: usize = 4;
 
@@ -24,54 +24,6 @@ fn pronoun(w: &str) -> Option<Option<bool>> {
         "they" => Some(None),
         _ => None,
     }
-}
-
-fn is_speech_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "asked"
-            | "explained"
-            | "argued"
-            | "warned"
-            | "noted"
-            | "insisted"
-            | "stressed"
-            | "urged"
-            | "declared"
-            | "announced"
-            | "claimed"
-            | "recalled"
-            | "replied"
-            | "remarked"
-            | "continued"
-            | "concluded"
-            | "observed"
-            | "commented"
-            | "admitted"
-            | "suggested"
-            | "emphasised"
-            | "emphasized"
-            | "wrote"
-            | "closed"
-            | "explains"
-            | "argues"
-            | "warns"
-            | "notes"
-            | "joked"
-            | "quipped"
-            | "promised"
-            | "vowed"
-            | "pleaded"
-            | "cautioned"
-            | "predicted"
-            | "acknowledged"
-    )
 }
 
 /// A quoted span: byte offsets of its content (without the marks) in the report text.
@@ -222,7 +174,7 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
     let w = |k: usize| sent.toks.get(k).map(|t| t.lower()).unwrap_or_default();
     // "she said", "he told attendees"
     if let Some(g) = pronoun(&w(i)) {
-        if is_speech_verb(&w(i + 1)) {
+        if verbs::attributes_speech(&w(i + 1)) {
             return resolve_pronoun(r, s, g, sp.open);
         }
     }
@@ -237,7 +189,7 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
         }
     }
     // "said A B" / "A B said" / "Okafor told the room"
-    if is_speech_verb(&w(i)) {
+    if verbs::attributes_speech(&w(i)) {
         if let Some(m) = sent
             .mention_starting(i + 1)
             .or_else(|| sent.mentions.iter().find(|m| m.hon == Some(i + 1)))
@@ -253,11 +205,11 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
         .iter()
         .find(|m| m.start == i || m.hon == Some(i))
     {
-        if is_speech_verb(&w(m.end)) {
+        if verbs::attributes_speech(&w(m.end)) {
             return person_or_not(m.kind, m.entity);
         }
     }
-    if w(i) == "the" && is_speech_verb(&w(i + 2)) {
+    if w(i) == "the" && verbs::attributes_speech(&w(i + 2)) {
         return description(r, s, &w(i + 1), sp.open);
     }
     Attribution::None
@@ -274,8 +226,7 @@ fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
         .map(|t| t.lower().into_owned())
         .collect();
     let verb = words.iter().rposition(|w| {
-        is_speech_verb(w)
-            || SPEECH_VERBS.contains(&w.as_str()) && matches!(w.as_str(), "called" | "described")
+        verbs::attributes_speech(w) || matches!(w.as_str(), "called" | "described")
     });
     let Some(v) = verb else {
         return Attribution::None;

@@ -15,7 +15,7 @@
 //! extensions such as "of research", "for adult social care"); the organisation is the name
 //! after "of", "at", "for", "with", "on", or the possessor before the role.
 
-use super::model::{EntityId, EntityKind, JobTitle, Membership};
+use crate::model::{EntityId, EntityKind, JobTitle, Membership};
 use super::names::Mention;
 use super::tokens::Kind;
 use super::{Reader, Sent};

@@ -1,10 +1,10 @@
 //! One test per pattern the extractor knows, on sentences written for these tests (none comes
 //! from the dev reports). Each asserts what a researcher would read off the sentence.
 
-use super::model::{EntityKind, Extraction, PartRole};
+use crate::model::{EntityKind, Extraction, PartRole};
 use super::Extractor;
-use crate::ingest::document::{Format, Metadata};
-use crate::ingest::document_from_text;
+use crate::model::{Format, Metadata};
+use crate::read::document_from_text;
 
 fn run(text: &str) -> Extraction {
     run_as(text, Format::Text)

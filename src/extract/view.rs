@@ -1,11 +1,11 @@
 //! A readable view of an extraction for `ties extract --format json`: entities by name, claims
 //! with their evidence sentence quoted, instead of indices.
 
-use super::model::{EntityKind, Evidence, Extraction};
-use crate::ingest::document::Document;
+use crate::model::{EntityKind, Evidence, Extraction};
+use crate::model::Document;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct ExtractionView<'a> {
     pub title: Option<&'a str>,
     pub main_event: Option<&'a str>,
@@ -16,7 +16,7 @@ pub struct ExtractionView<'a> {
     pub quotes: Vec<QuoteView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct EntityView<'a> {
     pub kind: EntityKind,
     pub name: &'a str,
@@ -28,7 +28,7 @@ pub struct EntityView<'a> {
     pub part_of: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct EvidenceView<'a> {
     pub sentence: &'a str,
     pub start: usize,
@@ -37,7 +37,7 @@ pub struct EvidenceView<'a> {
     pub confidence: f32,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct AffiliationView<'a> {
     pub person: &'a str,
     pub role: Option<&'a str>,
@@ -45,7 +45,7 @@ pub struct AffiliationView<'a> {
     pub evidence: EvidenceView<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct TitleView<'a> {
     pub person: &'a str,
     pub title: &'a str,
@@ -56,7 +56,7 @@ pub struct TitleView<'a> {
     pub evidence: EvidenceView<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct ParticipationView<'a> {
     pub person: &'a str,
     pub role: &'a str,
@@ -64,7 +64,7 @@ pub struct ParticipationView<'a> {
     pub evidence: EvidenceView<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct QuoteView<'a> {
     pub speaker: &'a str,
     pub text: &'a str,

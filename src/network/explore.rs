@@ -11,10 +11,9 @@
 
 use super::{EdgeKind, Evidence, Network, Node, NodeKind};
 use crate::error::{Error, Result};
-use crate::extract::model::EntityKind;
-use crate::sparql;
-use crate::store::Store;
-use oxigraph::model::{Literal, NamedNode, Term};
+use crate::model::EntityKind;
+use crate::sparql::{self, Dataset, QuerySolution};
+use oxigraph::model::{NamedNode, Term};
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, HashSet};
 
@@ -25,36 +24,36 @@ use std::collections::{BTreeMap, HashSet};
 const TIES_OF: &str = r#"
 SELECT ?y ?type ?name ?kind ?label ?out ?report ?sentence WHERE {
   {
-    GRAPH ?report { ?c org:member X ; org:organization ?y ; prov:wasDerivedFrom ?s .
+    GRAPH ?report { ?c org:member ?this ; org:organization ?y ; prov:wasDerivedFrom ?s .
                     ?s schema:text ?sentence . ?y a ?type ; schema:name ?name .
                     OPTIONAL { ?c org:role/rdfs:label ?label } }
     BIND("membership" AS ?kind) BIND(true AS ?out)
   } UNION {
-    GRAPH ?report { ?c org:organization X ; org:member ?y ; prov:wasDerivedFrom ?s .
+    GRAPH ?report { ?c org:organization ?this ; org:member ?y ; prov:wasDerivedFrom ?s .
                     ?s schema:text ?sentence . ?y a ?type ; schema:name ?name .
                     OPTIONAL { ?c org:role/rdfs:label ?label } }
     BIND("membership" AS ?kind) BIND(false AS ?out)
   } UNION {
-    GRAPH ?report { ?c ties:participant X ; ties:event ?y ; ties:participationRole ?label ;
+    GRAPH ?report { ?c ties:participant ?this ; ties:event ?y ; ties:participationRole ?label ;
                        prov:wasDerivedFrom ?s . ?s schema:text ?sentence .
                     ?y a ?type ; schema:name ?name }
     BIND("participation" AS ?kind) BIND(true AS ?out)
   } UNION {
-    GRAPH ?report { ?c ties:event X ; ties:participant ?y ; ties:participationRole ?label ;
+    GRAPH ?report { ?c ties:event ?this ; ties:participant ?y ; ties:participationRole ?label ;
                        prov:wasDerivedFrom ?s . ?s schema:text ?sentence .
                     ?y a ?type ; schema:name ?name }
     BIND("participation" AS ?kind) BIND(false AS ?out)
   } UNION {
-    GRAPH ?report { ?y schema:subEvent X ; a ?type ; schema:name ?name }
-    BIND("part-of" AS ?kind) BIND(true AS ?out)
+    GRAPH ?report { ?y schema:subEvent ?this ; a ?type ; schema:name ?name }
+    BIND("partof" AS ?kind) BIND(true AS ?out)
   } UNION {
-    GRAPH ?report { X schema:subEvent ?y . ?y a ?type ; schema:name ?name }
-    BIND("part-of" AS ?kind) BIND(false AS ?out)
+    GRAPH ?report { ?this schema:subEvent ?y . ?y a ?type ; schema:name ?name }
+    BIND("partof" AS ?kind) BIND(false AS ?out)
   } UNION {
-    GRAPH ?report { X schema:location ?y . ?y a ?type ; schema:name ?name }
+    GRAPH ?report { ?this schema:location ?y . ?y a ?type ; schema:name ?name }
     BIND("location" AS ?kind) BIND(true AS ?out)
   } UNION {
-    GRAPH ?report { ?y schema:location X ; a ?type ; schema:name ?name }
+    GRAPH ?report { ?y schema:location ?this ; a ?type ; schema:name ?name }
     BIND("location" AS ?kind) BIND(false AS ?out)
   }
 }"#;
@@ -62,13 +61,15 @@ SELECT ?y ?type ?name ?kind ?label ?out ?report ?sentence WHERE {
 /// The entities tied to `X`, without names or evidence: what a path search needs to take a
 /// step (a hub's hundred thousand claims cost one index read each, not five).
 const ADJACENT: &str = r#"
-SELECT DISTINCT ?y WHERE {
-  { GRAPH ?g { X org:memberOf ?y } }
-  UNION { GRAPH ?g { ?y org:memberOf X } }
-  UNION { GRAPH ?g { X ties:speaker|ties:chair|schema:organizer|schema:attendee ?y } }
-  UNION { GRAPH ?g { ?y ties:speaker|ties:chair|schema:organizer|schema:attendee X } }
-  UNION { GRAPH ?g { ?y schema:subEvent|schema:location X } }
-  UNION { GRAPH ?g { X schema:subEvent|schema:location ?y } }
+SELECT DISTINCT ?y ?type WHERE {
+  { GRAPH ?g { ?this org:memberOf ?y } }
+  UNION { GRAPH ?g { ?y org:memberOf ?this } }
+  UNION { GRAPH ?g { ?this ties:speaker|ties:chair|schema:organizer|schema:attendee ?y } }
+  UNION { GRAPH ?g { ?y ties:speaker|ties:chair|schema:organizer|schema:attendee ?this } }
+  UNION { GRAPH ?g { ?y schema:subEvent|schema:location ?this } }
+  UNION { GRAPH ?g { ?this schema:subEvent|schema:location ?y } }
+  VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
+  GRAPH ?g { ?y a ?type }
 }"#;
 
 /// The ties between `X` and `Y` with their evidence: `TIES_OF` with both ends fixed. `X`'s
@@ -79,29 +80,29 @@ SELECT DISTINCT ?y WHERE {
 const BETWEEN: &str = r#"
 SELECT ?kind ?label ?out ?report ?sentence WHERE {
   {
-    GRAPH ?report { ?c org:organization Y ; org:member X ; prov:wasDerivedFrom ?s .
+    GRAPH ?report { ?c org:organization ?that ; org:member ?this ; prov:wasDerivedFrom ?s .
                     ?s schema:text ?sentence . OPTIONAL { ?c org:role/rdfs:label ?label } }
     BIND("membership" AS ?kind) BIND(true AS ?out)
   } UNION {
-    GRAPH ?report { ?c org:member Y ; org:organization X ; prov:wasDerivedFrom ?s .
+    GRAPH ?report { ?c org:member ?that ; org:organization ?this ; prov:wasDerivedFrom ?s .
                     ?s schema:text ?sentence . OPTIONAL { ?c org:role/rdfs:label ?label } }
     BIND("membership" AS ?kind) BIND(false AS ?out)
   } UNION {
-    GRAPH ?report { ?c ties:event Y ; ties:participant X ; ties:participationRole ?label ;
+    GRAPH ?report { ?c ties:event ?that ; ties:participant ?this ; ties:participationRole ?label ;
                        prov:wasDerivedFrom ?s . ?s schema:text ?sentence }
     BIND("participation" AS ?kind) BIND(true AS ?out)
   } UNION {
-    GRAPH ?report { ?c ties:participant Y ; ties:event X ; ties:participationRole ?label ;
+    GRAPH ?report { ?c ties:participant ?that ; ties:event ?this ; ties:participationRole ?label ;
                        prov:wasDerivedFrom ?s . ?s schema:text ?sentence }
     BIND("participation" AS ?kind) BIND(false AS ?out)
   } UNION {
-    GRAPH ?report { Y schema:subEvent X } BIND("part-of" AS ?kind) BIND(true AS ?out)
+    GRAPH ?report { ?that schema:subEvent ?this } BIND("partof" AS ?kind) BIND(true AS ?out)
   } UNION {
-    GRAPH ?report { X schema:subEvent Y } BIND("part-of" AS ?kind) BIND(false AS ?out)
+    GRAPH ?report { ?this schema:subEvent ?that } BIND("partof" AS ?kind) BIND(false AS ?out)
   } UNION {
-    GRAPH ?report { X schema:location Y } BIND("location" AS ?kind) BIND(true AS ?out)
+    GRAPH ?report { ?this schema:location ?that } BIND("location" AS ?kind) BIND(true AS ?out)
   } UNION {
-    GRAPH ?report { Y schema:location X } BIND("location" AS ?kind) BIND(false AS ?out)
+    GRAPH ?report { ?that schema:location ?this } BIND("location" AS ?kind) BIND(false AS ?out)
   }
 }"#;
 
@@ -109,15 +110,15 @@ SELECT ?kind ?label ?out ?report ?sentence WHERE {
 const ENTITY: &str = r#"
 SELECT ?type ?name WHERE {
   VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
-  GRAPH ?g { X a ?type ; schema:name ?name }
+  GRAPH ?g { ?this a ?type ; schema:name ?name }
 } LIMIT 1"#;
 
-/// Entities named (or also named) `TEXT`.
+/// Entities named (or also named) `?text`.
 const NAMED: &str = r#"
 SELECT DISTINCT ?x WHERE {
   VALUES ?p { schema:name schema:alternateName }
   VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
-  GRAPH ?g { ?x ?p TEXT ; a ?type }
+  GRAPH ?g { ?x ?p ?text ; a ?type }
 }"#;
 
 /// Every entity's names, for a search by part of a name (the slow path).
@@ -141,7 +142,7 @@ struct Tie {
 
 /// Asks the store about one entity at a time, each query with that entity's IRI written in.
 pub struct Explorer<'a> {
-    store: &'a Store,
+    dataset: &'a Dataset,
     /// Only ties stated in this report, when set.
     pub report: Option<String>,
     /// Entities asked about so far.
@@ -164,38 +165,10 @@ pub(crate) fn claims_rank(kind: NodeKind) -> u8 {
     }
 }
 
-/// `claims_rank` of the entity an IRI names, by the kind `rdf` wrote into it; IRIs ties did not
-/// mint rank last.
-fn iri_rank(iri: &str) -> u8 {
-    claims_rank(match crate::rdf::kind_of_iri(iri) {
-        Some(EntityKind::Person) => NodeKind::Person,
-        Some(EntityKind::Event) => NodeKind::Event,
-        Some(EntityKind::Place) => NodeKind::Place,
-        _ => NodeKind::Organization,
-    })
-}
-
-/// The kind of a tie and its label (role, part, "part of", "at") from a row's `?kind` and
-/// `?label`.
-fn edge_kind(row: &oxigraph::sparql::QuerySolution) -> (EdgeKind, String) {
-    let kind = match term_text(row.get("kind")).as_str() {
-        "membership" => EdgeKind::Membership,
-        "participation" => EdgeKind::Participation,
-        "part-of" => EdgeKind::PartOf,
-        _ => EdgeKind::Location,
-    };
-    let label = match kind {
-        EdgeKind::PartOf => "part of".to_owned(),
-        EdgeKind::Location => "at".to_owned(),
-        _ => term_text(row.get("label")),
-    };
-    (kind, label)
-}
-
 impl<'a> Explorer<'a> {
-    pub fn new(store: &'a Store) -> Result<Explorer<'a>> {
+    pub fn new(dataset: &'a Dataset) -> Result<Explorer<'a>> {
         Ok(Explorer {
-            store,
+            dataset,
             report: None,
             asked: 0,
         })
@@ -206,7 +179,7 @@ impl<'a> Explorer<'a> {
         let Ok(node) = NamedNode::new(iri) else {
             return Ok(None);
         };
-        let rows = sparql::select(self.store, &Self::fill(ENTITY, node.as_str(), None)?)?;
+        let rows = self.select_about(ENTITY, node.as_str(), None)?;
         Ok(rows.first().map(|row| Node {
             id: iri.to_owned(),
             kind: NodeKind::of_type_iri(&term_text(row.get("type"))),
@@ -214,26 +187,32 @@ impl<'a> Explorer<'a> {
         }))
     }
 
-    /// `template` with `X` (and `Y`) replaced by these IRIs.
-    fn fill(template: &str, x: &str, y: Option<&str>) -> Result<String> {
-        let iri = |i: &str| {
-            NamedNode::new(i)
-                .map(|n| n.to_string())
-                .map_err(|e| Error::Usage(format!("{i}: {e}")))
-        };
-        // A valid IRI holds no `>` or space, so it cannot break out of the brackets.
-        let mut text = template.replace(" X ", &format!(" {} ", iri(x)?));
-        if let Some(y) = y {
-            text = text.replace(" Y ", &format!(" {} ", iri(y)?));
+    /// Runs one of the queries above with `?this` (and `?that`) fixed to these IRIs: the
+    /// SPARQL layer writes them into the patterns, so Oxigraph plans from them.
+    fn select_about(
+        &self,
+        template: &str,
+        this: &str,
+        that: Option<&str>,
+    ) -> Result<Vec<QuerySolution>> {
+        let mut bindings = vec![(sparql::variable("this"), sparql::iri(this)?)];
+        if let Some(that) = that {
+            bindings.push((sparql::variable("that"), sparql::iri(that)?));
         }
-        Ok(text)
+        self.dataset.select_bound(template, &bindings)
     }
 
     /// The entities tied to one entity, without names or evidence.
-    pub fn adjacent(&mut self, iri: &str) -> Result<Vec<String>> {
+    pub fn adjacent(&mut self, iri: &str) -> Result<Vec<(String, NodeKind)>> {
         self.asked += 1;
-        let rows = sparql::select(self.store, &Self::fill(ADJACENT, iri, None)?)?;
-        Ok(rows.iter().map(|row| term_text(row.get("y"))).collect())
+        let rows = self.select_about(ADJACENT, iri, None)?;
+        Ok(rows
+            .iter()
+            .map(|row| {
+                let kind = NodeKind::of_type_iri(&term_text(row.get("type")));
+                (term_text(row.get("y")), kind)
+            })
+            .collect())
     }
 
     /// Every tie between two entities, with its evidence, as (kind, label, x is the source,
@@ -243,7 +222,7 @@ impl<'a> Explorer<'a> {
         x: &str,
         y: &str,
     ) -> Result<Vec<(EdgeKind, String, bool, Evidence)>> {
-        let rows = sparql::select(self.store, &Self::fill(BETWEEN, x, Some(y))?)?;
+        let rows = self.select_about(BETWEEN, x, Some(y))?;
         Ok(rows
             .iter()
             .filter(|row| {
@@ -252,9 +231,8 @@ impl<'a> Explorer<'a> {
                     .is_none_or(|r| *r == term_text(row.get("report")))
             })
             .map(|row| {
-                let (kind, label) = edge_kind(row);
-                let outgoing =
-                    matches!(row.get("out"), Some(Term::Literal(l)) if l.value() == "true");
+                let (kind, label) = EdgeKind::of_row(row);
+                let outgoing = sparql::is_true(row.get("out"));
                 let evidence = Evidence {
                     report: term_text(row.get("report")),
                     sentence: term_text(row.get("sentence")),
@@ -268,13 +246,13 @@ impl<'a> Explorer<'a> {
     fn ties(&mut self, iri: &str) -> Result<Vec<Tie>> {
         self.asked += 1;
         let mut ties = Vec::new();
-        for row in sparql::select(self.store, &Self::fill(TIES_OF, iri, None)?)? {
+        for row in self.select_about(TIES_OF, iri, None)? {
             let report = term_text(row.get("report"));
             if self.report.as_ref().is_some_and(|r| *r != report) {
                 continue;
             }
-            let (kind, label) = edge_kind(&row);
-            let outgoing = matches!(row.get("out"), Some(Term::Literal(l)) if l.value() == "true");
+            let (kind, label) = EdgeKind::of_row(&row);
+            let outgoing = sparql::is_true(row.get("out"));
             let other_kind = NodeKind::of_type_iri(&term_text(row.get("type")));
             if other_kind == NodeKind::Other {
                 continue; // a second, more specific type of a place
@@ -392,18 +370,21 @@ impl<'a> Explorer<'a> {
     /// in most reports costs more than all the rest of a trace.
     pub fn skeleton_between(
         &mut self,
-        a: &str,
-        b: &str,
+        a: &Node,
+        b: &Node,
         max_hops: usize,
         all: bool,
     ) -> Result<(Network, [NodeIndex; 2], bool)> {
         let mut net = Network::default();
-        let node = |iri: &str| Node {
+        let node = |iri: &str, kind: NodeKind| Node {
             id: iri.to_owned(),
-            kind: NodeKind::Other,
+            kind,
             label: iri.to_owned(),
         };
-        let ends = [net.add_node(node(a)), net.add_node(node(b))];
+        let ends = [
+            net.add_node(node(&a.id, a.kind)),
+            net.add_node(node(&b.id, b.kind)),
+        ];
         let mut seen = [HashSet::from([ends[0]]), HashSet::from([ends[1]])];
         let mut frontier = [vec![ends[0]], vec![ends[1]]];
         let mut depth = [0usize, 0usize];
@@ -418,14 +399,14 @@ impl<'a> Explorer<'a> {
             // People first, organisations last; once the two sides meet, the rest of the ring
             // is left unread (see the doc comment).
             let mut ring = std::mem::take(&mut frontier[side]);
-            ring.sort_by_key(|&n| iri_rank(&net.graph[n].id));
+            ring.sort_by_key(|&n| claims_rank(net.graph[n].kind));
             let mut next = Vec::new();
-            let mut rank = ring.first().map(|&n| iri_rank(&net.graph[n].id));
+            let mut rank = ring.first().map(|&n| claims_rank(net.graph[n].kind));
             for n in ring {
                 if self.asked >= TRACE_BUDGET {
                     return Ok((net, ends, true));
                 }
-                let here = Some(iri_rank(&net.graph[n].id));
+                let here = Some(claims_rank(net.graph[n].kind));
                 if here != rank {
                     if !all && met(&seen) {
                         break;
@@ -434,9 +415,9 @@ impl<'a> Explorer<'a> {
                 }
                 if expanded.insert(n) {
                     let iri = net.graph[n].id.clone();
-                    for other in self.adjacent(&iri)? {
+                    for (other, kind) in self.adjacent(&iri)? {
                         if other != iri {
-                            let m = net.add_node(node(&other));
+                            let m = net.add_node(node(&other, kind));
                             if edges.insert((n.min(m), n.max(m))) {
                                 net.graph.add_edge(
                                     n,
@@ -473,9 +454,10 @@ impl<'a> Explorer<'a> {
                 return Ok(vec![node]);
             }
         }
-        // A literal written by Oxigraph is escaped, so it cannot break out of its quotes.
-        let text = Literal::new_simple_literal(name.trim()).to_string();
-        let mut iris: Vec<String> = sparql::select(self.store, &NAMED.replace("TEXT", &text))?
+        let bindings = [(sparql::variable("text"), sparql::string(name.trim()))];
+        let mut iris: Vec<String> = self
+            .dataset
+            .select_bound(NAMED, &bindings)?
             .iter()
             .map(|row| term_text(row.get("x")))
             .collect();
@@ -497,7 +479,7 @@ impl<'a> Explorer<'a> {
         if nodes.is_empty() {
             let want = super::fold(name);
             let mut found: HashSet<String> = HashSet::new();
-            for row in sparql::select(self.store, ALL_NAMES)? {
+            for row in self.dataset.select(ALL_NAMES)? {
                 let label = term_text(row.get("name"));
                 if !want.is_empty()
                     && super::fold(&label)

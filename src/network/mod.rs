@@ -1,15 +1,14 @@
 //! The network projection: people, organisations, events (and places) as nodes; affiliations,
 //! participation and event parts as edges, each edge keeping its evidence (report, sentence).
 //!
-//! It is read from the store through SPARQL only (`sparql::select`), so a user's own query that
+//! It is read through the SPARQL layer only (`sparql::Dataset`), so a user's own query that
 //! returns `?source ?target` (and optionally `?label`) rows can be drawn the same way. petgraph
 //! holds the graph; exporters (`export`) and tracing read this type, never the store.
 
 pub mod explore;
 
 use crate::error::{Error, Result};
-use crate::sparql::{self, display_term};
-use crate::store::Store;
+use crate::sparql::{display_term, Dataset, QuerySolution};
 use oxigraph::model::Term;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -17,13 +16,17 @@ use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKind {
+    #[cfg_attr(feature = "cli", value(alias = "people"))]
     Person,
+    #[cfg_attr(feature = "cli", value(alias = "organisation", alias = "org"))]
     Organization,
     Event,
     Place,
     /// A node of a user's own query whose type is not known.
+    #[cfg_attr(feature = "cli", value(skip))]
     Other,
 }
 
@@ -84,6 +87,54 @@ pub enum EdgeKind {
     Custom,
 }
 
+impl EdgeKind {
+    /// The name a kind of tie is written under: in the network's own queries (`?kind`) and in
+    /// every export.
+    pub fn name(self) -> &'static str {
+        match self {
+            EdgeKind::Membership => "membership",
+            EdgeKind::Participation => "participation",
+            EdgeKind::PartOf => "partof",
+            EdgeKind::Location => "location",
+            EdgeKind::Custom => "custom",
+        }
+    }
+
+    /// The kind a name stands for (`name`'s inverse).
+    pub fn from_name(name: &str) -> Option<EdgeKind> {
+        [
+            EdgeKind::Membership,
+            EdgeKind::Participation,
+            EdgeKind::PartOf,
+            EdgeKind::Location,
+            EdgeKind::Custom,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
+
+    /// How a drawing's legend names the kind.
+    pub fn caption(self) -> &'static str {
+        match self {
+            EdgeKind::PartOf => "part of",
+            EdgeKind::Custom => "tie",
+            other => other.name(),
+        }
+    }
+
+    /// The kind and label of a tie from a row of the network's queries (`?kind`, `?label`):
+    /// roles and parts are labelled as written, a part of an event "part of", a place "at".
+    pub(crate) fn of_row(row: &QuerySolution) -> (EdgeKind, String) {
+        let kind = EdgeKind::from_name(&text(row.get("kind"))).unwrap_or(EdgeKind::Location);
+        let label = match kind {
+            EdgeKind::PartOf => "part of".to_owned(),
+            EdgeKind::Location => "at".to_owned(),
+            _ => text(row.get("label")),
+        };
+        (kind, label)
+    }
+}
+
 /// The sentence a tie was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Evidence {
@@ -136,7 +187,7 @@ SELECT ?s ?o ?kind ?label ?report ?sentence WHERE {
     BIND("participation" AS ?kind)
   } UNION {
     GRAPH ?report { ?o schema:subEvent ?s }
-    BIND("part-of" AS ?kind)
+    BIND("partof" AS ?kind)
   } UNION {
     GRAPH ?report { ?s a schema:Event ; schema:location ?o }
     BIND("location" AS ?kind)
@@ -149,14 +200,7 @@ SELECT ?e (SAMPLE(?n) AS ?name) (SAMPLE(?t) AS ?type) WHERE {
   GRAPH ?g { ?e a ?t ; schema:name ?n }
 } GROUP BY ?e"#;
 
-fn text(term: Option<&Term>) -> String {
-    match term {
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-        Some(t) => display_term(t),
-        None => String::new(),
-    }
-}
+use crate::sparql::text;
 
 impl Network {
     /// Adds a node once; returns its index.
@@ -207,9 +251,9 @@ impl Network {
     }
 
     /// The network of everything the store holds, narrowed by `filter`.
-    pub fn from_store(store: &Store, filter: &Filter) -> Result<Network> {
+    pub fn from_dataset(dataset: &Dataset, filter: &Filter) -> Result<Network> {
         let mut nodes: HashMap<String, (String, NodeKind)> = HashMap::new();
-        for row in sparql::select(store, NODES_QUERY)? {
+        for row in dataset.select(NODES_QUERY)? {
             let iri = text(row.get("e"));
             let kind = NodeKind::of_type_iri(&text(row.get("type")));
             nodes.insert(iri, (text(row.get("name")), kind));
@@ -220,7 +264,7 @@ impl Network {
             filter.kinds.clone()
         };
         let mut net = Network::default();
-        for row in sparql::select(store, TIES_QUERY)? {
+        for row in dataset.select(TIES_QUERY)? {
             let report = text(row.get("report"));
             if filter.report.as_ref().is_some_and(|r| *r != report) {
                 continue;
@@ -232,12 +276,7 @@ impl Network {
             if !kinds.contains(sk) || !kinds.contains(ok) {
                 continue;
             }
-            let kind = match text(row.get("kind")).as_str() {
-                "membership" => EdgeKind::Membership,
-                "participation" => EdgeKind::Participation,
-                "part-of" => EdgeKind::PartOf,
-                _ => EdgeKind::Location,
-            };
+            let (kind, label) = EdgeKind::of_row(&row);
             let sentence = text(row.get("sentence"));
             let evidence = (!sentence.is_empty()).then(|| Evidence {
                 report: report.clone(),
@@ -253,11 +292,6 @@ impl Network {
                 kind: *ok,
                 label: on.clone(),
             });
-            let label = match kind {
-                EdgeKind::PartOf => "part of".to_owned(),
-                EdgeKind::Location => "at".to_owned(),
-                _ => text(row.get("label")),
-            };
             net.add_edge(a, b, kind, &label, evidence);
         }
         // People and organisations named but tied to nothing still belong in the picture.
@@ -281,9 +315,9 @@ impl Network {
 
     /// The network within `depth` ties of the entity `name` (a name, alias or IRI) and at most
     /// `max_nodes` nodes, read around it (`explore`) rather than from the whole graph; `filter`
-    /// as for `from_store` (kinds default to people, organisations and events).
+    /// as for `from_dataset` (kinds default to people, organisations and events).
     pub fn around(
-        store: &Store,
+        dataset: &Dataset,
         name: &str,
         depth: usize,
         max_nodes: usize,
@@ -294,7 +328,7 @@ impl Network {
         } else {
             filter.kinds.clone()
         };
-        let mut explorer = explore::Explorer::new(store)?;
+        let mut explorer = explore::Explorer::new(dataset)?;
         explorer.report = filter.report.clone();
         let centre = explorer.resolve(name)?;
         let mut net = explorer.around(&centre, depth, max_nodes.max(1), &kinds)?;
@@ -305,8 +339,8 @@ impl Network {
     }
 
     /// The network of a user's query: one edge per row of `?source ?target [?label]`.
-    pub fn from_query(store: &Store, query: &str) -> Result<Network> {
-        let rows = sparql::select(store, query)?;
+    pub fn from_query(dataset: &Dataset, query: &str) -> Result<Network> {
+        let rows = dataset.select(query)?;
         let mut net = Network::default();
         for row in rows {
             let (Some(s), Some(t)) = (row.get("source"), row.get("target")) else {
@@ -593,11 +627,10 @@ pub struct Hit {
 
 /// People, organisations, events and places whose name or alias contains `text` (case and
 /// accents ignored), at most `limit`, people and organisations first.
-pub fn search(store: &Store, text: &str, limit: usize) -> Result<Vec<Hit>> {
+pub fn search(dataset: &Dataset, text: &str, limit: usize) -> Result<Vec<Hit>> {
     let want = fold(text);
     let mut hits: HashMap<String, Hit> = HashMap::new();
-    for row in sparql::select(
-        store,
+    for row in dataset.select(
         // Inside each report graph: over the union, an entity's types and names repeat once
         // per report and their join multiplies.
         "SELECT DISTINCT ?e ?n ?t ?canon WHERE {
@@ -605,13 +638,13 @@ pub fn search(store: &Store, text: &str, limit: usize) -> Result<Vec<Hit>> {
            GRAPH ?g { ?e a ?t ; schema:name ?canon .
                       { ?e schema:name ?n } UNION { ?e schema:alternateName ?n } } }",
     )? {
-        let name = text_of(row.get("n"));
+        let name = text(row.get("n"));
         if !want.is_empty() && !fold(&name).contains(&want) {
             continue;
         }
-        let id = text_of(row.get("e"));
-        let kind = NodeKind::of_type_iri(&text_of(row.get("t")));
-        let label = text_of(row.get("canon"));
+        let id = text(row.get("e"));
+        let kind = NodeKind::of_type_iri(&text(row.get("t")));
+        let label = text(row.get("canon"));
         hits.entry(id.clone()).or_insert(Hit { id, label, kind });
     }
     let mut out: Vec<Hit> = hits.into_values().collect();
@@ -620,6 +653,3 @@ pub fn search(store: &Store, text: &str, limit: usize) -> Result<Vec<Hit>> {
     Ok(out)
 }
 
-fn text_of(term: Option<&Term>) -> String {
-    text(term)
-}

@@ -1,4 +1,4 @@
-//! `--bind VAR=VALUE`: a query with one of its variables replaced by a constant before Oxigraph
+//! Binding `VAR=VALUE`: a query with one of its variables replaced by a constant before Oxigraph
 //! plans it.
 //!
 //! Oxigraph can also substitute a variable at run time, but its planner then does not know the
@@ -17,15 +17,10 @@ use spargebra::{Query, SparqlParser};
 
 /// `text` with `variable` fixed to `value`, as SPARQL text (full IRIs, no prefixes).
 pub fn bind(text: &str, variable: &Variable, value: &Term) -> Result<String> {
-    let mut parser = SparqlParser::new();
-    for (prefix, iri) in crate::vocab::PREFIXES {
-        parser = parser
-            .with_prefix(*prefix, *iri)
-            .expect("the predeclared prefixes are valid IRIs");
-    }
-    let mut query = parser
-        .parse_query(text)
-        .map_err(|e| Error::Syntax(e.to_string()))?;
+    let parser = crate::vocab::with_prefixes(SparqlParser::new(), |p, prefix, iri| {
+        p.with_prefix(prefix, iri)
+    });
+    let mut query = parser.parse_query(text).map_err(Error::syntax)?;
     let binder = Binder { variable, value };
     let pattern = match &mut query {
         Query::Select { pattern, .. }

@@ -1,67 +1,53 @@
-//! The SPARQL layer: parse with ties' prefixes predeclared, evaluate over the union of all report
-//! graphs (or one graph), and write results in the W3C formats or as an aligned table.
+//! The SPARQL layer: the one way to read the graph. A `Dataset` wraps the store and answers
+//! queries with ties' prefixes predeclared, over the union of all report graphs (or one graph),
+//! with variables fixed before planning (`bind`), under a time limit when asked; `results`
+//! writes what comes back.
 //!
-//! Everything that reads the graph (stats, the network, exporters, the server) goes through here.
-//! This module does not know where a query came from (command line, file, HTTP).
+//! Everything that reads the graph (stats, the network, trace, rank, exporters, the server)
+//! comes through here; nothing else reaches Oxigraph's store. Only this module owns timeouts,
+//! the union-graph policy, prefixes and the binder. It does not know where a query came from
+//! (command line, file, HTTP).
 
 pub mod bind;
+pub mod results;
 
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::vocab::PREFIXES;
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Literal, NamedNode, Term, Variable};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{
-    CancellationToken, PreparedSparqlQuery, QueryResults, QuerySolution, SparqlEvaluator,
-};
-use std::io::Write;
+use crate::vocab;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Term, TripleRef, Variable};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, SparqlEvaluator};
+use std::path::Path;
 
-/// How results are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutputFormat {
-    /// An aligned text table for SELECT, Turtle for CONSTRUCT/DESCRIBE.
-    Table,
-    Csv,
-    Tsv,
-    Json,
-    Xml,
-    Turtle,
-    NTriples,
-    NQuads,
-    JsonLd,
-}
-
-impl OutputFormat {
-    pub fn parse(name: &str) -> Option<OutputFormat> {
-        Some(match name.to_ascii_lowercase().as_str() {
-            "table" => OutputFormat::Table,
-            "csv" => OutputFormat::Csv,
-            "tsv" => OutputFormat::Tsv,
-            "json" => OutputFormat::Json,
-            "xml" => OutputFormat::Xml,
-            "turtle" | "ttl" => OutputFormat::Turtle,
-            "ntriples" | "nt" => OutputFormat::NTriples,
-            "nquads" | "nq" => OutputFormat::NQuads,
-            "jsonld" | "json-ld" => OutputFormat::JsonLd,
-            _ => return None,
-        })
-    }
-}
+pub use oxigraph::sparql::{QueryResults, QuerySolution};
+pub use results::{compact_iri, display_term, write_results, OutputFormat};
 
 /// An evaluator with ties' prefixes predeclared.
-pub fn evaluator() -> SparqlEvaluator {
-    let mut evaluator = SparqlEvaluator::new();
-    for (prefix, iri) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*prefix, *iri)
-            .expect("the predeclared prefixes are valid IRIs");
-    }
-    evaluator
+fn evaluator() -> SparqlEvaluator {
+    vocab::with_prefixes(SparqlEvaluator::new(), |e, prefix, iri| {
+        e.with_prefix(prefix, iri)
+    })
+}
+
+/// How a query runs: over which default graph, with which variables fixed, stopped by what.
+#[derive(Debug, Clone, Default)]
+pub struct QueryOptions<'a> {
+    /// The default graph: this graph (an IRI) instead of the union of all graphs.
+    pub graph: Option<&'a str>,
+    /// Variables fixed to values before the query is planned (`bind`).
+    pub bindings: &'a [(Variable, Term)],
+    /// Stops the query when cancelled (a server's time limit).
+    pub cancel: Option<CancellationToken>,
 }
 
 /// Parses a query; its default graph becomes the union of all graphs (or `graph` when given),
 /// unless the query names its own dataset with FROM.
+///
+/// ```
+/// let prepared = ties::sparql::prepare("SELECT ?n WHERE { ?p schema:name ?n }", None, None);
+/// assert!(prepared.is_ok());
+/// assert!(ties::sparql::prepare("SELECT ?n WHERE {", None, None).is_err());
+/// ```
 pub fn prepare(
     text: &str,
     graph: Option<&str>,
@@ -71,9 +57,7 @@ pub fn prepare(
     if let Some(token) = cancel {
         evaluator = evaluator.with_cancellation_token(token);
     }
-    let mut prepared = evaluator
-        .parse_query(text)
-        .map_err(|e| Error::Syntax(e.to_string()))?;
+    let mut prepared = evaluator.parse_query(text).map_err(Error::syntax)?;
     if prepared.dataset().is_default_dataset() {
         match graph {
             Some(iri) => {
@@ -89,41 +73,142 @@ pub fn prepare(
     Ok(prepared)
 }
 
-/// Runs a query on the store.
-pub fn query<'a>(store: &'a Store, text: &str, graph: Option<&str>) -> Result<QueryResults<'a>> {
-    query_bound(store, text, graph, &[])
+/// The graph as SPARQL reads it: the store, behind queries.
+///
+/// ```
+/// use ties::sparql::Dataset;
+///
+/// let dataset = Dataset::new(ties::store::Store::in_memory()?);
+/// dataset.update("INSERT DATA { GRAPH <urn:g> { <urn:a> schema:name \"Ana Ruiz\" } }")?;
+/// let rows = dataset.select("SELECT ?n WHERE { ?p schema:name ?n }")?;
+/// assert_eq!(rows.len(), 1);
+/// # Ok::<(), ties::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Dataset {
+    store: Store,
 }
 
-/// Runs a query with some of its variables fixed first: written into its patterns (`bind`),
-/// so Oxigraph plans from them.
-pub fn query_bound<'a>(
-    store: &'a Store,
-    text: &str,
-    graph: Option<&str>,
-    bindings: &[(Variable, Term)],
-) -> Result<QueryResults<'a>> {
-    let mut text = text.to_owned();
-    for (variable, value) in bindings {
-        text = bind::bind(&text, variable, value)?;
+impl Dataset {
+    pub fn new(store: Store) -> Dataset {
+        Dataset { store }
     }
-    prepare(&text, graph, None)?
-        .on_store(store.oxigraph())
-        .execute()
-        .map_err(|e| Error::Evaluation(e.to_string()))
+
+    /// Opens an existing store for reading only; it may be read while an ingest writes.
+    pub fn open_read_only(path: &Path) -> Result<Dataset> {
+        Ok(Dataset::new(Store::open_read_only(path)?))
+    }
+
+    /// The store behind it, for those who write (ingest, the Graph Store Protocol).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Runs a query (SELECT, ASK, CONSTRUCT, DESCRIBE).
+    pub fn query(&self, text: &str, options: &QueryOptions<'_>) -> Result<QueryResults<'_>> {
+        let mut text = text.to_owned();
+        for (variable, value) in options.bindings {
+            text = bind::bind(&text, variable, value)?;
+        }
+        prepare(&text, options.graph, options.cancel.clone())?
+            .on_store(self.store.oxigraph())
+            .execute()
+            .map_err(Error::evaluation)
+    }
+
+    /// Runs a SELECT and collects its rows; for the library's own queries.
+    pub fn select(&self, text: &str) -> Result<Vec<QuerySolution>> {
+        self.select_bound(text, &[])
+    }
+
+    /// `select` with variables fixed first (`bind`): the way to put a value into a query.
+    pub fn select_bound(
+        &self,
+        text: &str,
+        bindings: &[(Variable, Term)],
+    ) -> Result<Vec<QuerySolution>> {
+        let options = QueryOptions {
+            bindings,
+            ..QueryOptions::default()
+        };
+        match self.query(text, &options)? {
+            QueryResults::Solutions(rows) => rows
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(Error::evaluation),
+            _ => Err(Error::Usage("expected a SELECT query".into())),
+        }
+    }
+
+    /// Runs a SPARQL Update (INSERT/DELETE); `cancel` stops it at a time limit.
+    pub fn update_with(&self, text: &str, cancel: Option<CancellationToken>) -> Result<()> {
+        let mut evaluator = evaluator();
+        if let Some(token) = cancel {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        evaluator
+            .parse_update(text)
+            .map_err(Error::syntax)?
+            .on_store(self.store.oxigraph())
+            .execute()
+            .map_err(Error::evaluation)
+    }
+
+    /// Runs a SPARQL Update.
+    pub fn update(&self, text: &str) -> Result<()> {
+        self.update_with(text, None)
+    }
+
+    /// Number of statements in all graphs.
+    pub fn len(&self) -> Result<usize> {
+        self.store.len()
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        self.store.is_empty()
+    }
+
+    /// Number of named graphs (reports and loaded RDF files).
+    pub fn graph_count(&self) -> Result<usize> {
+        self.store.graph_count()
+    }
+
+    /// Writes one graph (a named graph, or the default graph itself) as Turtle; false when
+    /// there is no such named graph.
+    pub fn write_graph(&self, graph: GraphNameRef<'_>, out: &mut Vec<u8>) -> Result<bool> {
+        if let GraphNameRef::NamedNode(g) = graph {
+            if !self.store.contains_graph(g)? {
+                return Ok(false);
+            }
+        }
+        let mut w = vocab::serializer(RdfFormat::Turtle).for_writer(out);
+        for q in self.store.quads_in(graph) {
+            let q = q?;
+            w.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+        }
+        w.finish()?;
+        Ok(true)
+    }
 }
 
 /// Reads `VAR=VALUE`: an IRI when the value is written `<…>` or starts with `urn:`, `http://`
 /// or `https://`, else a plain string.
+///
+/// ```
+/// let (var, value) = ties::sparql::parse_binding("person=Ana Ruiz")?;
+/// assert_eq!(var.as_str(), "person");
+/// assert_eq!(value.to_string(), "\"Ana Ruiz\"");
+/// # Ok::<(), ties::Error>(())
+/// ```
 pub fn parse_binding(text: &str) -> Result<(Variable, Term)> {
     let (name, value) = text.split_once('=').ok_or_else(|| {
         Error::Usage(format!(
-            "--bind {text:?}: write VAR=VALUE, e.g. person=\"Ana Ruiz\""
+            "binding {text:?}: write VAR=VALUE, e.g. person=\"Ana Ruiz\""
         ))
     })?;
     let name = name.trim().trim_start_matches(['?', '$']);
     let variable = Variable::new(name).map_err(|e| {
         Error::Usage(format!(
-            "--bind {text:?}: {name:?} is no variable name ({e})"
+            "binding {text:?}: {name:?} is no variable name ({e})"
         ))
     })?;
     let iri = value
@@ -138,276 +223,141 @@ pub fn parse_binding(text: &str) -> Result<(Variable, Term)> {
     let term = match iri {
         Some(iri) => Term::from(
             NamedNode::new(iri)
-                .map_err(|e| Error::Usage(format!("--bind {text:?}: not an IRI ({e})")))?,
+                .map_err(|e| Error::Usage(format!("binding {text:?}: not an IRI ({e})")))?,
         ),
         None => Term::from(Literal::new_simple_literal(value)),
     };
     Ok((variable, term))
 }
 
-/// Runs a SELECT and collects its rows; for the library's own queries.
-pub fn select(store: &Store, text: &str) -> Result<Vec<QuerySolution>> {
-    match query(store, text, None)? {
-        QueryResults::Solutions(rows) => rows
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(|e| Error::Evaluation(e.to_string())),
-        _ => Err(Error::Usage("expected a SELECT query".into())),
-    }
-}
-
-/// Runs a SPARQL Update (INSERT/DELETE) on the store.
-pub fn update(store: &Store, text: &str) -> Result<()> {
-    evaluator()
-        .parse_update(text)
-        .map_err(|e| Error::Syntax(e.to_string()))?
-        .on_store(store.oxigraph())
-        .execute()
-        .map_err(|e| Error::Evaluation(e.to_string()))
-}
-
-/// Writes query results in `format`; returns the number of rows (or triples) written.
-pub fn write_results(
-    results: QueryResults<'_>,
-    format: OutputFormat,
-    out: &mut dyn Write,
-) -> Result<usize> {
-    let eval = |e: oxigraph::sparql::QueryEvaluationError| Error::Evaluation(e.to_string());
-    match results {
-        QueryResults::Boolean(value) => {
-            match w3c_format(format) {
-                Some(f) => {
-                    QueryResultsSerializer::from_format(f)
-                        .serialize_boolean_to_writer(out, value)?;
-                }
-                None if format == OutputFormat::Table => writeln!(out, "{value}")?,
-                None => return Err(rdf_for_solutions()),
-            }
-            Ok(1)
-        }
-        QueryResults::Solutions(rows) => {
-            let variables = rows.variables().to_vec();
-            if format == OutputFormat::Table {
-                let rows = rows
-                    .collect::<std::result::Result<Vec<_>, _>>()
-                    .map_err(eval)?;
-                write_table(&variables, &rows, out)?;
-                return Ok(rows.len());
-            }
-            let f = w3c_format(format).ok_or_else(rdf_for_solutions)?;
-            let mut ser = QueryResultsSerializer::from_format(f)
-                .serialize_solutions_to_writer(out, variables)?;
-            let mut n = 0;
-            for row in rows {
-                ser.serialize(row.map_err(eval)?.iter())?;
-                n += 1;
-            }
-            ser.finish()?;
-            Ok(n)
-        }
-        QueryResults::Graph(triples) => {
-            let rdf =
-                match format {
-                    OutputFormat::Table | OutputFormat::Turtle => RdfFormat::Turtle,
-                    OutputFormat::NTriples => RdfFormat::NTriples,
-                    OutputFormat::NQuads => RdfFormat::NQuads,
-                    OutputFormat::JsonLd => RdfFormat::from_media_type("application/ld+json")
-                        .expect("Oxigraph knows JSON-LD"),
-
-                    _ => return Err(Error::Usage(
-                        "CONSTRUCT and DESCRIBE give RDF: use --format turtle, ntriples or nquads"
-                            .into(),
-                    )),
-                };
-            let mut serializer = RdfSerializer::from_format(rdf);
-            if rdf == RdfFormat::Turtle {
-                for (prefix, iri) in PREFIXES {
-                    serializer = serializer
-                        .with_prefix(*prefix, *iri)
-                        .expect("the predeclared prefixes are valid IRIs");
-                }
-            }
-            let mut ser = serializer.for_writer(out);
-            let mut n = 0;
-            for t in triples {
-                ser.serialize_triple(&t.map_err(eval)?)?;
-                n += 1;
-            }
-            ser.finish()?;
-            Ok(n)
-        }
-    }
-}
-
-fn rdf_for_solutions() -> Error {
-    Error::Usage(
-        "SELECT and ASK give result tables: use --format table, csv, tsv, json or xml".into(),
-    )
-}
-
-fn w3c_format(format: OutputFormat) -> Option<QueryResultsFormat> {
-    match format {
-        OutputFormat::Csv => Some(QueryResultsFormat::Csv),
-        OutputFormat::Tsv => Some(QueryResultsFormat::Tsv),
-        OutputFormat::Json => Some(QueryResultsFormat::Json),
-        OutputFormat::Xml => Some(QueryResultsFormat::Xml),
-        _ => None,
-    }
-}
-
-/// A term as a person reads it: IRIs shortened with the predeclared prefixes, literals bare.
-pub fn display_term(term: &Term) -> String {
+/// The text of a literal or IRI in a row ("" when unbound or blank).
+pub fn text(term: Option<&Term>) -> String {
     match term {
-        Term::NamedNode(n) => compact_iri(n.as_str()),
-        Term::BlankNode(b) => format!("_:{}", b.as_str()),
-        Term::Literal(l) => l.value().to_owned(),
-        #[allow(unreachable_patterns)]
-        other => other.to_string(),
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        _ => String::new(),
     }
 }
 
-/// `https://schema.org/Person` → `schema:Person`; IRIs outside the known namespaces stay whole.
-pub fn compact_iri(iri: &str) -> String {
-    for (prefix, ns) in PREFIXES {
-        if let Some(local) = iri.strip_prefix(ns) {
-            if !local.is_empty()
-                && local
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-            {
-                return format!("{prefix}:{local}");
-            }
-        }
+/// A count in a row (0 when unbound or not a number).
+pub fn count(term: Option<&Term>) -> u64 {
+    match term {
+        Some(Term::Literal(l)) => l.value().parse().unwrap_or(0),
+        _ => 0,
     }
-    iri.to_owned()
 }
 
-/// Longest cell shown in a table; the other formats give whole values.
-const TABLE_CELL_MAX: usize = 100;
-
-fn write_table(
-    variables: &[oxigraph::sparql::Variable],
-    rows: &[QuerySolution],
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            variables
-                .iter()
-                .map(|v| row.get(v).map(display_term).map(clip).unwrap_or_default())
-                .collect()
-        })
-        .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in &cells {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |out: &mut dyn Write, row: &[String]| -> std::io::Result<()> {
-        let padded: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        writeln!(out, "{}", padded.join("  ").trim_end())
-    };
-    line(out, &header)?;
-    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-    line(out, &rule)?;
-    for row in &cells {
-        line(out, row)?;
-    }
-    writeln!(
-        out,
-        "({} row{})",
-        cells.len(),
-        if cells.len() == 1 { "" } else { "s" }
-    )
+/// True when a row's value is the boolean `true`.
+pub fn is_true(term: Option<&Term>) -> bool {
+    matches!(term, Some(Term::Literal(l)) if l.value() == "true")
 }
 
-fn clip(s: String) -> String {
-    let s = s.replace(['\n', '\r', '\t'], " ");
-    if s.chars().count() <= TABLE_CELL_MAX {
-        return s;
-    }
-    let mut t: String = s.chars().take(TABLE_CELL_MAX - 1).collect();
-    t.push('…');
-    t
+/// A variable by name, for bindings the library writes itself.
+pub fn variable(name: &str) -> Variable {
+    Variable::new_unchecked(name)
+}
+
+/// An IRI term, for bindings the library writes itself; a usage error when it is no IRI.
+pub fn iri(text: &str) -> Result<Term> {
+    NamedNode::new(text)
+        .map(Term::from)
+        .map_err(|e| Error::Usage(format!("{text:?} is not an IRI ({e})")))
+}
+
+/// A plain string term, for bindings.
+pub fn string(text: &str) -> Term {
+    Term::from(Literal::new_simple_literal(text))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{Literal, Quad};
 
-    fn store_with_two_graphs() -> Store {
-        let store = Store::in_memory().unwrap();
-        for g in ["urn:g:1", "urn:g:2"] {
-            store
-                .oxigraph()
-                .insert(&Quad::new(
-                    NamedNode::new_unchecked("urn:x"),
-                    NamedNode::new_unchecked("https://schema.org/name"),
-                    Literal::new_simple_literal(g),
-                    NamedNode::new_unchecked(g),
-                ))
-                .unwrap();
-        }
-        store
+    fn two_graphs() -> Dataset {
+        let dataset = Dataset::new(Store::in_memory().expect("an in-memory store"));
+        dataset
+            .update(
+                "INSERT DATA { GRAPH <urn:g:1> { <urn:x> schema:name \"urn:g:1\" } \
+                               GRAPH <urn:g:2> { <urn:x> schema:name \"urn:g:2\" } }",
+            )
+            .expect("the update runs");
+        dataset
+    }
+
+    fn csv(dataset: &Dataset, text: &str, options: &QueryOptions<'_>) -> String {
+        let results = dataset.query(text, options).expect("the query runs");
+        let mut out = Vec::new();
+        write_results(results, OutputFormat::Csv, &mut out).expect("written");
+        String::from_utf8(out).expect("UTF-8")
     }
 
     #[test]
     fn default_graph_is_the_union_and_prefixes_are_predeclared() {
-        let store = store_with_two_graphs();
-        let rows = select(&store, "SELECT ?n WHERE { ?x schema:name ?n }").unwrap();
+        let rows = two_graphs()
+            .select("SELECT ?n WHERE { ?x schema:name ?n }")
+            .expect("the query runs");
         assert_eq!(rows.len(), 2);
     }
 
     #[test]
     fn graph_option_limits_the_default_graph() {
-        let store = store_with_two_graphs();
-        let results = query(
-            &store,
-            "SELECT ?n WHERE { ?x schema:name ?n }",
-            Some("urn:g:2"),
-        )
-        .unwrap();
-        let mut out = Vec::new();
-        assert_eq!(
-            write_results(results, OutputFormat::Csv, &mut out).unwrap(),
-            1
-        );
-        assert_eq!(String::from_utf8(out).unwrap(), "n\r\nurn:g:2\r\n");
+        let options = QueryOptions {
+            graph: Some("urn:g:2"),
+            ..QueryOptions::default()
+        };
+        let text = csv(&two_graphs(), "SELECT ?n WHERE { ?x schema:name ?n }", &options);
+        assert_eq!(text, "n\r\nurn:g:2\r\n");
+    }
+
+    #[test]
+    fn bindings_fix_a_variable_and_come_back_in_the_rows() {
+        let bindings = [(variable("n"), string("urn:g:1"))];
+        let rows = two_graphs()
+            .select_bound("SELECT ?x ?n WHERE { ?x schema:name ?n }", &bindings)
+            .expect("the query runs");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(text(rows[0].get("n")), "urn:g:1");
     }
 
     #[test]
     fn syntax_errors_carry_the_position() {
-        let store = store_with_two_graphs();
-        let err = query(&store, "SELECT ?n WHERE { ?x schema:name }", None)
+        let err = two_graphs()
+            .query("SELECT ?n WHERE { ?x schema:name }", &QueryOptions::default())
             .err()
-            .unwrap();
+            .expect("a syntax error");
         assert!(matches!(err, Error::Syntax(_)));
-        assert!(err.to_string().contains("1:"), "{err}");
+        assert!(err.full_text().contains("1:"), "{}", err.full_text());
     }
 
     #[test]
     fn table_aligns_and_compacts() {
-        let store = store_with_two_graphs();
-        let results = query(
-            &store,
-            "SELECT ?x ?n WHERE { ?x schema:name ?n } ORDER BY ?n",
-            None,
-        )
-        .unwrap();
+        let results = two_graphs()
+            .query(
+                "SELECT ?x ?n WHERE { ?x schema:name ?n } ORDER BY ?n",
+                &QueryOptions::default(),
+            )
+            .expect("the query runs");
         let mut out = Vec::new();
-        write_results(results, OutputFormat::Table, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        write_results(results, OutputFormat::Table, &mut out).expect("written");
         assert_eq!(
-            text,
+            String::from_utf8(out).expect("UTF-8"),
             "x      n\n-----  -------\nurn:x  urn:g:1\nurn:x  urn:g:2\n(2 rows)\n"
         );
         assert_eq!(compact_iri("https://schema.org/Person"), "schema:Person");
+    }
+
+    #[test]
+    fn a_graph_is_written_as_turtle() {
+        let dataset = two_graphs();
+        let mut out = Vec::new();
+        let g = NamedNode::new_unchecked("urn:g:1");
+        assert!(dataset
+            .write_graph(GraphNameRef::NamedNode(g.as_ref()), &mut out)
+            .expect("written"));
+        assert!(String::from_utf8(out).expect("UTF-8").contains("urn:g:1"));
+        let missing = NamedNode::new_unchecked("urn:g:9");
+        assert!(!dataset
+            .write_graph(GraphNameRef::NamedNode(missing.as_ref()), &mut Vec::new())
+            .expect("answered"));
     }
 }

@@ -58,9 +58,34 @@
     return iri;
   }
 
-  /** IRIs of people, organisations, places and events: the network view can draw them. */
-  function isEntityIri(iri) {
-    return /^urn:ties:(person|org|place)\//.test(iri) || /^urn:ties:report\/[^/]+\/event\//.test(iri);
+  /** Of these IRIs, the people, organisations, places and events (by their rdf:type in the
+   *  graph, asked of the server): the network view can draw them. */
+  async function entityIris(iris) {
+    if (!iris.length) return new Set();
+    const values = iris.map((i) => `<${i}>`).join(' ');
+    const query = `SELECT DISTINCT ?e WHERE { VALUES ?e { ${values} }
+      VALUES ?t { schema:Person schema:Organization schema:Event schema:Place } ?e a ?t }`;
+    const res = await fetch('/sparql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json' },
+      body: query,
+    });
+    if (!res.ok) return new Set();
+    const data = await res.json();
+    return new Set(data.results.bindings.map((b) => b.e.value));
+  }
+
+  /** Turns the IRI cells of the results that name entities into links to their network. */
+  async function linkEntities(box) {
+    const spans = [...box.querySelectorAll('span.iri[data-iri]')];
+    const iris = [...new Set(spans.map((s) => s.dataset.iri))].filter((i) => !/[<>"{}|^`\\\s]/.test(i));
+    const entities = await entityIris(iris.slice(0, 500));
+    for (const span of spans) {
+      if (!entities.has(span.dataset.iri)) continue;
+      const a = h('a', { class: 'iri', href: '#network', title: `${span.dataset.iri} (click to draw its network)`, text: span.textContent });
+      a.dataset.iri = span.dataset.iri;
+      span.replaceWith(a);
+    }
   }
 
   const KIND_NAMES = {
@@ -245,6 +270,7 @@
     table.append(body);
     resultBox.replaceChildren(table);
     resultBox.scrollTop = 0;
+    linkEntities(table).catch(() => {});
     let status = plural(rows.length, 'row', 'rows');
     if (rows.length > shown.length) status += ` (the first ${shown.length} shown)`;
     resultStatus.textContent = `${status} · ${seconds} s`;
@@ -260,13 +286,9 @@
     }
     if (term.type === 'uri') {
       const short = shortIri(term.value);
-      if (isEntityIri(term.value)) {
-        const a = h('a', { class: 'iri', href: '#network', title: `${term.value} (click to draw its network)`, text: short });
-        a.dataset.iri = term.value;
-        td.append(a);
-      } else {
-        td.append(h('span', { class: 'iri', title: term.value, text: short }));
-      }
+      const span = h('span', { class: 'iri', title: term.value, text: short });
+      if (term.value.startsWith('urn:') || term.value.startsWith('http')) span.dataset.iri = term.value;
+      td.append(span);
       if (short.length > 60) td.className = 'long';
     } else if (term.type === 'bnode') {
       td.textContent = `_:${term.value}`;

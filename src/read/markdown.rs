@@ -3,7 +3,7 @@
 //! items and rules are recognised by `segment`; inline markup (`**`, `*`, `_`) is skipped by the
 //! extractor's tokenizer.
 
-use super::document::Metadata;
+use crate::model::Metadata;
 use super::html::normalise_date;
 use yaml_rust2::{Yaml, YamlLoader};
 

@@ -5,7 +5,7 @@
 //! carry a model that must be downloaded. This module only finds boundaries: it never changes the
 //! text, so every span it returns is a slice of the report exactly as written.
 
-use super::document::{Block, BlockKind, Format, Sentence};
+use crate::model::{Block, BlockKind, Format, Sentence};
 
 /// Lines of at most this many words, with no closing punctuation, stand as headings.
 const HEADING_MAX_WORDS: usize = 14;

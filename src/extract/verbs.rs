@@ -1,0 +1,62 @@
+//! The verbs the rules read, in one place: those that attribute speech (a quotation's "said"),
+//! and the acts a report says a named person did ("opened", "chaired", "moved"). Each rule
+//! asks here instead of keeping a list of its own.
+//!
+//! Closed lists of English verb forms are grammar, not world knowledge, so they are code, not
+//! lexicon files. This module knows nothing of tokens, sentences or entities.
+
+/// Verbs that attribute what a person said: "…," she said; X warned that …
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "asked", "explained", "explains", "argued",
+    "argues", "warned", "warns", "noted", "notes", "insisted", "stressed", "urged", "declared",
+    "announced", "claimed", "recalled", "replied", "remarked", "continued", "concluded",
+    "observed", "commented", "admitted", "suggested", "emphasised", "emphasized", "wrote",
+    "closed", "joked", "quipped", "promised", "vowed", "pleaded", "cautioned", "predicted",
+    "acknowledged",
+];
+
+/// Speaking without attributing words: the person spoke, whatever they said.
+const SPOKE: &[&str] = &["spoke", "speaks", "described", "answered"];
+
+/// Other acts a report says a named person did at an event or in a role.
+const ACTS: &[&str] = &[
+    "addressed", "opened", "presented", "chaired", "moderated", "welcomed", "thanked", "praised",
+    "called", "highlighted", "pointed", "outlined", "set", "looked", "paid", "lauded",
+    "celebrated", "extended", "sent", "agreed", "believes", "believed", "joined", "led",
+    "hosted", "organised", "organized", "attended", "moved", "seconded",
+];
+
+/// A verb that attributes speech ("said", "warned", "adds").
+pub fn attributes_speech(word: &str) -> bool {
+    SPEECH.contains(&word)
+}
+
+/// A verb that says the person spoke: speech verbs and "spoke", "described", "answered".
+pub fn says_they_spoke(word: &str) -> bool {
+    attributes_speech(word) || SPOKE.contains(&word)
+}
+
+/// A verb that can follow a person's name as the predicate of their sentence ("Ana Ruiz
+/// opened the meeting"), which marks the words before it as a name.
+pub fn follows_a_name(word: &str) -> bool {
+    says_they_spoke(word) || ACTS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_classes_nest() {
+        for (word, speech, spoke, act) in [
+            ("said", true, true, true),
+            ("spoke", false, true, true),
+            ("chaired", false, false, true),
+            ("table", false, false, false),
+        ] {
+            assert_eq!(attributes_speech(word), speech, "{word}");
+            assert_eq!(says_they_spoke(word), spoke, "{word}");
+            assert_eq!(follows_a_name(word), act, "{word}");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The driver of the pipeline: the files a user named → `pipeline` (read, extract) → `rdf`
+//! (quads) → `store`.
+//!
+//! Reading and extraction run in parallel (rayon) in batches on a thread of their own; the
+//! writer takes the batches from a short queue, so memory is bounded by a few batches, not by the
+//! corpus. Reports new to the store go through the store's bulk writer; a report already there
+//! (ingested again) and RDF files replace their graphs in one transaction each. Either way a
+//! report is in the store whole or not at all. A file that cannot be read is reported and
+//! skipped; the others still go in. This module reports progress through the `Progress` trait
+//! and never prints.
+
+use crate::error::{Error, Result};
+use crate::extract::Extractor;
+use crate::pipeline::{self, Input};
+use crate::rdf;
+use crate::read::content_hash;
+use crate::store::{self, BulkWriter, Store};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+/// Files read and extracted at once before their graphs are written.
+const BATCH: usize = 64;
+
+/// Hears how an ingest goes; the command line draws a progress bar from it.
+pub trait Progress: Sync {
+    fn start(&self, _files: usize) {}
+    fn done(&self, _path: &Path) {}
+    fn warn(&self, _message: &str) {}
+    fn fail(&self, _error: &Error) {}
+    fn finish(&self) {}
+}
+
+/// A `Progress` that ignores everything.
+pub struct Silent;
+impl Progress for Silent {}
+
+/// What an ingest did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub reports: usize,
+    pub rdf_files: usize,
+    /// Quads written, over all graphs replaced.
+    pub statements: usize,
+    /// Reports skipped because the store holds them with the same content.
+    pub unchanged: usize,
+    pub failures: Vec<Error>,
+    pub warnings: Vec<String>,
+    pub seconds: f64,
+}
+
+/// A file read, extracted and turned into quads, waiting to be written.
+struct Prepared {
+    path: PathBuf,
+    graphs: Vec<NamedOrBlankNode>,
+    quads: Vec<Quad>,
+    is_report: bool,
+    /// The store already holds this report as it is now: nothing to write.
+    unchanged: bool,
+    warnings: Vec<String>,
+}
+
+fn prepare(input: &Input, extractor: &Extractor, store: &Store, force: bool) -> Result<Prepared> {
+    match input {
+        Input::Report(path, format) => {
+            let bytes = pipeline::read_bytes(path)?;
+            let report = rdf::report_iri(path);
+            if !force && store.content_hash(report.as_ref())? == Some(content_hash(&bytes)) {
+                return Ok(Prepared {
+                    path: path.clone(),
+                    graphs: Vec::new(),
+                    quads: Vec::new(),
+                    is_report: true,
+                    unchanged: true,
+                    warnings: Vec::new(),
+                });
+            }
+            let analysed = pipeline::analyse(path, &bytes, *format, extractor)?;
+            let quads = rdf::report_quads(&report, &analysed.document, &analysed.extraction);
+            let warnings = analysed
+                .document
+                .warnings
+                .iter()
+                .map(|w| format!("{}: {w}", path.display()))
+                .collect();
+            Ok(Prepared {
+                path: path.clone(),
+                graphs: vec![report.into()],
+                quads,
+                is_report: true,
+                unchanged: false,
+                warnings,
+            })
+        }
+        Input::Rdf(path) => {
+            let bytes = pipeline::read_bytes(path)?;
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err(Error::input(path, "the file is empty: nothing to ingest"));
+            }
+            let graph = rdf::report_iri(path);
+            let quads = store::parse_rdf(path, &bytes, &graph)?;
+            let mut graphs: Vec<NamedOrBlankNode> = vec![graph.into()];
+            for q in &quads {
+                if let GraphName::NamedNode(g) = &q.graph_name {
+                    let g = NamedOrBlankNode::from(g.clone());
+                    if !graphs.contains(&g) {
+                        graphs.push(g);
+                    }
+                }
+            }
+            Ok(Prepared {
+                path: path.clone(),
+                graphs,
+                quads,
+                is_report: false,
+                unchanged: false,
+                warnings: Vec::new(),
+            })
+        }
+    }
+}
+
+/// Ingests `inputs` into `store`. Failures of single files are collected in the summary; only a
+/// store failure stops the run. A file given twice is read once. A report whose file has not
+/// changed since the store took it (same content hash) is skipped unless `force`: run again
+/// over a folder, only new and changed reports are read (after ties itself changes, `force`
+/// reads them all).
+pub fn ingest(
+    store: &Store,
+    extractor: &Extractor,
+    inputs: &[Input],
+    progress: &dyn Progress,
+    force: bool,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let mut seen = HashSet::new();
+    let inputs: Vec<&Input> = inputs.iter().filter(|i| seen.insert(i.path())).collect();
+    let mut summary = Summary::default();
+    progress.start(inputs.len());
+    let mut bulk = store.bulk_writer();
+    std::thread::scope(|scope| -> Result<()> {
+        let (batches, queue) = sync_channel::<Vec<Result<Prepared>>>(QUEUED_BATCHES);
+        let inputs = &inputs;
+        scope.spawn(move || {
+            for batch in inputs.chunks(BATCH) {
+                let prepared = batch
+                    .par_iter()
+                    .map(|i| prepare(i, extractor, store, force))
+                    .collect();
+                if batches.send(prepared).is_err() {
+                    break; // the writer stopped on a store error
+                }
+            }
+        });
+        for prepared in queue {
+            for p in prepared {
+                match p {
+                    Ok(p) => write(store, &mut bulk, p, &mut summary, progress)?,
+                    Err(e) => {
+                        progress.fail(&e);
+                        summary.failures.push(e);
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    bulk.finish()?;
+    store.flush()?;
+    progress.finish();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Batches read and extracted ahead of the writer.
+const QUEUED_BATCHES: usize = 2;
+
+fn write(
+    store: &Store,
+    bulk: &mut BulkWriter<'_>,
+    p: Prepared,
+    summary: &mut Summary,
+    progress: &dyn Progress,
+) -> Result<()> {
+    if p.unchanged {
+        summary.unchanged += 1;
+        progress.done(&p.path);
+        return Ok(());
+    }
+    summary.statements += p.quads.len();
+    let new_report = p.is_report
+        && match &p.graphs[..] {
+            [NamedOrBlankNode::NamedNode(g)] => !store.contains_graph(g.as_ref())?,
+            _ => false,
+        };
+    if new_report {
+        bulk.add(p.quads)?;
+    } else {
+        // What the bulk writer holds goes in first, so this replacement comes after it.
+        bulk.commit()?;
+        store.replace_graphs(&p.graphs, &p.quads)?;
+    }
+    if p.is_report {
+        summary.reports += 1;
+    } else {
+        summary.rdf_files += 1;
+    }
+    for w in &p.warnings {
+        progress.warn(w);
+    }
+    summary.warnings.extend(p.warnings);
+    progress.done(&p.path);
+    Ok(())
+}
+
+/// The graph of a report named by its IRI or by its file's path.
+pub fn find_report(store: &Store, key: &str) -> Result<NamedNode> {
+    if key.contains(':') && !Path::new(key).exists() {
+        if let Ok(iri) = NamedNode::new(key) {
+            if store.contains_graph(iri.as_ref())? {
+                return Ok(iri);
+            }
+        }
+    }
+    let path = Path::new(key);
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let iri = rdf::report_iri(&canonical);
+    if store.contains_graph(iri.as_ref())? {
+        return Ok(iri);
+    }
+    if let Some(iri) = store.report_for_source(&canonical)? {
+        return Ok(iri);
+    }
+    Err(Error::Usage(format!(
+        "no report {key} in the store: give its path as ingested or its IRI (`ties query reports` lists them)"
+    )))
+}
+
