@@ -37,6 +37,8 @@ pub mod read;
 #[cfg(feature = "store")]
 pub mod ingest;
 #[cfg(feature = "store")]
+pub mod iri;
+#[cfg(feature = "store")]
 pub mod network;
 #[cfg(feature = "store")]
 pub mod queries;

@@ -467,7 +467,7 @@ impl<'a> Explorer<'a> {
                 EntityKind::Organization,
                 EntityKind::Place,
             ] {
-                iris.push(crate::rdf::entity_iri(kind, name).as_str().to_owned());
+                iris.push(crate::iri::entity_iri(kind, name).as_str().to_owned());
             }
         }
         let mut nodes = Vec::new();

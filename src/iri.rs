@@ -1,0 +1,107 @@
+//! The IRI scheme: how ties names reports, the entities shared across reports, and roles.
+//!
+//! `rdf` mints every IRI with these functions; readers (`network`) may use them to look an
+//! entity up by the name it would have. Nothing parses an IRI back into a kind: the kind of an
+//! entity is its `rdf:type` in the graph. This module knows no store and no query.
+
+use crate::model::EntityKind;
+use crate::vocab::DATA_NS;
+use oxigraph::model::NamedNode;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// A lowercase ASCII slug: accents folded, anything else than letters and digits made a hyphen.
+pub fn slug(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}
+
+/// The IRI of the report read from `path` (canonicalised): its file name made a slug, then the
+/// first eight hex digits of the path's hash, so two `index.html` in two folders stay apart and
+/// ingesting the same file again finds the same graph.
+pub fn report_iri(path: &Path) -> NamedNode {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let digest = Sha256::digest(path.to_string_lossy().as_bytes());
+    let tag: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    NamedNode::new_unchecked(format!("{DATA_NS}report/{}-{tag}", slug(&stem)))
+}
+
+/// The IRI of an entity that is shared across reports.
+pub fn entity_iri(kind: EntityKind, name: &str) -> NamedNode {
+    let folder = match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "org",
+        EntityKind::Place => "place",
+        EntityKind::Event => "event",
+    };
+    NamedNode::new_unchecked(format!("{DATA_NS}{folder}/{}", slug(name)))
+}
+
+/// The IRI of a role, one per label as written: "chair" and "Chair" are two nodes, so that
+/// each keeps one `rdfs:label` (a capitalised label gets a short hash of itself).
+pub fn role_iri(label: &str) -> NamedNode {
+    if label.chars().any(char::is_uppercase) {
+        let digest = Sha256::digest(label.as_bytes());
+        NamedNode::new_unchecked(format!(
+            "{DATA_NS}role/{}-{:02x}{:02x}",
+            slug(label),
+            digest[0],
+            digest[1]
+        ))
+    } else {
+        NamedNode::new_unchecked(format!("{DATA_NS}role/{}", slug(label)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_punctuation() {
+        assert_eq!(slug("Tomás Ó Súilleabháin"), "tomas-o-suilleabhain");
+        assert_eq!(slug("  Workers’ Federation (WF) "), "workers-federation-wf");
+        assert_eq!(slug("!!!"), "x");
+    }
+
+    #[test]
+    fn each_role_label_has_its_own_node() {
+        assert_eq!(role_iri("chair"), role_iri("chair"));
+        assert_ne!(role_iri("chair"), role_iri("Chair"));
+        assert!(role_iri("General Secretary")
+            .as_str()
+            .starts_with("urn:ties:role/general-secretary-"));
+    }
+
+    #[test]
+    fn entities_merge_by_name_but_reports_stay_apart() {
+        assert_eq!(
+            entity_iri(EntityKind::Person, "Ana Ruiz"),
+            entity_iri(EntityKind::Person, "Ana  Ruiz")
+        );
+        assert_ne!(
+            report_iri(Path::new("/a/index.html")),
+            report_iri(Path::new("/b/index.html"))
+        );
+        assert!(report_iri(Path::new("/a/My Report.txt"))
+            .as_str()
+            .starts_with("urn:ties:report/my-report-"));
+    }
+}
