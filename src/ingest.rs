@@ -238,4 +238,3 @@ pub fn find_report(store: &Store, key: &str) -> Result<NamedNode> {
         "no report {key} in the store: give its path as ingested or its IRI (`ties query reports` lists them)"
     )))
 }
-

@@ -134,8 +134,6 @@ Examples:
     Extract(ExtractArgs),
 }
 
-
-
 #[derive(Args)]
 struct IngestArgs {
     /// Files or folders.
@@ -328,7 +326,9 @@ fn ingest(store: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, store.len()?));
     }
-    Ok(exit_code(summary.failures.is_empty() && path_errors.is_empty()))
+    Ok(exit_code(
+        summary.failures.is_empty() && path_errors.is_empty(),
+    ))
 }
 
 fn remove(store: &Path, args: RemoveArgs) -> anyhow::Result<ExitCode> {
@@ -612,8 +612,10 @@ impl Bar {
         Bar {
             bar: show.then(|| {
                 ProgressBar::new(0).with_style(
-                    ProgressStyle::with_template("{bar:40} {pos}/{len} reports {per_sec} eta {eta}")
-                        .expect("a valid progress template"),
+                    ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} reports {per_sec} eta {eta}",
+                    )
+                    .expect("a valid progress template"),
                 )
             }),
         }

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 
 /// Extensions of the RDF files ties loads as they are (the store parses them by the same
 /// names).
-pub const RDF_EXTENSIONS: &[&str] = &["ttl", "nt", "nq", "trig", "n3", "rdf", "xml", "jsonld", "json"];
+pub const RDF_EXTENSIONS: &[&str] = &[
+    "ttl", "nt", "nq", "trig", "n3", "rdf", "xml", "jsonld", "json",
+];
 
 /// One file to ingest.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,8 +22,7 @@ pub fn named(name: &str) -> Option<&'static str> {
 /// Resolves what the user typed as QUERY: `@file.rq`, the name of a named query, or SPARQL text.
 pub fn resolve(arg: &str) -> Result<String> {
     if let Some(file) = arg.strip_prefix('@') {
-        return std::fs::read_to_string(file)
-            .map_err(|e| Error::read(file, e));
+        return std::fs::read_to_string(file).map_err(|e| Error::read(file, e));
     }
     if let Some(q) = named(arg) {
         return Ok(q.to_owned());

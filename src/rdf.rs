@@ -6,7 +6,9 @@
 //! vocabulary and the shapes in `ontology/`; it knows nothing of the store.
 
 use crate::iri::{entity_iri, role_iri, slug};
-use crate::model::{Document, EntityKind, Evidence, Extraction};
+use crate::model::{
+    Document, EntityKind, Evidence, Extraction, Membership, PartRole, Participation, Quotation,
+};
 
 pub use crate::iri::report_iri;
 use crate::vocab::{org, prov, rdf, rdfs, schema, ties, xsd, DATA_NS};
@@ -47,7 +49,6 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         quads: Vec::new(),
     };
     write_report(&mut w, report, doc);
-
     let entity_iris: Vec<NamedNode> = ex
         .entities
         .iter()
@@ -58,19 +59,37 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
             kind => entity_iri(kind, &e.name),
         })
         .collect();
-
-    // Sentences are written once each, for the claims that cite them.
-    let mut sentences: BTreeMap<usize, NamedNode> = BTreeMap::new();
-    let mut sentence_iri = |i: usize| {
-        sentences
-            .entry(i)
-            .or_insert_with(|| {
-                NamedNode::new_unchecked(format!("{}/sentence/{i}", report.as_str()))
-            })
-            .clone()
+    write_entities(&mut w, ex, &entity_iris);
+    if let Some(p) = ex.publisher {
+        w.add(report, schema::PUBLISHER, entity_iris[p].clone());
+    }
+    let mut claims = Claims {
+        w,
+        report,
+        entities: &entity_iris,
+        sentences: BTreeMap::new(),
     };
+    for (n, m) in ex.memberships.iter().enumerate() {
+        claims.membership(n, m);
+    }
+    for (n, p) in ex.participations.iter().enumerate() {
+        claims.participation(n, p);
+    }
+    for (n, q) in ex.quotations.iter().enumerate() {
+        claims.quotation(n, q);
+    }
+    let Claims {
+        mut w, sentences, ..
+    } = claims;
+    write_sentences(&mut w, doc, sentences);
+    first_of_each(w.quads)
+}
 
-    for (e, iri) in ex.entities.iter().zip(&entity_iris) {
+/// The entities of a report: type, names, titles; events with their parent and place. Which
+/// reports mention an entity is the graphs that describe it (`GRAPH ?report`); no triple says
+/// it again.
+fn write_entities(w: &mut GraphWriter, ex: &Extraction, iris: &[NamedNode]) {
+    for (e, iri) in ex.entities.iter().zip(iris) {
         let class = match e.kind {
             EntityKind::Person => schema::PERSON,
             EntityKind::Organization => schema::ORGANIZATION,
@@ -88,78 +107,94 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         for t in &e.job_titles {
             w.text(iri, schema::JOB_TITLE, &t.title);
         }
-        // Which reports mention an entity is the graphs that describe it (`GRAPH ?report`);
-        // no triple says it again.
         if e.kind == EntityKind::Event {
             if let Some(parent) = e.part_of {
-                w.add(&entity_iris[parent], schema::SUB_EVENT, iri.clone());
-                w.add(iri, schema::SUPER_EVENT, entity_iris[parent].clone());
+                w.add(&iris[parent], schema::SUB_EVENT, iri.clone());
+                w.add(iri, schema::SUPER_EVENT, iris[parent].clone());
             }
             if let Some(place) = e.location {
-                w.add(iri, schema::LOCATION, entity_iris[place].clone());
+                w.add(iri, schema::LOCATION, iris[place].clone());
             }
         }
     }
-    if let Some(p) = ex.publisher {
-        w.add(report, schema::PUBLISHER, entity_iris[p].clone());
+}
+
+/// Writes the claims of one report, each with its evidence; remembers the sentences they cite,
+/// which are written once each at the end.
+struct Claims<'a> {
+    w: GraphWriter,
+    report: &'a NamedNode,
+    entities: &'a [NamedNode],
+    sentences: BTreeMap<usize, NamedNode>,
+}
+
+impl Claims<'_> {
+    fn claim(&self, kind: &str, n: usize) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/{kind}/{n}", self.report.as_str()))
     }
 
-    let claim =
-        |kind: &str, n: usize| NamedNode::new_unchecked(format!("{}/{kind}/{n}", report.as_str()));
-    let mut evidence = |w: &mut GraphWriter, c: &NamedNode, ev: &Evidence| {
-        w.add(c, prov::WAS_DERIVED_FROM, sentence_iri(ev.sentence));
-        w.text(c, ties::RULE, ev.rule);
-        w.typed(
-            c,
-            ties::CONFIDENCE,
-            format!("{:.2}", ev.confidence),
-            xsd::DECIMAL,
-        );
-    };
+    fn evidence(&mut self, c: &NamedNode, ev: &Evidence) {
+        let report = self.report;
+        let sentence = self
+            .sentences
+            .entry(ev.sentence)
+            .or_insert_with(|| {
+                NamedNode::new_unchecked(format!("{}/sentence/{}", report.as_str(), ev.sentence))
+            })
+            .clone();
+        self.w.add(c, prov::WAS_DERIVED_FROM, sentence);
+        self.w.text(c, ties::RULE, ev.rule);
+        let confidence = format!("{:.2}", ev.confidence);
+        self.w.typed(c, ties::CONFIDENCE, confidence, xsd::DECIMAL);
+    }
 
-    for (n, m) in ex.memberships.iter().enumerate() {
-        let c = claim("membership", n);
+    fn membership(&mut self, n: usize, m: &Membership) {
+        let c = self.claim("membership", n);
+        let (member, organization) = (&self.entities[m.member], &self.entities[m.organization]);
+        let w = &mut self.w;
         w.kind(&c, org::MEMBERSHIP);
-        w.add(&c, org::MEMBER, entity_iris[m.member].clone());
-        w.add(&c, org::ORGANIZATION, entity_iris[m.organization].clone());
-        w.add(
-            &entity_iris[m.member],
-            org::MEMBER_OF,
-            entity_iris[m.organization].clone(),
-        );
+        w.add(&c, org::MEMBER, member.clone());
+        w.add(&c, org::ORGANIZATION, organization.clone());
+        w.add(member, org::MEMBER_OF, organization.clone());
         if let Some(role) = &m.role {
             let r = role_iri(role);
             w.kind(&r, org::ROLE);
             w.text(&r, rdfs::LABEL, role);
             w.add(&c, org::ROLE_PROP, r);
         }
-        evidence(&mut w, &c, &m.evidence);
+        self.evidence(&c, &m.evidence);
     }
-    for (n, p) in ex.participations.iter().enumerate() {
-        let c = claim("participation", n);
-        let person = entity_iris[p.person].clone();
-        let event = &entity_iris[p.event];
+
+    fn participation(&mut self, n: usize, p: &Participation) {
+        let c = self.claim("participation", n);
+        let (person, event) = (&self.entities[p.person], &self.entities[p.event]);
+        let w = &mut self.w;
         w.kind(&c, ties::PARTICIPATION);
         w.add(&c, ties::PARTICIPANT, person.clone());
         w.add(&c, ties::EVENT, event.clone());
         w.text(&c, ties::PARTICIPATION_ROLE, p.role.name());
         let direct = match p.role {
-            crate::model::PartRole::Speaker => ties::SPEAKER,
-            crate::model::PartRole::Chair => ties::CHAIR,
-            crate::model::PartRole::Organiser => schema::ORGANIZER,
-            crate::model::PartRole::Attendee => schema::ATTENDEE,
+            PartRole::Speaker => ties::SPEAKER,
+            PartRole::Chair => ties::CHAIR,
+            PartRole::Organiser => schema::ORGANIZER,
+            PartRole::Attendee => schema::ATTENDEE,
         };
-        w.add(event, direct, person);
-        evidence(&mut w, &c, &p.evidence);
-    }
-    for (n, q) in ex.quotations.iter().enumerate() {
-        let c = claim("quotation", n);
-        w.kind(&c, schema::QUOTATION);
-        w.text(&c, schema::TEXT, &q.text);
-        w.add(&c, schema::CREATOR, entity_iris[q.speaker].clone());
-        evidence(&mut w, &c, &q.evidence);
+        w.add(event, direct, person.clone());
+        self.evidence(&c, &p.evidence);
     }
 
+    fn quotation(&mut self, n: usize, q: &Quotation) {
+        let c = self.claim("quotation", n);
+        let speaker = self.entities[q.speaker].clone();
+        self.w.kind(&c, schema::QUOTATION);
+        self.w.text(&c, schema::TEXT, &q.text);
+        self.w.add(&c, schema::CREATOR, speaker);
+        self.evidence(&c, &q.evidence);
+    }
+}
+
+/// The sentences the claims cite: text and byte offsets.
+fn write_sentences(w: &mut GraphWriter, doc: &Document, sentences: BTreeMap<usize, NamedNode>) {
     for (i, iri) in sentences {
         let s = &doc.sentences[i];
         w.kind(&iri, ties::SENTENCE);
@@ -167,13 +202,14 @@ pub fn report_quads(report: &NamedNode, doc: &Document, ex: &Extraction) -> Vec<
         w.typed(&iri, ties::START_OFFSET, s.start.to_string(), xsd::INTEGER);
         w.typed(&iri, ties::END_OFFSET, s.end.to_string(), xsd::INTEGER);
     }
+}
 
-    // The same triple may be written twice (a role shared by two claims): keep the first.
-    let mut seen = std::collections::HashSet::with_capacity(w.quads.len());
-    let first: Vec<bool> = w.quads.iter().map(|q| seen.insert(q)).collect();
+/// The quads without repeats (a role shared by two claims is written twice): the first of each.
+fn first_of_each(mut quads: Vec<Quad>) -> Vec<Quad> {
+    let mut seen = std::collections::HashSet::with_capacity(quads.len());
+    let first: Vec<bool> = quads.iter().map(|q| seen.insert(q)).collect();
     drop(seen);
     let mut first = first.into_iter();
-    let mut quads = w.quads;
     quads.retain(|_| first.next().unwrap_or(false));
     quads
 }
@@ -218,4 +254,3 @@ pub fn write_turtle(quads: &[Quad], out: &mut dyn std::io::Write) -> std::io::Re
     writer.finish()?;
     Ok(())
 }
-

@@ -24,7 +24,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("queries", &["error", "sparql"]),
     (
         "ingest",
-        &["error", "model", "pipeline", "read", "extract", "rdf", "store"],
+        &[
+            "error", "model", "pipeline", "read", "extract", "rdf", "store",
+        ],
     ),
     // Everything that reads the graph reads it through `sparql`, never from `store`.
     ("stats", &["error", "sparql"]),
@@ -36,7 +38,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // `sparql` like everyone else.
     (
         "serve",
-        &["error", "sparql", "store", "network", "export", "queries", "vocab"],
+        &[
+            "error", "sparql", "store", "network", "export", "queries", "vocab",
+        ],
     ),
 ];
 
@@ -136,10 +140,16 @@ fn no_module_imports_what_the_architecture_forbids() {
     }
     for module in map.keys() {
         if !ALLOWED.iter().any(|(m, _)| m == module) {
-            wrong.push(format!("{module}: a new module; say in ALLOWED what it may use"));
+            wrong.push(format!(
+                "{module}: a new module; say in ALLOWED what it may use"
+            ));
         }
     }
-    assert!(wrong.is_empty(), "arrows the architecture forbids:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "arrows the architecture forbids:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -155,7 +165,10 @@ fn only_store_and_sparql_touch_oxigraphs_store() {
         })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(offenders.is_empty(), "reach into Oxigraph's store: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "reach into Oxigraph's store: {offenders:?}"
+    );
 }
 
 #[test]
@@ -174,12 +187,17 @@ fn the_library_names_no_command_line_flag() {
             }
         }
     }
-    assert!(offenders.is_empty(), "flags named in the library:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "flags named in the library:\n{}",
+        offenders.join("\n")
+    );
 }
 
 /// `--store`, `--bind=…`: a long option as a user types it.
 fn is_flag(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
-    word.strip_prefix("--")
-        .is_some_and(|rest| rest.len() > 1 && rest.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+    word.strip_prefix("--").is_some_and(|rest| {
+        rest.len() > 1 && rest.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+    })
 }

@@ -9,11 +9,11 @@
 //! the most specific event the text gives: the one named in the sentence, else the one under
 //! discussion in the paragraph, else the section's, else the main event.
 
-use crate::model::{EntityId, EntityKind, PartRole, Participation};
 use super::names::Mention;
 use super::tokens::Kind;
 use super::{Reader, Sent};
 use crate::model::BlockKind;
+use crate::model::{EntityId, EntityKind, PartRole, Participation};
 use std::collections::HashMap;
 
 /// Events that stand on their own rather than as parts of the report's main event.
@@ -1101,7 +1101,12 @@ pub(crate) fn find_participation(r: &mut Reader) {
             }
             let Some((role, rule)) = part else {
                 // Speech by someone already placed at the event makes them a speaker there.
-                if words.iter().skip(p.end).take(3).any(|x| super::verbs::says_they_spoke(x)) {
+                if words
+                    .iter()
+                    .skip(p.end)
+                    .take(3)
+                    .any(|x| super::verbs::says_they_spoke(x))
+                {
                     let event = here.first().map(|x| x.2).or(default_event);
                     if let Some(f) = found.iter_mut().find(|f| {
                         f.person == person && Some(f.event) == event && f.role == PartRole::Attendee

@@ -10,8 +10,8 @@
 //! organisations later (`roles`).
 
 use super::lexicon::{key, Lexicon};
-use crate::model::{Entity, EntityId, EntityKind};
 use super::tokens::{Kind, Token};
+use crate::model::{Entity, EntityId, EntityKind};
 use std::collections::HashMap;
 
 /// A name found in a sentence: tokens `start..end`, typed when the rules could tell.

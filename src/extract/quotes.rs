@@ -9,10 +9,10 @@
 //! and quotations repeated verbatim (pull quotes) are not kept; nor are those attributed to an
 //! organisation ("the force said").
 
-use crate::model::{EntityId, EntityKind, Quotation};
 use super::verbs;
 use super::Reader;
 use crate::model::BlockKind;
+use crate::model::{EntityId, EntityKind, Quotation};
 
 const MIN_WORDS: usize = 4;
 
@@ -225,9 +225,9 @@ fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
         .iter()
         .map(|t| t.lower().into_owned())
         .collect();
-    let verb = words.iter().rposition(|w| {
-        verbs::attributes_speech(w) || matches!(w.as_str(), "called" | "described")
-    });
+    let verb = words
+        .iter()
+        .rposition(|w| verbs::attributes_speech(w) || matches!(w.as_str(), "called" | "described"));
     let Some(v) = verb else {
         return Attribution::None;
     };

@@ -15,10 +15,10 @@
 //! extensions such as "of research", "for adult social care"); the organisation is the name
 //! after "of", "at", "for", "with", "on", or the possessor before the role.
 
-use crate::model::{EntityId, EntityKind, JobTitle, Membership};
 use super::names::Mention;
 use super::tokens::Kind;
 use super::{Reader, Sent};
+use crate::model::{EntityId, EntityKind, JobTitle, Membership};
 
 /// Roles that take a constituency with "for": "MP for Whitby".
 const LEGISLATORS: &[&str] = &[

@@ -1,8 +1,8 @@
 //! One test per pattern the extractor knows, on sentences written for these tests (none comes
 //! from the dev reports). Each asserts what a researcher would read off the sentence.
 
-use crate::model::{EntityKind, Extraction, PartRole};
 use super::Extractor;
+use crate::model::{EntityKind, Extraction, PartRole};
 use crate::model::{Format, Metadata};
 use crate::read::document_from_text;
 

@@ -1,8 +1,8 @@
 //! A readable view of an extraction for `ties extract --format json`: entities by name, claims
 //! with their evidence sentence quoted, instead of indices.
 
-use crate::model::{EntityKind, Evidence, Extraction};
 use crate::model::Document;
+use crate::model::{EntityKind, Evidence, Extraction};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]

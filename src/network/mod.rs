@@ -652,4 +652,3 @@ pub fn search(dataset: &Dataset, text: &str, limit: usize) -> Result<Vec<Hit>> {
     out.truncate(limit);
     Ok(out)
 }
-

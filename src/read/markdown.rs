@@ -3,8 +3,8 @@
 //! items and rules are recognised by `segment`; inline markup (`**`, `*`, `_`) is skipped by the
 //! extractor's tokenizer.
 
-use crate::model::Metadata;
 use super::html::normalise_date;
+use crate::model::Metadata;
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// The front matter's metadata and the byte offset where the body starts.

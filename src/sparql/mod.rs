@@ -305,7 +305,11 @@ mod tests {
             graph: Some("urn:g:2"),
             ..QueryOptions::default()
         };
-        let text = csv(&two_graphs(), "SELECT ?n WHERE { ?x schema:name ?n }", &options);
+        let text = csv(
+            &two_graphs(),
+            "SELECT ?n WHERE { ?x schema:name ?n }",
+            &options,
+        );
         assert_eq!(text, "n\r\nurn:g:2\r\n");
     }
 
@@ -322,7 +326,10 @@ mod tests {
     #[test]
     fn syntax_errors_carry_the_position() {
         let err = two_graphs()
-            .query("SELECT ?n WHERE { ?x schema:name }", &QueryOptions::default())
+            .query(
+                "SELECT ?n WHERE { ?x schema:name }",
+                &QueryOptions::default(),
+            )
             .err()
             .expect("a syntax error");
         assert!(matches!(err, Error::Syntax(_)));

@@ -87,19 +87,18 @@ pub fn write_results(
             Ok(n)
         }
         QueryResults::Graph(triples) => {
-            let rdf =
-                match format {
-                    OutputFormat::Table | OutputFormat::Turtle => RdfFormat::Turtle,
-                    OutputFormat::NTriples => RdfFormat::NTriples,
-                    OutputFormat::NQuads => RdfFormat::NQuads,
-                    OutputFormat::JsonLd => RdfFormat::from_media_type("application/ld+json")
-                        .expect("Oxigraph knows JSON-LD"),
+            let rdf = match format {
+                OutputFormat::Table | OutputFormat::Turtle => RdfFormat::Turtle,
+                OutputFormat::NTriples => RdfFormat::NTriples,
+                OutputFormat::NQuads => RdfFormat::NQuads,
+                OutputFormat::JsonLd => RdfFormat::from_media_type("application/ld+json")
+                    .expect("Oxigraph knows JSON-LD"),
 
-                    _ => return Err(Error::Usage(
-                        "CONSTRUCT and DESCRIBE give RDF: ask for turtle, ntriples, nquads or jsonld"
-                            .into(),
-                    )),
-                };
+                _ => return Err(Error::Usage(
+                    "CONSTRUCT and DESCRIBE give RDF: ask for turtle, ntriples, nquads or jsonld"
+                        .into(),
+                )),
+            };
             let mut ser = vocab::serializer(rdf).for_writer(out);
             let mut n = 0;
             for t in triples {
@@ -113,9 +112,7 @@ pub fn write_results(
 }
 
 fn rdf_for_solutions() -> Error {
-    Error::Usage(
-        "SELECT and ASK give result tables: ask for table, csv, tsv, json or xml".into(),
-    )
+    Error::Usage("SELECT and ASK give result tables: ask for table, csv, tsv, json or xml".into())
 }
 
 fn w3c_format(format: OutputFormat) -> Option<QueryResultsFormat> {
@@ -210,4 +207,3 @@ fn clip(s: String) -> String {
     t.push('…');
     t
 }
-
