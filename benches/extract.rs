@@ -4,6 +4,8 @@
 //! A second function extracts the largest report of that folder (by its text) alone, already
 //! read into a document, for the extractor's cost on one long text.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests and tools report on the console
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
 use ties::extract::Extractor;

@@ -10,6 +10,8 @@
 //! Each query reports its time per run; its row count is printed once, before it is measured. Sample sizes are small (10 samples, flat sampling) so the whole
 //! run stays within a few minutes even when a query takes seconds.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests and tools report on the console
+
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

@@ -13,6 +13,8 @@
 //! Everything here is invented: names are combined from short lists, places are
 //! made up, and every sentence comes from the templates below.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests and tools report on the console
+
 use clap::Parser;
 use rayon::prelude::*;
 use std::fs;

@@ -11,7 +11,7 @@ use crate::model::{
 };
 
 pub use crate::iri::report_iri;
-use crate::vocab::{org, prov, rdf, rdfs, schema, ties, xsd, DATA_NS};
+use crate::vocab::{org, prov, rdf, rdfs, schema, ties, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::BTreeMap;
 

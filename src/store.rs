@@ -19,6 +19,12 @@ pub struct Store {
     path: PathBuf,
 }
 
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
 impl Store {
     /// Opens the store at `path`, creating it when missing.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
@@ -197,6 +203,7 @@ const BULK_BATCH_QUADS: usize = 250_000;
 /// only adds. Everything added since the last commit becomes visible at once, at the next
 /// commit (every `BULK_COMMIT_QUADS` quads and at `finish`); a writer dropped without `finish`
 /// writes nothing of what it held since its last commit.
+#[allow(missing_debug_implementations)] // Oxigraph's loader has no Debug
 pub struct BulkWriter<'a> {
     store: &'a Store,
     loader: Option<oxigraph::store::BulkLoader<'a>>,

@@ -92,6 +92,7 @@ pub fn trace(dataset: &Dataset, from: &str, to: &str, max_hops: usize, all: bool
 }
 
 /// What `trace` found.
+#[derive(Debug)]
 pub struct Trace {
     /// The part of the network explored.
     pub net: Network,
@@ -141,7 +142,7 @@ pub fn format_text(from: &str, to: &str, paths: &[Path], max_hops: usize) -> Str
 
 /// The part of the network the paths run through, for drawing them.
 pub fn path_network(net: &Network, paths: &[Path]) -> Network {
-    let names: std::collections::HashSet<&str> = paths
+    let names: HashSet<&str> = paths
         .iter()
         .flatten()
         .flat_map(|h| [h.from.as_str(), h.to.as_str()])

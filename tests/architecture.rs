@@ -3,6 +3,8 @@
 //!
 //! `cargo test --test architecture -- --nocapture` prints the module map it read.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests and tools report on the console
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -181,7 +183,7 @@ fn the_library_names_no_command_line_flag() {
             let in_string = line.split('"').skip(1).step_by(2);
             if in_string
                 .into_iter()
-                .any(|s| s.split_whitespace().any(|w| is_flag(w)))
+                .any(|s| s.split_whitespace().any(is_flag))
             {
                 offenders.push(format!("{}: {}", file.display(), line.trim()));
             }

@@ -3,6 +3,8 @@
 //! update, stats, extract and the help texts. Each test runs the real binary against its own
 //! temporary store and checks exit codes, stdout and stderr.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests and tools report on the console
+
 use assert_cmd::Command;
 use oxigraph::io::{RdfFormat, RdfParser};
 use predicates::prelude::*;

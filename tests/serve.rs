@@ -7,6 +7,8 @@
 //! Protocol, CORS, the JSON APIs of the page, and a read-only server picking up a concurrent
 //! `ties ingest`.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests and tools report on the console
+
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::net::{IpAddr, UdpSocket};

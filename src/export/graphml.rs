@@ -15,7 +15,7 @@
 //! The small helpers shared by the GEXF and JSON exporters (edge kind names, evidence text,
 //! weight) live here too, so the three formats describe an edge the same way.
 
-use crate::network::{Edge, EdgeKind, Network};
+use crate::network::{Edge, Network};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::borrow::Cow;

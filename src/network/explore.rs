@@ -141,6 +141,7 @@ struct Tie {
 }
 
 /// Asks the store about one entity at a time, each query with that entity's IRI written in.
+#[derive(Debug)]
 pub struct Explorer<'a> {
     dataset: &'a Dataset,
     /// Only ties stated in this report, when set.

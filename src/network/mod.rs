@@ -627,8 +627,8 @@ pub struct Hit {
 
 /// People, organisations, events and places whose name or alias contains `text` (case and
 /// accents ignored), at most `limit`, people and organisations first.
-pub fn search(dataset: &Dataset, text: &str, limit: usize) -> Result<Vec<Hit>> {
-    let want = fold(text);
+pub fn search(dataset: &Dataset, part: &str, limit: usize) -> Result<Vec<Hit>> {
+    let want = fold(part);
     let mut hits: HashMap<String, Hit> = HashMap::new();
     for row in dataset.select(
         // Inside each report graph: over the union, an entity's types and names repeat once

@@ -30,7 +30,7 @@ fn evaluator() -> SparqlEvaluator {
 }
 
 /// How a query runs: over which default graph, with which variables fixed, stopped by what.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct QueryOptions<'a> {
     /// The default graph: this graph (an IRI) instead of the union of all graphs.
     pub graph: Option<&'a str>,
@@ -38,6 +38,16 @@ pub struct QueryOptions<'a> {
     pub bindings: &'a [(Variable, Term)],
     /// Stops the query when cancelled (a server's time limit).
     pub cancel: Option<CancellationToken>,
+}
+
+impl std::fmt::Debug for QueryOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QueryOptions")
+            .field("graph", &self.graph)
+            .field("bindings", &self.bindings)
+            .field("cancel", &self.cancel.is_some())
+            .finish()
+    }
 }
 
 /// Parses a query; its default graph becomes the union of all graphs (or `graph` when given),
