@@ -599,7 +599,7 @@ fn open_for_reading(path: &Path) -> anyhow::Result<Dataset> {
     if !path.exists() {
         anyhow::bail!(no_store(path));
     }
-    Ok(Dataset::open_read_only(path).context(STORE_FLAG)?)
+    Dataset::open_read_only(path).context(STORE_FLAG)
 }
 
 /// Draws a progress bar on stderr when it is a terminal and there are enough files to wait for.

@@ -63,10 +63,20 @@ impl Binder<'_> {
         }
     }
 
+    /// Whether the query's WHERE clause uses the variable, projected or not.
     fn mentions(&self, pattern: &GraphPattern) -> bool {
-        let mut found = false;
-        pattern.on_in_scope_variable(|v| found |= v == self.variable);
-        found
+        match pattern {
+            GraphPattern::Project { inner, .. }
+            | GraphPattern::Distinct { inner }
+            | GraphPattern::Reduced { inner }
+            | GraphPattern::Slice { inner, .. }
+            | GraphPattern::OrderBy { inner, .. } => self.mentions(inner),
+            _ => {
+                let mut found = false;
+                pattern.on_in_scope_variable(|v| found |= v == self.variable);
+                found
+            }
+        }
     }
 
     fn term(&self, term: &mut TermPattern) {
@@ -363,6 +373,15 @@ mod tests {
         let iri = NamedNode::new_unchecked("urn:ties:person/ana-ruiz");
         let bound = bind(text, &var("p"), &iri.into()).unwrap();
         assert!(bound.contains("<urn:ties:person/ana-ruiz>"), "{bound}");
+    }
+
+    #[test]
+    fn a_variable_left_out_of_the_projection_is_bound_too() {
+        let text = "SELECT DISTINCT ?x WHERE { ?x schema:name ?text }";
+        let value: Term = Literal::new_simple_literal("Ana Ruiz").into();
+        let bound = bind(text, &var("text"), &value).unwrap();
+        assert!(bound.contains("\"Ana Ruiz\""), "{bound}");
+        assert!(!bound.contains("name> ?text"), "{bound}");
     }
 
     #[test]

@@ -348,7 +348,8 @@ mod tests {
 
     #[test]
     fn table_aligns_and_compacts() {
-        let results = two_graphs()
+        let dataset = two_graphs();
+        let results = dataset
             .query(
                 "SELECT ?x ?n WHERE { ?x schema:name ?n } ORDER BY ?n",
                 &QueryOptions::default(),
