@@ -129,6 +129,23 @@ fn prepare(input: &Input, extractor: &Extractor, store: &Store, force: bool) -> 
 /// changed since the store took it (same content hash) is skipped unless `force`: run again
 /// over a folder, only new and changed reports are read (after ties itself changes, `force`
 /// reads them all).
+///
+/// ```
+/// use ties::{extract::Extractor, ingest, pipeline, sparql::Dataset, store::Store};
+///
+/// let dir = std::env::temp_dir().join(format!("ties-doc-ingest-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("day.txt"), "Ana Ruiz, president of the Harbour Union, spoke.")?;
+/// let (inputs, errors) = pipeline::collect_inputs(&[dir.clone()]);
+/// assert!(errors.is_empty());
+/// let store = Store::in_memory()?;
+/// let summary = ingest::ingest(&store, &Extractor::new(), &inputs, &ingest::Silent, false)?;
+/// assert_eq!(summary.reports, 1);
+/// let rows = Dataset::new(store).select("SELECT ?p WHERE { ?m org:member ?p }")?;
+/// assert_eq!(rows.len(), 1);
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), ties::Error>(())
+/// ```
 pub fn ingest(
     store: &Store,
     extractor: &Extractor,

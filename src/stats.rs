@@ -35,6 +35,15 @@ WHERE { GRAPH ?g { ?s ?p ?o } }
 GROUP BY ?g ORDER BY ?g"#;
 
 /// What the dataset holds: statements, graphs, nodes by type, and per report.
+///
+/// ```
+/// let dataset = ties::sparql::Dataset::new(ties::store::Store::in_memory()?);
+/// dataset.update("INSERT DATA { GRAPH <urn:r> { <urn:a> a schema:Person } }")?;
+/// let stats = ties::stats::stats(&dataset)?;
+/// assert_eq!((stats.quads, stats.graphs), (1, 1));
+/// assert_eq!(stats.by_type, vec![("schema:Person".to_owned(), 1)]);
+/// # Ok::<(), ties::Error>(())
+/// ```
 pub fn stats(dataset: &Dataset) -> Result<Stats> {
     let mut s = Stats {
         quads: dataset.len()?,

@@ -68,6 +68,20 @@ pub fn document_from_bytes(
 }
 
 /// Segments text that is already clean.
+///
+/// ```
+/// use ties::model::{BlockKind, Format, Metadata};
+///
+/// let doc = ties::read::document_from_text(
+///     "# Spring conference\n\nDelegates met in Leeds. Ana Ruiz opened it.".into(),
+///     Format::Markdown,
+///     None,
+///     Metadata::default(),
+/// );
+/// assert_eq!(doc.meta.title.as_deref(), Some("Spring conference"));
+/// assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
+/// assert_eq!(doc.sentence_text(2), "Ana Ruiz opened it.");
+/// ```
 pub fn document_from_text(
     text: String,
     format: Format,
