@@ -161,7 +161,7 @@ pub(super) fn xml_chars(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::network::{Evidence, Node, NodeKind};
+    use crate::network::{EdgeKind, Evidence, Node, NodeKind};
     use quick_xml::events::attributes::Attribute;
     use quick_xml::Reader;
     use std::collections::HashMap;
