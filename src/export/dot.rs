@@ -2,91 +2,25 @@
 //!
 //! Nodes are drawn by kind — people as ellipses, organisations as boxes, events as notes, places
 //! as hexagons — in the Okabe–Ito colour-blind-safe palette, which the built-in SVG writer
-//! (`layout`) shares through [`kind_style`]. Edges carry their role or part as a label; a
-//! "Legend" cluster shows one node per kind present. Ids are the entities' IRIs; ids and labels
-//! are always quoted and escaped, so names with quotes, backslashes, ampersands or non-ASCII
-//! letters come through intact.
+//! (`layout`) shares through `style`. Edges carry their role or part as a label; a "Legend"
+//! cluster shows one node per kind present. Ids are the entities' IRIs; ids and labels are
+//! always quoted and escaped, so names with quotes, backslashes, ampersands or non-ASCII letters
+//! come through intact.
 //!
 //! This module reads the `Network` only: it must never read the store, run Graphviz or write
 //! files (rendering is `render`'s business).
 
-use crate::network::{EdgeKind, Network, NodeKind};
+use super::style::{edge_style, kind_style, KINDS};
+use crate::network::{Network, NodeKind};
 use graphviz_rust::dot_generator::id;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use petgraph::graph::EdgeIndex;
 
 /// Fonts asked of Graphviz (a fontconfig family list) and of SVG viewers.
 pub(crate) const FONT_FAMILY: &str = "Helvetica,Arial,sans-serif";
-
-/// How one kind of node is drawn, in DOT and in the built-in SVG.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct KindStyle {
-    /// Graphviz shape name.
-    pub shape: &'static str,
-    /// Graphviz `style` value.
-    pub style: &'static str,
-    /// Fill colour (Okabe–Ito), dark enough for borders yet light enough for black text.
-    pub fill: &'static str,
-    /// Border colour: a darker shade of the fill.
-    pub stroke: &'static str,
-}
-
-/// The palette: Okabe & Ito's colours, told apart by people with any common colour-vision
-/// deficiency; shapes differ too, so the picture also survives greyscale printing.
-pub(crate) fn kind_style(kind: NodeKind) -> KindStyle {
-    match kind {
-        NodeKind::Person => KindStyle {
-            shape: "ellipse",
-            style: "filled",
-            fill: "#56B4E9",
-            stroke: "#0072B2",
-        },
-        NodeKind::Organization => KindStyle {
-            shape: "box",
-            style: "filled",
-            fill: "#E69F00",
-            stroke: "#8A5F00",
-        },
-        NodeKind::Event => KindStyle {
-            shape: "note",
-            style: "filled",
-            fill: "#009E73",
-            stroke: "#005C43",
-        },
-        NodeKind::Place => KindStyle {
-            shape: "hexagon",
-            style: "filled",
-            fill: "#CC79A7",
-            stroke: "#7D3F62",
-        },
-        NodeKind::Other => KindStyle {
-            shape: "box",
-            style: "filled,rounded",
-            fill: "#D9D9D9",
-            stroke: "#6E6E6E",
-        },
-    }
-}
-
-/// The dash pattern of an edge kind (Graphviz `style`); `None` for a solid line.
-pub(crate) fn edge_style(kind: EdgeKind) -> Option<&'static str> {
-    match kind {
-        EdgeKind::Membership | EdgeKind::Custom => None,
-        EdgeKind::Participation => Some("dashed"),
-        EdgeKind::PartOf | EdgeKind::Location => Some("dotted"),
-    }
-}
-
-/// Every kind, in legend order.
-pub(crate) const KINDS: [NodeKind; 5] = [
-    NodeKind::Person,
-    NodeKind::Organization,
-    NodeKind::Event,
-    NodeKind::Place,
-    NodeKind::Other,
-];
 
 /// Options of the DOT a picture is drawn from; `to_dot` uses the defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +113,38 @@ fn is_bare(v: &str) -> bool {
     !keyword && (name || number)
 }
 
+/// The whole graph: the defaults, a DOT node per node, the statements of each edge, and the
+/// legend when there are nodes.
 fn graph(net: &Network, options: DotOptions) -> Graph {
+    let mut stmts = defaults(options);
+    let mut present = [false; KINDS.len()];
+    for n in net.graph.node_indices() {
+        let node = &net.graph[n];
+        present[KINDS.iter().position(|k| *k == node.kind).unwrap_or(0)] = true;
+        stmts.push(
+            Node::new(
+                NodeId(quoted_id(&node.id), None),
+                node_attributes(node.kind, &node.label),
+            )
+            .into(),
+        );
+    }
+    for e in net.graph.edge_indices() {
+        edge_stmts(net, e, options, &mut stmts);
+    }
+    if present.iter().any(|p| *p) {
+        stmts.push(legend(present, options));
+    }
+    Graph::DiGraph {
+        id: id!("ties"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// The graph, node and edge defaults: fonts, sizes, colours, spacing, and the splines and rank
+/// direction of `options`.
+fn defaults(options: DotOptions) -> Vec<Stmt> {
     let mut graph_attributes = vec![
         a("charset", "UTF-8"),
         a("bgcolor", "white"),
@@ -194,7 +159,7 @@ fn graph(net: &Network, options: DotOptions) -> Graph {
     if let Some(dir) = options.rankdir {
         graph_attributes.push(a("rankdir", dir));
     }
-    let mut stmts: Vec<Stmt> = vec![
+    vec![
         GraphAttributes::Graph(graph_attributes).into(),
         GraphAttributes::Node(vec![
             a("fontname", FONT_FAMILY),
@@ -212,130 +177,113 @@ fn graph(net: &Network, options: DotOptions) -> Graph {
             a("arrowsize", "0.6"),
         ])
         .into(),
-    ];
+    ]
+}
 
-    let mut present = [false; KINDS.len()];
-    for n in net.graph.node_indices() {
-        let node = &net.graph[n];
-        present[KINDS.iter().position(|k| *k == node.kind).unwrap_or(0)] = true;
-        stmts.push(
-            Node::new(
-                NodeId(quoted_id(&node.id), None),
-                node_attributes(node.kind, &node.label),
-            )
-            .into(),
-        );
-    }
-
-    let pair = |a: NodeId, b: NodeId, attributes: Vec<Attribute>| -> Stmt {
-        Edge {
-            ty: EdgeTy::Pair(Vertex::N(a), Vertex::N(b)),
-            attributes,
-        }
-        .into()
+/// Pushes the statements of edge `e`: one DOT edge, its role or part as its label; or, with
+/// `label_nodes`, a node holding the label and an edge to it and one from it.
+fn edge_stmts(net: &Network, e: EdgeIndex, options: DotOptions, stmts: &mut Vec<Stmt>) {
+    let Some((s, t)) = net.graph.edge_endpoints(e) else {
+        return;
     };
-    for e in net.graph.edge_indices() {
-        let Some((s, t)) = net.graph.edge_endpoints(e) else {
-            continue;
-        };
-        let edge = &net.graph[e];
-        let (s, t) = (
-            NodeId(quoted_id(&net.graph[s].id), None),
-            NodeId(quoted_id(&net.graph[t].id), None),
-        );
-        let style: Vec<Attribute> = edge_style(edge.kind)
-            .map(|st| a("style", st))
-            .into_iter()
-            .collect();
-        let labelled = options.edge_labels && !edge.label.is_empty();
-        if labelled && options.label_nodes {
-            // The label as a node halfway: force-directed engines then make room for it.
-            let mid = NodeId(quoted_id(&format!("edge label: {}", e.index())), None);
-            stmts.push(
-                Node::new(
-                    mid.clone(),
-                    vec![
-                        a("label", &edge.label),
-                        a("shape", "plaintext"),
-                        a("style", "solid"),
-                        a("fontsize", "9"),
-                        a("fontcolor", "#333333"),
-                        a("width", "0"),
-                        a("height", "0"),
-                        a("margin", "0.02"),
-                    ],
-                )
-                .into(),
-            );
-            let mut first = vec![a("arrowhead", "none")];
-            first.extend(style.iter().cloned());
-            stmts.push(pair(s, mid.clone(), first));
-            stmts.push(pair(mid, t, style));
-        } else {
-            let mut attributes = Vec::new();
-            if labelled {
-                attributes.push(a("label", &edge.label));
-            }
-            attributes.extend(style);
-            stmts.push(pair(s, t, attributes));
+    let edge = &net.graph[e];
+    let (s, t) = (
+        NodeId(quoted_id(&net.graph[s].id), None),
+        NodeId(quoted_id(&net.graph[t].id), None),
+    );
+    let style: Vec<Attribute> = edge_style(edge.kind)
+        .map(|st| a("style", st))
+        .into_iter()
+        .collect();
+    let labelled = options.edge_labels && !edge.label.is_empty();
+    if labelled && options.label_nodes {
+        // The label as a node halfway: force-directed engines then make room for it.
+        let mid = NodeId(quoted_id(&format!("edge label: {}", e.index())), None);
+        stmts.push(label_node(mid.clone(), &edge.label));
+        let mut first = vec![a("arrowhead", "none")];
+        first.extend(style.iter().cloned());
+        stmts.push(pair(s, mid.clone(), first));
+        stmts.push(pair(mid, t, style));
+    } else {
+        let mut attributes = Vec::new();
+        if labelled {
+            attributes.push(a("label", &edge.label));
         }
-    }
-
-    if present.iter().any(|p| *p) {
-        let mut legend: Vec<Stmt> = vec![GraphAttributes::Graph(vec![
-            a("label", "Legend"),
-            a("fontsize", "11"),
-            a("style", "rounded"),
-            a("color", "#999999"),
-        ])
-        .into()];
-        let mut row: Vec<Stmt> = vec![GraphAttributes::Graph(vec![a("rank", "same")]).into()];
-        let mut ids: Vec<NodeId> = Vec::new();
-        for (kind, _) in KINDS.iter().zip(present).filter(|(_, p)| *p) {
-            let mut attributes = node_attributes(*kind, kind.name());
-            attributes.push(a("fontsize", "10"));
-            let id = NodeId(quoted_id(&format!("legend: {}", kind.name())), None);
-            row.push(Node::new(id.clone(), attributes).into());
-            ids.push(id);
-        }
-        legend.push(
-            Subgraph {
-                id: id!("legend_row"),
-                stmts: row,
-            }
-            .into(),
-        );
-        // Invisible ties keep the row in order, and together where clusters are ignored (sfdp).
-        // Left to right, `dot` stacks a rank's ties upwards: tie them the other way round.
-        if options.rankdir == Some("LR") {
-            ids.reverse();
-        }
-        for pair in ids.windows(2) {
-            let ty = EdgeTy::Pair(Vertex::N(pair[0].clone()), Vertex::N(pair[1].clone()));
-            legend.push(
-                Edge {
-                    ty,
-                    attributes: vec![a("style", "invis")],
-                }
-                .into(),
-            );
-        }
-        stmts.push(
-            Subgraph {
-                id: id!("cluster_legend"),
-                stmts: legend,
-            }
-            .into(),
-        );
-    }
-
-    Graph::DiGraph {
-        id: id!("ties"),
-        strict: false,
-        stmts,
+        attributes.extend(style);
+        stmts.push(pair(s, t, attributes));
     }
 }
 
+/// A node that is only an edge's label: plain small text, taking no room of its own.
+fn label_node(id: NodeId, label: &str) -> Stmt {
+    Node::new(
+        id,
+        vec![
+            a("label", label),
+            a("shape", "plaintext"),
+            a("style", "solid"),
+            a("fontsize", "9"),
+            a("fontcolor", "#333333"),
+            a("width", "0"),
+            a("height", "0"),
+            a("margin", "0.02"),
+        ],
+    )
+    .into()
+}
+
+/// An edge from `a` to `b`.
+fn pair(a: NodeId, b: NodeId, attributes: Vec<Attribute>) -> Stmt {
+    Edge {
+        ty: EdgeTy::Pair(Vertex::N(a), Vertex::N(b)),
+        attributes,
+    }
+    .into()
+}
+
+/// The "Legend" cluster: a row of one node for each kind `present` (flags in [`KINDS`] order),
+/// kept in order by invisible ties.
+fn legend(present: [bool; KINDS.len()], options: DotOptions) -> Stmt {
+    let mut legend: Vec<Stmt> = vec![GraphAttributes::Graph(vec![
+        a("label", "Legend"),
+        a("fontsize", "11"),
+        a("style", "rounded"),
+        a("color", "#999999"),
+    ])
+    .into()];
+    let mut row: Vec<Stmt> = vec![GraphAttributes::Graph(vec![a("rank", "same")]).into()];
+    let mut ids: Vec<NodeId> = Vec::new();
+    for (kind, _) in KINDS.iter().zip(present).filter(|(_, p)| *p) {
+        let mut attributes = node_attributes(*kind, kind.name());
+        attributes.push(a("fontsize", "10"));
+        let id = NodeId(quoted_id(&format!("legend: {}", kind.name())), None);
+        row.push(Node::new(id.clone(), attributes).into());
+        ids.push(id);
+    }
+    legend.push(
+        Subgraph {
+            id: id!("legend_row"),
+            stmts: row,
+        }
+        .into(),
+    );
+    // Invisible ties keep the row in order, and together where clusters are ignored (sfdp).
+    // Left to right, `dot` stacks a rank's ties upwards: tie them the other way round.
+    if options.rankdir == Some("LR") {
+        ids.reverse();
+    }
+    for ends in ids.windows(2) {
+        let invisible = vec![a("style", "invis")];
+        legend.push(pair(ends[0].clone(), ends[1].clone(), invisible));
+    }
+    Subgraph {
+        id: id!("cluster_legend"),
+        stmts: legend,
+    }
+    .into()
+}
+
+/// A node's label, shape and colours, by its kind.
 fn node_attributes(kind: NodeKind, label: &str) -> Vec<Attribute> {
     let style = kind_style(kind);
     let mut attributes = vec![a("label", label), a("shape", style.shape)];
@@ -350,7 +298,7 @@ fn node_attributes(kind: NodeKind, label: &str) -> Vec<Attribute> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::network::{Evidence, Node as NetNode};
+    use crate::network::{EdgeKind, Evidence, Node as NetNode};
 
     /// A hand-built network with names that need quoting: a quote, an ampersand, accents, a
     /// backslash.

@@ -9,6 +9,7 @@ pub mod graphml;
 pub mod json;
 pub mod layout;
 pub mod render;
+mod style;
 
 use crate::error::{Error, Result};
 use crate::network::Network;
