@@ -447,7 +447,45 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
             }
             (s < e).then_some((s, e))
         })
+        .flat_map(|span| split_title(toks, span, lx))
         .collect()
+}
+
+/// Rule `title-run-split`: a capitalised title fused with a name ("HWU General Secretary Jane
+/// Doe", "Russian President Ivan Orlov", "Union President Sir Ian Poe", "Prime Minister Ana
+/// Ruiz") is three things: the organisation or demonym before the role (a span of its own),
+/// the role (no span: the role rules read it as a premodifier) and the person (a span of its
+/// own). Only the last role word of the run splits it, and only when a person-shaped name
+/// follows it: an honorific, a given name, or two or more capitalised words.
+fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
+    let Some(k) = (s..e.saturating_sub(1))
+        .rev()
+        .find(|&k| lx.is_role(toks[k].text))
+    else {
+        return vec![(s, e)];
+    };
+    let tail = k + 1;
+    let name_after = lx.is_honorific(toks[tail].text)
+        || (lx.is_given_name(toks[tail].text) && person_shaped(toks, tail, e, lx))
+        || (e - tail >= 2 && e - tail <= 4 && person_shaped(toks, tail, e, lx));
+    if !name_after {
+        return vec![(s, e)];
+    }
+    // The role's first word: "General Secretary", "Chief Executive Officer".
+    let mut r = k;
+    while r > s {
+        let words: Vec<&str> = toks[r - 1..=k].iter().map(|t| t.text).collect();
+        if !lx.is_role(&words.join(" ")) {
+            break;
+        }
+        r -= 1;
+    }
+    let mut out = Vec::with_capacity(2);
+    if r > s {
+        out.push((s, r));
+    }
+    out.push((tail, e));
+    out
 }
 
 /// May the capitalised run `left` take the connector after it and the run `right`?
@@ -602,6 +640,32 @@ mod tests {
             .into_iter()
             .map(|(a, b)| span_text(s, &toks, a, b).to_owned())
             .collect()
+    }
+
+    #[test]
+    fn title_runs_split_into_organisation_and_person() {
+        for (text, want) in [
+            (
+                "HWU General Secretary Jane Doe spoke.",
+                vec!["HWU", "Jane Doe"],
+            ),
+            (
+                "Russian President Ivan Orlov arrived.",
+                vec!["Russian", "Ivan Orlov"],
+            ),
+            ("Prime Minister Ana Ruiz spoke.", vec!["Ana Ruiz"]),
+            (
+                "Union President Sir Ian Poe spoke.",
+                vec!["Union", "Sir Ian Poe"],
+            ),
+            // No name after the role: the run stays whole.
+            (
+                "The General Secretary Office closed.",
+                vec!["General Secretary Office"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{text}");
+        }
     }
 
     #[test]
