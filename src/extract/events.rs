@@ -922,6 +922,9 @@ fn part_in_sentence(
             return Some((PartRole::Speaker, "workshop-with-name"));
         }
     }
+    if let Some(pr) = coordinated_subject(sent, words, p, persons) {
+        return Some((pr, "coordinated-subject"));
+    }
     // Subject and verb: "X chaired", "X, director of Y, told delegates", "X of Y opened".
     let mut k = p.end;
     if matches!(w(k), "of" | "from") {
@@ -1022,6 +1025,52 @@ fn part_in_sentence(
         }
     }
     None
+}
+
+/// Rule `coordinated-subject`: a person who is one of several coordinated subjects takes the
+/// part their shared verb gives: "A, B, C and D attended the meeting"; "A (X Union), B (Y
+/// Union) and C addressed the rally". Walks from the person over the other conjuncts (people,
+/// each maybe followed by a bracket) to the verb.
+fn coordinated_subject(
+    sent: &Sent,
+    words: &[String],
+    p: &Mention,
+    persons: &[Mention],
+) -> Option<PartRole> {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    let mut k = skip_bracket(sent, p.end);
+    let mut others = 0;
+    loop {
+        let mut q = k;
+        while matches!(w(q), "," | "and") {
+            q += 1;
+        }
+        if q == k {
+            break;
+        }
+        let Some(next) = persons.iter().find(|m| m.hon.unwrap_or(m.start) == q) else {
+            break;
+        };
+        k = skip_bracket(sent, next.end);
+        others += 1;
+    }
+    if others == 0 {
+        return None;
+    }
+    while is_adverb(w(k)) {
+        k += 1;
+    }
+    subject_verb_role(w(k), w(k + 1))
+}
+
+/// The token after a bracket that opens at `k` ("(X Union)"), or `k`.
+fn skip_bracket(sent: &Sent, k: usize) -> usize {
+    if !sent.is_punct(k, "(") {
+        return k;
+    }
+    (k..sent.toks.len())
+        .find(|&q| sent.is_punct(q, ")"))
+        .map_or(k, |q| q + 1)
 }
 
 /// The person a sentence-initial "He"/"She" stands for.

@@ -465,8 +465,12 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         return vec![(s, e)];
     };
     let tail = k + 1;
+    // A given name may take a surname that is also a head word ("Tom Bay", "Ann Hill").
+    let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
     let name_after = lx.is_honorific(toks[tail].text)
-        || (lx.is_given_name(toks[tail].text) && person_shaped(toks, tail, e, lx))
+        || (lx.is_given_name(toks[tail].text)
+            && e - tail <= 3
+            && toks[tail..e].iter().all(capitalised))
         || (e - tail >= 2 && e - tail <= 4 && person_shaped(toks, tail, e, lx));
     if !name_after {
         return vec![(s, e)];

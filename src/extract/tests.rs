@@ -453,3 +453,33 @@ fn middle_initials_stay_in_names() {
         affiliations(&ex)
     );
 }
+
+#[test]
+fn coordinated_subjects_share_the_verb() {
+    let ex = run("The Harbour Union held its annual conference in Leeds.\n\n\
+                  Ann Lee, Bo Wu (Dock Workers Union) and Di Xu attended the conference.");
+    let got = parts(&ex);
+    for who in ["Ann Lee", "Bo Wu", "Di Xu"] {
+        assert!(
+            got.iter()
+                .any(|(p, r, _)| p == who && *r == PartRole::Attendee),
+            "{who}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_title_before_a_name_gives_the_role_and_the_organisation() {
+    let ex = run("The Harbour Workers' Federation (HWF) met in Leeds.\n\n\
+                  HWF General Secretary Jane Doe opened the conference.");
+    assert!(
+        has_aff(
+            &ex,
+            "Jane Doe",
+            "General Secretary",
+            "Harbour Workers' Federation"
+        ),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
