@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, HashSet};
 /// Oxigraph's join order, a constant does), in both directions; `?out` is true when `X` is the
 /// tie's source (member, participant, session, event at a place). Each branch reads the other
 /// end's type and name in the same report graph.
-const TIES_OF: &str = r#"
-SELECT ?y ?type ?name ?kind ?label ?out ?report ?sentence WHERE {
+pub(super) const TIES_OF: &str = r#"
+SELECT ?this ?y ?type ?name ?kind ?label ?out ?report ?sentence WHERE {
   {
     GRAPH ?report { ?c org:member ?this ; org:organization ?y ; prov:wasDerivedFrom ?s .
                     ?s schema:text ?sentence . ?y a ?type ; schema:name ?name .

@@ -8,7 +8,7 @@
 pub mod explore;
 
 use crate::error::{Error, Result};
-use crate::sparql::{display_term, Dataset, QuerySolution};
+use crate::sparql::{self, display_term, Dataset, QuerySolution};
 use oxigraph::model::Term;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -169,31 +169,6 @@ pub struct Filter {
     pub min_degree: usize,
 }
 
-const TIES_QUERY: &str = r#"
-SELECT ?s ?o ?kind ?label ?report ?sentence WHERE {
-  {
-    GRAPH ?report {
-      ?c a org:Membership ; org:member ?s ; org:organization ?o ; prov:wasDerivedFrom ?sn .
-      ?sn schema:text ?sentence .
-      OPTIONAL { ?c org:role ?r . ?r rdfs:label ?label }
-    }
-    BIND("membership" AS ?kind)
-  } UNION {
-    GRAPH ?report {
-      ?c a ties:Participation ; ties:participant ?s ; ties:event ?o ;
-         ties:participationRole ?label ; prov:wasDerivedFrom ?sn .
-      ?sn schema:text ?sentence .
-    }
-    BIND("participation" AS ?kind)
-  } UNION {
-    GRAPH ?report { ?o schema:subEvent ?s }
-    BIND("partof" AS ?kind)
-  } UNION {
-    GRAPH ?report { ?s a schema:Event ; schema:location ?o }
-    BIND("location" AS ?kind)
-  }
-}"#;
-
 const NODES_QUERY: &str = r#"
 SELECT ?e (SAMPLE(?n) AS ?name) (SAMPLE(?t) AS ?type) WHERE {
   VALUES ?t { schema:Person schema:Organization schema:Event schema:Place }
@@ -264,12 +239,16 @@ impl Network {
             filter.kinds.clone()
         };
         let mut net = Network::default();
-        for row in dataset.select(TIES_QUERY)? {
+        // The ties of every entity: `explore`'s query with no entity fixed, each tie read once
+        // from its source end.
+        for row in dataset.select(explore::TIES_OF)? {
             let report = text(row.get("report"));
-            if filter.report.as_ref().is_some_and(|r| *r != report) {
+            if !sparql::is_true(row.get("out"))
+                || filter.report.as_ref().is_some_and(|r| *r != report)
+            {
                 continue;
             }
-            let (s, o) = (text(row.get("s")), text(row.get("o")));
+            let (s, o) = (text(row.get("this")), text(row.get("y")));
             let (Some((sn, sk)), Some((on, ok))) = (nodes.get(&s), nodes.get(&o)) else {
                 continue;
             };

@@ -7,7 +7,9 @@
 //! So the query is parsed into the SPARQL algebra (spargebra, which Oxigraph itself uses), the
 //! variable is replaced by the term in every pattern and expression, and the variable comes
 //! back into the results through a BIND just under the projection. No crate does this rewrite;
-//! it is short because the algebra is a plain enum. This module does not run queries.
+//! it is short because the algebra is a plain enum. `Binder::pattern` is one long `match` over
+//! that enum, one arm per kind of pattern, and reads better whole than cut up. This module does
+//! not run queries.
 
 use crate::error::{Error, Result};
 use oxigraph::model::{Literal, NamedNode, Term, Variable};

@@ -1,0 +1,262 @@
+//! The command line's arguments: clap's derive of every command, its help and examples. The
+//! enums of the library (`OutputFormat`, `export::Format`, `NodeKind`, `rank::Measure`) are used
+//! as they are, with clap's `ValueEnum` derived on them behind the `cli` feature.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use ties::export::Format as ExportFormat;
+use ties::network::NodeKind;
+use ties::rank::Measure;
+use ties::sparql::OutputFormat;
+
+#[derive(Parser)]
+#[command(
+    name = "ties",
+    version,
+    about = "Turn written reports into a knowledge graph of people, organisations, places and events",
+    long_about = "ties reads reports (conference write-ups, union and campaign news, press releases, \
+delegation diaries), finds who holds which role in which organisation, who spoke at or chaired \
+which event and who said what, and keeps each claim with the sentence it came from, in an \
+embedded RDF store you can query with SPARQL.",
+    after_help = "Examples:
+  ties ingest data/reports                 read every report in a folder
+  ties query people                        run a named query (see `ties query --list`)
+  ties query 'SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }'
+  ties stats                               what the store holds
+  ties extract report.txt --format json    one report's extraction, no store"
+)]
+pub struct Cli {
+    /// The store folder (created when missing).
+    #[arg(long, global = true, env = "TIES_STORE", default_value = "ties-store")]
+    pub store: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Read reports (.txt, .md, .html) and RDF files (.ttl .nt .nq .trig .rdf .jsonld) into the store.
+    #[command(
+        after_help = "Folders are read recursively. Ingesting a report again replaces what it said \
+before. A file that cannot be read is named with the reason; the others still go in, and the exit \
+code is 1.
+
+Examples:
+  ties ingest data/reports
+  ties --store /tmp/s ingest notes.md page.html extra.ttl"
+    )]
+    Ingest(IngestArgs),
+    /// Drop a report's graph from the store.
+    #[command(after_help = "Example:\n  ties remove data/reports/tenants-rally-2025.md")]
+    Remove(RemoveArgs),
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all reports.
+    #[command(
+        after_help = "QUERY is SPARQL text, @FILE.rq, or the name of a query in queries/.
+The prefixes rdf rdfs xsd owl skos schema org prov dcterms foaf ties are predeclared.
+The default graph is the union of all report graphs.
+
+Examples:
+  ties query affiliations
+  ties query affiliations --bind person=\"Ana Ruiz\"     # one person's roles, fast on any archive
+  ties query participation --bind event=\"opening plenary\"
+  ties query --format csv quotes > quotes.csv
+
+  ties query @my-query.rq
+  ties query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'"
+    )]
+    Query(QueryArgs),
+    /// Run a SPARQL Update, to curate the graph (delete a wrong claim, add an alias).
+    #[command(after_help = "Example:
+  ties update 'INSERT DATA { GRAPH <urn:ties:curation> { <urn:ties:person/ana-ruiz> schema:alternateName \"Ani\" } }'")]
+    Update(UpdateArgs),
+    /// Counts by type and per report.
+    Stats(StatsArgs),
+    /// Draw the network: people, organisations and events tied by roles and participation.
+    #[command(
+        after_help = "Formats: dot, svg, png (Graphviz when installed, else a built-in layout), \
+graphml and gexf (Gephi, Cytoscape, networkx), json (Cytoscape.js elements). Without -o, text \
+formats go to stdout; the format follows -o's extension when --format is not given.
+
+Examples:
+  ties export -o network.svg
+  ties export --focus \"Ana Ruiz\" --depth 2 -o ana.png
+  ties export --types person,organization --min-degree 2 --format graphml -o net.graphml
+  ties export --query my-edges.rq --format dot   # a query returning ?source ?target [?label]"
+    )]
+    Export(ExportArgs),
+    /// How two entities are connected, hop by hop, with the evidence for each tie.
+    #[command(after_help = "Examples:
+  ties trace \"Ana Ruiz\" \"Bo Lind\"
+  ties trace \"Ana Ruiz\" \"Harbour Union\" --all --max-hops 3
+  ties trace \"Ana Ruiz\" \"Bo Lind\" --format svg > path.svg")]
+    Trace(TraceArgs),
+    /// The most connected people and organisations, brokers, components.
+    #[command(after_help = "Examples:
+  ties rank
+  ties rank --by betweenness --top 10")]
+    Rank(RankArgs),
+    /// Serve the store: a SPARQL 1.1 endpoint at /sparql, the Graph Store Protocol at /store, and
+    /// a page to explore the graph at /.
+    #[command(
+        after_help = "The endpoint speaks the SPARQL 1.1 Protocol (GET and POST, results by content \
+negotiation); updates are refused on a --read-only server and accepted from loopback only \
+unless --allow-remote-updates. A --read-only server lets `ties ingest` write meanwhile and picks \
+up new reports within seconds.
+
+Examples:
+  ties serve                                  http://127.0.0.1:7878/
+  ties serve --read-only --bind 0.0.0.0:8080 --timeout-s 10
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql"
+    )]
+    Serve(ServeArgs),
+    /// Extract one report without a store, for debugging or piping into other tools.
+    #[command(after_help = "Examples:
+  ties extract report.txt
+  ties extract page.html --format turtle > page.ttl")]
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// No progress bar, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Read every report again, also those unchanged since they went in (after an update
+    /// of ties, whose extraction may have improved).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args)]
+pub struct RemoveArgs {
+    /// The report's path as ingested, or its IRI.
+    pub report: String,
+}
+
+#[derive(Args)]
+pub struct QueryArgs {
+    /// SPARQL text, @file.rq, or a named query.
+    #[arg(required_unless_present = "list")]
+    pub query: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Make this graph (a report's IRI) the default graph instead of the union.
+    #[arg(long)]
+    pub graph: Option<String>,
+    /// List the named queries.
+    #[arg(long)]
+    pub list: bool,
+    /// Fix a variable before the query runs, e.g. --bind person="Ana Ruiz" (a name) or
+    /// --bind p=urn:ties:person/ana-ruiz (an IRI); repeatable. On a large archive a bound
+    /// query reads only what it needs.
+    #[arg(long, value_name = "VAR=VALUE")]
+    pub bind: Vec<String>,
+}
+
+#[derive(Args)]
+pub struct UpdateArgs {
+    /// SPARQL Update text or @file.ru.
+    pub update: String,
+}
+
+#[derive(Args)]
+pub struct StatsArgs {
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// dot, svg, png, graphml, gexf or json (default: from -o's extension, else dot).
+    #[arg(long, short, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Draw the neighbourhood of this entity (name, alias or IRI).
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// With --focus: how many ties away from it.
+    #[arg(long, default_value_t = 2)]
+    pub depth: usize,
+    /// With --focus: at most this many nodes (the best-attested ties of a hub first).
+    #[arg(long, default_value_t = 1000)]
+    pub max_nodes: usize,
+    /// Kinds of nodes: person, organization, event, place (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub types: Vec<NodeKind>,
+    /// Only the ties read from this report (its IRI).
+    #[arg(long)]
+    pub report: Option<String>,
+    /// Leave out nodes with fewer ties.
+    #[arg(long, default_value_t = 0)]
+    pub min_degree: usize,
+    /// Draw a SPARQL query's ?source ?target [?label] rows instead (a file).
+    #[arg(long)]
+    pub query: Option<PathBuf>,
+    /// Output file (stdout when absent).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct TraceArgs {
+    pub from: String,
+    pub to: String,
+    #[arg(long, default_value_t = 6)]
+    pub max_hops: usize,
+    /// Every simple path up to --max-hops, not only the shortest.
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, short, value_enum, default_value_t = TraceFmt::Text)]
+    pub format: TraceFmt,
+}
+
+#[derive(Args)]
+pub struct RankArgs {
+    #[arg(long, value_enum, default_value_t = Measure::Degree)]
+    pub by: Measure,
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+    /// Refuse updates and open the store without its write lock.
+    #[arg(long)]
+    pub read_only: bool,
+    /// Stop queries that run longer than this (answered 503).
+    #[arg(long, default_value_t = 30)]
+    pub timeout_s: u64,
+    /// Accept updates from hosts other than loopback.
+    #[arg(long)]
+    pub allow_remote_updates: bool,
+}
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    pub file: PathBuf,
+    #[arg(long, short, value_enum, default_value_t = ExtractFmt::Json)]
+    pub format: ExtractFmt,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TraceFmt {
+    Text,
+    Json,
+    Dot,
+    Svg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExtractFmt {
+    Json,
+    Turtle,
+}

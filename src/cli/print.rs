@@ -1,0 +1,129 @@
+//! What the command line prints besides results: the progress bar of an ingest, its summary
+//! line, and the tables of `ties stats`.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::Write;
+use std::path::Path;
+use ties::ingest::Progress;
+
+/// `println!` that hands a closed pipe back as an error (`ties query … | head` ends quietly)
+/// instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
+/// The last line of an ingest.
+pub fn summary_line(summary: &ties::ingest::Summary, statements_in_store: usize) -> String {
+    let plural = if summary.reports == 1 { "" } else { "s" };
+    let mut line = format!(
+        "ingested {} report{plural}{} ({} statements) in {:.2} s",
+        summary.reports,
+        if summary.rdf_files > 0 {
+            format!(" and {} RDF file(s)", summary.rdf_files)
+        } else {
+            String::new()
+        },
+        summary.statements,
+        summary.seconds,
+    );
+    if summary.unchanged > 0 {
+        line += &format!(
+            "; {} unchanged since they went in, left as they are (--force reads them again)",
+            summary.unchanged
+        );
+    }
+    line += &format!("; the store holds {statements_in_store} statements");
+    if !summary.failures.is_empty() {
+        line += &format!("; {} file(s) failed", summary.failures.len());
+    }
+    line
+}
+
+/// Draws a progress bar on stderr when it is a terminal and there are enough files to wait for.
+pub struct Bar {
+    bar: Option<ProgressBar>,
+}
+
+impl Bar {
+    pub fn new(show: bool) -> Bar {
+        Bar {
+            bar: show.then(|| {
+                ProgressBar::new(0).with_style(
+                    ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} reports {per_sec} eta {eta}",
+                    )
+                    .expect("a valid progress template"),
+                )
+            }),
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, files: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(files as u64);
+        }
+    }
+    fn done(&self, _path: &Path) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+    fn warn(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(format!("warning: {message}")),
+            None => eprintln!("warning: {message}"),
+        }
+    }
+    fn fail(&self, error: &ties::Error) {
+        match &self.bar {
+            Some(bar) => bar.println(format!("error: {}", error.full_text())),
+            None => eprintln!("error: {}", error.full_text()),
+        }
+    }
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+pub fn print_stats(stats: &ties::stats::Stats) -> std::io::Result<()> {
+    outln!(
+        "{} statements in {} report graphs\n",
+        stats.quads,
+        stats.graphs
+    );
+    outln!("{:<28} {:>8}", "type", "nodes");
+    for (t, n) in &stats.by_type {
+        outln!("{t:<28} {n:>8}");
+    }
+    outln!(
+        "\n{:<60} {:>10} {:>7} {:>7} {:>7}",
+        "report",
+        "statements",
+        "people",
+        "orgs",
+        "claims"
+    );
+    for r in &stats.reports {
+        let name = if r.title.is_empty() {
+            &r.report
+        } else {
+            &r.title
+        };
+        let name: String = name.chars().take(60).collect();
+        outln!(
+            "{:<60} {:>10} {:>7} {:>7} {:>7}",
+            name,
+            r.statements,
+            r.people,
+            r.organisations,
+            r.claims
+        );
+    }
+    Ok(())
+}
