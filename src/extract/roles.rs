@@ -799,17 +799,29 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         return;
     }
     for phrase in claims {
-        // A bare role before a name ("Chair, A B") says too little.
-        if phrase.org.is_none()
+        let bare = phrase.org.is_none()
             && phrase.org_mention.is_none()
             && phrase.place.is_none()
             && phrase.place_mention.is_none()
-            && !phrase.self_reference
-        {
-            continue;
+            && !phrase.self_reference;
+        if !bare {
+            claim(r, s, person, &phrase, None, "role-then-name", 0.85);
+        } else if definite_before(&r.sents[s], phrase.start) {
+            // Rule `the-role-then-name`: "The secretary, A B, read the minutes"; "our interim
+            // leader, A B": a role of the report's own organisation when it has one, else a
+            // title. A bare role with no article ("Chair, A B") says too little.
+            let org = r.main_org;
+            claim(r, s, person, &phrase, org, "the-role-then-name", 0.6);
         }
-        claim(r, s, person, &phrase, None, "role-then-name", 0.85);
     }
+}
+
+/// "the", "our", "its", "their" just before token `i`: a role that refers to one post.
+fn definite_before(sent: &Sent, i: usize) -> bool {
+    i >= 1
+        && sent
+            .word(i - 1)
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "our" | "its" | "their"))
 }
 
 /// "X chair A B", "tenant board member A B", "Green MP A B".

@@ -483,3 +483,17 @@ fn a_title_before_a_name_gives_the_role_and_the_organisation() {
         affiliations(&ex)
     );
 }
+
+#[test]
+fn the_role_then_name_is_a_post_of_the_reports_organisation() {
+    let ex = run("# Riverside Tenants' Association annual meeting\n\n\
+                  The Riverside Tenants' Association met in the community hall.\n\n\
+                  The secretary, Ann Roe, read the minutes. Chair, Bo Lind, spoke next.");
+    let affs = affiliations(&ex);
+    let ann = affs
+        .iter()
+        .any(|(p, r, _)| p == "Ann Roe" && r == "secretary")
+        || titles(&ex, "Ann Roe").iter().any(|t| t == "secretary");
+    assert!(ann, "{affs:?}");
+    assert!(!affs.iter().any(|(p, _, _)| p == "Bo Lind"), "{affs:?}");
+}
