@@ -58,18 +58,18 @@ SELECT ?this ?y ?type ?name ?kind ?label ?out ?report ?sentence WHERE {
   }
 }"#;
 
-/// The entities tied to `X`, without names or evidence: what a path search needs to take a
-/// step (a hub's hundred thousand claims cost one index read each, not five).
+/// The entities tied to `?this`, with their `rdf:type` and without names or evidence: what a
+/// path search needs to take a step (a hub's hundred thousand claims cost two index reads each,
+/// not five). The type is read inside each branch: joined once outside, Oxigraph started from
+/// every typed entity of the archive (0.43 s against 0.09 s on 200 reports).
 const ADJACENT: &str = r#"
 SELECT DISTINCT ?y ?type WHERE {
-  { GRAPH ?g { ?this org:memberOf ?y } }
-  UNION { GRAPH ?g { ?y org:memberOf ?this } }
-  UNION { GRAPH ?g { ?this ties:speaker|ties:chair|schema:organizer|schema:attendee ?y } }
-  UNION { GRAPH ?g { ?y ties:speaker|ties:chair|schema:organizer|schema:attendee ?this } }
-  UNION { GRAPH ?g { ?y schema:subEvent|schema:location ?this } }
-  UNION { GRAPH ?g { ?this schema:subEvent|schema:location ?y } }
-  VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
-  GRAPH ?g { ?y a ?type }
+  { GRAPH ?g { ?this org:memberOf ?y . ?y a ?type } }
+  UNION { GRAPH ?g { ?y org:memberOf ?this . ?y a ?type } }
+  UNION { GRAPH ?g { ?this ties:speaker|ties:chair|schema:organizer|schema:attendee ?y . ?y a ?type } }
+  UNION { GRAPH ?g { ?y ties:speaker|ties:chair|schema:organizer|schema:attendee ?this . ?y a ?type } }
+  UNION { GRAPH ?g { ?y schema:subEvent|schema:location ?this . ?y a ?type } }
+  UNION { GRAPH ?g { ?this schema:subEvent|schema:location ?y . ?y a ?type } }
 }"#;
 
 /// The ties between `X` and `Y` with their evidence: `TIES_OF` with both ends fixed. `X`'s
@@ -207,13 +207,16 @@ impl<'a> Explorer<'a> {
     pub fn adjacent(&mut self, iri: &str) -> Result<Vec<(String, NodeKind)>> {
         self.asked += 1;
         let rows = self.select_about(ADJACENT, iri, None)?;
-        Ok(rows
-            .iter()
-            .map(|row| {
-                let kind = NodeKind::of_type_iri(&term_text(row.get("type")));
-                (term_text(row.get("y")), kind)
-            })
-            .collect())
+        // One row per type: keep the kind the network knows ("a place and a venue" is a place).
+        let mut kinds: BTreeMap<String, NodeKind> = BTreeMap::new();
+        for row in &rows {
+            let kind = NodeKind::of_type_iri(&term_text(row.get("type")));
+            let slot = kinds.entry(term_text(row.get("y"))).or_insert(kind);
+            if *slot == NodeKind::Other {
+                *slot = kind;
+            }
+        }
+        Ok(kinds.into_iter().collect())
     }
 
     /// Every tie between two entities, with its evidence, as (kind, label, x is the source,
