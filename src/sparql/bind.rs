@@ -19,12 +19,23 @@ use spargebra::{Query, SparqlParser};
 
 /// `text` with `variable` fixed to `value`, as SPARQL text (full IRIs, no prefixes).
 pub fn bind(text: &str, variable: &Variable, value: &Term) -> Result<String> {
+    let mut query = parse(text)?;
+    bind_query(&mut query, variable, value)?;
+    Ok(query.to_string())
+}
+
+/// Parses a query into the algebra, with ties' prefixes predeclared.
+pub fn parse(text: &str) -> Result<Query> {
     let parser = crate::vocab::with_prefixes(SparqlParser::new(), |p, prefix, iri| {
         p.with_prefix(prefix, iri)
     });
-    let mut query = parser.parse_query(text).map_err(Error::syntax)?;
+    parser.parse_query(text).map_err(Error::syntax)
+}
+
+/// Fixes `variable` to `value` in a parsed query.
+pub fn bind_query(query: &mut Query, variable: &Variable, value: &Term) -> Result<()> {
     let binder = Binder { variable, value };
-    let pattern = match &mut query {
+    let pattern = match query {
         Query::Select { pattern, .. }
         | Query::Construct { pattern, .. }
         | Query::Describe { pattern, .. }
@@ -42,12 +53,12 @@ pub fn bind(text: &str, variable: &Variable, value: &Term) -> Result<String> {
             patterns: Vec::new(),
         },
     ))?;
-    if let Query::Construct { template, .. } = &mut query {
+    if let Query::Construct { template, .. } = query {
         for triple in template {
             binder.triple(triple);
         }
     }
-    Ok(query.to_string())
+    Ok(())
 }
 
 struct Binder<'a> {

@@ -17,7 +17,9 @@ use crate::vocab;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Term, TripleRef, Variable};
 use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, SparqlEvaluator};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 pub use oxigraph::sparql::{QueryResults, QuerySolution};
 pub use results::{compact_iri, display_term, write_results, OutputFormat};
@@ -67,7 +69,16 @@ pub fn prepare(
     if let Some(token) = cancel {
         evaluator = evaluator.with_cancellation_token(token);
     }
-    let mut prepared = evaluator.parse_query(text).map_err(Error::syntax)?;
+    let prepared = evaluator.parse_query(text).map_err(Error::syntax)?;
+    with_default_graph(prepared, graph)
+}
+
+/// The query's default graph: the union of all graphs, or `graph` when given, unless the query
+/// names its own dataset with FROM.
+fn with_default_graph(
+    mut prepared: PreparedSparqlQuery,
+    graph: Option<&str>,
+) -> Result<PreparedSparqlQuery> {
     if prepared.dataset().is_default_dataset() {
         match graph {
             Some(iri) => {
@@ -97,11 +108,19 @@ pub fn prepare(
 #[derive(Debug)]
 pub struct Dataset {
     store: Store,
+    /// Query texts already parsed, for bound queries.
+    parsed: Mutex<HashMap<String, spargebra::Query>>,
 }
+
+/// Query texts a `Dataset` keeps parsed.
+const PARSED_LIMIT: usize = 256;
 
 impl Dataset {
     pub fn new(store: Store) -> Dataset {
-        Dataset { store }
+        Dataset {
+            store,
+            parsed: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Opens an existing store for reading only; it may be read while an ingest writes.
@@ -116,14 +135,42 @@ impl Dataset {
 
     /// Runs a query (SELECT, ASK, CONSTRUCT, DESCRIBE).
     pub fn query(&self, text: &str, options: &QueryOptions<'_>) -> Result<QueryResults<'_>> {
-        let mut text = text.to_owned();
-        for (variable, value) in options.bindings {
-            text = bind::bind(&text, variable, value)?;
-        }
-        prepare(&text, options.graph, options.cancel.clone())?
+        let prepared = if options.bindings.is_empty() {
+            prepare(text, options.graph, options.cancel.clone())?
+        } else {
+            // Bound queries run over and over with other values (a trace asks one per entity):
+            // each text is parsed once, and the bound algebra goes to Oxigraph as it is.
+            let mut query = self.parsed(text)?;
+            for (variable, value) in options.bindings {
+                bind::bind_query(&mut query, variable, value)?;
+            }
+            let mut evaluator = evaluator();
+            if let Some(token) = options.cancel.clone() {
+                evaluator = evaluator.with_cancellation_token(token);
+            }
+            with_default_graph(evaluator.for_query(query), options.graph)?
+        };
+        prepared
             .on_store(self.store.oxigraph())
             .execute()
             .map_err(Error::evaluation)
+    }
+
+    /// The algebra of a query text, parsed once per text (a few dozen texts at most: the
+    /// library's own queries and the user's).
+    fn parsed(&self, text: &str) -> Result<spargebra::Query> {
+        let mut cache = self
+            .parsed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(query) = cache.get(text) {
+            return Ok(query.clone());
+        }
+        let query = bind::parse(text)?;
+        if cache.len() < PARSED_LIMIT {
+            cache.insert(text.to_owned(), query.clone());
+        }
+        Ok(query)
     }
 
     /// Runs a SELECT and collects its rows; for the library's own queries.
