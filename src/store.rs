@@ -307,6 +307,14 @@ pub fn parse_rdf(path: &Path, bytes: &[u8], default_graph: &NamedNode) -> Result
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_rdf_extension_a_folder_walk_takes_is_one_the_store_parses() {
+        for ext in crate::pipeline::RDF_EXTENSIONS {
+            let path = PathBuf::from(format!("data.{ext}"));
+            assert!(rdf_format_of(&path).is_some(), "{ext}");
+        }
+    }
+
     fn quad(s: &str, g: &NamedNode) -> Quad {
         Quad::new(
             NamedNode::new_unchecked(s),
