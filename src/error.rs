@@ -38,10 +38,6 @@ pub enum Error {
     #[error("SPARQL evaluation failed")]
     Evaluation(#[source] Cause),
 
-    /// A query or update stopped because it ran over its time limit.
-    #[error("the query ran over its time limit of {seconds} s and was stopped; narrow it or allow it more time")]
-    Timeout { seconds: u64 },
-
     /// A request that makes no sense as given (unknown report, unknown query name, bad format).
     #[error("{0}")]
     Usage(String),

@@ -13,7 +13,7 @@ use super::{EdgeKind, Evidence, Network, Node, NodeKind};
 use crate::error::{Error, Result};
 use crate::model::EntityKind;
 use crate::sparql::{self, Dataset, QuerySolution};
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::NamedNode;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, HashSet};
 
@@ -150,10 +150,6 @@ pub struct Explorer<'a> {
     pub asked: usize,
 }
 
-fn term_text(term: Option<&Term>) -> String {
-    super::text(term)
-}
-
 /// How many claims an entity of this kind usually has, as a rank: people fewest, then events
 /// (each belongs to one report), places, and organisations, which an archive's reports name
 /// over and over. Reads start from the lower rank.
@@ -183,8 +179,8 @@ impl<'a> Explorer<'a> {
         let rows = self.select_about(ENTITY, node.as_str(), None)?;
         Ok(rows.first().map(|row| Node {
             id: iri.to_owned(),
-            kind: NodeKind::of_type_iri(&term_text(row.get("type"))),
-            label: term_text(row.get("name")),
+            kind: NodeKind::of_type_iri(&sparql::text(row.get("type"))),
+            label: sparql::text(row.get("name")),
         }))
     }
 
@@ -210,8 +206,8 @@ impl<'a> Explorer<'a> {
         // One row per type: keep the kind the network knows ("a place and a venue" is a place).
         let mut kinds: BTreeMap<String, NodeKind> = BTreeMap::new();
         for row in &rows {
-            let kind = NodeKind::of_type_iri(&term_text(row.get("type")));
-            let slot = kinds.entry(term_text(row.get("y"))).or_insert(kind);
+            let kind = NodeKind::of_type_iri(&sparql::text(row.get("type")));
+            let slot = kinds.entry(sparql::text(row.get("y"))).or_insert(kind);
             if *slot == NodeKind::Other {
                 *slot = kind;
             }
@@ -232,14 +228,14 @@ impl<'a> Explorer<'a> {
             .filter(|row| {
                 self.report
                     .as_ref()
-                    .is_none_or(|r| *r == term_text(row.get("report")))
+                    .is_none_or(|r| *r == sparql::text(row.get("report")))
             })
             .map(|row| {
                 let (kind, label) = EdgeKind::of_row(row);
                 let outgoing = sparql::is_true(row.get("out"));
                 let evidence = Evidence {
-                    report: term_text(row.get("report")),
-                    sentence: term_text(row.get("sentence")),
+                    report: sparql::text(row.get("report")),
+                    sentence: sparql::text(row.get("sentence")),
                 };
                 (kind, label, outgoing, evidence)
             })
@@ -251,28 +247,28 @@ impl<'a> Explorer<'a> {
         self.asked += 1;
         let mut ties = Vec::new();
         for row in self.select_about(TIES_OF, iri, None)? {
-            let report = term_text(row.get("report"));
+            let report = sparql::text(row.get("report"));
             if self.report.as_ref().is_some_and(|r| *r != report) {
                 continue;
             }
             let (kind, label) = EdgeKind::of_row(&row);
             let outgoing = sparql::is_true(row.get("out"));
-            let other_kind = NodeKind::of_type_iri(&term_text(row.get("type")));
+            let other_kind = NodeKind::of_type_iri(&sparql::text(row.get("type")));
             if other_kind == NodeKind::Other {
                 continue; // a second, more specific type of a place
             }
             ties.push(Tie {
                 other: Node {
-                    id: term_text(row.get("y")),
+                    id: sparql::text(row.get("y")),
                     kind: other_kind,
-                    label: term_text(row.get("name")),
+                    label: sparql::text(row.get("name")),
                 },
                 kind,
                 label,
                 outgoing,
                 evidence: Evidence {
                     report,
-                    sentence: term_text(row.get("sentence")),
+                    sentence: sparql::text(row.get("sentence")),
                 },
             });
         }
@@ -463,7 +459,7 @@ impl<'a> Explorer<'a> {
             .dataset
             .select_bound(NAMED, &bindings)?
             .iter()
-            .map(|row| term_text(row.get("x")))
+            .map(|row| sparql::text(row.get("x")))
             .collect();
         if iris.is_empty() {
             for kind in [
@@ -484,7 +480,7 @@ impl<'a> Explorer<'a> {
             let want = super::fold(name);
             let mut found: HashSet<String> = HashSet::new();
             for row in self.dataset.select(ALL_NAMES)? {
-                let label = term_text(row.get("name"));
+                let label = sparql::text(row.get("name"));
                 if !want.is_empty()
                     && super::fold(&label)
                         .split(' ')
@@ -492,7 +488,7 @@ impl<'a> Explorer<'a> {
                         .windows(want.split(' ').count())
                         .any(|w| w.join(" ") == want)
                 {
-                    found.insert(term_text(row.get("x")));
+                    found.insert(sparql::text(row.get("x")));
                 }
             }
             for iri in found {

@@ -287,12 +287,14 @@ pub fn parse_binding(text: &str) -> Result<(Variable, Term)> {
     Ok((variable, term))
 }
 
-/// The text of a literal or IRI in a row ("" when unbound or blank).
+/// The text of a term in a row: a literal's value, an IRI whole, anything else as a person
+/// reads it ("" when unbound).
 pub fn text(term: Option<&Term>) -> String {
     match term {
         Some(Term::Literal(l)) => l.value().to_owned(),
         Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-        _ => String::new(),
+        Some(other) => display_term(other),
+        None => String::new(),
     }
 }
 
