@@ -10,6 +10,7 @@
 //! discussion in the paragraph, else the section's, else the main event.
 
 use super::names::Mention;
+use super::rules::{self, Rule};
 use super::tokens::Kind;
 use super::{Reader, Sent};
 use crate::model::BlockKind;
@@ -828,7 +829,7 @@ fn part_in_sentence(
     words: &[String],
     p: &Mention,
     persons: &[Mention],
-) -> Option<(PartRole, &'static str)> {
+) -> Option<(PartRole, &'static Rule)> {
     let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
     let first = p.hon.unwrap_or(p.start);
     let list_item = sent.kind == BlockKind::ListItem;
@@ -842,21 +843,21 @@ fn part_in_sentence(
         }
         if q >= 2 && w(q - 1) == "by" {
             if let Some(pr) = by_role(w(q - 2)) {
-                return Some((pr, "verb-by-name"));
+                return Some((pr, &rules::VERB_BY_NAME));
             }
         }
         if prev == ":" && matches!(prev2, "chair" | "chairs" | "moderator" | "host") {
-            return Some((PartRole::Chair, "chair-label"));
+            return Some((PartRole::Chair, &rules::CHAIR_LABEL));
         }
         if prev == "with" && list_item {
-            return Some((PartRole::Speaker, "workshop-with-name"));
+            return Some((PartRole::Speaker, &rules::WORKSHOP_WITH_NAME));
         }
         // "Among the marchers was X", "Also at the meeting was X"
         if matches!(prev, "was" | "were")
             && (words[..first].iter().any(|x| x == "among")
                 || (w(0) == "also" && words[..first].iter().any(|x| x == "at")))
         {
-            return Some((PartRole::Attendee, "among-them-was"));
+            return Some((PartRole::Attendee, &rules::AMONG_THEM_WAS));
         }
         // "Speakers included X and Y", "Also speaking were X and Y", "Panellists were X, Y".
         let before: Vec<&str> = words[..first].iter().map(String::as_str).collect();
@@ -869,7 +870,7 @@ fn part_in_sentence(
             .iter()
             .any(|x| matches!(*x, "included" | "including" | "were" | "was" | "are"));
         if lists_speakers {
-            return Some((PartRole::Speaker, "speakers-included"));
+            return Some((PartRole::Speaker, &rules::SPEAKERS_INCLUDED));
         }
         // "the party included X, Y and Z"
 
@@ -889,7 +890,7 @@ fn part_in_sentence(
                 )
             })
         {
-            return Some((PartRole::Attendee, "party-included"));
+            return Some((PartRole::Attendee, &rules::PARTY_INCLUDED));
         }
         // "the keynote came from X", "a briefing from X", "heard from X"
         if prev == "from"
@@ -906,7 +907,7 @@ fn part_in_sentence(
                 )
             })
         {
-            return Some((PartRole::Speaker, "heard-from-name"));
+            return Some((PartRole::Speaker, &rules::HEARD_FROM_NAME));
         }
         // "we met X and Y"
         if words[..first].iter().any(|x| x == "met")
@@ -915,15 +916,15 @@ fn part_in_sentence(
                 .iter()
                 .any(|x| matches!(x.as_str(), "we" | "delegation" | "delegates"))
         {
-            return Some((PartRole::Attendee, "met-name"));
+            return Some((PartRole::Attendee, &rules::MET_NAME));
         }
         // "X and Y" after "with" in a list: "with A B and C D"
         if prev == "and" && list_item && words[..first].iter().any(|x| x == "with") {
-            return Some((PartRole::Speaker, "workshop-with-name"));
+            return Some((PartRole::Speaker, &rules::WORKSHOP_WITH_NAME));
         }
     }
     if let Some(pr) = coordinated_subject(sent, words, p, persons) {
-        return Some((pr, "coordinated-subject"));
+        return Some((pr, &rules::COORDINATED_SUBJECT));
     }
     // Subject and verb: "X chaired", "X, director of Y, told delegates", "X of Y opened".
     let mut k = p.end;
@@ -988,10 +989,10 @@ fn part_in_sentence(
             }
         }
         // "used her address to the summit"
-        return Some((pr, "subject-verb"));
+        return Some((pr, &rules::SUBJECT_VERB));
     }
     if w(k) == "was" && matches!(w(k + 1), "among" | "at") {
-        return Some((PartRole::Attendee, "was-among"));
+        return Some((PartRole::Attendee, &rules::WAS_AMONG));
     }
     if words[k..].iter().take(4).any(|x| is_speech_noun(x))
         && sent
@@ -999,13 +1000,13 @@ fn part_in_sentence(
             .get(k)
             .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
     {
-        return Some((PartRole::Speaker, "speech-noun"));
+        return Some((PartRole::Speaker, &rules::SPEECH_NOUN));
     }
     // "X thanked our hosts and presented …": a second verb.
     if let Some(a) = words[k..].iter().take(8).position(|x| x == "and") {
         if let Some(pr) = subject_verb_role(w(k + a + 1), w(k + a + 2)) {
             if pr != PartRole::Attendee {
-                return Some((pr, "subject-verb"));
+                return Some((pr, &rules::SUBJECT_VERB));
             }
         }
     }
@@ -1021,7 +1022,7 @@ fn part_in_sentence(
             _ => None,
         };
         if let Some(pr) = pr {
-            return Some((pr, "participle-then-name"));
+            return Some((pr, &rules::PARTICIPLE_THEN_NAME));
         }
     }
     None
@@ -1137,7 +1138,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
                 && p.start == 0
                 && ctx.section[s].is_some()
             {
-                part = Some((PartRole::Speaker, "panel-list"));
+                part = Some((PartRole::Speaker, &rules::PANEL_LIST));
             }
             let pronoun = p.start == 0
                 && p.end == 1
@@ -1161,7 +1162,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
                         f.person == person && Some(f.event) == event && f.role == PartRole::Attendee
                     }) {
                         f.role = PartRole::Speaker;
-                        f.evidence = r.evidence(s, "attendee-then-speech", 0.6);
+                        f.evidence = r.evidence(s, &rules::ATTENDEE_THEN_SPEECH);
                     }
                 }
                 continue;
@@ -1171,16 +1172,13 @@ pub(crate) fn find_participation(r: &mut Reader) {
             let after = here.iter().find(|(a, _, _)| *a >= p.end).map(|x| x.2);
             let before = here.iter().rfind(|(_, b, _)| *b <= first).map(|x| x.2);
 
-            let event = match rule {
-                "met-name" => after.or(next_event).or(default_event),
-                _ => after.or(before).or(default_event),
+            let event = if rule.name == rules::MET_NAME.name {
+                after.or(next_event).or(default_event)
+            } else {
+                after.or(before).or(default_event)
             };
             let Some(event) = event else { continue };
-            let confidence = match rule {
-                "subject-verb" | "verb-by-name" | "chair-label" => 0.8,
-                _ => 0.65,
-            };
-            let evidence = r.evidence(s, rule, confidence);
+            let evidence = r.evidence(s, rule);
             found.push(Participation {
                 person,
                 event,
@@ -1198,7 +1196,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
         if found.iter().any(|f| f.person == q.speaker) {
             continue;
         }
-        let evidence = r.evidence(s, "quoted-in-session", 0.5);
+        let evidence = r.evidence(s, &rules::QUOTED_IN_SESSION);
         found.push(Participation {
             person: q.speaker,
             event: section,

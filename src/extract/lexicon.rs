@@ -299,6 +299,12 @@ impl Lexicon {
         with_key(phrase, usize::MAX, |k| self.roles.contains(k))
     }
 
+    /// A role, or a hyphenated compound of one ("Secretary-Treasurer", "Co-Chair",
+    /// "Vice-President"): a word that makes a capitalised run a title, not a name.
+    pub fn is_role_word(&self, word: &str) -> bool {
+        self.is_role(word) || (word.contains('-') && word.split('-').any(|p| self.is_role(p)))
+    }
+
     /// The first words of some role or occupation (or a whole one).
     pub fn is_role_prefix(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| self.role_prefixes.contains(k))

@@ -9,6 +9,7 @@
 
 pub mod lexicon;
 pub mod names;
+pub mod rules;
 pub mod tokens;
 pub mod view;
 
@@ -110,6 +111,44 @@ impl Sent<'_> {
     }
 }
 
+/// Is the lowercase word `t` at token `k` of sentence `s` the word for an organisation's
+/// people or a post in it ("workers", "activist", "country director")?
+fn staff_word_at(r: &Reader, s: usize, k: usize, t: &Token) -> bool {
+    if t.kind != Kind::Word || t.is_cap() {
+        return false;
+    }
+    let w = t.lower();
+    if matches!(
+        w.as_ref(),
+        "workers"
+            | "members"
+            | "staff"
+            | "employees"
+            | "activist"
+            | "activists"
+            | "official"
+            | "officials"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "delegates"
+            | "delegation"
+            | "members'"
+            | "organiser"
+            | "organisers"
+    ) {
+        return true;
+    }
+    // A lowercase role of up to three words: "country director", "general secretary".
+    let toks = &r.sents[s].toks;
+    (k + 1..=(k + 3).min(toks.len())).any(|e| {
+        toks[k..e]
+            .iter()
+            .all(|t| t.kind == Kind::Word && !t.is_cap())
+            && r.lx.is_role(&r.text(s, k, e).to_lowercase())
+    })
+}
+
 /// The working state of one extraction.
 pub(crate) struct Reader<'a> {
     pub lx: &'static Lexicon,
@@ -165,11 +204,11 @@ impl<'a> Reader<'a> {
         r
     }
 
-    pub fn evidence(&self, sentence: usize, rule: &'static str, confidence: f32) -> Evidence {
+    pub fn evidence(&self, sentence: usize, rule: &'static rules::Rule) -> Evidence {
         Evidence {
             sentence,
-            rule,
-            confidence,
+            rule: rule.name,
+            confidence: rule.confidence,
         }
     }
 
@@ -240,6 +279,27 @@ impl<'a> Reader<'a> {
             b += 1;
             unit = true;
         }
+        // A state's institution named by its demonym: "the British government", "the
+        // Colombian embassy" (rule `demonym-institution`).
+        if b - a == 1
+            && b < toks.len()
+            && lx.demonyms.contains_key(toks[a].lower().as_ref())
+            && matches!(
+                toks[b].text,
+                "government"
+                    | "embassy"
+                    | "parliament"
+                    | "cabinet"
+                    | "consulate"
+                    | "army"
+                    | "navy"
+                    | "police"
+                    | "presidency"
+            )
+        {
+            b += 1;
+            unit = true;
+        }
         let text = self.text(s, a, b).to_owned();
         let n = b - a;
         let first = toks[a];
@@ -263,6 +323,9 @@ impl<'a> Reader<'a> {
             && toks.get(b + 2).is_some_and(|t| t.text == ")")
             && hon.is_none()
             && lx.place(&text).is_none()
+            // "Rebba Rao (HMS)": a person's name and their organisation's acronym.
+            && (names::could_abbreviate(&text, toks[b + 1].text)
+                || !names::person_shaped(toks, a, b, lx))
         {
             let acr = toks[b + 1].text;
             let is_event = lx.is_event_head(last.text) || lx.is_event_head(first.text);
@@ -393,8 +456,9 @@ impl<'a> Reader<'a> {
         if unit {
             return Some(EntityKind::Organization);
         }
-        // A capitalised role title is no entity: "Communications Officer".
-        if lx.is_role(text) || lx.is_occupation(text) {
+        // A capitalised role title is no entity: "Communications Officer",
+        // "Executive Secretary-Treasurer".
+        if lx.is_role(text) || lx.is_occupation(text) || (n <= 4 && lx.is_role_word(last)) {
             return None;
         }
         if lx.place(text).is_some() {
@@ -470,8 +534,50 @@ impl<'a> Reader<'a> {
         if after_role && lx.place(text).is_none() && !lx.is_org_head(last) {
             return None;
         }
-        let shaped = names::person_shaped(toks, a, b, lx);
         let given = lx.is_given_name(first);
+        // Rule `organisation-head-inside`: a head word anywhere in a name that no rule above
+        // typed ("Communist Party of China", "Radio France Internationale", "Daily News X").
+        let shouted = n >= 3 && toks[a..b].iter().all(|t| t.is_acronym());
+        let not_a_body = matches!(
+            last.to_lowercase().as_str(),
+            "award"
+                | "awards"
+                | "prize"
+                | "medal"
+                | "trophy"
+                | "cup"
+                | "scholarship"
+                | "plan"
+                | "act"
+                | "bill"
+                | "report"
+                | "strategy"
+                | "programme"
+                | "program"
+        );
+        if n >= 2
+            && !given
+            && !has_year
+            && !shouted
+            && !not_a_body
+            && words.iter().any(|w| lx.is_org_head(w))
+            && lx.place(first).is_none()
+        {
+            return Some(EntityKind::Organization);
+        }
+        // Rule `organisation-before-its-people`: an unknown name before the word for its
+        // staff or a post in it: "Esso workers", "Fórsa activist", "Acme country director".
+        if n <= 2
+            && !given
+            && (n == 2 || a > 0)
+            && !lx.is_stopword(first)
+            && !lx.demonyms.contains_key(first.to_lowercase().as_str())
+            && !(n == 1 && (lx.is_org_head(first) || lx.is_role_word(first)))
+            && next.is_some_and(|t| staff_word_at(self, s, b, t))
+        {
+            return Some(EntityKind::Organization);
+        }
+        let shaped = names::person_shaped(toks, a, b, lx);
         let after_place_prep = prev.is_some_and(|p| {
             matches!(
                 p.lower().as_ref(),
@@ -488,7 +594,9 @@ impl<'a> Reader<'a> {
                     | "inside"
             )
         });
-        if shaped && given && n >= 2 && !after_place_prep {
+        // "from Ana Ruiz": a given name makes "from" introduce a person, not a place.
+        let from = prev.is_some_and(|p| p.is("from"));
+        if shaped && given && n >= 2 && (!after_place_prep || from) {
             return Some(EntityKind::Person);
         }
         if heading {
@@ -508,7 +616,6 @@ impl<'a> Reader<'a> {
         if shaped && given && n >= 2 {
             return Some(EntityKind::Person);
         }
-        let _ = next;
         None
     }
 
@@ -537,6 +644,16 @@ impl<'a> Reader<'a> {
         if sent.kind == BlockKind::ListItem && a == 0 {
             return true;
         }
+        // A lowercase role just before: "state president Chukka Rao", "secretary-general Ana".
+        let lower_role = |from: usize| {
+            sent.toks[from..a]
+                .iter()
+                .all(|t| t.kind == Kind::Word && !t.is_cap())
+                && lx.is_role(&self.text(s, from, a).to_lowercase())
+        };
+        if (a >= 1 && lower_role(a - 1)) || (a >= 2 && lower_role(a - 2)) {
+            return true;
+        }
         let Some(next) = sent.toks.get(b) else {
             return false;
         };
@@ -544,6 +661,14 @@ impl<'a> Reader<'a> {
             let Some(after) = sent.toks.get(b + 1) else {
                 return false;
             };
+            // "Rebba Rao (HMS)": an acronym in brackets that is not the name's own.
+            if next.text == "("
+                && after.is_acronym()
+                && sent.toks.get(b + 2).is_some_and(|t| t.text == ")")
+                && !names::could_abbreviate(self.text(s, a, b), after.text)
+            {
+                return true;
+            }
             if after.kind == Kind::Number
                 || matches!(
                     after.lower().as_ref(),

@@ -279,6 +279,45 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// Rule `acronym-fits-name`: may `acronym` abbreviate `name`? Its letters must be found in
+/// order in the name, the first at the start of a word and each later one at the start of a
+/// word or further inside the word of the letter before ("MRECCU" for "Mon Repos Eastern
+/// Co-operative Credit Union", "FUP" for "Federação Única dos Petroleiros"). "Rebba Rao (HMS)"
+/// fails: the bracket names the person's organisation, not the name's short form.
+pub fn could_abbreviate(name: &str, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let name = deunicode::deunicode(name);
+    let words: Vec<Vec<char>> = name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    // fits(i, w, c): letters[i..] can be matched from word w at char c (c > 0 = inside it).
+    fn fits(letters: &[char], words: &[Vec<char>], i: usize, w: usize, c: usize) -> bool {
+        if i == letters.len() {
+            return true;
+        }
+        // Inside the current word, after the last matched letter.
+        if c > 0 {
+            if let Some(word) = words.get(w) {
+                for (k, &ch) in word.iter().enumerate().skip(c) {
+                    if ch == letters[i] && fits(letters, words, i + 1, w, k + 1) {
+                        return true;
+                    }
+                }
+            }
+        }
+        // At the start of a later word.
+        (w + usize::from(c > 0)..words.len())
+            .any(|v| words[v].first() == Some(&letters[i]) && fits(letters, words, i + 1, v, 1))
+    }
+    !letters.is_empty() && letters.len() <= 12 && fits(&letters, &words, 0, 0, 0)
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -458,6 +497,24 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
 /// own). Only the last role word of the run splits it, and only when a person-shaped name
 /// follows it: an honorific, a given name, or two or more capitalised words.
 fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
+    // An organisation fused with a role and no name after: "HWU President", "Acme Union
+    // General Secretary": the organisation alone is a span; the role words are left for the
+    // role rules to read.
+    if e - s >= 2 && lx.is_role_word(toks[e - 1].text) {
+        let mut r = e - 1;
+        while r > s {
+            let words: Vec<&str> = toks[r - 1..e].iter().map(|t| t.text).collect();
+            if !lx.is_role(&words.join(" ")) {
+                break;
+            }
+            r -= 1;
+        }
+        let org_before = (r - s == 1 && toks[s].is_acronym())
+            || (r - s >= 2 && lx.is_org_head(toks[r - 1].text));
+        if r > s && org_before {
+            return vec![(s, r)];
+        }
+    }
     let Some(k) = (s..e.saturating_sub(1))
         .rev()
         .find(|&k| lx.is_role(toks[k].text))
@@ -536,7 +593,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 || lx.is_event_head(last)
                 || lx.is_event_head(first);
             let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
-            let roleish = lx.is_role(last) || lx.is_role(first);
+            let roleish = lx.is_role_word(last) || lx.is_role_word(first);
             if person_left || roleish {
                 return false;
             }
@@ -619,8 +676,18 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
     if !(1..=6).contains(&n) {
         return false;
     }
+    // Initials before a surname: "RD Chandra", "M Saibabu" (never a place: "UK Labour").
+    let initials = |k: usize, t: &Token| {
+        k == 0
+            && n >= 2
+            && t.is_acronym()
+            && t.text.chars().all(|c| c.is_ascii_uppercase())
+            && t.text.len() <= 2
+            && lx.place(t.text).is_none()
+    };
     toks[start..end].iter().enumerate().all(|(k, t)| {
         (t.is_cap() && !t.is_acronym() && !t.text.chars().any(|c| c.is_ascii_digit()))
+            || initials(k, t)
             || PARTICLES.contains(&t.text)
             || (t.text == "." && k > 0 && is_initial(toks, start + k - 1))
     }) && !toks[start..end].iter().any(|t| {
@@ -698,6 +765,30 @@ mod tests {
             names("On Monday the Dockers' Federation met."),
             ["Dockers' Federation"]
         );
+    }
+
+    #[test]
+    fn acronyms_fit_the_names_they_abbreviate() {
+        for (name, acronym, fits) in [
+            ("National Union of Journalists", "NUJ", true),
+            (
+                "International Association of Conference Centres",
+                "IACC",
+                true,
+            ),
+            (
+                "Mon Repos Eastern Co-operative Credit Union",
+                "MRECCU",
+                true,
+            ),
+            ("Federação Única dos Petroleiros", "FUP", true),
+            ("Confederation of Trade Unions", "COTU", true),
+            ("Mara Velt Rahimi", "HMS", false),
+            ("Sunil Okoro", "TNTUC", false),
+            ("Lena Brook", "LBC", false),
+        ] {
+            assert_eq!(could_abbreviate(name, acronym), fits, "{name} ({acronym})");
+        }
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub(crate) fn find_quotations(r: &mut Reader) {
         }
         seen.push(norm);
         let text = content.trim_end_matches([',', ' ']).to_owned();
-        let evidence = r.evidence(s, "quotation", 0.8);
+        let evidence = r.evidence(s, &super::rules::QUOTATION);
         r.quotations.push(Quotation {
             speaker,
             text,

@@ -16,6 +16,7 @@
 //! after "of", "at", "for", "with", "on", or the possessor before the role.
 
 use super::names::Mention;
+use super::rules::{self, Rule};
 use super::tokens::Kind;
 use super::{Reader, Sent};
 use crate::model::{EntityId, EntityKind, JobTitle, Membership};
@@ -207,6 +208,21 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
             None => return None,
         }
         j += 2;
+    }
+    // An organisation premodifying the role: "the NLC President", "Law Society council
+    // member" (rule `organisation-then-role`).
+    if possessor.is_none() && possessor_place.is_none() && !self_reference {
+        if let Some(m) = sent.mention_starting(j) {
+            if let (Some(EntityKind::Organization), Some(id)) = (m.kind, m.entity) {
+                let role_follows = (m.end..(m.end + 3).min(toks.len()))
+                    .take_while(|&q| q == m.end || is_free_word(r, sent, q - 1))
+                    .any(|q| lexicon_role_end(r, sent, q).is_some());
+                if role_follows {
+                    possessor = Some(id);
+                    j = m.end;
+                }
+            }
+        }
     }
     // The role: free words and modifiers, then a lexicon entry ("campaigns officer",
     // "tenant board member", "former deputy mayor").
@@ -423,8 +439,7 @@ fn claim(
     person: EntityId,
     phrase: &RolePhrase,
     org: Option<EntityId>,
-    rule: &'static str,
-    confidence: f32,
+    rule: &'static Rule,
 ) {
     let role = r.text(s, phrase.start, phrase.end).trim().to_owned();
     let org = org
@@ -438,7 +453,7 @@ fn claim(
     let place = phrase
         .place
         .or_else(|| phrase.place_mention.and_then(|mi| r.make_place(s, mi)));
-    let evidence = r.evidence(s, rule, confidence);
+    let evidence = r.evidence(s, rule);
     match org {
         Some(org) if r.reg.get(org).kind == EntityKind::Organization && org != person => {
             let role = (!role.is_empty()).then_some(role);
@@ -477,18 +492,11 @@ fn claim(
 }
 
 /// Records plain membership ("A B of X").
-fn member(
-    r: &mut Reader,
-    s: usize,
-    person: EntityId,
-    org: EntityId,
-    rule: &'static str,
-    confidence: f32,
-) {
+fn member(r: &mut Reader, s: usize, person: EntityId, org: EntityId, rule: &'static Rule) {
     if org == person || r.reg.get(org).kind != EntityKind::Organization {
         return;
     }
-    let evidence = r.evidence(s, rule, confidence);
+    let evidence = r.evidence(s, rule);
     r.memberships.push(Membership {
         member: person,
         organization: org,
@@ -558,7 +566,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             place_mention: None,
             self_reference: false,
         };
-        claim(r, s, person, &phrase, None, "name-then-title", 0.8);
+        claim(r, s, person, &phrase, None, &rules::NAME_THEN_TITLE);
         return;
     }
     // "A B of X" / "A B from X"
@@ -578,7 +586,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             let typed_org = m.kind == Some(EntityKind::Organization);
             if typed_org || (!from && m.kind.is_none()) {
                 if let Some(org) = r.make_org(s, mi) {
-                    member(r, s, person, org, "name-of-organisation", 0.8);
+                    member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
                 }
             }
         }
@@ -649,12 +657,11 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 None
             };
             let rule = if implicit.is_some() {
-                "name-then-role-of-report-organisation"
+                &rules::NAME_THEN_ROLE_OF_REPORT_ORGANISATION
             } else {
-                "name-then-role"
+                &rules::NAME_THEN_ROLE
             };
-            let confidence = if implicit.is_some() { 0.6 } else { 0.85 };
-            claim(r, s, person, &phrase, org.or(implicit), rule, confidence);
+            claim(r, s, person, &phrase, org.or(implicit), rule);
             claims += 1;
             j = next;
             let sent = &r.sents[s];
@@ -684,7 +691,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 let typed = m.kind == Some(EntityKind::Organization);
                 if list_like && (typed || sent.kind == super::BlockKind::ListItem) {
                     if let Some(org) = r.make_org(s, mi) {
-                        member(r, s, person, org, "name-then-organisation", 0.7);
+                        member(r, s, person, org, &rules::NAME_THEN_ORGANISATION);
                     }
                 }
             }
@@ -716,7 +723,7 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
         }
         "is" | "was" => {
             if let Some(phrase) = role_at(r, s, j + 1) {
-                claim(r, s, person, &phrase, None, "name-who-is-role", 0.75);
+                claim(r, s, person, &phrase, None, &rules::NAME_WHO_IS_ROLE);
             }
             return;
         }
@@ -747,7 +754,7 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
     }
     let Some(mi) = target else { return };
     if let Some(org) = r.make_org(s, mi) {
-        let evidence = r.evidence(s, "name-who-verb-organisation", 0.75);
+        let evidence = r.evidence(s, &rules::NAME_WHO_VERB_ORGANISATION);
         r.memberships.push(Membership {
             member: person,
             organization: org,
@@ -778,14 +785,34 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         }
         b -= 1;
     }
+    let Some(claims) = role_chain(r, s, b, comma) else {
+        return;
+    };
+    for phrase in claims {
+        let bare = phrase.org.is_none()
+            && phrase.org_mention.is_none()
+            && phrase.place.is_none()
+            && phrase.place_mention.is_none()
+            && !phrase.self_reference;
+        if !bare {
+            claim(r, s, person, &phrase, None, &rules::ROLE_THEN_NAME);
+        } else if definite_before(&r.sents[s], phrase.start) {
+            // Rule `the-role-then-name`: "The secretary, A B, read the minutes"; "our interim
+            // leader, A B": a role of the report's own organisation when it has one, else a
+            // title. A bare role with no article ("Chair, A B") says too little.
+            let org = r.main_org;
+            claim(r, s, person, &phrase, org, &rules::THE_ROLE_THEN_NAME);
+        }
+    }
+}
+
+/// Role phrases from token `i`, joined by "and", that end exactly at `comma`.
+fn role_chain(r: &Reader, s: usize, mut i: usize, comma: usize) -> Option<Vec<RolePhrase>> {
     let mut claims: Vec<RolePhrase> = Vec::new();
-    let mut i = b;
     while i < comma {
-        let Some(phrase) = role_at(r, s, i) else {
-            break;
-        };
+        let phrase = role_at(r, s, i)?;
         if phrase.next > comma {
-            break;
+            return None;
         }
         i = phrase.next;
         claims.push(phrase);
@@ -795,25 +822,7 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         }
         break;
     }
-    if i != comma || claims.is_empty() {
-        return;
-    }
-    for phrase in claims {
-        let bare = phrase.org.is_none()
-            && phrase.org_mention.is_none()
-            && phrase.place.is_none()
-            && phrase.place_mention.is_none()
-            && !phrase.self_reference;
-        if !bare {
-            claim(r, s, person, &phrase, None, "role-then-name", 0.85);
-        } else if definite_before(&r.sents[s], phrase.start) {
-            // Rule `the-role-then-name`: "The secretary, A B, read the minutes"; "our interim
-            // leader, A B": a role of the report's own organisation when it has one, else a
-            // title. A bare role with no article ("Chair, A B") says too little.
-            let org = r.main_org;
-            claim(r, s, person, &phrase, org, "the-role-then-name", 0.6);
-        }
-    }
+    (i == comma && !claims.is_empty()).then_some(claims)
 }
 
 /// "the", "our", "its", "their" just before token `i`: a role that refers to one post.
@@ -859,7 +868,7 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 _ => None,
             });
 
-        claim(r, s, person, &phrase, org, "role-before-name", 0.7);
+        claim(r, s, person, &phrase, org, &rules::ROLE_BEFORE_NAME);
         return;
     }
     let _ = sent;

@@ -497,3 +497,137 @@ fn the_role_then_name_is_a_post_of_the_reports_organisation() {
     assert!(ann, "{affs:?}");
     assert!(!affs.iter().any(|(p, _, _)| p == "Bo Lind"), "{affs:?}");
 }
+
+/// The rules' own table: every example sentence in `rules::ALL` makes its rule fire (a claim
+/// of the rule's kind carries the rule's name and confidence).
+#[test]
+fn every_rule_fires_on_its_examples() {
+    use super::rules::{Claims, ALL};
+    let mut failures = Vec::new();
+    for rule in ALL {
+        for example in rule.examples {
+            let ex = run_as(example, Format::Markdown);
+            let evidence: Vec<_> = match rule.claims {
+                Claims::Affiliation => ex
+                    .memberships
+                    .iter()
+                    .map(|m| &m.evidence)
+                    .chain(
+                        ex.entities
+                            .iter()
+                            .flat_map(|e| e.job_titles.iter().map(|t| &t.evidence)),
+                    )
+                    .collect(),
+                Claims::Participation => ex.participations.iter().map(|p| &p.evidence).collect(),
+                Claims::Quotation => ex.quotations.iter().map(|q| &q.evidence).collect(),
+            };
+            let fired = evidence
+                .iter()
+                .any(|e| e.rule == rule.name && e.confidence == rule.confidence);
+            if !fired {
+                let got: Vec<_> = evidence.iter().map(|e| e.rule).collect();
+                failures.push(format!("{}: {example:?} gave {got:?}", rule.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The rules that type a name, each on sentences of its own: (rule, sentence, kind, name).
+#[test]
+fn naming_rules_type_names() {
+    use EntityKind::{Organization, Person};
+    for (rule, text, kind, name) in [
+        (
+            "organisation-head-inside",
+            "A message came from the Socialist Party of Ruritania.",
+            Organization,
+            "Socialist Party of Ruritania",
+        ),
+        (
+            "organisation-head-inside",
+            "She wrote for Radio Ruritania Internationale for years.",
+            Organization,
+            "Radio Ruritania Internationale",
+        ),
+        (
+            "organisation-before-its-people",
+            "On Monday, Zantex workers marched to the depot.",
+            Organization,
+            "Zantex",
+        ),
+        (
+            "organisation-before-its-people",
+            "The rally heard from Dorvia activist Mary Byrne.",
+            Organization,
+            "Dorvia",
+        ),
+        (
+            "demonym-institution",
+            "The talks stalled when the British government walked out.",
+            Organization,
+            "British government",
+        ),
+        (
+            "initials-then-surname",
+            "Greetings came from KT Ramaswamy (HWU) and others.",
+            Person,
+            "KT Ramaswamy",
+        ),
+        (
+            "acronym-fits-name",
+            "Greetings came from Rebba Ramaswamy (HWU) and others.",
+            Person,
+            "Rebba Ramaswamy",
+        ),
+        (
+            "role-before-name-cue",
+            "The union's state president Chukka Ramaswamy presided.",
+            Person,
+            "Chukka Ramaswamy",
+        ),
+        (
+            "from-given-name",
+            "The keynote came from Ana Ruiz on Monday.",
+            Person,
+            "Ana Ruiz",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, kind).contains(&name),
+            "{rule}: {text:?} gave {:?}",
+            ex.entities
+        );
+    }
+}
+
+#[test]
+fn a_person_then_an_organisation_acronym_in_brackets() {
+    let ex = run("Greetings came from Rebba Ramaswamy (HWU), Sunil Okafor (DWF) and others.");
+    assert!(
+        has_aff(&ex, "Rebba Ramaswamy", "", "HWU"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        has_aff(&ex, "Sunil Okafor", "", "DWF"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+#[test]
+fn an_organisation_premodifies_a_role_after_the_name() {
+    let ex = run("Ben Cole, the HWU President, spoke first. Ada Ross, Law Society council member, spoke next.");
+    assert!(
+        has_aff(&ex, "Ben Cole", "President", "HWU"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        has_aff(&ex, "Ada Ross", "council member", "Law Society"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}

@@ -1,0 +1,157 @@
+//! The extractor's claim rules, each a named unit: what it reads, what it claims, how sure it
+//! is, and sentences it must fire on. Every affiliation, title, participation and quotation the
+//! extractor makes carries one of these in its evidence, so `ties extract --explain` and
+//! `scripts/rule_precision.py` can say which rule made each claim and how often each is right.
+//!
+//! The rules' code lives with the pass that applies them (`roles`, `events`, `quotes`); this
+//! module is only their register. It knows no tokens, sentences or entities.
+
+/// What a rule claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claims {
+    /// A membership of an organisation (with or without a role), or a title held with none.
+    Affiliation,
+    /// A part played at an event.
+    Participation,
+    /// A quotation attributed to a speaker.
+    Quotation,
+}
+
+/// One extraction rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// The name a claim's evidence carries (`ties:rule` in the graph).
+    pub name: &'static str,
+    pub claims: Claims,
+    /// The confidence its claims get.
+    pub confidence: f32,
+    /// The English pattern it reads.
+    pub reads: &'static str,
+    /// Sentences written for the test table: each must make this rule fire.
+    pub examples: &'static [&'static str],
+}
+
+macro_rules! rules {
+    ($($id:ident: $name:literal, $claims:ident, $conf:literal, $reads:literal, [$($ex:literal),+ $(,)?];)+) => {
+        $(
+            #[doc = $reads]
+            pub const $id: Rule = Rule {
+                name: $name,
+                claims: Claims::$claims,
+                confidence: $conf,
+                reads: $reads,
+                examples: &[$($ex),+],
+            };
+        )+
+        /// Every rule, in the order of this register.
+        pub const ALL: &[&Rule] = &[$(&$id),+];
+    };
+}
+
+rules! {
+    NAME_THEN_TITLE: "name-then-title", Affiliation, 0.8,
+        "A legislator's title after the name: \"A B MP\".",
+        ["The motion was backed by Ann Rowe MP at the rally in Leeds."];
+    NAME_OF_ORGANISATION: "name-of-organisation", Affiliation, 0.8,
+        "A name then \"of\"/\"from\" an organisation: \"A B of the X Union\".",
+        ["Tom Hale of the Harbour Workers' Union opened the meeting."];
+    NAME_THEN_ROLE: "name-then-role", Affiliation, 0.85,
+        "An appositive role after the name: \"A B, treasurer of X,\"; \"A B (Chair, X)\".",
+        ["Ana Ruiz, treasurer of the Harbour Workers' Alliance, opened the meeting.",
+         "Ben Cole, the NLC President, spoke first."];
+    NAME_THEN_ROLE_OF_REPORT_ORGANISATION: "name-then-role-of-report-organisation", Affiliation, 0.6,
+        "A bare office after the name in a report about one organisation: \"A B, president,\".",
+        ["# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth, president, welcomed the delegates."];
+    NAME_THEN_ORGANISATION: "name-then-organisation", Affiliation, 0.7,
+        "An organisation alone after the name in a list or bracket: \"A B (HWU)\"; \"- A B, X Trust\".",
+        ["Speakers were Raj Patel (HWU) and Li Na (Dock Union).\n\nThe Harbour Workers' Union (HWU) hosted."];
+    NAME_WHO_IS_ROLE: "name-who-is-role", Affiliation, 0.75,
+        "A relative clause with \"is\": \"A B, who is treasurer of X,\".",
+        ["Eva Lund, who is treasurer of the Harbour Workers' Union, spoke."];
+    NAME_WHO_VERB_ORGANISATION: "name-who-verb-organisation", Affiliation, 0.75,
+        "A relative clause with a post verb: \"A B, who sits on / chairs / works for X\".",
+        ["Omar Reyes, who sits on the Coastal Housing Trust, spoke next."];
+    ROLE_THEN_NAME: "role-then-name", Affiliation, 0.85,
+        "An appositive role before the name: \"Director of X, A B, …\".",
+        ["Director of the Coastal Housing Trust, Lena Berg, opened the session."];
+    THE_ROLE_THEN_NAME: "the-role-then-name", Affiliation, 0.6,
+        "A definite bare role before the name, of the report's organisation: \"The secretary, A B,\".",
+        ["# Riverside Tenants' Association annual meeting\n\nThe Riverside Tenants' Association met.\n\nThe secretary, Ann Roe, read the minutes."];
+    ROLE_BEFORE_NAME: "role-before-name", Affiliation, 0.7,
+        "A role premodifying the name, maybe after its organisation: \"X chair A B\", \"Acme's chief executive A B\".",
+        ["Lakeside Energy's chief executive Maren Holt opened the fair.",
+         "The HWU state president Kofi Mensah opened the session."];
+    SUBJECT_VERB: "subject-verb", Participation, 0.8,
+        "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum."];
+    VERB_BY_NAME: "verb-by-name", Participation, 0.8,
+        "A passive act by the person: \"the session was chaired by A B\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum was chaired by Ana Ruiz."];
+    CHAIR_LABEL: "chair-label", Participation, 0.8,
+        "A programme label: \"Chair: A B\".",
+        ["Northern Growers Conference 2025\n\nOpening plenary\n\n- Chair: Ana Ruiz\n\nKenji Watanabe told delegates that prices had fallen."];
+    WORKSHOP_WITH_NAME: "workshop-with-name", Participation, 0.65,
+        "A list item of a session \"with\" its leaders: \"- Workshop on rents with A B and C D\".",
+        ["# Harbour Forum\n\n- Workshop on rents with Ana Ruiz"];
+    AMONG_THEM_WAS: "among-them-was", Participation, 0.65,
+        "An attendee after \"among … was\": \"Among the marchers was A B\".",
+        ["The march against rent rises went through Leeds. Among the marchers was Ana Ruiz."];
+    SPEAKERS_INCLUDED: "speakers-included", Participation, 0.65,
+        "A list of speakers: \"Speakers included A B and C D\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Speakers included Ana Ruiz and Tom Hale."];
+    PARTY_INCLUDED: "party-included", Participation, 0.65,
+        "A list of a delegation's members: \"The delegation included A B\".",
+        ["The study visit to Vienna began on Monday. The delegation included Ana Ruiz and Tom Hale."];
+    HEARD_FROM_NAME: "heard-from-name", Participation, 0.65,
+        "A speaker after a talk noun and \"from\": \"the keynote came from A B\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The keynote came from Ana Ruiz."];
+    MET_NAME: "met-name", Participation, 0.65,
+        "People a delegation met: \"we met A B and C D\" (at the meeting named next).",
+        ["On Tuesday we met Ana Ruiz and Tom Hale. The meeting in the town hall ran late."];
+    COORDINATED_SUBJECT: "coordinated-subject", Participation, 0.65,
+        "One of several coordinated subjects of a verb of taking part: \"A, B and C attended\".",
+        ["The Harbour Union held its conference in Leeds. Ann Lee, Bo Wu and Di Xu attended the conference."];
+    WAS_AMONG: "was-among", Participation, 0.65,
+        "\"A B was among the speakers / at the rally\".",
+        ["The Harbour Rally filled the square. Ana Ruiz was at the rally."];
+    SPEECH_NOUN: "speech-noun", Participation, 0.65,
+        "A person then a speech noun: \"A B gave a keynote / used her address\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz used her keynote to call for rent caps."];
+    PARTICIPLE_THEN_NAME: "participle-then-name", Participation, 0.65,
+        "A participle before the subject: \"Closing the session, A B …\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Closing the meeting, Ana Ruiz said the hosts had been generous."];
+    PANEL_LIST: "panel-list", Participation, 0.65,
+        "A list item naming a person under a session heading.",
+        ["# Harbour Forum\n\n## Panel on rents\n\n- Ana Ruiz, Harbour Workers' Union"];
+    ATTENDEE_THEN_SPEECH: "attendee-then-speech", Participation, 0.6,
+        "Speech by someone already placed at the event makes them a speaker there.",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz attended the forum. Ana Ruiz said rents must fall."];
+    QUOTED_IN_SESSION: "quoted-in-session", Participation, 0.5,
+        "The speaker of a quotation under a session heading spoke in that session.",
+        ["# Harbour Forum\n\n## Panel on rents\n\n\"Rents must fall this year and next,\" said Ana Ruiz."];
+    QUOTATION: "quotation", Quotation, 0.8,
+        "A quotation and its speaker: \"…,\" said A B; A B said: \"…\"; \"…,\" she added.",
+        ["\"Rents must fall this year and next,\" said Ana Ruiz."];
+}
+
+/// The rule of this name.
+pub fn by_name(name: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_confidences_are_probabilities() {
+        for (i, a) in ALL.iter().enumerate() {
+            assert!((0.0..=1.0).contains(&a.confidence), "{}", a.name);
+            assert!(!a.reads.is_empty() && !a.examples.is_empty(), "{}", a.name);
+            for b in &ALL[i + 1..] {
+                assert_ne!(a.name, b.name);
+            }
+            assert_eq!(by_name(a.name).map(|r| r.confidence), Some(a.confidence));
+        }
+    }
+}
