@@ -270,6 +270,11 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let found = ties::pipeline::analyse_file(&args.file, &Extractor::new())?;
     let mut out = std::io::stdout().lock();
+    if args.explain {
+        let view = ties::extract::view::ExtractionView::new(&found.document, &found.extraction);
+        write!(out, "{}", view.explain())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     match args.format {
         ExtractFmt::Json => {
             let view = ties::extract::view::ExtractionView::new(&found.document, &found.extraction);

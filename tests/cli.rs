@@ -658,3 +658,33 @@ fn help_texts_show_examples() {
             .stdout(predicate::str::contains("Examples"));
     }
 }
+
+#[test]
+fn extract_explain_names_the_rule_of_each_claim() {
+    let (dir, store) = tmp();
+    let file = dir.path().join("report.txt");
+    std::fs::write(
+        &file,
+        "The annual meeting of the Harbour Forum was held in Tolvik on Monday.\n\n\
+         Ana Ruiz, treasurer of the Harbour Workers' Alliance, addressed the meeting.\n",
+    )
+    .unwrap();
+    let output = ties(&store)
+        .args(["extract", "--explain"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("affiliation: Ana Ruiz as treasurer of Harbour Workers' Alliance")
+            && text.contains("rule name-then-role (0.85)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("participation: Ana Ruiz was speaker at")
+            && text.contains("rule subject-verb (0.80)"),
+        "{text}"
+    );
+    assert!(text.contains("sentence ["), "{text}");
+}

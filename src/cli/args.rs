@@ -113,6 +113,7 @@ Examples:
     /// Extract one report without a store, for debugging or piping into other tools.
     #[command(after_help = "Examples:
   ties extract report.txt
+  ties extract report.txt --explain
   ties extract page.html --format turtle > page.ttl")]
     Extract(ExtractArgs),
 }
@@ -245,6 +246,10 @@ pub struct ExtractArgs {
     pub file: PathBuf,
     #[arg(long, short, value_enum, default_value_t = ExtractFmt::Json)]
     pub format: ExtractFmt,
+    /// Print each claim with the rule that made it, its confidence, what the rule reads and
+    /// the sentence it was read from, instead of --format's output.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -1,5 +1,6 @@
 //! A readable view of an extraction for `ties extract --format json`: entities by name, claims
-//! with their evidence sentence quoted, instead of indices.
+//! with their evidence sentence quoted, instead of indices; and its explanation for `ties
+//! extract --explain`: each claim with the rule that made it.
 
 use crate::model::Document;
 use crate::model::{EntityKind, Evidence, Extraction};
@@ -140,5 +141,69 @@ impl<'a> ExtractionView<'a> {
                 })
                 .collect(),
         }
+    }
+}
+
+impl ExtractionView<'_> {
+    /// Each claim with the rule that made it, its confidence, what the rule reads and the
+    /// sentence it was read from, as text.
+    ///
+    /// ```
+    /// use ties::extract::{view::ExtractionView, Extractor};
+    /// use ties::model::{Format, Metadata};
+    /// let doc = ties::read::document_from_text(
+    ///     "Ana Ruiz, treasurer of the Harbour Workers' Alliance, opened the meeting.".into(),
+    ///     Format::Text, None, Metadata::default());
+    /// let ex = Extractor::new().extract(&doc);
+    /// let text = ExtractionView::new(&doc, &ex).explain();
+    /// assert!(text.contains("rule name-then-role (0.85)"));
+    /// ```
+    pub fn explain(&self) -> String {
+        let mut out = String::new();
+        let mut claim = |what: String, e: &EvidenceView| {
+            let reads = super::rules::by_name(e.rule).map_or("", |r| r.reads);
+            out.push_str(&format!(
+                "{what}\n  rule {} ({:.2}): {reads}\n  sentence [{}..{}]: {}\n\n",
+                e.rule,
+                e.confidence,
+                e.start,
+                e.end,
+                e.sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+            ));
+        };
+        for a in &self.affiliations {
+            let role = a.role.map(|r| format!(" as {r}")).unwrap_or_default();
+            claim(
+                format!("affiliation: {}{role} of {}", a.person, a.organisation),
+                &a.evidence,
+            );
+        }
+        for t in &self.titles {
+            let place = t.jurisdiction.or(t.constituency);
+            let place = place.map(|p| format!(" ({p})")).unwrap_or_default();
+            claim(
+                format!("title: {} is {}{place}", t.person, t.title),
+                &t.evidence,
+            );
+        }
+        for p in &self.participation {
+            claim(
+                format!("participation: {} was {} at {}", p.person, p.role, p.event),
+                &p.evidence,
+            );
+        }
+        for q in &self.quotes {
+            let text: String = q.text.chars().take(80).collect();
+            claim(
+                format!("quotation: {} said \"{text}\"", q.speaker),
+                &q.evidence,
+            );
+        }
+        if out.is_empty() {
+            out.push_str(
+                "no claims: no affiliation, title, participation or quotation was found\n",
+            );
+        }
+        out
     }
 }
