@@ -1163,6 +1163,19 @@ pub(crate) fn find_participation(r: &mut Reader) {
                     }) {
                         f.role = PartRole::Speaker;
                         f.evidence = r.evidence(s, &rules::ATTENDEE_THEN_SPEECH);
+                    } else if let (Some(event), true) =
+                        (event, first <= 6 && persons[0].start == p.start)
+                    {
+                        // Rule `speech-at-event`: the subject of a verb of speech in a report
+                        // about an event spoke at it.
+                        if !found.iter().any(|f| f.person == person && f.event == event) {
+                            found.push(Participation {
+                                person,
+                                event,
+                                role: PartRole::Speaker,
+                                evidence: r.evidence(s, &rules::SPEECH_AT_EVENT),
+                            });
+                        }
                     }
                 }
                 continue;

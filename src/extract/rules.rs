@@ -129,6 +129,9 @@ rules! {
     QUOTED_IN_SESSION: "quoted-in-session", Participation, 0.5,
         "The speaker of a quotation under a session heading spoke in that session.",
         ["# Harbour Forum\n\n## Panel on rents\n\n\"Rents must fall this year and next,\" said Ana Ruiz."];
+    SPEECH_AT_EVENT: "speech-at-event", Participation, 0.5,
+        "The subject of a verb of speech in a report about an event spoke at it: \"A B warned that …\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz warned that rents would rise."];
     QUOTATION: "quotation", Quotation, 0.8,
         "A quotation and its speaker: \"…,\" said A B; A B said: \"…\"; \"…,\" she added.",
         ["\"Rents must fall this year and next,\" said Ana Ruiz."];
