@@ -329,8 +329,14 @@ impl<'a> Reader<'a> {
         {
             let acr = toks[b + 1].text;
             let is_event = lx.is_event_head(last.text) || lx.is_event_head(first.text);
+            // Rule `initials-in-brackets`: "D. Hobson (DH)", "Jane Doe (JD)": a person's
+            // initials, as minutes and roll calls write them.
+            let person = names::person_shaped(toks, a, b, lx)
+                && (lx.is_given_name(first.text) || first.text.chars().count() == 1);
             let kind = if is_event {
                 EntityKind::Event
+            } else if person {
+                EntityKind::Person
             } else {
                 EntityKind::Organization
             };
@@ -360,6 +366,10 @@ impl<'a> Reader<'a> {
                 return (vec![mention(Some(EntityKind::Place), Some(id))], b);
             }
             if lx.is_role(first.text) || lx.is_honorific(first.text) || letters > 6 {
+                return (out, b);
+            }
+            // "AGM", "EGM": a meeting's abbreviation is no organisation.
+            if lx.is_event_head(first.text) {
                 return (out, b);
             }
             if let Some(id) = self.reg.find(EntityKind::Organization, first.text) {

@@ -44,6 +44,34 @@ fn spans(r: &Reader) -> Vec<Span> {
         let text = &r.doc.text[block.start..block.end];
         let mut open: Option<(usize, char)> = None;
         for (i, c) in text.char_indices() {
+            // Single curly marks, as British reports quote: ‘…’ opens after a space or at the
+            // start, and closes only after , . ? ! (else ’ is an apostrophe: "workers’ rights").
+            if c == '‘'
+                && open.is_none()
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| p.is_whitespace() || "([—–".contains(p))
+            {
+                open = Some((i, c));
+                continue;
+            }
+            if c == '’' {
+                if let Some((o, '‘')) = open {
+                    let before = text[..i].chars().next_back();
+                    if before.is_some_and(|p| ",.?!".contains(p)) {
+                        out.push(Span {
+                            open: block.start + o,
+                            start: block.start + o + '‘'.len_utf8(),
+                            end: block.start + i,
+                            close: block.start + i + c.len_utf8(),
+                            block: bi,
+                        });
+                        open = None;
+                    }
+                }
+                continue;
+            }
             match (c, open) {
                 ('“', None) | ('"', None) => open = Some((i, c)),
                 ('”', Some((o, '“')))
@@ -64,7 +92,7 @@ fn spans(r: &Reader) -> Vec<Span> {
                 _ => {}
             }
         }
-        if let Some((o, c)) = open {
+        if let Some((o, c)) = open.filter(|&(_, c)| c != '‘') {
             out.push(Span {
                 open: block.start + o,
                 start: block.start + o + c.len_utf8(),
@@ -194,7 +222,16 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
             .mention_starting(i + 1)
             .or_else(|| sent.mentions.iter().find(|m| m.hon == Some(i + 1)))
         {
+            // "said HWU Chief Executive Jo Bright": the organisation premodifies the speaker.
+            if m.kind == Some(EntityKind::Organization) {
+                if let Some(p) = speaker_after_title(r, s, m.end) {
+                    return Attribution::Person(p);
+                }
+            }
             return person_or_not(m.kind, m.entity);
+        }
+        if let Some(p) = speaker_after_title(r, s, i + 1) {
+            return Attribution::Person(p);
         }
         if w(i + 1) == "the" {
             return description(r, s, &w(i + 2), sp.open);
@@ -215,6 +252,26 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
     Attribution::None
 }
 
+/// The person after a title of up to five capitalised or role words from token `k`: "said
+/// [HWU] Chief Executive Officer Jo Bright".
+fn speaker_after_title(r: &Reader, s: usize, k: usize) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    let mut q = k;
+    while q < sent.toks.len() && q < k + 5 {
+        if let Some(m) = sent.mention_starting(q) {
+            return (m.kind == Some(EntityKind::Person) && q > k)
+                .then_some(m.entity)
+                .flatten();
+        }
+        let t = &sent.toks[q];
+        if t.kind != super::tokens::Kind::Word || !(t.is_cap() || r.lx.is_role(&t.lower())) {
+            return None;
+        }
+        q += 1;
+    }
+    None
+}
+
 /// `A B told delegates: "…"`, `He added: "…"`, `A B said the world was "…"`.
 fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
     let sent = &r.sents[s];
@@ -232,10 +289,17 @@ fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
         return Attribution::None;
     };
     // The subject: the last person named before the verb, or a pronoun.
+    // "President A B of Zambia called for "…"": a place after "of" tells where the subject
+    // is from, it is not the subject.
+    let origin = |m: &&super::names::Mention| {
+        m.kind == Some(EntityKind::Place)
+            && m.start >= 1
+            && matches!(words[m.start - 1].as_str(), "of" | "from")
+    };
     if let Some(m) = sent
         .mentions
         .iter()
-        .rfind(|m| m.end <= v && m.kind.is_some())
+        .rfind(|m| m.end <= v && m.kind.is_some() && !origin(m))
     {
         if m.kind == Some(EntityKind::Person) {
             return person_or_not(m.kind, m.entity);
@@ -419,6 +483,24 @@ fn unattributed(
     if let Some((b, p)) = last {
         if b + 1 == block || b == block {
             return Some(p);
+        }
+    }
+    // A paragraph that is only the quotation, after a paragraph that ends on its speaker
+    // speaking: "A B detailed the union's efforts." / "“Two years ago …”".
+    if r.doc.text[r.doc.blocks[block].start..sp.open]
+        .trim()
+        .is_empty()
+        && s > 0
+    {
+        let prev = &r.sents[s - 1];
+        if prev.block + 1 == block && prev.kind == BlockKind::Paragraph {
+            for m in &prev.mentions {
+                let spoke = (m.end..(m.end + 3).min(prev.toks.len()))
+                    .any(|k| verbs::says_they_spoke(&prev.toks[k].lower()));
+                if m.kind == Some(EntityKind::Person) && spoke {
+                    return m.entity;
+                }
+            }
         }
     }
     // The subject of the sentence after the quotation, in the same paragraph.

@@ -592,6 +592,18 @@ fn naming_rules_type_names() {
             Person,
             "Ana Ruiz",
         ),
+        (
+            "initials-in-brackets",
+            "Present: D. Hobson (DH) and Jane Doe (JD).",
+            Person,
+            "D. Hobson",
+        ),
+        (
+            "initials-in-brackets",
+            "Present: D. Hobson (DH) and Jane Doe (JD).",
+            Person,
+            "Jane Doe",
+        ),
     ] {
         let ex = run(text);
         assert!(
@@ -629,5 +641,26 @@ fn an_organisation_premodifies_a_role_after_the_name() {
         has_aff(&ex, "Ada Ross", "council member", "Law Society"),
         "{:?}",
         affiliations(&ex)
+    );
+}
+
+/// Quotations in the forms real reports use, each on a sentence of its own: (case, text,
+/// speaker, start of the quotation).
+#[test]
+fn quotation_forms() {
+    for (case, text, speaker, start) in [
+        ("said, then the organisation and title of the speaker", "“We are fortunate to have strong leaders in the union,” said HWU Chief Executive Officer Jo Bright.", "Jo Bright", "We are fortunate"),
+        ("single curly marks", "Jo Bright spoke first.\n\n‘We are very concerned about the prisons and the courts,’ Bright said.", "Jo Bright", "We are very concerned"),
+        ("a place after the speaker's name", "President Ana Ruiz of Zambia called for \"collaborative efforts between the rich and poor countries\" to achieve the goals.", "Ana Ruiz", "collaborative efforts"),
+        ("a paragraph of quotation after its speaker spoke", "Mira Sokol detailed the union's efforts in the political arena.\n\n“Two years ago, working people had the courage to elect a government that listened.”", "Mira Sokol", "Two years ago"),
+    ] {
+        let got = quotes(&run(text));
+        assert!(got.iter().any(|(p, t)| p == speaker && t.starts_with(start)), "{case}: {got:?}");
+    }
+    // An apostrophe after a plural is no closing mark: nothing is quoted here.
+    let got = quotes(&run("Jo Bright spoke. ‘The workers’ rights matter to all of us here today and tomorrow, said Bright."));
+    assert!(
+        !got.iter().any(|(_, t)| t.starts_with("The workers")),
+        "{got:?}"
     );
 }

@@ -52,7 +52,15 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Speaking without attributing words: the person spoke, whatever they said.
-const SPOKE: &[&str] = &["spoke", "speaks", "described", "answered"];
+const SPOKE: &[&str] = &[
+    "spoke",
+    "speaks",
+    "described",
+    "answered",
+    "discussed",
+    "detailed",
+    "talked",
+];
 
 /// Other acts a report says a named person did at an event or in a role.
 const ACTS: &[&str] = &[
