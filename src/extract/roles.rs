@@ -536,9 +536,13 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             .collect();
         for (_, p) in persons {
             let Some(person) = p.entity else { continue };
+            let before = r.memberships.len() + r.reg.get(person).job_titles.len();
             after_name(r, s, &p, person);
             before_name(r, s, &p, person);
             premodifier(r, s, &p, person);
+            if r.memberships.len() + r.reg.get(person).job_titles.len() == before {
+                possessive_organisation(r, s, &p, person);
+            }
         }
     }
 }
@@ -823,6 +827,28 @@ fn role_chain(r: &Reader, s: usize, mut i: usize, comma: usize) -> Option<Vec<Ro
         break;
     }
     (i == comma && !claims.is_empty()).then_some(claims)
+}
+
+/// Rule `organisation-possessive-name`: "the ETU's A B", "Acme's own A B": a member of the
+/// organisation that possesses them.
+fn possessive_organisation(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let sent = &r.sents[s];
+    let mut k = p.hon.unwrap_or(p.start);
+    if k >= 1 && sent.is(k - 1, "own") {
+        k -= 1;
+    }
+    if k < 2 || sent.toks[k - 1].kind != Kind::Possessive {
+        return;
+    }
+    let org = sent
+        .mention_ending(k - 1)
+        .and_then(|m| match (m.kind, m.entity) {
+            (Some(EntityKind::Organization), Some(id)) => Some(id),
+            _ => None,
+        });
+    if let Some(org) = org {
+        member(r, s, person, org, &rules::ORGANISATION_POSSESSIVE_NAME);
+    }
 }
 
 /// "the", "our", "its", "their" just before token `i`: a role that refers to one post.

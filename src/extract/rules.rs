@@ -81,6 +81,10 @@ rules! {
         "A role premodifying the name, maybe after its organisation: \"X chair A B\", \"Acme's chief executive A B\".",
         ["Lakeside Energy's chief executive Maren Holt opened the fair.",
          "The HWU state president Kofi Mensah opened the session."];
+    ORGANISATION_POSSESSIVE_NAME: "organisation-possessive-name", Affiliation, 0.7,
+        "A person possessed by an organisation: \"the HWU's A B\", \"Acme's own A B\".",
+        ["Workers from the docks and the HWU's Dane Kofi addressed the rally.",
+         "Acme Union's own Padma Rao spoke first."];
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
         "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum."];
