@@ -604,9 +604,10 @@ impl<'a> Reader<'a> {
                     | "inside"
             )
         });
-        // "from Ana Ruiz": a given name makes "from" introduce a person, not a place.
-        let from = prev.is_some_and(|p| p.is("from"));
-        if shaped && given && n >= 2 && (!after_place_prep || from) {
+        // "from Ana Ruiz", "presented to Tom Bolman": a given name makes "from", "to" or
+        // "towards" introduce a person; "in"/"at" still introduce a place.
+        let to_or_from = prev.is_some_and(|p| p.is("from") || p.is("to") || p.is("towards"));
+        if shaped && given && n >= 2 && (!after_place_prep || to_or_from) {
             return Some(EntityKind::Person);
         }
         if heading {

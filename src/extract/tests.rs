@@ -593,6 +593,12 @@ fn naming_rules_type_names() {
             "Ana Ruiz",
         ),
         (
+            "from-given-name",
+            "The award was presented to Tom Bolman of Leeds.",
+            Person,
+            "Tom Bolman",
+        ),
+        (
             "initials-in-brackets",
             "Present: D. Hobson (DH) and Jane Doe (JD).",
             Person,
