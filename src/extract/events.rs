@@ -482,7 +482,7 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             let without_year = words[..words.len() - 1].join(" ");
             r.reg.alias(main, &without_year);
         }
-        // An organisation named in the main event ("the ACLW study delegation").
+        // An organisation named in the main event ("the HWU study delegation").
         if r.main_org.is_none() {
             for s in &r.sents {
                 if let Some(m) = s

@@ -319,8 +319,8 @@ impl<'a> Reader<'a> {
             b += 1;
             unit = true;
         }
-        // A state's institution named by its demonym: "the British government", "the
-        // Colombian embassy" (rule `demonym-institution`).
+        // A state's institution named by its demonym: "the Ruritanian government", "the
+        // Ruritanian embassy" (rule `demonym-institution`).
         if b - a == 1
             && b < toks.len()
             && lx.demonyms.contains_key(toks[a].lower().as_ref())
@@ -363,13 +363,13 @@ impl<'a> Reader<'a> {
             && toks.get(b + 2).is_some_and(|t| t.text == ")")
             && hon.is_none()
             && lx.place(&text).is_none()
-            // "Rebba Rao (HMS)": a person's name and their organisation's acronym.
+            // "Rina Rao (HWU)": a person's name and their organisation's acronym.
             && (names::could_abbreviate(&text, toks[b + 1].text)
                 || !names::person_shaped(toks, a, b, lx))
         {
             let acr = toks[b + 1].text;
             let is_event = lx.is_event_head(last.text) || lx.is_event_head(first.text);
-            // Rule `initials-in-brackets`: "D. Hobson (DH)", "Jane Doe (JD)": a person's
+            // Rule `initials-in-brackets`: "K. Ormsby (KO)", "Jane Doe (JD)": a person's
             // initials, as minutes and roll calls write them.
             let person = names::person_shaped(toks, a, b, lx)
                 && (lx.is_given_name(first.text) || first.text.chars().count() == 1);
@@ -586,7 +586,7 @@ impl<'a> Reader<'a> {
         }
         let given = lx.is_given_name(first);
         // Rule `organisation-head-inside`: a head word anywhere in a name that no rule above
-        // typed ("Communist Party of China", "Radio France Internationale", "Daily News X").
+        // typed ("Socialist Party of Ruritania", "Radio Tolvik Internationale", "Daily News X").
         let shouted = n >= 3 && toks[a..b].iter().all(|t| t.is_acronym());
         let not_a_body = matches!(
             last.to_lowercase().as_str(),
@@ -616,7 +616,7 @@ impl<'a> Reader<'a> {
             return Some(EntityKind::Organization);
         }
         // Rule `organisation-before-its-people`: an unknown name before the word for its
-        // staff or a post in it: "Esso workers", "Fórsa activist", "Acme country director".
+        // staff or a post in it: "Zantex workers", "Dorvia activist", "Acme country director".
         if n <= 2
             && !given
             && (n == 2 || a > 0)
@@ -644,7 +644,7 @@ impl<'a> Reader<'a> {
                     | "inside"
             )
         });
-        // "from Ana Ruiz", "presented to Tom Bolman": a given name makes "from", "to" or
+        // "from Ana Ruiz", "presented to Tomas Brandt": a given name makes "from", "to" or
         // "towards" introduce a person; "in"/"at" still introduce a place.
         let to_or_from = prev.is_some_and(|p| p.is("from") || p.is("to") || p.is("towards"));
         if shaped && given && n >= 2 && (!after_place_prep || to_or_from) {
@@ -695,7 +695,7 @@ impl<'a> Reader<'a> {
         if sent.kind == BlockKind::ListItem && a == 0 {
             return true;
         }
-        // A lowercase role just before: "state president Chukka Rao", "secretary-general Ana".
+        // A lowercase role just before: "state president Chandra Rao", "secretary-general Ana".
         let lower_role = |from: usize| {
             sent.toks[from..a]
                 .iter()
@@ -712,7 +712,7 @@ impl<'a> Reader<'a> {
             let Some(after) = sent.toks.get(b + 1) else {
                 return false;
             };
-            // "Rebba Rao (HMS)": an acronym in brackets that is not the name's own.
+            // "Rina Rao (HWU)": an acronym in brackets that is not the name's own.
             if next.text == "("
                 && after.is_acronym()
                 && sent.toks.get(b + 2).is_some_and(|t| t.text == ")")

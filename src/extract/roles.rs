@@ -209,7 +209,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         }
         j += 2;
     }
-    // An organisation premodifying the role: "the NLC President", "Law Society council
+    // An organisation premodifying the role: "the HWU President", "Bar Society council
     // member" (rule `organisation-then-role`).
     if possessor.is_none() && possessor_place.is_none() && !self_reference {
         if let Some(m) = sent.mention_starting(j) {
@@ -369,7 +369,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                         phrase.org_mention = Some(mi);
                     }
                     k = mention.end;
-                    // Skip an acronym in brackets: "(CSC)".
+                    // Skip an acronym in brackets: "(HWU)".
                     if sent.is_punct(k, "(") && sent.is_punct(k + 2, ")") {
                         k += 3;
                     }
@@ -737,7 +737,7 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
     if sent.is(k, "the") {
         k += 1;
     }
-    // "the Green Party's Policy Committee": the last organisation of a possessive chain.
+    // "the Harbour Party's Policy Committee": the last organisation of a possessive chain.
     let mut target = None;
     let mentions = sent.mentions.clone();
     let possessives: Vec<bool> = sent
@@ -829,7 +829,7 @@ fn role_chain(r: &Reader, s: usize, mut i: usize, comma: usize) -> Option<Vec<Ro
     (i == comma && !claims.is_empty()).then_some(claims)
 }
 
-/// Rule `organisation-possessive-name`: "the ETU's A B", "Acme's own A B": a member of the
+/// Rule `organisation-possessive-name`: "the HWU's A B", "Acme's own A B": a member of the
 /// organisation that possesses them.
 fn possessive_organisation(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let sent = &r.sents[s];

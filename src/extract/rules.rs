@@ -58,7 +58,7 @@ rules! {
     NAME_THEN_ROLE: "name-then-role", Affiliation, 0.85,
         "An appositive role after the name: \"A B, treasurer of X,\"; \"A B (Chair, X)\".",
         ["Ana Ruiz, treasurer of the Harbour Workers' Alliance, opened the meeting.",
-         "Ben Cole, the NLC President, spoke first."];
+         "Ben Cole, the HWU President, spoke first."];
     NAME_THEN_ROLE_OF_REPORT_ORGANISATION: "name-then-role-of-report-organisation", Affiliation, 0.6,
         "A bare office after the name in a report about one organisation: \"A B, president,\".",
         ["# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth, president, welcomed the delegates."];
@@ -83,7 +83,7 @@ rules! {
          "The HWU state president Kofi Mensah opened the session."];
     ORGANISATION_POSSESSIVE_NAME: "organisation-possessive-name", Affiliation, 0.7,
         "A person possessed by an organisation: \"the HWU's A B\", \"Acme's own A B\".",
-        ["Workers from the docks and the HWU's Dane Kofi addressed the rally.",
+        ["Workers from the docks and the HWU's Dara Kofi addressed the rally.",
          "Acme Union's own Padma Rao spoke first."];
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
         "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\".",

@@ -157,7 +157,7 @@ fn bracketed_role_and_organisation_in_a_list() {
 #[test]
 fn who_sits_on() {
     let ex =
-        run("Sarah Lindgren, who sits on the Green Party's Policy Committee, welcomed the vote.");
+        run("Sarah Lindgren, who sits on the Harbour Party's Policy Committee, welcomed the vote.");
     let affs = affiliations(&ex);
     assert!(
         affs.iter().any(|(p, r, o)| p == "Sarah Lindgren"
@@ -564,9 +564,9 @@ fn naming_rules_type_names() {
         ),
         (
             "demonym-institution",
-            "The talks stalled when the British government walked out.",
+            "The talks stalled when the Norwegian government walked out.",
             Organization,
-            "British government",
+            "Norwegian government",
         ),
         (
             "initials-then-surname",
@@ -576,15 +576,15 @@ fn naming_rules_type_names() {
         ),
         (
             "acronym-fits-name",
-            "Greetings came from Rebba Ramaswamy (HWU) and others.",
+            "Greetings came from Rina Ramaswamy (HWU) and others.",
             Person,
-            "Rebba Ramaswamy",
+            "Rina Ramaswamy",
         ),
         (
             "role-before-name-cue",
-            "The union's state president Chukka Ramaswamy presided.",
+            "The union's state president Chandra Ramaswamy presided.",
             Person,
-            "Chukka Ramaswamy",
+            "Chandra Ramaswamy",
         ),
         (
             "from-given-name",
@@ -594,19 +594,19 @@ fn naming_rules_type_names() {
         ),
         (
             "from-given-name",
-            "The award was presented to Tom Bolman of Leeds.",
+            "The award was presented to Tomas Brandt of Leeds.",
             Person,
-            "Tom Bolman",
+            "Tomas Brandt",
         ),
         (
             "initials-in-brackets",
-            "Present: D. Hobson (DH) and Jane Doe (JD).",
+            "Present: K. Ormsby (KO) and Jane Doe (JD).",
             Person,
-            "D. Hobson",
+            "K. Ormsby",
         ),
         (
             "initials-in-brackets",
-            "Present: D. Hobson (DH) and Jane Doe (JD).",
+            "Present: K. Ormsby (KO) and Jane Doe (JD).",
             Person,
             "Jane Doe",
         ),
@@ -622,9 +622,9 @@ fn naming_rules_type_names() {
 
 #[test]
 fn a_person_then_an_organisation_acronym_in_brackets() {
-    let ex = run("Greetings came from Rebba Ramaswamy (HWU), Sunil Okafor (DWF) and others.");
+    let ex = run("Greetings came from Rina Ramaswamy (HWU), Sunil Okafor (DWF) and others.");
     assert!(
-        has_aff(&ex, "Rebba Ramaswamy", "", "HWU"),
+        has_aff(&ex, "Rina Ramaswamy", "", "HWU"),
         "{:?}",
         affiliations(&ex)
     );
@@ -637,14 +637,14 @@ fn a_person_then_an_organisation_acronym_in_brackets() {
 
 #[test]
 fn an_organisation_premodifies_a_role_after_the_name() {
-    let ex = run("Ben Cole, the HWU President, spoke first. Ada Ross, Law Society council member, spoke next.");
+    let ex = run("Ben Cole, the HWU President, spoke first. Ada Ross, Tolvik Bar Society council member, spoke next.");
     assert!(
         has_aff(&ex, "Ben Cole", "President", "HWU"),
         "{:?}",
         affiliations(&ex)
     );
     assert!(
-        has_aff(&ex, "Ada Ross", "council member", "Law Society"),
+        has_aff(&ex, "Ada Ross", "council member", "Tolvik Bar Society"),
         "{:?}",
         affiliations(&ex)
     );
