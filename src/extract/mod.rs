@@ -506,6 +506,15 @@ impl<'a> Reader<'a> {
         if unit {
             return Some(EntityKind::Organization);
         }
+        // Rule `role-then-given-name`: a given name after a role begins a person's name, even
+        // when the surname is also a head word ("President Renata Plaza", "Minister Ana Bay").
+        if (2..=4).contains(&n)
+            && lx.is_given_name(first)
+            && toks[a..b].iter().all(|t| t.is_cap() && !t.is_acronym())
+            && self.role_before(s, a)
+        {
+            return Some(EntityKind::Person);
+        }
         // A capitalised role title is no entity: "Communications Officer",
         // "Executive Secretary-Treasurer".
         if lx.is_role(text) || lx.is_occupation(text) || (n <= 4 && lx.is_role_word(last)) {
@@ -695,14 +704,9 @@ impl<'a> Reader<'a> {
         if sent.kind == BlockKind::ListItem && a == 0 {
             return true;
         }
-        // A lowercase role just before: "state president Chandra Rao", "secretary-general Ana".
-        let lower_role = |from: usize| {
-            sent.toks[from..a]
-                .iter()
-                .all(|t| t.kind == Kind::Word && !t.is_cap())
-                && lx.is_role(&self.text(s, from, a).to_lowercase())
-        };
-        if (a >= 1 && lower_role(a - 1)) || (a >= 2 && lower_role(a - 2)) {
+        // A role just before: "state president Chandra Rao", "President Levy Banda" (a title
+        // run split from the name).
+        if self.role_before(s, a) {
             return true;
         }
         let Some(next) = sent.toks.get(b) else {
@@ -735,6 +739,18 @@ impl<'a> Reader<'a> {
         }
         let _ = lx;
         verbs::follows_a_name(&next.lower())
+    }
+
+    /// Do the one or two words before token `a` of sentence `s` form a role?
+    fn role_before(&self, s: usize, a: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let role = |from: usize| {
+            toks[from..a]
+                .iter()
+                .all(|t| t.kind == Kind::Word && !t.is_acronym())
+                && self.lx.is_role(&self.text(s, from, a).to_lowercase())
+        };
+        (a >= 1 && role(a - 1)) || (a >= 2 && role(a - 2))
     }
 
     fn in_title(&self, s: usize) -> bool {

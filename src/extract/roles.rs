@@ -540,6 +540,7 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             after_name(r, s, &p, person);
             before_name(r, s, &p, person);
             premodifier(r, s, &p, person);
+            honorific_title(r, s, &p, person);
             if r.memberships.len() + r.reg.get(person).job_titles.len() == before {
                 possessive_organisation(r, s, &p, person);
             }
@@ -857,6 +858,74 @@ fn definite_before(sent: &Sent, i: usize) -> bool {
         && sent
             .word(i - 1)
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "our" | "its" | "their"))
+}
+
+/// Honorifics that are no post: "Dr", "Professor", "Cllr" (CONVENTIONS: a courtesy, not a
+/// role), against those that are one ("Bishop", "Deacon", "Senator").
+const COURTESY: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "cllr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baron",
+    "baroness",
+    "rev",
+    "revd",
+    "reverend",
+    "fr",
+    "father",
+    "sister",
+    "brother",
+    "hon",
+    "honourable",
+    "excellency",
+    "his excellency",
+    "her excellency",
+    "sheikh",
+    "comrade",
+];
+
+/// Rule `honorific-title`: an honorific that is also a post ("Deacon Mira Sokol", "Bishop
+/// Ana Ruiz", "Senator Tom Hale") is a title the person holds.
+fn honorific_title(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let Some(h) = p.hon else { return };
+    if h >= p.start {
+        return;
+    }
+    let end = if r.sents[s].is_punct(p.start - 1, ".") {
+        p.start - 1
+    } else {
+        p.start
+    };
+    if end <= h {
+        return;
+    }
+    let words = r.text(s, h, end).to_lowercase();
+    if COURTESY.contains(&words.as_str()) || !r.lx.is_role(&words) {
+        return;
+    }
+    let phrase = RolePhrase {
+        start: h,
+        end,
+        org: None,
+        place: None,
+        constituency: false,
+        next: p.start,
+        indefinite: false,
+        org_mention: None,
+        place_mention: None,
+        self_reference: false,
+    };
+    claim(r, s, person, &phrase, None, &rules::HONORIFIC_TITLE);
 }
 
 /// "X chair A B", "tenant board member A B", "Green MP A B".

@@ -85,6 +85,9 @@ rules! {
         "A person possessed by an organisation: \"the HWU's A B\", \"Acme's own A B\".",
         ["Workers from the docks and the HWU's Dara Kofi addressed the rally.",
          "Acme Union's own Padma Rao spoke first."];
+    HONORIFIC_TITLE: "honorific-title", Affiliation, 0.7,
+        "An honorific that is also a post, before the name: \"Deacon A B\", \"Bishop A B\" (not Dr, Professor, Cllr).",
+        ["After worship, Deacon Mira Sokol stepped up to the podium."];
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
         "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum."];

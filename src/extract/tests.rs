@@ -599,6 +599,12 @@ fn naming_rules_type_names() {
             "Tomas Brandt",
         ),
         (
+            "role-then-given-name",
+            "Ruritanian President Renata Plaza opened the summit.",
+            Person,
+            "Renata Plaza",
+        ),
+        (
             "initials-in-brackets",
             "Present: K. Ormsby (KO) and Jane Doe (JD).",
             Person,
