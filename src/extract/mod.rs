@@ -319,6 +319,24 @@ impl<'a> Reader<'a> {
             b += 1;
             unit = true;
         }
+        // Rule `named-branch`: a name, a few lowercase words, then "branch": "the Westmoor
+        // health and welfare branch".
+        if !unit {
+            let mut q = b;
+            while q < toks.len()
+                && q < b + 4
+                && toks[q].kind == Kind::Word
+                && !toks[q].is_cap()
+                && (toks[q].is("and") || !lx.is_stopword(toks[q].text))
+                && toks[q].text != "branch"
+            {
+                q += 1;
+            }
+            if q > b && toks.get(q).is_some_and(|t| t.text == "branch") {
+                b = q + 1;
+                unit = true;
+            }
+        }
         // A state's institution named by its demonym: "the Ruritanian government", "the
         // Ruritanian embassy" (rule `demonym-institution`).
         if b - a == 1
@@ -505,6 +523,17 @@ impl<'a> Reader<'a> {
 
         if unit {
             return Some(EntityKind::Organization);
+        }
+        // Rule `place-and-acronym`: a regional body of an organisation known by its acronym:
+        // "Manitoba HWU", "HWU Tolvik".
+        if n == 2 {
+            let (x, y) = (toks[a], toks[a + 1]);
+            let regional = |acr: &Token, place: &Token| {
+                acr.is_acronym() && lx.place(acr.text).is_none() && lx.place(place.text).is_some()
+            };
+            if regional(&x, &y) || regional(&y, &x) {
+                return Some(EntityKind::Organization);
+            }
         }
         // Rule `role-then-given-name`: a given name after a role begins a person's name, even
         // when the surname is also a head word ("President Renata Plaza", "Minister Ana Bay").

@@ -487,7 +487,26 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
             (s < e).then_some((s, e))
         })
         .flat_map(|span| split_title(toks, span, lx))
+        .flat_map(|span| split_nested(toks, span, lx))
         .collect()
+}
+
+/// Rule `organisation-of-the-organisation`: "the Tolvik Office of the Harbour Workers' Foundation",
+/// "the Tolvik Rights Commission of the Federation of Harbour Pilots": a body of another body
+/// is two names, each an organisation (the role rules read "of the" between them). Only when
+/// both sides end in an organisation head word, the left has two words or more, and the right
+/// ends in no event head ("the Standing Committee of the Congress" stays one).
+fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
+    let Some(k) = (s + 2..e.saturating_sub(2))
+        .find(|&k| toks[k].is("of") && toks[k + 1].is("the") && lx.is_org_head(toks[k - 1].text))
+    else {
+        return vec![(s, e)];
+    };
+    let right_last = toks[e - 1].text;
+    if !lx.is_org_head(right_last) || lx.is_event_head(right_last) || e - (k + 2) < 2 {
+        return vec![(s, e)];
+    }
+    vec![(s, k), (k + 2, e)]
 }
 
 /// Rule `title-run-split`: a capitalised title fused with a name ("HWU General Secretary Jane

@@ -599,6 +599,24 @@ fn naming_rules_type_names() {
             "Tomas Brandt",
         ),
         (
+            "named-branch",
+            "A motion came from the Tolvik health and welfare branch of the union.",
+            Organization,
+            "Tolvik health and welfare branch",
+        ),
+        (
+            "place-and-acronym",
+            "Delegates of the Manitoba HWU voted on Sunday.",
+            Organization,
+            "Manitoba HWU",
+        ),
+        (
+            "organisation-of-the-organisation",
+            "She met the Tolvik Office of the Harbour Workers' Foundation on Monday.",
+            Organization,
+            "Harbour Workers' Foundation",
+        ),
+        (
             "role-then-given-name",
             "Ruritanian President Renata Plaza opened the summit.",
             Person,
