@@ -276,6 +276,44 @@ impl<'a> Reader<'a> {
                 mentions.extend(m);
             }
             self.sents[s].mentions = mentions;
+            self.coordinated_names(s);
+        }
+    }
+
+    /// Rule `coordinated-names`: an untyped person-shaped name coordinated with a person ("A
+    /// B, Wei Tanaka and C D attended") is a person too; the type spreads along the list.
+    fn coordinated_names(&mut self, s: usize) {
+        loop {
+            let sent = &self.sents[s];
+            let joined = |x: &Mention, y: &Mention| {
+                let between: Vec<&str> = sent.toks[x.end..y.hon.unwrap_or(y.start)]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect();
+                matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
+            };
+            let ms = &sent.mentions;
+            let found = (0..ms.len()).find(|&i| {
+                ms[i].kind.is_none()
+                    && (2..=4).contains(&(ms[i].end - ms[i].start))
+                    && names::person_shaped(&sent.toks, ms[i].start, ms[i].end, self.lx)
+                    && ((i > 0
+                        && ms[i - 1].kind == Some(EntityKind::Person)
+                        && joined(&ms[i - 1], &ms[i]))
+                        || (i + 1 < ms.len()
+                            && ms[i + 1].kind == Some(EntityKind::Person)
+                            && joined(&ms[i], &ms[i + 1])))
+            });
+            let Some(i) = found else { return };
+            let (a, b) = (
+                self.sents[s].mentions[i].start,
+                self.sents[s].mentions[i].end,
+            );
+            let text = self.text(s, a, b).to_owned();
+            let id = self.reg.add(EntityKind::Person, &text, s);
+            let m = &mut self.sents[s].mentions[i];
+            m.kind = Some(EntityKind::Person);
+            m.entity = Some(id);
         }
     }
 

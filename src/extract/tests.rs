@@ -599,6 +599,12 @@ fn naming_rules_type_names() {
             "Tomas Brandt",
         ),
         (
+            "coordinated-names",
+            "Ana Ruiz, Wei Tanaka, Oru Lindqvist and Tom Hale attended the meeting.",
+            Person,
+            "Oru Lindqvist",
+        ),
+        (
             "named-branch",
             "A motion came from the Tolvik health and welfare branch of the union.",
             Organization,
