@@ -256,12 +256,20 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
         read_only: args.read_only,
         timeout: std::time::Duration::from_secs(args.timeout_s.max(1)),
         allow_remote_updates: args.allow_remote_updates,
+        allow_hosts: args.allow_host.clone(),
     };
-    ties::serve::run(opts, |addr| {
+    ties::serve::run(opts, |started| {
+        let addr = started.addr;
         eprintln!(
             "ties serve: http://{addr}/ (SPARQL endpoint http://{addr}/sparql){}; Ctrl-C stops",
-            if args.read_only { ", read-only" } else { "" }
-        )
+            if started.read_only { ", read-only" } else { "" }
+        );
+        if let Some(token) = &started.token {
+            eprintln!(
+                "ties serve: writes need the header X-Ties-Token: {token}; open the page at {} to write from it",
+                started.page_url()
+            );
+        }
     })
     .with_context(|| format!("--bind {}", args.bind))?;
     Ok(ExitCode::SUCCESS)
