@@ -250,6 +250,7 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
+    ties::serve::check_cors(&args.cors).context("--cors")?;
     let opts = ties::serve::Options {
         store: store.to_path_buf(),
         bind: args.bind,
@@ -257,6 +258,7 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
         timeout: std::time::Duration::from_secs(args.timeout_s.max(1)),
         allow_remote_updates: args.allow_remote_updates,
         allow_hosts: args.allow_host.clone(),
+        cors: args.cors.clone(),
     };
     ties::serve::run(opts, |started| {
         let addr = started.addr;

@@ -162,7 +162,7 @@ fn a_foreign_host_header_is_refused_for_reads_and_writes() {
     let read = format!(
         "GET /sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D HTTP/1.1\r\nHost: rebind.evil.example:{port}\r\nConnection: close\r\n\r\n"
     );
-    let (status, body) = raw(&server.addr, &read);
+    let (status, _, body) = raw(&server.addr, &read);
     assert_eq!(status, 403, "{body}");
     assert!(body.contains("Host"), "{body}");
     let page =
@@ -184,5 +184,135 @@ fn a_foreign_host_header_is_refused_for_reads_and_writes() {
         server.quads(),
         before,
         "a refused request changed the store"
+    );
+}
+
+/// A CORS preflight from `origin` for `method` on `path`.
+fn preflight(server: &Server, path: &str, origin: &str, method: &str) -> (u16, String) {
+    let request = format!(
+        "OPTIONS {path} HTTP/1.1\r\nHost: {}\r\nOrigin: {origin}\r\nAccess-Control-Request-Method: {method}\r\nAccess-Control-Request-Headers: content-type, x-ties-token\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    let (status, head, _) = raw(&server.addr, &request);
+    (status, head)
+}
+
+/// The value of the `access-control-allow-origin` header of a read from `origin`, if any.
+fn read_allowed_to(server: &Server, origin: &str) -> Option<String> {
+    let reply = Reply::of(
+        agent()
+            .get(server.url("/sparql"))
+            .query("query", "ASK { ?s ?p ?o }")
+            .header("Origin", origin)
+            .call(),
+    );
+    assert_eq!(reply.status, 200, "{reply:?}");
+    reply
+        .headers
+        .get("access-control-allow-origin")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The methods a preflight answer allows, in lower case ("" when none).
+fn allowed_methods(head: &str) -> String {
+    head.lines()
+        .find_map(|l| l.strip_prefix("access-control-allow-methods:"))
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn no_cors_header_by_default_and_no_preflight_for_writes() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    assert_eq!(read_allowed_to(&server, "http://evil.example"), None);
+    let (_, head) = preflight(
+        &server,
+        "/store?graph=urn:x",
+        "http://evil.example",
+        "DELETE",
+    );
+    assert!(!head.contains("access-control-allow-"), "{head}");
+    let (_, head) = preflight(&server, "/sparql", "http://evil.example", "POST");
+    assert!(!head.contains("access-control-allow-"), "{head}");
+    assert_eq!(server.quads(), before);
+}
+
+#[test]
+fn cors_opens_reads_to_the_named_origins_only_and_never_writes() {
+    let team = "http://team.example:8080";
+    let server = Server::start(&["--cors", team]);
+    let before = server.quads();
+    assert_eq!(read_allowed_to(&server, team).as_deref(), Some(team));
+    assert_eq!(read_allowed_to(&server, "http://evil.example"), None);
+    for method in ["PUT", "DELETE"] {
+        let (_, head) = preflight(&server, "/store?graph=urn:x", team, method);
+        let methods = allowed_methods(&head);
+        assert!(!methods.contains(&method.to_ascii_lowercase()), "{head}");
+    }
+    let (_, head) = preflight(&server, "/sparql", team, "POST");
+    assert!(
+        !head.contains("x-ties-token"),
+        "the token header is never allowed: {head}"
+    );
+    // An update from the named origin is refused all the same, token or not.
+    let form = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Origin", team)
+        .send_form([("update", DROP_ALL)]);
+    assert_eq!(Reply::of(form).status, 403);
+    let put = server
+        .with_token(agent().put(server.url("/store")))
+        .query("graph", "urn:test:g")
+        .header("Origin", team)
+        .content_type("text/turtle")
+        .send(TURTLE);
+    assert_eq!(Reply::of(put).status, 403);
+    assert_eq!(server.quads(), before, "a refused write changed the store");
+}
+
+#[test]
+fn cors_for_any_origin_still_grants_no_write() {
+    let server = Server::start(&["--cors", "*"]);
+    let before = server.quads();
+    assert_eq!(
+        read_allowed_to(&server, "http://evil.example").as_deref(),
+        Some("*")
+    );
+    let (_, head) = preflight(
+        &server,
+        "/store?graph=urn:x",
+        "http://evil.example",
+        "DELETE",
+    );
+    assert!(!allowed_methods(&head).contains("delete"), "{head}");
+    let form = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Origin", "http://evil.example")
+        .send_form([("update", DROP_ALL)]);
+    assert_eq!(Reply::of(form).status, 403);
+    assert_eq!(server.quads(), before, "a refused write changed the store");
+}
+
+#[test]
+fn a_cors_value_that_is_no_origin_is_refused_at_start() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let out = ties(&store)
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--cors",
+            "team.example/path",
+        ])
+        .output()
+        .expect("ties serve runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not an origin"),
+        "{out:?}"
     );
 }

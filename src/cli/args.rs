@@ -104,7 +104,7 @@ negotiation). A writable server prints a random token when it starts: every writ
 Update, Graph Store PUT/POST/DELETE) must carry it in the X-Ties-Token header, and the page gets \
 it from the address printed (/?token=...). Writes from pages of other origins are refused, and \
 requests whose Host header names no address of the server are refused (--allow-host adds a \
-name). A server on an address other than loopback is read-only unless --allow-remote-updates. A \
+name). No CORS header is sent unless --cors names the origins whose pages may read. A server on an address other than loopback is read-only unless --allow-remote-updates. A \
 --read-only server lets `ties ingest` write meanwhile and picks up new reports within seconds.
 
 Examples:
@@ -247,6 +247,10 @@ pub struct ServeArgs {
     /// localhost, 127.0.0.1, [::1] and the bound address; repeatable.
     #[arg(long, value_name = "NAME")]
     pub allow_host: Vec<String>,
+    /// Let pages of this origin (http://host:port) read the endpoint from the browser, never
+    /// write; * for any origin; repeatable. Without it no CORS header is sent.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Vec<String>,
 }
 
 #[derive(Args)]

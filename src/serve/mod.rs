@@ -31,7 +31,7 @@ use crate::error::{Error, Result};
 use crate::sparql::Dataset;
 use crate::store::Store;
 use axum::extract::{ConnectInfo, Request};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -53,6 +53,9 @@ pub struct Options {
     /// Host names a request may name besides the loopback ones and the bound address (a reverse
     /// proxy's public name).
     pub allow_hosts: Vec<String>,
+    /// Origins whose pages may read (never write) through CORS; `*` for any. None by default:
+    /// the page is served from the server itself and needs none.
+    pub cors: Vec<String>,
 }
 
 impl Options {
@@ -118,6 +121,7 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
     } else {
         Some(guard::new_token()?)
     };
+    let cors = cors_layer(&opts.cors)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -146,7 +150,7 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
         });
         axum::serve(
             listener,
-            router(state).into_make_service_with_connect_info::<SocketAddr>(),
+            router(state, cors).into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -171,12 +175,47 @@ async fn reopen_periodically(state: Arc<AppState>) {
     }
 }
 
-fn router(state: Arc<AppState>) -> Router {
-    let cors = tower_http::cors::CorsLayer::new()
-        .allow_origin(tower_http::cors::Any)
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-        .allow_headers([header::CONTENT_TYPE, header::ACCEPT]);
-    Router::new()
+/// Checks that each of `origins` is an origin (or `*`), as `run` will need them.
+pub fn check_cors(origins: &[String]) -> Result<()> {
+    cors_layer(origins).map(drop)
+}
+
+/// The CORS layer for the origins the owner opened reads to: GET, HEAD and POST (a query by
+/// POST; an update from another origin is refused by the write check whatever CORS says), never
+/// PUT or DELETE, and never the token's header. None when no origin was named.
+fn cors_layer(origins: &[String]) -> Result<Option<tower_http::cors::CorsLayer>> {
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let allow = if origins.iter().any(|o| o.trim() == "*") {
+        AllowOrigin::any()
+    } else {
+        let list = origins
+            .iter()
+            .map(|o| {
+                let o = o.trim().trim_end_matches('/');
+                let ok = (o.starts_with("http://") || o.starts_with("https://"))
+                    && !o["https://".len().min(o.len())..].contains('/');
+                HeaderValue::from_str(o).ok().filter(|_| ok).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{o:?} is not an origin: give scheme, host and port, as http://host:8080, or *"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        AllowOrigin::list(list)
+    };
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::HEAD, Method::POST])
+            .allow_headers([header::CONTENT_TYPE, header::ACCEPT]),
+    ))
+}
+
+fn router(state: Arc<AppState>, cors: Option<tower_http::cors::CorsLayer>) -> Router {
+    let routes = Router::new()
         .route("/", get(api::index_html))
         .route("/app.js", get(api::app_js))
         .route("/style.css", get(api::style_css))
@@ -193,8 +232,12 @@ fn router(state: Arc<AppState>) -> Router {
         )
         .route("/api/queries", get(api::api_queries))
         .route("/api/entities", get(api::api_entities))
-        .route("/api/network", get(api::api_network))
-        .layer(cors)
+        .route("/api/network", get(api::api_network));
+    let routes = match cors {
+        Some(cors) => routes.layer(cors),
+        None => routes,
+    };
+    routes
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

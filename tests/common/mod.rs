@@ -290,8 +290,9 @@ pub fn bindings(json: &Value) -> &Vec<Value> {
 }
 
 /// Sends `request` (the whole HTTP/1.1 request: head and body) to `addr` as it is, for headers an
-/// HTTP client would not let a test forge (Host); answers the status and the body.
-pub fn raw(addr: &str, request: &str) -> (u16, String) {
+/// HTTP client would not let a test forge (Host) and methods it lacks (OPTIONS); answers the
+/// status, the head in lower case (to look for headers) and the body.
+pub fn raw(addr: &str, request: &str) -> (u16, String, String) {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(addr).expect("the server accepts a connection");
     stream
@@ -308,9 +309,6 @@ pub fn raw(addr: &str, request: &str) -> (u16, String) {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("an HTTP status line: {answer:?}"));
-    let body = answer
-        .split_once("\r\n\r\n")
-        .map_or("", |(_, b)| b)
-        .to_string();
-    (status, body)
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    (status, head.to_ascii_lowercase(), body.to_string())
 }
