@@ -29,7 +29,15 @@ macro_rules! outln {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    // SPARQL is parsed and run by recursion: the command runs on a thread with the stack the
+    // library's nesting limits are measured for (a panic goes on as it would have).
+    let outcome = std::thread::Builder::new()
+        .stack_size(ties::sparql::limits::STACK_SIZE)
+        .spawn(move || run(cli))
+        .map(|command| command.join())
+        .unwrap_or_else(|e| Ok(Err(e.into())));
+    let outcome = outcome.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    match outcome {
         Ok(code) => code,
         Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {

@@ -316,3 +316,89 @@ fn a_cors_value_that_is_no_origin_is_refused_at_start() {
         "{out:?}"
     );
 }
+
+/// `ASK { FILTER(((…1…))) }` with `n` parentheses: the request that overflowed the stack.
+fn nested(n: usize) -> String {
+    format!("ASK {{ FILTER({}1{}) }}", "(".repeat(n), ")".repeat(n))
+}
+
+#[test]
+fn deeply_nested_queries_and_updates_are_refused_and_the_server_goes_on() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let reply = server.get_query(&nested(5000), "application/sparql-results+json");
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("5002 deep"), "{reply:?}");
+    let reply = server.post("application/sparql-query", &nested(100_000));
+    assert_eq!(reply.status, 400, "{reply:?}");
+    let deep_update = format!(
+        "INSERT DATA {{ <urn:test:s> <urn:test:p> {}1{} }}",
+        "(".repeat(5000),
+        ")".repeat(5000)
+    );
+    let reply = server.post("application/sparql-update", &deep_update);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    let long_chain = format!("ASK {{ FILTER(1{} = 0) }}", "+1".repeat(100_000));
+    let reply = server.post("application/sparql-query", &long_chain);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("at most 20000"), "{reply:?}");
+    // Within the limits, deeper than the 2 MB of a default thread's stack took: answered.
+    let chain = format!("ASK {{ FILTER(1{} = 0) }}", "+1".repeat(15_000));
+    assert!(!server.ask_by_post(&chain));
+    assert!(
+        server.ask("ASK { ?p a schema:Person }"),
+        "the server goes on"
+    );
+    assert_eq!(server.quads(), before, "a refused update changed the store");
+}
+
+#[test]
+fn the_command_line_refuses_deep_nesting_without_aborting() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let count = |store: &std::path::Path| {
+        let out = ties(store)
+            .args([
+                "query",
+                "--format",
+                "tsv",
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            ])
+            .output()
+            .expect("ties query runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let before = count(&store);
+    let query = ties(&store)
+        .args(["query", &nested(5000)])
+        .output()
+        .expect("ties query runs");
+    assert_eq!(query.status.code(), Some(2), "{query:?}");
+    assert!(
+        String::from_utf8_lossy(&query.stderr).contains("deep"),
+        "{query:?}"
+    );
+    let update = ties(&store)
+        .args([
+            "update",
+            &format!(
+                "DELETE WHERE {{ ?s ?p ?o FILTER({}1{}) }}",
+                "(".repeat(5000),
+                ")".repeat(5000)
+            ),
+        ])
+        .output()
+        .expect("ties update runs");
+    assert_eq!(update.status.code(), Some(2), "{update:?}");
+    assert_eq!(count(&store), before, "a refused update changed the store");
+    // A chain within the limits runs, deeper than the main thread's 8 MB took.
+    let chain = format!("ASK {{ FILTER(1{} = 0) }}", "+1".repeat(15_000));
+    let file = dir.path().join("chain.rq");
+    std::fs::write(&file, chain).expect("a query file");
+    let ok = ties(&store)
+        .args(["query", &format!("@{}", file.display())])
+        .output()
+        .expect("ties query runs");
+    assert!(ok.status.success(), "{ok:?}");
+}

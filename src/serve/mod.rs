@@ -122,8 +122,11 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
         Some(guard::new_token()?)
     };
     let cors = cors_layer(&opts.cors)?;
+    // Queries are parsed and run by recursion on these threads: give them the stack the nesting
+    // limits of `sparql::limits` are measured for.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_stack_size(crate::sparql::limits::STACK_SIZE)
         .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(opts.bind)

@@ -201,6 +201,14 @@ impl Server {
             .unwrap_or_else(|| panic!("an ASK answer: {json}"))
     }
 
+    /// The answer of an ASK query sent by POST (a body as long as needed).
+    pub fn ask_by_post(&self, query: &str) -> bool {
+        let json = self.post("application/sparql-query", query).ok_json();
+        json["boolean"]
+            .as_bool()
+            .unwrap_or_else(|| panic!("an ASK answer: {json}"))
+    }
+
     /// GET, PUT, POST or DELETE on /store?graph=GRAPH, with a Turtle body for PUT and POST.
     pub fn graph_store(&self, method: &str, graph: &str, turtle: &str) -> Reply {
         let url = self.url("/store");
