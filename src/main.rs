@@ -79,7 +79,11 @@ fn ingest(store: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
     }
     let store = Store::open(store).context(STORE_FLAG)?;
     let bar = Bar::new(!args.quiet && inputs.len() >= 20 && std::io::stderr().is_terminal());
-    let summary = ties::ingest::ingest(&store, &Extractor::new(), &inputs, &bar, args.force)?;
+    let options = ties::ingest::Options {
+        force: args.force,
+        allow_report_graphs: args.allow_report_graphs,
+    };
+    let summary = ties::ingest::ingest_with(&store, &Extractor::new(), &inputs, &bar, options)?;
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, store.len()?));
     }

@@ -402,3 +402,111 @@ fn the_command_line_refuses_deep_nesting_without_aborting() {
         .expect("ties query runs");
     assert!(ok.status.success(), "{ok:?}");
 }
+
+/// Every quad of the store at `store`, sorted (read by `ties query`).
+fn store_quads(store: &std::path::Path) -> Vec<String> {
+    let out = ties(store)
+        .args([
+            "query",
+            "--format",
+            "tsv",
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+        ])
+        .output()
+        .expect("ties query runs");
+    assert!(out.status.success(), "{out:?}");
+    let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn an_rdf_file_may_not_write_into_a_report_graph() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let report = before
+        .iter()
+        .find_map(|l| l.split('\t').nth(3))
+        .expect("a report graph")
+        .trim_matches(['<', '>'])
+        .to_string();
+    let in_report = |quads: &[String]| {
+        quads
+            .iter()
+            .filter(|l| l.ends_with(&format!("<{report}>")))
+            .count()
+    };
+    assert!(
+        in_report(&before) > 10,
+        "the report's graph holds its claims"
+    );
+
+    // The issue's file: one quad naming the report's graph (it replaced 280 quads by 1).
+    let nq = dir.path().join("o.nq");
+    std::fs::write(
+        &nq,
+        format!("<http://ex/e> <http://ex/p> \"x\" <{report}> .\n"),
+    )
+    .expect("an N-Quads file");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&nq)
+        .output()
+        .expect("ties ingest runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("report graph") && stderr.contains(&report),
+        "{stderr}"
+    );
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "the refused file changed the store"
+    );
+
+    // A report graph no report has yet, in TriG, beside a graph of its own: refused whole.
+    let trig = dir.path().join("o.trig");
+    std::fs::write(
+        &trig,
+        "<http://ex/g> { <http://ex/a> <http://ex/p> \"kept out\" }\n\
+         <urn:ties:report/made-up-00000000> { <http://ex/a> <http://ex/p> \"y\" }\n",
+    )
+    .expect("a TriG file");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&trig)
+        .output()
+        .expect("ties ingest runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "the refused file changed the store"
+    );
+
+    // An RDF file of its own graphs goes in as before.
+    let own = dir.path().join("own.trig");
+    std::fs::write(
+        &own,
+        "<http://ex/g> { <http://ex/a> <http://ex/p> \"mine\" }\n",
+    )
+    .expect("a TriG file");
+    ingest(&store, &own);
+    assert_eq!(in_report(&store_quads(&store)), in_report(&before));
+
+    // Asked for, the file replaces the report's graph.
+    let out = ties(&store)
+        .args(["ingest", "--allow-report-graphs"])
+        .arg(&nq)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(in_report(&store_quads(&store)), 1);
+}

@@ -132,6 +132,10 @@ pub struct IngestArgs {
     /// of ties, whose extraction may have improved).
     #[arg(long)]
     pub force: bool,
+    /// Let RDF files write into report graphs (urn:ties:report/...), replacing what ties read
+    /// from those reports; without it such a file is refused.
+    #[arg(long)]
+    pub allow_report_graphs: bool,
 }
 
 #[derive(Args)]
