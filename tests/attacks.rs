@@ -510,3 +510,76 @@ fn an_rdf_file_may_not_write_into_a_report_graph() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(in_report(&store_quads(&store)), 1);
 }
+
+/// A folder holding one report, a symlink loop two ways (a link to the parent, a link to
+/// itself), a FIFO named `.txt` and a symlink to /dev/zero named `.txt`: the hangs.
+#[cfg(unix)]
+#[test]
+fn folder_walks_skip_fifos_and_devices_and_walk_each_folder_once() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    let folder = dir.path().join("L");
+    std::fs::create_dir_all(folder.join("sub")).expect("folders");
+    symlink("..", folder.join("sub/up")).expect("a link to the parent");
+    symlink(".", folder.join("self")).expect("a link to itself");
+    std::fs::copy(
+        root().join("tests/fixtures/one-report.txt"),
+        folder.join("r.txt"),
+    )
+    .expect("a report");
+    let fifo = folder.join("fifo.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", fifo.display());
+    symlink("/dev/zero", folder.join("zero.txt")).expect("a link to /dev/zero");
+
+    ingest(&store, &folder.join("r.txt"));
+    let before = store_quads(&store);
+    // The walk ends, takes the one report (unchanged, so skipped) and reads neither the FIFO
+    // nor /dev/zero.
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&folder)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("0 reports"),
+        "the report is unchanged: {stderr}"
+    );
+    assert_eq!(store_quads(&store), before);
+
+    // Named on the command line, each is refused with what it is.
+    for special in ["fifo.txt", "zero.txt"] {
+        let out = ties(&store)
+            .arg("ingest")
+            .arg(folder.join(special))
+            .output()
+            .expect("ties ingest runs");
+        assert_eq!(out.status.code(), Some(2), "{special}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("not a regular file"), "{special}: {stderr}");
+    }
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "a refused file changed the store"
+    );
+
+    // A fresh store takes the report once, through all the links.
+    let fresh = dir.path().join("fresh");
+    let out = ties(&fresh)
+        .arg("ingest")
+        .arg(&folder)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ingested 1 report "),
+        "{out:?}"
+    );
+}
