@@ -111,7 +111,10 @@ fn writes_without_the_token_or_with_a_wrong_one_are_refused() {
     assert!(token.len() >= 32 && token.chars().all(|c| c.is_ascii_hexdigit()));
     let before = server.quads();
     let report = a_report(&server);
-    let wrong = format!("{}0", &token[..token.len() - 1]);
+    // The token with its last digit changed (to another digit whatever it was).
+    let last = if token.ends_with('0') { '1' } else { '0' };
+    let wrong = format!("{}{last}", &token[..token.len() - 1]);
+    assert_ne!(wrong, token);
     for given in [None, Some(wrong.as_str()), Some("")] {
         let update = with_given(agent().post(server.url("/sparql")), given)
             .header("Content-Type", "application/sparql-update")
