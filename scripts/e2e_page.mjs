@@ -7,6 +7,8 @@
 // BASE_URL is a running `ties serve` over a store of data/reports. CHROMIUM is the browser
 // (default /usr/bin/chromium, Debian's package), SCREENSHOT where the picture of the page goes
 // (default /tmp/ties-page.png), E2E_TIMEOUT_MS how long each wait may take (default 20000).
+// TOKEN, the token a writable server printed: with it, the page's updates are tested too (refused
+// when the page was opened without the token; done, then visible, when opened at /?token=…).
 //
 // It checks that the page works offline (every request to another origin is aborted, and none
 // may be attempted), that a named query runs into a table, that an entity found by the search
@@ -22,6 +24,7 @@ const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const SCREENSHOT = process.env.SCREENSHOT || '/tmp/ties-page.png';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 20000);
+const TOKEN = process.env.TOKEN || '';
 
 let step = 'starting';
 const log = (msg) => console.log(`e2e_page: ${msg}`);
@@ -219,7 +222,56 @@ async function run(page) {
     await clickEdge(page, 0);
     await page.waitForSelector('#details .sentence');
   }
+  if (TOKEN) await writes(page);
+  else log('no TOKEN (a read-only server): the page\'s updates are not tested');
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Runs `text` in the query box and waits for the status line or the error box to change. */
+async function runText(page, text) {
+  await page.evaluate(() => {
+    document.querySelector('#result-status').textContent = '';
+    document.querySelector('#query-error').hidden = true;
+  });
+  await page.fill('#sparql', text);
+  await page.click('#run');
+  await page.waitForFunction(
+    () => document.querySelector('#result-status').textContent.includes(' s') || !document.querySelector('#query-error').hidden,
+  );
+  const error = await page.locator('#query-error');
+  if (await error.isVisible()) return { error: (await error.innerText()).trim() };
+  return { status: (await page.locator('#result-status').innerText()).trim() };
+}
+
+/** Updates from the page: refused without the token, done with it (and the token leaves the
+ *  address bar). */
+async function writes(page) {
+  const graph = 'urn:ties:e2e-check';
+  const insert = `INSERT DATA { GRAPH <${graph}> { <urn:ties:e2e-s> <urn:ties:e2e-p> "from the page" } }`;
+  const ask = `ASK { GRAPH <${graph}> { <urn:ties:e2e-s> <urn:ties:e2e-p> "from the page" } }`;
+
+  step = 'an update from the page opened without the token';
+  let out = await runText(page, insert);
+  check(out.error && /token/i.test(out.error), `an update without the token was not refused: ${JSON.stringify(out)}`);
+  out = await runText(page, ask);
+  check(out.status && /no/.test(out.status), `a refused update wrote: ${JSON.stringify(out)}`);
+
+  step = 'opening the page with the token';
+  const res = await page.goto(`${BASE_URL}/?token=${encodeURIComponent(TOKEN)}`, { waitUntil: 'load' });
+  check(res && res.ok(), `GET /?token= answered ${res ? res.status() : 'nothing'}`);
+  await page.waitForSelector('#named-query option[value="affiliations"]', { state: 'attached' });
+  check(!page.url().includes('token='), `the token stays in the address bar: ${page.url()}`);
+
+  step = 'an update from the page with the token';
+  out = await runText(page, insert);
+  check(out.status && /Update done/.test(out.status), `the update failed: ${JSON.stringify(out)}`);
+  out = await runText(page, ask);
+  check(out.status && /yes/.test(out.status), `the update is not visible: ${JSON.stringify(out)}`);
+  out = await runText(page, `DELETE DATA { GRAPH <${graph}> { <urn:ties:e2e-s> <urn:ties:e2e-p> "from the page" } }`);
+  check(out.status && /Update done/.test(out.status), `the delete failed: ${JSON.stringify(out)}`);
+  out = await runText(page, ask);
+  check(out.status && /no/.test(out.status), `the delete is not visible: ${JSON.stringify(out)}`);
+  log('updates: refused without the token, done and visible with it');
 }
 
 /** Clicks the middle of the i-th tie's line, where the browser itself finds what is on top. */

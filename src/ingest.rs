@@ -64,7 +64,23 @@ struct Prepared {
     warnings: Vec<String>,
 }
 
-fn prepare(input: &Input, extractor: &Extractor, store: &Store, force: bool) -> Result<Prepared> {
+/// How an ingest treats what is already in the store.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Read every report again, also those unchanged since they went in.
+    pub force: bool,
+    /// Let an RDF file write into report graphs (replacing what ties read from a report); an
+    /// RDF file that names one is refused otherwise.
+    pub allow_report_graphs: bool,
+}
+
+fn prepare(
+    input: &Input,
+    extractor: &Extractor,
+    store: &Store,
+    options: Options,
+) -> Result<Prepared> {
+    let force = options.force;
     match input {
         Input::Report(path, format) => {
             let bytes = pipeline::read_bytes(path)?;
@@ -103,11 +119,21 @@ fn prepare(input: &Input, extractor: &Extractor, store: &Store, force: bool) -> 
             }
             let graph = rdf::report_iri(path);
             let quads = store::parse_rdf(path, &bytes, &graph)?;
-            let mut graphs: Vec<NamedOrBlankNode> = vec![graph.into()];
+            let own = NamedOrBlankNode::from(graph);
+            let mut graphs: Vec<NamedOrBlankNode> = vec![own.clone()];
             for q in &quads {
-                if let GraphName::NamedNode(g) = &q.graph_name {
-                    let g = NamedOrBlankNode::from(g.clone());
+                if let GraphName::NamedNode(named) = &q.graph_name {
+                    let g = NamedOrBlankNode::from(named.clone());
                     if !graphs.contains(&g) {
+                        if !options.allow_report_graphs && rdf::in_report_namespace(named.as_str())
+                        {
+                            return Err(Error::input(
+                                path,
+                                format!(
+                                    "names the report graph {g}: an RDF file may not replace a report's graph (nothing of this file was written; drop those statements, or allow RDF files into report graphs if that is meant)"
+                                ),
+                            ));
+                        }
                         graphs.push(g);
                     }
                 }
@@ -153,6 +179,21 @@ pub fn ingest(
     progress: &dyn Progress,
     force: bool,
 ) -> Result<Summary> {
+    let options = Options {
+        force,
+        ..Options::default()
+    };
+    ingest_with(store, extractor, inputs, progress, options)
+}
+
+/// `ingest` with every option.
+pub fn ingest_with(
+    store: &Store,
+    extractor: &Extractor,
+    inputs: &[Input],
+    progress: &dyn Progress,
+    options: Options,
+) -> Result<Summary> {
     let started = Instant::now();
     let mut seen = HashSet::new();
     let inputs: Vec<&Input> = inputs.iter().filter(|i| seen.insert(i.path())).collect();
@@ -166,7 +207,7 @@ pub fn ingest(
             for batch in inputs.chunks(BATCH) {
                 let prepared = batch
                     .par_iter()
-                    .map(|i| prepare(i, extractor, store, force))
+                    .map(|i| prepare(i, extractor, store, options))
                     .collect();
                 if batches.send(prepared).is_err() {
                     break; // the writer stopped on a store error

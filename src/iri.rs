@@ -40,7 +40,18 @@ pub fn report_iri(path: &Path) -> NamedNode {
         .unwrap_or_default();
     let digest = Sha256::digest(path.to_string_lossy().as_bytes());
     let tag: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
-    NamedNode::new_unchecked(format!("{DATA_NS}report/{}-{tag}", slug(&stem)))
+    NamedNode::new_unchecked(format!("{DATA_NS}{REPORTS}{}-{tag}", slug(&stem)))
+}
+
+/// Where report graphs are named, after `DATA_NS`.
+const REPORTS: &str = "report/";
+
+/// True when `iri` is in the namespace ties names report graphs in (a report ingested, or one
+/// that may be): what an RDF file may not write into. This tells no kind of node; it guards
+/// the graphs ties owns.
+pub fn in_report_namespace(iri: &str) -> bool {
+    iri.strip_prefix(DATA_NS)
+        .is_some_and(|rest| rest.starts_with(REPORTS))
 }
 
 /// The IRI of an entity that is shared across reports.

@@ -29,7 +29,15 @@ macro_rules! outln {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    // SPARQL is parsed and run by recursion: the command runs on a thread with the stack the
+    // library's nesting limits are measured for (a panic goes on as it would have).
+    let outcome = std::thread::Builder::new()
+        .stack_size(ties::sparql::limits::STACK_SIZE)
+        .spawn(move || run(cli))
+        .map(|command| command.join())
+        .unwrap_or_else(|e| Ok(Err(e.into())));
+    let outcome = outcome.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    match outcome {
         Ok(code) => code,
         Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -71,7 +79,11 @@ fn ingest(store: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
     }
     let store = Store::open(store).context(STORE_FLAG)?;
     let bar = Bar::new(!args.quiet && inputs.len() >= 20 && std::io::stderr().is_terminal());
-    let summary = ties::ingest::ingest(&store, &Extractor::new(), &inputs, &bar, args.force)?;
+    let options = ties::ingest::Options {
+        force: args.force,
+        allow_report_graphs: args.allow_report_graphs,
+    };
+    let summary = ties::ingest::ingest_with(&store, &Extractor::new(), &inputs, &bar, options)?;
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, store.len()?));
     }
@@ -250,18 +262,28 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
+    ties::serve::check_cors(&args.cors).context("--cors")?;
     let opts = ties::serve::Options {
         store: store.to_path_buf(),
         bind: args.bind,
         read_only: args.read_only,
         timeout: std::time::Duration::from_secs(args.timeout_s.max(1)),
         allow_remote_updates: args.allow_remote_updates,
+        allow_hosts: args.allow_host.clone(),
+        cors: args.cors.clone(),
     };
-    ties::serve::run(opts, |addr| {
+    ties::serve::run(opts, |started| {
+        let addr = started.addr;
         eprintln!(
             "ties serve: http://{addr}/ (SPARQL endpoint http://{addr}/sparql){}; Ctrl-C stops",
-            if args.read_only { ", read-only" } else { "" }
-        )
+            if started.read_only { ", read-only" } else { "" }
+        );
+        if let Some(token) = &started.token {
+            eprintln!(
+                "ties serve: writes need the header X-Ties-Token: {token}; open the page at {} to write from it",
+                started.page_url()
+            );
+        }
     })
     .with_context(|| format!("--bind {}", args.bind))?;
     Ok(ExitCode::SUCCESS)

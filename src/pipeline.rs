@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::model::{Document, Extraction, Format};
 use crate::read;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Extensions of the RDF files ties loads as they are (the store parses them by the same
@@ -33,23 +34,27 @@ impl Input {
     }
 }
 
-/// The files named by `paths`: files as given, folders walked recursively (hidden entries and
-/// files of other kinds skipped). Paths that do not exist, and files given by name whose kind
+/// The files named by `paths`: files as given, folders walked recursively (hidden entries,
+/// files of other kinds, and anything but regular files skipped: FIFOs, devices, sockets, and
+/// symlinks to them; a folder reached twice, as through a symlink loop, is walked once). Paths
+/// that do not exist, that are not regular files or folders, and files given by name whose kind
 /// ties does not read, come back as errors.
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        let meta = std::fs::metadata(path);
+        if let Some(meta) = meta.as_ref().ok().filter(|m| m.is_dir()) {
             let before = inputs.len();
-            walk(path, &mut inputs, &mut errors);
+            let mut seen = HashSet::from([dir_key(path, meta)]);
+            walk(path, &mut inputs, &mut errors, &mut seen);
             if inputs.len() == before {
                 errors.push(Error::Path {
                     path: path.clone(),
                     reason: "no .txt, .md, .html or RDF files in this folder".into(),
                 });
             }
-        } else if path.is_file() {
+        } else if meta.as_ref().is_ok_and(|m| m.is_file()) {
             match classify(path) {
                 Some(input) => inputs.push(input),
                 None => errors.push(Error::input(
@@ -57,6 +62,11 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
                     "not a kind of file ties reads: give .txt, .md, .html, or RDF (.ttl .nt .nq .trig .rdf .jsonld)",
                 )),
             }
+        } else if meta.is_ok() {
+            errors.push(Error::Path {
+                path: path.clone(),
+                reason: "not a regular file nor a folder (a FIFO, a device or a socket, or a symlink to one): ties reads files and folders".into(),
+            });
         } else {
             errors.push(Error::Path {
                 path: path.clone(),
@@ -65,6 +75,23 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
         }
     }
     (inputs, errors)
+}
+
+/// What tells a folder apart from every other, however it is reached: its device and inode.
+#[cfg(unix)]
+type DirKey = (u64, u64);
+#[cfg(not(unix))]
+type DirKey = PathBuf;
+
+#[cfg(unix)]
+fn dir_key(_path: &Path, meta: &std::fs::Metadata) -> DirKey {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn dir_key(path: &Path, _meta: &std::fs::Metadata) -> DirKey {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn classify(path: &Path) -> Option<Input> {
@@ -83,7 +110,7 @@ fn plain_json(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>, seen: &mut HashSet<DirKey>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -101,8 +128,25 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
         if hidden {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, inputs, errors);
+        // What the entry is, symlinks followed.
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                // A dangling symlink with a report's name is worth saying; others are not.
+                if classify(&path).is_some() {
+                    errors.push(Error::read(&path, e));
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            // A folder already walked (a symlink loop, or two links to one folder) is not again.
+            if seen.insert(dir_key(&path, &meta)) {
+                walk(&path, inputs, errors, seen);
+            }
+        } else if !meta.is_file() {
+            // A FIFO, a device or a socket: reading it could block or never end.
+            continue;
         } else if let Some(input) = classify(&path).filter(|_| !plain_json(&path)) {
             inputs.push(input);
         }

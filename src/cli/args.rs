@@ -100,9 +100,12 @@ Examples:
     /// a page to explore the graph at /.
     #[command(
         after_help = "The endpoint speaks the SPARQL 1.1 Protocol (GET and POST, results by content \
-negotiation); updates are refused on a --read-only server and accepted from loopback only \
-unless --allow-remote-updates. A --read-only server lets `ties ingest` write meanwhile and picks \
-up new reports within seconds.
+negotiation). A writable server prints a random token when it starts: every write (SPARQL \
+Update, Graph Store PUT/POST/DELETE) must carry it in the X-Ties-Token header, and the page gets \
+it from the address printed (/?token=...). Writes from pages of other origins are refused, and \
+requests whose Host header names no address of the server are refused (--allow-host adds a \
+name). No CORS header is sent unless --cors names the origins whose pages may read. A server on an address other than loopback is read-only unless --allow-remote-updates. A \
+--read-only server lets `ties ingest` write meanwhile and picks up new reports within seconds.
 
 Examples:
   ties serve                                  http://127.0.0.1:7878/
@@ -130,6 +133,10 @@ pub struct IngestArgs {
     /// of ties, whose extraction may have improved).
     #[arg(long)]
     pub force: bool,
+    /// Let RDF files write into report graphs (urn:ties:report/...), replacing what ties read
+    /// from those reports; without it such a file is refused.
+    #[arg(long)]
+    pub allow_report_graphs: bool,
 }
 
 #[derive(Args)]
@@ -230,15 +237,25 @@ pub struct RankArgs {
 pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:7878")]
     pub bind: std::net::SocketAddr,
-    /// Refuse updates and open the store without its write lock.
-    #[arg(long)]
+    /// Refuse updates and open the store without its write lock (the default when --bind is not
+    /// a loopback address).
+    #[arg(long, conflicts_with = "allow_remote_updates")]
     pub read_only: bool,
     /// Stop queries that run longer than this (answered 503).
     #[arg(long, default_value_t = 30)]
     pub timeout_s: u64,
-    /// Accept updates from hosts other than loopback.
+    /// Accept updates (with the token) from hosts other than loopback; makes a server on a
+    /// non-loopback --bind writable.
     #[arg(long)]
     pub allow_remote_updates: bool,
+    /// Accept requests whose Host header gives this name (a reverse proxy's public name), besides
+    /// localhost, 127.0.0.1, [::1] and the bound address; repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub allow_host: Vec<String>,
+    /// Let pages of this origin (http://host:port) read the endpoint from the browser, never
+    /// write; * for any origin; repeatable. Without it no CORS header is sent.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Vec<String>,
 }
 
 #[derive(Args)]

@@ -111,7 +111,7 @@ async fn store_write(
     body: Bytes,
     replace: bool,
 ) -> Response {
-    if let Some(refusal) = may_write(&state, peer) {
+    if let Some(refusal) = may_write(&state, peer, &headers) {
         return refusal;
     }
     let graph = match target_graph(&params) {
@@ -173,9 +173,10 @@ pub(super) async fn store_post(
 pub(super) async fn store_delete(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    if let Some(refusal) = may_write(&state, peer) {
+    if let Some(refusal) = may_write(&state, peer, &headers) {
         return refusal;
     }
     let graph = match target_graph(&params) {

@@ -2,8 +2,11 @@
 //! description) over the store, and a page to explore the graph, on axum/tokio.
 //!
 //! Queries run on blocking threads with a cancellation token, so a query over the time limit is
-//! really stopped and answered 503. Updates and graph writes are refused on a read-only server
-//! (403) and, unless allowed, from anything but loopback. A read-only server opens the store
+//! really stopped and answered 503. Every request must name this server in its `Host` header
+//! (against DNS rebinding). Updates and graph writes are refused on a read-only server (403),
+//! unless allowed from anything but loopback, from a page of another origin, and without the
+//! token the server made when it started ([`guard`]). A server on an address other than loopback
+//! is read-only unless its owner allows remote updates. A read-only server opens the store
 //! without its write lock, so `ties ingest` can write meanwhile; it reopens the store every few
 //! seconds to see what was ingested. Each request is logged in one `tracing` line (method, path,
 //! status, latency, peer), never its query string nor its body: they may hold research data.
@@ -19,13 +22,16 @@
 
 mod api;
 mod graph_store;
+mod guard;
 mod protocol;
+
+pub use guard::TOKEN_HEADER;
 
 use crate::error::{Error, Result};
 use crate::sparql::Dataset;
 use crate::store::Store;
 use axum::extract::{ConnectInfo, Request};
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -42,13 +48,49 @@ pub struct Options {
     pub bind: SocketAddr,
     pub read_only: bool,
     pub timeout: Duration,
-    /// Accept updates from other hosts than loopback.
+    /// Accept updates from other hosts than loopback (and be writable on a non-loopback address).
     pub allow_remote_updates: bool,
+    /// Host names a request may name besides the loopback ones and the bound address (a reverse
+    /// proxy's public name).
+    pub allow_hosts: Vec<String>,
+    /// Origins whose pages may read (never write) through CORS; `*` for any. None by default:
+    /// the page is served from the server itself and needs none.
+    pub cors: Vec<String>,
+}
+
+impl Options {
+    /// True when the server takes no writes: asked for, or listening on an address other than
+    /// loopback without remote updates allowed.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only || (!self.bind.ip().is_loopback() && !self.allow_remote_updates)
+    }
+}
+
+/// What the server tells its caller once it listens.
+#[derive(Debug, Clone)]
+pub struct Started {
+    /// The address it listens on (the real port when port 0 was asked).
+    pub addr: SocketAddr,
+    pub read_only: bool,
+    /// The token writes must carry in the `X-Ties-Token` header; None on a read-only server.
+    pub token: Option<String>,
+}
+
+impl Started {
+    /// The page's address, with the token when the server is writable (the page reads it).
+    pub fn page_url(&self) -> String {
+        match &self.token {
+            Some(token) => format!("http://{}/?token={token}", self.addr),
+            None => format!("http://{}/", self.addr),
+        }
+    }
 }
 
 struct AppState {
     dataset: RwLock<Arc<Dataset>>,
     opts: Options,
+    hosts: guard::Hosts,
+    writes: guard::WritePolicy,
 }
 
 impl AppState {
@@ -66,32 +108,52 @@ const BODY_LIMIT: usize = 256 << 20;
 /// How often a read-only server reopens the store to see new ingests.
 const REOPEN_EVERY: Duration = Duration::from_secs(5);
 
-/// Runs the server until Ctrl-C. `ready` is called with the bound address once listening.
-pub fn run(opts: Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
-    let store = if opts.read_only {
+/// Runs the server until Ctrl-C. `ready` is told where it listens and the token writes need.
+pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
+    let read_only = opts.is_read_only();
+    let store = if read_only {
         Store::open_read_only(&opts.store)?
     } else {
         Store::open(&opts.store)?
     };
-    let state = Arc::new(AppState {
-        dataset: RwLock::new(Arc::new(Dataset::new(store))),
-        opts: opts.clone(),
-    });
+    let token = if read_only {
+        None
+    } else {
+        Some(guard::new_token()?)
+    };
+    let cors = cors_layer(&opts.cors)?;
+    // Queries are parsed and run by recursion on these threads: give them the stack the nesting
+    // limits of `sparql::limits` are measured for.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_stack_size(crate::sparql::limits::STACK_SIZE)
         .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(opts.bind)
             .await
             .map_err(|e| Error::Usage(format!("cannot listen on {}: {e}", opts.bind)))?;
         let addr = listener.local_addr()?;
-        if opts.read_only {
+        let state = Arc::new(AppState {
+            dataset: RwLock::new(Arc::new(Dataset::new(store))),
+            hosts: guard::Hosts::new(addr, &opts.allow_hosts),
+            writes: guard::WritePolicy {
+                read_only,
+                allow_remote: opts.allow_remote_updates,
+                token: token.clone(),
+            },
+            opts: opts.clone(),
+        });
+        if read_only {
             tokio::spawn(reopen_periodically(state.clone()));
         }
-        ready(addr);
+        ready(&Started {
+            addr,
+            read_only,
+            token,
+        });
         axum::serve(
             listener,
-            router(state).into_make_service_with_connect_info::<SocketAddr>(),
+            router(state, cors).into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -116,12 +178,47 @@ async fn reopen_periodically(state: Arc<AppState>) {
     }
 }
 
-fn router(state: Arc<AppState>) -> Router {
-    let cors = tower_http::cors::CorsLayer::new()
-        .allow_origin(tower_http::cors::Any)
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-        .allow_headers([header::CONTENT_TYPE, header::ACCEPT]);
-    Router::new()
+/// Checks that each of `origins` is an origin (or `*`), as `run` will need them.
+pub fn check_cors(origins: &[String]) -> Result<()> {
+    cors_layer(origins).map(drop)
+}
+
+/// The CORS layer for the origins the owner opened reads to: GET, HEAD and POST (a query by
+/// POST; an update from another origin is refused by the write check whatever CORS says), never
+/// PUT or DELETE, and never the token's header. None when no origin was named.
+fn cors_layer(origins: &[String]) -> Result<Option<tower_http::cors::CorsLayer>> {
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let allow = if origins.iter().any(|o| o.trim() == "*") {
+        AllowOrigin::any()
+    } else {
+        let list = origins
+            .iter()
+            .map(|o| {
+                let o = o.trim().trim_end_matches('/');
+                let ok = (o.starts_with("http://") || o.starts_with("https://"))
+                    && !o["https://".len().min(o.len())..].contains('/');
+                HeaderValue::from_str(o).ok().filter(|_| ok).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{o:?} is not an origin: give scheme, host and port, as http://host:8080, or *"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        AllowOrigin::list(list)
+    };
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::HEAD, Method::POST])
+            .allow_headers([header::CONTENT_TYPE, header::ACCEPT]),
+    ))
+}
+
+fn router(state: Arc<AppState>, cors: Option<tower_http::cors::CorsLayer>) -> Router {
+    let routes = Router::new()
         .route("/", get(api::index_html))
         .route("/app.js", get(api::app_js))
         .route("/style.css", get(api::style_css))
@@ -138,11 +235,37 @@ fn router(state: Arc<AppState>) -> Router {
         )
         .route("/api/queries", get(api::api_queries))
         .route("/api/entities", get(api::api_entities))
-        .route("/api/network", get(api::api_network))
-        .layer(cors)
+        .route("/api/network", get(api::api_network));
+    let routes = match cors {
+        Some(cors) => routes.layer(cors),
+        None => routes,
+    };
+    routes
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            check_host,
+        ))
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
+}
+
+/// Refuses (403) every request whose `Host` header names no address of this server: a page of
+/// another site whose name was rebound to this machine's address cannot read or write.
+async fn check_host(
+    axum::extract::State(state): axum::extract::State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !state.hosts.allows(host) {
+        return guard::wrong_host();
+    }
+    next.run(request).await
 }
 
 /// One `info` line per request, once its response is ready: method, path (never the query
@@ -202,19 +325,11 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
-/// Writes are refused on a read-only server and, unless allowed, from other hosts.
-fn may_write(state: &AppState, peer: SocketAddr) -> Option<Response> {
-    if state.opts.read_only {
-        return Some(error(
-            StatusCode::FORBIDDEN,
-            "this server is read-only: updates are refused",
-        ));
-    }
-    if !peer.ip().is_loopback() && !state.opts.allow_remote_updates {
-        return Some(error(
-            StatusCode::FORBIDDEN,
-            "updates are accepted from loopback only on this server",
-        ));
-    }
-    None
+/// Writes are refused on a read-only server, unless allowed from other hosts, from pages of
+/// other origins, and without the server's token (see [`guard`]).
+fn may_write(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Option<Response> {
+    state
+        .writes
+        .refuse(peer, headers)
+        .map(|(status, message)| error(status, message))
 }

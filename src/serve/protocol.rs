@@ -3,7 +3,7 @@
 //! the Service Description for a GET without a query.
 //!
 //! Must not touch: Oxigraph's store. Queries and updates go through `crate::sparql::Dataset`
-//! (`query`, `update`); updates pass the write check (`may_write`) first.
+//! (`query`, `update`); updates pass the write check (`may_write`: read-only, loopback, Origin, token) first.
 
 use super::{blocking, error, error_response, may_write, AppState};
 use crate::error::{Error, Result};
@@ -95,7 +95,7 @@ pub(super) async fn sparql_get(
             )
             .await
         }
-        None => service_description(&headers, state.opts.read_only),
+        None => service_description(&headers, state.writes.read_only),
     }
 }
 
@@ -120,13 +120,13 @@ pub(super) async fn sparql_post(
         "application/sparql-query" => {
             run_query(state, text, headers, params.get("default-graph-uri").cloned()).await
         }
-        "application/sparql-update" => run_update(state, peer, text).await,
+        "application/sparql-update" => run_update(state, peer, &headers, text).await,
         "application/x-www-form-urlencoded" => {
             let form: HashMap<String, String> = url_form(&body);
             if let Some(q) = form.get("query") {
                 run_query(state, q.clone(), headers, form.get("default-graph-uri").cloned()).await
             } else if let Some(u) = form.get("update") {
-                run_update(state, peer, u.clone()).await
+                run_update(state, peer, &headers, u.clone()).await
             } else {
                 error(StatusCode::BAD_REQUEST, "the form needs a `query` or an `update` field")
             }
@@ -243,8 +243,13 @@ async fn run_query(
     }
 }
 
-async fn run_update(state: Arc<AppState>, peer: SocketAddr, update: String) -> Response {
-    if let Some(refusal) = may_write(&state, peer) {
+async fn run_update(
+    state: Arc<AppState>,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    update: String,
+) -> Response {
+    if let Some(refusal) = may_write(&state, peer, headers) {
         return refusal;
     }
     let dataset = state.dataset();

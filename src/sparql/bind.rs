@@ -26,6 +26,7 @@ pub fn bind(text: &str, variable: &Variable, value: &Term) -> Result<String> {
 
 /// Parses a query into the algebra, with ties' prefixes predeclared.
 pub fn parse(text: &str) -> Result<Query> {
+    super::limits::check_nesting(text)?;
     let parser = crate::vocab::with_prefixes(SparqlParser::new(), |p, prefix, iri| {
         p.with_prefix(prefix, iri)
     });

@@ -9,6 +9,7 @@
 //! (command line, file, HTTP).
 
 pub mod bind;
+pub mod limits;
 pub mod results;
 
 use crate::error::{Error, Result};
@@ -65,6 +66,7 @@ pub fn prepare(
     graph: Option<&str>,
     cancel: Option<CancellationToken>,
 ) -> Result<PreparedSparqlQuery> {
+    limits::check_nesting(text)?;
     let mut evaluator = evaluator();
     if let Some(token) = cancel {
         evaluator = evaluator.with_cancellation_token(token);
@@ -198,6 +200,7 @@ impl Dataset {
 
     /// Runs a SPARQL Update (INSERT/DELETE); `cancel` stops it at a time limit.
     pub fn update_with(&self, text: &str, cancel: Option<CancellationToken>) -> Result<()> {
+        limits::check_nesting(text)?;
         let mut evaluator = evaluator();
         if let Some(token) = cancel {
             evaluator = evaluator.with_cancellation_token(token);

@@ -191,6 +191,38 @@
   });
   runButton.addEventListener('click', () => runQuery());
 
+  // ---------------------------------------------------------------- writes and the token
+
+  /** The token a writable server printed when it started: the page is opened at `/?token=…`.
+   *  It is kept for this tab (sessionStorage) and taken out of the address bar, so it is not
+   *  copied along with the address; every write carries it in the X-Ties-Token header. */
+  const TOKEN = (() => {
+    const url = new URL(window.location.href);
+    const given = url.searchParams.get('token');
+    if (given) {
+      try { sessionStorage.setItem('ties-token', given); } catch { /* storage off: keep it in memory */ }
+      url.searchParams.delete('token');
+      history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+      return given;
+    }
+    try { return sessionStorage.getItem('ties-token') || ''; } catch { return ''; }
+  })();
+
+  /** True when the text is a SPARQL Update (its first keyword after the prologue and comments). */
+  function isUpdate(text) {
+    let rest = text;
+    for (;;) {
+      rest = rest.replace(/^\s+/, '');
+      const skip =
+        /^#[^\n]*/.exec(rest) ||
+        /^PREFIX\s+[^\s:]*:\s*<[^>]*>/i.exec(rest) ||
+        /^BASE\s*<[^>]*>/i.exec(rest);
+      if (!skip) break;
+      rest = rest.slice(skip[0].length);
+    }
+    return /^(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i.test(rest);
+  }
+
   async function runQuery() {
     const text = sparqlBox.value;
     if (!text.trim()) {
@@ -206,28 +238,30 @@
     resultStatus.textContent = 'Running…';
     const started = performance.now();
     try {
-      const res = await fetch('/sparql', {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/sparql-query',
-          Accept: 'application/sparql-results+json, text/turtle;q=0.8',
-        },
-        body: text,
-        signal: controller.signal,
-      });
+      const update = isUpdate(text);
+      const headers = update
+        ? { 'Content-Type': 'application/sparql-update' }
+        : { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json, text/turtle;q=0.8' };
+      if (update && TOKEN) headers['X-Ties-Token'] = TOKEN;
+      const res = await fetch('/sparql', { method: 'POST', headers, body: text, signal: controller.signal });
       if (!res.ok) {
         const message = await failure(res);
         const title =
           res.status === 400
-            ? 'The query has an error'
+            ? `The ${update ? 'update' : 'query'} has an error`
             : res.status === 503
               ? 'The query took too long'
-              : `The server answered ${res.status} ${res.statusText}`;
+              : res.status === 403 && update
+                ? 'The update was refused'
+                : `The server answered ${res.status} ${res.statusText}`;
         throw Object.assign(new Error(message), { title });
       }
       const type = res.headers.get('Content-Type') || '';
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      if (/json/.test(type)) {
+      if (update) {
+        resultBox.replaceChildren(h('div', { class: 'ask-result', text: 'Update done' }));
+        resultStatus.textContent = `Update done · ${seconds} s`;
+      } else if (/json/.test(type)) {
         showResults(await res.json(), seconds);
       } else {
         const body = await res.text();

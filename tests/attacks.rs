@@ -1,0 +1,588 @@
+//! Attacks on `ties serve` and on ingest, from issue 12: each test makes the hostile request a
+//! web page, a DNS-rebinding site or a careless client could make, asserts it is refused, and
+//! asserts every quad of the store is as it was before.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests and tools report on the console
+
+mod common;
+
+use common::*;
+
+const DROP_ALL: &str = "DROP ALL";
+const INSERT: &str = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:s> <urn:test:p> \"o\" } }";
+const TURTLE: &str = "<urn:test:s> <urn:test:p> \"o\" .";
+
+/// The first report graph of the store.
+fn a_report(server: &Server) -> String {
+    let json = server
+        .get_query(
+            "SELECT ?r WHERE { ?r a ties:Report } ORDER BY ?r LIMIT 1",
+            "application/sparql-results+json",
+        )
+        .ok_json();
+    bindings(&json)[0]["r"]["value"]
+        .as_str()
+        .expect("a report IRI")
+        .to_string()
+}
+
+/// `request` with `given` as its X-Ties-Token, or without the header.
+fn with_given<B>(request: ureq::RequestBuilder<B>, given: Option<&str>) -> ureq::RequestBuilder<B> {
+    match given {
+        Some(t) => request.header("X-Ties-Token", t),
+        None => request,
+    }
+}
+
+#[test]
+fn a_cross_site_form_post_of_drop_all_is_refused() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    // What any web page can send without a preflight: a form, with its own Origin.
+    let form = agent()
+        .post(server.url("/sparql"))
+        .header("Origin", "http://evil.example")
+        .send_form([("update", DROP_ALL)]);
+    let reply = Reply::of(form);
+    assert_eq!(reply.status, 403, "{reply:?}");
+    assert!(reply.body.contains("another origin"), "{reply:?}");
+    // Even a foreign page that somehow had the token is refused.
+    let form = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Origin", "http://evil.example")
+        .send_form([("update", DROP_ALL)]);
+    assert_eq!(Reply::of(form).status, 403);
+    assert_eq!(
+        server.quads(),
+        before,
+        "a refused DROP ALL changed the store"
+    );
+}
+
+#[test]
+fn updates_and_graph_store_writes_with_a_foreign_origin_are_refused_whatever_they_carry() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let report = a_report(&server);
+    let evil = "http://evil.example";
+    let update = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Origin", evil)
+        .header("Content-Type", "application/sparql-update")
+        .send(INSERT);
+    assert_eq!(Reply::of(update).status, 403);
+    let jsonld = r#"{"@id": "urn:test:s", "urn:test:p": "o"}"#;
+    let put = server
+        .with_token(agent().put(server.url("/store")))
+        .query("graph", &report)
+        .header("Origin", evil)
+        .content_type("application/ld+json")
+        .send(jsonld);
+    assert_eq!(Reply::of(put).status, 403);
+    let post = server
+        .with_token(agent().post(server.url("/store")))
+        .query("graph", &report)
+        .header("Origin", evil)
+        .content_type("text/turtle")
+        .send(TURTLE);
+    assert_eq!(Reply::of(post).status, 403);
+    let delete = server
+        .with_token(agent().delete(server.url("/store")))
+        .query("graph", &report)
+        .header("Origin", evil)
+        .call();
+    assert_eq!(Reply::of(delete).status, 403);
+    // A sandboxed page sends `Origin: null`: not this server's origin either.
+    let null = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Origin", "null")
+        .send_form([("update", DROP_ALL)]);
+    assert_eq!(Reply::of(null).status, 403);
+    assert_eq!(server.quads(), before, "a refused write changed the store");
+}
+
+#[test]
+fn writes_without_the_token_or_with_a_wrong_one_are_refused() {
+    let server = Server::start(&[]);
+    let token = server
+        .token
+        .clone()
+        .expect("a writable server prints a token");
+    assert!(token.len() >= 32 && token.chars().all(|c| c.is_ascii_hexdigit()));
+    let before = server.quads();
+    let report = a_report(&server);
+    // The token with its last digit changed (to another digit whatever it was).
+    let last = if token.ends_with('0') { '1' } else { '0' };
+    let wrong = format!("{}{last}", &token[..token.len() - 1]);
+    assert_ne!(wrong, token);
+    for given in [None, Some(wrong.as_str()), Some("")] {
+        let update = with_given(agent().post(server.url("/sparql")), given)
+            .header("Content-Type", "application/sparql-update")
+            .send(DROP_ALL);
+        let update = Reply::of(update);
+        assert_eq!(update.status, 403, "{given:?}: {update:?}");
+        assert!(update.body.contains("X-Ties-Token"), "{update:?}");
+        let form = with_given(agent().post(server.url("/sparql")), given)
+            .send_form([("update", DROP_ALL)]);
+        assert_eq!(Reply::of(form).status, 403, "{given:?}");
+        let put = with_given(agent().put(server.url("/store")), given)
+            .query("graph", &report)
+            .content_type("text/turtle")
+            .send(TURTLE);
+        assert_eq!(Reply::of(put).status, 403, "{given:?}");
+        let post = with_given(agent().post(server.url("/store")), given)
+            .query("default", "")
+            .content_type("text/turtle")
+            .send(TURTLE);
+        assert_eq!(Reply::of(post).status, 403, "{given:?}");
+        let delete = with_given(agent().delete(server.url("/store")), given)
+            .query("graph", &report)
+            .call();
+        assert_eq!(Reply::of(delete).status, 403, "{given:?}");
+    }
+    assert_eq!(server.quads(), before, "a refused write changed the store");
+
+    // The same write with the token, from the server's own page (its Origin), goes in.
+    let own = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Origin", &server.base)
+        .header("Content-Type", "application/sparql-update")
+        .send(INSERT);
+    assert_eq!(Reply::of(own).status, 204);
+    assert!(server.ask("ASK { GRAPH <urn:test:g> { <urn:test:s> <urn:test:p> \"o\" } }"));
+}
+
+#[test]
+fn a_foreign_host_header_is_refused_for_reads_and_writes() {
+    let server = Server::start(&[]);
+    let token = server
+        .token
+        .clone()
+        .expect("a writable server prints a token");
+    let before = server.quads();
+    // A DNS-rebinding page: its name now resolves to 127.0.0.1, the browser sends its Host.
+    let port = server.addr.rsplit(':').next().expect("a port");
+    let read = format!(
+        "GET /sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D HTTP/1.1\r\nHost: rebind.evil.example:{port}\r\nConnection: close\r\n\r\n"
+    );
+    let (status, _, body) = raw(&server.addr, &read);
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("Host"), "{body}");
+    let page =
+        format!("GET / HTTP/1.1\r\nHost: rebind.evil.example:{port}\r\nConnection: close\r\n\r\n");
+    assert_eq!(raw(&server.addr, &page).0, 403);
+    let form = "update=DROP+ALL";
+    let write = format!(
+        "POST /sparql HTTP/1.1\r\nHost: rebind.evil.example:{port}\r\nX-Ties-Token: {token}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
+        form.len()
+    );
+    assert_eq!(raw(&server.addr, &write).0, 403);
+    // A loopback name with another port is not this server either.
+    let other_port = "GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n";
+    assert_eq!(raw(&server.addr, other_port).0, 403);
+    // localhost with the right port is.
+    let local = format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n");
+    assert_eq!(raw(&server.addr, &local).0, 200);
+    assert_eq!(
+        server.quads(),
+        before,
+        "a refused request changed the store"
+    );
+}
+
+/// A CORS preflight from `origin` for `method` on `path`.
+fn preflight(server: &Server, path: &str, origin: &str, method: &str) -> (u16, String) {
+    let request = format!(
+        "OPTIONS {path} HTTP/1.1\r\nHost: {}\r\nOrigin: {origin}\r\nAccess-Control-Request-Method: {method}\r\nAccess-Control-Request-Headers: content-type, x-ties-token\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    let (status, head, _) = raw(&server.addr, &request);
+    (status, head)
+}
+
+/// The value of the `access-control-allow-origin` header of a read from `origin`, if any.
+fn read_allowed_to(server: &Server, origin: &str) -> Option<String> {
+    let reply = Reply::of(
+        agent()
+            .get(server.url("/sparql"))
+            .query("query", "ASK { ?s ?p ?o }")
+            .header("Origin", origin)
+            .call(),
+    );
+    assert_eq!(reply.status, 200, "{reply:?}");
+    reply
+        .headers
+        .get("access-control-allow-origin")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The methods a preflight answer allows, in lower case ("" when none).
+fn allowed_methods(head: &str) -> String {
+    head.lines()
+        .find_map(|l| l.strip_prefix("access-control-allow-methods:"))
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn no_cors_header_by_default_and_no_preflight_for_writes() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    assert_eq!(read_allowed_to(&server, "http://evil.example"), None);
+    let (_, head) = preflight(
+        &server,
+        "/store?graph=urn:x",
+        "http://evil.example",
+        "DELETE",
+    );
+    assert!(!head.contains("access-control-allow-"), "{head}");
+    let (_, head) = preflight(&server, "/sparql", "http://evil.example", "POST");
+    assert!(!head.contains("access-control-allow-"), "{head}");
+    assert_eq!(server.quads(), before);
+}
+
+#[test]
+fn cors_opens_reads_to_the_named_origins_only_and_never_writes() {
+    let team = "http://team.example:8080";
+    let server = Server::start(&["--cors", team]);
+    let before = server.quads();
+    assert_eq!(read_allowed_to(&server, team).as_deref(), Some(team));
+    assert_eq!(read_allowed_to(&server, "http://evil.example"), None);
+    for method in ["PUT", "DELETE"] {
+        let (_, head) = preflight(&server, "/store?graph=urn:x", team, method);
+        let methods = allowed_methods(&head);
+        assert!(!methods.contains(&method.to_ascii_lowercase()), "{head}");
+    }
+    let (_, head) = preflight(&server, "/sparql", team, "POST");
+    assert!(
+        !head.contains("x-ties-token"),
+        "the token header is never allowed: {head}"
+    );
+    // An update from the named origin is refused all the same, token or not.
+    let form = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Origin", team)
+        .send_form([("update", DROP_ALL)]);
+    assert_eq!(Reply::of(form).status, 403);
+    let put = server
+        .with_token(agent().put(server.url("/store")))
+        .query("graph", "urn:test:g")
+        .header("Origin", team)
+        .content_type("text/turtle")
+        .send(TURTLE);
+    assert_eq!(Reply::of(put).status, 403);
+    assert_eq!(server.quads(), before, "a refused write changed the store");
+}
+
+#[test]
+fn cors_for_any_origin_still_grants_no_write() {
+    let server = Server::start(&["--cors", "*"]);
+    let before = server.quads();
+    assert_eq!(
+        read_allowed_to(&server, "http://evil.example").as_deref(),
+        Some("*")
+    );
+    let (_, head) = preflight(
+        &server,
+        "/store?graph=urn:x",
+        "http://evil.example",
+        "DELETE",
+    );
+    assert!(!allowed_methods(&head).contains("delete"), "{head}");
+    let form = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Origin", "http://evil.example")
+        .send_form([("update", DROP_ALL)]);
+    assert_eq!(Reply::of(form).status, 403);
+    assert_eq!(server.quads(), before, "a refused write changed the store");
+}
+
+#[test]
+fn a_cors_value_that_is_no_origin_is_refused_at_start() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let out = ties(&store)
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--cors",
+            "team.example/path",
+        ])
+        .output()
+        .expect("ties serve runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not an origin"),
+        "{out:?}"
+    );
+}
+
+/// `ASK { FILTER(((…1…))) }` with `n` parentheses: the issue's request that overflowed the stack.
+fn nested(n: usize) -> String {
+    format!("ASK {{ FILTER({}1{}) }}", "(".repeat(n), ")".repeat(n))
+}
+
+#[test]
+fn deeply_nested_queries_and_updates_are_refused_and_the_server_goes_on() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let reply = server.get_query(&nested(5000), "application/sparql-results+json");
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("5002 deep"), "{reply:?}");
+    let reply = server.post("application/sparql-query", &nested(100_000));
+    assert_eq!(reply.status, 400, "{reply:?}");
+    let deep_update = format!(
+        "INSERT DATA {{ <urn:test:s> <urn:test:p> {}1{} }}",
+        "(".repeat(5000),
+        ")".repeat(5000)
+    );
+    let reply = server.post("application/sparql-update", &deep_update);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    let long_chain = format!("ASK {{ FILTER(1{} = 0) }}", "+1".repeat(100_000));
+    let reply = server.post("application/sparql-query", &long_chain);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("at most 20000"), "{reply:?}");
+    // Within the limits, deeper than the 2 MB of a default thread's stack took: answered.
+    let chain = format!("ASK {{ FILTER(1{} = 0) }}", "+1".repeat(15_000));
+    assert!(!server.ask_by_post(&chain));
+    assert!(
+        server.ask("ASK { ?p a schema:Person }"),
+        "the server goes on"
+    );
+    assert_eq!(server.quads(), before, "a refused update changed the store");
+}
+
+#[test]
+fn the_command_line_refuses_deep_nesting_without_aborting() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let count = |store: &std::path::Path| {
+        let out = ties(store)
+            .args([
+                "query",
+                "--format",
+                "tsv",
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            ])
+            .output()
+            .expect("ties query runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let before = count(&store);
+    let query = ties(&store)
+        .args(["query", &nested(5000)])
+        .output()
+        .expect("ties query runs");
+    assert_eq!(query.status.code(), Some(2), "{query:?}");
+    assert!(
+        String::from_utf8_lossy(&query.stderr).contains("deep"),
+        "{query:?}"
+    );
+    let update = ties(&store)
+        .args([
+            "update",
+            &format!(
+                "DELETE WHERE {{ ?s ?p ?o FILTER({}1{}) }}",
+                "(".repeat(5000),
+                ")".repeat(5000)
+            ),
+        ])
+        .output()
+        .expect("ties update runs");
+    assert_eq!(update.status.code(), Some(2), "{update:?}");
+    assert_eq!(count(&store), before, "a refused update changed the store");
+    // A chain within the limits runs, deeper than the main thread's 8 MB took.
+    let chain = format!("ASK {{ FILTER(1{} = 0) }}", "+1".repeat(15_000));
+    let file = dir.path().join("chain.rq");
+    std::fs::write(&file, chain).expect("a query file");
+    let ok = ties(&store)
+        .args(["query", &format!("@{}", file.display())])
+        .output()
+        .expect("ties query runs");
+    assert!(ok.status.success(), "{ok:?}");
+}
+
+/// Every quad of the store at `store`, sorted (read by `ties query`).
+fn store_quads(store: &std::path::Path) -> Vec<String> {
+    let out = ties(store)
+        .args([
+            "query",
+            "--format",
+            "tsv",
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+        ])
+        .output()
+        .expect("ties query runs");
+    assert!(out.status.success(), "{out:?}");
+    let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn an_rdf_file_may_not_write_into_a_report_graph() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let report = before
+        .iter()
+        .find_map(|l| l.split('\t').nth(3))
+        .expect("a report graph")
+        .trim_matches(['<', '>'])
+        .to_string();
+    let in_report = |quads: &[String]| {
+        quads
+            .iter()
+            .filter(|l| l.ends_with(&format!("<{report}>")))
+            .count()
+    };
+    assert!(
+        in_report(&before) > 10,
+        "the report's graph holds its claims"
+    );
+
+    // The issue's file: one quad naming the report's graph (it replaced 280 quads by 1).
+    let nq = dir.path().join("o.nq");
+    std::fs::write(
+        &nq,
+        format!("<http://ex/e> <http://ex/p> \"x\" <{report}> .\n"),
+    )
+    .expect("an N-Quads file");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&nq)
+        .output()
+        .expect("ties ingest runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("report graph") && stderr.contains(&report),
+        "{stderr}"
+    );
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "the refused file changed the store"
+    );
+
+    // A report graph no report has yet, in TriG, beside a graph of its own: refused whole.
+    let trig = dir.path().join("o.trig");
+    std::fs::write(
+        &trig,
+        "<http://ex/g> { <http://ex/a> <http://ex/p> \"kept out\" }\n\
+         <urn:ties:report/made-up-00000000> { <http://ex/a> <http://ex/p> \"y\" }\n",
+    )
+    .expect("a TriG file");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&trig)
+        .output()
+        .expect("ties ingest runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "the refused file changed the store"
+    );
+
+    // An RDF file of its own graphs goes in as before.
+    let own = dir.path().join("own.trig");
+    std::fs::write(
+        &own,
+        "<http://ex/g> { <http://ex/a> <http://ex/p> \"mine\" }\n",
+    )
+    .expect("a TriG file");
+    ingest(&store, &own);
+    assert_eq!(in_report(&store_quads(&store)), in_report(&before));
+
+    // Asked for, the file replaces the report's graph.
+    let out = ties(&store)
+        .args(["ingest", "--allow-report-graphs"])
+        .arg(&nq)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(in_report(&store_quads(&store)), 1);
+}
+
+/// A folder holding one report, a symlink loop two ways (a link to the parent, a link to
+/// itself), a FIFO named `.txt` and a symlink to /dev/zero named `.txt`: the issue's hangs.
+#[cfg(unix)]
+#[test]
+fn folder_walks_skip_fifos_and_devices_and_walk_each_folder_once() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    let folder = dir.path().join("L");
+    std::fs::create_dir_all(folder.join("sub")).expect("folders");
+    symlink("..", folder.join("sub/up")).expect("a link to the parent");
+    symlink(".", folder.join("self")).expect("a link to itself");
+    std::fs::copy(
+        root().join("tests/fixtures/one-report.txt"),
+        folder.join("r.txt"),
+    )
+    .expect("a report");
+    let fifo = folder.join("fifo.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", fifo.display());
+    symlink("/dev/zero", folder.join("zero.txt")).expect("a link to /dev/zero");
+
+    ingest(&store, &folder.join("r.txt"));
+    let before = store_quads(&store);
+    // The walk ends, takes the one report (unchanged, so skipped) and reads neither the FIFO
+    // nor /dev/zero.
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&folder)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("0 reports"),
+        "the report is unchanged: {stderr}"
+    );
+    assert_eq!(store_quads(&store), before);
+
+    // Named on the command line, each is refused with what it is.
+    for special in ["fifo.txt", "zero.txt"] {
+        let out = ties(&store)
+            .arg("ingest")
+            .arg(folder.join(special))
+            .output()
+            .expect("ties ingest runs");
+        assert_eq!(out.status.code(), Some(2), "{special}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("not a regular file"), "{special}: {stderr}");
+    }
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "a refused file changed the store"
+    );
+
+    // A fresh store takes the report once, through all the links.
+    let fresh = dir.path().join("fresh");
+    let out = ties(&fresh)
+        .arg("ingest")
+        .arg(&folder)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ingested 1 report "),
+        "{out:?}"
+    );
+}
