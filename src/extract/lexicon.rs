@@ -4,7 +4,7 @@
 //!
 //! No person or organisation is listed in them: those are found by the rules.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 macro_rules! lexicon_file {

@@ -177,12 +177,15 @@ fn staff_word_at(r: &Reader, s: usize, k: usize, t: &Token) -> bool {
         return true;
     }
     // A lowercase role of up to three words: "country director", "general secretary".
+    if !r.lx.is_role_prefix(t.text) {
+        return false;
+    }
     let toks = &r.sents[s].toks;
     (k + 1..=(k + 3).min(toks.len())).any(|e| {
         toks[k..e]
             .iter()
             .all(|t| t.kind == Kind::Word && !t.is_cap())
-            && r.lx.is_role(&r.text(s, k, e).to_lowercase())
+            && r.lx.is_role(r.text(s, k, e))
     })
 }
 
@@ -664,23 +667,24 @@ impl<'a> Reader<'a> {
         // Rule `organisation-head-inside`: a head word anywhere in a name that no rule above
         // typed ("Socialist Party of Ruritania", "Radio Tolvik Internationale", "Daily News X").
         let shouted = n >= 3 && toks[a..b].iter().all(|t| t.is_acronym());
-        let not_a_body = matches!(
-            last.to_lowercase().as_str(),
-            "award"
-                | "awards"
-                | "prize"
-                | "medal"
-                | "trophy"
-                | "cup"
-                | "scholarship"
-                | "plan"
-                | "act"
-                | "bill"
-                | "report"
-                | "strategy"
-                | "programme"
-                | "program"
-        );
+        let not_a_body = [
+            "award",
+            "awards",
+            "prize",
+            "medal",
+            "trophy",
+            "cup",
+            "scholarship",
+            "plan",
+            "act",
+            "bill",
+            "report",
+            "strategy",
+            "programme",
+            "program",
+        ]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w));
         if n >= 2
             && !given
             && !has_year
@@ -815,7 +819,7 @@ impl<'a> Reader<'a> {
             toks[from..a]
                 .iter()
                 .all(|t| t.kind == Kind::Word && !t.is_acronym())
-                && self.lx.is_role(&self.text(s, from, a).to_lowercase())
+                && self.lx.is_role(self.text(s, from, a))
         };
         (a >= 1 && role(a - 1)) || (a >= 2 && role(a - 2))
     }
