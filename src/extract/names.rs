@@ -480,6 +480,10 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
             while s < e && lx.is_stopword(toks[s].text) && !lx.is_given_name(toks[s].text) {
                 s += 1;
             }
+            // Nor a verb of speech before an inverted subject: "Said Ana Ruiz: …", "Adds Tom".
+            while s + 1 < e && super::verbs::attributes_speech(&toks[s].lower()) {
+                s += 1;
+            }
             // A run cannot start with a connector.
             while s < e && is_connector(&toks[s]) {
                 s += 1;

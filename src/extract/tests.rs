@@ -599,6 +599,12 @@ fn naming_rules_type_names() {
             "Tomas Brandt",
         ),
         (
+            "speech-verb-not-in-name",
+            "The hall was full. Said Mira Sokol: “We will not give up the fight for fair rents.”",
+            Person,
+            "Mira Sokol",
+        ),
+        (
             "coordinated-names",
             "Ana Ruiz, Wei Tanaka, Oru Lindqvist and Tom Hale attended the meeting.",
             Person,
