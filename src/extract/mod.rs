@@ -148,6 +148,38 @@ impl Sent<'_> {
     }
 }
 
+/// Words that name an organ of any organisation, none of them telling which: "Board of
+/// Directors", "Executive Committee".
+fn is_generic_body_word(w: &str) -> bool {
+    [
+        "board",
+        "directors",
+        "governors",
+        "trustees",
+        "committee",
+        "council",
+        "executive",
+        "national",
+        "general",
+        "central",
+        "standing",
+        "management",
+        "steering",
+        "advisory",
+        "organising",
+        "organizing",
+        "secretariat",
+        "presidium",
+        "federal",
+        "regional",
+        "of",
+        "the",
+        "and",
+    ]
+    .iter()
+    .any(|g| w.eq_ignore_ascii_case(g))
+}
+
 /// Is the lowercase word `t` at token `k` of sentence `s` the word for an organisation's
 /// people or a post in it ("workers", "activist", "country director")?
 fn staff_word_at(r: &Reader, s: usize, k: usize, t: &Token) -> bool {
@@ -637,6 +669,11 @@ impl<'a> Reader<'a> {
             && !names::is_weak_head(first)
             && !lx.is_place_head(first);
         let compound = words.iter().any(|w| lx.has_org_suffix(w)) && n >= 2;
+        // Rule `generic-body`: a name of generic words only ("Board of Directors", "National
+        // Executive Council", "Standing Committee") is an organ of some organisation, not one.
+        if words.iter().all(|w| is_generic_body_word(w)) {
+            return None;
+        }
         if (org_last && (has_connector || !place_head_last))
             || org_first
             || org_first_strong

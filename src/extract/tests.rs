@@ -533,6 +533,18 @@ fn every_rule_fires_on_its_examples() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[test]
+fn generic_bodies_are_no_organisations() {
+    let ex = run(
+        "The Board of Directors met the National Executive Council of the Harbour Workers' Union.",
+    );
+    let orgs = kinds(&ex, EntityKind::Organization);
+    assert!(
+        !orgs.contains(&"Board of Directors") && !orgs.contains(&"National Executive Council"),
+        "{orgs:?}"
+    );
+}
+
 /// The rules that type a name, each on sentences of its own: (rule, sentence, kind, name).
 #[test]
 fn naming_rules_type_names() {
