@@ -824,110 +824,179 @@ fn is_speech_noun(w: &str) -> bool {
     )
 }
 
-/// The part a person plays according to the words around their mention in one sentence.
+/// What a participation rule sees: one person mention in one sentence.
+struct Site<'s, 'a> {
+    sent: &'s Sent<'a>,
+    words: &'s [String],
+    p: &'s Mention,
+    persons: &'s [Mention],
+    /// The person's first token (their honorific's, if any).
+    first: usize,
+}
+
+impl Site<'_, '_> {
+    fn w(&self, i: usize) -> &str {
+        self.words.get(i).map(String::as_str).unwrap_or("")
+    }
+    /// The word just before the person, or "".
+    fn prev(&self, back: usize) -> &str {
+        if self.first >= back {
+            self.w(self.first - back)
+        } else {
+            ""
+        }
+    }
+    /// The words before the person.
+    fn before(&self) -> &[String] {
+        &self.words[..self.first]
+    }
+    fn before_has(&self, list: &[&str]) -> bool {
+        self.before().iter().any(|x| list.contains(&x.as_str()))
+    }
+    fn list_item(&self) -> bool {
+        self.sent.kind == BlockKind::ListItem
+    }
+}
+
+/// A participation rule: the part it reads for the person at a site, if any.
+type PartRule = fn(&Site) -> Option<PartRole>;
+
+/// The rules that read the words before the person, tried in this order; then
+/// `coordinated-subject`, then the rules that read the person's verb (`after_subject`).
+const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
+    (&rules::VERB_BY_NAME, verb_by_name),
+    (&rules::CHAIR_LABEL, chair_label),
+    (&rules::WORKSHOP_WITH_NAME, workshop_with_name),
+    (&rules::AMONG_THEM_WAS, among_them_was),
+    (&rules::SPEAKERS_INCLUDED, speakers_included),
+    (&rules::PARTY_INCLUDED, party_included),
+    (&rules::HEARD_FROM_NAME, heard_from_name),
+    (&rules::MET_NAME, met_name),
+    (&rules::WORKSHOP_WITH_NAME, workshop_with_and_name),
+];
+
+/// The part a person plays by what their sentence says of them, and the rule that read it.
 fn part_in_sentence(
     sent: &Sent,
     words: &[String],
     p: &Mention,
     persons: &[Mention],
 ) -> Option<(PartRole, &'static Rule)> {
-    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
-    let first = p.hon.unwrap_or(p.start);
-    let list_item = sent.kind == BlockKind::ListItem;
-    if first >= 1 {
-        let prev = w(first - 1);
-        let prev2 = if first >= 2 { w(first - 2) } else { "" };
-        // "chaired by X", "led by the tenants' representative X"
-        let mut q = first;
-        while q > 0 && first - q < 5 && sent.toks[q - 1].kind != Kind::Punct && w(q - 1) != "by" {
-            q -= 1;
-        }
-        if q >= 2 && w(q - 1) == "by" {
-            if let Some(pr) = by_role(w(q - 2)) {
-                return Some((pr, &rules::VERB_BY_NAME));
+    let site = Site {
+        sent,
+        words,
+        p,
+        persons,
+        first: p.hon.unwrap_or(p.start),
+    };
+    if site.first >= 1 {
+        for (rule, read) in BEFORE_THE_PERSON {
+            if let Some(pr) = read(&site) {
+                return Some((pr, rule));
             }
-        }
-        if prev == ":" && matches!(prev2, "chair" | "chairs" | "moderator" | "host") {
-            return Some((PartRole::Chair, &rules::CHAIR_LABEL));
-        }
-        if prev == "with" && list_item {
-            return Some((PartRole::Speaker, &rules::WORKSHOP_WITH_NAME));
-        }
-        // "Among the marchers was X", "Also at the meeting was X"
-        if matches!(prev, "was" | "were")
-            && (words[..first].iter().any(|x| x == "among")
-                || (w(0) == "also" && words[..first].iter().any(|x| x == "at")))
-        {
-            return Some((PartRole::Attendee, &rules::AMONG_THEM_WAS));
-        }
-        // "Speakers included X and Y", "Also speaking were X and Y", "Panellists were X, Y".
-        let before: Vec<&str> = words[..first].iter().map(String::as_str).collect();
-        let lists_speakers = before.iter().any(|x| {
-            matches!(
-                *x,
-                "speakers" | "panellists" | "panelists" | "speaking" | "contributors"
-            )
-        }) && before
-            .iter()
-            .any(|x| matches!(*x, "included" | "including" | "were" | "was" | "are"));
-        if lists_speakers {
-            return Some((PartRole::Speaker, &rules::SPEAKERS_INCLUDED));
-        }
-        // "the party included X, Y and Z"
-
-        if words[..first]
-            .iter()
-            .any(|x| matches!(x.as_str(), "included" | "includes" | "including"))
-            && words[..first].iter().any(|x| {
-                matches!(
-                    x.as_str(),
-                    "party"
-                        | "delegation"
-                        | "group"
-                        | "team"
-                        | "marchers"
-                        | "delegates"
-                        | "visitors"
-                )
-            })
-        {
-            return Some((PartRole::Attendee, &rules::PARTY_INCLUDED));
-        }
-        // "the keynote came from X", "a briefing from X", "heard from X"
-        if prev == "from"
-            && words[..first].iter().any(|x| {
-                matches!(
-                    x.as_str(),
-                    "keynote"
-                        | "briefing"
-                        | "address"
-                        | "talk"
-                        | "presentation"
-                        | "heard"
-                        | "speech"
-                )
-            })
-        {
-            return Some((PartRole::Speaker, &rules::HEARD_FROM_NAME));
-        }
-        // "we met X and Y"
-        if words[..first].iter().any(|x| x == "met")
-            && (prev == "met" || matches!(prev, "and" | ","))
-            && words[..first]
-                .iter()
-                .any(|x| matches!(x.as_str(), "we" | "delegation" | "delegates"))
-        {
-            return Some((PartRole::Attendee, &rules::MET_NAME));
-        }
-        // "X and Y" after "with" in a list: "with A B and C D"
-        if prev == "and" && list_item && words[..first].iter().any(|x| x == "with") {
-            return Some((PartRole::Speaker, &rules::WORKSHOP_WITH_NAME));
         }
     }
     if let Some(pr) = coordinated_subject(sent, words, p, persons) {
         return Some((pr, &rules::COORDINATED_SUBJECT));
     }
-    // Subject and verb: "X chaired", "X, director of Y, told delegates", "X of Y opened".
+    after_subject(&site)
+}
+
+/// Rule `verb-by-name`: "chaired by X", "led by the tenants' representative X".
+fn verb_by_name(site: &Site) -> Option<PartRole> {
+    let first = site.first;
+    let mut q = first;
+    while q > 0
+        && first - q < 5
+        && site.sent.toks[q - 1].kind != Kind::Punct
+        && site.w(q - 1) != "by"
+    {
+        q -= 1;
+    }
+    (q >= 2 && site.w(q - 1) == "by")
+        .then(|| by_role(site.w(q - 2)))
+        .flatten()
+}
+
+/// Rule `chair-label`: "Chair: X".
+fn chair_label(site: &Site) -> Option<PartRole> {
+    (site.prev(1) == ":" && matches!(site.prev(2), "chair" | "chairs" | "moderator" | "host"))
+        .then_some(PartRole::Chair)
+}
+
+/// Rule `workshop-with-name`: a list item "… with X".
+fn workshop_with_name(site: &Site) -> Option<PartRole> {
+    (site.list_item() && site.prev(1) == "with").then_some(PartRole::Speaker)
+}
+
+/// Rule `workshop-with-name`, its second name: a list item "… with A B and X".
+fn workshop_with_and_name(site: &Site) -> Option<PartRole> {
+    (site.list_item() && site.prev(1) == "and" && site.before_has(&["with"]))
+        .then_some(PartRole::Speaker)
+}
+
+/// Rule `among-them-was`: "Among the marchers was X", "Also at the meeting was X".
+fn among_them_was(site: &Site) -> Option<PartRole> {
+    (matches!(site.prev(1), "was" | "were")
+        && (site.before_has(&["among"]) || (site.w(0) == "also" && site.before_has(&["at"]))))
+    .then_some(PartRole::Attendee)
+}
+
+/// Rule `speakers-included`: "Speakers included X and Y", "Also speaking were X and Y".
+fn speakers_included(site: &Site) -> Option<PartRole> {
+    (site.before_has(&[
+        "speakers",
+        "panellists",
+        "panelists",
+        "speaking",
+        "contributors",
+    ]) && site.before_has(&["included", "including", "were", "was", "are"]))
+    .then_some(PartRole::Speaker)
+}
+
+/// Rule `party-included`: "the party included X, Y and Z".
+fn party_included(site: &Site) -> Option<PartRole> {
+    (site.before_has(&["included", "includes", "including"])
+        && site.before_has(&[
+            "party",
+            "delegation",
+            "group",
+            "team",
+            "marchers",
+            "delegates",
+            "visitors",
+        ]))
+    .then_some(PartRole::Attendee)
+}
+
+/// Rule `heard-from-name`: "the keynote came from X", "a briefing from X", "heard from X".
+fn heard_from_name(site: &Site) -> Option<PartRole> {
+    (site.prev(1) == "from"
+        && site.before_has(&[
+            "keynote",
+            "briefing",
+            "address",
+            "talk",
+            "presentation",
+            "heard",
+            "speech",
+        ]))
+    .then_some(PartRole::Speaker)
+}
+
+/// Rule `met-name`: "we met X and Y".
+fn met_name(site: &Site) -> Option<PartRole> {
+    (site.before_has(&["met"])
+        && matches!(site.prev(1), "met" | "and" | ",")
+        && site.before_has(&["we", "delegation", "delegates"]))
+    .then_some(PartRole::Attendee)
+}
+
+/// The token where the person's verb stands: after the name, over "of the X" or an appositive
+/// closed by a comma ("X, director of Y, told delegates"), and over adverbs.
+fn verb_after(site: &Site) -> usize {
+    let (sent, p) = (site.sent, site.p);
+    let w = |i: usize| site.w(i);
     let mut k = p.end;
     if matches!(w(k), "of" | "from") {
         // "X of the Y told guests"
@@ -942,7 +1011,6 @@ fn part_in_sentence(
         // Over an appositive to the verb after its closing comma.
         let mut depth = 0i32;
         let mut q = k;
-        let mut found = None;
         while q < sent.toks.len() {
             match sent.toks[q].text {
                 "(" => depth += 1,
@@ -960,11 +1028,11 @@ fn part_in_sentence(
                     .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
                     && subject_verb_role(w(v), w(v + 1)).is_some()
                 {
-                    found = Some(v);
+                    k = v;
                     break;
                 }
                 if w(q + 1) == "who" {
-                    found = Some(q + 2);
+                    k = q + 2;
                     break;
                 }
             }
@@ -973,13 +1041,20 @@ fn part_in_sentence(
             }
             q += 1;
         }
-        if let Some(v) = found {
-            k = v;
-        }
     }
     while is_adverb(w(k)) {
         k += 1;
     }
+    k
+}
+
+/// The rules that read the person's verb: `subject-verb` ("X chaired", "X, director of Y,
+/// told delegates", a later verb: "X thanked our hosts and presented …"), `was-among`,
+/// `speech-noun` ("X gave a keynote"), and `participle-then-name` ("Closing the session, X").
+fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
+    let (sent, words) = (site.sent, site.words);
+    let w = |i: usize| site.w(i);
+    let k = verb_after(site);
     if let Some(mut pr) = subject_verb_role(w(k), w(k + 1)) {
         // "joined us via video and opened the conference": the later verb says more.
         if pr == PartRole::Attendee {
@@ -989,7 +1064,6 @@ fn part_in_sentence(
                 }
             }
         }
-        // "used her address to the summit"
         return Some((pr, &rules::SUBJECT_VERB));
     }
     if w(k) == "was" && matches!(w(k + 1), "among" | "at") {
@@ -1011,22 +1085,24 @@ fn part_in_sentence(
             }
         }
     }
-    // Participles before the subject: "Closing the session, X", "Seconding, X".
-    if first >= 2
-        && !persons.iter().any(|o| o.start < p.start)
-        && sent.toks[..first].iter().any(|t| t.text == ",")
+    participle_then_name(site).map(|pr| (pr, &rules::PARTICIPLE_THEN_NAME))
+}
+
+/// Rule `participle-then-name`: "Closing the session, X", "Seconding, X".
+fn participle_then_name(site: &Site) -> Option<PartRole> {
+    let first = site.first;
+    if first < 2
+        || site.persons.iter().any(|o| o.start < site.p.start)
+        || !site.sent.toks[..first].iter().any(|t| t.text == ",")
     {
-        let pr = match w(0) {
-            "closing" | "opening" | "seconding" | "moving" | "speaking" | "addressing"
-            | "introducing" | "presenting" | "welcoming" => Some(PartRole::Speaker),
-            "chairing" | "moderating" => Some(PartRole::Chair),
-            _ => None,
-        };
-        if let Some(pr) = pr {
-            return Some((pr, &rules::PARTICIPLE_THEN_NAME));
-        }
+        return None;
     }
-    None
+    match site.w(0) {
+        "closing" | "opening" | "seconding" | "moving" | "speaking" | "addressing"
+        | "introducing" | "presenting" | "welcoming" => Some(PartRole::Speaker),
+        "chairing" | "moderating" => Some(PartRole::Chair),
+        _ => None,
+    }
 }
 
 /// Rule `coordinated-subject`: a person who is one of several coordinated subjects takes the
