@@ -659,7 +659,12 @@ impl<'a> Reader<'a> {
         // venues are places ("Riverside Conference Centre") unless a connector makes them an
         // institution ("Centre for Housing Studies").
         let last_l = last.to_lowercase();
-        let institution = INSTITUTIONS.contains(&last_l.as_str());
+        // Rule `venue-after-at`: "at the Hill Secondary School", "at Ely Golf Club": after
+        // "at" an institution that is also a place names the venue.
+        let at = prev.is_some_and(|p| p.is("at"))
+            || (prev.is_some_and(|p| p.is("the")) && a >= 2 && toks[a - 2].is("at"));
+        let institution = INSTITUTIONS.contains(&last_l.as_str())
+            && !(at && matches!(last_l.as_str(), "school" | "club" | "lodge" | "college"));
         let place_head_last = lx.is_place_head(last) && !institution;
         let org_last = lx.is_org_head(last) && n >= 2;
         let org_first = lx.is_org_head(first) && has_connector && n >= 3;

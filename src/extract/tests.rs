@@ -617,6 +617,12 @@ fn naming_rules_type_names() {
             "Mira Sokol",
         ),
         (
+            "venue-after-at",
+            "The rally ended at the Hillcrest Secondary School on Sunday.",
+            EntityKind::Place,
+            "Hillcrest Secondary School",
+        ),
+        (
             "coordinated-names",
             "Ana Ruiz, Wei Tanaka, Oru Lindqvist and Tom Hale attended the meeting.",
             Person,
