@@ -783,7 +783,10 @@ impl<'a> Reader<'a> {
         if shaped && n >= 2 && !after_of && self.person_cue(s, a, b) {
             return Some(EntityKind::Person);
         }
-        if after_place_prep && n <= 3 && !lx.is_stopword(first) {
+        // An unknown name after "from" is as often an organisation as a place ("a speaker from
+        // Zantex"): it stays untyped unless the lexicons know it.
+        let after_from = prev.is_some_and(|p| p.is("from"));
+        if after_place_prep && !after_from && n <= 3 && !lx.is_stopword(first) {
             return Some(EntityKind::Place);
         }
         if shaped && given && n >= 2 {

@@ -534,6 +534,22 @@ fn every_rule_fires_on_its_examples() {
 }
 
 #[test]
+fn an_unknown_name_after_from_is_no_place() {
+    let ex = run("A speaker from Zantex Vellor spoke about pay.");
+    assert!(
+        !kinds(&ex, EntityKind::Place).contains(&"Zantex Vellor"),
+        "{:?}",
+        ex.entities
+    );
+    let ex = run("A speaker from Leeds spoke about pay.");
+    assert!(
+        kinds(&ex, EntityKind::Place).contains(&"Leeds"),
+        "{:?}",
+        ex.entities
+    );
+}
+
+#[test]
 fn generic_bodies_are_no_organisations() {
     let ex = run(
         "The Board of Directors met the National Executive Council of the Harbour Workers' Union.",
