@@ -786,7 +786,10 @@ impl<'a> Reader<'a> {
         // An unknown name after "from" is as often an organisation as a place ("a speaker from
         // Zantex"): it stays untyped unless the lexicons know it.
         let after_from = prev.is_some_and(|p| p.is("from"));
-        if after_place_prep && !after_from && n <= 3 && !lx.is_stopword(first) {
+        let any_head = words
+            .iter()
+            .any(|w| lx.is_org_head(w) || lx.is_event_head(w));
+        if after_place_prep && !after_from && !any_head && n <= 3 && !lx.is_stopword(first) {
             return Some(EntityKind::Place);
         }
         if shaped && given && n >= 2 {
