@@ -13,6 +13,9 @@ Usage:
 """
 import argparse, collections, importlib.util, os, re, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gold_names import names_of, event_names_of  # noqa: E402
+
 Q_CLAIMS = """PREFIX schema: <https://schema.org/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -57,17 +60,8 @@ def judge(sc, ties, path, counts):
         for r in sc.query(ties, store, sc.Q_ENTITIES):
             names.setdefault(r["e"], set()).add(sc.norm(r["name"]))
         claims = sc.query(ties, store, Q_CLAIMS)
-    items = [g for k in ("people", "organisations", "places", "events") for g in gold.get(k, [])]
-
-    def expand(name):
-        n = sc.norm(name)
-        for g in items:
-            gn = {sc.norm(g["name"])} | {sc.norm(a) for a in g.get("aliases", [])}
-            if n in gn:
-                return gn
-        return {n}
-
-    parent = {sc.norm(e["name"]): e.get("part_of") for e in gold.get("events", [])}
+    expand = names_of(gold, sc.norm)
+    event_names = event_names_of(gold, sc.norm)
     for c in claims:
         p, kind = names.get(c["p"], set()), c["kind"]
         if kind == "affiliation":
@@ -78,10 +72,7 @@ def judge(sc, ties, path, counts):
             events = names.get(c["o"], set())
             ok = False
             for g in gold.get("participation", []):
-                gev = expand(g["event"])
-                up = parent.get(sc.norm(g["event"]))
-                if up:
-                    gev |= expand(up)
+                gev = event_names(g["event"])
                 if p & expand(g["person"]) and g["role"] == c.get("role") and \
                         any(sc.fuzzy_event(a, b) for a in events for b in gev):
                     ok = True

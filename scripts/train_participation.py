@@ -17,9 +17,11 @@ Usage:
   scripts/train_participation.py --fit fit.jsonl --fit-gold /tmp/fit \
       [--check chk.jsonl --check-gold /tmp/chk] [--write src/extract/learned.rs]
 """
-import argparse, importlib.util, json, math, os, re
+import argparse, importlib.util, json, math, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from gold_names import names_of, event_names_of  # noqa: E402
 
 
 def load_scorer(path):
@@ -39,24 +41,13 @@ def labelled(cands_path, gold_dir, sc):
             gp = os.path.join(gold_dir, re.sub(r"\.\w+$", ".gold.json", rep))
             golds[rep] = json.load(open(gp, encoding="utf-8")) if os.path.exists(gp) else {}
         g = golds[rep]
-        ents = g.get("people", []) + g.get("events", [])
-
-        def expand(name):
-            n = sc.norm(name)
-            for e in ents:
-                names = {sc.norm(e["name"])} | {sc.norm(a) for a in e.get("aliases", [])}
-                if n in names:
-                    return names
-            return {n}
-        parent = {sc.norm(e["name"]): e.get("part_of") for e in g.get("events", [])}
+        expand = names_of(g, sc.norm)
+        event_names = event_names_of(g, sc.norm)
         person = {sc.norm(n) for n in c["row"]["person"]}
         event = {sc.norm(n) for n in c["row"]["event"]}
         role = None
         for p in g.get("participation", []):
-            en = expand(p["event"])
-            up = parent.get(sc.norm(p["event"]))
-            if up:
-                en |= expand(up)
+            en = event_names(p["event"])
             if person & expand(p["person"]) and any(sc.fuzzy_event(a, b) for a in event for b in en):
                 role = p["role"]
                 break
