@@ -550,10 +550,14 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
 
 /// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".
 fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
-    let n = r.sents[s].toks.len();
-    let mut j = p.end;
+    let _ = name_then_title(r, s, p.end, person)
+        || name_of_organisation(r, s, p.end, person)
+        || appositive(r, s, p.end, person);
+}
+
+/// Rule `name-then-title`: "A B MP". True when it applied.
+fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
     let sent = &r.sents[s];
-    // "A B MP"
     if sent
         .toks
         .get(j)
@@ -572,9 +576,15 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             self_reference: false,
         };
         claim(r, s, person, &phrase, None, &rules::NAME_THEN_TITLE);
-        return;
+        return true;
     }
-    // "A B of X" / "A B from X"
+    false
+}
+
+/// Rule `name-of-organisation`: "A B of X", "A B from the X Union". True when "of"/"from"
+/// follows the name, whether or not an organisation does.
+fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
+    let sent = &r.sents[s];
     if sent.is(j, "of") || sent.is(j, "from") {
         let mut k = j + 1;
         if sent.is(k, "the") {
@@ -595,11 +605,21 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 }
             }
         }
-        return;
+        return true;
     }
+    false
+}
+
+/// Rules `name-then-role`, `name-then-role-of-report-organisation`, `name-then-organisation`
+/// and the who-clauses: what an appositive after the name says ("A B, treasurer of X,", "A B
+/// (Chair, X)", "A B, 34, a nurse", "A B, X Trust", "A B, who sits on X"). True when one
+/// applied.
+fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool {
+    let n = r.sents[s].toks.len();
+    let sent = &r.sents[s];
     let bracket = sent.is_punct(j, "(");
     if !(sent.is_punct(j, ",") || bracket) {
-        return;
+        return false;
     }
     j += 1;
     let mut claims = 0;
@@ -620,7 +640,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         // "who sits on X", "who chairs X", "who is X"
         if sent.is(j, "who") {
             who_clause(r, s, j + 1, person);
-            return;
+            return true;
         }
         if let Some(phrase) = role_at(r, s, j) {
             let sent = &r.sents[s];
@@ -684,7 +704,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 continue;
             }
             // A description of the organisation ("X, a coalition of …"), then maybe more.
-            return;
+            return true;
         }
         // "A B, Coastal Housing Trust" (lists), "A B (Board member, FFN)"
         if claims == 0 {
@@ -701,8 +721,9 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 }
             }
         }
-        return;
+        return claims > 0;
     }
+    claims > 0
 }
 
 /// "who sits on X", "who chairs X", "who leads X", "who works for X", "who is the X of Y".
