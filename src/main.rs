@@ -122,7 +122,11 @@ fn query(store: &Path, args: QueryArgs) -> anyhow::Result<ExitCode> {
     };
     let results = dataset.query(&text, &options)?;
     let mut out = std::io::stdout().lock();
-    ties::sparql::write_results(results, args.format, &mut out).context("--format")?;
+    // A format the query cannot give is a --format error; anything else is the query's own.
+    ties::sparql::write_results(results, args.format, &mut out).map_err(|e| match e {
+        ties::Error::Usage(_) => anyhow::Error::from(e).context("--format"),
+        other => other.into(),
+    })?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

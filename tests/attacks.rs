@@ -586,3 +586,169 @@ fn folder_walks_skip_fifos_and_devices_and_walk_each_folder_once() {
         "{out:?}"
     );
 }
+
+/// The issue's RDF/XML "billion laughs": 10 entities, each naming the one before 10 times
+/// (under 1 KB; the parser expanded it to a 3 GB literal).
+fn billion_laughs() -> String {
+    let mut doc =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [\n<!ENTITY lol0 \"lol\">\n");
+    for i in 1..10 {
+        let refs = format!("&lol{};", i - 1).repeat(10);
+        doc.push_str(&format!("<!ENTITY lol{i} \"{refs}\">\n"));
+    }
+    doc.push_str(
+        "]>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://ex.org/\">\n\
+         <rdf:Description rdf:about=\"http://ex.org/a\"><ex:p>&lol9;</ex:p></rdf:Description>\n</rdf:RDF>\n",
+    );
+    doc
+}
+
+#[test]
+fn an_xml_entity_bomb_is_refused_by_ingest_and_by_the_graph_store() {
+    let bomb = billion_laughs();
+    assert!(bomb.len() < 1100, "{} bytes", bomb.len());
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let file = dir.path().join("laughs.rdf");
+    std::fs::write(&file, &bomb).expect("an RDF/XML file");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&file)
+        .output()
+        .expect("ties ingest runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("refused") && stderr.contains("entities") && stderr.contains("lol"),
+        "{stderr}"
+    );
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "the refused file changed the store"
+    );
+
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let put = server
+        .with_token(agent().put(server.url("/store")))
+        .query("graph", "urn:test:g")
+        .content_type("application/rdf+xml")
+        .send(bomb.as_str());
+    let reply = Reply::of(put);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("entities"), "{reply:?}");
+    assert!(
+        server.ask("ASK { ?p a schema:Person }"),
+        "the server goes on"
+    );
+    assert_eq!(server.quads(), before, "the refused body changed the store");
+}
+
+/// A listener on loopback that nobody should reach: its URL, and whether anyone connected.
+struct Trap(std::net::TcpListener);
+
+impl Trap {
+    fn new() -> Trap {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+        listener.set_nonblocking(true).expect("non-blocking");
+        Trap(listener)
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.0.local_addr().expect("an address"))
+    }
+
+    /// True when a connection came (the kernel completes it even if nobody accepts).
+    fn reached(&self) -> bool {
+        self.0.accept().is_ok()
+    }
+}
+
+#[test]
+fn load_and_service_fetch_nothing_and_change_nothing() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let trap = Trap::new();
+    let load = format!("LOAD <{}> INTO GRAPH <urn:test:g>", trap.url("/data.ttl"));
+    let reply = server.post("application/sparql-update", &load);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("LOAD"), "{reply:?}");
+    assert!(
+        !reply.body.contains("feature"),
+        "no Cargo feature: {reply:?}"
+    );
+    let service = format!(
+        "SELECT * WHERE {{ SERVICE <{}> {{ ?s ?p ?o }} }}",
+        trap.url("/sparql")
+    );
+    let reply = server.get_query(&service, "application/sparql-results+json");
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("SERVICE"), "{reply:?}");
+    assert!(!trap.reached(), "LOAD or SERVICE reached the network");
+    assert_eq!(server.quads(), before, "a refused LOAD changed the store");
+
+    // The command line the same.
+    drop(server);
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let out = ties(&store)
+        .args(["update", &load])
+        .output()
+        .expect("ties update runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("LOAD is refused"),
+        "{out:?}"
+    );
+    let out = ties(&store)
+        .args(["query", &service])
+        .output()
+        .expect("ties query runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("SERVICE is refused") && !stderr.contains("--format"),
+        "{stderr}"
+    );
+    assert!(!trap.reached(), "LOAD or SERVICE reached the network");
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "a refused LOAD changed the store"
+    );
+}
+
+#[test]
+fn a_json_ld_remote_context_is_not_fetched() {
+    let trap = Trap::new();
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let file = dir.path().join("remote.jsonld");
+    std::fs::write(
+        &file,
+        format!(
+            r#"{{"@context": "{}", "@id": "http://ex.org/a", "name": "x"}}"#,
+            trap.url("/context.jsonld")
+        ),
+    )
+    .expect("a JSON-LD file");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&file)
+        .output()
+        .expect("ties ingest runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(!trap.reached(), "the remote context was fetched");
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "the refused file changed the store"
+    );
+}

@@ -304,7 +304,7 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
 fn error_response(e: Error) -> Response {
     match e {
         Error::Syntax(_) => error(StatusCode::BAD_REQUEST, e.full_text()),
-        Error::Usage(m) => error(StatusCode::BAD_REQUEST, m),
+        Error::Usage(m) | Error::Refused(m) => error(StatusCode::BAD_REQUEST, m),
         Error::NotAcceptable(m) => error(StatusCode::NOT_ACCEPTABLE, m),
         Error::Evaluation(_) if e.full_text().to_lowercase().contains("cancel") => error(
             StatusCode::SERVICE_UNAVAILABLE,
