@@ -47,6 +47,10 @@ pub enum Error {
     #[error("{0}")]
     Refused(String),
 
+    /// A query or update stopped at its time limit (its cancellation token was cancelled).
+    #[error("stopped at the time limit: the SPARQL query or update ran too long (an update stopped before it finished writes nothing); narrow it, or give it more time")]
+    TimeLimit,
+
     /// A client asked for a result format this kind of query cannot give.
     #[error("{0}")]
     NotAcceptable(String),
@@ -130,6 +134,9 @@ impl Error {
                 text.trim_start_matches("The service ")
                     .trim_end_matches(" is not supported")
             ));
+        }
+        if text.contains("has been cancelled") {
+            return Error::TimeLimit;
         }
         Error::Evaluation(Box::new(e))
     }

@@ -752,3 +752,98 @@ fn a_json_ld_remote_context_is_not_fetched() {
         "the refused file changed the store"
     );
 }
+
+/// A query that runs for minutes on any store: a product of four patterns, counted.
+const ENDLESS: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+
+/// An update whose WHERE is that product, filtered by a test that needs all four patterns and
+/// never holds: it would delete nothing, after minutes.
+const ENDLESS_UPDATE: &str = "DELETE { GRAPH ?w { ?a ?b ?c } } WHERE { GRAPH ?w { ?a ?b ?c } \
+     GRAPH ?x { ?d ?e ?f } GRAPH ?y { ?g ?h ?i } GRAPH ?z { ?j ?k ?l } \
+     FILTER(CONCAT(STR(?c), STR(?f), STR(?i), STR(?l)) = \"never\") }";
+
+#[test]
+fn queries_and_updates_over_the_time_limit_are_stopped_and_the_server_goes_on() {
+    let server = Server::start(&["--timeout-s", "1"]);
+    let before = server.quads();
+    let reply = server.get_query(ENDLESS, "application/sparql-results+json");
+    assert_eq!(reply.status, 503, "{reply:?}");
+    assert!(reply.body.contains("time limit"), "{reply:?}");
+    let reply = server.post("application/sparql-update", ENDLESS_UPDATE);
+    assert_eq!(reply.status, 503, "{reply:?}");
+    assert!(
+        reply.body.contains("time limit") && reply.body.contains("before it wrote anything"),
+        "{reply:?}"
+    );
+    // Answered at once by a server whose threads are free again; the store as it was.
+    assert!(
+        server.ask("ASK { ?p a schema:Person }"),
+        "the server goes on"
+    );
+    assert_eq!(server.quads(), before, "a stopped update changed the store");
+}
+
+#[test]
+fn the_command_line_stops_queries_and_updates_at_timeout_s() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let query = ties(&store)
+        .args(["query", "--timeout-s", "1", ENDLESS])
+        .output()
+        .expect("ties query runs");
+    assert_eq!(query.status.code(), Some(1), "{query:?}");
+    let stderr = String::from_utf8_lossy(&query.stderr);
+    assert!(
+        stderr.contains("--timeout-s") && stderr.contains("time limit"),
+        "{stderr}"
+    );
+    let update = ties(&store)
+        .args(["update", "--timeout-s", "1", ENDLESS_UPDATE])
+        .output()
+        .expect("ties update runs");
+    assert_eq!(update.status.code(), Some(1), "{update:?}");
+    assert!(
+        String::from_utf8_lossy(&update.stderr).contains("writes nothing"),
+        "{update:?}"
+    );
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "a stopped update changed the store"
+    );
+}
+
+/// Ctrl-C (SIGINT) ends a running `ties query` or `ties update` at once; the store opens after
+/// and holds what it held.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_command_line_and_leaves_the_store_whole() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    for args in [["query", ENDLESS], ["update", ENDLESS_UPDATE]] {
+        let mut child = ties(&store)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("ties starts");
+        // Let it get into the work (it ends the same way if the signal comes first).
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let status = child.wait().expect("ties ends");
+        assert!(
+            status.signal() == Some(2) || status.code() == Some(130),
+            "{args:?}: {status:?}"
+        );
+        assert_eq!(store_quads(&store), before, "{args:?} changed the store");
+    }
+}

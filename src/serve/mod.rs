@@ -306,9 +306,9 @@ fn error_response(e: Error) -> Response {
         Error::Syntax(_) => error(StatusCode::BAD_REQUEST, e.full_text()),
         Error::Usage(m) | Error::Refused(m) => error(StatusCode::BAD_REQUEST, m),
         Error::NotAcceptable(m) => error(StatusCode::NOT_ACCEPTABLE, m),
-        Error::Evaluation(_) if e.full_text().to_lowercase().contains("cancel") => error(
+        Error::TimeLimit => error(
             StatusCode::SERVICE_UNAVAILABLE,
-            "the query ran over the server's time limit and was stopped; narrow it or ask the server's owner for more time",
+            "the query or update ran over the server's time limit and was stopped (an update stopped before it finished writes nothing); narrow it or ask the server's owner for more time",
         ),
         other => error(StatusCode::INTERNAL_SERVER_ERROR, other.full_text()),
     }
