@@ -847,3 +847,100 @@ fn ctrl_c_stops_the_command_line_and_leaves_the_store_whole() {
         assert_eq!(store_quads(&store), before, "{args:?} changed the store");
     }
 }
+
+/// The report graphs of the store at `store`, sorted.
+fn report_graphs(store: &std::path::Path) -> Vec<String> {
+    let mut graphs: Vec<String> = store_quads(store)
+        .iter()
+        .filter_map(|l| l.split('\t').nth(3))
+        .filter(|g| g.starts_with("<urn:ties:report/"))
+        .map(str::to_string)
+        .collect();
+    graphs.sort();
+    graphs.dedup();
+    graphs
+}
+
+#[test]
+fn reports_of_the_same_name_in_two_folders_get_two_graphs_with_full_width_tags() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    for (folder, fixture) in [("a", "one-report.txt"), ("b", "one-report.txt")] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("a folder");
+        std::fs::copy(
+            root().join("tests/fixtures").join(fixture),
+            dir.path().join(folder).join("index.txt"),
+        )
+        .expect("a report");
+    }
+    ingest(&store, &dir.path().join("a"));
+    let first = report_graphs(&store);
+    ingest(&store, &dir.path().join("b"));
+    let graphs = report_graphs(&store);
+    assert_eq!(graphs.len(), 2, "{graphs:?}");
+    assert!(first.iter().all(|g| graphs.contains(g)), "the first stays");
+    for g in &graphs {
+        let tag = g
+            .trim_matches(['<', '>'])
+            .rsplit('-')
+            .next()
+            .expect("a tag");
+        assert_eq!(tag.len(), 32, "a 128-bit tag: {g}");
+    }
+}
+
+/// Two names that differ only in a byte that is not UTF-8 (`r\xff.md`, `r\xfe.md`) were one
+/// graph: the second ingest replaced the first.
+#[cfg(target_os = "linux")]
+#[test]
+fn names_that_differ_only_in_bytes_that_are_not_utf8_get_two_graphs() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    let folder = dir.path().join("r");
+    std::fs::create_dir_all(&folder).expect("a folder");
+    for name in [&b"r\xff.md"[..], &b"r\xfe.md"[..]] {
+        std::fs::copy(
+            root().join("tests/fixtures/one-report.txt"),
+            folder.join(OsStr::from_bytes(name)),
+        )
+        .expect("a report with a name that is not UTF-8");
+    }
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&folder)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ingested 2 reports"),
+        "{out:?}"
+    );
+    assert_eq!(report_graphs(&store).len(), 2);
+}
+
+#[test]
+fn a_report_under_an_old_iri_moves_to_its_new_one_when_ingested_again() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    let file = root().join("tests/fixtures/one-report.txt");
+    ingest(&store, &file);
+    let new = report_graphs(&store).pop().expect("a report graph");
+    let count = store_quads(&store).len();
+    // The store as the old scheme wrote it: the same graph under a slug and eight hex digits.
+    let old = "<urn:ties:report/one-report-0a1b2c3d>";
+    let rename = format!(
+        "DELETE {{ GRAPH {new} {{ ?s ?p ?o }} }} INSERT {{ GRAPH {old} {{ ?t ?p ?o }} }} \
+         WHERE {{ GRAPH {new} {{ ?s ?p ?o }} BIND(IF(?s = {new}, {old}, ?s) AS ?t) }}"
+    );
+    let out = ties(&store)
+        .args(["update", &rename])
+        .output()
+        .expect("ties update runs");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(report_graphs(&store), vec![old.to_string()]);
+    ingest(&store, &file);
+    assert_eq!(report_graphs(&store), vec![new], "the old graph is gone");
+    assert_eq!(store_quads(&store).len(), count);
+}
