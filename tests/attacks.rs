@@ -944,3 +944,82 @@ fn a_report_under_an_old_iri_moves_to_its_new_one_when_ingested_again() {
     assert_eq!(report_graphs(&store), vec![new], "the old graph is gone");
     assert_eq!(store_quads(&store).len(), count);
 }
+
+/// Words with names among them and no full stop anywhere: one sentence of `bytes` bytes.
+fn unpunctuated_line(bytes: usize) -> String {
+    let words = [
+        "the",
+        "Union",
+        "meeting",
+        "Ana",
+        "Ruiz",
+        "chair",
+        "spoke",
+        "at",
+        "Workers",
+        "Federation",
+        "and",
+        "of",
+        "said",
+        "that",
+        "Bo",
+        "Lind",
+        "council",
+        ",",
+    ];
+    let mut line = String::with_capacity(bytes + 16);
+    let mut k = 7usize;
+    while line.len() < bytes {
+        // A fixed walk through the words, not a cycle of one length.
+        k = (k * 31 + 11) % 1009;
+        line.push_str(words[k % words.len()]);
+        line.push(' ');
+    }
+    line.push('\n');
+    line
+}
+
+/// The quadratic inputs: a 4 MB line with no full stop (over 300 s before) and 100,000
+/// nested `<div>`s (47 s): each is read, extracted and ingested, in linear time.
+#[test]
+fn a_4_mb_unpunctuated_line_and_100000_nested_divs_are_read_and_ingested() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let line = dir.path().join("line.txt");
+    std::fs::write(&line, unpunctuated_line(4 << 20)).expect("a 4 MB line");
+    let n = 100_000;
+    let divs = dir.path().join("divs.html");
+    std::fs::write(
+        &divs,
+        format!(
+            "<html><head><title>Deep</title></head><body>{}<p>Ana Ruiz spoke at the Union meeting.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    )
+    .expect("a deep page");
+    let store = dir.path().join("store");
+    for file in [&line, &divs] {
+        let out = ties(&store)
+            .arg("extract")
+            .arg(file)
+            .output()
+            .expect("ties extract runs");
+        assert!(out.status.success(), "{}: {out:?}", file.display());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Ana Ruiz"),
+            "{}: the person is found",
+            file.display()
+        );
+    }
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&line)
+        .arg(&divs)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ingested 2 reports"),
+        "{out:?}"
+    );
+}
