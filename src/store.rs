@@ -37,6 +37,9 @@ impl Store {
             });
         }
         let inner = oxigraph::store::Store::open(&path).map_err(|e| open_error(&path, e))?;
+        // The store's lock is ours now: no bulk load is under way, so bulk files left there
+        // are orphans of a load that failed or was killed.
+        remove_orphan_bulk_files(&path);
         Ok(Store { inner, path })
     }
 
@@ -182,6 +185,13 @@ impl Store {
         Ok(None)
     }
 
+    /// Sweeps bulk files a failed load left in the store folder (none for an in-memory store).
+    fn remove_orphan_bulk_files(&self) {
+        if !self.path.as_os_str().is_empty() {
+            remove_orphan_bulk_files(&self.path);
+        }
+    }
+
     /// Makes sure everything written is on disk.
     pub fn flush(&self) -> Result<()> {
         Ok(self.inner.flush()?)
@@ -247,7 +257,11 @@ impl BulkWriter<'_> {
     pub fn commit(&mut self) -> Result<()> {
         self.hand_over()?;
         if let Some(loader) = self.loader.take() {
-            loader.commit()?;
+            if let Err(e) = loader.commit() {
+                // The loader is gone: sweep what its failure left.
+                self.store.remove_orphan_bulk_files();
+                return Err(e.into());
+            }
         }
         self.pending = 0;
         Ok(())
@@ -256,6 +270,34 @@ impl BulkWriter<'_> {
     /// Commits what is left.
     pub fn finish(mut self) -> Result<()> {
         self.commit()
+    }
+}
+
+impl Drop for BulkWriter<'_> {
+    fn drop(&mut self) {
+        // A loader dropped before its commit removes the files it finished but not one it was
+        // writing when it failed (a full disk): sweep the folder once it is gone. Only this
+        // process writes there, under the store's lock.
+        if let Some(loader) = self.loader.take() {
+            drop(loader);
+            self.store.remove_orphan_bulk_files();
+        }
+    }
+}
+
+/// Removes the `bulk-*.sst` files Oxigraph's bulk loader writes into the store folder and
+/// ingests at its commit; called only where no load is under way. Best effort: a file that
+/// cannot be removed stays, and the next open tries again.
+fn remove_orphan_bulk_files(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
