@@ -310,6 +310,9 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let found = ties::pipeline::analyse_file(&args.file, &Extractor::new())?;
+    for warning in &found.document.warnings {
+        eprintln!("warning: {}: {warning}", args.file.display());
+    }
     let mut out = std::io::stdout().lock();
     if args.explain {
         let view = ties::extract::view::ExtractionView::new(&found.document, &found.extraction);
