@@ -1047,3 +1047,27 @@ fn orphaned_bulk_files_are_removed_when_the_store_is_opened() {
     assert_eq!(after.len(), before.len() + 1, "the store works on");
     assert!(before.iter().all(|q| after.contains(q)));
 }
+
+/// Ctrl-C stops a server whose query would run for minutes (its time limit is 10 minutes here):
+/// the process ends, rather than waiting for the query or spinning on after it (the issue: 100%
+/// CPU after SIGINT).
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_server_in_the_middle_of_a_long_query() {
+    let mut server = Server::start(&["--read-only", "--timeout-s", "600"]);
+    let url = server.url("/sparql");
+    let client = std::thread::spawn(move || {
+        // The answer never comes: the server stops first.
+        let _ = agent().get(url).query("query", ENDLESS).call();
+    });
+    // Let the query start (the server ends the same way if the signal comes first).
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &server.pid().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = server.wait();
+    assert!(status.success(), "ties serve ended with {status:?}");
+    client.join().expect("the client ends");
+}
