@@ -42,6 +42,15 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// Something ties never does on a query's behalf (fetching a URL for LOAD, asking another
+    /// endpoint for SERVICE): the message says what was refused and what to do instead.
+    #[error("{0}")]
+    Refused(String),
+
+    /// A query or update stopped at its time limit (its cancellation token was cancelled).
+    #[error("stopped at the time limit: the SPARQL query or update ran too long (an update stopped before it finished writes nothing); narrow it, or give it more time")]
+    TimeLimit,
+
     /// A client asked for a result format this kind of query cannot give.
     #[error("{0}")]
     NotAcceptable(String),
@@ -73,7 +82,7 @@ impl Error {
     pub fn is_usage(&self) -> bool {
         matches!(
             self,
-            Error::Syntax(_) | Error::Usage(_) | Error::Path { .. }
+            Error::Syntax(_) | Error::Usage(_) | Error::Refused(_) | Error::Path { .. }
         )
     }
 
@@ -111,6 +120,24 @@ impl Error {
 
     #[cfg_attr(not(feature = "store"), allow(dead_code))]
     pub(crate) fn evaluation(e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        // ties is built without Oxigraph's HTTP client: LOAD and SERVICE reach no network.
+        // Say so in ties' words rather than the Cargo feature Oxigraph names.
+        let text = e.to_string();
+        if text.contains("HTTP client is not available") {
+            return Error::Refused(
+                "LOAD is refused: ties fetches no URL from SPARQL; download the file and ingest it instead".into(),
+            );
+        }
+        if text.starts_with("The service ") && text.ends_with(" is not supported") {
+            return Error::Refused(format!(
+                "SERVICE is refused: ties queries no other endpoint ({}); query that endpoint yourself",
+                text.trim_start_matches("The service ")
+                    .trim_end_matches(" is not supported")
+            ));
+        }
+        if text.contains("has been cancelled") {
+            return Error::TimeLimit;
+        }
         Error::Evaluation(Box::new(e))
     }
 }

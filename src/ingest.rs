@@ -97,6 +97,14 @@ fn prepare(
             }
             let analysed = pipeline::analyse(path, &bytes, *format, extractor)?;
             let quads = rdf::report_quads(&report, &analysed.document, &analysed.extraction);
+            // A report ingested under the IRI scheme before 128-bit tags moves to its new IRI:
+            // its old graph is dropped in the transaction that writes the new one.
+            let mut graphs: Vec<NamedOrBlankNode> = vec![report.clone().into()];
+            if let Some(old) = store.report_for_source(path)? {
+                if old != report && rdf::is_old_report_iri(old.as_str()) {
+                    graphs.push(old.into());
+                }
+            }
             let warnings = analysed
                 .document
                 .warnings
@@ -105,7 +113,7 @@ fn prepare(
                 .collect();
             Ok(Prepared {
                 path: path.clone(),
-                graphs: vec![report.into()],
+                graphs,
                 quads,
                 is_report: true,
                 unchanged: false,

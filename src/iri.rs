@@ -30,17 +30,57 @@ pub fn slug(name: &str) -> String {
     out
 }
 
-/// The IRI of the report read from `path` (canonicalised): its file name made a slug, then the
-/// first eight hex digits of the path's hash, so two `index.html` in two folders stay apart and
-/// ingesting the same file again finds the same graph.
+/// The IRI of the report read from `path` (canonicalised): its file name made a slug (for
+/// people), then 128 bits of the SHA-256 of the path's bytes as 32 hex digits (for
+/// uniqueness), so two `index.html` in two folders stay apart, two names that differ only in
+/// bytes that are not UTF-8 stay apart, and ingesting the same file again finds the same
+/// graph. (Before, the tag was 32 bits of the path read as lossy UTF-8: [`is_old_report_iri`].)
 pub fn report_iri(path: &Path) -> NamedNode {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let digest = Sha256::digest(path.to_string_lossy().as_bytes());
-    let tag: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    let digest = Sha256::digest(path_bytes(path));
+    let tag: String = digest[..REPORT_TAG_BYTES]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     NamedNode::new_unchecked(format!("{DATA_NS}{REPORTS}{}-{tag}", slug(&stem)))
+}
+
+/// Bytes of the path's hash that tag a report IRI: 128 bits, so that no two paths of any
+/// archive share one (a collision among a billion paths has a chance of about 10^-21).
+const REPORT_TAG_BYTES: usize = 16;
+
+/// The path as the system names it: its bytes on Unix (names need not be UTF-8), its UTF-16
+/// units on Windows.
+fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStrExt;
+        path.as_os_str()
+            .encode_wide()
+            .flat_map(u16::to_le_bytes)
+            .collect()
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        path.to_string_lossy().into_owned().into_bytes()
+    }
+}
+
+/// True when `iri` names a report graph by the scheme before 128-bit tags (a slug then eight
+/// hex digits): a graph an ingest of the same file moves to its new IRI.
+pub fn is_old_report_iri(iri: &str) -> bool {
+    iri.strip_prefix(DATA_NS)
+        .and_then(|rest| rest.strip_prefix(REPORTS))
+        .and_then(|rest| rest.rsplit_once('-'))
+        .is_some_and(|(_, tag)| tag.len() == 8 && tag.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Where report graphs are named, after `DATA_NS`.
@@ -111,8 +151,24 @@ mod tests {
             report_iri(Path::new("/a/index.html")),
             report_iri(Path::new("/b/index.html"))
         );
-        assert!(report_iri(Path::new("/a/My Report.txt"))
+        let iri = report_iri(Path::new("/a/My Report.txt"));
+        let tag = iri
             .as_str()
-            .starts_with("urn:ties:report/my-report-"));
+            .strip_prefix("urn:ties:report/my-report-")
+            .expect("the slug of the file name");
+        assert_eq!(tag.len(), 32, "128 bits: {iri}");
+        assert!(!is_old_report_iri(iri.as_str()));
+        assert!(is_old_report_iri("urn:ties:report/my-report-0a1b2c3d"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_get_their_own_iri() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let ff = Path::new(OsStr::from_bytes(b"/a/r\xff.md"));
+        let fe = Path::new(OsStr::from_bytes(b"/a/r\xfe.md"));
+        assert_eq!(ff.to_string_lossy(), fe.to_string_lossy());
+        assert_ne!(report_iri(ff), report_iri(fe));
     }
 }

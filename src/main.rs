@@ -118,11 +118,15 @@ fn query(store: &Path, args: QueryArgs) -> anyhow::Result<ExitCode> {
     let options = QueryOptions {
         graph: args.graph.as_deref(),
         bindings: &bindings,
-        ..QueryOptions::default()
+        cancel: args.timeout_s.map(time_limit),
     };
-    let results = dataset.query(&text, &options)?;
+    let results = dataset.query(&text, &options).map_err(with_time_limit)?;
     let mut out = std::io::stdout().lock();
-    ties::sparql::write_results(results, args.format, &mut out).context("--format")?;
+    // A format the query cannot give is a --format error; anything else is the query's own.
+    ties::sparql::write_results(results, args.format, &mut out).map_err(|e| match e {
+        ties::Error::Usage(_) => anyhow::Error::from(e).context("--format"),
+        other => with_time_limit(other),
+    })?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -135,9 +139,24 @@ fn update(store: &Path, args: UpdateArgs) -> anyhow::Result<ExitCode> {
     };
     let dataset = Dataset::new(Store::open(store).context(STORE_FLAG)?);
     let before = dataset.len()?;
-    dataset.update(&text)?;
+    dataset
+        .update_with(&text, args.timeout_s.map(time_limit))
+        .map_err(with_time_limit)?;
     eprintln!("update done: {before} → {} statements", dataset.len()?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The token that stops a query or update after `--timeout-s` seconds.
+fn time_limit(seconds: u64) -> ties::sparql::CancellationToken {
+    ties::sparql::cancel_after(std::time::Duration::from_secs(seconds))
+}
+
+/// A stop at the time limit names the flag that set it.
+fn with_time_limit(e: ties::Error) -> anyhow::Error {
+    match e {
+        ties::Error::TimeLimit => anyhow::Error::from(e).context("--timeout-s"),
+        other => other.into(),
+    }
 }
 
 fn stats(store: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
@@ -291,6 +310,9 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let found = ties::pipeline::analyse_file(&args.file, &Extractor::new())?;
+    for warning in &found.document.warnings {
+        eprintln!("warning: {}: {warning}", args.file.display());
+    }
     let mut out = std::io::stdout().lock();
     if args.explain {
         let view = ties::extract::view::ExtractionView::new(&found.document, &found.extraction);

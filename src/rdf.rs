@@ -10,7 +10,7 @@ use crate::model::{
     Document, EntityKind, Evidence, Extraction, Membership, PartRole, Participation, Quotation,
 };
 
-pub use crate::iri::{in_report_namespace, report_iri};
+pub use crate::iri::{in_report_namespace, is_old_report_iri, report_iri};
 use crate::vocab::{org, prov, rdf, rdfs, schema, ties, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::BTreeMap;

@@ -586,3 +586,488 @@ fn folder_walks_skip_fifos_and_devices_and_walk_each_folder_once() {
         "{out:?}"
     );
 }
+
+/// The issue's RDF/XML "billion laughs": 10 entities, each naming the one before 10 times
+/// (under 1 KB; the parser expanded it to a 3 GB literal).
+fn billion_laughs() -> String {
+    let mut doc =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [\n<!ENTITY lol0 \"lol\">\n");
+    for i in 1..10 {
+        let refs = format!("&lol{};", i - 1).repeat(10);
+        doc.push_str(&format!("<!ENTITY lol{i} \"{refs}\">\n"));
+    }
+    doc.push_str(
+        "]>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://ex.org/\">\n\
+         <rdf:Description rdf:about=\"http://ex.org/a\"><ex:p>&lol9;</ex:p></rdf:Description>\n</rdf:RDF>\n",
+    );
+    doc
+}
+
+#[test]
+fn an_xml_entity_bomb_is_refused_by_ingest_and_by_the_graph_store() {
+    let bomb = billion_laughs();
+    assert!(bomb.len() < 1100, "{} bytes", bomb.len());
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let file = dir.path().join("laughs.rdf");
+    std::fs::write(&file, &bomb).expect("an RDF/XML file");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&file)
+        .output()
+        .expect("ties ingest runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("refused") && stderr.contains("entities") && stderr.contains("lol"),
+        "{stderr}"
+    );
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "the refused file changed the store"
+    );
+
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let put = server
+        .with_token(agent().put(server.url("/store")))
+        .query("graph", "urn:test:g")
+        .content_type("application/rdf+xml")
+        .send(bomb.as_str());
+    let reply = Reply::of(put);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("entities"), "{reply:?}");
+    assert!(
+        server.ask("ASK { ?p a schema:Person }"),
+        "the server goes on"
+    );
+    assert_eq!(server.quads(), before, "the refused body changed the store");
+}
+
+/// A listener on loopback that nobody should reach: its URL, and whether anyone connected.
+struct Trap(std::net::TcpListener);
+
+impl Trap {
+    fn new() -> Trap {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+        listener.set_nonblocking(true).expect("non-blocking");
+        Trap(listener)
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.0.local_addr().expect("an address"))
+    }
+
+    /// True when a connection came (the kernel completes it even if nobody accepts).
+    fn reached(&self) -> bool {
+        self.0.accept().is_ok()
+    }
+}
+
+#[test]
+fn load_and_service_fetch_nothing_and_change_nothing() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let trap = Trap::new();
+    let load = format!("LOAD <{}> INTO GRAPH <urn:test:g>", trap.url("/data.ttl"));
+    let reply = server.post("application/sparql-update", &load);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("LOAD"), "{reply:?}");
+    assert!(
+        !reply.body.contains("feature"),
+        "no Cargo feature: {reply:?}"
+    );
+    let service = format!(
+        "SELECT * WHERE {{ SERVICE <{}> {{ ?s ?p ?o }} }}",
+        trap.url("/sparql")
+    );
+    let reply = server.get_query(&service, "application/sparql-results+json");
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(reply.body.contains("SERVICE"), "{reply:?}");
+    assert!(!trap.reached(), "LOAD or SERVICE reached the network");
+    assert_eq!(server.quads(), before, "a refused LOAD changed the store");
+
+    // The command line the same.
+    drop(server);
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let out = ties(&store)
+        .args(["update", &load])
+        .output()
+        .expect("ties update runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("LOAD is refused"),
+        "{out:?}"
+    );
+    let out = ties(&store)
+        .args(["query", &service])
+        .output()
+        .expect("ties query runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("SERVICE is refused") && !stderr.contains("--format"),
+        "{stderr}"
+    );
+    assert!(!trap.reached(), "LOAD or SERVICE reached the network");
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "a refused LOAD changed the store"
+    );
+}
+
+#[test]
+fn a_json_ld_remote_context_is_not_fetched() {
+    let trap = Trap::new();
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let file = dir.path().join("remote.jsonld");
+    std::fs::write(
+        &file,
+        format!(
+            r#"{{"@context": "{}", "@id": "http://ex.org/a", "name": "x"}}"#,
+            trap.url("/context.jsonld")
+        ),
+    )
+    .expect("a JSON-LD file");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&file)
+        .output()
+        .expect("ties ingest runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(!trap.reached(), "the remote context was fetched");
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "the refused file changed the store"
+    );
+}
+
+/// A query that runs for minutes on any store: a product of four patterns, counted.
+const ENDLESS: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+
+/// An update whose WHERE is that product, filtered by a test that needs all four patterns and
+/// never holds: it would delete nothing, after minutes.
+const ENDLESS_UPDATE: &str = "DELETE { GRAPH ?w { ?a ?b ?c } } WHERE { GRAPH ?w { ?a ?b ?c } \
+     GRAPH ?x { ?d ?e ?f } GRAPH ?y { ?g ?h ?i } GRAPH ?z { ?j ?k ?l } \
+     FILTER(CONCAT(STR(?c), STR(?f), STR(?i), STR(?l)) = \"never\") }";
+
+#[test]
+fn queries_and_updates_over_the_time_limit_are_stopped_and_the_server_goes_on() {
+    let server = Server::start(&["--timeout-s", "1"]);
+    let before = server.quads();
+    let reply = server.get_query(ENDLESS, "application/sparql-results+json");
+    assert_eq!(reply.status, 503, "{reply:?}");
+    assert!(reply.body.contains("time limit"), "{reply:?}");
+    let reply = server.post("application/sparql-update", ENDLESS_UPDATE);
+    assert_eq!(reply.status, 503, "{reply:?}");
+    assert!(
+        reply.body.contains("time limit") && reply.body.contains("before it wrote anything"),
+        "{reply:?}"
+    );
+    // Answered at once by a server whose threads are free again; the store as it was.
+    assert!(
+        server.ask("ASK { ?p a schema:Person }"),
+        "the server goes on"
+    );
+    assert_eq!(server.quads(), before, "a stopped update changed the store");
+}
+
+#[test]
+fn the_command_line_stops_queries_and_updates_at_timeout_s() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let query = ties(&store)
+        .args(["query", "--timeout-s", "1", ENDLESS])
+        .output()
+        .expect("ties query runs");
+    assert_eq!(query.status.code(), Some(1), "{query:?}");
+    let stderr = String::from_utf8_lossy(&query.stderr);
+    assert!(
+        stderr.contains("--timeout-s") && stderr.contains("time limit"),
+        "{stderr}"
+    );
+    let update = ties(&store)
+        .args(["update", "--timeout-s", "1", ENDLESS_UPDATE])
+        .output()
+        .expect("ties update runs");
+    assert_eq!(update.status.code(), Some(1), "{update:?}");
+    assert!(
+        String::from_utf8_lossy(&update.stderr).contains("writes nothing"),
+        "{update:?}"
+    );
+    assert_eq!(
+        store_quads(&store),
+        before,
+        "a stopped update changed the store"
+    );
+}
+
+/// Ctrl-C (SIGINT) ends a running `ties query` or `ties update` at once; the store opens after
+/// and holds what it held.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_command_line_and_leaves_the_store_whole() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    for args in [["query", ENDLESS], ["update", ENDLESS_UPDATE]] {
+        let mut child = ties(&store)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("ties starts");
+        // Let it get into the work (it ends the same way if the signal comes first).
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let status = child.wait().expect("ties ends");
+        assert!(
+            status.signal() == Some(2) || status.code() == Some(130),
+            "{args:?}: {status:?}"
+        );
+        assert_eq!(store_quads(&store), before, "{args:?} changed the store");
+    }
+}
+
+/// The report graphs of the store at `store`, sorted.
+fn report_graphs(store: &std::path::Path) -> Vec<String> {
+    let mut graphs: Vec<String> = store_quads(store)
+        .iter()
+        .filter_map(|l| l.split('\t').nth(3))
+        .filter(|g| g.starts_with("<urn:ties:report/"))
+        .map(str::to_string)
+        .collect();
+    graphs.sort();
+    graphs.dedup();
+    graphs
+}
+
+#[test]
+fn reports_of_the_same_name_in_two_folders_get_two_graphs_with_full_width_tags() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    for (folder, fixture) in [("a", "one-report.txt"), ("b", "one-report.txt")] {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("a folder");
+        std::fs::copy(
+            root().join("tests/fixtures").join(fixture),
+            dir.path().join(folder).join("index.txt"),
+        )
+        .expect("a report");
+    }
+    ingest(&store, &dir.path().join("a"));
+    let first = report_graphs(&store);
+    ingest(&store, &dir.path().join("b"));
+    let graphs = report_graphs(&store);
+    assert_eq!(graphs.len(), 2, "{graphs:?}");
+    assert!(first.iter().all(|g| graphs.contains(g)), "the first stays");
+    for g in &graphs {
+        let tag = g
+            .trim_matches(['<', '>'])
+            .rsplit('-')
+            .next()
+            .expect("a tag");
+        assert_eq!(tag.len(), 32, "a 128-bit tag: {g}");
+    }
+}
+
+/// Two names that differ only in a byte that is not UTF-8 (`r\xff.md`, `r\xfe.md`) were one
+/// graph: the second ingest replaced the first.
+#[cfg(target_os = "linux")]
+#[test]
+fn names_that_differ_only_in_bytes_that_are_not_utf8_get_two_graphs() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    let folder = dir.path().join("r");
+    std::fs::create_dir_all(&folder).expect("a folder");
+    for name in [&b"r\xff.md"[..], &b"r\xfe.md"[..]] {
+        std::fs::copy(
+            root().join("tests/fixtures/one-report.txt"),
+            folder.join(OsStr::from_bytes(name)),
+        )
+        .expect("a report with a name that is not UTF-8");
+    }
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&folder)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ingested 2 reports"),
+        "{out:?}"
+    );
+    assert_eq!(report_graphs(&store).len(), 2);
+}
+
+#[test]
+fn a_report_under_an_old_iri_moves_to_its_new_one_when_ingested_again() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    let file = root().join("tests/fixtures/one-report.txt");
+    ingest(&store, &file);
+    let new = report_graphs(&store).pop().expect("a report graph");
+    let count = store_quads(&store).len();
+    // The store as the old scheme wrote it: the same graph under a slug and eight hex digits.
+    let old = "<urn:ties:report/one-report-0a1b2c3d>";
+    let rename = format!(
+        "DELETE {{ GRAPH {new} {{ ?s ?p ?o }} }} INSERT {{ GRAPH {old} {{ ?t ?p ?o }} }} \
+         WHERE {{ GRAPH {new} {{ ?s ?p ?o }} BIND(IF(?s = {new}, {old}, ?s) AS ?t) }}"
+    );
+    let out = ties(&store)
+        .args(["update", &rename])
+        .output()
+        .expect("ties update runs");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(report_graphs(&store), vec![old.to_string()]);
+    ingest(&store, &file);
+    assert_eq!(report_graphs(&store), vec![new], "the old graph is gone");
+    assert_eq!(store_quads(&store).len(), count);
+}
+
+/// Words with names among them and no full stop anywhere: one sentence of `bytes` bytes.
+fn unpunctuated_line(bytes: usize) -> String {
+    let words = [
+        "the",
+        "Union",
+        "meeting",
+        "Ana",
+        "Ruiz",
+        "chair",
+        "spoke",
+        "at",
+        "Workers",
+        "Federation",
+        "and",
+        "of",
+        "said",
+        "that",
+        "Bo",
+        "Lind",
+        "council",
+        ",",
+    ];
+    let mut line = String::with_capacity(bytes + 16);
+    let mut k = 7usize;
+    while line.len() < bytes {
+        // A fixed walk through the words, not a cycle of one length.
+        k = (k * 31 + 11) % 1009;
+        line.push_str(words[k % words.len()]);
+        line.push(' ');
+    }
+    line.push('\n');
+    line
+}
+
+/// The issue's quadratic inputs: a 4 MB line with no full stop (over 300 s before) and 100,000
+/// nested `<div>`s (47 s): each is read, extracted and ingested, in linear time.
+#[test]
+fn a_4_mb_unpunctuated_line_and_100000_nested_divs_are_read_and_ingested() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let line = dir.path().join("line.txt");
+    std::fs::write(&line, unpunctuated_line(4 << 20)).expect("a 4 MB line");
+    let n = 100_000;
+    let divs = dir.path().join("divs.html");
+    std::fs::write(
+        &divs,
+        format!(
+            "<html><head><title>Deep</title></head><body>{}<p>Ana Ruiz spoke at the Union meeting.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    )
+    .expect("a deep page");
+    let store = dir.path().join("store");
+    for file in [&line, &divs] {
+        let out = ties(&store)
+            .arg("extract")
+            .arg(file)
+            .output()
+            .expect("ties extract runs");
+        assert!(out.status.success(), "{}: {out:?}", file.display());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Ana Ruiz"),
+            "{}: the person is found",
+            file.display()
+        );
+    }
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&line)
+        .arg(&divs)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ingested 2 reports"),
+        "{out:?}"
+    );
+}
+
+/// Bulk files a failed or killed load left in the store folder (10.5 MB of a full 30 MB disk in
+/// the issue) are removed when the store is next opened for writing.
+#[test]
+fn orphaned_bulk_files_are_removed_when_the_store_is_opened() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let store = dir.path().join("store");
+    ingest(&store, &root().join("tests/fixtures/one-report.txt"));
+    let before = store_quads(&store);
+    let orphan = store.join("bulk-123456789.sst");
+    std::fs::write(&orphan, vec![0u8; 4096]).expect("an orphan bulk file");
+    let out = ties(&store)
+        .args([
+            "update",
+            "INSERT DATA { GRAPH <urn:test:g> { <urn:test:s> <urn:test:p> \"o\" } }",
+        ])
+        .output()
+        .expect("ties update runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(!orphan.exists(), "the orphan bulk file is still there");
+    let after = store_quads(&store);
+    assert_eq!(after.len(), before.len() + 1, "the store works on");
+    assert!(before.iter().all(|q| after.contains(q)));
+}
+
+/// Ctrl-C stops a server whose query would run for minutes (its time limit is 10 minutes here):
+/// the process ends, rather than waiting for the query or spinning on after it (the issue: 100%
+/// CPU after SIGINT).
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_server_in_the_middle_of_a_long_query() {
+    let mut server = Server::start(&["--read-only", "--timeout-s", "600"]);
+    let url = server.url("/sparql");
+    let client = std::thread::spawn(move || {
+        // The answer never comes: the server stops first.
+        let _ = agent().get(url).query("query", ENDLESS).call();
+    });
+    // Let the query start (the server ends the same way if the signal comes first).
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &server.pid().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = server.wait();
+    assert!(status.success(), "ties serve ended with {status:?}");
+    client.join().expect("the client ends");
+}

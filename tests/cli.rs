@@ -688,3 +688,47 @@ fn extract_explain_names_the_rule_of_each_claim() {
     );
     assert!(text.contains("sentence ["), "{text}");
 }
+
+/// Front matter that is broken (YAML that does not parse, or no closing `---`) was dropped in
+/// silence, the unclosed one becoming the title (issue 12, item 10): now the report still goes
+/// in, with a warning that says what was not read and how to fix it.
+#[test]
+fn broken_front_matter_gives_a_warning_and_the_report_still_goes_in() {
+    let (dir, store) = tmp();
+    let bad_yaml = dir.path().join("bad-yaml.md");
+    std::fs::write(
+        &bad_yaml,
+        "---\ntitle: [unclosed\n---\nAna Ruiz spoke at the Union meeting.\n",
+    )
+    .expect("a report");
+    let unclosed = dir.path().join("unclosed.md");
+    std::fs::write(
+        &unclosed,
+        "---\ntitle: A day\nAna Ruiz spoke at the Union meeting.\n",
+    )
+    .expect("a report");
+    let out = ties(&store)
+        .arg("ingest")
+        .arg(&bad_yaml)
+        .arg(&unclosed)
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    let err = stderr(&out);
+    assert!(err.contains("ingested 2 reports"), "{err}");
+    assert!(
+        err.contains("bad-yaml.md") && err.contains("not valid YAML"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unclosed.md") && err.contains("no --- line closes it"),
+        "{err}"
+    );
+    let out = ties(&store)
+        .arg("extract")
+        .arg(&unclosed)
+        .output()
+        .expect("ties extract runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(stderr(&out).contains("no --- line closes it"), "{out:?}");
+}

@@ -164,12 +164,19 @@ pub struct QueryArgs {
     /// query reads only what it needs.
     #[arg(long, value_name = "VAR=VALUE")]
     pub bind: Vec<String>,
+    /// Stop the query after this many seconds (exit 1). Ctrl-C stops it at any time.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout_s: Option<u64>,
 }
 
 #[derive(Args)]
 pub struct UpdateArgs {
     /// SPARQL Update text or @file.ru.
     pub update: String,
+    /// Stop the update after this many seconds (exit 1); stopped, it writes nothing. Ctrl-C
+    /// stops it at any time, also writing nothing.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout_s: Option<u64>,
 }
 
 #[derive(Args)]
@@ -241,7 +248,7 @@ pub struct ServeArgs {
     /// a loopback address).
     #[arg(long, conflicts_with = "allow_remote_updates")]
     pub read_only: bool,
-    /// Stop queries that run longer than this (answered 503).
+    /// Stop queries and updates that run longer than this (answered 503).
     #[arg(long, default_value_t = 30)]
     pub timeout_s: u64,
     /// Accept updates (with the token) from hosts other than loopback; makes a server on a

@@ -31,10 +31,12 @@ pub fn document_from_bytes(
     let decoded = decode::decode(bytes).map_err(|e| Error::input(&name, e.to_string()))?;
     let content_hash = content_hash(bytes);
     let mut headings = Vec::new();
+    let mut warnings = Vec::new();
     let (text, meta) = match format {
         Format::Text => (decoded.text, Metadata::default()),
         Format::Markdown => {
-            let (meta, body) = markdown::front_matter(&decoded.text);
+            let (meta, body, warning) = markdown::front_matter(&decoded.text);
+            warnings.extend(warning);
             (decoded.text[body..].to_owned(), meta)
         }
         Format::Html => {
@@ -64,6 +66,7 @@ pub fn document_from_bytes(
 
     doc.content_hash = content_hash;
     doc.warnings.extend(decoded.warning);
+    doc.warnings.extend(warnings);
     Ok(doc)
 }
 

@@ -10,6 +10,14 @@ use crate::model::{Block, BlockKind, Format, Sentence};
 /// Lines of at most this many words, with no closing punctuation, stand as headings.
 const HEADING_MAX_WORDS: usize = 14;
 
+/// The longest sentence handed on, in bytes: a longer run of text without a sentence boundary
+/// (an unpunctuated line, a list of hundreds of names) is cut into pieces of at most this many
+/// bytes at the last space before the limit. The extractor's rules compare the words of a
+/// sentence with one another, so their work grows with the square of a sentence's length: a
+/// 4 MB line with no full stop took minutes; pieces keep it linear in the text. Real sentences
+/// are far shorter (in the evaluation texts and the sample reports, none reaches 1,500 bytes).
+pub const MAX_SENTENCE_BYTES: usize = 3_000;
+
 /// Words that a full stop follows without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "mt", "cllr", "rev", "revd", "fr", "jr", "sr", "snr",
@@ -312,7 +320,27 @@ pub fn split_sentences(block: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn push_span(out: &mut Vec<(usize, usize)>, block: &str, start: usize, end: usize) {
+/// Pushes the span `start..end` of `block`, trimmed, cut into pieces of at most
+/// [`MAX_SENTENCE_BYTES`] (at the last whitespace before the limit, else at a character
+/// boundary).
+fn push_span(out: &mut Vec<(usize, usize)>, block: &str, mut start: usize, end: usize) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !block.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = block[start..limit]
+            .rfind(char::is_whitespace)
+            .map(|i| start + i)
+            .filter(|&i| i > start)
+            .unwrap_or(limit);
+        push_trimmed(out, block, start, cut);
+        start = cut;
+    }
+    push_trimmed(out, block, start, end);
+}
+
+fn push_trimmed(out: &mut Vec<(usize, usize)>, block: &str, start: usize, end: usize) {
     let slice = &block[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
@@ -450,6 +478,34 @@ mod tests {
         );
         let b = blocks(text, Format::Markdown);
         assert_eq!((b[0].level, b[1].level), (1, 2));
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_at_spaces_into_slices_of_the_text() {
+        let line = "word Ana Ruiz and ".repeat(1000);
+        let spans = split_sentences(&line);
+        assert!(
+            spans.len() >= line.len() / MAX_SENTENCE_BYTES,
+            "{}",
+            spans.len()
+        );
+        for &(s, e) in &spans {
+            assert!(e - s <= MAX_SENTENCE_BYTES);
+            assert!(!line[s..e].starts_with(' ') && !line[s..e].ends_with(' '));
+        }
+        // Every word is in one piece, none cut.
+        let words: usize = spans
+            .iter()
+            .map(|&(s, e)| line[s..e].split_whitespace().count())
+            .sum();
+        assert_eq!(words, line.split_whitespace().count());
+        // With no space at all, the cut falls on a character boundary.
+        let solid = "é".repeat(MAX_SENTENCE_BYTES);
+        let spans = split_sentences(&solid);
+        assert_eq!(spans.len(), 2);
+        assert!(spans
+            .iter()
+            .all(|&(s, e)| solid.is_char_boundary(s) && solid.is_char_boundary(e)));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -84,22 +84,12 @@ fn parse_body(
             format!("{mime} is not an RDF format: send text/turtle, application/n-triples, application/ld+json or application/rdf+xml"),
         ));
     };
-    let mut quads = Vec::new();
-    for q in RdfParser::from_format(format)
-        .with_default_graph(graph.as_ref())
-        .for_slice(body)
-    {
-        match q {
-            Ok(q) => quads.push(q),
-            Err(e) => {
-                return Err((
-                    StatusCode::BAD_REQUEST,
-                    format!("the body is not valid {}: {e}", format.name()),
-                ))
-            }
-        }
-    }
-    Ok(quads)
+    crate::store::parse_quads(format, body, graph.as_ref()).map_err(|e| {
+        (
+            StatusCode::BAD_REQUEST,
+            format!("the body was not loaded: {e}"),
+        )
+    })
 }
 
 /// PUT (`replace`) or POST: the graph is replaced by, or added to, the body's triples.

@@ -128,7 +128,7 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
         .enable_all()
         .thread_stack_size(crate::sparql::limits::STACK_SIZE)
         .build()?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(opts.bind)
             .await
             .map_err(|e| Error::Usage(format!("cannot listen on {}: {e}", opts.bind)))?;
@@ -151,17 +151,30 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
             read_only,
             token,
         });
-        axum::serve(
+        let server = axum::serve(
             listener,
             router(state, cors).into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+        });
+        // Ctrl-C lets requests under way finish for a moment, not up to their time limit.
+        tokio::select! {
+            served = server => served?,
+            () = async {
+                let _ = tokio::signal::ctrl_c().await;
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+            } => {}
+        }
         Ok(())
-    })
+    });
+    // Queries still running on blocking threads are not waited for: they end with the process.
+    runtime.shutdown_timeout(Duration::ZERO);
+    served
 }
+
+/// How long requests under way may go on after Ctrl-C before the server stops anyway.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
 async fn reopen_periodically(state: Arc<AppState>) {
     loop {
@@ -304,11 +317,11 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
 fn error_response(e: Error) -> Response {
     match e {
         Error::Syntax(_) => error(StatusCode::BAD_REQUEST, e.full_text()),
-        Error::Usage(m) => error(StatusCode::BAD_REQUEST, m),
+        Error::Usage(m) | Error::Refused(m) => error(StatusCode::BAD_REQUEST, m),
         Error::NotAcceptable(m) => error(StatusCode::NOT_ACCEPTABLE, m),
-        Error::Evaluation(_) if e.full_text().to_lowercase().contains("cancel") => error(
+        Error::TimeLimit => error(
             StatusCode::SERVICE_UNAVAILABLE,
-            "the query ran over the server's time limit and was stopped; narrow it or ask the server's owner for more time",
+            "the query or update ran over the server's time limit and was stopped (an update stopped before it finished writes nothing); narrow it or ask the server's owner for more time",
         ),
         other => error(StatusCode::INTERNAL_SERVER_ERROR, other.full_text()),
     }

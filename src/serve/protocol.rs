@@ -195,6 +195,15 @@ fn negotiate(headers: &HeaderMap, graph: bool) -> Option<(OutputFormat, &'static
     best.map(|(_, f, c)| (f, c))
 }
 
+/// Cancels its token when dropped.
+struct CancelOnDrop(CancellationToken);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
 async fn run_query(
     state: Arc<AppState>,
     query: String,
@@ -202,6 +211,9 @@ async fn run_query(
     default_graph: Option<String>,
 ) -> Response {
     let token = CancellationToken::new();
+    // A request dropped before its answer (the client went away, the server stops) stops its
+    // query or update too.
+    let _cancel_on_drop = CancelOnDrop(token.clone());
     let timeout = state.opts.timeout;
     let dataset = state.dataset();
     let cancel = token.clone();
@@ -252,10 +264,29 @@ async fn run_update(
     if let Some(refusal) = may_write(&state, peer, headers) {
         return refusal;
     }
+    // The same time limit as queries: the token stops the update's evaluation, and an update
+    // stopped before its commit writes nothing (it runs in one transaction).
+    let token = CancellationToken::new();
+    // A request dropped before its answer (the client went away, the server stops) stops its
+    // query or update too.
+    let _cancel_on_drop = CancelOnDrop(token.clone());
+    let timeout = state.opts.timeout;
     let dataset = state.dataset();
-    match blocking(move || dataset.update(&update)).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(r) => r,
+    let cancel = token.clone();
+    let work = blocking(move || dataset.update_with(&update, Some(cancel)));
+    match tokio::time::timeout(timeout, work).await {
+        Err(_) => {
+            token.cancel();
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the update ran over the server's time limit ({} s) and was stopped before it wrote anything; narrow it or ask the server's owner for more time",
+                    timeout.as_secs()
+                ),
+            )
+        }
+        Ok(Ok(())) => StatusCode::NO_CONTENT.into_response(),
+        Ok(Err(r)) => r,
     }
 }
 

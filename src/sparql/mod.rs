@@ -17,12 +17,12 @@ use crate::store::Store;
 use crate::vocab;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Term, TripleRef, Variable};
-use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, SparqlEvaluator};
+use oxigraph::sparql::{PreparedSparqlQuery, SparqlEvaluator};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
-pub use oxigraph::sparql::{QueryResults, QuerySolution};
+pub use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolution};
 pub use results::{compact_iri, display_term, write_results, OutputFormat};
 
 /// An evaluator with ties' prefixes predeclared.
@@ -51,6 +51,33 @@ impl std::fmt::Debug for QueryOptions<'_> {
             .field("cancel", &self.cancel.is_some())
             .finish()
     }
+}
+
+/// A cancellation token that cancels itself after `limit`: give it to a query (`QueryOptions`)
+/// or an update (`Dataset::update_with`) to stop it there; it then fails with
+/// `Error::TimeLimit`. The evaluator checks it at every tuple, so the work stops within
+/// moments. A detached thread waits out the limit; it keeps nothing alive.
+///
+/// ```
+/// let dataset = ties::sparql::Dataset::new(ties::store::Store::in_memory()?);
+/// dataset.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")?;
+/// let cancel = ties::sparql::cancel_after(std::time::Duration::ZERO);
+/// while !cancel.is_cancelled() {
+///     std::thread::yield_now();
+/// }
+/// let err = dataset.update_with("DELETE WHERE { ?s ?p ?o }", Some(cancel)).unwrap_err();
+/// assert!(matches!(err, ties::Error::TimeLimit), "{err}");
+/// assert_eq!(dataset.len()?, 1);
+/// # Ok::<(), ties::Error>(())
+/// ```
+pub fn cancel_after(limit: std::time::Duration) -> CancellationToken {
+    let token = CancellationToken::new();
+    let cancel = token.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(limit);
+        cancel.cancel();
+    });
+    token
 }
 
 /// Parses a query; its default graph becomes the union of all graphs (or `graph` when given),

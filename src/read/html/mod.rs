@@ -17,6 +17,7 @@
 //! and where the article is, `text` builds the blocks, `dates` reads dates.
 
 mod dates;
+mod depth;
 mod furniture;
 mod meta;
 mod text;
@@ -47,7 +48,7 @@ pub struct HtmlArticle {
 
 /// Reads an HTML page into its article text and metadata.
 pub fn extract_article(html: &str) -> HtmlArticle {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&depth::flatten(html));
     let Some(root) = document_element(&doc) else {
         return HtmlArticle::default();
     };
