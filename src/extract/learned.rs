@@ -43,7 +43,8 @@ pub const FEATURES: &[&str] = &[
     "honorific",
 ];
 
-pub const N: usize = 20;
+/// How many features there are.
+pub const N: usize = FEATURES.len();
 
 /// A person and an event a sentence puts together, with the features of that sentence.
 #[derive(Debug, Clone)]
