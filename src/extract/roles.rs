@@ -811,7 +811,22 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         }
         b -= 1;
     }
-    let Some(claims) = role_chain(r, s, b, comma) else {
+    // The phrase starts at the clause boundary, or inside the clause after a word that
+    // introduces it: "a meeting with European Commissioner for Trade, A B"; "words from the
+    // Director of the X, A B"; "we heard from our leader, A B".
+    let starts: Vec<usize> = (b..comma)
+        .filter(|&i| {
+            i == b
+                || r.sents[s].is(i, "the")
+                || r.sents[s].word(i - 1).is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "our" | "its" | "their" | "from" | "by" | "with" | "including"
+                    )
+                })
+        })
+        .collect();
+    let Some(claims) = starts.into_iter().find_map(|i| role_chain(r, s, i, comma)) else {
         return;
     };
     for phrase in claims {

@@ -73,7 +73,8 @@ rules! {
         ["Omar Reyes, who sits on the Coastal Housing Trust, spoke next."];
     ROLE_THEN_NAME: "role-then-name", Affiliation, 0.85,
         "An appositive role before the name: \"Director of X, A B, …\".",
-        ["Director of the Coastal Housing Trust, Lena Berg, opened the session."];
+        ["Director of the Coastal Housing Trust, Lena Berg, opened the session.",
+         "The day began with a welcome from the Director of the Coastal Housing Trust, Lena Berg."];
     THE_ROLE_THEN_NAME: "the-role-then-name", Affiliation, 0.6,
         "A definite bare role before the name, of the report's organisation: \"The secretary, A B,\".",
         ["# Riverside Tenants' Association annual meeting\n\nThe Riverside Tenants' Association met.\n\nThe secretary, Ann Roe, read the minutes."];
