@@ -1,5 +1,5 @@
-"""The names a gold annotation gives an entity, as ../shared/eval/score.py matches them: shared by
-scripts/rule_precision.py and scripts/train_participation.py."""
+"""The names a gold annotation gives an entity, as ../shared/eval/score.py matches them (used by
+scripts/rule_precision.py)."""
 
 
 def names_of(gold, norm):

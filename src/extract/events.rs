@@ -9,7 +9,6 @@
 //! the most specific event the text gives: the one named in the sentence, else the one under
 //! discussion in the paragraph, else the section's, else the main event.
 
-use super::learned;
 use super::names::Mention;
 use super::rules::{self, Rule};
 use super::tokens::Kind;
@@ -1167,15 +1166,6 @@ fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
 pub(crate) fn find_participation(r: &mut Reader) {
     let ctx = find_events_context(r);
     let mut found: Vec<Participation> = Vec::new();
-    let mut candidates: Vec<learned::Candidate> = Vec::new();
-    let mut mention_counts: HashMap<EntityId, usize> = HashMap::new();
-    for sent in &r.sents {
-        for m in &sent.mentions {
-            if let (Some(EntityKind::Person), Some(e)) = (m.kind, m.entity) {
-                *mention_counts.entry(e).or_default() += 1;
-            }
-        }
-    }
     for s in 0..r.sents.len() {
         if r.sents[s].boilerplate || r.sents[s].kind == BlockKind::Heading {
             continue;
@@ -1234,25 +1224,6 @@ pub(crate) fn find_participation(r: &mut Reader) {
                     .is_some_and(|t| matches!(t.lower().as_ref(), "she" | "he"));
             if part.is_none() && pronoun {
                 continue;
-            }
-            if part.is_none() && !pronoun {
-                let after = here.iter().find(|(a, _, _)| *a >= p.end).map(|x| x.2);
-                let before = here.iter().rfind(|(_, b, _)| *b <= first).map(|x| x.2);
-                let (event, source) = match (after.or(before), para_event, ctx.section[s]) {
-                    (Some(e), _, _) => (Some(e), learned::EventSource::Sentence),
-                    (None, Some(e), _) => (Some(e), learned::EventSource::Paragraph),
-                    (None, None, Some(e)) => (Some(e), learned::EventSource::Section),
-                    (None, None, None) => (r.main_event, learned::EventSource::Main),
-                };
-                if let Some(event) = event {
-                    let x = learned::features(r, s, p, &persons, &words, source, &mention_counts);
-                    candidates.push(learned::Candidate {
-                        person,
-                        event,
-                        sentence: s,
-                        x,
-                    });
-                }
             }
             let Some((role, rule)) = part else {
                 // Speech by someone already placed at the event makes them a speaker there.
@@ -1322,8 +1293,6 @@ pub(crate) fn find_participation(r: &mut Reader) {
             evidence,
         });
     }
-    // The learned rule, on the pairs no hand rule claimed.
-    r.candidates = learned::claim(r, &candidates, &mut found);
     // One part per person and event: chair over organiser over speaker over attendee.
     let rank = |p: PartRole| match p {
         PartRole::Chair => 0,

@@ -7,7 +7,6 @@
 //! (the main event, sessions, who took part), `quotes` (who said what). The extractor returns
 //! plain types and knows nothing of RDF or the store.
 
-pub mod learned;
 pub mod lexicon;
 pub mod names;
 pub mod rules;
@@ -79,38 +78,6 @@ impl Extractor {
         events::find_participation(&mut r);
         r
     }
-
-    /// The person–event pairs of a report that no hand rule claimed, with the names each goes
-    /// by and the features `learned` reads: what `scripts/train_participation.py` fits the
-    /// learned rule's weights on (through `cargo run --example candidates`).
-    pub fn participation_candidates(&self, doc: &Document) -> Vec<CandidateRow> {
-        let r = self.read(doc);
-        let names = |id: EntityId| {
-            let e = r.reg.get(r.reg.resolve(id));
-            std::iter::once(e.name.clone())
-                .chain(e.aliases.iter().cloned())
-                .collect()
-        };
-        r.candidates
-            .iter()
-            .map(|c| CandidateRow {
-                person: names(c.person),
-                event: names(c.event),
-                features: c.x.to_vec(),
-            })
-            .collect()
-    }
-}
-
-/// A person–event pair of [`Extractor::participation_candidates`].
-#[derive(Debug, serde::Serialize)]
-pub struct CandidateRow {
-    /// The person's name and aliases.
-    pub person: Vec<String>,
-    /// The event's name and aliases.
-    pub event: Vec<String>,
-    /// The values of [`learned::FEATURES`], in order.
-    pub features: Vec<f32>,
 }
 
 /// One sentence, tokenized, with its names.
@@ -235,8 +202,6 @@ pub(crate) struct Reader<'a> {
     pub main_org: Option<EntityId>,
     pub publisher: Option<EntityId>,
     pub event_context: Option<events::EventContext>,
-    /// Person–event pairs no hand rule claimed, with their features (for `learned`).
-    pub candidates: Vec<learned::Candidate>,
 }
 
 impl<'a> Reader<'a> {
@@ -270,7 +235,6 @@ impl<'a> Reader<'a> {
             main_org: None,
             publisher: None,
             event_context: None,
-            candidates: Vec::new(),
         };
         if let Some(p) = &doc.meta.publisher {
             let id = r.reg.add(EntityKind::Organization, p, 0);

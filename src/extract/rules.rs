@@ -140,9 +140,6 @@ rules! {
     SPEECH_AT_EVENT: "speech-at-event", Participation, 0.5,
         "The subject of a verb of speech in a report about an event spoke at it: \"A B warned that …\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz warned that rents would rise."];
-    LEARNED_PARTICIPATION: "learned-participation", Participation, 0.3,
-        "A person and an event a sentence puts together that no rule above claimed, when the learned model (extract::learned) says the person took part; confidence the model's probability, at most 0.3 (its precision on the checking half was .32).",
-        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The meeting heard from exiled journalist Ana Ruiz, who has since won leave to remain."];
     QUOTATION: "quotation", Quotation, 0.8,
         "A quotation and its speaker: \"…,\" said A B; A B said: \"…\"; \"…,\" she added.",
         ["\"Rents must fall this year and next,\" said Ana Ruiz."];

@@ -523,7 +523,7 @@ fn every_rule_fires_on_its_examples() {
             };
             let fired = evidence
                 .iter()
-                .any(|e| e.rule == rule.name && e.confidence <= rule.confidence);
+                .any(|e| e.rule == rule.name && e.confidence == rule.confidence);
             if !fired {
                 let got: Vec<_> = evidence.iter().map(|e| e.rule).collect();
                 failures.push(format!("{}: {example:?} gave {got:?}", rule.name));
