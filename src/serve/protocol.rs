@@ -5,7 +5,7 @@
 //! Must not touch: Oxigraph's store. Queries and updates go through `crate::sparql::Dataset`
 //! (`query`, `update`); updates pass the write check (`may_write`: read-only, loopback, Origin, token) first.
 
-use super::{blocking, error, error_response, may_write, AppState};
+use super::{blocking, error, may_write, AppState};
 use crate::error::{Error, Result};
 use crate::sparql::{self, OutputFormat, QueryOptions, QueryResults};
 use axum::body::Bytes;
@@ -217,7 +217,7 @@ async fn run_query(
     let timeout = state.opts.timeout;
     let dataset = state.dataset();
     let cancel = token.clone();
-    let work = tokio::task::spawn_blocking(move || -> Result<(Vec<u8>, &'static str)> {
+    let work = move || -> Result<(Vec<u8>, &'static str)> {
         let options = QueryOptions {
             graph: default_graph.as_deref(),
             cancel: Some(cancel),
@@ -235,23 +235,35 @@ async fn run_query(
         let mut out = Vec::new();
         sparql::write_results(results, format, &mut out)?;
         Ok((out, content_type))
-    });
-    match tokio::time::timeout(timeout, work).await {
+    };
+    match within_time_limit(timeout, &token, "the query ran", "", work).await {
+        Ok((body, content_type)) => ([(header::CONTENT_TYPE, content_type)], body).into_response(),
+        Err(r) => r,
+    }
+}
+
+/// Runs `work` off the async threads under the server's time limit. Past it, `token` is
+/// cancelled (the evaluation stops) and the answer is 503: "`what` over the limit and was
+/// stopped`after`".
+async fn within_time_limit<T: Send + 'static>(
+    timeout: std::time::Duration,
+    token: &CancellationToken,
+    what: &str,
+    after: &str,
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> std::result::Result<T, Response> {
+    match tokio::time::timeout(timeout, blocking(work)).await {
         Err(_) => {
             token.cancel();
-            error(
+            Err(error(
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!(
-                    "the query ran over the server's time limit ({} s) and was stopped; narrow it or ask the server's owner for more time",
+                    "{what} over the server's time limit ({} s) and was stopped{after}; narrow it or ask the server's owner for more time",
                     timeout.as_secs()
                 ),
-            )
+            ))
         }
-        Ok(Err(join)) => error(StatusCode::INTERNAL_SERVER_ERROR, join.to_string()),
-        Ok(Ok(Err(e))) => error_response(e),
-        Ok(Ok(Ok((body, content_type)))) => {
-            ([(header::CONTENT_TYPE, content_type)], body).into_response()
-        }
+        Ok(answer) => answer,
     }
 }
 
@@ -273,20 +285,11 @@ async fn run_update(
     let timeout = state.opts.timeout;
     let dataset = state.dataset();
     let cancel = token.clone();
-    let work = blocking(move || dataset.update_with(&update, Some(cancel)));
-    match tokio::time::timeout(timeout, work).await {
-        Err(_) => {
-            token.cancel();
-            error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "the update ran over the server's time limit ({} s) and was stopped before it wrote anything; narrow it or ask the server's owner for more time",
-                    timeout.as_secs()
-                ),
-            )
-        }
-        Ok(Ok(())) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Err(r)) => r,
+    let work = move || dataset.update_with(&update, Some(cancel));
+    let stopped = " before it wrote anything";
+    match within_time_limit(timeout, &token, "the update ran", stopped, work).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(r) => r,
     }
 }
 
