@@ -968,19 +968,67 @@ fn party_included(site: &Site) -> Option<PartRole> {
     .then_some(PartRole::Attendee)
 }
 
-/// Rule `heard-from-name`: "the keynote came from X", "a briefing from X", "heard from X".
+/// Rule `heard-from-name`: "the keynote came from X", "a briefing from X", "heard from X", over
+/// the person's role before them: "heard from exiled journalist X", "a welcome from the
+/// Director of the Y, X".
 fn heard_from_name(site: &Site) -> Option<PartRole> {
-    (site.prev(1) == "from"
-        && site.before_has(&[
-            "keynote",
-            "briefing",
-            "address",
-            "talk",
-            "presentation",
-            "heard",
-            "speech",
-        ]))
-    .then_some(PartRole::Speaker)
+    let from = from_before_role(site)?;
+    site.words[..from]
+        .iter()
+        .any(|x| {
+            matches!(
+                x.as_str(),
+                "keynote"
+                    | "briefing"
+                    | "address"
+                    | "talk"
+                    | "presentation"
+                    | "heard"
+                    | "speech"
+                    | "words"
+                    | "welcome"
+                    | "greetings"
+                    | "message"
+                    | "remarks"
+                    | "contribution"
+                    | "contributions"
+            )
+        })
+        .then_some(PartRole::Speaker)
+}
+
+/// The "from" before the person, directly ("from X") or over their role: a short lowercase
+/// run ("from exiled journalist X") or an appositive closed by a comma ("from our federal
+/// leader, X", "from the Director of the Y, X").
+fn from_before_role(site: &Site) -> Option<usize> {
+    let first = site.first;
+    if site.prev(1) == "from" {
+        return Some(first - 1);
+    }
+    let toks = &site.sent.toks;
+    if site.prev(1) == "," {
+        // An appositive: up to ten words back, no punctuation between.
+        let mut q = first - 1;
+        while q > 0 && first - q <= 11 {
+            q -= 1;
+            if site.w(q) == "from" {
+                return (q + 1 < first - 1).then_some(q);
+            }
+            if toks[q].kind == Kind::Punct {
+                return None;
+            }
+        }
+        return None;
+    }
+    // A lowercase run of at most four words.
+    let mut q = first;
+    while q > 0 && first - q < 4 && toks[q - 1].kind == Kind::Word && !toks[q - 1].is_cap() {
+        q -= 1;
+        if site.w(q) == "from" {
+            return (q + 1 < first).then_some(q);
+        }
+    }
+    None
 }
 
 /// Rule `met-name`: "we met X and Y".

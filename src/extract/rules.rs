@@ -111,8 +111,11 @@ rules! {
         "A list of a delegation's members: \"The delegation included A B\".",
         ["The study visit to Vienna began on Monday. The delegation included Ana Ruiz and Tom Hale."];
     HEARD_FROM_NAME: "heard-from-name", Participation, 0.65,
-        "A speaker after a talk noun and \"from\": \"the keynote came from A B\".",
-        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The keynote came from Ana Ruiz."];
+        "A speaker after a talk noun and \"from\", maybe over their role: \"the keynote came from A B\", \"we heard from our leader, A B\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The keynote came from Ana Ruiz.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. We heard from our federal leader, Nora Quist, who spoke of rents.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum heard from exiled journalist Omar Lindqvist.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. It began with a few welcome words from the Director of the Coastal Housing Trust, Lena Berg."];
     MET_NAME: "met-name", Participation, 0.65,
         "People a delegation met: \"we met A B and C D\" (at the meeting named next).",
         ["On Tuesday we met Ana Ruiz and Tom Hale. The meeting in the town hall ran late."];
