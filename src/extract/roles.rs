@@ -581,33 +581,51 @@ fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool
     false
 }
 
-/// Rule `name-of-organisation`: "A B of X", "A B from the X Union". True when "of"/"from"
-/// follows the name, whether or not an organisation does.
+/// Rule `name-of-organisation`: "A B of X", "A B from the X Union", and set off by commas,
+/// "A B, from the X Trust, said", "A B, from X's Y branch, said" (the branch). True when
+/// "of"/"from" follows the name, whether or not an organisation does.
 fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
     let sent = &r.sents[s];
-    if sent.is(j, "of") || sent.is(j, "from") {
-        let mut k = j + 1;
-        if sent.is(k, "the") {
-            k += 1;
-        }
-        if let Some((mi, m)) = sent
+    let set_off = sent.is_punct(j, ",") && sent.is(j + 1, "from");
+    let j = if set_off { j + 1 } else { j };
+    if !(sent.is(j, "of") || sent.is(j, "from")) {
+        return false;
+    }
+    let mut k = j + 1;
+    if sent.is(k, "the") {
+        k += 1;
+    }
+    let Some(mut mi) = sent.mentions.iter().position(|m| m.start == k) else {
+        return !set_off;
+    };
+    // "from X's Y branch": the unit named after the possessive.
+    let end = sent.mentions[mi].end;
+    if set_off
+        && sent
+            .toks
+            .get(end)
+            .is_some_and(|t| t.kind == Kind::Possessive)
+    {
+        if let Some(unit) = sent
             .mentions
             .iter()
-            .enumerate()
-            .find(|(_, m)| m.start == k)
-            .map(|(i, m)| (i, m.clone()))
+            .position(|m| m.start == end + 1 && m.kind == Some(EntityKind::Organization))
         {
-            let from = sent.is(j, "from");
-            let typed_org = m.kind == Some(EntityKind::Organization);
-            if typed_org || (!from && m.kind.is_none()) {
-                if let Some(org) = r.make_org(s, mi) {
-                    member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
-                }
-            }
+            mi = unit;
         }
-        return true;
     }
-    false
+    let m = &sent.mentions[mi];
+    let from = sent.is(j, "from");
+    let typed_org = m.kind == Some(EntityKind::Organization);
+    // Set off by commas, the organisation must close the aside.
+    let closes = !set_off || sent.toks.get(m.end).is_none_or(|t| t.is_punct(",)"));
+    if closes && (typed_org || (!from && m.kind.is_none())) {
+        if let Some(org) = r.make_org(s, mi) {
+            member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
+            return true;
+        }
+    }
+    !set_off
 }
 
 /// Rules `name-then-role`, `name-then-role-of-report-organisation`, `name-then-organisation`

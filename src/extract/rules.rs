@@ -53,8 +53,10 @@ rules! {
         "A legislator's title after the name: \"A B MP\".",
         ["The motion was backed by Ann Rowe MP at the rally in Leeds."];
     NAME_OF_ORGANISATION: "name-of-organisation", Affiliation, 0.8,
-        "A name then \"of\"/\"from\" an organisation: \"A B of the X Union\".",
-        ["Tom Hale of the Harbour Workers' Union opened the meeting."];
+        "A name then \"of\"/\"from\" an organisation: \"A B of the X Union\", \"A B, from the X Trust, said\".",
+        ["Tom Hale of the Harbour Workers' Union opened the meeting.",
+         "Dominic Ashby, from the Coastal Housing Trust, talked about their project.",
+         "Helen Byrne, from the Harbour Workers' Union's Cork Branch, said her branch had brought its motion."];
     NAME_THEN_ROLE: "name-then-role", Affiliation, 0.85,
         "An appositive role after the name: \"A B, treasurer of X,\"; \"A B (Chair, X)\".",
         ["Ana Ruiz, treasurer of the Harbour Workers' Alliance, opened the meeting.",
