@@ -389,6 +389,19 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
             k = end;
             continue;
         }
+        // Rule `role-of-the-body`: "president of the union", "treasurer of the society":
+        // the organisation named before by that head word, else the report's own.
+        if let Some(body) = (phrase.org.is_none() && c == "of" && sent.is(k + 1, "the"))
+            .then(|| the_body(r, sent, m))
+            .flatten()
+        {
+            match body {
+                Some(id) => phrase.org = Some(id),
+                None => phrase.self_reference = true,
+            }
+            k = m + 1;
+            break;
+        }
         // A lowercase extension: "head of genomics", "chair of the supervisory board",
         // "cabinet member for adult social care".
         if phrase.org.is_none() && phrase.place.is_none() && matches!(c.as_ref(), "of" | "for") {
@@ -426,6 +439,28 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     phrase.next = k.max(phrase.end);
     let _ = head_lower;
     Some(phrase)
+}
+
+/// "the union" at token `i` (after its "the"), alone: `Some(Some(id))` for the organisation
+/// last named with that head word, `Some(None)` for a word a report uses of its own
+/// organisation, `None` when it is no such word or more words follow ("the union executive").
+fn the_body(r: &Reader, sent: &Sent, i: usize) -> Option<Option<EntityId>> {
+    let t = sent.toks.get(i)?;
+    if t.kind != Kind::Word || t.is_cap() || sent.mention_at(i).is_some() {
+        return None;
+    }
+    if sent
+        .toks
+        .get(i + 1)
+        .is_some_and(|n| n.kind == Kind::Word && !is_phrase_break(&n.lower()))
+    {
+        return None;
+    }
+    let head = t.lower();
+    match r.reg.org_by_head(&head) {
+        Some(id) => Some(Some(id)),
+        None => SELF_REFERENCES.contains(&head.as_ref()).then_some(None),
+    }
 }
 
 fn is_named_org(m: &Mention) -> bool {

@@ -740,3 +740,17 @@ fn quotation_forms() {
         "{got:?}"
     );
 }
+
+/// Affiliations in the forms real reports use: (case, text, person, role, organisation).
+#[test]
+fn affiliation_forms() {
+    for (case, text, person, role, org) in [
+        ("an organisation set off by commas after the name", "Dominic Ashby, from the Coastal Housing Trust, talked about their project.", "Dominic Ashby", "", "Coastal Housing Trust"),
+        ("a branch after the organisation's possessive", "Helen Byrne, from the Harbour Workers' Union's Cork Branch, said her branch had brought its motion.", "Helen Byrne", "", "Cork Branch"),
+        ("a role of the body named before by its head word", "The Tolvik Angling Society met on Monday.\n\nThe president of the society, Mr. J. C. Lyle, welcomed guests.", "J. C. Lyle", "president", "Tolvik Angling Society"),
+        ("a role of the report's own body", "# Harbour Workers' Union annual meeting\n\nThe treasurer of the union, Mia Roth, read the accounts.", "Mia Roth", "treasurer", "Harbour Workers' Union"),
+    ] {
+        let ex = run(text);
+        assert!(has_aff(&ex, person, role, org), "{case}: {:?}", affiliations(&ex));
+    }
+}
