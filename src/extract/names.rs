@@ -523,20 +523,8 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     // An organisation fused with a role and no name after: "HWU President", "Acme Union
     // General Secretary": the organisation alone is a span; the role words are left for the
     // role rules to read.
-    if e - s >= 2 && lx.is_role_word(toks[e - 1].text) {
-        let mut r = e - 1;
-        while r > s {
-            let words: Vec<&str> = toks[r - 1..e].iter().map(|t| t.text).collect();
-            if !lx.is_role(&words.join(" ")) {
-                break;
-            }
-            r -= 1;
-        }
-        let org_before = (r - s == 1 && toks[s].is_acronym())
-            || (r - s >= 2 && lx.is_org_head(toks[r - 1].text));
-        if r > s && org_before {
-            return vec![(s, r)];
-        }
+    if let Some(r) = fused_organisation(toks, (s, e), lx) {
+        return vec![(s, r)];
     }
     let Some(k) = (s..e.saturating_sub(1))
         .rev()
@@ -566,10 +554,40 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     let mut out = Vec::with_capacity(2);
     if r > s {
-        out.push((s, r));
+        // What stands before the role may itself be an organisation fused with the role's
+        // first words ("Tolvik University Vice-Chancellor Professor A B"), or an acronym and
+        // the role's modifiers ("HWU Global CEO A B": the role is "Global CEO").
+        let end = fused_organisation(toks, (s, r), lx).unwrap_or(r);
+        let end = if toks[s].is_acronym() && end - s >= 2 && !lx.is_org_head(toks[end - 1].text) {
+            s + 1
+        } else {
+            end
+        };
+        out.push((s, end));
     }
     out.push((tail, e));
     out
+}
+
+/// The end of the organisation in a run that ends with role words: "HWU President" → "HWU",
+/// "Acme Union General Secretary" → "Acme Union". None when the run does not end with a
+/// role, or what is before it is not organisation-shaped (an acronym, or words ending with
+/// an organisation head).
+fn fused_organisation(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<usize> {
+    if e - s < 2 || !lx.is_role_word(toks[e - 1].text) {
+        return None;
+    }
+    let mut r = e - 1;
+    while r > s {
+        let words: Vec<&str> = toks[r - 1..e].iter().map(|t| t.text).collect();
+        if !lx.is_role(&words.join(" ")) {
+            break;
+        }
+        r -= 1;
+    }
+    let org_before =
+        (r - s == 1 && toks[s].is_acronym()) || (r - s >= 2 && lx.is_org_head(toks[r - 1].text));
+    (r > s && org_before).then_some(r)
 }
 
 /// May the capitalised run `left` take the connector after it and the run `right`?

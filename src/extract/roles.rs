@@ -1029,10 +1029,21 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         if sent.toks[q..first].iter().any(|t| t.kind != Kind::Word) {
             continue;
         }
-        let Some(phrase) = role_at(r, s, q) else {
+        let Some(mut phrase) = role_at(r, s, q) else {
             continue;
         };
-        if phrase.next != first
+        // "Vice-Chancellor Professor A B": the courtesy is no part of the role.
+        while phrase.end > phrase.start + 1
+            && COURTESY.contains(&r.sents[s].toks[phrase.end - 1].lower().as_ref())
+        {
+            phrase.end -= 1;
+        }
+        let sent = &r.sents[s];
+        // A courtesy may stand between the role and the name: "Vice-Chancellor Professor A B".
+        let courtesy_between = sent.toks[phrase.next.min(first)..first]
+            .iter()
+            .all(|t| t.is_punct(".") || COURTESY.contains(&t.lower().as_ref()));
+        if !courtesy_between
             || phrase.org.is_some()
             || phrase.place.is_some()
             || phrase.place_mention.is_some()

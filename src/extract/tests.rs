@@ -748,6 +748,8 @@ fn affiliation_forms() {
         ("an organisation set off by commas after the name", "Dominic Ashby, from the Coastal Housing Trust, talked about their project.", "Dominic Ashby", "", "Coastal Housing Trust"),
         ("a branch after the organisation's possessive", "Helen Byrne, from the Harbour Workers' Union's Cork Branch, said her branch had brought its motion.", "Helen Byrne", "", "Cork Branch"),
         ("a role of the body named before by its head word", "The Tolvik Angling Society met on Monday.\n\nThe president of the society, Mr. J. C. Lyle, welcomed guests.", "J. C. Lyle", "president", "Tolvik Angling Society"),
+        ("an acronym fused with a role that has a modifier", "HWU Global CEO Mark Ortega described the union's latest successes.", "Mark Ortega", "Global CEO", "HWU"),
+        ("an organisation fused with its role, a courtesy before the name", "Tolvik University Vice-Chancellor Professor Jane Ward said she was delighted.", "Jane Ward", "Vice-Chancellor", "Tolvik University"),
         ("a role of the report's own body", "# Harbour Workers' Union annual meeting\n\nThe treasurer of the union, Mia Roth, read the accounts.", "Mia Roth", "treasurer", "Harbour Workers' Union"),
     ] {
         let ex = run(text);
