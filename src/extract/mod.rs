@@ -416,18 +416,19 @@ impl<'a> Reader<'a> {
             && next.is_some_and(|t| t.text == "(")
             && toks.get(b + 1).is_some_and(|t| t.is_acronym())
             && toks.get(b + 2).is_some_and(|t| t.text == ")")
-            && hon.is_none()
             && lx.place(&text).is_none()
-            // "Rina Rao (HWU)": a person's name and their organisation's acronym.
+            // "Rina Rao (HWU)": a person's name and their organisation's acronym; after an
+            // honorific ("Mrs. E. Marlowe (EM)") only the person's own initials.
             && (names::could_abbreviate(&text, toks[b + 1].text)
-                || !names::person_shaped(toks, a, b, lx))
+                || (hon.is_none() && !names::person_shaped(toks, a, b, lx)))
         {
             let acr = toks[b + 1].text;
             let is_event = lx.is_event_head(last.text) || lx.is_event_head(first.text);
             // Rule `initials-in-brackets`: "K. Ormsby (KO)", "Jane Doe (JD)": a person's
             // initials, as minutes and roll calls write them.
-            let person = names::person_shaped(toks, a, b, lx)
-                && (lx.is_given_name(first.text) || first.text.chars().count() == 1);
+            let person = hon.is_some()
+                || (names::person_shaped(toks, a, b, lx)
+                    && (lx.is_given_name(first.text) || first.text.chars().count() == 1));
             let kind = if is_event {
                 EntityKind::Event
             } else if person {

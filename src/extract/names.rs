@@ -477,7 +477,12 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
     merged
         .into_iter()
         .filter_map(|(mut s, e)| {
-            while s < e && lx.is_stopword(toks[s].text) && !lx.is_given_name(toks[s].text) {
+            // An initial is no stopword: "A. Fenn", "I. Okafor".
+            while s < e
+                && lx.is_stopword(toks[s].text)
+                && !lx.is_given_name(toks[s].text)
+                && !(is_initial(toks, s) && s + 2 < e)
+            {
                 s += 1;
             }
             // Nor a verb of speech before an inverted subject: "Said Ana Ruiz: …", "Adds Tom".
@@ -726,6 +731,11 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             && t.text.len() <= 2
             && lx.place(t.text).is_none()
     };
+    // "A. Fenn", "T. Bank": an initial and its full stop make any surname a person's.
+    let initial_then_surname = n == 3 && is_initial(toks, start) && toks[start + 2].is_cap();
+    if initial_then_surname && !toks[start + 2].is_acronym() {
+        return true;
+    }
     toks[start..end].iter().enumerate().all(|(k, t)| {
         (t.is_cap() && !t.is_acronym() && !t.text.chars().any(|c| c.is_ascii_digit()))
             || initials(k, t)

@@ -741,6 +741,18 @@ fn quotation_forms() {
     );
 }
 
+/// Names written as minutes write them: an honorific, initials, the initials in brackets.
+#[test]
+fn initials_in_minutes() {
+    let ex = run("Councillors: Mrs. E. Marlowe (EM), A. Fenn (AF) and T. Bank (TB) were present.");
+    let persons = kinds(&ex, EntityKind::Person);
+    for name in ["E. Marlowe", "A. Fenn", "T. Bank"] {
+        assert!(persons.contains(&name), "{name}: {persons:?}");
+    }
+    let orgs = kinds(&ex, EntityKind::Organization);
+    assert!(orgs.is_empty(), "{orgs:?}");
+}
+
 /// Affiliations in the forms real reports use: (case, text, person, role, organisation).
 #[test]
 fn affiliation_forms() {
