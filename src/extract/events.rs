@@ -767,7 +767,9 @@ fn subject_verb_role(w: &str, next: &str) -> Option<PartRole> {
             | "listeners" | "viewers" => PartRole::Speaker,
             _ => return None,
         },
-        "joined" | "attended" | "attends" | "marched" | "visited" => PartRole::Attendee,
+        "joined" | "attended" | "attends" | "marched" | "visited" | "participated"
+        | "participates" => PartRole::Attendee,
+        "took" | "take" | "takes" if next == "part" => PartRole::Attendee,
         _ => return None,
     })
 }
@@ -865,6 +867,9 @@ type PartRule = fn(&Site) -> Option<PartRole>;
 const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::VERB_BY_NAME, verb_by_name),
     (&rules::CHAIR_LABEL, chair_label),
+    (&rules::SPEAKER_BEFORE_NAME, speaker_before_name),
+    (&rules::DEBATE_BETWEEN, debate_between),
+    (&rules::IN_THEIR_SPEECH, in_their_speech),
     (&rules::WORKSHOP_WITH_NAME, workshop_with_name),
     (&rules::AMONG_THEM_WAS, among_them_was),
     (&rules::SPEAKERS_INCLUDED, speakers_included),
@@ -898,7 +903,112 @@ fn part_in_sentence(
     if let Some(pr) = coordinated_subject(sent, words, p, persons) {
         return Some((pr, &rules::COORDINATED_SUBJECT));
     }
+    for (rule, read) in AFTER_THE_NAME {
+        if let Some(pr) = read(&site) {
+            return Some((pr, rule));
+        }
+    }
     after_subject(&site)
+}
+
+/// The rules that read the words just after the name, tried after `coordinated-subject` and
+/// before the rules that look for the person's verb.
+const AFTER_THE_NAME: &[(&Rule, PartRule)] = &[
+    (&rules::POSSESSIVE_SPEECH, possessive_speech),
+    (&rules::IN_THE_CHAIR, in_the_chair),
+];
+
+/// Rule `speaker-before-name`: "keynote speaker A B", "guest speaker and author A B": the
+/// person's own description says they spoke. Lowercase only: "Speaker A B" is a
+/// parliament's office.
+fn speaker_before_name(site: &Site) -> Option<PartRole> {
+    let toks = &site.sent.toks;
+    let mut q = site.first;
+    while q > 0 && site.first - q < 5 && toks[q - 1].kind == Kind::Word && !toks[q - 1].is_cap() {
+        q -= 1;
+        // The description ends at a word of the clause: "the keynote came from A B".
+        if matches!(
+            site.w(q),
+            "from"
+                | "by"
+                | "with"
+                | "of"
+                | "to"
+                | "for"
+                | "at"
+                | "on"
+                | "in"
+                | "the"
+                | "a"
+                | "came"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+        ) {
+            return None;
+        }
+        if matches!(
+            site.w(q),
+            "speaker" | "panellist" | "panelist" | "keynote" | "presenter"
+        ) {
+            return Some(PartRole::Speaker);
+        }
+    }
+    None
+}
+
+/// Rule `debate-between`: "a debate between A B and C D".
+fn debate_between(site: &Site) -> Option<PartRole> {
+    let first_of_pair = site.prev(1) == "between";
+    let second_of_pair = site.prev(1) == "and" && site.before_has(&["between"]);
+    ((first_of_pair || second_of_pair)
+        && site.before_has(&[
+            "debate",
+            "discussion",
+            "dialogue",
+            "conversation",
+            "exchange",
+        ]))
+    .then_some(PartRole::Speaker)
+}
+
+/// Rule `in-their-speech`: "During his opening address, A B compared …"; "In her speech, the
+/// union's chair, A B, said …": the sentence's first person gave the speech it opens with.
+fn in_their_speech(site: &Site) -> Option<PartRole> {
+    let opens = matches!(site.w(0), "during" | "in")
+        && matches!(site.w(1), "his" | "her" | "their")
+        && site.words[2..site.words.len().min(5)]
+            .iter()
+            .any(|x| is_speech_noun(x));
+    let comma = site.before().iter().position(|x| x == ",");
+    (opens && comma.is_some_and(|c| c <= 5) && site.persons.iter().all(|o| o.start >= site.p.start))
+        .then_some(PartRole::Speaker)
+}
+
+/// Rule `possessive-speech`: "A B's address", "outgoing President A B's keynote speech".
+fn possessive_speech(site: &Site) -> Option<PartRole> {
+    let end = site.p.end;
+    (site
+        .sent
+        .toks
+        .get(end)
+        .is_some_and(|t| t.kind == Kind::Possessive)
+        && site.words[end + 1..site.words.len().min(end + 4)]
+            .iter()
+            .any(|x| is_speech_noun(x)))
+    .then_some(PartRole::Speaker)
+}
+
+/// Rule `in-the-chair`: "A B (in the chair)", "A B, president, was in the chair".
+fn in_the_chair(site: &Site) -> Option<PartRole> {
+    let end = site.p.end;
+    let until = site.words.len().min(end + 12);
+    let at = (end..until).find(|&q| {
+        site.w(q) == "in" && site.w(q + 1) == "the" && matches!(site.w(q + 2), "chair" | "chair.")
+    })?;
+    let between_person = site.persons.iter().any(|o| o.start >= end && o.start < at);
+    (!between_person).then_some(PartRole::Chair)
 }
 
 /// Rule `verb-by-name`: "chaired by X", "led by the tenants' representative X".

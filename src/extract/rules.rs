@@ -133,6 +133,21 @@ rules! {
     PARTICIPLE_THEN_NAME: "participle-then-name", Participation, 0.65,
         "A participle before the subject: \"Closing the session, A B …\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Closing the meeting, Ana Ruiz said the hosts had been generous."];
+    SPEAKER_BEFORE_NAME: "speaker-before-name", Participation, 0.7,
+        "The person described as a speaker: \"keynote speaker A B\", \"guest speaker and author A B\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Some 500 delegates, including keynote speaker and author Maren Holt, attended the forum."];
+    DEBATE_BETWEEN: "debate-between", Participation, 0.7,
+        "Both sides of a debate: \"a debate between A B and C D\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. We had a lively debate between Ravi Patel and Selma Dahl."];
+    IN_THEIR_SPEECH: "in-their-speech", Participation, 0.65,
+        "A sentence that opens with the speech its first person gave: \"During his opening address, A B …\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. During his opening address, Forum President Tom Hale compared the forum to a ship."];
+    POSSESSIVE_SPEECH: "possessive-speech", Participation, 0.7,
+        "The person's own speech: \"A B's address\", \"A B's keynote speech\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The day got underway with outgoing President Kofi Mensah's address."];
+    IN_THE_CHAIR: "in-the-chair", Participation, 0.75,
+        "The person presiding: \"A B (in the chair)\", \"A B was in the chair\".",
+        ["The annual meeting of the Tolvik Angling Society was held last night. The president, Mr. J. C. Lyle, was in the chair."];
     PANEL_LIST: "panel-list", Participation, 0.65,
         "A list item naming a person under a session heading.",
         ["# Harbour Forum\n\n## Panel on rents\n\n- Ana Ruiz, Harbour Workers' Union"];
