@@ -1308,6 +1308,44 @@ fn skip_bracket(sent: &Sent, k: usize) -> usize {
         .map_or(k, |q| q + 1)
 }
 
+/// Rule `attendance-list`: which sentences list who was present, as minutes do: "Present:
+/// A B, C D", "In attendance: …", "A B and C D were also present", and a labelled line right
+/// after such a list ("Councillors: E F, G H"). Lists of absence ("Apologies", "not
+/// present") are none.
+fn attendance_lists(r: &Reader) -> Vec<bool> {
+    let mut out = vec![false; r.sents.len()];
+    for (s, sent) in r.sents.iter().enumerate() {
+        let words: Vec<String> = sent
+            .toks
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower().into_owned())
+            .collect();
+        let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+        let absent = words.windows(2).any(|p| p[0] == "not" && p[1] == "present")
+            || words
+                .iter()
+                .any(|x| matches!(x.as_str(), "absent" | "apologies" | "apology" | "absence"));
+        if absent {
+            continue;
+        }
+        let opens = matches!(w(0), "present" | "attendees" | "attending" | "attendance")
+            || matches!(
+                (w(0), w(1)),
+                ("in", "attendance") | ("those" | "also", "present")
+            );
+        let closes = words.last().is_some_and(|x| x == "present")
+            && words.len() >= 2
+            && matches!(w(words.len() - 2), "were" | "was" | "also");
+        let label = sent.toks.get(1).is_some_and(|t| t.text == ":")
+            && sent.toks.first().is_some_and(|t| t.is_cap())
+            && s > 0
+            && out[s - 1];
+        out[s] = opens || closes || label;
+    }
+    out
+}
+
 /// The person a sentence-initial "He"/"She" stands for.
 fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
     let sent = &r.sents[s];
@@ -1323,6 +1361,7 @@ fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
 /// Reads who took part in what.
 pub(crate) fn find_participation(r: &mut Reader) {
     let ctx = find_events_context(r);
+    let attendance = attendance_lists(r);
     let mut found: Vec<Participation> = Vec::new();
     for s in 0..r.sents.len() {
         if r.sents[s].boilerplate || r.sents[s].kind == BlockKind::Heading {
@@ -1373,6 +1412,9 @@ pub(crate) fn find_participation(r: &mut Reader) {
                 && ctx.section[s].is_some()
             {
                 part = Some((PartRole::Speaker, &rules::PANEL_LIST));
+            }
+            if part.is_none() && attendance[s] {
+                part = Some((PartRole::Attendee, &rules::ATTENDANCE_LIST));
             }
             let pronoun = p.start == 0
                 && p.end == 1

@@ -148,6 +148,10 @@ rules! {
     IN_THE_CHAIR: "in-the-chair", Participation, 0.75,
         "The person presiding: \"A B (in the chair)\", \"A B was in the chair\".",
         ["The annual meeting of the Tolvik Angling Society was held last night. The president, Mr. J. C. Lyle, was in the chair."];
+    ATTENDANCE_LIST: "attendance-list", Participation, 0.7,
+        "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\".",
+        ["# Minutes of the Tolvik Angling Society meeting\n\nPresent: Mr. J. C. Lyle, Mrs. E. Marlowe and A. Fenn.\n\nApologies: T. Bank.",
+         "# Minutes of the Tolvik Angling Society meeting\n\nThe secretary, Mrs. E. Marlowe, and a member of the public were also present."];
     PANEL_LIST: "panel-list", Participation, 0.65,
         "A list item naming a person under a session heading.",
         ["# Harbour Forum\n\n## Panel on rents\n\n- Ana Ruiz, Harbour Workers' Union"];
