@@ -759,7 +759,8 @@ fn subject_verb_role(w: &str, next: &str) -> Option<PartRole> {
         "addressed" | "addresses" | "spoke" | "speaks" | "opened" | "closed" | "presented"
         | "moved" | "seconded" | "keynoted" | "briefed" | "lectured" | "introduced"
         | "welcomed" | "received" | "thanked" | "showed" | "led" | "leads" | "gave"
-        | "delivered" => PartRole::Speaker,
+        | "delivered" | "proposed" | "discussed" | "detailed" | "outlined" | "elaborated"
+        | "talked" | "recounted" => PartRole::Speaker,
         "told" | "tells" => match next {
             "the" | "delegates" | "congress" | "participants" | "attendees" | "guests"
             | "members" | "us" | "conference" | "supporters" | "marchers" | "protesters"
