@@ -1024,6 +1024,76 @@ fn a_4_mb_unpunctuated_line_and_100000_nested_divs_are_read_and_ingested() {
     );
 }
 
+/// What the reader does to such inputs is not silent: a report whose run of text was cut into
+/// pieces (a 10 KB line with no full stop) or whose page was flattened (elements nested past 256)
+/// is ingested with a warning that names it, since a name across a cut may be missed.
+#[test]
+fn a_10_kb_unpunctuated_line_and_a_page_nested_past_256_are_ingested_with_warnings() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let line = dir.path().join("line.txt");
+    std::fs::write(&line, unpunctuated_line(10_000)).expect("a 10 KB line");
+    let n = 300;
+    let divs = dir.path().join("divs.html");
+    std::fs::write(
+        &divs,
+        format!(
+            "<html><body>{}<p>Ana Ruiz spoke at the Union meeting.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    )
+    .expect("a deep page");
+    let punctuated = dir.path().join("plain.txt");
+    std::fs::write(
+        &punctuated,
+        "Ana Ruiz spoke at the Union meeting. Bo Lind chaired it.\n",
+    )
+    .expect("a plain report");
+    let store = dir.path().join("store");
+    let out = ties(&store)
+        .arg("ingest")
+        .args([&line, &divs, &punctuated])
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ingested 3 reports"), "{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    let about = |file: &std::path::Path| {
+        let name = file.file_name().expect("a name").to_string_lossy();
+        warnings
+            .iter()
+            .filter(|w| w.contains(name.as_ref()))
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let cut = about(&line);
+    assert!(
+        cut.len() == 1 && cut[0].contains("no sentence boundary") && cut[0].contains("3000 bytes"),
+        "{stderr}"
+    );
+    let flat = about(&divs);
+    assert!(
+        flat.len() == 1 && flat[0].contains("nested more than 256 deep"),
+        "{stderr}"
+    );
+    assert!(about(&punctuated).is_empty(), "{stderr}");
+    // `ties extract` warns the same way.
+    let out = ties(&store)
+        .arg("extract")
+        .arg(&line)
+        .output()
+        .expect("ties extract runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no sentence boundary"),
+        "{out:?}"
+    );
+}
+
 /// Bulk files a failed or killed load left in the store folder (10.5 MB of a full 30 MB disk in
 /// the issue) are removed when the store is next opened for writing.
 #[test]
