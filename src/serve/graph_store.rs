@@ -55,7 +55,7 @@ pub(super) async fn store_get(
     let result = blocking(move || -> Result<Option<Vec<u8>>> {
         let mut body = Vec::new();
         Ok(dataset
-            .write_graph(graph.as_ref(), &mut body)?
+            .write_graph(graph.as_ref(), &mut body, crate::sparql::Caps::default())?
             .then_some(body))
     })
     .await;
