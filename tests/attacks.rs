@@ -783,6 +783,64 @@ fn queries_and_updates_over_the_time_limit_are_stopped_and_the_server_goes_on() 
     assert_eq!(server.quads(), before, "a stopped update changed the store");
 }
 
+/// A SELECT of `rows` rows of `bytes` bytes each, made up by the query itself.
+fn rows_of(rows: usize, bytes: usize) -> String {
+    let values: Vec<String> = (1..=rows).map(|i| i.to_string()).collect();
+    format!(
+        "SELECT ?x WHERE {{ VALUES ?i {{ {} }} BIND(CONCAT(STR(?i), \"{}\") AS ?x) }}",
+        values.join(" "),
+        "a".repeat(bytes)
+    )
+}
+
+/// An answer past the server's limits on rows (of a SELECT), triples (of a CONSTRUCT or a Graph
+/// Store GET) or bytes is refused whole with 413 and a message naming the limit and the flag
+/// that raises it, never sent cut off under a 200; answers within the limits still come, and
+/// the store is as it was.
+#[test]
+fn answers_past_the_result_limits_are_refused_whole_and_the_server_goes_on() {
+    let server = Server::start(&["--max-result-rows", "10", "--max-result-bytes", "8K"]);
+    let before = store_quads(&server.store);
+    let json = "application/sparql-results+json";
+    let reply = server.get_query("SELECT * WHERE { ?s ?p ?o }", json);
+    assert_eq!(reply.status, 413, "{reply:?}");
+    assert!(
+        reply.body.contains("more than 10 rows") && reply.body.contains("--max-result-rows"),
+        "{reply:?}"
+    );
+    let reply = server.post("application/sparql-query", "SELECT * WHERE { ?s ?p ?o }");
+    assert_eq!(reply.status, 413, "by POST too: {reply:?}");
+    let reply = server.get_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "text/turtle");
+    assert_eq!(reply.status, 413, "{reply:?}");
+    assert!(reply.body.contains("more than 10 triples"), "{reply:?}");
+    let report = a_report(&server);
+    let reply = server.graph_store("GET", &report, "");
+    assert_eq!(reply.status, 413, "a report's graph: {reply:?}");
+    // Five rows of 2,000 bytes: within the rows, past the bytes.
+    let reply = server.get_query(&rows_of(5, 2000), "text/csv");
+    assert_eq!(reply.status, 413, "{reply:?}");
+    assert!(
+        reply.body.contains("more than 8 KiB") && reply.body.contains("--max-result-bytes"),
+        "{reply:?}"
+    );
+    // Within both: answered whole.
+    let rows = server
+        .get_query("SELECT * WHERE { ?s ?p ?o } LIMIT 10", json)
+        .ok_json();
+    assert_eq!(bindings(&rows).len(), 10);
+    let csv = server.get_query(&rows_of(5, 100), "text/csv").ok();
+    assert_eq!(csv.lines().count(), 6, "{csv}");
+    assert!(
+        server.ask("ASK { ?p a schema:Person }"),
+        "the server goes on"
+    );
+    assert_eq!(
+        store_quads(&server.store),
+        before,
+        "a refused answer changed the store"
+    );
+}
+
 #[test]
 fn the_command_line_stops_queries_and_updates_at_timeout_s() {
     let dir = tempfile::TempDir::new().expect("a temporary folder");

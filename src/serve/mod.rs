@@ -2,11 +2,13 @@
 //! description) over the store, and a page to explore the graph, on axum/tokio.
 //!
 //! Queries run on blocking threads with a cancellation token, so a query over the time limit is
-//! really stopped and answered 503. Every request must name this server in its `Host` header
-//! (against DNS rebinding). Updates and graph writes are refused on a read-only server (403),
-//! unless allowed from anything but loopback, from a page of another origin, and without the
-//! token the server made when it started ([`guard`]). A server on an address other than loopback
-//! is read-only unless its owner allows remote updates. A read-only server opens the store
+//! really stopped and answered 503. Every request is bounded: its body (256 MiB, 413) and its
+//! answer (rows or triples and bytes, counted as it is written into memory; past a limit 413 and
+//! nothing sent). Every request must name this server in its `Host` header (against DNS
+//! rebinding). Updates and graph writes are refused on a read-only
+//! server (403), unless allowed from anything but loopback, from a page of another origin, and
+//! without the token the server made when it started ([`guard`]). A server on an address other than
+//! loopback is read-only unless its owner allows remote updates. A read-only server opens the store
 //! without its write lock, so `ties ingest` can write meanwhile; it reopens the store every few
 //! seconds to see what was ingested. Each request is logged in one `tracing` line (method, path,
 //! status, latency, peer), never its query string nor its body: they may hold research data.
@@ -56,9 +58,40 @@ pub struct Options {
     /// Origins whose pages may read (never write) through CORS; `*` for any. None by default:
     /// the page is served from the server itself and needs none.
     pub cors: Vec<String>,
+    /// Most rows of a SELECT answer, or triples of a CONSTRUCT or DESCRIBE answer or of a Graph
+    /// Store graph; None: no limit. An answer past it is refused (413), none of it sent.
+    pub max_result_rows: Option<usize>,
+    /// Most bytes of such an answer, as written; None: no limit. Answers are built in memory
+    /// before they are sent, so this bounds what one request can make the server hold.
+    pub max_result_bytes: Option<usize>,
+    /// How the server's owner raises a limit, said after "ask the server's owner to raise it"
+    /// in the answers that refuse past it (the command line names its flag); None says no more.
+    pub raise_with: Option<fn(Limit) -> &'static str>,
+}
+
+/// The limits a refusal names (`Options::raise_with`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    ResultRows,
+    ResultBytes,
 }
 
 impl Options {
+    /// The caps on one answer.
+    fn result_caps(&self) -> crate::sparql::Caps {
+        crate::sparql::Caps {
+            rows: self.max_result_rows,
+            bytes: self.max_result_bytes,
+        }
+    }
+
+    /// " (how to raise it)", or nothing.
+    fn how_to_raise(&self, limit: Limit) -> String {
+        self.raise_with
+            .map(|raise| format!(" ({})", raise(limit)))
+            .unwrap_or_default()
+    }
+
     /// True when the server takes no writes: asked for, or listening on an address other than
     /// loopback without remote updates allowed.
     pub fn is_read_only(&self) -> bool {
@@ -319,12 +352,31 @@ fn error_response(e: Error) -> Response {
         Error::Syntax(_) => error(StatusCode::BAD_REQUEST, e.full_text()),
         Error::Usage(m) | Error::Refused(m) => error(StatusCode::BAD_REQUEST, m),
         Error::NotAcceptable(m) => error(StatusCode::NOT_ACCEPTABLE, m),
+        Error::TooLarge(_) => error(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
         Error::TimeLimit => error(
             StatusCode::SERVICE_UNAVAILABLE,
             "the query or update ran over the server's time limit and was stopped (an update stopped before it finished writes nothing); narrow it or ask the server's owner for more time",
         ),
         other => error(StatusCode::INTERNAL_SERVER_ERROR, other.full_text()),
     }
+}
+
+/// The answer to a request whose answer went past `size`, one of the server's limits: 413
+/// (Content Too Large, the nearest status: it is defined for request content, so the message
+/// says it is the answer), with what to do. Answers are built whole in memory before anything
+/// is sent, so the client gets this status rather than a truncated answer.
+fn too_large(opts: &Options, size: crate::error::Size) -> Response {
+    let limit = match size {
+        crate::error::Size::Bytes(_) => Limit::ResultBytes,
+        _ => Limit::ResultRows,
+    };
+    error(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "the answer holds more than {size}, this server's limit on answers, and was not sent: narrow the query (LIMIT and OFFSET page through a long answer), or ask the server's owner to raise the limit{}",
+            opts.how_to_raise(limit)
+        ),
+    )
 }
 
 /// Runs store work on a blocking thread; library errors become HTTP errors.
