@@ -292,6 +292,8 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
         cors: args.cors.clone(),
         max_result_rows: (args.max_result_rows > 0).then_some(args.max_result_rows),
         max_result_bytes: (args.max_result_bytes > 0).then_some(args.max_result_bytes),
+        max_connections: args.max_connections as usize,
+        idle_timeout: std::time::Duration::from_secs(args.idle_timeout_s),
         raise_with: Some(serve_flag),
     };
     ties::serve::run(opts, |started| {
@@ -316,6 +318,7 @@ fn serve_flag(limit: ties::serve::Limit) -> &'static str {
     match limit {
         ties::serve::Limit::ResultRows => "ties serve --max-result-rows N; 0 for none",
         ties::serve::Limit::ResultBytes => "ties serve --max-result-bytes SIZE; 0 for none",
+        ties::serve::Limit::Connections => "ties serve --max-connections N",
     }
 }
 

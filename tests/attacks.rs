@@ -841,6 +841,188 @@ fn answers_past_the_result_limits_are_refused_whole_and_the_server_goes_on() {
     );
 }
 
+/// A new connection to the server that waits at most 30 s for each read.
+fn connect(server: &Server) -> std::net::TcpStream {
+    let stream = std::net::TcpStream::connect(&server.addr).expect("the server accepts");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .expect("a read timeout");
+    stream
+}
+
+/// A GET of `path` as an HTTP/1.1 request on a connection kept open after it.
+fn get_request(server: &Server, path: &str) -> String {
+    format!("GET {path} HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr)
+}
+
+/// One answer read from `stream`, the connection left open: the status and the body (by its
+/// Content-Length).
+fn read_answer(stream: &mut std::net::TcpStream) -> (u16, String) {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        let n = stream.read(&mut byte).expect("an answer");
+        assert_eq!(
+            n, 1,
+            "the server closed before the end of its answer: {head:?}"
+        );
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a content-length");
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).expect("the body");
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok());
+    (
+        status.expect("a status"),
+        String::from_utf8_lossy(&body).into_owned(),
+    )
+}
+
+/// All the server sends on `stream` until it closes it (panics if it does not within 30 s).
+fn read_to_close(stream: &mut std::net::TcpStream) -> Vec<u8> {
+    use std::io::Read;
+    let mut all = Vec::new();
+    stream
+        .read_to_end(&mut all)
+        .expect("the server closes the connection");
+    all
+}
+
+/// A connection that was answered 200 and stays open, so that the server counts it. A
+/// connection closed just before may not be counted off yet: a 503 is tried again.
+fn kept_connection(server: &Server) -> std::net::TcpStream {
+    use std::io::Write;
+    for _ in 0..200 {
+        let mut stream = connect(server);
+        stream
+            .write_all(get_request(server, "/api/queries").as_bytes())
+            .expect("the request goes out");
+        match read_answer(&mut stream) {
+            (200, _) => return stream,
+            (503, _) => std::thread::sleep(std::time::Duration::from_millis(25)),
+            (status, body) => panic!("{status}: {body}"),
+        }
+    }
+    panic!("no connection was kept");
+}
+
+/// `send` again while the server answers 503 (every connection taken), until it answers
+/// something else: what it answered then.
+fn once_served(send: impl Fn() -> Reply) -> Reply {
+    for _ in 0..1200 {
+        let reply = send();
+        if reply.status != 503 {
+            return reply;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!("the server answered 503 for 30 s");
+}
+
+/// Past `--max-connections`, a connection is answered 503 at once (reads and writes alike,
+/// with Retry-After and the flag that raises the limit) rather than queued behind the open
+/// ones; once one of those closes, the server serves again. The refused write changed nothing.
+#[test]
+fn connections_past_the_limit_are_answered_503_at_once_and_served_once_one_closes() {
+    let server = Server::start(&["--max-connections", "2"]);
+    let before = store_quads(&server.store);
+    let first = kept_connection(&server);
+    let _second = kept_connection(&server);
+    let read = Reply::of(agent().get(server.url("/api/queries")).call());
+    assert_eq!(read.status, 503, "{read:?}");
+    assert!(
+        read.body.contains("2 connections") && read.body.contains("--max-connections"),
+        "{read:?}"
+    );
+    let retry = read
+        .headers
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok());
+    assert_eq!(retry, Some("1"), "{read:?}");
+    let write = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Content-Type", "application/sparql-update")
+        .send(DROP_ALL);
+    assert_eq!(Reply::of(write).status, 503);
+    drop(first);
+    let reply = once_served(|| Reply::of(agent().get(server.url("/api/queries")).call()));
+    assert_eq!(reply.status, 200, "{reply:?}");
+    assert_eq!(
+        store_quads(&server.store),
+        before,
+        "a refused write changed the store"
+    );
+}
+
+/// With one connection allowed, a client that takes it and then stops (sends nothing, half a
+/// request head, half a body, or never reads a long answer) cannot keep it: the server closes
+/// it after `--idle-timeout-s` and serves the next client. Each stalled connection is seen to
+/// have held the slot (the server closed it, or answered it, but never with a 503).
+#[test]
+fn idle_and_stalled_connections_are_closed_and_cannot_hold_the_server() {
+    use std::io::Write;
+    let server = Server::start(&["--max-connections", "1", "--idle-timeout-s", "1"]);
+    let before = store_quads(&server.store);
+    let long_answer = format!(
+        "GET /sparql?query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20.%20%3Fa%20%3Fb%20%3Fc%20%7D%20LIMIT%20200000 HTTP/1.1\r\nHost: {}\r\nAccept: text/tab-separated-values\r\n\r\n",
+        server.addr
+    );
+    let stalls = [
+        ("nothing sent", String::new()),
+        (
+            "half a request head",
+            format!("GET / HTTP/1.1\r\nHost: {}\r\n", server.addr),
+        ),
+        (
+            "half a body",
+            format!(
+                "POST /sparql HTTP/1.1\r\nHost: {}\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK",
+                server.addr
+            ),
+        ),
+        ("a long answer never read", long_answer),
+    ];
+    for (what, sent) in stalls {
+        // The slot may still be counted for the last client's connection, and this one refused:
+        // then it is tried again.
+        let mut held = None;
+        for _ in 0..20 {
+            let mut stalled = connect(&server);
+            stalled.write_all(sent.as_bytes()).expect("sent");
+            let reply = once_served(|| Reply::of(agent().get(server.url("/api/queries")).call()));
+            assert_eq!(reply.status, 200, "{what}: {reply:?}");
+            let got = read_to_close(&mut stalled);
+            if !got.starts_with(b"HTTP/1.1 503") {
+                held = Some(got);
+                break;
+            }
+        }
+        let got = held.unwrap_or_else(|| panic!("{what}: never held the slot"));
+        let text = String::from_utf8_lossy(&got[..got.len().min(300)]).into_owned();
+        match what {
+            "half a body" => assert!(text.starts_with("HTTP/1.1 400"), "{what}: {text}"),
+            "a long answer never read" => {
+                assert!(text.starts_with("HTTP/1.1 200"), "{what}: {text}");
+                let length: usize = text
+                    .to_ascii_lowercase()
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|n| n.trim().parse().ok())
+                    .expect("a content-length");
+                assert!(got.len() < length, "{what}: the whole answer came");
+            }
+            _ => assert!(got.is_empty(), "{what}: {text}"),
+        }
+    }
+    assert_eq!(store_quads(&server.store), before);
+}
+
 #[test]
 fn the_command_line_stops_queries_and_updates_at_timeout_s() {
     let dir = tempfile::TempDir::new().expect("a temporary folder");

@@ -109,12 +109,14 @@ name). No CORS header is sent unless --cors names the origins whose pages may re
 
 Limits: a query or update runs at most --timeout-s (503 past it); a request body is at most \
 256 MiB (413); an answer at most --max-result-rows rows and --max-result-bytes bytes (413, \
-nothing sent).
+nothing sent); at most --max-connections connections at once (503 at once past it); a \
+connection idle, or stalled sending its request or reading its answer, for --idle-timeout-s is \
+closed.
 
 Examples:
   ties serve                                  http://127.0.0.1:7878/
   ties serve --read-only --bind 0.0.0.0:8080 --timeout-s 10
-  ties serve --max-result-rows 5000000 --max-result-bytes 1G
+  ties serve --max-result-rows 5000000 --max-result-bytes 1G --max-connections 16
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql"
     )]
     Serve(ServeArgs),
@@ -277,6 +279,14 @@ pub struct ServeArgs {
     /// (binary: 128M is 128 MiB); 0 for no limit.
     #[arg(long, value_name = "SIZE", default_value = "128M", value_parser = parse_size)]
     pub max_result_bytes: usize,
+    /// Serve at most this many connections at once; one more is answered 503 at once and
+    /// closed.
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Close a connection that sends nothing of its request, or reads nothing of its answer,
+    /// for this many seconds (idle clients cannot hold every connection).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_s: u64,
 }
 
 /// A size in bytes: `1000`, `64K`, `256M`, `1G` (binary multiples; `MiB`, `MB` and `M` alike).

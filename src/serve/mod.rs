@@ -2,10 +2,11 @@
 //! description) over the store, and a page to explore the graph, on axum/tokio.
 //!
 //! Queries run on blocking threads with a cancellation token, so a query over the time limit is
-//! really stopped and answered 503. Every request is bounded: its body (256 MiB, 413) and its
-//! answer (rows or triples and bytes, counted as it is written into memory; past a limit 413 and
-//! nothing sent). Every request must name this server in its `Host` header (against DNS
-//! rebinding). Updates and graph writes are refused on a read-only
+//! really stopped and answered 503. Every request is bounded: its body (256 MiB, 413), its answer
+//! (rows or triples and bytes, counted as it is written into memory; past a limit 413 and nothing
+//! sent), and the connections the server holds ([`connections`]: at most so many, 503 past them,
+//! and none kept by a client that stops sending or reading). Every request must name this server in
+//! its `Host` header (against DNS rebinding). Updates and graph writes are refused on a read-only
 //! server (403), unless allowed from anything but loopback, from a page of another origin, and
 //! without the token the server made when it started ([`guard`]). A server on an address other than
 //! loopback is read-only unless its owner allows remote updates. A read-only server opens the store
@@ -16,13 +17,15 @@
 //! This file holds the options, the server's state, `run`, the router, the reopening of a
 //! read-only store and the helpers the handlers share (error responses, `blocking`, the write
 //! check). The handlers live beside it: [`protocol`] (SPARQL 1.1 Protocol), [`graph_store`]
-//! (Graph Store Protocol) and [`api`] (the page and its JSON routes).
+//! (Graph Store Protocol) and [`api`] (the page and its JSON routes); [`connections`] accepts
+//! the connections and hands their requests to the router.
 //!
 //! Must not touch: Oxigraph's store. The server opens `crate::store::Store` here only to hand it
 //! to `crate::sparql::Dataset`; every read goes through `Dataset` (and `network` on top of it),
 //! and only Graph Store writes reach the store, through `Dataset::store()`.
 
 mod api;
+mod connections;
 mod graph_store;
 mod guard;
 mod protocol;
@@ -64,6 +67,11 @@ pub struct Options {
     /// Most bytes of such an answer, as written; None: no limit. Answers are built in memory
     /// before they are sent, so this bounds what one request can make the server hold.
     pub max_result_bytes: Option<usize>,
+    /// Connections served at once (at least 1); one more is answered 503 at once and closed.
+    pub max_connections: usize,
+    /// A connection that sends nothing of its request (head or body), or reads nothing of its
+    /// answer, for this long is closed: idle clients cannot hold every connection.
+    pub idle_timeout: Duration,
     /// How the server's owner raises a limit, said after "ask the server's owner to raise it"
     /// in the answers that refuse past it (the command line names its flag); None says no more.
     pub raise_with: Option<fn(Limit) -> &'static str>,
@@ -74,6 +82,7 @@ pub struct Options {
 pub enum Limit {
     ResultRows,
     ResultBytes,
+    Connections,
 }
 
 impl Options {
@@ -82,6 +91,19 @@ impl Options {
         crate::sparql::Caps {
             rows: self.max_result_rows,
             bytes: self.max_result_bytes,
+        }
+    }
+
+    /// What the connections may take, and what one past the limit is told.
+    fn connection_limits(&self) -> connections::Limits {
+        connections::Limits {
+            max: self.max_connections,
+            idle: self.idle_timeout,
+            refusal: format!(
+                "the server is serving {} connections, its limit: try again in a moment, or ask the server's owner to raise it{}",
+                self.max_connections,
+                self.how_to_raise(Limit::Connections)
+            ),
         }
     }
 
@@ -184,16 +206,13 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
             read_only,
             token,
         });
-        let server = axum::serve(
-            listener,
-            router(state, cors).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async {
+        let limits = opts.connection_limits();
+        let server = connections::serve(listener, router(state, cors), limits, async {
             let _ = tokio::signal::ctrl_c().await;
         });
         // Ctrl-C lets requests under way finish for a moment, not up to their time limit.
         tokio::select! {
-            served = server => served?,
+            () = server => {},
             () = async {
                 let _ = tokio::signal::ctrl_c().await;
                 tokio::time::sleep(SHUTDOWN_GRACE).await;
