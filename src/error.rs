@@ -51,6 +51,11 @@ pub enum Error {
     #[error("stopped at the time limit: the SPARQL query or update ran too long (an update stopped before it finished writes nothing); narrow it, or give it more time")]
     TimeLimit,
 
+    /// An answer over the size limit set on it (a server's limit on rows, triples or bytes):
+    /// the answer was stopped there and nothing of it should be used.
+    #[error("the answer holds more than {0}, the limit set on answers: narrow the query (LIMIT and OFFSET page through a long answer), or raise the limit")]
+    TooLarge(Size),
+
     /// A client asked for a result format this kind of query cannot give.
     #[error("{0}")]
     NotAcceptable(String),
@@ -75,6 +80,30 @@ pub enum Error {
 
     #[error("I/O error")]
     Io(#[from] std::io::Error),
+}
+
+/// A limit an answer went over (`Error::TooLarge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// Rows of a SELECT answer.
+    Rows(usize),
+    /// Triples of a CONSTRUCT or DESCRIBE answer, or of a graph.
+    Triples(usize),
+    /// Bytes of the answer as written.
+    Bytes(usize),
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MIB: usize = 1 << 20;
+        match *self {
+            Size::Rows(n) => write!(f, "{n} rows"),
+            Size::Triples(n) => write!(f, "{n} triples"),
+            Size::Bytes(n) if n >= MIB && n % MIB == 0 => write!(f, "{} MiB", n / MIB),
+            Size::Bytes(n) if n >= 1024 && n % 1024 == 0 => write!(f, "{} KiB", n / 1024),
+            Size::Bytes(n) => write!(f, "{n} bytes"),
+        }
+    }
 }
 
 impl Error {

@@ -290,6 +290,11 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
         allow_remote_updates: args.allow_remote_updates,
         allow_hosts: args.allow_host.clone(),
         cors: args.cors.clone(),
+        max_result_rows: (args.max_result_rows > 0).then_some(args.max_result_rows),
+        max_result_bytes: (args.max_result_bytes > 0).then_some(args.max_result_bytes),
+        max_connections: args.max_connections as usize,
+        idle_timeout: std::time::Duration::from_secs(args.idle_timeout_s),
+        raise_with: Some(serve_flag),
     };
     ties::serve::run(opts, |started| {
         let addr = started.addr;
@@ -306,6 +311,15 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
     })
     .with_context(|| format!("--bind {}", args.bind))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How the owner of a `ties serve` raises one of its limits: said in the answers refused there.
+fn serve_flag(limit: ties::serve::Limit) -> &'static str {
+    match limit {
+        ties::serve::Limit::ResultRows => "ties serve --max-result-rows N; 0 for none",
+        ties::serve::Limit::ResultBytes => "ties serve --max-result-bytes SIZE; 0 for none",
+        ties::serve::Limit::Connections => "ties serve --max-connections N",
+    }
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {

@@ -783,6 +783,246 @@ fn queries_and_updates_over_the_time_limit_are_stopped_and_the_server_goes_on() 
     assert_eq!(server.quads(), before, "a stopped update changed the store");
 }
 
+/// A SELECT of `rows` rows of `bytes` bytes each, made up by the query itself.
+fn rows_of(rows: usize, bytes: usize) -> String {
+    let values: Vec<String> = (1..=rows).map(|i| i.to_string()).collect();
+    format!(
+        "SELECT ?x WHERE {{ VALUES ?i {{ {} }} BIND(CONCAT(STR(?i), \"{}\") AS ?x) }}",
+        values.join(" "),
+        "a".repeat(bytes)
+    )
+}
+
+/// An answer past the server's limits on rows (of a SELECT), triples (of a CONSTRUCT or a Graph
+/// Store GET) or bytes is refused whole with 413 and a message naming the limit and the flag
+/// that raises it, never sent cut off under a 200; answers within the limits still come, and
+/// the store is as it was.
+#[test]
+fn answers_past_the_result_limits_are_refused_whole_and_the_server_goes_on() {
+    let server = Server::start(&["--max-result-rows", "10", "--max-result-bytes", "8K"]);
+    let before = store_quads(&server.store);
+    let json = "application/sparql-results+json";
+    let reply = server.get_query("SELECT * WHERE { ?s ?p ?o }", json);
+    assert_eq!(reply.status, 413, "{reply:?}");
+    assert!(
+        reply.body.contains("more than 10 rows") && reply.body.contains("--max-result-rows"),
+        "{reply:?}"
+    );
+    let reply = server.post("application/sparql-query", "SELECT * WHERE { ?s ?p ?o }");
+    assert_eq!(reply.status, 413, "by POST too: {reply:?}");
+    let reply = server.get_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "text/turtle");
+    assert_eq!(reply.status, 413, "{reply:?}");
+    assert!(reply.body.contains("more than 10 triples"), "{reply:?}");
+    let report = a_report(&server);
+    let reply = server.graph_store("GET", &report, "");
+    assert_eq!(reply.status, 413, "a report's graph: {reply:?}");
+    // Five rows of 2,000 bytes: within the rows, past the bytes.
+    let reply = server.get_query(&rows_of(5, 2000), "text/csv");
+    assert_eq!(reply.status, 413, "{reply:?}");
+    assert!(
+        reply.body.contains("more than 8 KiB") && reply.body.contains("--max-result-bytes"),
+        "{reply:?}"
+    );
+    // Within both: answered whole.
+    let rows = server
+        .get_query("SELECT * WHERE { ?s ?p ?o } LIMIT 10", json)
+        .ok_json();
+    assert_eq!(bindings(&rows).len(), 10);
+    let csv = server.get_query(&rows_of(5, 100), "text/csv").ok();
+    assert_eq!(csv.lines().count(), 6, "{csv}");
+    assert!(
+        server.ask("ASK { ?p a schema:Person }"),
+        "the server goes on"
+    );
+    assert_eq!(
+        store_quads(&server.store),
+        before,
+        "a refused answer changed the store"
+    );
+}
+
+/// A new connection to the server that waits at most 30 s for each read.
+fn connect(server: &Server) -> std::net::TcpStream {
+    let stream = std::net::TcpStream::connect(&server.addr).expect("the server accepts");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .expect("a read timeout");
+    stream
+}
+
+/// A GET of `path` as an HTTP/1.1 request on a connection kept open after it.
+fn get_request(server: &Server, path: &str) -> String {
+    format!("GET {path} HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr)
+}
+
+/// One answer read from `stream`, the connection left open: the status and the body (by its
+/// Content-Length).
+fn read_answer(stream: &mut std::net::TcpStream) -> (u16, String) {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        let n = stream.read(&mut byte).expect("an answer");
+        assert_eq!(
+            n, 1,
+            "the server closed before the end of its answer: {head:?}"
+        );
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a content-length");
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).expect("the body");
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok());
+    (
+        status.expect("a status"),
+        String::from_utf8_lossy(&body).into_owned(),
+    )
+}
+
+/// All the server sends on `stream` until it closes it (panics if it does not within 30 s).
+fn read_to_close(stream: &mut std::net::TcpStream) -> Vec<u8> {
+    use std::io::Read;
+    let mut all = Vec::new();
+    stream
+        .read_to_end(&mut all)
+        .expect("the server closes the connection");
+    all
+}
+
+/// A connection that was answered 200 and stays open, so that the server counts it. A
+/// connection closed just before may not be counted off yet: a 503 is tried again.
+fn kept_connection(server: &Server) -> std::net::TcpStream {
+    use std::io::Write;
+    for _ in 0..200 {
+        let mut stream = connect(server);
+        stream
+            .write_all(get_request(server, "/api/queries").as_bytes())
+            .expect("the request goes out");
+        match read_answer(&mut stream) {
+            (200, _) => return stream,
+            (503, _) => std::thread::sleep(std::time::Duration::from_millis(25)),
+            (status, body) => panic!("{status}: {body}"),
+        }
+    }
+    panic!("no connection was kept");
+}
+
+/// `send` again while the server answers 503 (every connection taken), until it answers
+/// something else: what it answered then.
+fn once_served(send: impl Fn() -> Reply) -> Reply {
+    for _ in 0..1200 {
+        let reply = send();
+        if reply.status != 503 {
+            return reply;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!("the server answered 503 for 30 s");
+}
+
+/// Past `--max-connections`, a connection is answered 503 at once (reads and writes alike,
+/// with Retry-After and the flag that raises the limit) rather than queued behind the open
+/// ones; once one of those closes, the server serves again. The refused write changed nothing.
+#[test]
+fn connections_past_the_limit_are_answered_503_at_once_and_served_once_one_closes() {
+    let server = Server::start(&["--max-connections", "2"]);
+    let before = store_quads(&server.store);
+    let first = kept_connection(&server);
+    let _second = kept_connection(&server);
+    let read = Reply::of(agent().get(server.url("/api/queries")).call());
+    assert_eq!(read.status, 503, "{read:?}");
+    assert!(
+        read.body.contains("2 connections") && read.body.contains("--max-connections"),
+        "{read:?}"
+    );
+    let retry = read
+        .headers
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok());
+    assert_eq!(retry, Some("1"), "{read:?}");
+    let write = server
+        .with_token(agent().post(server.url("/sparql")))
+        .header("Content-Type", "application/sparql-update")
+        .send(DROP_ALL);
+    assert_eq!(Reply::of(write).status, 503);
+    drop(first);
+    let reply = once_served(|| Reply::of(agent().get(server.url("/api/queries")).call()));
+    assert_eq!(reply.status, 200, "{reply:?}");
+    assert_eq!(
+        store_quads(&server.store),
+        before,
+        "a refused write changed the store"
+    );
+}
+
+/// With one connection allowed, a client that takes it and then stops (sends nothing, half a
+/// request head, half a body, or never reads a long answer) cannot keep it: the server closes
+/// it after `--idle-timeout-s` and serves the next client. Each stalled connection is seen to
+/// have held the slot (the server closed it, or answered it, but never with a 503).
+#[test]
+fn idle_and_stalled_connections_are_closed_and_cannot_hold_the_server() {
+    use std::io::Write;
+    let server = Server::start(&["--max-connections", "1", "--idle-timeout-s", "1"]);
+    let before = store_quads(&server.store);
+    let long_answer = format!(
+        "GET /sparql?query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20.%20%3Fa%20%3Fb%20%3Fc%20%7D%20LIMIT%20200000 HTTP/1.1\r\nHost: {}\r\nAccept: text/tab-separated-values\r\n\r\n",
+        server.addr
+    );
+    let stalls = [
+        ("nothing sent", String::new()),
+        (
+            "half a request head",
+            format!("GET / HTTP/1.1\r\nHost: {}\r\n", server.addr),
+        ),
+        (
+            "half a body",
+            format!(
+                "POST /sparql HTTP/1.1\r\nHost: {}\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK",
+                server.addr
+            ),
+        ),
+        ("a long answer never read", long_answer),
+    ];
+    for (what, sent) in stalls {
+        // The slot may still be counted for the last client's connection, and this one refused:
+        // then it is tried again.
+        let mut held = None;
+        for _ in 0..20 {
+            let mut stalled = connect(&server);
+            stalled.write_all(sent.as_bytes()).expect("sent");
+            let reply = once_served(|| Reply::of(agent().get(server.url("/api/queries")).call()));
+            assert_eq!(reply.status, 200, "{what}: {reply:?}");
+            let got = read_to_close(&mut stalled);
+            if !got.starts_with(b"HTTP/1.1 503") {
+                held = Some(got);
+                break;
+            }
+        }
+        let got = held.unwrap_or_else(|| panic!("{what}: never held the slot"));
+        let text = String::from_utf8_lossy(&got[..got.len().min(300)]).into_owned();
+        match what {
+            "half a body" => assert!(text.starts_with("HTTP/1.1 400"), "{what}: {text}"),
+            "a long answer never read" => {
+                assert!(text.starts_with("HTTP/1.1 200"), "{what}: {text}");
+                let length: usize = text
+                    .to_ascii_lowercase()
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|n| n.trim().parse().ok())
+                    .expect("a content-length");
+                assert!(got.len() < length, "{what}: the whole answer came");
+            }
+            _ => assert!(got.is_empty(), "{what}: {text}"),
+        }
+    }
+    assert_eq!(store_quads(&server.store), before);
+}
+
 #[test]
 fn the_command_line_stops_queries_and_updates_at_timeout_s() {
     let dir = tempfile::TempDir::new().expect("a temporary folder");
@@ -1020,6 +1260,76 @@ fn a_4_mb_unpunctuated_line_and_100000_nested_divs_are_read_and_ingested() {
     assert!(out.status.success(), "{out:?}");
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("ingested 2 reports"),
+        "{out:?}"
+    );
+}
+
+/// What the reader does to such inputs is not silent: a report whose run of text was cut into
+/// pieces (a 10 KB line with no full stop) or whose page was flattened (elements nested past 256)
+/// is ingested with a warning that names it, since a name across a cut may be missed.
+#[test]
+fn a_10_kb_unpunctuated_line_and_a_page_nested_past_256_are_ingested_with_warnings() {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let line = dir.path().join("line.txt");
+    std::fs::write(&line, unpunctuated_line(10_000)).expect("a 10 KB line");
+    let n = 300;
+    let divs = dir.path().join("divs.html");
+    std::fs::write(
+        &divs,
+        format!(
+            "<html><body>{}<p>Ana Ruiz spoke at the Union meeting.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    )
+    .expect("a deep page");
+    let punctuated = dir.path().join("plain.txt");
+    std::fs::write(
+        &punctuated,
+        "Ana Ruiz spoke at the Union meeting. Bo Lind chaired it.\n",
+    )
+    .expect("a plain report");
+    let store = dir.path().join("store");
+    let out = ties(&store)
+        .arg("ingest")
+        .args([&line, &divs, &punctuated])
+        .output()
+        .expect("ties ingest runs");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ingested 3 reports"), "{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    let about = |file: &std::path::Path| {
+        let name = file.file_name().expect("a name").to_string_lossy();
+        warnings
+            .iter()
+            .filter(|w| w.contains(name.as_ref()))
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let cut = about(&line);
+    assert!(
+        cut.len() == 1 && cut[0].contains("no sentence boundary") && cut[0].contains("3000 bytes"),
+        "{stderr}"
+    );
+    let flat = about(&divs);
+    assert!(
+        flat.len() == 1 && flat[0].contains("nested more than 256 deep"),
+        "{stderr}"
+    );
+    assert!(about(&punctuated).is_empty(), "{stderr}");
+    // `ties extract` warns the same way.
+    let out = ties(&store)
+        .arg("extract")
+        .arg(&line)
+        .output()
+        .expect("ties extract runs");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no sentence boundary"),
         "{out:?}"
     );
 }

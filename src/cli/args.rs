@@ -107,9 +107,16 @@ requests whose Host header names no address of the server are refused (--allow-h
 name). No CORS header is sent unless --cors names the origins whose pages may read. A server on an address other than loopback is read-only unless --allow-remote-updates. A \
 --read-only server lets `ties ingest` write meanwhile and picks up new reports within seconds.
 
+Limits: a query or update runs at most --timeout-s (503 past it); a request body is at most \
+256 MiB (413); an answer at most --max-result-rows rows and --max-result-bytes bytes (413, \
+nothing sent); at most --max-connections connections at once (503 at once past it); a \
+connection idle, or stalled sending its request or reading its answer, for --idle-timeout-s is \
+closed.
+
 Examples:
   ties serve                                  http://127.0.0.1:7878/
   ties serve --read-only --bind 0.0.0.0:8080 --timeout-s 10
+  ties serve --max-result-rows 5000000 --max-result-bytes 1G --max-connections 16
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql"
     )]
     Serve(ServeArgs),
@@ -263,6 +270,48 @@ pub struct ServeArgs {
     /// write; * for any origin; repeatable. Without it no CORS header is sent.
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Vec<String>,
+    /// Refuse (413, nothing sent) an answer of more rows than this: a SELECT's rows, or the
+    /// triples of a CONSTRUCT, a DESCRIBE or a Graph Store GET. 0 for no limit.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    pub max_result_rows: usize,
+    /// Refuse (413) an answer larger than this. Answers are built in memory before they are
+    /// sent, so this bounds what one request makes the server hold. Bytes, or with K, M or G
+    /// (binary: 128M is 128 MiB); 0 for no limit.
+    #[arg(long, value_name = "SIZE", default_value = "128M", value_parser = parse_size)]
+    pub max_result_bytes: usize,
+    /// Serve at most this many connections at once; one more is answered 503 at once and
+    /// closed.
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Close a connection that sends nothing of its request, or reads nothing of its answer,
+    /// for this many seconds (idle clients cannot hold every connection).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_s: u64,
+}
+
+/// A size in bytes: `1000`, `64K`, `256M`, `1G` (binary multiples; `MiB`, `MB` and `M` alike).
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => {
+            return Err(format!(
+                "{text:?}: give bytes, or a number with K, M or G (256M)"
+            ))
+        }
+    };
+    let n: usize = digits
+        .parse()
+        .map_err(|_| format!("{text:?}: give bytes, or a number with K, M or G (256M)"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{text:?} is more than this machine can count"))
 }
 
 #[derive(Args)]
@@ -288,4 +337,22 @@ pub enum TraceFmt {
 pub enum ExtractFmt {
     Json,
     Turtle,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_are_bytes_or_binary_multiples() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("256 MiB"), Ok(256 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert_eq!(parse_size("0"), Ok(0));
+        for bad in ["", "M", "12T", "-1", "1.5G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -41,6 +41,7 @@ pub fn document_from_bytes(
         }
         Format::Html => {
             let article = html::extract_article(&decoded.text);
+            warnings.extend(flattening_warning(article.flattened));
             headings = article.headings;
             let meta = Metadata {
                 title: article.title,
@@ -101,7 +102,7 @@ fn document_with_headings(
     mut meta: Metadata,
     headings: &[(usize, usize, u8)],
 ) -> Document {
-    let (blocks, sentences) = segment::segment_with_headings(&text, format, headings);
+    let (blocks, sentences, cuts) = segment::segment_counting_cuts(&text, format, headings);
     if meta.title.is_none() {
         meta.title = title_block(&text, &blocks).map(|b| clean_title(&text[b.start..b.end]));
     }
@@ -114,8 +115,39 @@ fn document_with_headings(
         text,
         blocks,
         sentences,
-        warnings: Vec::new(),
+        warnings: cut_warning(cuts).into_iter().collect(),
     }
+}
+
+/// What a reader of the report should know when runs of text were cut into pieces of at most
+/// `MAX_SENTENCE_BYTES` (the extractor reads each piece alone).
+fn cut_warning(cuts: segment::Cuts) -> Option<String> {
+    let max = segment::MAX_SENTENCE_BYTES;
+    let what = match cuts.runs {
+        0 => return None,
+        1 => format!(
+            "a run of text with no sentence boundary ({} bytes) was cut into pieces of at most {max} bytes",
+            cuts.longest
+        ),
+        n => format!(
+            "{n} runs of text with no sentence boundary (the longest {} bytes) were cut into pieces of at most {max} bytes",
+            cuts.longest
+        ),
+    };
+    Some(format!(
+        "{what}: a name or a claim across a cut may be missed (punctuating the text avoids it)"
+    ))
+}
+
+/// What a reader of the report should know when the page nested elements too deep to read
+/// (`html::MAX_DEPTH`).
+fn flattening_warning(flattened: usize) -> Option<String> {
+    (flattened > 0).then(|| {
+        format!(
+            "HTML elements nested more than {} deep were flattened ({flattened} start tags dropped, their text kept in the element around them): headings and paragraphs below that depth are read as one",
+            html::MAX_DEPTH
+        )
+    })
 }
 
 /// The report's title: its first heading, passing over a first line in capitals ("FOR
@@ -171,6 +203,28 @@ mod tests {
             let err = document_from_bytes(bytes, Format::Text, None).unwrap_err();
             assert!(matches!(err, Error::Input { .. }));
         }
+    }
+
+    #[test]
+    fn cut_runs_and_flattened_pages_give_warnings() {
+        let line = "word Ana Ruiz and ".repeat(600);
+        let doc = document_from_bytes(line.as_bytes(), Format::Text, None).unwrap();
+        assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+        assert!(doc.warnings[0].contains("no sentence boundary"));
+        let n = html::MAX_DEPTH + 10;
+        let page = format!(
+            "<html><body>{}<p>Ana Ruiz spoke.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let doc = document_from_bytes(page.as_bytes(), Format::Html, None).unwrap();
+        assert!(
+            doc.warnings.iter().any(|w| w.contains("flattened")),
+            "{:?}",
+            doc.warnings
+        );
+        let plain = document_from_bytes(b"One. Two three.", Format::Text, None).unwrap();
+        assert!(plain.warnings.is_empty());
     }
 
     #[test]

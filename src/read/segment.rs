@@ -27,6 +27,14 @@ const ABBREVIATIONS: &[&str] = &[
     "rt", "ave", "rd", "sq", "ft", "ed", "eds",
 ];
 
+/// Runs of text with no sentence boundary that were longer than [`MAX_SENTENCE_BYTES`], and so
+/// cut into pieces: how many, and the longest, in bytes. The reader warns of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cuts {
+    pub runs: usize,
+    pub longest: usize,
+}
+
 /// Splits `text` into blocks and sentences.
 pub fn segment(text: &str, format: Format) -> (Vec<Block>, Vec<Sentence>) {
     segment_with_headings(text, format, &[])
@@ -39,6 +47,16 @@ pub fn segment_with_headings(
     format: Format,
     headings: &[(usize, usize, u8)],
 ) -> (Vec<Block>, Vec<Sentence>) {
+    let (blocks, sentences, _) = segment_counting_cuts(text, format, headings);
+    (blocks, sentences)
+}
+
+/// Like `segment_with_headings`, also telling which over-long runs of text were cut.
+pub fn segment_counting_cuts(
+    text: &str,
+    format: Format,
+    headings: &[(usize, usize, u8)],
+) -> (Vec<Block>, Vec<Sentence>, Cuts) {
     let mut blocks = blocks(text, format);
     if !headings.is_empty() {
         for b in blocks.iter_mut() {
@@ -56,6 +74,7 @@ pub fn segment_with_headings(
         }
     }
     let mut sentences = Vec::new();
+    let mut cuts = Cuts::default();
     for (i, b) in blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading {
             sentences.push(Sentence {
@@ -64,7 +83,7 @@ pub fn segment_with_headings(
                 block: i,
             });
         } else {
-            for (start, end) in split_sentences(&text[b.start..b.end]) {
+            for (start, end) in split_counting_cuts(&text[b.start..b.end], &mut cuts) {
                 sentences.push(Sentence {
                     start: b.start + start,
                     end: b.start + end,
@@ -73,7 +92,7 @@ pub fn segment_with_headings(
             }
         }
     }
-    (blocks, sentences)
+    (blocks, sentences, cuts)
 }
 
 /// A line of the text with its byte span (without the line break).
@@ -274,6 +293,11 @@ fn looks_like_heading(line: &str) -> bool {
 
 /// Splits one block into sentence spans (relative byte offsets, trimmed).
 pub fn split_sentences(block: &str) -> Vec<(usize, usize)> {
+    split_counting_cuts(block, &mut Cuts::default())
+}
+
+/// `split_sentences`, adding the over-long runs it cut to `cuts`.
+fn split_counting_cuts(block: &str, cuts: &mut Cuts) -> Vec<(usize, usize)> {
     let bytes = block.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -313,17 +337,27 @@ pub fn split_sentences(block: &str) -> Vec<(usize, usize)> {
         if c == '.' && end == i + 1 && is_abbreviation(&block[..i]) {
             continue;
         }
-        push_span(&mut out, block, start, end);
+        push_span(&mut out, cuts, block, start, end);
         start = bytes.len() - after_space.len();
     }
-    push_span(&mut out, block, start, block.len());
+    push_span(&mut out, cuts, block, start, block.len());
     out
 }
 
 /// Pushes the span `start..end` of `block`, trimmed, cut into pieces of at most
 /// [`MAX_SENTENCE_BYTES`] (at the last whitespace before the limit, else at a character
-/// boundary).
-fn push_span(out: &mut Vec<(usize, usize)>, block: &str, mut start: usize, end: usize) {
+/// boundary); a span that had to be cut is counted in `cuts`.
+fn push_span(
+    out: &mut Vec<(usize, usize)>,
+    cuts: &mut Cuts,
+    block: &str,
+    mut start: usize,
+    end: usize,
+) {
+    if end - start > MAX_SENTENCE_BYTES {
+        cuts.runs += 1;
+        cuts.longest = cuts.longest.max(end - start);
+    }
     while end - start > MAX_SENTENCE_BYTES {
         let mut limit = start + MAX_SENTENCE_BYTES;
         while !block.is_char_boundary(limit) {
@@ -506,6 +540,17 @@ mod tests {
         assert!(spans
             .iter()
             .all(|&(s, e)| solid.is_char_boundary(s) && solid.is_char_boundary(e)));
+    }
+
+    #[test]
+    fn cut_runs_are_counted_and_ordinary_text_is_not() {
+        let line = "word Ana Ruiz and ".repeat(1000);
+        let text = format!("Heading here\n\nOne. Two three.\n\n{line}\n\n{line}. Short.\n");
+        let (_, _, cuts) = segment_counting_cuts(&text, Format::Text, &[]);
+        assert_eq!(cuts.runs, 2);
+        assert!(cuts.longest > line.len() - 2, "{cuts:?}");
+        let (_, _, none) = segment_counting_cuts("One. Two three.\n", Format::Text, &[]);
+        assert_eq!(none, Cuts::default());
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! (`write_graph`); writes, after the write check (`may_write`), go through `Dataset::store()`
 //! and its methods, never into Oxigraph directly.
 
-use super::{blocking, error, may_write, AppState};
-use crate::error::Result;
+use super::{blocking, error, may_write, too_large, AppState};
+use crate::error::{Error, Result, Size};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -52,18 +52,25 @@ pub(super) async fn store_get(
         Err(r) => return refuse(r),
     };
     let dataset = state.dataset();
-    let result = blocking(move || -> Result<Option<Vec<u8>>> {
-        let mut body = Vec::new();
-        Ok(dataset
-            .write_graph(graph.as_ref(), &mut body)?
-            .then_some(body))
-    })
+    let caps = state.opts.result_caps();
+    // Written into memory and sent only when whole, within the server's limits on answers.
+    let result = blocking(
+        move || -> Result<std::result::Result<Option<Vec<u8>>, Size>> {
+            let mut body = Vec::new();
+            match dataset.write_graph(graph.as_ref(), &mut body, caps) {
+                Ok(found) => Ok(Ok(found.then_some(body))),
+                Err(Error::TooLarge(size)) => Ok(Err(size)),
+                Err(e) => Err(e),
+            }
+        },
+    )
     .await;
     match result {
-        Ok(Some(body)) => {
+        Ok(Ok(Some(body))) => {
             ([(header::CONTENT_TYPE, "text/turtle; charset=utf-8")], body).into_response()
         }
-        Ok(None) => error(StatusCode::NOT_FOUND, "no such graph"),
+        Ok(Ok(None)) => error(StatusCode::NOT_FOUND, "no such graph"),
+        Ok(Err(size)) => too_large(&state.opts, size),
         Err(r) => r,
     }
 }

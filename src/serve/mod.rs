@@ -2,11 +2,14 @@
 //! description) over the store, and a page to explore the graph, on axum/tokio.
 //!
 //! Queries run on blocking threads with a cancellation token, so a query over the time limit is
-//! really stopped and answered 503. Every request must name this server in its `Host` header
-//! (against DNS rebinding). Updates and graph writes are refused on a read-only server (403),
-//! unless allowed from anything but loopback, from a page of another origin, and without the
-//! token the server made when it started ([`guard`]). A server on an address other than loopback
-//! is read-only unless its owner allows remote updates. A read-only server opens the store
+//! really stopped and answered 503. Every request is bounded: its body (256 MiB, 413), its answer
+//! (rows or triples and bytes, counted as it is written into memory; past a limit 413 and nothing
+//! sent), and the connections the server holds ([`connections`]: at most so many, 503 past them,
+//! and none kept by a client that stops sending or reading). Every request must name this server in
+//! its `Host` header (against DNS rebinding). Updates and graph writes are refused on a read-only
+//! server (403), unless allowed from anything but loopback, from a page of another origin, and
+//! without the token the server made when it started ([`guard`]). A server on an address other than
+//! loopback is read-only unless its owner allows remote updates. A read-only server opens the store
 //! without its write lock, so `ties ingest` can write meanwhile; it reopens the store every few
 //! seconds to see what was ingested. Each request is logged in one `tracing` line (method, path,
 //! status, latency, peer), never its query string nor its body: they may hold research data.
@@ -14,13 +17,15 @@
 //! This file holds the options, the server's state, `run`, the router, the reopening of a
 //! read-only store and the helpers the handlers share (error responses, `blocking`, the write
 //! check). The handlers live beside it: [`protocol`] (SPARQL 1.1 Protocol), [`graph_store`]
-//! (Graph Store Protocol) and [`api`] (the page and its JSON routes).
+//! (Graph Store Protocol) and [`api`] (the page and its JSON routes); [`connections`] accepts
+//! the connections and hands their requests to the router.
 //!
 //! Must not touch: Oxigraph's store. The server opens `crate::store::Store` here only to hand it
 //! to `crate::sparql::Dataset`; every read goes through `Dataset` (and `network` on top of it),
 //! and only Graph Store writes reach the store, through `Dataset::store()`.
 
 mod api;
+mod connections;
 mod graph_store;
 mod guard;
 mod protocol;
@@ -56,9 +61,59 @@ pub struct Options {
     /// Origins whose pages may read (never write) through CORS; `*` for any. None by default:
     /// the page is served from the server itself and needs none.
     pub cors: Vec<String>,
+    /// Most rows of a SELECT answer, or triples of a CONSTRUCT or DESCRIBE answer or of a Graph
+    /// Store graph; None: no limit. An answer past it is refused (413), none of it sent.
+    pub max_result_rows: Option<usize>,
+    /// Most bytes of such an answer, as written; None: no limit. Answers are built in memory
+    /// before they are sent, so this bounds what one request can make the server hold.
+    pub max_result_bytes: Option<usize>,
+    /// Connections served at once (at least 1); one more is answered 503 at once and closed.
+    pub max_connections: usize,
+    /// A connection that sends nothing of its request (head or body), or reads nothing of its
+    /// answer, for this long is closed: idle clients cannot hold every connection.
+    pub idle_timeout: Duration,
+    /// How the server's owner raises a limit, said after "ask the server's owner to raise it"
+    /// in the answers that refuse past it (the command line names its flag); None says no more.
+    pub raise_with: Option<fn(Limit) -> &'static str>,
+}
+
+/// The limits a refusal names (`Options::raise_with`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    ResultRows,
+    ResultBytes,
+    Connections,
 }
 
 impl Options {
+    /// The caps on one answer.
+    fn result_caps(&self) -> crate::sparql::Caps {
+        crate::sparql::Caps {
+            rows: self.max_result_rows,
+            bytes: self.max_result_bytes,
+        }
+    }
+
+    /// What the connections may take, and what one past the limit is told.
+    fn connection_limits(&self) -> connections::Limits {
+        connections::Limits {
+            max: self.max_connections,
+            idle: self.idle_timeout,
+            refusal: format!(
+                "the server is serving {} connections, its limit: try again in a moment, or ask the server's owner to raise it{}",
+                self.max_connections,
+                self.how_to_raise(Limit::Connections)
+            ),
+        }
+    }
+
+    /// " (how to raise it)", or nothing.
+    fn how_to_raise(&self, limit: Limit) -> String {
+        self.raise_with
+            .map(|raise| format!(" ({})", raise(limit)))
+            .unwrap_or_default()
+    }
+
     /// True when the server takes no writes: asked for, or listening on an address other than
     /// loopback without remote updates allowed.
     pub fn is_read_only(&self) -> bool {
@@ -151,16 +206,13 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
             read_only,
             token,
         });
-        let server = axum::serve(
-            listener,
-            router(state, cors).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async {
+        let limits = opts.connection_limits();
+        let server = connections::serve(listener, router(state, cors), limits, async {
             let _ = tokio::signal::ctrl_c().await;
         });
         // Ctrl-C lets requests under way finish for a moment, not up to their time limit.
         tokio::select! {
-            served = server => served?,
+            () = server => {},
             () = async {
                 let _ = tokio::signal::ctrl_c().await;
                 tokio::time::sleep(SHUTDOWN_GRACE).await;
@@ -319,12 +371,31 @@ fn error_response(e: Error) -> Response {
         Error::Syntax(_) => error(StatusCode::BAD_REQUEST, e.full_text()),
         Error::Usage(m) | Error::Refused(m) => error(StatusCode::BAD_REQUEST, m),
         Error::NotAcceptable(m) => error(StatusCode::NOT_ACCEPTABLE, m),
+        Error::TooLarge(_) => error(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
         Error::TimeLimit => error(
             StatusCode::SERVICE_UNAVAILABLE,
             "the query or update ran over the server's time limit and was stopped (an update stopped before it finished writes nothing); narrow it or ask the server's owner for more time",
         ),
         other => error(StatusCode::INTERNAL_SERVER_ERROR, other.full_text()),
     }
+}
+
+/// The answer to a request whose answer went past `size`, one of the server's limits: 413
+/// (Content Too Large, the nearest status: it is defined for request content, so the message
+/// says it is the answer), with what to do. Answers are built whole in memory before anything
+/// is sent, so the client gets this status rather than a truncated answer.
+fn too_large(opts: &Options, size: crate::error::Size) -> Response {
+    let limit = match size {
+        crate::error::Size::Bytes(_) => Limit::ResultBytes,
+        _ => Limit::ResultRows,
+    };
+    error(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "the answer holds more than {size}, this server's limit on answers, and was not sent: narrow the query (LIMIT and OFFSET page through a long answer), or ask the server's owner to raise the limit{}",
+            opts.how_to_raise(limit)
+        ),
+    )
 }
 
 /// Runs store work on a blocking thread; library errors become HTTP errors.

@@ -5,8 +5,8 @@
 //! Must not touch: Oxigraph's store. Queries and updates go through `crate::sparql::Dataset`
 //! (`query`, `update`); updates pass the write check (`may_write`: read-only, loopback, Origin, token) first.
 
-use super::{blocking, error, may_write, AppState};
-use crate::error::{Error, Result};
+use super::{blocking, error, may_write, too_large, AppState};
+use crate::error::{Error, Result, Size};
 use crate::sparql::{self, OutputFormat, QueryOptions, QueryResults};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
@@ -215,9 +215,13 @@ async fn run_query(
     // query or update too.
     let _cancel_on_drop = CancelOnDrop(token.clone());
     let timeout = state.opts.timeout;
+    let caps = state.opts.result_caps();
     let dataset = state.dataset();
     let cancel = token.clone();
-    let work = move || -> Result<(Vec<u8>, &'static str)> {
+    // The answer is written into memory, counted as it is written, and sent only when whole:
+    // past a cap nothing has gone out yet, so the client gets a clear 413 (`too_large`), never
+    // an answer cut off in the middle under a 200.
+    let work = move || -> Result<std::result::Result<(Vec<u8>, &'static str), Size>> {
         let options = QueryOptions {
             graph: default_graph.as_deref(),
             cancel: Some(cancel),
@@ -233,11 +237,17 @@ async fn run_query(
             })
         })?;
         let mut out = Vec::new();
-        sparql::write_results(results, format, &mut out)?;
-        Ok((out, content_type))
+        match sparql::write_results_capped(results, format, &mut out, caps) {
+            Ok(_) => Ok(Ok((out, content_type))),
+            Err(Error::TooLarge(size)) => Ok(Err(size)),
+            Err(e) => Err(e),
+        }
     };
     match within_time_limit(timeout, &token, "the query ran", "", work).await {
-        Ok((body, content_type)) => ([(header::CONTENT_TYPE, content_type)], body).into_response(),
+        Ok(Ok((body, content_type))) => {
+            ([(header::CONTENT_TYPE, content_type)], body).into_response()
+        }
+        Ok(Err(size)) => too_large(&state.opts, size),
         Err(r) => r,
     }
 }

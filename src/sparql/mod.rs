@@ -12,7 +12,7 @@ pub mod bind;
 pub mod limits;
 pub mod results;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Size};
 use crate::store::Store;
 use crate::vocab;
 use oxigraph::io::RdfFormat;
@@ -23,7 +23,9 @@ use std::path::Path;
 use std::sync::Mutex;
 
 pub use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolution};
-pub use results::{compact_iri, display_term, write_results, OutputFormat};
+pub use results::{
+    compact_iri, display_term, write_results, write_results_capped, Caps, OutputFormat,
+};
 
 /// An evaluator with ties' prefixes predeclared.
 fn evaluator() -> SparqlEvaluator {
@@ -259,21 +261,34 @@ impl Dataset {
         self.store.graph_count()
     }
 
-    /// Writes one graph (a named graph, or the default graph itself) as Turtle; false when
-    /// there is no such named graph.
-    pub fn write_graph(&self, graph: GraphNameRef<'_>, out: &mut Vec<u8>) -> Result<bool> {
+    /// Writes one graph (a named graph, or the default graph itself) as Turtle, within `caps`
+    /// (its triples count as rows; `Error::TooLarge` past a cap); false when there is no such
+    /// named graph.
+    pub fn write_graph(
+        &self,
+        graph: GraphNameRef<'_>,
+        out: &mut Vec<u8>,
+        caps: Caps,
+    ) -> Result<bool> {
         if let GraphNameRef::NamedNode(g) = graph {
             if !self.store.contains_graph(g)? {
                 return Ok(false);
             }
         }
-        let mut w = vocab::serializer(RdfFormat::Turtle).for_writer(out);
-        for q in self.store.quads_in(graph) {
-            let q = q?;
-            w.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
-        }
-        w.finish()?;
-        Ok(true)
+        let mut capped = results::Capped::new(out, caps.bytes);
+        let written = (|| {
+            let mut w = vocab::serializer(RdfFormat::Turtle).for_writer(&mut capped);
+            for (n, q) in self.store.quads_in(graph).enumerate() {
+                if let Some(max) = caps.rows.filter(|&max| n >= max) {
+                    return Err(Error::TooLarge(Size::Triples(max)));
+                }
+                let q = q?;
+                w.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+            }
+            w.finish()?;
+            Ok(true)
+        })();
+        capped.verdict(written)
     }
 }
 
@@ -444,17 +459,71 @@ mod tests {
     }
 
     #[test]
+    fn answers_past_their_caps_are_stopped_with_the_limit_they_passed() {
+        let dataset = two_graphs();
+        let run = |text: &str, format, caps| {
+            let results = dataset.query(text, &QueryOptions::default()).expect("runs");
+            write_results_capped(results, format, &mut Vec::new(), caps)
+        };
+        let select = "SELECT ?n WHERE { ?x schema:name ?n }";
+        let construct = "CONSTRUCT { ?x schema:name ?n } WHERE { ?x schema:name ?n }";
+        let rows = |n| Caps {
+            rows: Some(n),
+            bytes: None,
+        };
+        for format in [OutputFormat::Json, OutputFormat::Table] {
+            assert_eq!(run(select, format, rows(2)).expect("within"), 2);
+            let e = run(select, format, rows(1)).expect_err("over");
+            assert!(matches!(e, Error::TooLarge(Size::Rows(1))), "{e}");
+        }
+        assert_eq!(
+            run(construct, OutputFormat::NTriples, rows(2)).expect("within"),
+            2
+        );
+        let e = run(construct, OutputFormat::Turtle, rows(1)).expect_err("over");
+        assert!(matches!(e, Error::TooLarge(Size::Triples(1))), "{e}");
+        let bytes = Caps {
+            rows: None,
+            bytes: Some(40),
+        };
+        let e = run(select, OutputFormat::Json, bytes).expect_err("over");
+        assert!(matches!(e, Error::TooLarge(Size::Bytes(40))), "{e}");
+        assert!(e.to_string().contains("more than 40 bytes"), "{e}");
+        let e = run(construct, OutputFormat::NTriples, bytes).expect_err("over");
+        assert!(matches!(e, Error::TooLarge(Size::Bytes(40))), "{e}");
+        assert!(run("ASK { ?x ?p ?o }", OutputFormat::Json, bytes).is_ok());
+        // A graph of the Graph Store Protocol counts its triples the same way.
+        let g = NamedNode::new_unchecked("urn:g:1");
+        let e = dataset
+            .write_graph(
+                GraphNameRef::NamedNode(g.as_ref()),
+                &mut Vec::new(),
+                rows(0),
+            )
+            .expect_err("over");
+        assert!(matches!(e, Error::TooLarge(Size::Triples(0))), "{e}");
+    }
+
+    #[test]
     fn a_graph_is_written_as_turtle() {
         let dataset = two_graphs();
         let mut out = Vec::new();
         let g = NamedNode::new_unchecked("urn:g:1");
         assert!(dataset
-            .write_graph(GraphNameRef::NamedNode(g.as_ref()), &mut out)
+            .write_graph(
+                GraphNameRef::NamedNode(g.as_ref()),
+                &mut out,
+                Caps::default()
+            )
             .expect("written"));
         assert!(String::from_utf8(out).expect("UTF-8").contains("urn:g:1"));
         let missing = NamedNode::new_unchecked("urn:g:9");
         assert!(!dataset
-            .write_graph(GraphNameRef::NamedNode(missing.as_ref()), &mut Vec::new())
+            .write_graph(
+                GraphNameRef::NamedNode(missing.as_ref()),
+                &mut Vec::new(),
+                Caps::default(),
+            )
             .expect("answered"));
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! This module only writes what the `Dataset` returned; it runs nothing.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Size};
 use crate::vocab::{self, PREFIXES};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
@@ -53,7 +53,40 @@ pub fn write_results(
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> Result<usize> {
+    write_results_capped(results, format, out, Caps::default())
+}
+
+/// How large one answer may grow: rows (SELECT) or triples (CONSTRUCT, DESCRIBE), and bytes
+/// written. None: no limit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Caps {
+    pub rows: Option<usize>,
+    pub bytes: Option<usize>,
+}
+
+/// `write_results` within `caps`: past a cap the writing stops with `Error::TooLarge`, and what
+/// was written so far is a truncated answer that must not be sent on (the server writes into
+/// memory and sends nothing in that case).
+pub fn write_results_capped(
+    results: QueryResults<'_>,
+    format: OutputFormat,
+    out: &mut dyn Write,
+    caps: Caps,
+) -> Result<usize> {
+    let mut capped = Capped::new(out, caps.bytes);
+    let written = write_counted(results, format, &mut capped, caps.rows);
+    capped.verdict(written)
+}
+
+/// Rows or triples counted as they are written; over `max_rows` the writing stops.
+fn write_counted(
+    results: QueryResults<'_>,
+    format: OutputFormat,
+    out: &mut dyn Write,
+    max_rows: Option<usize>,
+) -> Result<usize> {
     let eval = Error::evaluation;
+    let over = |n: usize| max_rows.is_some_and(|max| n > max);
     match results {
         QueryResults::Boolean(value) => {
             match w3c_format(format) {
@@ -68,10 +101,15 @@ pub fn write_results(
         }
         QueryResults::Solutions(rows) => {
             let variables = rows.variables().to_vec();
+            let too_many = || Error::TooLarge(Size::Rows(max_rows.unwrap_or_default()));
             if format == OutputFormat::Table {
                 let rows = rows
+                    .take(max_rows.map_or(usize::MAX, |m| m.saturating_add(1)))
                     .collect::<std::result::Result<Vec<_>, _>>()
                     .map_err(eval)?;
+                if over(rows.len()) {
+                    return Err(too_many());
+                }
                 write_table(&variables, &rows, out)?;
                 return Ok(rows.len());
             }
@@ -80,34 +118,94 @@ pub fn write_results(
                 .serialize_solutions_to_writer(out, variables)?;
             let mut n = 0;
             for row in rows {
-                ser.serialize(row.map_err(eval)?.iter())?;
                 n += 1;
+                if over(n) {
+                    return Err(too_many());
+                }
+                ser.serialize(row.map_err(eval)?.iter())?;
             }
             ser.finish()?;
             Ok(n)
         }
         QueryResults::Graph(triples) => {
-            let rdf = match format {
-                OutputFormat::Table | OutputFormat::Turtle => RdfFormat::Turtle,
-                OutputFormat::NTriples => RdfFormat::NTriples,
-                OutputFormat::NQuads => RdfFormat::NQuads,
-                OutputFormat::JsonLd => RdfFormat::from_media_type("application/ld+json")
-                    .expect("Oxigraph knows JSON-LD"),
-
-                _ => return Err(Error::Usage(
-                    "CONSTRUCT and DESCRIBE give RDF: ask for turtle, ntriples, nquads or jsonld"
-                        .into(),
-                )),
-            };
-            let mut ser = vocab::serializer(rdf).for_writer(out);
+            let mut ser = vocab::serializer(rdf_format(format)?).for_writer(out);
             let mut n = 0;
             for t in triples {
-                ser.serialize_triple(&t.map_err(eval)?)?;
                 n += 1;
+                if over(n) {
+                    return Err(Error::TooLarge(Size::Triples(max_rows.unwrap_or_default())));
+                }
+                ser.serialize_triple(&t.map_err(eval)?)?;
             }
             ser.finish()?;
             Ok(n)
         }
+    }
+}
+
+/// The RDF format CONSTRUCT and DESCRIBE give for `format`.
+fn rdf_format(format: OutputFormat) -> Result<RdfFormat> {
+    Ok(match format {
+        OutputFormat::Table | OutputFormat::Turtle => RdfFormat::Turtle,
+        OutputFormat::NTriples => RdfFormat::NTriples,
+        OutputFormat::NQuads => RdfFormat::NQuads,
+        OutputFormat::JsonLd => {
+            RdfFormat::from_media_type("application/ld+json").expect("Oxigraph knows JSON-LD")
+        }
+        _ => {
+            return Err(Error::Usage(
+                "CONSTRUCT and DESCRIBE give RDF: ask for turtle, ntriples, nquads or jsonld"
+                    .into(),
+            ))
+        }
+    })
+}
+
+/// A writer that refuses to go past `max` bytes. The serializers see an I/O error there and
+/// stop; [`Capped::verdict`] turns it into `Error::TooLarge`.
+pub(crate) struct Capped<'a> {
+    out: &'a mut dyn Write,
+    written: usize,
+    max: Option<usize>,
+    over: bool,
+}
+
+impl<'a> Capped<'a> {
+    pub(crate) fn new(out: &'a mut dyn Write, max: Option<usize>) -> Self {
+        Capped {
+            out,
+            written: 0,
+            max,
+            over: false,
+        }
+    }
+
+    /// What the writing through this writer came to: `Error::TooLarge` when it went past the
+    /// cap (whatever error the serializer made of it), else `written` as it is.
+    pub(crate) fn verdict<T>(&self, written: Result<T>) -> Result<T> {
+        match (written, self.max) {
+            (Err(_), Some(max)) if self.over => Err(Error::TooLarge(Size::Bytes(max))),
+            (written, _) => written,
+        }
+    }
+}
+
+impl Write for Capped<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self
+            .max
+            .is_some_and(|max| self.written.saturating_add(buf.len()) > max)
+        {
+            self.over = true;
+            return Err(std::io::Error::other("the answer went past its size limit"));
+        }
+        let n = self.out.write(buf)?;
+        self.written += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 

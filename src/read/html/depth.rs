@@ -30,13 +30,14 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 /// `html` with start tags deeper than [`MAX_DEPTH`] open elements, and their end tags, taken
-/// out; borrowed as it is when nothing nests that deep.
-pub fn flatten(html: &str) -> Cow<'_, str> {
+/// out (borrowed as it is when nothing nests that deep), and how many start tags were dropped.
+pub fn flatten(html: &str) -> (Cow<'_, str>, usize) {
     let b = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
     let mut depth = 0usize;
     let mut dropped: HashMap<String, usize> = HashMap::new();
+    let mut flattened = 0;
     let mut i = 0;
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| i + p) {
         let rest = &html[lt..];
@@ -81,6 +82,7 @@ pub fn flatten(html: &str) -> Cow<'_, str> {
         } else if counted && !self_closing {
             if depth >= MAX_DEPTH {
                 *dropped.entry(name).or_default() += 1;
+                flattened += 1;
                 drop = true;
             } else {
                 depth += 1;
@@ -93,10 +95,10 @@ pub fn flatten(html: &str) -> Cow<'_, str> {
         i = end;
     }
     if copied == 0 {
-        return Cow::Borrowed(html);
+        return (Cow::Borrowed(html), 0);
     }
     out.push_str(&html[copied..]);
-    Cow::Owned(out)
+    (Cow::Owned(out), flattened)
 }
 
 /// After the `>` that ends a tag whose attributes start at `i` (quoted values may hold `>`).
@@ -121,9 +123,9 @@ mod tests {
     #[test]
     fn shallow_pages_are_left_as_they_are() {
         let page = "<html><body><div class=\"a>b\"><p>One<p>Two<br/><script>if (a<b) {}</script></div></body></html>";
-        assert!(matches!(flatten(page), Cow::Borrowed(_)));
+        assert!(matches!(flatten(page), (Cow::Borrowed(_), 0)));
         let many_unclosed = format!("<ul>{}</ul>", "<li>item".repeat(1000));
-        assert!(matches!(flatten(&many_unclosed), Cow::Borrowed(_)));
+        assert!(matches!(flatten(&many_unclosed), (Cow::Borrowed(_), 0)));
     }
 
     #[test]
@@ -134,7 +136,8 @@ mod tests {
             "<div>".repeat(n),
             "</div>".repeat(n)
         );
-        let flat = flatten(&page);
+        let (flat, dropped) = flatten(&page);
+        assert_eq!(dropped, 100);
         assert_eq!(flat.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(flat.matches("</div>").count(), MAX_DEPTH);
         assert!(flat.contains("<p>Deep text.</p>") && flat.ends_with("</div><p>After.</p>"));

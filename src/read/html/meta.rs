@@ -257,6 +257,7 @@ mod tests {
                 url: Some("https://clearwater.example/press/river-clean-up".into()),
                 text: "Campaign launches river clean-up\n\nVolunteers met at Mill Bridge.".into(),
                 headings: vec![(0, 32, 1)],
+                flattened: 0,
             }
         );
     }

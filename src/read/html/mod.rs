@@ -44,11 +44,17 @@ pub struct HtmlArticle {
     pub text: String,
     /// The headings in `text`: byte start, byte end, level (1 for h1).
     pub headings: Vec<(usize, usize, u8)>,
+    /// Start tags nested deeper than [`MAX_DEPTH`] open elements, dropped before parsing (their
+    /// text kept in the element around them); 0 for any ordinary page.
+    pub flattened: usize,
 }
+
+pub use depth::MAX_DEPTH;
 
 /// Reads an HTML page into its article text and metadata.
 pub fn extract_article(html: &str) -> HtmlArticle {
-    let doc = Html::parse_document(&depth::flatten(html));
+    let (html, flattened) = depth::flatten(html);
+    let doc = Html::parse_document(&html);
     let Some(root) = document_element(&doc) else {
         return HtmlArticle::default();
     };
@@ -63,6 +69,7 @@ pub fn extract_article(html: &str) -> HtmlArticle {
         url: meta.canonical.clone().or_else(|| meta.og_url.clone()),
         text: content.text(),
         headings: content.headings(),
+        flattened,
     }
 }
 
