@@ -1284,7 +1284,16 @@ fn coordinated_subject(
         if q == k {
             break;
         }
-        let Some(next) = persons.iter().find(|m| m.hon.unwrap_or(m.start) == q) else {
+        // The next conjunct, maybe after its role: "and Forum Chairman Sir C D", "and the
+        // union's E F".
+        let Some(next) = persons.iter().find(|m| {
+            let first = m.hon.unwrap_or(m.start);
+            first >= q
+                && first - q <= 5
+                && sent.toks[q..first]
+                    .iter()
+                    .all(|t| matches!(t.kind, Kind::Word | Kind::Possessive))
+        }) else {
             break;
         };
         k = skip_bracket(sent, next.end);
@@ -1296,11 +1305,24 @@ fn coordinated_subject(
     while is_adverb(w(k)) {
         k += 1;
     }
-    subject_verb_role(w(k), w(k + 1))
+    // Plural present, as captions write it: "A B and C D address the congress".
+    match w(k) {
+        "address" | "speak" => Some(PartRole::Speaker),
+        "attend" | "join" => Some(PartRole::Attendee),
+        _ => subject_verb_role(w(k), w(k + 1)),
+    }
 }
 
-/// The token after a bracket that opens at `k` ("(X Union)"), or `k`.
+/// The token after a bracket that opens at `k` ("(X Union)") or a short attachment ("from the
+/// X Union", "of Y"), or `k`.
 fn skip_bracket(sent: &Sent, k: usize) -> usize {
+    if sent.is(k, "from") || sent.is(k, "of") {
+        let q = if sent.is(k + 1, "the") { k + 2 } else { k + 1 };
+        return sent
+            .mention_starting(q)
+            .filter(|m| m.kind != Some(EntityKind::Person))
+            .map_or(k, |m| m.end);
+    }
     if !sent.is_punct(k, "(") {
         return k;
     }

@@ -576,11 +576,87 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             before_name(r, s, &p, person);
             premodifier(r, s, &p, person);
             honorific_title(r, s, &p, person);
+            elected_to_office(r, s, &p, person);
             if r.memberships.len() + r.reg.get(person).job_titles.len() == before {
                 possessive_organisation(r, s, &p, person);
             }
         }
     }
+}
+
+/// Rule `elected-to-office`: "A B was elected president of X", "A B, a nurse from Y, was
+/// re-elected treasurer", "A B has been appointed director": the office the person was
+/// given. A bare office is one in the report's own organisation, if it has one.
+fn elected_to_office(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let sent = &r.sents[s];
+    let n = sent.toks.len();
+    let mut k = p.end;
+    // Over an appositive closed by a comma.
+    if sent.is_punct(k, ",") {
+        let Some(close) = (k + 1..n.min(k + 25)).find(|&q| sent.is_punct(q, ",;")) else {
+            return;
+        };
+        k = close + 1;
+    }
+    while sent.toks.get(k).is_some_and(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "was"
+                | "were"
+                | "is"
+                | "has"
+                | "have"
+                | "had"
+                | "been"
+                | "all"
+                | "also"
+                | "duly"
+                | "unanimously"
+                | "then"
+                | "later"
+        )
+    }) {
+        k += 1;
+    }
+    let elected = sent.toks.get(k).is_some_and(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "elected"
+                | "re-elected"
+                | "appointed"
+                | "re-appointed"
+                | "reappointed"
+                | "named"
+                | "installed"
+                | "chosen"
+        )
+    });
+    if !elected || k == p.end {
+        return;
+    }
+    k += 1;
+    if sent.is(k, "as") {
+        k += 1;
+    }
+    let Some(phrase) = role_at(r, s, k) else {
+        return;
+    };
+    let sent = &r.sents[s];
+    if phrase.indefinite
+        || sent
+            .toks
+            .get(phrase.next)
+            .is_some_and(|t| t.kind == Kind::Word && !is_phrase_break(&t.lower()))
+    {
+        return;
+    }
+    let named = phrase.org.is_some()
+        || phrase.org_mention.is_some()
+        || phrase.place.is_some()
+        || phrase.place_mention.is_some()
+        || phrase.self_reference;
+    let org = if named { None } else { r.main_org };
+    claim(r, s, person, &phrase, org, &rules::ELECTED_TO_OFFICE);
 }
 
 /// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".

@@ -80,6 +80,10 @@ rules! {
     THE_ROLE_THEN_NAME: "the-role-then-name", Affiliation, 0.6,
         "A definite bare role before the name, of the report's organisation: \"The secretary, A B,\".",
         ["# Riverside Tenants' Association annual meeting\n\nThe Riverside Tenants' Association met.\n\nThe secretary, Ann Roe, read the minutes."];
+    ELECTED_TO_OFFICE: "elected-to-office", Affiliation, 0.75,
+        "The office a person was elected or appointed to: \"A B was elected president of X\", \"A B, of Y, was re-elected treasurer\".",
+        ["Tom Hale was elected president of the Harbour Workers' Union.",
+         "# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth, a nurse from Leeds, was re-elected treasurer."];
     ROLE_BEFORE_NAME: "role-before-name", Affiliation, 0.7,
         "A role premodifying the name, maybe after its organisation: \"X chair A B\", \"Acme's chief executive A B\".",
         ["Lakeside Energy's chief executive Maren Holt opened the fair.",
@@ -124,7 +128,9 @@ rules! {
         ["On Tuesday we met Ana Ruiz and Tom Hale. The meeting in the town hall ran late."];
     COORDINATED_SUBJECT: "coordinated-subject", Participation, 0.65,
         "One of several coordinated subjects of a verb of taking part: \"A, B and C attended\".",
-        ["The Harbour Union held its conference in Leeds. Ann Lee, Bo Wu and Di Xu attended the conference."];
+        ["The Harbour Union held its conference in Leeds. Ann Lee, Bo Wu and Di Xu attended the conference.",
+         "The Harbour Union held its conference in Leeds. HWU President Ann Lee and Forum Chairman Sir Bo Wu addressed the conference.",
+         "The Harbour Union held its conference in Leeds. Locked-out workers Ann Lee from the Harbour Union and the Dock Union's Bo Wu address the conference."];
     WAS_AMONG: "was-among", Participation, 0.65,
         "\"A B was among the speakers / at the rally\".",
         ["The Harbour Rally filled the square. Ana Ruiz was at the rally."];
