@@ -285,10 +285,10 @@ impl<'a> Reader<'a> {
         loop {
             let sent = &self.sents[s];
             let joined = |x: &Mention, y: &Mention| {
-                let between: Vec<&str> = sent.toks[x.end..y.hon.unwrap_or(y.start)]
-                    .iter()
-                    .map(|t| t.text)
-                    .collect();
+                let Some(between) = sent.toks.get(x.end..y.hon.unwrap_or(y.start)) else {
+                    return false;
+                };
+                let between: Vec<&str> = between.iter().map(|t| t.text).collect();
                 matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
             };
             let ms = &sent.mentions;
@@ -428,7 +428,8 @@ impl<'a> Reader<'a> {
             // initials, as minutes and roll calls write them.
             let person = hon.is_some()
                 || (names::person_shaped(toks, a, b, lx)
-                    && (lx.is_given_name(first.text) || first.text.chars().count() == 1));
+                    && (lx.is_given_name(first.text)
+                        || first.text.split('.').all(|i| i.chars().count() == 1)));
             let kind = if is_event {
                 EntityKind::Event
             } else if person {

@@ -389,11 +389,17 @@ pub fn is_weak_head(word: &str) -> bool {
     WEAK_HEADS.contains(&word.to_lowercase().as_str())
 }
 
-/// A single capital letter followed by a full stop: an initial ("M." in "Ana M. Ruiz").
-fn is_initial(toks: &[Token], i: usize) -> bool {
-    toks.get(i)
-        .is_some_and(|t| t.text.chars().count() == 1 && t.is_cap())
-        && toks.get(i + 1).is_some_and(|t| t.text == ".")
+/// An initial and its full stop: "M." in "Ana M. Ruiz" and, written together, "P.K." or
+/// "R.J.E." (but not an honorific written so: "H.E.").
+fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.is_cap()
+            && t.text
+                .split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+            && (!t.text.contains('.')
+                || !(lx.is_honorific(t.text) || lx.is_honorific(&format!("{}.", t.text))))
+    }) && toks.get(i + 1).is_some_and(|t| t.text == ".")
 }
 
 /// True when a line break separates two tokens (names do not run across lines).
@@ -424,7 +430,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                     && !line_break_between(text, &toks[j - 1], &toks[j])
                 {
                     j += 1;
-                } else if is_initial(toks, j.wrapping_sub(1))
+                } else if is_initial(toks, j.wrapping_sub(1), lx)
                     && j + 1 < toks.len()
                     && is_name_word(&toks[j + 1])
                 {
@@ -481,7 +487,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
             while s < e
                 && lx.is_stopword(toks[s].text)
                 && !lx.is_given_name(toks[s].text)
-                && !(is_initial(toks, s) && s + 2 < e)
+                && !(is_initial(toks, s, lx) && s + 2 < e)
             {
                 s += 1;
             }
@@ -493,11 +499,42 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
             while s < e && is_connector(&toks[s]) {
                 s += 1;
             }
+            // Nor with the adverb that opens the sentence: "Subsequently Ana Ruiz …".
+            if s == 0
+                && e >= 3
+                && toks[0].text.len() > 4
+                && toks[0].text.ends_with("ly")
+                && !lx.is_given_name(toks[0].text)
+                && lx.is_given_name(toks[1].text)
+            {
+                s += 1;
+            }
             (s < e).then_some((s, e))
         })
+        .flat_map(|span| split_portfolio(toks, span, lx))
         .flat_map(|span| split_title(toks, span, lx))
         .flat_map(|span| split_nested(toks, span, lx))
         .collect()
+}
+
+/// A portfolio run into the name of its holder: "Minister for Technology Ana Ruiz", "Secretary
+/// of State for Health Tom Hale": after a role and "for"/"of", a given name with one or two
+/// capitalised words after it starts the person.
+fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
+    let after_role =
+        s >= 2 && (toks[s - 1].is("for") || toks[s - 1].is("of")) && lx.is_role(toks[s - 2].text);
+    if !after_role {
+        return vec![(s, e)];
+    }
+    let person = (s + 1..e).find(|&i| {
+        lx.is_given_name(toks[i].text)
+            && (2..=3).contains(&(e - i))
+            && toks[i..e].iter().all(|t| t.is_cap() && !t.is_acronym())
+    });
+    match person {
+        Some(i) => vec![(s, i), (i, e)],
+        None => vec![(s, e)],
+    }
 }
 
 /// Rule `organisation-of-the-organisation`: "the Tolvik Office of the Harbour Workers' Foundation",
@@ -732,15 +769,16 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             && lx.place(t.text).is_none()
     };
     // "A. Fenn", "T. Bank": an initial and its full stop make any surname a person's.
-    let initial_then_surname = n == 3 && is_initial(toks, start) && toks[start + 2].is_cap();
+    let initial_then_surname = n == 3 && is_initial(toks, start, lx) && toks[start + 2].is_cap();
     if initial_then_surname && !toks[start + 2].is_acronym() {
         return true;
     }
     toks[start..end].iter().enumerate().all(|(k, t)| {
         (t.is_cap() && !t.is_acronym() && !t.text.chars().any(|c| c.is_ascii_digit()))
             || initials(k, t)
+            || is_initial(toks, start + k, lx)
             || PARTICLES.contains(&t.text)
-            || (t.text == "." && k > 0 && is_initial(toks, start + k - 1))
+            || (t.text == "." && k > 0 && is_initial(toks, start + k - 1, lx))
     }) && !toks[start..end].iter().any(|t| {
         lx.is_org_head(t.text)
             || lx.is_place_head(t.text)

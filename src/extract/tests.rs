@@ -744,13 +744,46 @@ fn quotation_forms() {
 /// Names written as minutes write them: an honorific, initials, the initials in brackets.
 #[test]
 fn initials_in_minutes() {
-    let ex = run("Councillors: Mrs. E. Marlowe (EM), A. Fenn (AF) and T. Bank (TB) were present.");
+    let ex = run("Councillors: Mrs. E. Marlowe (EM), A. Fenn (AF), R.J.E. Hollis (RJEH) and T. Bank (TB) were present.");
     let persons = kinds(&ex, EntityKind::Person);
-    for name in ["E. Marlowe", "A. Fenn", "T. Bank"] {
+    for name in ["E. Marlowe", "A. Fenn", "R.J.E. Hollis", "T. Bank"] {
         assert!(persons.contains(&name), "{name}: {persons:?}");
     }
     let orgs = kinds(&ex, EntityKind::Organization);
     assert!(orgs.is_empty(), "{orgs:?}");
+}
+
+/// Honorifics written as dotted capitals beside dotted initials, in a list: no panic, and the
+/// honorific is no initial.
+#[test]
+fn dotted_honorifics_and_initials_in_a_list() {
+    let ex =
+        run("H.E. Mr. Tom Hale, H.E. Ana Ruiz, R.J. Wu and Mrs. P.K. Lund attended the summit.");
+    let persons = kinds(&ex, EntityKind::Person);
+    for name in ["Tom Hale", "Ana Ruiz", "R.J. Wu", "P.K. Lund"] {
+        assert!(persons.contains(&name), "{name}: {persons:?}");
+    }
+}
+
+/// Where a person's name starts in a capitalised run: (case, text, the person).
+#[test]
+fn person_name_boundaries() {
+    for (case, text, person) in [
+        (
+            "after a portfolio",
+            "The Minister for Technology Ana Ruiz opened the fair.",
+            "Ana Ruiz",
+        ),
+        (
+            "after a sentence adverb",
+            "Subsequently Tom Hale agreed to act as chair.",
+            "Tom Hale",
+        ),
+    ] {
+        let ex = run(text);
+        let persons = kinds(&ex, EntityKind::Person);
+        assert!(persons.contains(&person), "{case}: {persons:?}");
+    }
 }
 
 /// Affiliations in the forms real reports use: (case, text, person, role, organisation).
