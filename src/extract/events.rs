@@ -873,6 +873,7 @@ const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::IN_THEIR_SPEECH, in_their_speech),
     (&rules::WORKSHOP_WITH_NAME, workshop_with_name),
     (&rules::AMONG_THEM_WAS, among_them_was),
+    (&rules::PRESENTED_TO_NAME, presented_to_name),
     (&rules::SPEAKERS_INCLUDED, speakers_included),
     (&rules::PARTY_INCLUDED, party_included),
     (&rules::HEARD_FROM_NAME, heard_from_name),
@@ -1045,10 +1046,23 @@ fn workshop_with_and_name(site: &Site) -> Option<PartRole> {
         .then_some(PartRole::Speaker)
 }
 
-/// Rule `among-them-was`: "Among the marchers was X", "Also at the meeting was X".
+/// Rule `among-them-was`: "Among the marchers was X", "Also at the meeting was X", and the
+/// later names of the list: "Among those who took part were X, a nurse, and Y".
 fn among_them_was(site: &Site) -> Option<PartRole> {
-    (matches!(site.prev(1), "was" | "were")
-        && (site.before_has(&["among"]) || (site.w(0) == "also" && site.before_has(&["at"]))))
+    let opens = site.before_has(&["among"]) || (site.w(0) == "also" && site.before_has(&["at"]));
+    let first = matches!(site.prev(1), "was" | "were");
+    let later = matches!(site.prev(1), "and" | ",")
+        && site.before_has(&["were"])
+        && site.persons.iter().any(|o| o.start < site.p.start);
+    (opens && (first || later)).then_some(PartRole::Attendee)
+}
+
+/// Rule `presented-to-name`: "the award was presented to X", "presented the prize for
+/// service to X": the one honoured was there.
+fn presented_to_name(site: &Site) -> Option<PartRole> {
+    (site.prev(1) == "to"
+        && site.before_has(&["presented", "awarded", "conferred", "handed"])
+        && !site.persons.iter().any(|o| o.start < site.p.start))
     .then_some(PartRole::Attendee)
 }
 
@@ -1436,7 +1450,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
             {
                 part = Some((PartRole::Speaker, &rules::PANEL_LIST));
             }
-            if part.is_none() && attendance[s] {
+            if part.is_none() && attendance.get(s) == Some(&true) {
                 part = Some((PartRole::Attendee, &rules::ATTENDANCE_LIST));
             }
             let pronoun = p.start == 0

@@ -521,8 +521,17 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
 /// of State for Health Tom Hale": after a role and "for"/"of", a given name with one or two
 /// capitalised words after it starts the person.
 fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
+    // Back over the portfolio's earlier words: "Minister for Immigration and Multicultural
+    // Affairs A B", "Minister of Research, Science and Technology A B".
+    let mut q = s;
+    while q > 0
+        && s - q < 8
+        && (toks[q - 1].is_cap() || toks[q - 1].is("and") || toks[q - 1].text == ",")
+    {
+        q -= 1;
+    }
     let after_role =
-        s >= 2 && (toks[s - 1].is("for") || toks[s - 1].is("of")) && lx.is_role(toks[s - 2].text);
+        q >= 2 && (toks[q - 1].is("for") || toks[q - 1].is("of")) && lx.is_role(toks[q - 2].text);
     if !after_role {
         return vec![(s, e)];
     }

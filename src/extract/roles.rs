@@ -562,6 +562,7 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
         if r.sents[s].boilerplate {
             continue;
         }
+        label_role_list(r, s);
         let persons: Vec<(usize, Mention)> = r.sents[s]
             .mentions
             .iter()
@@ -580,6 +581,48 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             if r.memberships.len() + r.reg.get(person).job_titles.len() == before {
                 possessive_organisation(r, s, &p, person);
             }
+        }
+    }
+}
+
+/// Rule `label-role-list`: a line labelled with a plural office lists its holders:
+/// "Councillors: A B, C D and E F", "Trustees: …". Each person on it holds the office.
+fn label_role_list(r: &mut Reader, s: usize) {
+    let sent = &r.sents[s];
+    if !(sent.is_punct(1, ":") && sent.toks.first().is_some_and(|t| t.is_cap())) {
+        return;
+    }
+    let label = sent.toks[0].text;
+    let singular = if let Some(stem) = label.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = label.strip_suffix('s') {
+        stem.to_owned()
+    } else {
+        return;
+    };
+    if !r.lx.is_role(&singular) {
+        return;
+    }
+    let persons: Vec<EntityId> = sent
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Person))
+        .filter_map(|m| m.entity)
+        .collect();
+    for person in persons {
+        let evidence = r.evidence(s, &rules::LABEL_ROLE_LIST);
+        let entity = r.reg.get_mut(person);
+        if !entity
+            .job_titles
+            .iter()
+            .any(|t| t.title.eq_ignore_ascii_case(&singular))
+        {
+            entity.job_titles.push(JobTitle {
+                title: singular.clone(),
+                jurisdiction: None,
+                constituency: None,
+                evidence,
+            });
         }
     }
 }

@@ -80,6 +80,9 @@ rules! {
     THE_ROLE_THEN_NAME: "the-role-then-name", Affiliation, 0.6,
         "A definite bare role before the name, of the report's organisation: \"The secretary, A B,\".",
         ["# Riverside Tenants' Association annual meeting\n\nThe Riverside Tenants' Association met.\n\nThe secretary, Ann Roe, read the minutes."];
+    LABEL_ROLE_LIST: "label-role-list", Affiliation, 0.7,
+        "A line labelled with a plural office lists its holders: \"Councillors: A B, C D\".",
+        ["# Minutes of the Tolvik Town Council\n\nCouncillors: Mrs. E. Marlowe (EM), A. Fenn (AF) and Tom Hale."];
     ELECTED_TO_OFFICE: "elected-to-office", Affiliation, 0.75,
         "The office a person was elected or appointed to: \"A B was elected president of X\", \"A B, of Y, was re-elected treasurer\".",
         ["Tom Hale was elected president of the Harbour Workers' Union.",
@@ -110,7 +113,11 @@ rules! {
         ["# Harbour Forum\n\n- Workshop on rents with Ana Ruiz"];
     AMONG_THEM_WAS: "among-them-was", Participation, 0.65,
         "An attendee after \"among … was\": \"Among the marchers was A B\".",
-        ["The march against rent rises went through Leeds. Among the marchers was Ana Ruiz."];
+        ["The march against rent rises went through Leeds. Among the marchers was Ana Ruiz.",
+         "The march against rent rises went through Leeds. Among those who took part were Ana Ruiz, a nurse, and Tom Hale."];
+    PRESENTED_TO_NAME: "presented-to-name", Participation, 0.65,
+        "The one an award was presented to at the event: \"the award was presented to A B\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The service award was presented to Ana Ruiz of Leeds."];
     SPEAKERS_INCLUDED: "speakers-included", Participation, 0.65,
         "A list of speakers: \"Speakers included A B and C D\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Speakers included Ana Ruiz and Tom Hale."];

@@ -775,6 +775,16 @@ fn person_name_boundaries() {
             "Ana Ruiz",
         ),
         (
+            "after a portfolio of several words",
+            "Speakers included the Minister of Research, Science and Technology Tom Hale.",
+            "Tom Hale",
+        ),
+        (
+            "after an honorific with an apostrophe",
+            "The Rev’d Mia Sokol led the opening prayers.",
+            "Mia Sokol",
+        ),
+        (
             "after a sentence adverb",
             "Subsequently Tom Hale agreed to act as chair.",
             "Tom Hale",
