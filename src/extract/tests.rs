@@ -564,8 +564,20 @@ fn generic_bodies_are_no_organisations() {
 /// The rules that type a name, each on sentences of its own: (rule, sentence, kind, name).
 #[test]
 fn naming_rules_type_names() {
-    use EntityKind::{Organization, Person};
+    use EntityKind::{Event, Organization, Person, Place};
     for (rule, text, kind, name) in [
+        (
+            "place-head (lexicon)",
+            "The congress was held at the Seaview Resort & Spa on Monday.",
+            Place,
+            "Seaview Resort & Spa",
+        ),
+        (
+            "event-head (lexicon)",
+            "The committee discussed the Tolvik World Beach Games.",
+            Event,
+            "Tolvik World Beach Games",
+        ),
         (
             "organisation-head-inside",
             "A message came from the Socialist Party of Ruritania.",
@@ -635,7 +647,7 @@ fn naming_rules_type_names() {
         (
             "venue-after-at",
             "The rally ended at the Hillcrest Secondary School on Sunday.",
-            EntityKind::Place,
+            Place,
             "Hillcrest Secondary School",
         ),
         (
