@@ -585,6 +585,27 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
     }
 }
 
+/// A bare title coordinated with one of an organisation is one post (CONVENTIONS: the role as
+/// stated): "president and CEO of X" → "president and CEO", of X.
+fn joint_post(r: &Reader, s: usize, phrase: &RolePhrase) -> Option<RolePhrase> {
+    if phrase.org.is_some()
+        || phrase.org_mention.is_some()
+        || phrase.place.is_some()
+        || phrase.place_mention.is_some()
+        || !r.sents[s].is(phrase.next, "and")
+    {
+        return None;
+    }
+    let second = role_at(r, s, phrase.next + 1)?;
+    if second.org.is_none() && second.org_mention.is_none() || second.indefinite {
+        return None;
+    }
+    Some(RolePhrase {
+        start: phrase.start,
+        ..second
+    })
+}
+
 /// Rule `label-role-list`: a line labelled with a plural office lists its holders:
 /// "Councillors: A B, C D and E F", "Trustees: …". Each person on it holds the office.
 fn label_role_list(r: &mut Reader, s: usize) {
@@ -704,6 +725,11 @@ fn elected_to_office(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 
 /// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".
 fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    if r.sents[s].is(p.end, "who") {
+        // "A B who is retiring as treasurer of X": a relative clause with no comma.
+        who_clause(r, s, p.end + 1, person);
+        return;
+    }
     let _ = name_then_title(r, s, p.end, person)
         || name_of_organisation(r, s, p.end, person)
         || appositive(r, s, p.end, person);
@@ -858,6 +884,19 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             } else {
                 &rules::NAME_THEN_ROLE
             };
+            // "president and CEO of X": one post of two titles, in the second's organisation.
+            let joint = if org.is_none() && implicit.is_none() && bare_office {
+                joint_post(r, s, &phrase)
+            } else {
+                None
+            };
+            let (phrase, next) = match joint {
+                Some(joint) => {
+                    let next = joint.next;
+                    (joint, next)
+                }
+                None => (phrase, next),
+            };
             claim(r, s, person, &phrase, org.or(implicit), rule);
             claims += 1;
             j = next;
@@ -920,7 +959,22 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
             }
         }
         "is" | "was" => {
-            if let Some(phrase) = role_at(r, s, j + 1) {
+            // "who is treasurer of X"; "who is retiring as treasurer", "who was serving as".
+            let mut k = j + 1;
+            if sent
+                .word(k)
+                .is_some_and(|w| w.ends_with("ing") && !r.lx.is_role(w))
+                && sent.is(k + 1, "as")
+            {
+                k += 2;
+            }
+            if let Some(phrase) = role_at(r, s, k) {
+                claim(r, s, person, &phrase, None, &rules::NAME_WHO_IS_ROLE);
+            }
+            return;
+        }
+        "serves" | "served" | "acts" | "acted" if sent.is(j + 1, "as") => {
+            if let Some(phrase) = role_at(r, s, j + 2) {
                 claim(r, s, person, &phrase, None, &rules::NAME_WHO_IS_ROLE);
             }
             return;

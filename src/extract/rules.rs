@@ -69,7 +69,8 @@ rules! {
         ["Speakers were Raj Patel (HWU) and Li Na (Dock Union).\n\nThe Harbour Workers' Union (HWU) hosted."];
     NAME_WHO_IS_ROLE: "name-who-is-role", Affiliation, 0.75,
         "A relative clause with \"is\": \"A B, who is treasurer of X,\".",
-        ["Eva Lund, who is treasurer of the Harbour Workers' Union, spoke."];
+        ["Eva Lund, who is treasurer of the Harbour Workers' Union, spoke.",
+         "The dinner honoured Tom Hale who is retiring as treasurer of the Harbour Workers' Union."];
     NAME_WHO_VERB_ORGANISATION: "name-who-verb-organisation", Affiliation, 0.75,
         "A relative clause with a post verb: \"A B, who sits on / chairs / works for X\".",
         ["Omar Reyes, who sits on the Coastal Housing Trust, spoke next."];

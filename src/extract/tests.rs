@@ -817,6 +817,8 @@ fn affiliation_forms() {
         ("a role of the body named before by its head word", "The Tolvik Angling Society met on Monday.\n\nThe president of the society, Mr. J. C. Lyle, welcomed guests.", "J. C. Lyle", "president", "Tolvik Angling Society"),
         ("an acronym fused with a role that has a modifier", "HWU Global CEO Mark Ortega described the union's latest successes.", "Mark Ortega", "Global CEO", "HWU"),
         ("an organisation fused with its role, a courtesy before the name", "Tolvik University Vice-Chancellor Professor Jane Ward said she was delighted.", "Jane Ward", "Vice-Chancellor", "Tolvik University"),
+        ("coordinated titles are one post", "Mike Hale, president and CEO of the Sequoia Valley Cooperative, spoke.", "Mike Hale", "president and CEO", "Sequoia Valley Cooperative"),
+        ("a relative clause with no comma", "The dinner honoured Tom Hale who is retiring as treasurer of the Harbour Workers' Union.", "Tom Hale", "treasurer", "Harbour Workers' Union"),
         ("a role of the report's own body", "# Harbour Workers' Union annual meeting\n\nThe treasurer of the union, Mia Roth, read the accounts.", "Mia Roth", "treasurer", "Harbour Workers' Union"),
     ] {
         let ex = run(text);
