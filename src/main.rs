@@ -63,6 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Trace(args) => trace(store, args),
         Command::Rank(args) => rank(store, args),
         Command::Serve(args) => serve(store, args),
+        Command::Candidates(args) => candidates(store, args),
         Command::Merge(args) => judge(store, Judge::Merge, args),
         Command::Distinguish(args) => judge(store, Judge::Distinguish, args),
         Command::Unmerge(args) => unmerge(store, args),
@@ -326,6 +327,47 @@ fn serve_flag(limit: ties::serve::Limit) -> &'static str {
         ties::serve::Limit::ResultBytes => "ties serve --max-result-bytes SIZE; 0 for none",
         ties::serve::Limit::Connections => "ties serve --max-connections N",
     }
+}
+
+fn candidates(store: &Path, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
+    let dataset = open_for_reading(store)?;
+    let mut found = Vec::new();
+    for (kind, person) in [
+        (CandidateKind::Person, true),
+        (CandidateKind::Organisation, false),
+    ] {
+        if args.kind.is_none_or(|k| k == kind) {
+            found.extend(ties::curation::candidates::candidates(
+                &dataset,
+                person,
+                args.min_score,
+            )?);
+        }
+    }
+    match args.format {
+        CandidateFmt::Json => outln!("{}", serde_json::to_string_pretty(&found)?),
+        CandidateFmt::Csv => {
+            outln!("score,a,a_name,b,b_name,reasons");
+            for c in &found {
+                outln!("{}", cli::print::candidate_csv(c));
+            }
+        }
+        CandidateFmt::Table => {
+            for c in &found {
+                outln!(
+                    "{:6.1}  {:?} ~ {:?}  ({}; {} / {})",
+                    c.score,
+                    c.a_name,
+                    c.b_name,
+                    c.reasons.join(", "),
+                    c.a,
+                    c.b
+                );
+            }
+            outln!("({} candidate pairs)", found.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The store, opened for a judgement (which writes).

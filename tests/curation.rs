@@ -93,6 +93,20 @@ fn merge_trace_reingest_reject_and_undo_restore_every_quad() {
     let reports = reports.to_str().expect("UTF-8");
     run(&store, &["ingest", reports]);
     let before = all_quads(&store);
+    // Both pairs are candidates, with their reasons (a two-report archive gives little evidence
+    // of what agrees by chance, so the weights are lower than the default threshold).
+    let (found, _) = run(
+        &store,
+        &["candidates", "--min-score", "2", "--format", "csv"],
+    );
+    assert!(
+        found.contains("HWF") && found.contains("acronym of the long form"),
+        "{found}"
+    );
+    assert!(
+        found.contains("Okafor") && found.contains("surname or titled form"),
+        "{found}"
+    );
     let graphs_before = graphs(&store);
     assert_eq!(
         affiliations(&store, "organisation"),

@@ -68,7 +68,9 @@ Examples:
     Query(QueryArgs),
     /// Run a SPARQL Update, to curate the graph (delete a wrong claim, add an alias).
     #[command(after_help = "Example:
-  ties update 'INSERT DATA { GRAPH <urn:ties:curation> { <urn:ties:person/ana-ruiz> schema:alternateName \"Ani\" } }'")]
+  ties update 'INSERT DATA { GRAPH <urn:ties:notes> { <urn:ties:person/ana-ruiz> schema:alternateName \"Ani\" } }'
+
+Judgements that survive re-ingesting go through `ties merge`, `ties reject` and the like.")]
     Update(UpdateArgs),
     /// Counts by type and per report.
     Stats(StatsArgs),
@@ -120,6 +122,20 @@ Examples:
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql"
     )]
     Serve(ServeArgs),
+    /// Likely duplicates across reports, with a score and the reasons, for review.
+    #[command(
+        after_help = "Pairs come from blocks (a shared surname, word or acronym), never from \
+all pairs, and are scored by Fellegi–Sunter match weights in bits (log2 of how much likelier the \
+pair's agreements are for one entity than for two): accents and case, acronym and long form, \
+surname or titled form and full name, initials, words of one name in the other, a shared \
+organisation (people) or member (organisations). Pairs judged distinct are left out.
+
+Examples:
+  ties candidates
+  ties candidates --kind organisation --min-score 8
+  ties candidates --format csv > review.csv"
+    )]
+    Candidates(CandidatesArgs),
     /// Judge two entities the same: the second is merged into the first, in every report.
     #[command(
         after_help = "A or B is a name (schema:name or an alternate name) or an IRI; a name of \
@@ -354,6 +370,32 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
         .map_err(|_| format!("{text:?}: give bytes, or a number with K, M or G (256M)"))?;
     n.checked_mul(1 << shift)
         .ok_or_else(|| format!("{text:?} is more than this machine can count"))
+}
+
+#[derive(Args)]
+pub struct CandidatesArgs {
+    /// Only people, or only organisations (both when absent).
+    #[arg(long, value_enum)]
+    pub kind: Option<CandidateKind>,
+    /// The least match weight listed, in bits.
+    #[arg(long, allow_negative_numbers = true, default_value_t = ties::curation::candidates::DEFAULT_MIN_SCORE)]
+    pub min_score: f64,
+    #[arg(long, short, value_enum, default_value_t = CandidateFmt::Table)]
+    pub format: CandidateFmt,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub enum CandidateKind {
+    Person,
+    #[value(alias = "organization", alias = "org")]
+    Organisation,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CandidateFmt {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Args)]

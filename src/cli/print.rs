@@ -155,3 +155,23 @@ pub fn judgement_line(j: &ties::curation::Judgement) -> String {
         j.iri
     )
 }
+
+/// A candidate pair as a CSV line (fields quoted where they hold commas or quotes).
+pub fn candidate_csv(c: &ties::curation::candidates::Candidate) -> String {
+    let field = |t: &str| {
+        if t.contains([',', '"', '\n']) {
+            format!("\"{}\"", t.replace('"', "\"\""))
+        } else {
+            t.to_owned()
+        }
+    };
+    format!(
+        "{:.2},{},{},{},{},{}",
+        c.score,
+        field(&c.a),
+        field(&c.a_name),
+        field(&c.b),
+        field(&c.b_name),
+        field(&c.reasons.join("; "))
+    )
+}

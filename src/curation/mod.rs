@@ -12,6 +12,7 @@
 //! It reads through `sparql` and writes through `store` (one transaction per judgement); it must
 //! not touch report files, the extractor or the command line.
 
+pub mod candidates;
 pub mod judgement;
 pub mod resolve;
 pub mod view;
