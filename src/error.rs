@@ -42,6 +42,14 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// A name the researcher typed names several entities: each candidate on a line of its own,
+    /// to be named by its IRI instead.
+    #[error("{name:?} names {} entities; name the one you mean by its IRI:\n{}", candidates.len(), candidates.join("\n"))]
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
+
     /// Something ties never does on a query's behalf (fetching a URL for LOAD, asking another
     /// endpoint for SERVICE): the message says what was refused and what to do instead.
     #[error("{0}")]
@@ -111,7 +119,11 @@ impl Error {
     pub fn is_usage(&self) -> bool {
         matches!(
             self,
-            Error::Syntax(_) | Error::Usage(_) | Error::Refused(_) | Error::Path { .. }
+            Error::Syntax(_)
+                | Error::Usage(_)
+                | Error::Ambiguous { .. }
+                | Error::Refused(_)
+                | Error::Path { .. }
         )
     }
 

@@ -9,12 +9,13 @@
 //! skipped; the others still go in. This module reports progress through the `Progress` trait
 //! and never prints.
 
+use crate::curation::Ingesting;
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::pipeline::{self, Input};
 use crate::rdf;
 use crate::read::content_hash;
-use crate::store::{self, BulkWriter, Store};
+use crate::store::{self, BulkWriter, Edit, Store};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -59,6 +60,10 @@ struct Prepared {
     graphs: Vec<NamedOrBlankNode>,
     quads: Vec<Quad>,
     is_report: bool,
+    /// The record of what curation changed in the report's graph (`crate::curation`), and
+    /// whether the store holds an older one to replace.
+    record: Vec<Quad>,
+    replaces_record: bool,
     /// The store already holds this report as it is now: nothing to write.
     unchanged: bool,
     warnings: Vec<String>,
@@ -79,6 +84,7 @@ fn prepare(
     extractor: &Extractor,
     store: &Store,
     options: Options,
+    curation: &Ingesting,
 ) -> Result<Prepared> {
     let force = options.force;
     match input {
@@ -91,12 +97,16 @@ fn prepare(
                     graphs: Vec::new(),
                     quads: Vec::new(),
                     is_report: true,
+                    record: Vec::new(),
+                    replaces_record: false,
                     unchanged: true,
                     warnings: Vec::new(),
                 });
             }
             let analysed = pipeline::analyse(path, &bytes, *format, extractor)?;
             let quads = rdf::report_quads(&report, &analysed.document, &analysed.extraction);
+            // The researcher's judgements apply to the report as it is read again.
+            let (quads, record) = curation.curate(&report, quads);
             // A report ingested under the IRI scheme before 128-bit tags moves to its new IRI:
             // its old graph is dropped in the transaction that writes the new one.
             let mut graphs: Vec<NamedOrBlankNode> = vec![report.clone().into()];
@@ -116,6 +126,8 @@ fn prepare(
                 graphs,
                 quads,
                 is_report: true,
+                replaces_record: curation.has_record(&report),
+                record,
                 unchanged: false,
                 warnings,
             })
@@ -151,6 +163,8 @@ fn prepare(
                 graphs,
                 quads,
                 is_report: false,
+                record: Vec::new(),
+                replaces_record: false,
                 unchanged: false,
                 warnings: Vec::new(),
             })
@@ -207,6 +221,8 @@ pub fn ingest_with(
     let inputs: Vec<&Input> = inputs.iter().filter(|i| seen.insert(i.path())).collect();
     let mut summary = Summary::default();
     progress.start(inputs.len());
+    let curation = Ingesting::load(store)?;
+    let curation = &curation;
     let mut bulk = store.bulk_writer();
     std::thread::scope(|scope| -> Result<()> {
         let (batches, queue) = sync_channel::<Vec<Result<Prepared>>>(QUEUED_BATCHES);
@@ -215,7 +231,7 @@ pub fn ingest_with(
             for batch in inputs.chunks(BATCH) {
                 let prepared = batch
                     .par_iter()
-                    .map(|i| prepare(i, extractor, store, options))
+                    .map(|i| prepare(i, extractor, store, options, curation))
                     .collect();
                 if batches.send(prepared).is_err() {
                     break; // the writer stopped on a store error
@@ -259,14 +275,29 @@ fn write(
     }
     summary.statements += p.quads.len();
     let new_report = p.is_report
+        && !p.replaces_record
         && match &p.graphs[..] {
             [NamedOrBlankNode::NamedNode(g)] => !store.contains_graph(g.as_ref())?,
             _ => false,
         };
     if new_report {
-        bulk.add(p.quads)?;
-    } else {
+        let mut quads = p.quads;
+        quads.extend(p.record);
+        bulk.add(quads)?;
+    } else if p.is_report {
         // What the bulk writer holds goes in first, so this replacement comes after it.
+        bulk.commit()?;
+        let mut edit = Edit {
+            drop_graphs: p.graphs.clone(),
+            insert: p.quads,
+            ..Edit::default()
+        };
+        if let Some(NamedOrBlankNode::NamedNode(report)) = p.graphs.first() {
+            edit.drop_subjects = crate::curation::removal(report).drop_subjects;
+        }
+        edit.insert.extend(p.record);
+        store.apply(&edit)?;
+    } else {
         bulk.commit()?;
         store.replace_graphs(&p.graphs, &p.quads)?;
     }
@@ -281,6 +312,12 @@ fn write(
     summary.warnings.extend(p.warnings);
     progress.done(&p.path);
     Ok(())
+}
+
+/// Drops a report's graph and what curation recorded of it, keeping the judgements about it
+/// (they apply again when the report is ingested again).
+pub fn remove_report(store: &Store, report: &NamedNode) -> Result<()> {
+    store.apply(&crate::curation::removal(report))
 }
 
 /// The graph of a report named by its IRI or by its file's path.

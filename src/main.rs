@@ -63,6 +63,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Trace(args) => trace(store, args),
         Command::Rank(args) => rank(store, args),
         Command::Serve(args) => serve(store, args),
+        Command::Candidates(args) => candidates(store, args),
+        Command::Merge(args) => judge(store, Judge::Merge, args),
+        Command::Distinguish(args) => judge(store, Judge::Distinguish, args),
+        Command::Unmerge(args) => unmerge(store, args),
+        Command::Reject(args) => verdict(store, false, args),
+        Command::Accept(args) => verdict(store, true, args),
+        Command::Curation(args) => curation(store, args),
         Command::Extract(args) => extract(args),
     }
 }
@@ -95,7 +102,7 @@ fn ingest(store: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
 fn remove(store: &Path, args: RemoveArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open(store).context(STORE_FLAG)?;
     let iri = ties::ingest::find_report(&store, &args.report)?;
-    store.remove_graph(iri.as_ref())?;
+    ties::ingest::remove_report(&store, &iri)?;
     eprintln!("removed {}", iri.as_str());
     Ok(ExitCode::SUCCESS)
 }
@@ -320,6 +327,115 @@ fn serve_flag(limit: ties::serve::Limit) -> &'static str {
         ties::serve::Limit::ResultBytes => "ties serve --max-result-bytes SIZE; 0 for none",
         ties::serve::Limit::Connections => "ties serve --max-connections N",
     }
+}
+
+fn candidates(store: &Path, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
+    let dataset = open_for_reading(store)?;
+    let mut found = Vec::new();
+    for (kind, person) in [
+        (CandidateKind::Person, true),
+        (CandidateKind::Organisation, false),
+    ] {
+        if args.kind.is_none_or(|k| k == kind) {
+            found.extend(ties::curation::candidates::candidates(
+                &dataset,
+                person,
+                args.min_score,
+            )?);
+        }
+    }
+    match args.format {
+        CandidateFmt::Json => outln!("{}", serde_json::to_string_pretty(&found)?),
+        CandidateFmt::Csv => {
+            outln!("score,a,a_name,b,b_name,reasons");
+            for c in &found {
+                outln!("{}", cli::print::candidate_csv(c));
+            }
+        }
+        CandidateFmt::Table => {
+            for c in &found {
+                outln!(
+                    "{:6.1}  {:?} ~ {:?}  ({}; {} / {})",
+                    c.score,
+                    c.a_name,
+                    c.b_name,
+                    c.reasons.join(", "),
+                    c.a,
+                    c.b
+                );
+            }
+            outln!("({} candidate pairs)", found.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The store, opened for a judgement (which writes).
+fn open_for_judging(path: &Path) -> anyhow::Result<Dataset> {
+    if !path.exists() {
+        anyhow::bail!(no_store(path));
+    }
+    Ok(Dataset::new(Store::open(path).context(STORE_FLAG)?))
+}
+
+enum Judge {
+    Merge,
+    Distinguish,
+}
+
+fn judge(store: &Path, how: Judge, args: JudgePairArgs) -> anyhow::Result<ExitCode> {
+    let dataset = open_for_judging(store)?;
+    let (a, b, note) = (&args.pair.a, &args.pair.b, args.note.as_deref());
+    let outcome = match how {
+        Judge::Merge => ties::curation::merge(&dataset, a, b, note)?,
+        Judge::Distinguish => ties::curation::distinguish(&dataset, a, b, note)?,
+    };
+    report_outcome("recorded", &outcome);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn unmerge(store: &Path, args: PairArgs) -> anyhow::Result<ExitCode> {
+    let outcome = ties::curation::unmerge(&open_for_judging(store)?, &args.a, &args.b)?;
+    report_outcome("undone", &outcome);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verdict(store: &Path, accept: bool, args: ClaimArgs) -> anyhow::Result<ExitCode> {
+    let dataset = open_for_judging(store)?;
+    let outcome = ties::curation::verdict(&dataset, &args.claim, accept, args.note.as_deref())?;
+    report_outcome("recorded", &outcome);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn curation(store: &Path, args: CurationArgs) -> anyhow::Result<ExitCode> {
+    match args.command {
+        CurationCommand::List { format } => {
+            let judgements = ties::curation::judgements(&open_for_reading(store)?)?;
+            match format {
+                ListFmt::Json => outln!("{}", serde_json::to_string_pretty(&judgements)?),
+                ListFmt::Table => {
+                    for j in &judgements {
+                        outln!("{}", cli::print::judgement_line(j));
+                    }
+                    outln!("({} judgements)", judgements.len());
+                }
+            }
+        }
+        CurationCommand::Undo { judgement } => {
+            let outcome = ties::curation::undo(&open_for_judging(store)?, &judgement)?;
+            report_outcome("undone", &outcome);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_outcome(done: &str, outcome: &ties::curation::Outcome) {
+    eprintln!(
+        "{done}: {}; {} report graph{} rewritten",
+        cli::print::judgement_line(&outcome.judgement),
+        outcome.reports,
+        if outcome.reports == 1 { "" } else { "s" }
+    );
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 /// (name, SPARQL text), one per file in `queries/`.
 pub const NAMED: &[(&str, &str)] = &[
     ("affiliations", include_str!("../queries/affiliations.rq")),
+    ("claims", include_str!("../queries/claims.rq")),
     ("co-members", include_str!("../queries/co-members.rq")),
     ("events", include_str!("../queries/events.rq")),
     ("organisations", include_str!("../queries/organisations.rq")),

@@ -14,6 +14,8 @@ use oxigraph::model::{
 };
 use std::path::{Path, PathBuf};
 
+/// A handle on the store; clones share it (Oxigraph's store is a handle itself).
+#[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
     path: PathBuf,
@@ -123,6 +125,45 @@ impl Store {
         Ok(())
     }
 
+    /// Applies `edit` in one transaction: graphs dropped, then the quads of each
+    /// (graph, subject) pair dropped, then quads removed, then quads inserted.
+    pub fn apply(&self, edit: &Edit) -> Result<()> {
+        let mut tx = self.inner.start_transaction()?;
+        for g in &edit.drop_graphs {
+            tx.remove_named_graph(g)?;
+        }
+        for (graph, subject) in &edit.drop_subjects {
+            let found: Vec<Quad> = tx
+                .quads_for_pattern(
+                    Some(subject.as_ref().into()),
+                    None,
+                    None,
+                    Some(graph.as_ref().into()),
+                )
+                .collect::<std::result::Result<_, _>>()?;
+            for q in &found {
+                tx.remove(q);
+            }
+        }
+        for q in &edit.remove {
+            tx.remove(q);
+        }
+        for q in &edit.insert {
+            tx.insert(q);
+        }
+        for g in &edit.prune {
+            let empty = tx
+                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+                .next()
+                .is_none();
+            if empty {
+                tx.remove_named_graph(g)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// A bulk writer for graphs not yet in the store; see `BulkWriter`.
     pub fn bulk_writer(&self) -> BulkWriter<'_> {
         BulkWriter {
@@ -195,6 +236,29 @@ impl Store {
     /// Makes sure everything written is on disk.
     pub fn flush(&self) -> Result<()> {
         Ok(self.inner.flush()?)
+    }
+}
+
+/// Changes `Store::apply` makes in one transaction, in this order.
+#[derive(Debug, Default, Clone)]
+pub struct Edit {
+    /// Named graphs dropped whole.
+    pub drop_graphs: Vec<NamedOrBlankNode>,
+    /// (graph, subject): every quad of that subject in that graph dropped.
+    pub drop_subjects: Vec<(NamedNode, NamedNode)>,
+    pub remove: Vec<Quad>,
+    pub insert: Vec<Quad>,
+    /// Named graphs dropped when the edit leaves them empty.
+    pub prune: Vec<NamedNode>,
+}
+
+impl Edit {
+    pub fn is_empty(&self) -> bool {
+        self.drop_graphs.is_empty()
+            && self.drop_subjects.is_empty()
+            && self.remove.is_empty()
+            && self.insert.is_empty()
+            && self.prune.is_empty()
     }
 }
 

@@ -25,6 +25,12 @@
 //!   `ties:Participation` (`ties:participant`, `ties:event`, `ties:participationRole`) mirrored
 //!   as a direct `?event ties:speaker|ties:chair|schema:organizer|schema:attendee ?person`;
 //!   `schema:Quotation` (`schema:text`, `schema:creator`).
+//!
+//! Outside the report graphs, the curation graph (`urn:ties:curation`) holds the researcher's
+//! judgements (`ties:Merge`, `ties:Distinction`, `ties:Rejection`, `ties:Acceptance`, each with
+//! `dcterms:created` and an optional `ties:note`), and the curation record graph
+//! (`urn:ties:curation/record`) what applying them changed in each report graph, so that it can be
+//! undone (`crate::curation`).
 
 use oxigraph::model::NamedNodeRef;
 
@@ -100,7 +106,8 @@ pub mod rdfs {
 pub mod xsd {
     use super::*;
     terms!("http://www.w3.org/2001/XMLSchema#";
-        INTEGER = "integer", DECIMAL = "decimal", DATE = "date", STRING = "string", ANY_URI = "anyURI");
+        INTEGER = "integer", DECIMAL = "decimal", DATE = "date", DATE_TIME = "dateTime",
+        STRING = "string", ANY_URI = "anyURI");
 }
 
 pub mod schema {
@@ -138,5 +145,17 @@ pub mod ties {
         SPEAKER = "speaker", CHAIR = "chair",
         PARTICIPANT = "participant", EVENT = "event", PARTICIPATION_ROLE = "participationRole",
         JURISDICTION = "jurisdiction", CONSTITUENCY = "constituency", FORMER = "former",
-        RULE = "rule", CONFIDENCE = "confidence");
+        RULE = "rule", CONFIDENCE = "confidence",
+        // Curation (`crate::curation`): judgements and the records that undo their effect.
+        JUDGEMENT = "Judgement", MERGE = "Merge", DISTINCTION = "Distinction",
+        REJECTION = "Rejection", ACCEPTANCE = "Acceptance",
+        KEPT = "kept", MERGED = "merged", KEPT_NAME = "keptName", MERGED_NAME = "mergedName",
+        ENTITY = "entity", CLAIM = "claim", IN_REPORT = "inReport", NOTE = "note",
+        CURATION_ADDED = "curationAdded", CURATION_REMOVED = "curationRemoved",
+        CURATION_TOUCHES = "curationTouches");
+}
+
+pub mod dcterms {
+    use super::*;
+    terms!("http://purl.org/dc/terms/"; CREATED = "created");
 }

@@ -27,8 +27,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "ingest",
         &[
-            "error", "model", "pipeline", "read", "extract", "rdf", "store",
+            "error", "model", "pipeline", "read", "extract", "rdf", "store", "curation",
         ],
+    ),
+    // Judgements: read through `sparql`, written through `store` (report graphs rewritten and
+    // their records kept in one transaction).
+    (
+        "curation",
+        &["error", "model", "iri", "vocab", "store", "sparql"],
     ),
     // Everything that reads the graph reads it through `sparql`, never from `store`.
     ("stats", &["error", "sparql"]),

@@ -16,8 +16,9 @@ use tempfile::TempDir;
 const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
 
 /// The named queries `ties query --list` is expected to offer.
-const NAMED: [&str; 8] = [
+const NAMED: [&str; 9] = [
     "affiliations",
+    "claims",
     "co-members",
     "events",
     "organisations",

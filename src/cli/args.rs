@@ -68,7 +68,9 @@ Examples:
     Query(QueryArgs),
     /// Run a SPARQL Update, to curate the graph (delete a wrong claim, add an alias).
     #[command(after_help = "Example:
-  ties update 'INSERT DATA { GRAPH <urn:ties:curation> { <urn:ties:person/ana-ruiz> schema:alternateName \"Ani\" } }'")]
+  ties update 'INSERT DATA { GRAPH <urn:ties:notes> { <urn:ties:person/ana-ruiz> schema:alternateName \"Ani\" } }'
+
+Judgements that survive re-ingesting go through `ties merge`, `ties reject` and the like.")]
     Update(UpdateArgs),
     /// Counts by type and per report.
     Stats(StatsArgs),
@@ -120,6 +122,62 @@ Examples:
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql"
     )]
     Serve(ServeArgs),
+    /// Likely duplicates across reports, with a score and the reasons, for review.
+    #[command(
+        after_help = "Pairs come from blocks (a shared surname, word or acronym), never from \
+all pairs, and are scored by Fellegi–Sunter match weights in bits (log2 of how much likelier the \
+pair's agreements are for one entity than for two): accents and case, acronym and long form, \
+surname or titled form and full name, initials, words of one name in the other, a shared \
+organisation (people) or member (organisations). Pairs judged distinct are left out.
+
+Examples:
+  ties candidates
+  ties candidates --kind organisation --min-score 8
+  ties candidates --format csv > review.csv"
+    )]
+    Candidates(CandidatesArgs),
+    /// Judge two entities the same: the second is merged into the first, in every report.
+    #[command(
+        after_help = "A or B is a name (schema:name or an alternate name) or an IRI; a name of \
+several entities lists them and exits 2. The judgement goes into the curation graph \
+(urn:ties:curation) with the time and --note; every report mentioning either is rewritten so \
+queries, trace, export, rank, stats and the server see one entity (the first's IRI, the \
+second's names as schema:alternateName). Re-ingesting a report applies it again; \
+`ties unmerge A B` undoes it exactly.
+
+Examples:
+  ties merge \"Harbour Workers' Federation\" HWF --note \"HWF is the acronym (site, about page)\"
+  ties merge urn:ties:person/amina-okafor \"Okafor MP\""
+    )]
+    Merge(JudgePairArgs),
+    /// Undo the merge of two entities (as named when merged, or their IRIs).
+    #[command(after_help = "Examples:
+  ties unmerge \"Harbour Workers' Federation\" HWF")]
+    Unmerge(PairArgs),
+    /// Judge two entities different: they are never merged, and candidates never lists them.
+    #[command(after_help = "Examples:
+  ties distinguish \"Ana Ruiz\" \"Ana Ruíz\" --note \"two people: different unions\"")]
+    Distinguish(JudgePairArgs),
+    /// Judge a claim wrong: queries, trace and export no longer show it.
+    #[command(
+        after_help = "CLAIM is the claim's IRI (`ties query claims --bind name=\"Amina Okafor\"` \
+lists claims with their IRIs). The claim stays in the report's raw graph; `ties accept CLAIM` or \
+`ties curation undo` brings it back.
+
+Examples:
+  ties reject urn:ties:report/day-1-0a1b…/membership/3 --note \"she left the union in 2019\""
+    )]
+    Reject(ClaimArgs),
+    /// Judge a claim right (reviewed); replaces a rejection of it.
+    #[command(after_help = "Examples:
+  ties accept urn:ties:report/day-1-0a1b…/membership/3")]
+    Accept(ClaimArgs),
+    /// The judgements: list them, undo one.
+    #[command(after_help = "Examples:
+  ties curation list
+  ties curation list --format json
+  ties curation undo urn:ties:judgement/merge-…")]
+    Curation(CurationArgs),
     /// Extract one report without a store, for debugging or piping into other tools.
     #[command(after_help = "Examples:
   ties extract report.txt
@@ -312,6 +370,81 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
         .map_err(|_| format!("{text:?}: give bytes, or a number with K, M or G (256M)"))?;
     n.checked_mul(1 << shift)
         .ok_or_else(|| format!("{text:?} is more than this machine can count"))
+}
+
+#[derive(Args)]
+pub struct CandidatesArgs {
+    /// Only people, or only organisations (both when absent).
+    #[arg(long, value_enum)]
+    pub kind: Option<CandidateKind>,
+    /// The least match weight listed, in bits.
+    #[arg(long, allow_negative_numbers = true, default_value_t = ties::curation::candidates::DEFAULT_MIN_SCORE)]
+    pub min_score: f64,
+    #[arg(long, short, value_enum, default_value_t = CandidateFmt::Table)]
+    pub format: CandidateFmt,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub enum CandidateKind {
+    Person,
+    #[value(alias = "organization", alias = "org")]
+    Organisation,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CandidateFmt {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args)]
+pub struct PairArgs {
+    /// The first entity: a name or an IRI.
+    pub a: String,
+    /// The second entity: a name or an IRI.
+    pub b: String,
+}
+
+#[derive(Args)]
+pub struct JudgePairArgs {
+    #[command(flatten)]
+    pub pair: PairArgs,
+    /// Why: kept with the judgement.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ClaimArgs {
+    /// The claim's IRI.
+    pub claim: String,
+    /// Why: kept with the judgement.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Args)]
+pub struct CurationArgs {
+    #[command(subcommand)]
+    pub command: CurationCommand,
+}
+
+#[derive(Subcommand)]
+pub enum CurationCommand {
+    /// Every judgement, oldest first.
+    List {
+        #[arg(long, short, value_enum, default_value_t = ListFmt::Table)]
+        format: ListFmt,
+    },
+    /// Undo one judgement (its IRI, from `ties curation list`).
+    Undo { judgement: String },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ListFmt {
+    Table,
+    Json,
 }
 
 #[derive(Args)]

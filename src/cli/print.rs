@@ -127,3 +127,51 @@ pub fn print_stats(stats: &ties::stats::Stats) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// One judgement on a line: kind, what it judges (names when known), when, its note, its IRI.
+pub fn judgement_line(j: &ties::curation::Judgement) -> String {
+    let what: Vec<String> = j
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| match j.names.get(i).filter(|n| !n.is_empty()) {
+            Some(name) => format!("{name:?}"),
+            None => t.clone(),
+        })
+        .collect();
+    let joined = match j.kind {
+        ties::curation::Kind::Merge => format!("{} ← {}", what[0], what[1..].join(", ")),
+        _ => what.join(" ≠ "),
+    };
+    let note = j
+        .note
+        .as_deref()
+        .map(|n| format!(" — {n}"))
+        .unwrap_or_default();
+    format!(
+        "{} {joined} ({}){note}  {}",
+        j.kind.name(),
+        j.created,
+        j.iri
+    )
+}
+
+/// A candidate pair as a CSV line (fields quoted where they hold commas or quotes).
+pub fn candidate_csv(c: &ties::curation::candidates::Candidate) -> String {
+    let field = |t: &str| {
+        if t.contains([',', '"', '\n']) {
+            format!("\"{}\"", t.replace('"', "\"\""))
+        } else {
+            t.to_owned()
+        }
+    };
+    format!(
+        "{:.2},{},{},{},{},{}",
+        c.score,
+        field(&c.a),
+        field(&c.a_name),
+        field(&c.b),
+        field(&c.b_name),
+        field(&c.reasons.join("; "))
+    )
+}
