@@ -221,14 +221,16 @@ fn event_head_at(r: &Reader, sent: &Sent, k: usize) -> Option<(usize, String)> {
     if t.kind != Kind::Word {
         return None;
     }
+    let w = t.lower();
     // Two-word heads first: "side event", "general strike".
     if let Some(n) = sent.toks.get(k + 1) {
-        let two = format!("{} {}", t.lower(), n.lower());
-        if r.lx.is_event_head(&two) {
-            return Some((k + 2, two));
+        if n.kind == Kind::Word && r.lx.starts_event_head(&w) {
+            let two = format!("{} {}", w, n.lower());
+            if r.lx.is_event_head(&two) {
+                return Some((k + 2, two));
+            }
         }
     }
-    let w = t.lower();
     (r.lx.is_event_head(&w) && (!t.is_cap() || k == 0)).then_some((k + 1, w.into_owned()))
 }
 

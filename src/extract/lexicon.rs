@@ -112,6 +112,9 @@ pub struct Lexicon {
     pub org_suffixes: Vec<String>,
     pub place_heads: HashSet<String>,
     pub event_heads: HashSet<String>,
+    /// The first words of event heads of two or more words ("side" of "side event"): only
+    /// these are looked up with the word after them.
+    pub event_head_firsts: HashSet<String>,
     /// Whole lines of page furniture ("Comments are closed"), keyed, without final stops.
     pub boilerplate: Vec<String>,
     /// The longest boilerplate entry of either kind, in bytes.
@@ -218,6 +221,11 @@ impl Lexicon {
                 end += 1;
             }
         }
+        lx.event_head_firsts = lx
+            .event_heads
+            .iter()
+            .filter_map(|h| h.split_once(' ').map(|(first, _)| first.to_owned()))
+            .collect();
         lx.max_role_words = lx
             .roles
             .iter()
@@ -289,6 +297,11 @@ impl Lexicon {
 
     pub fn is_place_head(&self, word: &str) -> bool {
         with_key(word, usize::MAX, |k| self.place_heads.contains(k))
+    }
+
+    /// Is this word the first of an event head of two or more words?
+    pub fn starts_event_head(&self, word: &str) -> bool {
+        with_key(word, usize::MAX, |k| self.event_head_firsts.contains(k))
     }
 
     pub fn is_event_head(&self, word: &str) -> bool {
