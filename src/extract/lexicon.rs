@@ -116,7 +116,7 @@ pub struct Lexicon {
     /// these are looked up with the word after them.
     pub event_head_firsts: HashSet<String>,
     /// Whole lines of page furniture ("Comments are closed"), keyed, without final stops.
-    pub boilerplate: Vec<String>,
+    pub boilerplate: HashSet<String>,
     /// The longest boilerplate entry of either kind, in bytes.
     pub boilerplate_limit: usize,
     /// Starts of furniture lines ("Tel:", "Filed under").
@@ -181,7 +181,7 @@ impl Lexicon {
                             } else {
                                 let k = key(line);
                                 lx.boilerplate
-                                    .push(k.trim_end_matches(['.', ':', '!']).to_owned());
+                                    .insert(k.trim_end_matches(['.', ':', '!']).to_owned());
                             }
                         }
                     }
@@ -338,7 +338,7 @@ impl Lexicon {
         // Lines longer than every entry need only their start keyed.
         with_key(line, self.boilerplate_limit, |k| {
             let k = k.trim_end_matches(['.', ':', '!']);
-            self.boilerplate.iter().any(|b| k == b)
+            self.boilerplate.contains(k)
                 || self.boilerplate_starts.iter().any(|b| {
                     // "Tel: +41 …" is furniture; "Photo: Ana Ruiz" still names someone.
                     k.starts_with(b.as_str())
