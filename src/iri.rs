@@ -105,6 +105,18 @@ pub fn entity_iri(kind: EntityKind, name: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{DATA_NS}{folder}/{}", slug(name)))
 }
 
+/// The IRIs a name would have as a shared person, organisation or place: where to look for an
+/// entity named on the command line when no label in the store matches it.
+pub fn shared_entity_iris(name: &str) -> impl Iterator<Item = String> + '_ {
+    [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+    ]
+    .into_iter()
+    .map(move |kind| entity_iri(kind, name).as_str().to_owned())
+}
+
 /// The IRI of a role, one per label as written: "chair" and "Chair" are two nodes, so that
 /// each keeps one `rdfs:label` (a capitalised label gets a short hash of itself).
 pub fn role_iri(label: &str) -> NamedNode {

@@ -5,7 +5,6 @@
 //! It reads through `sparql` only and writes nothing.
 
 use crate::error::{Error, Result};
-use crate::model::EntityKind;
 use crate::sparql::{self, Dataset};
 use std::collections::BTreeSet;
 
@@ -79,13 +78,7 @@ pub fn entity(dataset: &Dataset, text: &str) -> Result<Entity> {
     let rows = dataset.select_bound(NAMED, &[(sparql::variable("text"), sparql::string(text))])?;
     found.extend(rows.iter().map(|r| sparql::text(r.get("x"))));
     if found.is_empty() {
-        for kind in [
-            EntityKind::Person,
-            EntityKind::Organization,
-            EntityKind::Place,
-        ] {
-            found.insert(crate::iri::entity_iri(kind, text).as_str().to_owned());
-        }
+        found.extend(crate::iri::shared_entity_iris(text));
     }
     let mut entities = Vec::new();
     for iri in found {

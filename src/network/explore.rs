@@ -11,7 +11,6 @@
 
 use super::{EdgeKind, Evidence, Network, Node, NodeKind};
 use crate::error::{Error, Result};
-use crate::model::EntityKind;
 use crate::sparql::{self, Dataset, QuerySolution};
 use oxigraph::model::NamedNode;
 use petgraph::graph::NodeIndex;
@@ -462,13 +461,7 @@ impl<'a> Explorer<'a> {
             .map(|row| sparql::text(row.get("x")))
             .collect();
         if iris.is_empty() {
-            for kind in [
-                EntityKind::Person,
-                EntityKind::Organization,
-                EntityKind::Place,
-            ] {
-                iris.push(crate::iri::entity_iri(kind, name).as_str().to_owned());
-            }
+            iris.extend(crate::iri::shared_entity_iris(name));
         }
         let mut nodes = Vec::new();
         for iri in iris {
