@@ -14,6 +14,7 @@ pub mod tokens;
 pub mod view;
 
 mod events;
+mod participation;
 mod quotes;
 mod roles;
 mod verbs;
@@ -75,7 +76,7 @@ impl Extractor {
         r.event_context = Some(events);
         roles::find_affiliations(&mut r);
         quotes::find_quotations(&mut r);
-        events::find_participation(&mut r);
+        participation::find_participation(&mut r);
         r
     }
 }

@@ -1,0 +1,832 @@
+//! Participation: who took part in which event, as speaker, chair, organiser or attendee, read
+//! by named rules (`rules::*`) from the words around each person mention: verbs ("chaired",
+//! "told the meeting", "moved", "led by"), lists ("Speakers included …", "Present: …") and
+//! phrases ("a debate between A and B", "A's address"). Each part is placed at the most specific
+//! event the text gives: the one named in the sentence, else the one under discussion in the
+//! paragraph, else the section's, else the main event (`events::EventContext`).
+//!
+//! Finds no events and no names: it reads the mentions and event context the earlier stages
+//! made.
+
+use super::events::{find_events, EventContext};
+use super::names::Mention;
+use super::rules::{self, Rule};
+use super::tokens::Kind;
+use super::{Reader, Sent};
+use crate::model::BlockKind;
+use crate::model::{EntityId, EntityKind, PartRole, Participation};
+use std::collections::HashMap;
+
+/// Verbs and the part they give the person who is their subject.
+fn subject_verb_role(w: &str, next: &str) -> Option<PartRole> {
+    Some(match w {
+        "chaired" | "chairs" | "chairing" | "moderated" | "moderates" | "presided" | "compered" => {
+            PartRole::Chair
+        }
+        "hosted" | "organised" | "organized" | "convened" | "coordinated" => PartRole::Organiser,
+        "addressed" | "addresses" | "spoke" | "speaks" | "opened" | "closed" | "presented"
+        | "moved" | "seconded" | "keynoted" | "briefed" | "lectured" | "introduced"
+        | "welcomed" | "received" | "thanked" | "showed" | "led" | "leads" | "gave"
+        | "delivered" | "proposed" | "discussed" | "detailed" | "outlined" | "elaborated"
+        | "talked" | "recounted" => PartRole::Speaker,
+        "told" | "tells" => match next {
+            "the" | "delegates" | "congress" | "participants" | "attendees" | "guests"
+            | "members" | "us" | "conference" | "supporters" | "marchers" | "protesters"
+            | "activists" | "students" | "journalists" | "reporters" | "colleagues"
+            | "listeners" | "viewers" => PartRole::Speaker,
+            _ => return None,
+        },
+        "joined" | "attended" | "attends" | "marched" | "visited" | "participated"
+        | "participates" => PartRole::Attendee,
+        "took" | "take" | "takes" if next == "part" => PartRole::Attendee,
+        _ => return None,
+    })
+}
+
+/// Passive and prepositional cues before a person: "chaired by X", "led by the tenants'
+/// representative X".
+fn by_role(verb: &str) -> Option<PartRole> {
+    Some(match verb {
+        "chaired" | "moderated" | "compered" | "facilitated" => PartRole::Chair,
+        "organised" | "organized" | "hosted" | "convened" | "coordinated" => PartRole::Organiser,
+        "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "presented"
+        | "delivered" | "addressed" | "received" | "followed" | "introduced" | "run"
+        | "briefed" => PartRole::Speaker,
+        "joined" | "attended" | "accompanied" => PartRole::Attendee,
+        _ => return None,
+    })
+}
+
+/// Words that may stand between a subject and its verb.
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "then"
+            | "later"
+            | "has"
+            | "had"
+            | "have"
+            | "briefly"
+            | "formally"
+            | "jointly"
+            | "first"
+            | "finally"
+            | "again"
+            | "once"
+            | "herself"
+            | "himself"
+    )
+}
+
+/// Nouns of speaking: "used her address to the summit", "gave the keynote".
+fn is_speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "address"
+            | "speech"
+            | "keynote"
+            | "talk"
+            | "presentation"
+            | "remarks"
+            | "lecture"
+            | "welcome"
+    )
+}
+
+/// What a participation rule sees: one person mention in one sentence.
+struct Site<'s, 'a> {
+    sent: &'s Sent<'a>,
+    words: &'s [String],
+    p: &'s Mention,
+    persons: &'s [Mention],
+    /// The person's first token (their honorific's, if any).
+    first: usize,
+}
+
+impl Site<'_, '_> {
+    fn w(&self, i: usize) -> &str {
+        self.words.get(i).map(String::as_str).unwrap_or("")
+    }
+    /// The word just before the person, or "".
+    fn prev(&self, back: usize) -> &str {
+        if self.first >= back {
+            self.w(self.first - back)
+        } else {
+            ""
+        }
+    }
+    /// The words before the person.
+    fn before(&self) -> &[String] {
+        &self.words[..self.first]
+    }
+    fn before_has(&self, list: &[&str]) -> bool {
+        self.before().iter().any(|x| list.contains(&x.as_str()))
+    }
+    fn list_item(&self) -> bool {
+        self.sent.kind == BlockKind::ListItem
+    }
+}
+
+/// A participation rule: the part it reads for the person at a site, if any.
+type PartRule = fn(&Site) -> Option<PartRole>;
+
+/// The rules that read the words before the person, tried in this order; then
+/// `coordinated-subject`, then the rules that read the person's verb (`after_subject`).
+const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
+    (&rules::VERB_BY_NAME, verb_by_name),
+    (&rules::CHAIR_LABEL, chair_label),
+    (&rules::SPEAKER_BEFORE_NAME, speaker_before_name),
+    (&rules::DEBATE_BETWEEN, debate_between),
+    (&rules::IN_THEIR_SPEECH, in_their_speech),
+    (&rules::WORKSHOP_WITH_NAME, workshop_with_name),
+    (&rules::AMONG_THEM_WAS, among_them_was),
+    (&rules::PRESENTED_TO_NAME, presented_to_name),
+    (&rules::SPEAKERS_INCLUDED, speakers_included),
+    (&rules::PARTY_INCLUDED, party_included),
+    (&rules::HEARD_FROM_NAME, heard_from_name),
+    (&rules::MET_NAME, met_name),
+    (&rules::WORKSHOP_WITH_NAME, workshop_with_and_name),
+];
+
+/// The part a person plays by what their sentence says of them, and the rule that read it.
+fn part_in_sentence(
+    sent: &Sent,
+    words: &[String],
+    p: &Mention,
+    persons: &[Mention],
+) -> Option<(PartRole, &'static Rule)> {
+    let site = Site {
+        sent,
+        words,
+        p,
+        persons,
+        first: p.hon.unwrap_or(p.start),
+    };
+    if site.first >= 1 {
+        for (rule, read) in BEFORE_THE_PERSON {
+            if let Some(pr) = read(&site) {
+                return Some((pr, rule));
+            }
+        }
+    }
+    if let Some(pr) = coordinated_subject(sent, words, p, persons) {
+        return Some((pr, &rules::COORDINATED_SUBJECT));
+    }
+    for (rule, read) in AFTER_THE_NAME {
+        if let Some(pr) = read(&site) {
+            return Some((pr, rule));
+        }
+    }
+    after_subject(&site)
+}
+
+/// The rules that read the words just after the name, tried after `coordinated-subject` and
+/// before the rules that look for the person's verb.
+const AFTER_THE_NAME: &[(&Rule, PartRule)] = &[
+    (&rules::POSSESSIVE_SPEECH, possessive_speech),
+    (&rules::IN_THE_CHAIR, in_the_chair),
+];
+
+/// Rule `speaker-before-name`: "keynote speaker A B", "guest speaker and author A B": the
+/// person's own description says they spoke. Lowercase only: "Speaker A B" is a
+/// parliament's office.
+fn speaker_before_name(site: &Site) -> Option<PartRole> {
+    let toks = &site.sent.toks;
+    let mut q = site.first;
+    while q > 0 && site.first - q < 5 && toks[q - 1].kind == Kind::Word && !toks[q - 1].is_cap() {
+        q -= 1;
+        // The description ends at a word of the clause: "the keynote came from A B".
+        if matches!(
+            site.w(q),
+            "from"
+                | "by"
+                | "with"
+                | "of"
+                | "to"
+                | "for"
+                | "at"
+                | "on"
+                | "in"
+                | "the"
+                | "a"
+                | "came"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+        ) {
+            return None;
+        }
+        if matches!(
+            site.w(q),
+            "speaker" | "panellist" | "panelist" | "keynote" | "presenter"
+        ) {
+            return Some(PartRole::Speaker);
+        }
+    }
+    None
+}
+
+/// Rule `debate-between`: "a debate between A B and C D".
+fn debate_between(site: &Site) -> Option<PartRole> {
+    let first_of_pair = site.prev(1) == "between";
+    let second_of_pair = site.prev(1) == "and" && site.before_has(&["between"]);
+    ((first_of_pair || second_of_pair)
+        && site.before_has(&[
+            "debate",
+            "discussion",
+            "dialogue",
+            "conversation",
+            "exchange",
+        ]))
+    .then_some(PartRole::Speaker)
+}
+
+/// Rule `in-their-speech`: "During his opening address, A B compared …"; "In her speech, the
+/// union's chair, A B, said …": the sentence's first person gave the speech it opens with.
+fn in_their_speech(site: &Site) -> Option<PartRole> {
+    let opens = matches!(site.w(0), "during" | "in")
+        && matches!(site.w(1), "his" | "her" | "their")
+        && site.words[2..site.words.len().min(5)]
+            .iter()
+            .any(|x| is_speech_noun(x));
+    let comma = site.before().iter().position(|x| x == ",");
+    (opens && comma.is_some_and(|c| c <= 5) && site.persons.iter().all(|o| o.start >= site.p.start))
+        .then_some(PartRole::Speaker)
+}
+
+/// Rule `possessive-speech`: "A B's address", "outgoing President A B's keynote speech".
+fn possessive_speech(site: &Site) -> Option<PartRole> {
+    let end = site.p.end;
+    (site
+        .sent
+        .toks
+        .get(end)
+        .is_some_and(|t| t.kind == Kind::Possessive)
+        && site.words[end + 1..site.words.len().min(end + 4)]
+            .iter()
+            .any(|x| is_speech_noun(x)))
+    .then_some(PartRole::Speaker)
+}
+
+/// Rule `in-the-chair`: "A B (in the chair)", "A B, president, was in the chair".
+fn in_the_chair(site: &Site) -> Option<PartRole> {
+    let end = site.p.end;
+    let until = site.words.len().min(end + 12);
+    let at = (end..until).find(|&q| {
+        site.w(q) == "in" && site.w(q + 1) == "the" && matches!(site.w(q + 2), "chair" | "chair.")
+    })?;
+    let between_person = site.persons.iter().any(|o| o.start >= end && o.start < at);
+    (!between_person).then_some(PartRole::Chair)
+}
+
+/// Rule `verb-by-name`: "chaired by X", "led by the tenants' representative X".
+fn verb_by_name(site: &Site) -> Option<PartRole> {
+    let first = site.first;
+    let mut q = first;
+    while q > 0
+        && first - q < 5
+        && site.sent.toks[q - 1].kind != Kind::Punct
+        && site.w(q - 1) != "by"
+    {
+        q -= 1;
+    }
+    (q >= 2 && site.w(q - 1) == "by")
+        .then(|| by_role(site.w(q - 2)))
+        .flatten()
+}
+
+/// Rule `chair-label`: "Chair: X".
+fn chair_label(site: &Site) -> Option<PartRole> {
+    (site.prev(1) == ":" && matches!(site.prev(2), "chair" | "chairs" | "moderator" | "host"))
+        .then_some(PartRole::Chair)
+}
+
+/// Rule `workshop-with-name`: a list item "… with X".
+fn workshop_with_name(site: &Site) -> Option<PartRole> {
+    (site.list_item() && site.prev(1) == "with").then_some(PartRole::Speaker)
+}
+
+/// Rule `workshop-with-name`, its second name: a list item "… with A B and X".
+fn workshop_with_and_name(site: &Site) -> Option<PartRole> {
+    (site.list_item() && site.prev(1) == "and" && site.before_has(&["with"]))
+        .then_some(PartRole::Speaker)
+}
+
+/// Rule `among-them-was`: "Among the marchers was X", "Also at the meeting was X", and the
+/// later names of the list: "Among those who took part were X, a nurse, and Y".
+fn among_them_was(site: &Site) -> Option<PartRole> {
+    let opens = site.before_has(&["among"]) || (site.w(0) == "also" && site.before_has(&["at"]));
+    let first = matches!(site.prev(1), "was" | "were");
+    let later = matches!(site.prev(1), "and" | ",")
+        && site.before_has(&["were"])
+        && site.persons.iter().any(|o| o.start < site.p.start);
+    (opens && (first || later)).then_some(PartRole::Attendee)
+}
+
+/// Rule `presented-to-name`: "the award was presented to X", "presented the prize for
+/// service to X": the one honoured was there.
+fn presented_to_name(site: &Site) -> Option<PartRole> {
+    (site.prev(1) == "to"
+        && site.before_has(&["presented", "awarded", "conferred", "handed"])
+        && !site.persons.iter().any(|o| o.start < site.p.start))
+    .then_some(PartRole::Attendee)
+}
+
+/// Rule `speakers-included`: "Speakers included X and Y", "Also speaking were X and Y".
+fn speakers_included(site: &Site) -> Option<PartRole> {
+    (site.before_has(&[
+        "speakers",
+        "panellists",
+        "panelists",
+        "speaking",
+        "contributors",
+    ]) && site.before_has(&["included", "including", "were", "was", "are"]))
+    .then_some(PartRole::Speaker)
+}
+
+/// Rule `party-included`: "the party included X, Y and Z".
+fn party_included(site: &Site) -> Option<PartRole> {
+    (site.before_has(&["included", "includes", "including"])
+        && site.before_has(&[
+            "party",
+            "delegation",
+            "group",
+            "team",
+            "marchers",
+            "delegates",
+            "visitors",
+        ]))
+    .then_some(PartRole::Attendee)
+}
+
+/// Rule `heard-from-name`: "the keynote came from X", "a briefing from X", "heard from X", over
+/// the person's role before them: "heard from exiled journalist X", "a welcome from the
+/// Director of the Y, X".
+fn heard_from_name(site: &Site) -> Option<PartRole> {
+    let from = from_before_role(site)?;
+    site.words[..from]
+        .iter()
+        .any(|x| {
+            matches!(
+                x.as_str(),
+                "keynote"
+                    | "briefing"
+                    | "address"
+                    | "talk"
+                    | "presentation"
+                    | "heard"
+                    | "speech"
+                    | "words"
+                    | "welcome"
+                    | "greetings"
+                    | "message"
+                    | "remarks"
+                    | "contribution"
+                    | "contributions"
+            )
+        })
+        .then_some(PartRole::Speaker)
+}
+
+/// The "from" before the person, directly ("from X") or over their role: a short lowercase
+/// run ("from exiled journalist X") or an appositive closed by a comma ("from our federal
+/// leader, X", "from the Director of the Y, X").
+fn from_before_role(site: &Site) -> Option<usize> {
+    let first = site.first;
+    if site.prev(1) == "from" {
+        return Some(first - 1);
+    }
+    let toks = &site.sent.toks;
+    if site.prev(1) == "," {
+        // An appositive: up to ten words back, no punctuation between.
+        let mut q = first - 1;
+        while q > 0 && first - q <= 11 {
+            q -= 1;
+            if site.w(q) == "from" {
+                return (q + 1 < first - 1).then_some(q);
+            }
+            if toks[q].kind == Kind::Punct {
+                return None;
+            }
+        }
+        return None;
+    }
+    // A lowercase run of at most four words.
+    let mut q = first;
+    while q > 0 && first - q < 4 && toks[q - 1].kind == Kind::Word && !toks[q - 1].is_cap() {
+        q -= 1;
+        if site.w(q) == "from" {
+            return (q + 1 < first).then_some(q);
+        }
+    }
+    None
+}
+
+/// Rule `met-name`: "we met X and Y".
+fn met_name(site: &Site) -> Option<PartRole> {
+    (site.before_has(&["met"])
+        && matches!(site.prev(1), "met" | "and" | ",")
+        && site.before_has(&["we", "delegation", "delegates"]))
+    .then_some(PartRole::Attendee)
+}
+
+/// The token where the person's verb stands: after the name, over "of the X" or an appositive
+/// closed by a comma ("X, director of Y, told delegates"), and over adverbs.
+fn verb_after(site: &Site) -> usize {
+    let (sent, p) = (site.sent, site.p);
+    let w = |i: usize| site.w(i);
+    let mut k = p.end;
+    if matches!(w(k), "of" | "from") {
+        // "X of the Y told guests"
+        let mut q = k + 1;
+        if w(q) == "the" {
+            q += 1;
+        }
+        if let Some(m) = sent.mention_starting(q) {
+            k = m.end;
+        }
+    } else if sent.is_punct(k, ",") || sent.is_punct(k, "(") {
+        // Over an appositive to the verb after its closing comma.
+        let mut depth = 0i32;
+        let mut q = k;
+        while q < sent.toks.len() {
+            match sent.toks[q].text {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+            if depth <= 0 && sent.toks[q].text == "," {
+                let mut v = q + 1;
+                while is_adverb(w(v)) {
+                    v += 1;
+                }
+                if sent
+                    .toks
+                    .get(v)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
+                    && subject_verb_role(w(v), w(v + 1)).is_some()
+                {
+                    k = v;
+                    break;
+                }
+                if w(q + 1) == "who" {
+                    k = q + 2;
+                    break;
+                }
+            }
+            if matches!(sent.toks[q].text, ";" | ":") {
+                break;
+            }
+            q += 1;
+        }
+    }
+    while is_adverb(w(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// The rules that read the person's verb: `subject-verb` ("X chaired", "X, director of Y,
+/// told delegates", a later verb: "X thanked our hosts and presented …"), `was-among`,
+/// `speech-noun` ("X gave a keynote"), and `participle-then-name` ("Closing the session, X").
+fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
+    let (sent, words) = (site.sent, site.words);
+    let w = |i: usize| site.w(i);
+    let k = verb_after(site);
+    if let Some(mut pr) = subject_verb_role(w(k), w(k + 1)) {
+        // "joined us via video and opened the conference": the later verb says more.
+        if pr == PartRole::Attendee {
+            if let Some(a) = words[k..].iter().position(|x| x == "and") {
+                if let Some(better) = subject_verb_role(w(k + a + 1), w(k + a + 2)) {
+                    pr = better;
+                }
+            }
+        }
+        return Some((pr, &rules::SUBJECT_VERB));
+    }
+    if w(k) == "was" && matches!(w(k + 1), "among" | "at") {
+        return Some((PartRole::Attendee, &rules::WAS_AMONG));
+    }
+    if words[k..].iter().take(4).any(|x| is_speech_noun(x))
+        && sent
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
+    {
+        return Some((PartRole::Speaker, &rules::SPEECH_NOUN));
+    }
+    // "X thanked our hosts and presented …": a second verb.
+    if let Some(a) = words[k..].iter().take(8).position(|x| x == "and") {
+        if let Some(pr) = subject_verb_role(w(k + a + 1), w(k + a + 2)) {
+            if pr != PartRole::Attendee {
+                return Some((pr, &rules::SUBJECT_VERB));
+            }
+        }
+    }
+    participle_then_name(site).map(|pr| (pr, &rules::PARTICIPLE_THEN_NAME))
+}
+
+/// Rule `participle-then-name`: "Closing the session, X", "Seconding, X".
+fn participle_then_name(site: &Site) -> Option<PartRole> {
+    let first = site.first;
+    if first < 2
+        || site.persons.iter().any(|o| o.start < site.p.start)
+        || !site.sent.toks[..first].iter().any(|t| t.text == ",")
+    {
+        return None;
+    }
+    match site.w(0) {
+        "closing" | "opening" | "seconding" | "moving" | "speaking" | "addressing"
+        | "introducing" | "presenting" | "welcoming" => Some(PartRole::Speaker),
+        "chairing" | "moderating" => Some(PartRole::Chair),
+        _ => None,
+    }
+}
+
+/// Rule `coordinated-subject`: a person who is one of several coordinated subjects takes the
+/// part their shared verb gives: "A, B, C and D attended the meeting"; "A (X Union), B (Y
+/// Union) and C addressed the rally". Walks from the person over the other conjuncts (people,
+/// each maybe followed by a bracket) to the verb.
+fn coordinated_subject(
+    sent: &Sent,
+    words: &[String],
+    p: &Mention,
+    persons: &[Mention],
+) -> Option<PartRole> {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    let mut k = skip_bracket(sent, p.end);
+    let mut others = 0;
+    loop {
+        let mut q = k;
+        while matches!(w(q), "," | "and") {
+            q += 1;
+        }
+        if q == k {
+            break;
+        }
+        // The next conjunct, maybe after its role: "and Forum Chairman Sir C D", "and the
+        // union's E F".
+        let Some(next) = persons.iter().find(|m| {
+            let first = m.hon.unwrap_or(m.start);
+            first >= q
+                && first - q <= 5
+                && sent.toks[q..first]
+                    .iter()
+                    .all(|t| matches!(t.kind, Kind::Word | Kind::Possessive))
+        }) else {
+            break;
+        };
+        k = skip_bracket(sent, next.end);
+        others += 1;
+    }
+    if others == 0 {
+        return None;
+    }
+    while is_adverb(w(k)) {
+        k += 1;
+    }
+    // Plural present, as captions write it: "A B and C D address the congress".
+    match w(k) {
+        "address" | "speak" => Some(PartRole::Speaker),
+        "attend" | "join" => Some(PartRole::Attendee),
+        _ => subject_verb_role(w(k), w(k + 1)),
+    }
+}
+
+/// The token after a bracket that opens at `k` ("(X Union)") or a short attachment ("from the
+/// X Union", "of Y"), or `k`.
+fn skip_bracket(sent: &Sent, k: usize) -> usize {
+    if sent.is(k, "from") || sent.is(k, "of") {
+        let q = if sent.is(k + 1, "the") { k + 2 } else { k + 1 };
+        return sent
+            .mention_starting(q)
+            .filter(|m| m.kind != Some(EntityKind::Person))
+            .map_or(k, |m| m.end);
+    }
+    if !sent.is_punct(k, "(") {
+        return k;
+    }
+    (k..sent.toks.len())
+        .find(|&q| sent.is_punct(q, ")"))
+        .map_or(k, |q| q + 1)
+}
+
+/// Rule `attendance-list`: which sentences list who was present, as minutes do: "Present:
+/// A B, C D", "In attendance: …", "A B and C D were also present", and a labelled line right
+/// after such a list ("Councillors: E F, G H"). Lists of absence ("Apologies", "not
+/// present") are none.
+fn attendance_lists(r: &Reader) -> Vec<bool> {
+    let mut out = vec![false; r.sents.len()];
+    for (s, sent) in r.sents.iter().enumerate() {
+        let words: Vec<String> = sent
+            .toks
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower().into_owned())
+            .collect();
+        let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+        let absent = words.windows(2).any(|p| p[0] == "not" && p[1] == "present")
+            || words
+                .iter()
+                .any(|x| matches!(x.as_str(), "absent" | "apologies" | "apology" | "absence"));
+        if absent {
+            continue;
+        }
+        let opens = matches!(w(0), "present" | "attendees" | "attending" | "attendance")
+            || matches!(
+                (w(0), w(1)),
+                ("in", "attendance") | ("those" | "also", "present")
+            );
+        let closes = words.last().is_some_and(|x| x == "present")
+            && words.len() >= 2
+            && matches!(w(words.len() - 2), "were" | "was" | "also");
+        let label = sent.toks.get(1).is_some_and(|t| t.text == ":")
+            && sent.toks.first().is_some_and(|t| t.is_cap())
+            && s > 0
+            && out[s - 1];
+        out[s] = opens || closes || label;
+    }
+    out
+}
+
+/// The person a sentence-initial "He"/"She" stands for.
+fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    let first = sent.toks.first()?;
+    let female = match first.lower().as_ref() {
+        "she" => Some(true),
+        "he" => Some(false),
+        _ => return None,
+    };
+    super::quotes::last_person(r, s, first.start, female)
+}
+
+/// Reads who took part in what.
+pub(crate) fn find_participation(r: &mut Reader) {
+    let ctx = find_events_context(r);
+    let attendance = attendance_lists(r);
+    let mut found: Vec<Participation> = Vec::new();
+    for s in 0..r.sents.len() {
+        if r.sents[s].boilerplate || r.sents[s].kind == BlockKind::Heading {
+            continue;
+        }
+        let mut persons: Vec<Mention> = r.sents[s]
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Some(EntityKind::Person) && m.entity.is_some())
+            .cloned()
+            .collect();
+        // "She told the crowd …": the pronoun as a mention of the person it stands for.
+        if let Some(p) = pronoun_subject(r, s) {
+            persons.insert(
+                0,
+                Mention {
+                    start: 0,
+                    end: 1,
+                    kind: Some(EntityKind::Person),
+                    entity: Some(p),
+                    hon: None,
+                },
+            );
+        }
+        if persons.is_empty() {
+            continue;
+        }
+        let sent = &r.sents[s];
+        let words: Vec<String> = sent.toks.iter().map(|t| t.lower().into_owned()).collect();
+        let mut here: Vec<(usize, usize, EntityId)> = ctx.mentions[s].clone();
+        here.sort_by_key(|x| x.0);
+        let para_event = (0..s)
+            .rev()
+            .take_while(|&p| r.sents[p].block == sent.block)
+            .find_map(|p| ctx.mentions[p].last().map(|x| x.2));
+        let next_event = (s + 1..r.sents.len())
+            .take_while(|&p| r.sents[p].block == sent.block)
+            .find_map(|p| ctx.mentions[p].first().map(|x| x.2));
+        let default_event = para_event.or(ctx.section[s]).or(r.main_event);
+        for p in &persons {
+            let Some(person) = p.entity else { continue };
+            let first = p.hon.unwrap_or(p.start);
+            let mut part = part_in_sentence(sent, &words, p, &persons);
+            // A list of panellists under a session heading.
+            if part.is_none()
+                && sent.kind == BlockKind::ListItem
+                && p.start == 0
+                && ctx.section[s].is_some()
+            {
+                part = Some((PartRole::Speaker, &rules::PANEL_LIST));
+            }
+            if part.is_none() && attendance.get(s) == Some(&true) {
+                part = Some((PartRole::Attendee, &rules::ATTENDANCE_LIST));
+            }
+            let pronoun = p.start == 0
+                && p.end == 1
+                && sent
+                    .toks
+                    .first()
+                    .is_some_and(|t| matches!(t.lower().as_ref(), "she" | "he"));
+            if part.is_none() && pronoun {
+                continue;
+            }
+            let Some((role, rule)) = part else {
+                // Speech by someone already placed at the event makes them a speaker there.
+                if words
+                    .iter()
+                    .skip(p.end)
+                    .take(3)
+                    .any(|x| super::verbs::says_they_spoke(x))
+                {
+                    let event = here.first().map(|x| x.2).or(default_event);
+                    if let Some(f) = found.iter_mut().find(|f| {
+                        f.person == person && Some(f.event) == event && f.role == PartRole::Attendee
+                    }) {
+                        f.role = PartRole::Speaker;
+                        f.evidence = r.evidence(s, &rules::ATTENDEE_THEN_SPEECH);
+                    } else if let (Some(event), true) =
+                        (event, first <= 6 && persons[0].start == p.start)
+                    {
+                        // Rule `speech-at-event`: the subject of a verb of speech in a report
+                        // about an event spoke at it.
+                        if !found.iter().any(|f| f.person == person && f.event == event) {
+                            found.push(Participation {
+                                person,
+                                event,
+                                role: PartRole::Speaker,
+                                evidence: r.evidence(s, &rules::SPEECH_AT_EVENT),
+                            });
+                        }
+                    }
+                }
+                continue;
+            };
+            // The event: named in this sentence (nearest after the person, else nearest
+            // before), else the paragraph's; "we met X" looks ahead to the meeting named next.
+            let after = here.iter().find(|(a, _, _)| *a >= p.end).map(|x| x.2);
+            let before = here.iter().rfind(|(_, b, _)| *b <= first).map(|x| x.2);
+
+            let event = if rule.name == rules::MET_NAME.name {
+                after.or(next_event).or(default_event)
+            } else {
+                after.or(before).or(default_event)
+            };
+            let Some(event) = event else { continue };
+            let evidence = r.evidence(s, rule);
+            found.push(Participation {
+                person,
+                event,
+                role,
+                evidence,
+            });
+        }
+    }
+    // Quoted in a session: the speaker of a quotation under a session heading spoke there.
+    for q in &r.quotations {
+        let s = q.evidence.sentence;
+        let Some(section) = ctx.section[s] else {
+            continue;
+        };
+        if found.iter().any(|f| f.person == q.speaker) {
+            continue;
+        }
+        let evidence = r.evidence(s, &rules::QUOTED_IN_SESSION);
+        found.push(Participation {
+            person: q.speaker,
+            event: section,
+            role: PartRole::Speaker,
+            evidence,
+        });
+    }
+    // One part per person and event: chair over organiser over speaker over attendee.
+    let rank = |p: PartRole| match p {
+        PartRole::Chair => 0,
+        PartRole::Organiser => 1,
+        PartRole::Speaker => 2,
+        PartRole::Attendee => 3,
+    };
+    let mut best: HashMap<(EntityId, EntityId), Participation> = HashMap::new();
+    let mut order = Vec::new();
+    for f in found {
+        let k = (r.reg.resolve(f.person), r.reg.resolve(f.event));
+        match best.get(&k) {
+            Some(old) if rank(old.role) <= rank(f.role) => {}
+            _ => {
+                if !best.contains_key(&k) {
+                    order.push(k);
+                }
+                best.insert(k, f);
+            }
+        }
+    }
+    r.participations = order.into_iter().filter_map(|k| best.remove(&k)).collect();
+    r.event_context = Some(ctx);
+}
+
+/// The event context `find_events` computed.
+fn find_events_context(r: &mut Reader) -> EventContext {
+    match r.event_context.take() {
+        Some(c) => c,
+        None => find_events(r),
+    }
+}
