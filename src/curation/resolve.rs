@@ -40,13 +40,6 @@ SELECT ?type ?name ?g WHERE {
   GRAPH ?g { ?x a ?type ; schema:name ?name }
 } ORDER BY ?type ?name"#;
 
-const NAMED: &str = r#"
-SELECT DISTINCT ?x WHERE {
-  VALUES ?p { schema:name schema:alternateName }
-  VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
-  GRAPH ?g { ?x ?p ?text ; a ?type }
-}"#;
-
 /// The entity with this IRI, if the curated view describes one.
 pub fn describe(dataset: &Dataset, iri: &str) -> Result<Option<Entity>> {
     let Ok(term) = sparql::iri(iri) else {
@@ -75,7 +68,10 @@ pub fn entity(dataset: &Dataset, text: &str) -> Result<Entity> {
         });
     }
     let mut found = BTreeSet::new();
-    let rows = dataset.select_bound(NAMED, &[(sparql::variable("text"), sparql::string(text))])?;
+    let rows = dataset.select_bound(
+        sparql::ENTITIES_NAMED,
+        &[(sparql::variable("text"), sparql::string(text))],
+    )?;
     found.extend(rows.iter().map(|r| sparql::text(r.get("x"))));
     if found.is_empty() {
         found.extend(crate::iri::shared_entity_iris(text));

@@ -112,14 +112,6 @@ SELECT ?type ?name WHERE {
   GRAPH ?g { ?this a ?type ; schema:name ?name }
 } LIMIT 1"#;
 
-/// Entities named (or also named) `?text`.
-const NAMED: &str = r#"
-SELECT DISTINCT ?x WHERE {
-  VALUES ?p { schema:name schema:alternateName }
-  VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
-  GRAPH ?g { ?x ?p ?text ; a ?type }
-}"#;
-
 /// Every entity's names, for a search by part of a name (the slow path).
 const ALL_NAMES: &str = r#"
 SELECT DISTINCT ?x ?name WHERE {
@@ -456,7 +448,7 @@ impl<'a> Explorer<'a> {
         let bindings = [(sparql::variable("text"), sparql::string(name.trim()))];
         let mut iris: Vec<String> = self
             .dataset
-            .select_bound(NAMED, &bindings)?
+            .select_bound(sparql::ENTITIES_NAMED, &bindings)?
             .iter()
             .map(|row| sparql::text(row.get("x")))
             .collect();

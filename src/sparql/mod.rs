@@ -27,6 +27,15 @@ pub use results::{
     compact_iri, display_term, write_results, write_results_capped, Caps, OutputFormat,
 };
 
+/// Entities named, or also named, `?text` (bind it): `?x`, their IRIs. Shared by the readers
+/// that find an entity from a name a user typed (curation's resolution, the explorer).
+pub const ENTITIES_NAMED: &str = r#"
+SELECT DISTINCT ?x WHERE {
+  VALUES ?p { schema:name schema:alternateName }
+  VALUES ?type { schema:Person schema:Organization schema:Event schema:Place }
+  GRAPH ?g { ?x ?p ?text ; a ?type }
+}"#;
+
 /// An evaluator with ties' prefixes predeclared.
 fn evaluator() -> SparqlEvaluator {
     vocab::with_prefixes(SparqlEvaluator::new(), |e, prefix, iri| {
