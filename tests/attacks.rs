@@ -1185,6 +1185,15 @@ fn a_report_under_an_old_iri_moves_to_its_new_one_when_ingested_again() {
     assert_eq!(store_quads(&store).len(), count);
 }
 
+/// A page whose one paragraph (a person at a meeting) stands inside `depth` nested `<div>`s.
+fn nested_page(depth: usize) -> String {
+    format!(
+        "<html><head><title>Deep</title></head><body>{}<p>Ana Ruiz spoke at the Union meeting.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
 /// Words with names among them and no full stop anywhere: one sentence of `bytes` bytes.
 fn unpunctuated_line(bytes: usize) -> String {
     let words = [
@@ -1228,15 +1237,7 @@ fn a_4_mb_unpunctuated_line_and_100000_nested_divs_are_read_and_ingested() {
     std::fs::write(&line, unpunctuated_line(4 << 20)).expect("a 4 MB line");
     let n = 100_000;
     let divs = dir.path().join("divs.html");
-    std::fs::write(
-        &divs,
-        format!(
-            "<html><head><title>Deep</title></head><body>{}<p>Ana Ruiz spoke at the Union meeting.</p>{}</body></html>",
-            "<div>".repeat(n),
-            "</div>".repeat(n)
-        ),
-    )
-    .expect("a deep page");
+    std::fs::write(&divs, nested_page(n)).expect("a deep page");
     let store = dir.path().join("store");
     for file in [&line, &divs] {
         let out = ties(&store)
@@ -1274,15 +1275,7 @@ fn a_10_kb_unpunctuated_line_and_a_page_nested_past_256_are_ingested_with_warnin
     std::fs::write(&line, unpunctuated_line(10_000)).expect("a 10 KB line");
     let n = 300;
     let divs = dir.path().join("divs.html");
-    std::fs::write(
-        &divs,
-        format!(
-            "<html><body>{}<p>Ana Ruiz spoke at the Union meeting.</p>{}</body></html>",
-            "<div>".repeat(n),
-            "</div>".repeat(n)
-        ),
-    )
-    .expect("a deep page");
+    std::fs::write(&divs, nested_page(n)).expect("a deep page");
     let punctuated = dir.path().join("plain.txt");
     std::fs::write(
         &punctuated,
