@@ -717,9 +717,19 @@ fn heading_event(r: &mut Reader, s: usize) -> Option<EntityId> {
             return Some(session(r, s, &name));
         }
     }
-    let has_head = toks
-        .iter()
-        .any(|t| t.kind == Kind::Word && r.lx.is_event_head(&t.lower()));
+    // A head word used attributively before a plural ("Congress decisions", "Summit
+    // outcomes") names no event.
+    let has_head = toks.iter().enumerate().any(|(i, t)| {
+        let plural_after = toks.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Word
+                && !n.is_cap()
+                && n.text.ends_with('s')
+                && !n.text.ends_with("ss")
+                && !r.lx.is_stopword(n.text)
+        });
+        t.kind == Kind::Word && r.lx.is_event_head(&t.lower()) && !plural_after
+    });
+
     if !has_head || toks.len() > 8 {
         return None;
     }

@@ -530,6 +530,21 @@ impl<'a> Reader<'a> {
         }
 
         let kind = self.kind_of(s, a, b, unit, heading);
+        // Rule `ordinal-event`: an event's ordinal is part of its name ("the 51st Harbour
+        // Congress"); the name without it stays an alias for later mentions.
+        if kind == Some(EntityKind::Event)
+            && prev.is_some_and(|p| {
+                p.is_ordinal() && (p.is_cap() || p.text.starts_with(|c: char| c.is_ascii_digit()))
+            })
+        {
+            let id = self.reg.add(EntityKind::Event, self.text(s, a - 1, b), s);
+            self.reg.alias(id, &text);
+            let m = Mention {
+                start: a - 1,
+                ..mention(Some(EntityKind::Event), Some(id))
+            };
+            return (vec![m], b);
+        }
         if let Some(kind) = kind {
             let id = self.reg.add(kind, &text, s);
             return (vec![mention(Some(kind), Some(id))], b);
@@ -602,20 +617,11 @@ impl<'a> Reader<'a> {
         let event_first = lx.is_event_head(first) && has_connector && n >= 3;
         if event_last || event_first {
             let also_org = lx.is_org_head(head_last) || (event_first && lx.is_org_head(first));
-            let ordinal_before = prev.is_some_and(|p| {
-                matches!(
-                    p.lower().as_ref(),
-                    "annual"
-                        | "first"
-                        | "second"
-                        | "third"
-                        | "fourth"
-                        | "fifth"
-                        | "next"
-                        | "last"
-                        | "biennial"
-                ) || p.text.ends_with("th")
-            });
+            let ordinal_before = toks[a].is_ordinal()
+                || prev.is_some_and(|p| {
+                    p.is_ordinal()
+                        || matches!(p.lower().as_ref(), "annual" | "next" | "last" | "biennial")
+                });
             if !also_org || has_year || ordinal_before || self.in_title(s) {
                 return Some(EntityKind::Event);
             }

@@ -573,6 +573,18 @@ fn naming_rules_type_names() {
             "Seaview Resort & Spa",
         ),
         (
+            "ordinal-event",
+            "The 51st Harbour Congress closed in Tolvik on Friday.",
+            Event,
+            "51st Harbour Congress",
+        ),
+        (
+            "ordinal-event",
+            "Delegates came to the Twelfth Dockers Congress from ten ports.",
+            Event,
+            "Twelfth Dockers Congress",
+        ),
+        (
             "event-head (lexicon)",
             "The committee discussed the Tolvik World Beach Games.",
             Event,

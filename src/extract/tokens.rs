@@ -61,6 +61,32 @@ impl<'a> Token<'a> {
     pub fn is_punct(&self, chars: &str) -> bool {
         self.kind == Kind::Punct && self.text.chars().all(|c| chars.contains(c))
     }
+    /// An ordinal, in figures or words: "51st", "3rd", "first", "Twenty-Second", "tenth".
+    pub fn is_ordinal(&self) -> bool {
+        let lower = self.lower();
+        let last = lower.rsplit('-').next().unwrap_or(&lower);
+        let digits = last.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            return matches!(&last[digits..], "st" | "nd" | "rd" | "th");
+        }
+        matches!(
+            last,
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "eleventh"
+                | "twelfth"
+                | "hundredth"
+        ) || last.ends_with("teenth")
+            || last.ends_with("ieth")
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -192,6 +218,28 @@ mod tests {
         let w: Vec<&str> = t.iter().map(|t| t.text).collect();
         assert_eq!(w, ["the", "Spring", "Forum", ",", "Weekly"]);
         assert_eq!(&s[t[1].start..t[2].end], "Spring Forum");
+    }
+
+    #[test]
+    fn ordinals_in_figures_and_words() {
+        for (word, ordinal) in [
+            ("51st", true),
+            ("22nd", true),
+            ("3rd", true),
+            ("12th", true),
+            ("Third", true),
+            ("twentieth", true),
+            ("Twenty-Second", true),
+            ("51", false),
+            ("North", false),
+            ("health", false),
+            ("Smith", false),
+            ("Seventeenth", true),
+            ("fortieth", true),
+        ] {
+            let t = tokenize(word, 0, word.len());
+            assert_eq!(t[0].is_ordinal(), ordinal, "{word}");
+        }
     }
 
     #[test]
