@@ -578,6 +578,7 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             premodifier(r, s, &p, person);
             honorific_title(r, s, &p, person);
             elected_to_office(r, s, &p, person);
+            as_role(r, s, &p, person);
             if r.memberships.len() + r.reg.get(person).job_titles.len() == before {
                 possessive_organisation(r, s, &p, person);
             }
@@ -721,6 +722,36 @@ fn elected_to_office(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         || phrase.self_reference;
     let org = if named { None } else { r.main_org };
     claim(r, s, person, &phrase, org, &rules::ELECTED_TO_OFFICE);
+}
+
+/// Rule `as-role`: "A B, on her last day as chair of X, …", "A B began his term as president
+/// of X", "A B, speaking as treasurer of X": a post of a named organisation held "as", by the
+/// nearest person before it (no other person between, no clause-ending punctuation).
+fn as_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let sent = &r.sents[s];
+    let n = sent.toks.len();
+    let Some(k) = (p.end..n.min(p.end + 16))
+        .take_while(|&k| {
+            !sent.is_punct(k, ";:\"“”()")
+                && sent
+                    .mention_starting(k)
+                    .is_none_or(|m| m.kind != Some(EntityKind::Person))
+        })
+        .find(|&k| sent.is(k, "as"))
+    else {
+        return;
+    };
+    // "as well as", "such as", "as a result": no post.
+    if sent.is(k + 1, "well") || k > 0 && sent.is(k - 1, "such") {
+        return;
+    }
+    let Some(phrase) = role_at(r, s, k + 1) else {
+        return;
+    };
+    if phrase.indefinite || phrase.org.is_none() && phrase.org_mention.is_none() {
+        return;
+    }
+    claim(r, s, person, &phrase, None, &rules::AS_ROLE);
 }
 
 /// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".
