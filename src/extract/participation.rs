@@ -18,29 +18,89 @@ use crate::model::{EntityId, EntityKind, PartRole, Participation};
 use std::collections::HashMap;
 
 /// Verbs and the part they give the person who is their subject.
-fn subject_verb_role(w: &str, next: &str) -> Option<PartRole> {
+fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<PartRole> {
     Some(match w {
         "chaired" | "chairs" | "chairing" | "moderated" | "moderates" | "presided" | "compered" => {
             PartRole::Chair
         }
         "hosted" | "organised" | "organized" | "convened" | "coordinated" => PartRole::Organiser,
-        "addressed" | "addresses" | "spoke" | "speaks" | "opened" | "closed" | "presented"
-        | "moved" | "seconded" | "keynoted" | "briefed" | "lectured" | "introduced"
-        | "welcomed" | "received" | "thanked" | "showed" | "led" | "leads" | "gave"
-        | "delivered" | "proposed" | "discussed" | "detailed" | "outlined" | "elaborated"
-        | "talked" | "recounted" => PartRole::Speaker,
+        // Past and, for reports written as they happen, present: "X opens with a prayer".
+        "addressed" | "addresses" | "spoke" | "speaks" | "opened" | "opens" | "closed"
+        | "closes" | "presented" | "presents" | "moved" | "seconded" | "keynoted" | "briefed"
+        | "lectured" | "introduced" | "introduces" | "welcomed" | "welcomes" | "received"
+        | "thanked" | "showed" | "led" | "leads" | "gave" | "delivered" | "delivers"
+        | "proposed" | "discussed" | "discusses" | "detailed" | "outlined" | "outlines"
+        | "elaborated" | "talked" | "talks" | "recounted" => PartRole::Speaker,
         "told" | "tells" => match next {
-            "the" | "delegates" | "congress" | "participants" | "attendees" | "guests"
-            | "members" | "us" | "conference" | "supporters" | "marchers" | "protesters"
-            | "activists" | "students" | "journalists" | "reporters" | "colleagues"
-            | "listeners" | "viewers" => PartRole::Speaker,
+            "the" | "us" => PartRole::Speaker,
+            _ if is_audience(next) => PartRole::Speaker,
             _ => return None,
         },
+        // Speaking to the room: "called on delegates to …", "urged the conference to …",
+        // "reminded members that …".
+        "called" | "calls" if next == "on" && is_audience(next2) => PartRole::Speaker,
+        "urged" | "urges" | "reminded" | "reminds" | "encouraged" | "encourages" | "implored"
+        | "challenged" | "invited"
+            if is_audience(next) || next == "the" && is_room(next2) =>
+        {
+            PartRole::Speaker
+        }
+        // "X steps up to the podium", "X took the floor", "X rose to speak".
+        "stepped" | "steps" if next == "up" => PartRole::Speaker,
+        "took" | "takes"
+            if next == "the"
+                && matches!(
+                    next2,
+                    "floor" | "podium" | "stage" | "microphone" | "mic" | "rostrum" | "lectern"
+                ) =>
+        {
+            PartRole::Speaker
+        }
+        "rose" | "rises" if next == "to" && matches!(next2, "speak" | "address" | "respond") => {
+            PartRole::Speaker
+        }
         "joined" | "attended" | "attends" | "marched" | "visited" | "participated"
         | "participates" => PartRole::Attendee,
         "took" | "take" | "takes" if next == "part" => PartRole::Attendee,
         _ => return None,
     })
+}
+
+/// The people in the room a speaker addresses: "delegates", "the conference".
+fn is_audience(w: &str) -> bool {
+    matches!(
+        w,
+        "delegates"
+            | "congress"
+            | "participants"
+            | "attendees"
+            | "guests"
+            | "members"
+            | "conference"
+            | "supporters"
+            | "marchers"
+            | "protesters"
+            | "activists"
+            | "students"
+            | "journalists"
+            | "reporters"
+            | "colleagues"
+            | "listeners"
+            | "viewers"
+            | "everyone"
+            | "those"
+            | "fellow"
+            | "us"
+    )
+}
+
+/// The gathering as an audience, after "the": "urged the conference to …".
+fn is_room(w: &str) -> bool {
+    is_audience(w)
+        || matches!(
+            w,
+            "meeting" | "audience" | "room" | "hall" | "assembly" | "crowd" | "rally" | "summit"
+        )
 }
 
 /// Passive and prepositional cues before a person: "chaired by X", "led by the tenants'
@@ -49,7 +109,7 @@ fn by_role(verb: &str) -> Option<PartRole> {
     Some(match verb {
         "chaired" | "moderated" | "compered" | "facilitated" => PartRole::Chair,
         "organised" | "organized" | "hosted" | "convened" | "coordinated" => PartRole::Organiser,
-        "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "presented"
+        "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "proposed" | "presented"
         | "delivered" | "addressed" | "received" | "followed" | "introduced" | "run"
         | "briefed" => PartRole::Speaker,
         "joined" | "attended" | "accompanied" => PartRole::Attendee,
@@ -136,6 +196,7 @@ type PartRule = fn(&Site) -> Option<PartRole>;
 const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::VERB_BY_NAME, verb_by_name),
     (&rules::CHAIR_LABEL, chair_label),
+    (&rules::MOTION_LABEL, motion_label),
     (&rules::SPEAKER_BEFORE_NAME, speaker_before_name),
     (&rules::DEBATE_BETWEEN, debate_between),
     (&rules::IN_THEIR_SPEECH, in_their_speech),
@@ -303,6 +364,37 @@ fn chair_label(site: &Site) -> Option<PartRole> {
         .then_some(PartRole::Chair)
 }
 
+/// A short line that labels a part ("Chair: A B", "Seconded: C D"), which the reader takes for
+/// a heading.
+fn is_label_line(sent: &Sent) -> bool {
+    sent.is_punct(1, ":")
+        && sent.toks.first().is_some_and(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "chair"
+                    | "chairs"
+                    | "moderator"
+                    | "host"
+                    | "proposed"
+                    | "seconded"
+                    | "proposer"
+                    | "seconder"
+                    | "moved"
+                    | "mover"
+            )
+        })
+}
+
+/// Rule `motion-label`: "Proposed: X", "Seconded: X", as minutes record a motion's movers.
+fn motion_label(site: &Site) -> Option<PartRole> {
+    (site.prev(1) == ":"
+        && matches!(
+            site.prev(2),
+            "proposed" | "seconded" | "proposer" | "seconder" | "moved" | "mover"
+        ))
+    .then_some(PartRole::Speaker)
+}
+
 /// Rule `workshop-with-name`: a list item "… with X".
 fn workshop_with_name(site: &Site) -> Option<PartRole> {
     (site.list_item() && site.prev(1) == "with").then_some(PartRole::Speaker)
@@ -466,7 +558,7 @@ fn verb_after(site: &Site) -> usize {
                     .toks
                     .get(v)
                     .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
-                    && subject_verb_role(w(v), w(v + 1)).is_some()
+                    && subject_verb_role(w(v), w(v + 1), w(v + 2)).is_some()
                 {
                     k = v;
                     break;
@@ -475,6 +567,19 @@ fn verb_after(site: &Site) -> usize {
                     k = q + 2;
                     break;
                 }
+            }
+            // An appositive left unclosed: "X, the union's Treasurer presented the report".
+            if depth <= 0
+                && q > k + 1
+                && q - k <= 8
+                && sent.toks[q - 1].is_cap()
+                && sent.toks[q].kind == Kind::Word
+                && !sent.toks[q].is_cap()
+                && !sent.toks[k + 1..q].iter().any(|t| t.text == ",")
+                && subject_verb_role(w(q), w(q + 1), w(q + 2)).is_some()
+            {
+                k = q;
+                break;
             }
             if matches!(sent.toks[q].text, ";" | ":") {
                 break;
@@ -495,11 +600,11 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
     let (sent, words) = (site.sent, site.words);
     let w = |i: usize| site.w(i);
     let k = verb_after(site);
-    if let Some(mut pr) = subject_verb_role(w(k), w(k + 1)) {
+    if let Some(mut pr) = subject_verb_role(w(k), w(k + 1), w(k + 2)) {
         // "joined us via video and opened the conference": the later verb says more.
         if pr == PartRole::Attendee {
             if let Some(a) = words[k..].iter().position(|x| x == "and") {
-                if let Some(better) = subject_verb_role(w(k + a + 1), w(k + a + 2)) {
+                if let Some(better) = subject_verb_role(w(k + a + 1), w(k + a + 2), w(k + a + 3)) {
                     pr = better;
                 }
             }
@@ -519,7 +624,7 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
     }
     // "X thanked our hosts and presented …": a second verb.
     if let Some(a) = words[k..].iter().take(8).position(|x| x == "and") {
-        if let Some(pr) = subject_verb_role(w(k + a + 1), w(k + a + 2)) {
+        if let Some(pr) = subject_verb_role(w(k + a + 1), w(k + a + 2), w(k + a + 3)) {
             if pr != PartRole::Attendee {
                 return Some((pr, &rules::SUBJECT_VERB));
             }
@@ -591,7 +696,7 @@ fn coordinated_subject(
     match w(k) {
         "address" | "speak" => Some(PartRole::Speaker),
         "attend" | "join" => Some(PartRole::Attendee),
-        _ => subject_verb_role(w(k), w(k + 1)),
+        _ => subject_verb_role(w(k), w(k + 1), w(k + 2)),
     }
 }
 
@@ -669,7 +774,9 @@ pub(crate) fn find_participation(r: &mut Reader) {
     let attendance = attendance_lists(r);
     let mut found: Vec<Participation> = Vec::new();
     for s in 0..r.sents.len() {
-        if r.sents[s].boilerplate || r.sents[s].kind == BlockKind::Heading {
+        if r.sents[s].boilerplate
+            || r.sents[s].kind == BlockKind::Heading && !is_label_line(&r.sents[s])
+        {
             continue;
         }
         let mut persons: Vec<Mention> = r.sents[s]
@@ -738,7 +845,23 @@ pub(crate) fn find_participation(r: &mut Reader) {
                     .take(3)
                     .any(|x| super::verbs::says_they_spoke(x))
                 {
-                    let event = here.first().map(|x| x.2).or(default_event);
+                    // The event the sentence places them at, not one they spoke of ("said
+                    // delegates must back the strike").
+                    let placed = |a: usize| {
+                        a < first
+                            || (1..=2).any(|back| {
+                                a >= back
+                                    && matches!(
+                                        words[a - back].as_str(),
+                                        "at" | "to" | "during" | "in" | "before"
+                                    )
+                            })
+                    };
+                    let event = here
+                        .iter()
+                        .find(|x| placed(x.0))
+                        .map(|x| x.2)
+                        .or(default_event);
                     if let Some(f) = found.iter_mut().find(|f| {
                         f.person == person && Some(f.event) == event && f.role == PartRole::Attendee
                     }) {
@@ -763,7 +886,20 @@ pub(crate) fn find_participation(r: &mut Reader) {
             };
             // The event: named in this sentence (nearest after the person, else nearest
             // before), else the paragraph's; "we met X" looks ahead to the meeting named next.
-            let after = here.iter().find(|(a, _, _)| *a >= p.end).map(|x| x.2);
+            // An event spoken about ("talked about the strike") is no place they were at.
+            let topic = |a: usize| {
+                (1..=2).any(|back| {
+                    a >= back
+                        && matches!(
+                            words[a - back].as_str(),
+                            "about" | "on" | "for" | "against" | "over" | "regarding"
+                        )
+                })
+            };
+            let after = here
+                .iter()
+                .find(|(a, _, _)| *a >= p.end && !topic(*a))
+                .map(|x| x.2);
             let before = here.iter().rfind(|(_, b, _)| *b <= first).map(|x| x.2);
 
             let event = if rule.name == rules::MET_NAME.name {

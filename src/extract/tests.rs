@@ -837,3 +837,98 @@ fn affiliation_forms() {
         assert!(has_aff(&ex, person, role, org), "{case}: {:?}", affiliations(&ex));
     }
 }
+
+/// Participation in the forms real reports use: (case, sentence after a report's opening,
+/// person, part, event). The opening names the event the sentence is about.
+#[test]
+fn participation_forms() {
+    use PartRole::{Chair, Speaker};
+    let opening = "# Harbour Workers' Union Annual Conference 2024\n\nThe Harbour Workers' Union held its annual conference in Hull on Monday.\n\n";
+    let conference = "Harbour Workers' Union Annual Conference 2024";
+    for (case, text, person, part, event) in [
+        (
+            "a report written as it happens, present tense",
+            "Pastor Tom Hale of the Church of the Harbour opens with a prayer.",
+            "Tom Hale",
+            Speaker,
+            conference,
+        ),
+        (
+            "stepping up to the podium",
+            "Deacon Ada Kane steps up to the podium to talk about the strike.",
+            "Ada Kane",
+            Speaker,
+            conference,
+        ),
+        (
+            "taking the floor",
+            "Ada Kane took the floor after lunch.",
+            "Ada Kane",
+            Speaker,
+            conference,
+        ),
+        (
+            "calling on the audience",
+            "Ada Kane called on delegates to support the motion.",
+            "Ada Kane",
+            Speaker,
+            conference,
+        ),
+        (
+            "urging the room",
+            "Ada Kane urged the conference to back the strike.",
+            "Ada Kane",
+            Speaker,
+            conference,
+        ),
+        (
+            "reminding the audience",
+            "Hale reminds us that elections are a calling.\n\nTom Hale spoke last.",
+            "Tom Hale",
+            Speaker,
+            conference,
+        ),
+        (
+            "an appositive left unclosed",
+            "Tom Hale, the union's Treasurer presented the Finance Report.",
+            "Tom Hale",
+            Speaker,
+            conference,
+        ),
+        (
+            "an appositive left unclosed before presiding",
+            "Tom Hale, of Hull presided.",
+            "Tom Hale",
+            Chair,
+            conference,
+        ),
+        (
+            "a minutes label for a motion's mover",
+            "The accounts were adopted.\n\nProposed: Ada Kane\n\nSeconded: Tom Hale",
+            "Tom Hale",
+            Speaker,
+            conference,
+        ),
+        (
+            "speech placed at the event, not at what it spoke of",
+            "Ada Kane said delegates must back the strike.",
+            "Ada Kane",
+            Speaker,
+            conference,
+        ),
+    ] {
+        let ex = run(&format!("{opening}{text}"));
+        let found = parts(&ex);
+        assert!(
+            found
+                .iter()
+                .any(|(p, r, e)| p == person && *r == part && e == event),
+            "{case}: {found:?}"
+        );
+    }
+    // Urging anyone but the room does not place the speaker in it: only the weak
+    // `speech-at-event` reading of a verb of speech remains.
+    let ex = run(&format!("{opening}Ada Kane urged the government to act."));
+    let rules: Vec<&str> = ex.participations.iter().map(|p| p.evidence.rule).collect();
+    assert_eq!(rules, ["speech-at-event"]);
+}
