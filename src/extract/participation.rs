@@ -112,6 +112,8 @@ fn by_role(verb: &str) -> Option<PartRole> {
         "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "proposed" | "presented"
         | "delivered" | "addressed" | "received" | "followed" | "introduced" | "run"
         | "briefed" => PartRole::Speaker,
+        // A speech by X: "the keynote speech by X", "an address by X".
+        w if is_speech_noun(w) || matches!(w, "speeches" | "contribution") => PartRole::Speaker,
         "joined" | "attended" | "accompanied" => PartRole::Attendee,
         _ => return None,
     })
@@ -342,16 +344,20 @@ fn in_the_chair(site: &Site) -> Option<PartRole> {
     (!between_person).then_some(PartRole::Chair)
 }
 
-/// Rule `verb-by-name`: "chaired by X", "led by the tenants' representative X".
+/// Rule `verb-by-name`: "chaired by X", "led by the tenants' representative X", "the keynote
+/// speech by our General Secretary, X" (a title set off by a comma before the name).
 fn verb_by_name(site: &Site) -> Option<PartRole> {
-    let first = site.first;
-    let mut q = first;
-    while q > 0
-        && first - q < 5
-        && site.sent.toks[q - 1].kind != Kind::Punct
-        && site.w(q - 1) != "by"
-    {
-        q -= 1;
+    let toks = &site.sent.toks;
+    let back_to_by = |from: usize| {
+        let mut q = from;
+        while q > 0 && from - q < 5 && toks[q - 1].kind != Kind::Punct && site.w(q - 1) != "by" {
+            q -= 1;
+        }
+        q
+    };
+    let mut q = back_to_by(site.first);
+    if q == site.first && q >= 2 && site.sent.is_punct(q - 1, ",") && toks[q - 2].is_cap() {
+        q = back_to_by(q - 1);
     }
     (q >= 2 && site.w(q - 1) == "by")
         .then(|| by_role(site.w(q - 2)))
