@@ -545,32 +545,53 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
 }
 
 /// A portfolio run into the name of its holder: "Minister for Technology Ana Ruiz", "Secretary
-/// of State for Health Tom Hale": after a role and "for"/"of", a given name with one or two
-/// capitalised words after it starts the person.
+/// of State for Health Tom Hale", "Minister of Foreign Affairs of Norway A B", "Secretary
+/// General of the X Organization A B", "Ambassador to Chile A B": after a role and the
+/// "for"/"of"/"to" words of its portfolio, a given name with one or two capitalised words after
+/// it starts the person, and so do the last two or three capitalised words after a known place.
 fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
-    // Back over the portfolio's earlier words: "Minister for Immigration and Multicultural
-    // Affairs A B", "Minister of Research, Science and Technology A B".
-    let mut q = s;
-    while q > 0
-        && s - q < 8
-        && (toks[q - 1].is_cap() || toks[q - 1].is("and") || toks[q - 1].text == ",")
-    {
-        q -= 1;
-    }
-    let after_role =
-        q >= 2 && (toks[q - 1].is("for") || toks[q - 1].is("of")) && lx.is_role(toks[q - 2].text);
-    if !after_role {
+    // A run that begins with a given name is its holder's name already ("…, Barry Hale TD").
+    if lx.is_given_name(toks[s].text) || !after_portfolio_role(toks, s, lx) {
         return vec![(s, e)];
     }
-    let person = (s + 1..e).find(|&i| {
+    let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
+    let by_given_name = (s + 1..e).find(|&i| {
         lx.is_given_name(toks[i].text)
             && (2..=3).contains(&(e - i))
-            && toks[i..e].iter().all(|t| t.is_cap() && !t.is_acronym())
+            && toks[i..e].iter().all(capitalised)
     });
-    match person {
+    let after_place = || {
+        (s + 1..e).find(|&i| {
+            (2..=3).contains(&(e - i))
+                && person_shaped(toks, i, e, lx)
+                && (s..i).any(|j| {
+                    let words: Vec<&str> = toks[j..i].iter().map(|t| t.text).collect();
+                    lx.place(&words.join(" ")).is_some()
+                })
+        })
+    };
+    match by_given_name.or_else(after_place) {
         Some(i) => vec![(s, i), (i, e)],
         None => vec![(s, e)],
     }
+}
+
+/// Does the run at `s` continue a role's portfolio: a role, then "for"/"of"/"to", then only
+/// capitalised words, "and", commas, "of", "for", "the" up to `s`?
+fn after_portfolio_role(toks: &[Token], s: usize, lx: &Lexicon) -> bool {
+    let mut q = s;
+    while q > 0 && s - q < 14 {
+        let t = &toks[q - 1];
+        let joins_portfolio = t.is("for") || t.is("of") || t.is("to");
+        if joins_portfolio && q >= 2 && lx.is_role(toks[q - 2].text) {
+            return true;
+        }
+        if !(t.is_cap() || joins_portfolio || t.is("and") || t.is("the") || t.text == ",") {
+            return false;
+        }
+        q -= 1;
+    }
+    false
 }
 
 /// Rule `organisation-of-the-organisation`: "the Tolvik Office of the Harbour Workers' Foundation",

@@ -165,6 +165,7 @@ fn is_free_word(r: &Reader, sent: &Sent, k: usize) -> bool {
             .mention_at(k)
             .is_none_or(|m| m.kind.is_none() || r.lx.demonyms.contains_key(t.lower().as_ref()))
         && !t.text.ends_with("-year-old")
+        && !super::verbs::ends_a_role_modifier(&t.lower())
 }
 
 /// Parses a role phrase at token `i` of sentence `s`.
@@ -576,6 +577,7 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             after_name(r, s, &p, person);
             before_name(r, s, &p, person);
             premodifier(r, s, &p, person);
+            office_of_before_name(r, s, &p, person);
             honorific_title(r, s, &p, person);
             elected_to_office(r, s, &p, person);
             as_role(r, s, &p, person);
@@ -1222,6 +1224,34 @@ fn honorific_title(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 }
 
 /// "X chair A B", "tenant board member A B", "Green MP A B".
+/// Rule `office-of-before-name`: "Minister of Foreign Affairs of Norway A B", "the President
+/// of the Republic of Chile A B", "Secretary General of the X Organization A B": a role whose
+/// organisation or territory ends right where the name begins, with no comma between.
+fn office_of_before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let first = p.hon.unwrap_or(p.start);
+    for q in first.saturating_sub(14)..first.saturating_sub(2) {
+        let sent = &r.sents[s];
+        if sent.toks[q..first].iter().any(|t| t.kind != Kind::Word)
+            || sent
+                .mention_at(q)
+                .is_some_and(|m| m.kind == Some(EntityKind::Person))
+        {
+            continue;
+        }
+        let Some(phrase) = role_at(r, s, q) else {
+            continue;
+        };
+        let named = phrase.org.is_some()
+            || phrase.org_mention.is_some()
+            || phrase.place.is_some()
+            || phrase.place_mention.is_some();
+        if phrase.start == q && phrase.next == first && named && !phrase.indefinite {
+            claim(r, s, person, &phrase, None, &rules::OFFICE_OF_BEFORE_NAME);
+            return;
+        }
+    }
+}
+
 fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let first = p.hon.unwrap_or(p.start);
     let sent = &r.sents[s];

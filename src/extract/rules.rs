@@ -92,6 +92,10 @@ rules! {
         "A post held \"as\" a role of a named organisation, said of the nearest person before it: \"A B, on her last day as chair of X, …\", \"A B began his term as president of X\".",
         ["Maria Lund, on her last day as Chair of the Harbour Workers' Union, opened the meeting.",
          "Tom Hale began his term as president of the Coastal Housing Trust on Monday."];
+    OFFICE_OF_BEFORE_NAME: "office-of-before-name", Affiliation, 0.7,
+        "A role with its organisation or territory written straight before the name: \"Minister of Foreign Affairs of Norway A B\", \"Secretary General of the X Organization A B\".",
+        ["The delegation was led by Acting Minister of Foreign Affairs of Norway Tomas Vell.",
+         "They met Secretary General of the Harbour Cooperation Organization Anna Berg."];
     ROLE_BEFORE_NAME: "role-before-name", Affiliation, 0.7,
         "A role premodifying the name, maybe after its organisation: \"X chair A B\", \"Acme's chief executive A B\".",
         ["Lakeside Energy's chief executive Maren Holt opened the fair.",

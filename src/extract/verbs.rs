@@ -112,6 +112,27 @@ pub fn follows_a_name(word: &str) -> bool {
     says_they_spoke(word) || ACTS.contains(&word)
 }
 
+/// A verb of a clause that no role's modifier is: "met Secretary General A B" is no role
+/// "met Secretary General".
+pub fn ends_a_role_modifier(word: &str) -> bool {
+    follows_a_name(word)
+        || matches!(
+            word,
+            "met"
+                | "meets"
+                | "visited"
+                | "received"
+                | "included"
+                | "includes"
+                | "featured"
+                | "featuring"
+                | "congratulated"
+                | "invited"
+                | "accompanied"
+                | "replaced"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
