@@ -691,8 +691,26 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
         if let Some(m) = sent.mention_ending(start - 1) {
             if m.kind == Some(EntityKind::Organization) {
                 r.main_org = m.entity;
+                return;
             }
         }
+    }
+    // "the Harbour Workers' Union convention": the organisation premodifies the event.
+    if let Some(m) = sent.mention_ending(start) {
+        if m.kind == Some(EntityKind::Organization) {
+            r.main_org = m.entity;
+            return;
+        }
+    }
+    // "The X Union opened its convention", "members of X met for their conference": the
+    // one organisation of the sentence, whose own event it is.
+    let own = start >= 1 && matches!(sent.toks[start - 1].lower().as_ref(), "its" | "their");
+    let mut orgs = sent
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Organization) && m.end <= start);
+    if let (true, Some(m), None) = (own, orgs.next(), orgs.next()) {
+        r.main_org = m.entity;
     }
 }
 

@@ -70,6 +70,30 @@ const TERRITORIAL: &[&str] = &[
     "president of the republic",
 ];
 
+/// The last words of offices held in an organisation (not of a territory, not a rank or an
+/// occupation): "General President", "International Rep", "Branch Secretary".
+const ORGANISATION_OFFICES: &[&str] = &[
+    "president",
+    "vice-president",
+    "secretary",
+    "secretary-general",
+    "treasurer",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "rep",
+    "representative",
+    "organiser",
+    "organizer",
+    "convenor",
+    "convener",
+    "trustee",
+    "coordinator",
+    "officer",
+    "ceo",
+];
+
 /// Organisation words that stand for "the organisation this report is about" in "the union's
 /// president", when no organisation with that head word was named.
 const SELF_REFERENCES: &[&str] = &[
@@ -1297,7 +1321,29 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 _ => None,
             });
 
-        claim(r, s, person, &phrase, org, &rules::ROLE_BEFORE_NAME);
+        // Rule `role-before-name-of-report-organisation`: a bare office of an organisation
+        // ("General President A B", "International Rep A B") in a report about one
+        // organisation is a post in it; offices of a territory stay titles.
+        let sent = &r.sents[s];
+        let last = sent.toks[phrase.end - 1].lower();
+        let titled = sent.toks[phrase.start..phrase.end]
+            .iter()
+            .all(|t| t.is_cap() || t.is_punct("-"));
+        let implicit = if org.is_none()
+            && !phrase.self_reference
+            && titled
+            && ORGANISATION_OFFICES.contains(&last.as_ref())
+        {
+            r.main_org
+        } else {
+            None
+        };
+        let rule = if implicit.is_some() {
+            &rules::ROLE_BEFORE_NAME_OF_REPORT_ORGANISATION
+        } else {
+            &rules::ROLE_BEFORE_NAME
+        };
+        claim(r, s, person, &phrase, org.or(implicit), rule);
         return;
     }
     let _ = sent;

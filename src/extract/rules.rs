@@ -100,6 +100,9 @@ rules! {
         "A role premodifying the name, maybe after its organisation: \"X chair A B\", \"Acme's chief executive A B\".",
         ["Lakeside Energy's chief executive Maren Holt opened the fair.",
          "The HWU state president Kofi Mensah opened the session."];
+    ROLE_BEFORE_NAME_OF_REPORT_ORGANISATION: "role-before-name-of-report-organisation", Affiliation, 0.55,
+        "A bare office of an organisation before the name, in a report about one organisation: \"General President A B\" is its president.",
+        ["# Harbour Workers' Union convention opens\n\nThe Harbour Workers' Union opened its convention in Hull.\n\nThe chair then introduced General President Tom Hale."];
     ORGANISATION_POSSESSIVE_NAME: "organisation-possessive-name", Affiliation, 0.7,
         "A person possessed by an organisation: \"the HWU's A B\", \"Acme's own A B\".",
         ["Workers from the docks and the HWU's Dara Kofi addressed the rally.",

@@ -130,6 +130,11 @@ pub fn ends_a_role_modifier(word: &str) -> bool {
                 | "invited"
                 | "accompanied"
                 | "replaced"
+                | "introduced"
+                | "introduces"
+                | "honoured"
+                | "honored"
+                | "then"
         )
 }
 
