@@ -209,6 +209,7 @@ const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::PARTY_INCLUDED, party_included),
     (&rules::HEARD_FROM_NAME, heard_from_name),
     (&rules::MET_NAME, met_name),
+    (&rules::WELCOMED_NAME, welcomed_name),
     (&rules::WORKSHOP_WITH_NAME, workshop_with_and_name),
 ];
 
@@ -523,6 +524,34 @@ fn from_before_role(site: &Site) -> Option<usize> {
 }
 
 /// Rule `met-name`: "we met X and Y".
+/// Rule `welcomed-name`: "X welcomed A B, Minister of C, and D E at the summit": each person
+/// in the list after "welcomed", "greeted" or "introduced" was there. The list runs over names,
+/// capitalised titles, commas and "and" only.
+fn welcomed_name(site: &Site) -> Option<PartRole> {
+    let toks = &site.sent.toks;
+    let mut q = site.first;
+    while q > 0 && site.first - q < 40 {
+        let w = site.w(q - 1);
+        if matches!(w, "welcomed" | "welcomes" | "greeted" | "introduced") {
+            // The verb has a subject before it: it is no participle ("the introduced bill").
+            return (q >= 2).then_some(PartRole::Attendee);
+        }
+        let t = &toks[q - 1];
+        let in_list = t.is_cap()
+            || t.kind == Kind::Possessive
+            || t.is_punct(",")
+            || matches!(
+                w,
+                "and" | "also" | "of" | "for" | "the" | "bin" | "al" | "van" | "de"
+            );
+        if !in_list {
+            return None;
+        }
+        q -= 1;
+    }
+    None
+}
+
 fn met_name(site: &Site) -> Option<PartRole> {
     (site.before_has(&["met"])
         && matches!(site.prev(1), "met" | "and" | ",")

@@ -148,6 +148,9 @@ rules! {
     MET_NAME: "met-name", Participation, 0.65,
         "People a delegation met: \"we met A B and C D\" (at the meeting named next).",
         ["On Tuesday we met Ana Ruiz and Tom Hale. The meeting in the town hall ran late."];
+    WELCOMED_NAME: "welcomed-name", Participation, 0.6,
+        "People welcomed, greeted or introduced at an event, each in the list after the verb: \"X welcomed A B, Minister of C, and D E at the summit\".",
+        ["The host welcomed Foreign Minister of Chile Tomas Vell, Anna Berg and Kofi Mensah at the Nordic Energy Summit 2024."];
     COORDINATED_SUBJECT: "coordinated-subject", Participation, 0.65,
         "One of several coordinated subjects of a verb of taking part: \"A, B and C attended\".",
         ["The Harbour Union held its conference in Leeds. Ann Lee, Bo Wu and Di Xu attended the conference.",
