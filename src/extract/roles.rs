@@ -756,17 +756,20 @@ fn elected_to_office(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 fn as_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let sent = &r.sents[s];
     let n = sent.toks.len();
-    let Some(k) = (p.end..n.min(p.end + 16))
-        .take_while(|&k| {
-            !sent.is_punct(k, ";:\"“”()")
-                && sent
-                    .mention_starting(k)
-                    .is_none_or(|m| m.kind != Some(EntityKind::Person))
-        })
-        .find(|&k| sent.is(k, "as"))
+    let end = n.min(p.end + 16);
+    let Some(k) = (p.end..end).find(|&k| sent.is(k, "as") || sent.is_punct(k, ";:\"“”()"))
     else {
         return;
     };
+    // No clause break and no other person between the name and "as".
+    if !sent.is(k, "as")
+        || sent
+            .mentions
+            .iter()
+            .any(|m| m.kind == Some(EntityKind::Person) && m.start >= p.end && m.start < k)
+    {
+        return;
+    }
     // "as well as", "such as", "as a result": no post.
     if sent.is(k + 1, "well") || k > 0 && sent.is(k - 1, "such") {
         return;
@@ -1253,9 +1256,23 @@ fn honorific_title(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 /// organisation or territory ends right where the name begins, with no comma between.
 fn office_of_before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let first = p.hon.unwrap_or(p.start);
-    for q in first.saturating_sub(14)..first.saturating_sub(2) {
+    let sent = &r.sents[s];
+    // Cheap tests first: a capitalised word (the organisation or territory) just before the
+    // name, and a connector ("of", "for", "to") among the words before it.
+    let from = first.saturating_sub(14);
+    if first < 3
+        || !sent.toks[first - 1].is_cap()
+        || !sent.toks[from..first - 1]
+            .iter()
+            .any(|t| t.is("of") || t.is("for") || t.is("to"))
+    {
+        return;
+    }
+    for q in from..first - 2 {
         let sent = &r.sents[s];
-        if sent.toks[q..first].iter().any(|t| t.kind != Kind::Word)
+        let t = &sent.toks[q];
+        if !(t.is_cap() || t.is("the"))
+            || sent.toks[q..first].iter().any(|t| t.kind != Kind::Word)
             || sent
                 .mention_at(q)
                 .is_some_and(|m| m.kind == Some(EntityKind::Person))
