@@ -1,31 +1,68 @@
-//! The embedded Oxigraph store on disk: open it, replace or drop one report's graph atomically,
-//! bulk-load new reports' graphs, load RDF files, count.
+//! The store: the embedded Oxigraph store on disk (the default), or a remote SPARQL 1.1 engine
+//! (`remote`), behind one type, `Store`: open it, replace or drop one report's graph whole,
+//! bulk-load new reports' graphs, load RDF files, count. `Store` is the boundary between ties
+//! and where its graph lives: everything above it (ingest, curation, the SPARQL layer) works on
+//! either.
 //!
-//! Every write leaves each report whole or absent, even when ingest is killed halfway: graphs
-//! that replace others go through one transaction each; new graphs go through Oxigraph's bulk
-//! loader (`BulkWriter`), whose commit ingests all its files at once (RocksDB ingests the files
-//! of every column family in one atomic step). This module does not parse reports or queries.
+//! Every write leaves each report whole or absent, even when ingest is killed halfway: in the
+//! embedded store, graphs that replace others go through one transaction each; new graphs go
+//! through Oxigraph's bulk loader (`BulkWriter`), whose commit ingests all its files at once
+//! (RocksDB ingests the files of every column family in one atomic step). On a remote engine a
+//! report's graph is replaced by one Update request (`remote`). This module parses neither
+//! reports nor queries; it asks a remote engine only the lookups it makes of the embedded store
+//! (a graph there, a report's content hash, counts).
+
+pub mod parse;
+pub mod remote;
+
+pub use parse::{
+    check_xml_entities, parse_quads, parse_rdf, rdf_format_of, RdfRefusal, MAX_XML_ENTITY_BYTES,
+};
 
 use crate::error::{Error, Result};
 use crate::vocab::ties;
-use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
 };
+use oxigraph::sparql::{QueryResults, QuerySolution};
+use remote::{Answer, Remote};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// A handle on the store; clones share it (Oxigraph's store is a handle itself).
+/// A handle on the store; clones share it (Oxigraph's store is a handle itself, and a remote
+/// engine's connection is shared).
 #[derive(Clone)]
 pub struct Store {
-    inner: oxigraph::store::Store,
+    backend: Backend,
     path: PathBuf,
+}
+
+/// Where the graph lives.
+#[derive(Clone)]
+enum Backend {
+    Embedded(oxigraph::store::Store),
+    Remote(Arc<Remote>),
+}
+
+/// How the SPARQL layer reaches the store: the one place that tells the two apart.
+pub(crate) enum Access<'a> {
+    Embedded(&'a oxigraph::store::Store),
+    Remote(&'a Remote),
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        match &self.backend {
+            Backend::Embedded(_) => f.debug_struct("Store").field("path", &self.path).finish(),
+            Backend::Remote(r) => f.debug_struct("Store").field("remote", r).finish(),
+        }
     }
 }
+
+/// Graphs a remote engine's counts take in: ties' own (reports, files, curation). An engine
+/// keeps graphs of its own (Virtuoso: its schemas and DAV), which are no part of ties' store.
+const TIES_GRAPHS: &str = r#"FILTER(STRSTARTS(STR(?g), "urn:ties:"))"#;
 
 impl Store {
     /// Opens the store at `path`, creating it when missing.
@@ -42,7 +79,14 @@ impl Store {
         // The store's lock is ours now: no bulk load is under way, so bulk files left there
         // are orphans of a load that failed or was killed.
         remove_orphan_bulk_files(&path);
-        Ok(Store { inner, path })
+        Ok(Store::embedded(inner, path))
+    }
+
+    fn embedded(inner: oxigraph::store::Store, path: PathBuf) -> Store {
+        Store {
+            backend: Backend::Embedded(inner),
+            path,
+        }
     }
 
     /// Opens an existing store for reading only; several readers may share it with a writer.
@@ -58,77 +102,150 @@ impl Store {
         }
         let inner =
             oxigraph::store::Store::open_read_only(&path).map_err(|e| open_error(&path, e))?;
-        Ok(Store { inner, path })
+        Ok(Store::embedded(inner, path))
     }
 
     /// An in-memory store, for tests and for `ties extract`.
     pub fn in_memory() -> Result<Store> {
+        Ok(Store::embedded(
+            oxigraph::store::Store::new()?,
+            PathBuf::new(),
+        ))
+    }
+
+    /// A remote SPARQL 1.1 engine as the store; checks that it answers.
+    pub fn connect(endpoint: remote::Endpoint) -> Result<Store> {
+        let path = PathBuf::from(&endpoint.query);
         Ok(Store {
-            inner: oxigraph::store::Store::new()?,
-            path: PathBuf::new(),
+            backend: Backend::Remote(Arc::new(Remote::connect(endpoint)?)),
+            path,
         })
     }
 
+    /// The store's folder (a remote engine's query URL).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// The Oxigraph store, for the SPARQL layer alone (a test keeps every other module off it).
-    pub(crate) fn oxigraph(&self) -> &oxigraph::store::Store {
-        &self.inner
+    /// True for a remote engine.
+    pub fn is_remote(&self) -> bool {
+        matches!(self.backend, Backend::Remote(_))
     }
 
-    /// Number of named graphs.
-    pub fn graph_count(&self) -> Result<usize> {
-        let mut n = 0;
-        for g in self.inner.named_graphs() {
-            g?;
-            n += 1;
+    /// The store as the SPARQL layer reaches it (a test keeps every other module off it).
+    pub(crate) fn access(&self) -> Access<'_> {
+        match &self.backend {
+            Backend::Embedded(s) => Access::Embedded(s),
+            Backend::Remote(r) => Access::Remote(r),
         }
-        Ok(n)
     }
 
-    /// The quads of one graph, for the SPARQL layer's `write_graph`.
+    /// The remote engine, for ingest's batches.
+    pub(crate) fn remote(&self) -> Option<&Remote> {
+        match &self.backend {
+            Backend::Embedded(_) => None,
+            Backend::Remote(r) => Some(r),
+        }
+    }
+
+    /// Number of named graphs (ties' own on a remote engine).
+    pub fn graph_count(&self) -> Result<usize> {
+        match &self.backend {
+            Backend::Embedded(s) => {
+                let mut n = 0;
+                for g in s.named_graphs() {
+                    g?;
+                    n += 1;
+                }
+                Ok(n)
+            }
+            Backend::Remote(r) => remote_count(
+                r,
+                &format!("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {TIES_GRAPHS} }}"),
+            ),
+        }
+    }
+
+    /// The quads of one graph, for the SPARQL layer's `write_graph` (a named graph only, on a
+    /// remote engine: its default graph is usually the union of everything it holds).
     pub(crate) fn quads_in(
         &self,
         graph: GraphNameRef<'_>,
-    ) -> impl Iterator<Item = Result<Quad>> + '_ {
-        self.inner
-            .quads_for_pattern(None, None, None, Some(graph))
-            .map(|q| q.map_err(Error::from))
+    ) -> Result<Box<dyn Iterator<Item = Result<Quad>> + '_>> {
+        match (&self.backend, graph) {
+            (Backend::Embedded(s), _) => Ok(Box::new(
+                s.quads_for_pattern(None, None, None, Some(graph))
+                    .map(|q| q.map_err(Error::from)),
+            )),
+            (Backend::Remote(r), GraphNameRef::NamedNode(g)) => {
+                let g = g.into_owned();
+                let triples = r.graph(g.as_str())?;
+                Ok(Box::new(
+                    triples.into_iter().map(move |t| Ok(t.in_graph(g.clone()))),
+                ))
+            }
+            (Backend::Remote(_), _) => Err(remote_default_graph()),
+        }
     }
 
     /// Empties the default graph (what a Graph Store request to `?default` replaces).
     pub fn clear_default_graph(&self) -> Result<()> {
-        Ok(self.inner.clear_graph(GraphNameRef::DefaultGraph)?)
+        match &self.backend {
+            Backend::Embedded(s) => Ok(s.clear_graph(GraphNameRef::DefaultGraph)?),
+            Backend::Remote(_) => Err(remote_default_graph()),
+        }
     }
 
-    /// Number of quads in all graphs.
+    /// Number of quads in all graphs (in ties' own graphs on a remote engine).
     pub fn len(&self) -> Result<usize> {
-        Ok(self.inner.len()?)
+        match &self.backend {
+            Backend::Embedded(s) => Ok(s.len()?),
+            Backend::Remote(r) => remote_count(
+                r,
+                &format!(
+                    "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {TIES_GRAPHS} }}"
+                ),
+            ),
+        }
     }
 
     pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.inner.is_empty()?)
+        Ok(self.len()? == 0)
     }
 
-    /// Replaces the content of the named graphs `graphs` with `quads`, in one transaction.
+    /// Replaces the content of the named graphs `graphs` with `quads`, in one transaction (one
+    /// request on a remote engine).
     pub fn replace_graphs(&self, graphs: &[NamedOrBlankNode], quads: &[Quad]) -> Result<()> {
-        let mut tx = self.inner.start_transaction()?;
-        for g in graphs {
-            tx.remove_named_graph(g)?;
+        match &self.backend {
+            Backend::Embedded(s) => {
+                let mut tx = s.start_transaction()?;
+                for g in graphs {
+                    tx.remove_named_graph(g)?;
+                }
+                for q in quads {
+                    tx.insert(q);
+                }
+                tx.commit()?;
+                Ok(())
+            }
+            Backend::Remote(_) => self.apply(&Edit {
+                drop_graphs: graphs.to_vec(),
+                insert: quads.to_vec(),
+                ..Edit::default()
+            }),
         }
-        for q in quads {
-            tx.insert(q);
-        }
-        tx.commit()?;
-        Ok(())
     }
 
-    /// Applies `edit` in one transaction: graphs dropped, then the quads of each
-    /// (graph, subject) pair dropped, then quads removed, then quads inserted.
+    /// Applies `edit` in one transaction (one Update request on a remote engine): graphs
+    /// dropped, then the quads of each (graph, subject) pair dropped, then quads removed, then
+    /// quads inserted.
     pub fn apply(&self, edit: &Edit) -> Result<()> {
-        let mut tx = self.inner.start_transaction()?;
+        let s = match &self.backend {
+            Backend::Embedded(s) => s,
+            Backend::Remote(_) if edit.is_empty() => return Ok(()),
+            Backend::Remote(r) => return r.update(&remote::edit_text(edit)),
+        };
+        let mut tx = s.start_transaction()?;
         for g in &edit.drop_graphs {
             tx.remove_named_graph(g)?;
         }
@@ -176,44 +293,106 @@ impl Store {
 
     /// Drops one graph; false when there was no such graph.
     pub fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool> {
-        if !self.inner.contains_named_graph(graph)? {
+        if !self.contains_graph(graph)? {
             return Ok(false);
         }
-        let mut tx = self.inner.start_transaction()?;
-        tx.remove_named_graph(graph)?;
-        tx.commit()?;
+        self.apply(&Edit {
+            drop_graphs: vec![graph.into_owned().into()],
+            ..Edit::default()
+        })?;
         Ok(true)
     }
 
     pub fn contains_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool> {
-        Ok(self.inner.contains_named_graph(graph)?)
+        match &self.backend {
+            Backend::Embedded(s) => Ok(s.contains_named_graph(graph)?),
+            Backend::Remote(r) => match r.query(
+                &format!("ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"),
+                Answer::Solutions,
+                None,
+            )? {
+                QueryResults::Boolean(b) => Ok(b),
+                _ => Ok(false),
+            },
+        }
     }
 
     /// The `ties:contentHash` the report graph `report` holds for its report, if any.
     pub fn content_hash(&self, report: NamedNodeRef<'_>) -> Result<Option<String>> {
-        let found = self
-            .inner
-            .quads_for_pattern(
-                Some(report.into()),
-                Some(ties::CONTENT_HASH),
-                None,
-                Some(report.into()),
-            )
-            .next()
-            .transpose()?;
-        Ok(found.and_then(|q| match q.object {
+        let found = match &self.backend {
+            Backend::Embedded(s) => s
+                .quads_for_pattern(
+                    Some(report.into()),
+                    Some(ties::CONTENT_HASH),
+                    None,
+                    Some(report.into()),
+                )
+                .next()
+                .transpose()?
+                .map(|q| q.object),
+            Backend::Remote(_) => {
+                return Ok(self
+                    .content_hashes(&[report.into_owned()])?
+                    .remove(report.as_str()))
+            }
+        };
+        Ok(found.and_then(|o| match o {
             Term::Literal(l) => Some(l.value().to_owned()),
             _ => None,
         }))
     }
 
+    /// The content hashes the store holds for `reports` (IRI → hash), those it has: one
+    /// request for them all on a remote engine.
+    pub fn content_hashes(&self, reports: &[NamedNode]) -> Result<HashMap<String, String>> {
+        let r = match &self.backend {
+            Backend::Remote(r) if !reports.is_empty() => r,
+            _ => {
+                let mut found = HashMap::new();
+                for report in reports {
+                    if let Some(h) = self.content_hash(report.as_ref())? {
+                        found.insert(report.as_str().to_owned(), h);
+                    }
+                }
+                return Ok(found);
+            }
+        };
+        let values: Vec<String> = reports.iter().map(ToString::to_string).collect();
+        let text = format!(
+            "SELECT ?g ?h WHERE {{ VALUES ?g {{ {} }} GRAPH ?g {{ ?g <{}> ?h }} }}",
+            values.join(" "),
+            ties::CONTENT_HASH.as_str()
+        );
+        Ok(remote_rows(r, &text)?
+            .iter()
+            .filter_map(|row| match (row.get("g"), row.get("h")) {
+                (Some(Term::NamedNode(g)), Some(Term::Literal(h))) => {
+                    Some((g.as_str().to_owned(), h.value().to_owned()))
+                }
+                _ => None,
+            })
+            .collect())
+    }
+
     /// The report graph whose `ties:sourceFile` is `path`, if any.
     pub fn report_for_source(&self, path: &Path) -> Result<Option<NamedNode>> {
         let file = Term::from(Literal::new_simple_literal(path.to_string_lossy()));
-        for quad in
-            self.inner
-                .quads_for_pattern(None, Some(ties::SOURCE_FILE), Some(file.as_ref()), None)
-        {
+        let s = match &self.backend {
+            Backend::Embedded(s) => s,
+            Backend::Remote(r) => {
+                let text = format!(
+                    "SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{}> {file} }} }} LIMIT 1",
+                    ties::SOURCE_FILE.as_str()
+                );
+                return Ok(remote_rows(r, &text)?
+                    .first()
+                    .and_then(|row| match row.get("g") {
+                        Some(Term::NamedNode(g)) => Some(g.clone()),
+                        _ => None,
+                    }));
+            }
+        };
+        for quad in s.quads_for_pattern(None, Some(ties::SOURCE_FILE), Some(file.as_ref()), None) {
             let quad = quad?;
             if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
                 (quad.subject, quad.graph_name)
@@ -228,15 +407,43 @@ impl Store {
 
     /// Sweeps bulk files a failed load left in the store folder (none for an in-memory store).
     fn remove_orphan_bulk_files(&self) {
-        if !self.path.as_os_str().is_empty() {
+        if !self.path.as_os_str().is_empty() && !self.is_remote() {
             remove_orphan_bulk_files(&self.path);
         }
     }
 
-    /// Makes sure everything written is on disk.
+    /// Makes sure everything written is on disk (a remote engine has it once it answered).
     pub fn flush(&self) -> Result<()> {
-        Ok(self.inner.flush()?)
+        match &self.backend {
+            Backend::Embedded(s) => Ok(s.flush()?),
+            Backend::Remote(_) => Ok(()),
+        }
     }
+}
+
+fn remote_default_graph() -> Error {
+    Error::Usage(
+        "a remote engine's default graph is not ties' to read or clear (most engines make it the union of every graph they hold): name a graph".into(),
+    )
+}
+
+fn remote_rows(r: &Remote, text: &str) -> Result<Vec<QuerySolution>> {
+    match r.query(text, Answer::Solutions, None)? {
+        QueryResults::Solutions(rows) => rows
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(Error::evaluation),
+        _ => Ok(Vec::new()),
+    }
+}
+
+fn remote_count(r: &Remote, text: &str) -> Result<usize> {
+    Ok(remote_rows(r, text)?
+        .first()
+        .and_then(|row| match row.get("n") {
+            Some(Term::Literal(l)) => l.value().parse().ok(),
+            _ => None,
+        })
+        .unwrap_or(0))
 }
 
 /// Changes `Store::apply` makes in one transaction, in this order.
@@ -306,9 +513,13 @@ impl BulkWriter<'_> {
         }
         let batch = std::mem::take(&mut self.buffer);
         self.pending += batch.len();
+        let Backend::Embedded(inner) = &self.store.backend else {
+            return Err(Error::Usage(
+                "the bulk loader writes into the embedded store only; a remote engine takes reports in batches of updates".into(),
+            ));
+        };
         let loader = self.loader.get_or_insert_with(|| {
-            self.store
-                .inner
+            inner
                 .bulk_loader()
                 // Its unit is 1,000 quads per MB: each hand-over is split among its threads.
                 .with_max_memory_size_in_megabytes(BULK_BATCH_QUADS / 1000)
@@ -381,164 +592,9 @@ fn open_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
     }
 }
 
-/// The RDF formats ties loads as they are, by file extension.
-pub fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    RdfFormat::from_extension(&ext)
-}
-
-/// Parses a whole RDF file into quads before anything is written, so a broken file leaves the
-/// store as it was. Triples outside any named graph go into `default_graph`.
-pub fn parse_rdf(path: &Path, bytes: &[u8], default_graph: &NamedNode) -> Result<Vec<Quad>> {
-    let format = rdf_format_of(path).ok_or_else(|| {
-        Error::input(
-            path,
-            "not an RDF file ties knows (.ttl .nt .nq .trig .rdf .jsonld)",
-        )
-    })?;
-    let quads = parse_quads(
-        format,
-        bytes,
-        GraphNameRef::NamedNode(default_graph.as_ref()),
-    )
-    .map_err(|e| Error::input(path, e.to_string()))?;
-    if quads.is_empty() {
-        return Err(Error::input(path, "the file holds no RDF statements"));
-    }
-    Ok(quads)
-}
-
-/// Why RDF bytes were not parsed.
-#[derive(Debug, thiserror::Error)]
-pub enum RdfRefusal {
-    /// RDF/XML whose DOCTYPE declares entities that would expand past the limits (an XML
-    /// "billion laughs" bomb); refused before parsing, since the parser expands them whole.
-    #[error("refused: the RDF/XML's DOCTYPE declares entities that expand to {size} bytes or more (entity {name:?}); at most {limit} are accepted, so an XML entity bomb cannot fill the memory. Write the values out, or drop the <!ENTITY> declarations")]
-    EntityExpansion {
-        name: String,
-        size: usize,
-        limit: usize,
-    },
-    /// The bytes are not valid RDF of the format.
-    #[error("broken {format}: {message}")]
-    Broken {
-        format: &'static str,
-        message: String,
-    },
-}
-
-/// The most bytes one XML entity may expand to, and all entity references of a document
-/// together: no RDF/XML file names an IRI prefix this long.
-pub const MAX_XML_ENTITY_BYTES: usize = 1 << 20;
-
-/// Parses RDF bytes of `format` whole into quads (triples go into `default_graph`), refusing an
-/// RDF/XML entity bomb before the parser sees it. Nothing is fetched: a JSON-LD remote
-/// `@context` is an error, and RDF/XML external entities are not read.
-pub fn parse_quads(
-    format: RdfFormat,
-    bytes: &[u8],
-    default_graph: GraphNameRef<'_>,
-) -> std::result::Result<Vec<Quad>, RdfRefusal> {
-    if format == RdfFormat::RdfXml {
-        check_xml_entities(bytes)?;
-    }
-    RdfParser::from_format(format)
-        .with_default_graph(default_graph)
-        .for_slice(bytes)
-        .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| RdfRefusal::Broken {
-            format: format.name(),
-            message: e.to_string(),
-        })
-}
-
-/// Refuses XML whose internal DOCTYPE subset declares entities that expand past
-/// [`MAX_XML_ENTITY_BYTES`], alone or by all their references in the document together.
-/// Oxigraph's RDF/XML parser expands each `<!ENTITY name "value">` into a string as it reads the
-/// declaration, with no limit: ten entities each naming the previous ten times make 3 GB from
-/// under 1 KB. This reads the declarations the way that parser does (double-quoted values,
-/// references to entities declared before) and adds up sizes without expanding anything.
-pub fn check_xml_entities(bytes: &[u8]) -> std::result::Result<(), RdfRefusal> {
-    let text = String::from_utf8_lossy(bytes);
-    let Some(start) = text.find("<!DOCTYPE") else {
-        return Ok(());
-    };
-    let limit = MAX_XML_ENTITY_BYTES;
-    let too_big = |name: &str, size: usize| RdfRefusal::EntityExpansion {
-        name: name.to_owned(),
-        size,
-        limit,
-    };
-    let mut sizes: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let rest = &text[start..];
-    for piece in rest.split('<').skip(1) {
-        let Some(decl) = piece.strip_prefix("!ENTITY") else {
-            continue;
-        };
-        let decl = decl.trim_start();
-        let decl = decl.strip_prefix('%').unwrap_or(decl).trim_start();
-        let Some((name, value)) = decl.split_once(|c: char| c.is_ascii_whitespace()) else {
-            continue;
-        };
-        let Some(value) = value.trim_start().strip_prefix('"') else {
-            continue;
-        };
-        let value = value.split_once('"').map_or(value, |(v, _)| v);
-        let size = expanded_size(value, &sizes);
-        if size > limit {
-            return Err(too_big(name, size));
-        }
-        sizes.insert(name, size);
-    }
-    if sizes.is_empty() {
-        return Ok(());
-    }
-    // Every reference in the document (declarations included: counting them again only
-    // overestimates) adds its entity's size.
-    let total = expanded_size(rest, &sizes);
-    if total > limit.saturating_add(rest.len()) {
-        let name = sizes
-            .iter()
-            .max_by_key(|(_, size)| **size)
-            .map_or("", |(name, _)| *name);
-        return Err(too_big(name, total));
-    }
-    Ok(())
-}
-
-/// The length of `value` with each `&name;` of a known entity replaced by that entity's size
-/// (saturating: a bomb's sizes overflow).
-fn expanded_size(value: &str, sizes: &std::collections::HashMap<&str, usize>) -> usize {
-    let mut size = 0usize;
-    let mut rest = value;
-    while let Some(amp) = rest.find('&') {
-        size = size.saturating_add(amp);
-        let after = &rest[amp + 1..];
-        match after.find(';').map(|end| (&after[..end], end)) {
-            Some((name, end)) if sizes.contains_key(name) => {
-                size = size.saturating_add(sizes[name]);
-                rest = &after[end + 1..];
-            }
-            _ => {
-                size = size.saturating_add(1);
-                rest = after;
-            }
-        }
-    }
-    size.saturating_add(rest.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_rdf_extension_a_folder_walk_takes_is_one_the_store_parses() {
-        for ext in crate::pipeline::RDF_EXTENSIONS {
-            let path = PathBuf::from(format!("data.{ext}"));
-            assert!(rdf_format_of(&path).is_some(), "{ext}");
-        }
-    }
 
     fn quad(s: &str, g: &NamedNode) -> Quad {
         Quad::new(
@@ -580,51 +636,5 @@ mod tests {
         dropped.add(vec![quad("urn:x:3", &g)]).unwrap();
         drop(dropped);
         assert_eq!(store.len().unwrap(), 2);
-    }
-
-    /// An RDF/XML "billion laughs": `depth` entities, each naming the one before `fan` times.
-    pub(crate) fn laughs(depth: usize, fan: usize) -> String {
-        let mut doc =
-            String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [\n<!ENTITY lol0 \"lol\">\n");
-        for i in 1..=depth {
-            let refs = format!("&lol{};", i - 1).repeat(fan);
-            doc.push_str(&format!("<!ENTITY lol{i} \"{refs}\">\n"));
-        }
-        doc.push_str(&format!(
-            "]>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://ex.org/\">\n<rdf:Description rdf:about=\"http://ex.org/a\"><ex:p>&lol{depth};</ex:p></rdf:Description>\n</rdf:RDF>\n"
-        ));
-        doc
-    }
-
-    #[test]
-    fn xml_entity_bombs_are_refused_and_small_entities_pass() {
-        let g = NamedNode::new_unchecked("urn:ties:file/x");
-        let bomb = laughs(9, 10);
-        let err = parse_rdf(Path::new("x.rdf"), bomb.as_bytes(), &g)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("entity") && err.contains("refused"), "{err}");
-        // Many references to an entity within the limit add up past it.
-        let mut many = laughs(4, 10);
-        let refs = "&lol4;".repeat(200);
-        many = many.replace("<ex:p>&lol4;</ex:p>", &format!("<ex:p>{refs}</ex:p>"));
-        assert!(check_xml_entities(many.as_bytes()).is_err());
-        // Entities naming namespaces, as ontologies write them, are fine.
-        let fine = laughs(2, 3);
-        let quads = parse_rdf(Path::new("x.rdf"), fine.as_bytes(), &g).unwrap();
-        assert_eq!(quads.len(), 1);
-        assert!(quads[0].object.to_string().contains(&"lol".repeat(9)));
-    }
-
-    #[test]
-    fn broken_rdf_is_refused_whole() {
-        let g = NamedNode::new_unchecked("urn:ties:report/f");
-        let good = b"<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> \"d\" .\n";
-        assert_eq!(parse_rdf(Path::new("x.nt"), good, &g).unwrap().len(), 2);
-        let bad = b"<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b .\n";
-        let err = parse_rdf(Path::new("x.nt"), bad, &g)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("broken"), "{err}");
     }
 }
