@@ -403,9 +403,10 @@ pub fn count(term: Option<&Term>) -> u64 {
     }
 }
 
-/// True when a row's value is the boolean `true`.
+/// True when a row's value is the boolean `true` (`true` or `1`, its two lexical forms; some
+/// engines, Virtuoso among them, also answer a boolean BIND as the integer 1).
 pub fn is_true(term: Option<&Term>) -> bool {
-    matches!(term, Some(Term::Literal(l)) if l.value() == "true")
+    matches!(term, Some(Term::Literal(l)) if matches!(l.value(), "true" | "1"))
 }
 
 /// A variable by name, for bindings the library writes itself.
