@@ -365,7 +365,10 @@ fn replacement(p: Prepared) -> Edit {
         ..Edit::default()
     };
     if p.is_report {
-        if let Some(NamedOrBlankNode::NamedNode(report)) = edit.drop_graphs.first() {
+        // The store holds an old record of this report only when `replaces_record`.
+        if let (true, Some(NamedOrBlankNode::NamedNode(report))) =
+            (p.replaces_record, edit.drop_graphs.first())
+        {
             edit.drop_subjects = crate::curation::removal(report).drop_subjects;
         }
         edit.insert.extend(p.record);

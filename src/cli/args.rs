@@ -45,13 +45,14 @@ pub struct Cli {
     #[arg(long, global = true, requires = "endpoint", value_name = "URL")]
     pub graph_store: Option<String>,
 
-    /// The largest update request sent to the engine, in KiB: reports are batched up to it.
+    /// The largest update request sent to the engine, in KiB: reports are batched up to it
+    /// (a report larger than that goes alone). Not used for reports PUT to --graph-store.
     #[arg(
         long,
         global = true,
         requires = "endpoint",
         value_name = "KIB",
-        default_value_t = 1024
+        default_value_t = 16
     )]
     pub batch_kib: usize,
 

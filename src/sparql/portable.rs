@@ -69,7 +69,7 @@ fn boxed(pattern: Box<GraphPattern>) -> Result<Box<GraphPattern>> {
 fn standard(pattern: GraphPattern) -> Result<GraphPattern> {
     use GraphPattern as P;
     Ok(match pattern {
-        P::Lateral { left, right } => lateral(boxed(left)?, boxed(right)?)?,
+        P::Lateral { left, right } => lateral(boxed(left)?, standard(*right)?)?,
         P::Join { left, right } => P::Join {
             left: boxed(left)?,
             right: boxed(right)?,
@@ -146,9 +146,9 @@ fn standard(pattern: GraphPattern) -> Result<GraphPattern> {
 }
 
 /// `left LATERAL right` in a standard form with the same answers, or a refusal.
-fn lateral(left: Box<GraphPattern>, right: Box<GraphPattern>) -> Result<GraphPattern> {
+fn lateral(left: Box<GraphPattern>, right: GraphPattern) -> Result<GraphPattern> {
     use GraphPattern as P;
-    match *right {
+    match right {
         // LATERAL { OPTIONAL { X } }: X is looked up for each row of the left side.
         P::LeftJoin {
             left: empty,
