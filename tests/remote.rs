@@ -547,3 +547,71 @@ fn a_killed_ingest_leaves_each_report_whole_or_absent_on_the_engine() {
         );
     }
 }
+
+#[test]
+fn curation_and_serve_work_on_the_engine_as_on_the_embedded_store() {
+    let Some(url) = endpoint() else { return };
+    let _turn = ENGINE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let both = ingest_both(&url);
+    let people = query_rows(Some(&both.store), &url, "people", None);
+    let name = |i: usize| people[i].get("name").expect("a name").1.clone();
+    let (a, b) = (name(0), name(1));
+    let same_views = |what: &str| {
+        for query in ["people", "affiliations", "claims"] {
+            let embedded = query_rows(Some(&both.store), &url, query, None);
+            let remote = query_rows(None, &url, query, None);
+            same(&embedded, &remote, &format!("{what}: {query}"));
+        }
+    };
+    for at in [Some(both.store.as_path()), None] {
+        ok(
+            ties(at, &url, &["merge", &a, &b, "--note", "a test"]),
+            "merge",
+        );
+    }
+    same_views("after a merge");
+    for at in [Some(both.store.as_path()), None] {
+        ok(ties(at, &url, &["unmerge", &a, &b]), "unmerge");
+    }
+    same_views("after the unmerge");
+    // `ties serve` in front of the engine answers the SPARQL Protocol from it.
+    let mut server = bin()
+        .args([
+            "--endpoint",
+            &url,
+            "serve",
+            "--read-only",
+            "--bind",
+            "127.0.0.1:0",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ties serve starts");
+    let mut line = String::new();
+    // Kept open while the server runs: it logs each request there.
+    let mut stderr = std::io::BufReader::new(server.stderr.take().expect("stderr"));
+    std::io::BufRead::read_line(&mut stderr, &mut line).expect("a line");
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("the address")
+        .trim_end_matches('/')
+        .to_owned();
+    let text = std::fs::read_to_string(root().join("queries/affiliations.rq")).expect("the query");
+    let reply = common::agent()
+        .post(format!("{base}/sparql"))
+        .header("Accept", "application/sparql-results+json")
+        .send_form([("query", text.as_str())]);
+    let _ = server.kill();
+    let _ = server.wait();
+    drop(stderr);
+    let served = rows(&common::Reply::of(reply).ok());
+    same(
+        &query_rows(Some(&both.store), &url, "affiliations", None),
+        &served,
+        "affiliations through ties serve --endpoint",
+    );
+}

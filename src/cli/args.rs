@@ -204,11 +204,12 @@ Examples:
   ties curation list --format json
   ties curation undo urn:ties:judgement/merge-…")]
     Curation(CurationArgs),
-    /// Extract one report without a store, for debugging or piping into other tools.
+    /// Extract one report without a store (or, as N-Quads, a whole folder for a bulk loader).
     #[command(after_help = "Examples:
   ties extract report.txt
   ties extract report.txt --explain
-  ties extract page.html --format turtle > page.ttl")]
+  ties extract page.html --format turtle > page.ttl
+  ties extract data/reports --format nquads > all.nq   # every report, for an engine's bulk loader")]
     Extract(ExtractArgs),
 }
 

@@ -177,6 +177,11 @@ impl Dataset {
         &self.store
     }
 
+    /// True when the store is a remote engine (which keeps graphs of its own besides ties').
+    pub fn is_remote(&self) -> bool {
+        self.store.is_remote()
+    }
+
     /// Runs a query (SELECT, ASK, CONSTRUCT, DESCRIBE).
     pub fn query(&self, text: &str, options: &QueryOptions<'_>) -> Result<QueryResults<'_>> {
         let store = match self.store.access() {
