@@ -82,6 +82,25 @@ pub enum Error {
     #[error("the store failed")]
     Storage(#[from] oxigraph::store::StorageError),
 
+    /// A remote SPARQL engine that did not answer, refused a request or answered something
+    /// that does not parse; the reason says which and what to do.
+    #[error("the SPARQL engine at {url}: {reason}")]
+    Remote {
+        url: String,
+        reason: String,
+        #[source]
+        source: Option<Cause>,
+    },
+
+    /// A report read and extracted whose write a remote engine refused, after retries; the
+    /// other reports went in.
+    #[error("{}: not written to the store (the other reports were); ingest it again to retry", path.display())]
+    NotWritten {
+        path: PathBuf,
+        #[source]
+        source: Box<Error>,
+    },
+
     /// A lexicon under ontology/lexicons could not be read.
     #[error("lexicon {name}: {reason}")]
     Lexicon { name: String, reason: String },

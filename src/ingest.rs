@@ -4,8 +4,10 @@
 //! Reading and extraction run in parallel (rayon) in batches on a thread of their own; the
 //! writer takes the batches from a short queue, so memory is bounded by a few batches, not by the
 //! corpus. Reports new to the store go through the store's bulk writer; a report already there
-//! (ingested again) and RDF files replace their graphs in one transaction each. Either way a
-//! report is in the store whole or not at all. A file that cannot be read is reported and
+//! (ingested again) and RDF files replace their graphs in one transaction each. On a remote
+//! engine every report and file replaces its graphs by one Update, many to a request
+//! (`store::remote::Batch`), and one whose request still fails after retries is reported alone
+//! while the others go in. Either way a report is in the store whole or not at all. A file that cannot be read is reported and
 //! skipped; the others still go in. This module reports progress through the `Progress` trait
 //! and never prints.
 
@@ -15,10 +17,10 @@ use crate::extract::Extractor;
 use crate::pipeline::{self, Input};
 use crate::rdf;
 use crate::read::content_hash;
-use crate::store::{self, BulkWriter, Edit, Store};
+use crate::store::{self, remote, BulkWriter, Edit, Store};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
@@ -79,19 +81,42 @@ pub struct Options {
     pub allow_report_graphs: bool,
 }
 
+/// What a batch of reads needs to know of the store: the content hashes it holds for the
+/// batch's reports (looked up at once: one request on a remote engine).
+struct Known<'a> {
+    store: &'a Store,
+    hashes: HashMap<String, String>,
+}
+
+impl Known<'_> {
+    fn of<'a>(store: &'a Store, batch: &[&Input], options: Options) -> Result<Known<'a>> {
+        let reports: Vec<NamedNode> = batch
+            .iter()
+            .filter_map(|i| match i {
+                Input::Report(path, _) if !options.force => Some(rdf::report_iri(path)),
+                _ => None,
+            })
+            .collect();
+        Ok(Known {
+            store,
+            hashes: store.content_hashes(&reports)?,
+        })
+    }
+}
+
 fn prepare(
     input: &Input,
     extractor: &Extractor,
-    store: &Store,
+    known: &Known<'_>,
     options: Options,
     curation: &Ingesting,
 ) -> Result<Prepared> {
-    let force = options.force;
+    let (force, store) = (options.force, known.store);
     match input {
         Input::Report(path, format) => {
             let bytes = pipeline::read_bytes(path)?;
             let report = rdf::report_iri(path);
-            if !force && store.content_hash(report.as_ref())? == Some(content_hash(&bytes)) {
+            if !force && known.hashes.get(report.as_str()) == Some(&content_hash(&bytes)) {
                 return Ok(Prepared {
                     path: path.clone(),
                     graphs: Vec::new(),
@@ -109,8 +134,13 @@ fn prepare(
             let (quads, record) = curation.curate(&report, quads);
             // A report ingested under the IRI scheme before 128-bit tags moves to its new IRI:
             // its old graph is dropped in the transaction that writes the new one.
+            // A remote store began after that scheme: no lookup per report there.
             let mut graphs: Vec<NamedOrBlankNode> = vec![report.clone().into()];
-            if let Some(old) = store.report_for_source(path)? {
+            let old = match store.is_remote() {
+                true => None,
+                false => store.report_for_source(path)?,
+            };
+            if let Some(old) = old {
                 if old != report && rdf::is_old_report_iri(old.as_str()) {
                     graphs.push(old.into());
                 }
@@ -223,25 +253,31 @@ pub fn ingest_with(
     progress.start(inputs.len());
     let curation = Ingesting::load(store)?;
     let curation = &curation;
-    let mut bulk = store.bulk_writer();
+    let mut sink = match store.remote() {
+        Some(r) => Sink::Remote(remote::Batch::new(r)),
+        None => Sink::Embedded(store.bulk_writer()),
+    };
     std::thread::scope(|scope| -> Result<()> {
-        let (batches, queue) = sync_channel::<Vec<Result<Prepared>>>(QUEUED_BATCHES);
+        let (batches, queue) = sync_channel::<Result<Vec<Result<Prepared>>>>(QUEUED_BATCHES);
         let inputs = &inputs;
         scope.spawn(move || {
             for batch in inputs.chunks(BATCH) {
-                let prepared = batch
-                    .par_iter()
-                    .map(|i| prepare(i, extractor, store, options, curation))
-                    .collect();
-                if batches.send(prepared).is_err() {
-                    break; // the writer stopped on a store error
+                let prepared = Known::of(store, batch, options).map(|known| {
+                    batch
+                        .par_iter()
+                        .map(|i| prepare(i, extractor, &known, options, curation))
+                        .collect()
+                });
+                let stop = prepared.is_err();
+                if batches.send(prepared).is_err() || stop {
+                    break; // the writer stopped on a store error, or this one stops it
                 }
             }
         });
         for prepared in queue {
-            for p in prepared {
+            for p in prepared? {
                 match p {
-                    Ok(p) => write(store, &mut bulk, p, &mut summary, progress)?,
+                    Ok(p) => write(store, &mut sink, p, &mut summary, progress)?,
                     Err(e) => {
                         progress.fail(&e);
                         summary.failures.push(e);
@@ -251,11 +287,36 @@ pub fn ingest_with(
         }
         Ok(())
     })?;
-    bulk.finish()?;
+    match sink {
+        Sink::Embedded(bulk) => bulk.finish()?,
+        Sink::Remote(mut batch) => {
+            let failed = batch.send()?;
+            not_written(failed, &mut summary, progress);
+        }
+    }
     store.flush()?;
     progress.finish();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Where the writer puts reports: the embedded store's bulk writer, or a remote engine's batch.
+enum Sink<'a> {
+    Embedded(BulkWriter<'a>),
+    Remote(remote::Batch<'a>),
+}
+
+/// Reports a remote engine did not take: failures of their own, no longer counted as written.
+fn not_written(failed: Vec<remote::Failed>, summary: &mut Summary, progress: &dyn Progress) {
+    for (path, cause) in failed {
+        let e = Error::NotWritten {
+            path,
+            source: Box::new(cause),
+        };
+        progress.fail(&e);
+        summary.failures.push(e);
+        summary.reports = summary.reports.saturating_sub(1);
+    }
 }
 
 /// Batches read and extracted ahead of the writer.
@@ -263,7 +324,7 @@ const QUEUED_BATCHES: usize = 2;
 
 fn write(
     store: &Store,
-    bulk: &mut BulkWriter<'_>,
+    sink: &mut Sink<'_>,
     p: Prepared,
     summary: &mut Summary,
     progress: &dyn Progress,
@@ -274,6 +335,48 @@ fn write(
         return Ok(());
     }
     summary.statements += p.quads.len();
+    if p.is_report {
+        summary.reports += 1;
+    } else {
+        summary.rdf_files += 1;
+    }
+    for w in &p.warnings {
+        progress.warn(w);
+    }
+    summary.warnings.extend(p.warnings.iter().cloned());
+    let path = p.path.clone();
+    match sink {
+        Sink::Embedded(bulk) => write_embedded(store, bulk, p)?,
+        Sink::Remote(batch) => {
+            let failed = batch.add(p.path.clone(), &replacement(p))?;
+            not_written(failed, summary, progress);
+        }
+    }
+    progress.done(&path);
+    Ok(())
+}
+
+/// The edit that puts a prepared file in the store in place of what it held: its graphs
+/// dropped (and a report's curation record), its quads (and new record) inserted.
+fn replacement(p: Prepared) -> Edit {
+    let mut edit = Edit {
+        drop_graphs: p.graphs,
+        insert: p.quads,
+        ..Edit::default()
+    };
+    if p.is_report {
+        // The store holds an old record of this report only when `replaces_record`.
+        if let (true, Some(NamedOrBlankNode::NamedNode(report))) =
+            (p.replaces_record, edit.drop_graphs.first())
+        {
+            edit.drop_subjects = crate::curation::removal(report).drop_subjects;
+        }
+        edit.insert.extend(p.record);
+    }
+    edit
+}
+
+fn write_embedded(store: &Store, bulk: &mut BulkWriter<'_>, p: Prepared) -> Result<()> {
     let new_report = p.is_report
         && !p.replaces_record
         && match &p.graphs[..] {
@@ -283,35 +386,15 @@ fn write(
     if new_report {
         let mut quads = p.quads;
         quads.extend(p.record);
-        bulk.add(quads)?;
+        bulk.add(quads)
     } else if p.is_report {
         // What the bulk writer holds goes in first, so this replacement comes after it.
         bulk.commit()?;
-        let mut edit = Edit {
-            drop_graphs: p.graphs.clone(),
-            insert: p.quads,
-            ..Edit::default()
-        };
-        if let Some(NamedOrBlankNode::NamedNode(report)) = p.graphs.first() {
-            edit.drop_subjects = crate::curation::removal(report).drop_subjects;
-        }
-        edit.insert.extend(p.record);
-        store.apply(&edit)?;
+        store.apply(&replacement(p))
     } else {
         bulk.commit()?;
-        store.replace_graphs(&p.graphs, &p.quads)?;
+        store.replace_graphs(&p.graphs, &p.quads)
     }
-    if p.is_report {
-        summary.reports += 1;
-    } else {
-        summary.rdf_files += 1;
-    }
-    for w in &p.warnings {
-        progress.warn(w);
-    }
-    summary.warnings.extend(p.warnings);
-    progress.done(&p.path);
-    Ok(())
 }
 
 /// Drops a report's graph and what curation recorded of it, keeping the judgements about it

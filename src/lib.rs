@@ -35,6 +35,8 @@ pub mod pipeline;
 pub mod read;
 
 #[cfg(feature = "store")]
+pub mod bulk;
+#[cfg(feature = "store")]
 pub mod curation;
 #[cfg(feature = "store")]
 pub mod ingest;

@@ -9,6 +9,7 @@ mod cli;
 use anyhow::Context;
 use clap::Parser;
 use cli::args::*;
+use cli::location::{no_store, Location};
 use cli::print::{print_stats, summary_line, Bar};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -16,8 +17,7 @@ use std::process::ExitCode;
 use ties::export::Format as ExportFormat;
 use ties::extract::Extractor;
 use ties::network::{Filter, Network};
-use ties::sparql::{Dataset, QueryOptions};
-use ties::store::Store;
+use ties::sparql::QueryOptions;
 
 /// `println!` that hands a closed pipe back as an error (`ties query … | head` ends quietly)
 /// instead of panicking.
@@ -52,29 +52,29 @@ fn main() -> ExitCode {
 
 /// One function per command.
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let store = cli.store.as_path();
+    let at = &Location::of(&cli)?;
     match cli.command {
-        Command::Ingest(args) => ingest(store, args),
-        Command::Remove(args) => remove(store, args),
-        Command::Query(args) => query(store, args),
-        Command::Update(args) => update(store, args),
-        Command::Stats(args) => stats(store, args),
-        Command::Export(args) => export(store, args),
-        Command::Trace(args) => trace(store, args),
-        Command::Rank(args) => rank(store, args),
-        Command::Serve(args) => serve(store, args),
-        Command::Candidates(args) => candidates(store, args),
-        Command::Merge(args) => judge(store, Judge::Merge, args),
-        Command::Distinguish(args) => judge(store, Judge::Distinguish, args),
-        Command::Unmerge(args) => unmerge(store, args),
-        Command::Reject(args) => verdict(store, false, args),
-        Command::Accept(args) => verdict(store, true, args),
-        Command::Curation(args) => curation(store, args),
+        Command::Ingest(args) => ingest(at, args),
+        Command::Remove(args) => remove(at, args),
+        Command::Query(args) => query(at, args),
+        Command::Update(args) => update(at, args),
+        Command::Stats(args) => stats(at, args),
+        Command::Export(args) => export(at, args),
+        Command::Trace(args) => trace(at, args),
+        Command::Rank(args) => rank(at, args),
+        Command::Serve(args) => serve(at, args),
+        Command::Candidates(args) => candidates(at, args),
+        Command::Merge(args) => judge(at, Judge::Merge, args),
+        Command::Distinguish(args) => judge(at, Judge::Distinguish, args),
+        Command::Unmerge(args) => unmerge(at, args),
+        Command::Reject(args) => verdict(at, false, args),
+        Command::Accept(args) => verdict(at, true, args),
+        Command::Curation(args) => curation(at, args),
         Command::Extract(args) => extract(args),
     }
 }
 
-fn ingest(store: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
+fn ingest(at: &Location, args: IngestArgs) -> anyhow::Result<ExitCode> {
     let (inputs, path_errors) = ties::pipeline::collect_inputs(&args.paths);
     for e in &path_errors {
         eprintln!("error: {}", e.full_text());
@@ -84,7 +84,7 @@ fn ingest(store: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
             "nothing to ingest: give .txt, .md, .html or RDF files, or folders holding them".into()
         ));
     }
-    let store = Store::open(store).context(STORE_FLAG)?;
+    let store = at.open()?;
     let bar = Bar::new(!args.quiet && inputs.len() >= 20 && std::io::stderr().is_terminal());
     let options = ties::ingest::Options {
         force: args.force,
@@ -99,15 +99,15 @@ fn ingest(store: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
     ))
 }
 
-fn remove(store: &Path, args: RemoveArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open(store).context(STORE_FLAG)?;
+fn remove(at: &Location, args: RemoveArgs) -> anyhow::Result<ExitCode> {
+    let store = at.open()?;
     let iri = ties::ingest::find_report(&store, &args.report)?;
     ties::ingest::remove_report(&store, &iri)?;
     eprintln!("removed {}", iri.as_str());
     Ok(ExitCode::SUCCESS)
 }
 
-fn query(store: &Path, args: QueryArgs) -> anyhow::Result<ExitCode> {
+fn query(at: &Location, args: QueryArgs) -> anyhow::Result<ExitCode> {
     if args.list {
         for (name, text) in ties::queries::NAMED {
             let about = text.lines().next().unwrap_or("").trim_start_matches("# ");
@@ -121,7 +121,7 @@ fn query(store: &Path, args: QueryArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|b| ties::sparql::parse_binding(b).context("--bind"))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let dataset = open_for_reading(store)?;
+    let dataset = at.read()?;
     let options = QueryOptions {
         graph: args.graph.as_deref(),
         bindings: &bindings,
@@ -138,13 +138,13 @@ fn query(store: &Path, args: QueryArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn update(store: &Path, args: UpdateArgs) -> anyhow::Result<ExitCode> {
+fn update(at: &Location, args: UpdateArgs) -> anyhow::Result<ExitCode> {
     let text = match args.update.strip_prefix('@') {
         Some(file) => std::fs::read_to_string(file)
             .with_context(|| format!("cannot read update file {file}"))?,
         None => args.update,
     };
-    let dataset = Dataset::new(Store::open(store).context(STORE_FLAG)?);
+    let dataset = at.open_existing()?;
     let before = dataset.len()?;
     dataset
         .update_with(&text, args.timeout_s.map(time_limit))
@@ -166,8 +166,8 @@ fn with_time_limit(e: ties::Error) -> anyhow::Error {
     }
 }
 
-fn stats(store: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let stats = ties::stats::stats(&open_for_reading(store)?)?;
+fn stats(at: &Location, args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let stats = ties::stats::stats(&at.read()?)?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&stats)?);
     } else {
@@ -176,12 +176,12 @@ fn stats(store: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn export(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
+fn export(at: &Location, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(ExportFormat::of_file))
         .unwrap_or(ExportFormat::Dot);
-    let dataset = open_for_reading(store)?;
+    let dataset = at.read()?;
     let filter = Filter {
         kinds: args.types,
         report: args.report,
@@ -212,8 +212,8 @@ fn export(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn trace(store: &Path, args: TraceArgs) -> anyhow::Result<ExitCode> {
-    let dataset = open_for_reading(store)?;
+fn trace(at: &Location, args: TraceArgs) -> anyhow::Result<ExitCode> {
+    let dataset = at.read()?;
     let found = ties::trace::trace(&dataset, &args.from, &args.to, args.max_hops, args.all)?;
     if found.exhausted {
         eprintln!(
@@ -243,8 +243,8 @@ fn trace(store: &Path, args: TraceArgs) -> anyhow::Result<ExitCode> {
     Ok(exit_code(!found.paths.is_empty()))
 }
 
-fn rank(store: &Path, args: RankArgs) -> anyhow::Result<ExitCode> {
-    let net = Network::from_dataset(&open_for_reading(store)?, &Filter::default())?;
+fn rank(at: &Location, args: RankArgs) -> anyhow::Result<ExitCode> {
+    let net = Network::from_dataset(&at.read()?, &Filter::default())?;
     let ranking = ties::rank::rank(&net, args.by, args.top);
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&ranking)?);
@@ -275,9 +275,9 @@ fn rank(store: &Path, args: RankArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    if !store.exists() {
-        anyhow::bail!(no_store(store));
+fn serve(at: &Location, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    if let Some(folder) = at.folder().filter(|f| !f.exists()) {
+        anyhow::bail!(no_store(folder));
     }
     // One line per request on stderr (RUST_LOG=ties=debug for more, =warn for none).
     tracing_subscriber::fmt()
@@ -290,7 +290,11 @@ fn serve(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
         .init();
     ties::serve::check_cors(&args.cors).context("--cors")?;
     let opts = ties::serve::Options {
-        store: store.to_path_buf(),
+        store: at.folder().map(Path::to_path_buf).unwrap_or_default(),
+        endpoint: match at {
+            Location::Remote(endpoint) => Some(endpoint.clone()),
+            Location::Folder(_) => None,
+        },
         bind: args.bind,
         read_only: args.read_only,
         timeout: std::time::Duration::from_secs(args.timeout_s.max(1)),
@@ -329,8 +333,8 @@ fn serve_flag(limit: ties::serve::Limit) -> &'static str {
     }
 }
 
-fn candidates(store: &Path, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
-    let dataset = open_for_reading(store)?;
+fn candidates(at: &Location, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
+    let dataset = at.read()?;
     let mut found = Vec::new();
     for (kind, person) in [
         (CandidateKind::Person, true),
@@ -370,21 +374,13 @@ fn candidates(store: &Path, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The store, opened for a judgement (which writes).
-fn open_for_judging(path: &Path) -> anyhow::Result<Dataset> {
-    if !path.exists() {
-        anyhow::bail!(no_store(path));
-    }
-    Ok(Dataset::new(Store::open(path).context(STORE_FLAG)?))
-}
-
 enum Judge {
     Merge,
     Distinguish,
 }
 
-fn judge(store: &Path, how: Judge, args: JudgePairArgs) -> anyhow::Result<ExitCode> {
-    let dataset = open_for_judging(store)?;
+fn judge(at: &Location, how: Judge, args: JudgePairArgs) -> anyhow::Result<ExitCode> {
+    let dataset = at.open_existing()?;
     let (a, b, note) = (&args.pair.a, &args.pair.b, args.note.as_deref());
     let outcome = match how {
         Judge::Merge => ties::curation::merge(&dataset, a, b, note)?,
@@ -394,23 +390,23 @@ fn judge(store: &Path, how: Judge, args: JudgePairArgs) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn unmerge(store: &Path, args: PairArgs) -> anyhow::Result<ExitCode> {
-    let outcome = ties::curation::unmerge(&open_for_judging(store)?, &args.a, &args.b)?;
+fn unmerge(at: &Location, args: PairArgs) -> anyhow::Result<ExitCode> {
+    let outcome = ties::curation::unmerge(&at.open_existing()?, &args.a, &args.b)?;
     report_outcome("undone", &outcome);
     Ok(ExitCode::SUCCESS)
 }
 
-fn verdict(store: &Path, accept: bool, args: ClaimArgs) -> anyhow::Result<ExitCode> {
-    let dataset = open_for_judging(store)?;
+fn verdict(at: &Location, accept: bool, args: ClaimArgs) -> anyhow::Result<ExitCode> {
+    let dataset = at.open_existing()?;
     let outcome = ties::curation::verdict(&dataset, &args.claim, accept, args.note.as_deref())?;
     report_outcome("recorded", &outcome);
     Ok(ExitCode::SUCCESS)
 }
 
-fn curation(store: &Path, args: CurationArgs) -> anyhow::Result<ExitCode> {
+fn curation(at: &Location, args: CurationArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         CurationCommand::List { format } => {
-            let judgements = ties::curation::judgements(&open_for_reading(store)?)?;
+            let judgements = ties::curation::judgements(&at.read()?)?;
             match format {
                 ListFmt::Json => outln!("{}", serde_json::to_string_pretty(&judgements)?),
                 ListFmt::Table => {
@@ -422,7 +418,7 @@ fn curation(store: &Path, args: CurationArgs) -> anyhow::Result<ExitCode> {
             }
         }
         CurationCommand::Undo { judgement } => {
-            let outcome = ties::curation::undo(&open_for_judging(store)?, &judgement)?;
+            let outcome = ties::curation::undo(&at.open_existing()?, &judgement)?;
             report_outcome("undone", &outcome);
         }
     }
@@ -439,9 +435,17 @@ fn report_outcome(done: &str, outcome: &ties::curation::Outcome) {
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let found = ties::pipeline::analyse_file(&args.file, &Extractor::new())?;
+    if args.format == ExtractFmt::Nquads && !args.explain {
+        return extract_nquads(args);
+    }
+    let [file] = &args.file[..] else {
+        anyhow::bail!(ties::Error::Usage(
+            "give one report (--format nquads takes several files and folders)".into()
+        ));
+    };
+    let found = ties::pipeline::analyse_file(file, &Extractor::new())?;
     for warning in &found.document.warnings {
-        eprintln!("warning: {}: {warning}", args.file.display());
+        eprintln!("warning: {}: {warning}", file.display());
     }
     let mut out = std::io::stdout().lock();
     if args.explain {
@@ -455,8 +459,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &view)?;
             writeln!(out)?;
         }
-        ExtractFmt::Turtle => {
-            let source = found.document.source.clone().unwrap_or(args.file);
+        ExtractFmt::Turtle | ExtractFmt::Nquads => {
+            let source = found.document.source.clone().unwrap_or(file.clone());
             let report = ties::rdf::report_iri(&source);
             let quads = ties::rdf::report_quads(&report, &found.document, &found.extraction);
             ties::rdf::write_turtle(&quads, &mut out)?;
@@ -465,8 +469,37 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// What the command line adds to a store error: where the store is named.
-const STORE_FLAG: &str = "the store is named with --store (or TIES_STORE)";
+/// Every report and RDF file named, as N-Quads on stdout, for an engine's bulk loader.
+fn extract_nquads(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let (inputs, path_errors) = ties::pipeline::collect_inputs(&args.file);
+    for e in &path_errors {
+        eprintln!("error: {}", e.full_text());
+    }
+    let out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
+    let bar = Bar::new(inputs.len() >= 20 && std::io::stderr().is_terminal());
+    let summary = ties::bulk::write_nquads(&inputs, &Extractor::new(), &mut out, &bar)?;
+    out.flush()?;
+    eprintln!(
+        "extracted {} reports{} ({} statements) in {:.2} s{}",
+        summary.reports,
+        if summary.rdf_files > 0 {
+            format!(" and {} RDF file(s)", summary.rdf_files)
+        } else {
+            String::new()
+        },
+        summary.statements,
+        summary.seconds,
+        if summary.failures.is_empty() {
+            String::new()
+        } else {
+            format!("; {} file(s) failed", summary.failures.len())
+        }
+    );
+    Ok(exit_code(
+        summary.failures.is_empty() && path_errors.is_empty(),
+    ))
+}
 
 fn exit_code(success: bool) -> ExitCode {
     if success {
@@ -483,22 +516,4 @@ fn broken_pipe(e: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
-}
-
-fn no_store(path: &Path) -> ties::Error {
-    ties::Error::StoreOpen {
-        path: path.to_path_buf(),
-        reason: "no store there yet; run `ties ingest PATH` first, or name it with --store".into(),
-        source: None,
-    }
-}
-
-/// Queries read the store; when it does not exist yet, say so instead of creating an empty one.
-/// Read-only: it may run while an ingest writes, and it starts none of RocksDB's background
-/// compaction, which would take a core from the query.
-fn open_for_reading(path: &Path) -> anyhow::Result<Dataset> {
-    if !path.exists() {
-        anyhow::bail!(no_store(path));
-    }
-    Dataset::open_read_only(path).context(STORE_FLAG)
 }

@@ -25,6 +25,19 @@ pub struct ReportStats {
 
 const BY_TYPE: &str = "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type";
 
+/// `BY_TYPE` on a remote engine, which keeps graphs of its own (Virtuoso: its schemas): the
+/// types in ties' graphs, as `Store::len` counts them.
+const BY_TYPE_REMOTE: &str = r#"SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?type } FILTER(STRSTARTS(STR(?g), "urn:ties:")) } GROUP BY ?type ORDER BY DESC(?n) ?type"#;
+
+const PER_REPORT_REMOTE: &str = r#"
+SELECT ?g (SAMPLE(IF(?s = ?g && ?p = schema:name, ?o, ?none)) AS ?title)
+       (COUNT(*) AS ?statements)
+       (SUM(IF(?p = rdf:type && ?o = schema:Person, 1, 0)) AS ?people)
+       (SUM(IF(?p = rdf:type && ?o = schema:Organization, 1, 0)) AS ?orgs)
+       (SUM(IF(?p = prov:wasDerivedFrom, 1, 0)) AS ?claims)
+WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:ties:")) }
+GROUP BY ?g ORDER BY ?g"#;
+
 const PER_REPORT: &str = r#"
 SELECT ?g (SAMPLE(IF(?s = ?g && ?p = schema:name, ?o, ?none)) AS ?title)
        (COUNT(*) AS ?statements)
@@ -50,11 +63,15 @@ pub fn stats(dataset: &Dataset) -> Result<Stats> {
         graphs: dataset.graph_count()?,
         ..Stats::default()
     };
-    for row in dataset.select(BY_TYPE)? {
+    let (by_type, per_report) = match dataset.is_remote() {
+        true => (BY_TYPE_REMOTE, PER_REPORT_REMOTE),
+        false => (BY_TYPE, PER_REPORT),
+    };
+    for row in dataset.select(by_type)? {
         let name = row.get("type").map(display_term).unwrap_or_default();
         s.by_type.push((name, count(row.get("n"))));
     }
-    for row in dataset.select(PER_REPORT)? {
+    for row in dataset.select(per_report)? {
         s.reports.push(ReportStats {
             report: row.get("g").map(display_term).unwrap_or_default(),
             title: row.get("title").map(display_term).unwrap_or_default(),

@@ -30,6 +30,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "error", "model", "pipeline", "read", "extract", "rdf", "store", "curation",
         ],
     ),
+    // `ties extract --format nquads`: what ingest would write, written as N-Quads instead.
+    (
+        "bulk",
+        &["error", "extract", "ingest", "pipeline", "rdf", "store"],
+    ),
     // Judgements: read through `sparql`, written through `store` (report graphs rewritten and
     // their records kept in one transaction).
     (

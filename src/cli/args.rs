@@ -30,6 +30,32 @@ pub struct Cli {
     #[arg(long, global = true, env = "TIES_STORE", default_value = "ties-store")]
     pub store: PathBuf,
 
+    /// A remote SPARQL 1.1 engine to use as the store instead of a folder: its query URL
+    /// (Virtuoso: http://HOST:8890/sparql). Credentials come from TIES_ENDPOINT_USER and
+    /// TIES_ENDPOINT_PASSWORD, or from a netrc file ($NETRC or ~/.netrc), never from here.
+    #[arg(long, global = true, env = "TIES_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// The engine's update URL, when it is not the query URL.
+    #[arg(long, global = true, requires = "endpoint", value_name = "URL")]
+    pub update_endpoint: Option<String>,
+
+    /// The engine's Graph Store Protocol URL, to read whole graphs from (Virtuoso:
+    /// http://HOST:8890/sparql-graph-crud).
+    #[arg(long, global = true, requires = "endpoint", value_name = "URL")]
+    pub graph_store: Option<String>,
+
+    /// The largest update request sent to the engine, in KiB: reports are batched up to it
+    /// (a report larger than that goes alone). Not used for reports PUT to --graph-store.
+    #[arg(
+        long,
+        global = true,
+        requires = "endpoint",
+        value_name = "KIB",
+        default_value_t = 16
+    )]
+    pub batch_kib: usize,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -178,11 +204,12 @@ Examples:
   ties curation list --format json
   ties curation undo urn:ties:judgement/merge-…")]
     Curation(CurationArgs),
-    /// Extract one report without a store, for debugging or piping into other tools.
+    /// Extract one report without a store (or, as N-Quads, a whole folder for a bulk loader).
     #[command(after_help = "Examples:
   ties extract report.txt
   ties extract report.txt --explain
-  ties extract page.html --format turtle > page.ttl")]
+  ties extract page.html --format turtle > page.ttl
+  ties extract data/reports --format nquads > all.nq   # every report, for an engine's bulk loader")]
     Extract(ExtractArgs),
 }
 
@@ -449,7 +476,9 @@ pub enum ListFmt {
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    pub file: PathBuf,
+    /// A report; with --format nquads, any number of files or folders.
+    #[arg(required = true)]
+    pub file: Vec<PathBuf>,
     #[arg(long, short, value_enum, default_value_t = ExtractFmt::Json)]
     pub format: ExtractFmt,
     /// Print each claim with the rule that made it, its confidence, what the rule reads and
@@ -466,10 +495,13 @@ pub enum TraceFmt {
     Svg,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFmt {
     Json,
     Turtle,
+    /// N-Quads of every report in the files or folders given, as ingest would store them, for
+    /// an engine's bulk loader.
+    Nquads,
 }
 
 #[cfg(test)]

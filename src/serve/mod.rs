@@ -50,6 +50,9 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone)]
 pub struct Options {
     pub store: PathBuf,
+    /// A remote SPARQL engine to serve in front of, instead of the store folder: the server
+    /// then reads and writes through it (`store::remote`).
+    pub endpoint: Option<crate::store::remote::Endpoint>,
     pub bind: SocketAddr,
     pub read_only: bool,
     pub timeout: Duration,
@@ -166,7 +169,9 @@ const REOPEN_EVERY: Duration = Duration::from_secs(5);
 /// Runs the server until Ctrl-C. `ready` is told where it listens and the token writes need.
 pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
     let read_only = opts.is_read_only();
-    let store = if read_only {
+    let store = if let Some(endpoint) = &opts.endpoint {
+        Store::connect(endpoint.clone())?
+    } else if read_only {
         Store::open_read_only(&opts.store)?
     } else {
         Store::open(&opts.store)?
@@ -198,7 +203,7 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
             },
             opts: opts.clone(),
         });
-        if read_only {
+        if read_only && opts.endpoint.is_none() {
             tokio::spawn(reopen_periodically(state.clone()));
         }
         ready(&Started {

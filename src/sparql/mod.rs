@@ -6,14 +6,18 @@
 //! Everything that reads the graph (stats, the network, trace, rank, exporters, the server)
 //! comes through here; nothing else reaches Oxigraph's store. Only this module owns timeouts,
 //! the union-graph policy, prefixes and the binder. It does not know where a query came from
-//! (command line, file, HTTP).
+//! (command line, file, HTTP). On a remote store (`store::remote`) a query goes out as standard
+//! SPARQL 1.1 text (`portable`): parsed with ties' prefixes, bound, with Oxigraph's LATERAL
+//! rewritten, written back with full IRIs; the engine's own default graph is the union (most
+//! engines make it so), and a time limit is the engine's.
 
 pub mod bind;
 pub mod limits;
+pub mod portable;
 pub mod results;
 
 use crate::error::{Error, Result, Size};
-use crate::store::Store;
+use crate::store::{remote::Answer, remote::Remote, Access, Store};
 use crate::vocab;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Term, TripleRef, Variable};
@@ -173,8 +177,17 @@ impl Dataset {
         &self.store
     }
 
+    /// True when the store is a remote engine (which keeps graphs of its own besides ties').
+    pub fn is_remote(&self) -> bool {
+        self.store.is_remote()
+    }
+
     /// Runs a query (SELECT, ASK, CONSTRUCT, DESCRIBE).
     pub fn query(&self, text: &str, options: &QueryOptions<'_>) -> Result<QueryResults<'_>> {
+        let store = match self.store.access() {
+            Access::Embedded(store) => store,
+            Access::Remote(remote) => return self.query_remote(remote, text, options),
+        };
         let prepared = if options.bindings.is_empty() {
             prepare(text, options.graph, options.cancel.clone())?
         } else {
@@ -191,9 +204,33 @@ impl Dataset {
             with_default_graph(evaluator.for_query(query), options.graph)?
         };
         prepared
-            .on_store(self.store.oxigraph())
+            .on_store(store)
             .execute()
             .map_err(Error::evaluation)
+    }
+
+    /// A query on a remote engine: bound in the algebra as on the embedded store, then sent as
+    /// standard SPARQL 1.1 (`portable`), over `options.graph` when given.
+    fn query_remote(
+        &self,
+        remote: &Remote,
+        text: &str,
+        options: &QueryOptions<'_>,
+    ) -> Result<QueryResults<'static>> {
+        let mut query = self.parsed(text)?;
+        for (variable, value) in options.bindings {
+            bind::bind_query(&mut query, variable, value)?;
+        }
+        let answer = match query {
+            spargebra::Query::Select { .. } | spargebra::Query::Ask { .. } => Answer::Solutions,
+            _ => Answer::Triples,
+        };
+        let graph = if query.dataset().is_some() {
+            None
+        } else {
+            options.graph
+        };
+        remote.query(&portable::query_text(query)?, answer, graph)
     }
 
     /// The algebra of a query text, parsed once per text (a few dozen texts at most: the
@@ -239,6 +276,17 @@ impl Dataset {
     /// Runs a SPARQL Update (INSERT/DELETE); `cancel` stops it at a time limit.
     pub fn update_with(&self, text: &str, cancel: Option<CancellationToken>) -> Result<()> {
         limits::check_nesting(text)?;
+        let store = match self.store.access() {
+            Access::Embedded(store) => store,
+            Access::Remote(remote) => {
+                let parser =
+                    vocab::with_prefixes(spargebra::SparqlParser::new(), |p, prefix, iri| {
+                        p.with_prefix(prefix, iri)
+                    });
+                let update = parser.parse_update(text).map_err(Error::syntax)?;
+                return remote.update(&portable::update_text(update)?);
+            }
+        };
         let mut evaluator = evaluator();
         if let Some(token) = cancel {
             evaluator = evaluator.with_cancellation_token(token);
@@ -246,7 +294,7 @@ impl Dataset {
         evaluator
             .parse_update(text)
             .map_err(Error::syntax)?
-            .on_store(self.store.oxigraph())
+            .on_store(store)
             .execute()
             .map_err(Error::evaluation)
     }
@@ -287,11 +335,11 @@ impl Dataset {
         let mut capped = results::Capped::new(out, caps.bytes);
         let written = (|| {
             let mut w = vocab::serializer(RdfFormat::Turtle).for_writer(&mut capped);
-            for (n, q) in self.store.quads_in(graph).enumerate() {
+            for (n, q) in self.store.quads_in(graph)?.enumerate() {
+                let q = q?;
                 if let Some(max) = caps.rows.filter(|&max| n >= max) {
                     return Err(Error::TooLarge(Size::Triples(max)));
                 }
-                let q = q?;
                 w.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
             }
             w.finish()?;
@@ -360,9 +408,10 @@ pub fn count(term: Option<&Term>) -> u64 {
     }
 }
 
-/// True when a row's value is the boolean `true`.
+/// True when a row's value is the boolean `true` (`true` or `1`, its two lexical forms; some
+/// engines, Virtuoso among them, also answer a boolean BIND as the integer 1).
 pub fn is_true(term: Option<&Term>) -> bool {
-    matches!(term, Some(Term::Literal(l)) if l.value() == "true")
+    matches!(term, Some(Term::Literal(l)) if matches!(l.value(), "true" | "1"))
 }
 
 /// A variable by name, for bindings the library writes itself.

@@ -20,6 +20,7 @@ pub fn ties(store: &Path) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("ties"));
     cmd.current_dir(root())
         .env_remove("TIES_STORE")
+        .env_remove("TIES_ENDPOINT")
         .arg("--store")
         .arg(store);
     cmd
