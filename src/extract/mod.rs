@@ -622,7 +622,13 @@ impl<'a> Reader<'a> {
                     p.is_ordinal()
                         || matches!(p.lower().as_ref(), "annual" | "next" | "last" | "biennial")
                 });
-            if !also_org || has_year || ordinal_before || self.in_title(s) {
+            // "the HWU Congress", "the NFW Summit": an organisation's acronym before the head
+            // names its gathering.
+            let acronym_event = n <= 3
+                && toks[a].is_acronym()
+                && !toks[b - 1].is_acronym()
+                && lx.place(first).is_none();
+            if !also_org || has_year || ordinal_before || acronym_event || self.in_title(s) {
                 return Some(EntityKind::Event);
             }
         }

@@ -585,6 +585,18 @@ fn naming_rules_type_names() {
             "Twelfth Dockers Congress",
         ),
         (
+            "acronym-event",
+            "Delegates at the HWU Congress voted for the motion.",
+            Event,
+            "HWU Congress",
+        ),
+        (
+            "event-head (lexicon)",
+            "Leaders met at the Nordic Summit in Riga.",
+            Event,
+            "Nordic Summit",
+        ),
+        (
             "event-head (lexicon)",
             "The committee discussed the Tolvik World Beach Games.",
             Event,
