@@ -466,6 +466,25 @@ impl<'a> Reader<'a> {
             if lx.is_role(first.text) || lx.is_honorific(first.text) || letters > 6 {
                 return (out, b);
             }
+            // "at 7 AM": a unit after a number; "TV and radio": a head word alone names no
+            // body; "J. Pell (JP)": a person's initials in brackets after their name.
+            let after_number = prev.is_some_and(|p| p.kind == Kind::Number);
+            let initials_of_person = prev.is_some_and(|p| p.text == "(") && {
+                let before: String = toks[a.saturating_sub(6)..a - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.is_cap() || t.text == ".")
+                    .filter(|t| t.is_cap())
+                    .filter_map(|t| t.text.chars().next())
+                    .collect::<Vec<char>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                before.len() >= 2 && before == first.text
+            };
+            if after_number || lx.is_org_head(first.text) || initials_of_person {
+                return (out, b);
+            }
             // "AGM", "EGM": a meeting's abbreviation is no organisation.
             if lx.is_event_head(first.text) {
                 return (out, b);

@@ -952,3 +952,21 @@ fn participation_forms() {
     let rules: Vec<&str> = ex.participations.iter().map(|p| p.evidence.rule).collect();
     assert_eq!(rules, ["speech-at-event"]);
 }
+
+/// Capitals that name no organisation: a unit after a number, a head word alone, a person's
+/// initials in brackets after their name.
+#[test]
+fn abbreviations_that_name_no_body() {
+    for text in [
+        "Delegates arrived at about 7 AM for the march.",
+        "She gave a number of TV and radio interviews.",
+        "Councillors not present: J. Pell (JP) and Tom Hale.",
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Organization).is_empty(),
+            "{text}: {:?}",
+            kinds(&ex, EntityKind::Organization)
+        );
+    }
+}
