@@ -29,12 +29,7 @@ fn quads_of(input: &Input, extractor: &Extractor) -> Result<(Vec<Quad>, Vec<Stri
             let analysed = pipeline::analyse(path, &bytes, *format, extractor)?;
             let report = rdf::report_iri(path);
             let quads = rdf::report_quads(&report, &analysed.document, &analysed.extraction);
-            let warnings = analysed
-                .document
-                .warnings
-                .iter()
-                .map(|w| format!("{}: {w}", path.display()))
-                .collect();
+            let warnings = analysed.warnings_at(path);
             Ok((quads, warnings))
         }
         Input::Rdf(path) => {

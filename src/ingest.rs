@@ -145,12 +145,7 @@ fn prepare(
                     graphs.push(old.into());
                 }
             }
-            let warnings = analysed
-                .document
-                .warnings
-                .iter()
-                .map(|w| format!("{}: {w}", path.display()))
-                .collect();
+            let warnings = analysed.warnings_at(path);
             Ok(Prepared {
                 path: path.clone(),
                 graphs,

@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::Parser;
 use cli::args::*;
 use cli::location::{no_store, Location};
-use cli::print::{print_stats, summary_line, Bar};
+use cli::print::{extract_summary_line, print_stats, summary_line, Bar};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -480,22 +480,7 @@ fn extract_nquads(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let bar = Bar::new(inputs.len() >= 20 && std::io::stderr().is_terminal());
     let summary = ties::bulk::write_nquads(&inputs, &Extractor::new(), &mut out, &bar)?;
     out.flush()?;
-    eprintln!(
-        "extracted {} reports{} ({} statements) in {:.2} s{}",
-        summary.reports,
-        if summary.rdf_files > 0 {
-            format!(" and {} RDF file(s)", summary.rdf_files)
-        } else {
-            String::new()
-        },
-        summary.statements,
-        summary.seconds,
-        if summary.failures.is_empty() {
-            String::new()
-        } else {
-            format!("; {} file(s) failed", summary.failures.len())
-        }
-    );
+    eprintln!("{}", extract_summary_line(&summary));
     Ok(exit_code(
         summary.failures.is_empty() && path_errors.is_empty(),
     ))

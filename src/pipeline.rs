@@ -167,6 +167,18 @@ pub struct Analysed {
     pub extraction: Extraction,
 }
 
+impl Analysed {
+    /// The reader's warnings about the report, each prefixed with its path, as `ingest` and
+    /// `extract --format nquads` report them.
+    pub fn warnings_at(&self, path: &Path) -> Vec<String> {
+        self.document
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {w}", path.display()))
+            .collect()
+    }
+}
+
 /// Reads a report's bytes into a document and extracts it: the one pipeline of `ingest` and
 /// `ties extract`.
 pub fn analyse(

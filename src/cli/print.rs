@@ -16,9 +16,27 @@ macro_rules! outln {
 
 /// The last line of an ingest.
 pub fn summary_line(summary: &ties::ingest::Summary, statements_in_store: usize) -> String {
+    let mut line = read_line("ingested", summary);
+    if summary.unchanged > 0 {
+        line += &format!(
+            "; {} unchanged since they went in, left as they are (--force reads them again)",
+            summary.unchanged
+        );
+    }
+    line += &format!("; the store holds {statements_in_store} statements");
+    line + &failures(summary)
+}
+
+/// The last line of `extract --format nquads`.
+pub fn extract_summary_line(summary: &ties::ingest::Summary) -> String {
+    read_line("extracted", summary) + &failures(summary)
+}
+
+/// "ingested 3 reports and 1 RDF file(s) (420 statements) in 0.12 s".
+fn read_line(verb: &str, summary: &ties::ingest::Summary) -> String {
     let plural = if summary.reports == 1 { "" } else { "s" };
-    let mut line = format!(
-        "ingested {} report{plural}{} ({} statements) in {:.2} s",
+    format!(
+        "{verb} {} report{plural}{} ({} statements) in {:.2} s",
         summary.reports,
         if summary.rdf_files > 0 {
             format!(" and {} RDF file(s)", summary.rdf_files)
@@ -27,18 +45,15 @@ pub fn summary_line(summary: &ties::ingest::Summary, statements_in_store: usize)
         },
         summary.statements,
         summary.seconds,
-    );
-    if summary.unchanged > 0 {
-        line += &format!(
-            "; {} unchanged since they went in, left as they are (--force reads them again)",
-            summary.unchanged
-        );
+    )
+}
+
+fn failures(summary: &ties::ingest::Summary) -> String {
+    if summary.failures.is_empty() {
+        String::new()
+    } else {
+        format!("; {} file(s) failed", summary.failures.len())
     }
-    line += &format!("; the store holds {statements_in_store} statements");
-    if !summary.failures.is_empty() {
-        line += &format!("; {} file(s) failed", summary.failures.len());
-    }
-    line
 }
 
 /// Draws a progress bar on stderr when it is a terminal and there are enough files to wait for.
