@@ -106,15 +106,12 @@ pub(super) async fn sparql_post(
     Query(params): Query<HashMap<String, String>>,
     body: Bytes,
 ) -> Response {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let content_type = sparql::results::media_type(
+        headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    );
     let text = String::from_utf8_lossy(&body).into_owned();
     match content_type.as_str() {
         "application/sparql-query" => {

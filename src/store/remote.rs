@@ -218,16 +218,13 @@ impl Remote {
         };
         let url = &self.endpoint.query;
         let response = self.send_retrying(url, &Body::Form(&form), accept)?;
-        let media = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let media = crate::sparql::results::media_type(
+            response
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or(""),
+        );
         let reader = response.into_body().into_reader();
         match answer {
             Answer::Solutions => {
