@@ -29,23 +29,27 @@ const BY_TYPE: &str = "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?typ
 /// types in ties' graphs, as `Store::len` counts them.
 const BY_TYPE_REMOTE: &str = r#"SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?type } FILTER(STRSTARTS(STR(?g), "urn:ties:")) } GROUP BY ?type ORDER BY DESC(?n) ?type"#;
 
-const PER_REPORT_REMOTE: &str = r#"
+/// The per-report counts, over every named graph (`PER_REPORT`) or, on a remote engine, over
+/// ties' own (`PER_REPORT_REMOTE`): one text, two WHERE clauses.
+macro_rules! per_report {
+    ($where:literal) => {
+        concat!(
+            r#"
 SELECT ?g (SAMPLE(IF(?s = ?g && ?p = schema:name, ?o, ?none)) AS ?title)
        (COUNT(*) AS ?statements)
        (SUM(IF(?p = rdf:type && ?o = schema:Person, 1, 0)) AS ?people)
        (SUM(IF(?p = rdf:type && ?o = schema:Organization, 1, 0)) AS ?orgs)
        (SUM(IF(?p = prov:wasDerivedFrom, 1, 0)) AS ?claims)
-WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:ties:")) }
-GROUP BY ?g ORDER BY ?g"#;
-
-const PER_REPORT: &str = r#"
-SELECT ?g (SAMPLE(IF(?s = ?g && ?p = schema:name, ?o, ?none)) AS ?title)
-       (COUNT(*) AS ?statements)
-       (SUM(IF(?p = rdf:type && ?o = schema:Person, 1, 0)) AS ?people)
-       (SUM(IF(?p = rdf:type && ?o = schema:Organization, 1, 0)) AS ?orgs)
-       (SUM(IF(?p = prov:wasDerivedFrom, 1, 0)) AS ?claims)
-WHERE { GRAPH ?g { ?s ?p ?o } }
-GROUP BY ?g ORDER BY ?g"#;
+WHERE { "#,
+            $where,
+            r#" }
+GROUP BY ?g ORDER BY ?g"#
+        )
+    };
+}
+const PER_REPORT: &str = per_report!("GRAPH ?g { ?s ?p ?o }");
+const PER_REPORT_REMOTE: &str =
+    per_report!(r#"GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:ties:"))"#);
 
 /// What the dataset holds: statements, graphs, nodes by type, and per report.
 ///
