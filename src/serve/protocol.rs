@@ -106,7 +106,7 @@ pub(super) async fn sparql_post(
     Query(params): Query<HashMap<String, String>>,
     body: Bytes,
 ) -> Response {
-    let content_type = sparql::results::media_type(
+    let content_type = crate::store::endpoint::media_type(
         headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())

@@ -305,14 +305,3 @@ fn clip(s: String) -> String {
     t.push('…');
     t
 }
-
-/// The media type of a Content-Type value, lowercase and without parameters:
-/// "Application/SPARQL-Results+JSON; charset=utf-8" gives "application/sparql-results+json".
-pub fn media_type(content_type: &str) -> String {
-    content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
-}

@@ -1,6 +1,7 @@
 //! Where a remote engine answers and how to log in: its URLs (query, update, Graph Store), the
 //! credentials for HTTP basic authentication (given as values, or read from a netrc file's
-//! text), and the size of update requests. It sends nothing.
+//! text), the size of update requests, and how to read a media type off a Content-Type (for
+//! the engine's answers and for `serve`'s requests alike). It sends nothing.
 
 use crate::error::{Error, Result};
 
@@ -149,6 +150,17 @@ fn host_of(url: &str) -> &str {
         Some(v6) => v6.split(']').next().unwrap_or(""),
         None => authority.split(':').next().unwrap_or(""),
     }
+}
+
+/// The media type of a Content-Type value, lowercase and without parameters:
+/// "Application/SPARQL-Results+JSON; charset=utf-8" gives "application/sparql-results+json".
+pub fn media_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

@@ -218,7 +218,7 @@ impl Remote {
         };
         let url = &self.endpoint.query;
         let response = self.send_retrying(url, &Body::Form(&form), accept)?;
-        let media = crate::sparql::results::media_type(
+        let media = super::endpoint::media_type(
             response
                 .headers()
                 .get("content-type")
