@@ -29,6 +29,7 @@ const FILES: &[(&str, &str)] = &[
     lexicon_file!("event_heads.txt"),
     lexicon_file!("boilerplate.txt"),
     lexicon_file!("stopwords.txt"),
+    lexicon_file!("common_acronyms.txt"),
     lexicon_file!("places/countries.txt"),
     lexicon_file!("places/regions.txt"),
     lexicon_file!("places/cities.txt"),
@@ -122,6 +123,8 @@ pub struct Lexicon {
     /// Starts of furniture lines ("Tel:", "Filed under").
     pub boilerplate_starts: Vec<String>,
     pub stopwords: HashSet<String>,
+    /// Capital abbreviations of common words ("HIV", "ATM", "NGO"), lowercase.
+    pub common_acronyms: HashSet<String>,
     pub places: HashMap<String, PlaceKind>,
     /// Adjective → place ("venezuelan" → "Venezuela").
     pub demonyms: HashMap<String, String>,
@@ -164,6 +167,7 @@ impl Lexicon {
                 "place_heads.txt" => Some(&mut lx.place_heads),
                 "event_heads.txt" => Some(&mut lx.event_heads),
                 "stopwords.txt" => Some(&mut lx.stopwords),
+                "common_acronyms.txt" => Some(&mut lx.common_acronyms),
                 "org_suffixes.txt" => {
                     lx.org_suffixes
                         .extend(entries(text).map(|e| key(e.trim_start_matches('-'))));
@@ -302,6 +306,11 @@ impl Lexicon {
     /// Is this word the first of an event head of two or more words?
     pub fn starts_event_head(&self, word: &str) -> bool {
         with_key(word, usize::MAX, |k| self.event_head_firsts.contains(k))
+    }
+
+    /// Is `word` a capital abbreviation of a common word ("HIV", "NGO"), no organisation's name?
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        with_key(word, usize::MAX, |k| self.common_acronyms.contains(k))
     }
 
     pub fn is_event_head(&self, word: &str) -> bool {

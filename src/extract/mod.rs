@@ -500,7 +500,8 @@ impl<'a> Reader<'a> {
             }
             let term_definition = prev.is_some_and(|p| p.text == "(")
                 && prev2.is_some_and(|p| p.kind == Kind::Word && !p.is_cap());
-            if term_definition {
+            // "HIV", "ATM", "NGO": an abbreviation of common words, unless defined above.
+            if term_definition || lx.is_common_acronym(first.text) {
                 return (out, b);
             }
             let id = self.reg.add(EntityKind::Organization, first.text, s);
@@ -516,6 +517,7 @@ impl<'a> Reader<'a> {
         ] {
             if let Some(id) = self.reg.find(kind, &text) {
                 self.reg.seen(id, s);
+                self.reg.other_legal_form(id, &text);
                 if let Some(h) = hon {
                     self.note_honorific(s, h, a, b, id);
                 }
@@ -596,6 +598,10 @@ impl<'a> Reader<'a> {
         let has_year = toks[b - 1].kind == Kind::Number;
 
         if unit {
+            return Some(EntityKind::Organization);
+        }
+        // A union local by its number: "Local 27", "HWU Lodge 49".
+        if has_year && n >= 2 && matches!(words[n - 2], "Local" | "Lodge" | "Branch" | "Chapter") {
             return Some(EntityKind::Organization);
         }
         // Rule `place-and-acronym`: a regional body of an organisation known by its acronym:

@@ -140,6 +140,7 @@ impl Registry {
     pub fn add(&mut self, kind: EntityKind, name: &str, sentence: usize) -> EntityId {
         if let Some(id) = self.find(kind, name) {
             self.seen(id, sentence);
+            self.other_legal_form(id, name);
             return id;
         }
         let id = self.entities.len();
@@ -154,6 +155,15 @@ impl Registry {
     pub fn seen(&mut self, id: EntityId, sentence: usize) {
         let id = self.resolve(id);
         self.last_seen[id] = self.last_seen[id].max(sentence);
+    }
+
+    /// "Acme Ltd" found as "Acme Limited": the other spelling of the legal form is kept as a
+    /// name of the company.
+    pub fn other_legal_form(&mut self, id: EntityId, name: &str) {
+        let last = name.trim().rsplit(' ').next().unwrap_or("");
+        if legal_form(&last.to_ascii_lowercase()).is_some() {
+            self.alias(id, name);
+        }
     }
 
     pub fn alias(&mut self, id: EntityId, alias: &str) {
@@ -273,12 +283,31 @@ impl Registry {
 }
 
 /// The key names are merged by: lexicon key without a leading "the" ("The Daily Post" and
-/// "Daily Post" are one).
+/// "Daily Post" are one), a company's legal form in its short spelling ("Acme Group Limited"
+/// and "Acme Group Ltd" are one).
 fn name_key(name: &str) -> String {
     let k = key(name);
-    match k.strip_prefix("the ") {
+    let mut k = match k.strip_prefix("the ") {
         Some(rest) if !rest.is_empty() => rest.to_owned(),
         _ => k,
+    };
+    if let Some((stem, last)) = k.rsplit_once(' ') {
+        if let Some(short) = legal_form(last).filter(|&short| short != last) {
+            k = format!("{stem} {short}");
+        }
+    }
+    k
+}
+
+/// A company's legal form in its short spelling ("limited" → "ltd", "inc." → "inc"), for a
+/// lowercase word; None for any other word.
+fn legal_form(word: &str) -> Option<&'static str> {
+    match word.trim_end_matches('.') {
+        "limited" | "ltd" => Some("ltd"),
+        "incorporated" | "inc" => Some("inc"),
+        "corporation" | "corp" => Some("corp"),
+        "plc" => Some("plc"),
+        _ => None,
     }
 }
 
@@ -505,6 +534,14 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         {
             m.1 += 1;
         }
+        // And a union local's number to its name ("Local 27", "Lodge 49").
+        if m.1 < toks.len()
+            && toks[m.1].kind == Kind::Number
+            && toks[m.1].text.bytes().all(|b| b.is_ascii_digit())
+            && matches!(toks[m.1 - 1].text, "Local" | "Lodge" | "Branch" | "Chapter")
+        {
+            m.1 += 1;
+        }
     }
     // Leading stopwords ("The", "Closing", "On") are not part of names.
     merged
@@ -630,6 +667,13 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         .find(|&k| lx.is_role(toks[k].text))
     else {
         return vec![(s, e)];
+    };
+    // A courtesy that is also a post starts the name after a role: "University of Leeds
+    // Vice-Chancellor Professor A B" (the role is "Vice-Chancellor", the person "Professor A B").
+    let k = if k > s && lx.is_honorific(toks[k].text) && lx.is_role(toks[k - 1].text) {
+        k - 1
+    } else {
+        k
     };
     let tail = k + 1;
     // A given name may take a surname that is also a head word ("Tom Bay", "Ann Hill").

@@ -716,6 +716,12 @@ fn naming_rules_type_names() {
             Person,
             "Jane Doe",
         ),
+        (
+            "union local by number",
+            "Delegates from HWU Local 27 sang the anthem.",
+            Organization,
+            "HWU Local 27",
+        ),
     ] {
         let ex = run(text);
         assert!(
@@ -841,6 +847,7 @@ fn affiliation_forms() {
         ("a role of the body named before by its head word", "The Tolvik Angling Society met on Monday.\n\nThe president of the society, Mr. J. C. Lyle, welcomed guests.", "J. C. Lyle", "president", "Tolvik Angling Society"),
         ("an acronym fused with a role that has a modifier", "HWU Global CEO Mark Ortega described the union's latest successes.", "Mark Ortega", "Global CEO", "HWU"),
         ("an organisation fused with its role, a courtesy before the name", "Tolvik University Vice-Chancellor Professor Jane Ward said she was delighted.", "Jane Ward", "Vice-Chancellor", "Tolvik University"),
+        ("an organisation named with its place fused with its role, a courtesy before the name", "University of Tolvik Vice-Chancellor Professor Jane Ward said she was delighted.", "Jane Ward", "Vice-Chancellor", "University of Tolvik"),
         ("coordinated titles are one post", "Mike Hale, president and CEO of the Sequoia Valley Cooperative, spoke.", "Mike Hale", "president and CEO", "Sequoia Valley Cooperative"),
         ("a relative clause with no comma", "The dinner honoured Tom Hale who is retiring as treasurer of the Harbour Workers' Union.", "Tom Hale", "treasurer", "Harbour Workers' Union"),
         ("an office of a territory run into the name", "The delegation was led by Acting Minister of Foreign Affairs of Norway Tomas Vell.", "Tomas Vell", "Acting Minister of Foreign Affairs", ""),
@@ -961,6 +968,8 @@ fn abbreviations_that_name_no_body() {
         "Delegates arrived at about 7 AM for the march.",
         "She gave a number of TV and radio interviews.",
         "Councillors not present: J. Pell (JP) and Tom Hale.",
+        "The clinic offers HIV tests and the bank's ATM is open; an NGO helped.",
+        "NB: the AOB item was moved to the next meeting.",
     ] {
         let ex = run(text);
         assert!(
@@ -969,4 +978,22 @@ fn abbreviations_that_name_no_body() {
             kinds(&ex, EntityKind::Organization)
         );
     }
+}
+
+/// A company's legal form written long and short names one company, known by both.
+#[test]
+fn legal_forms_name_one_company() {
+    let ex =
+        run("Tolvik Fruit Group Limited met growers. Tolvik Fruit Group Ltd said prices rose.");
+    let orgs = kinds(&ex, EntityKind::Organization);
+    assert_eq!(
+        orgs,
+        vec!["Tolvik Fruit Group Limited"],
+        "{:?}",
+        ex.entities
+    );
+    assert!(ex
+        .entities
+        .iter()
+        .any(|e| e.aliases.contains("Tolvik Fruit Group Ltd")));
 }
