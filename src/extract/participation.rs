@@ -721,7 +721,33 @@ fn coordinated_subject(
         k = skip_bracket(sent, next.end);
         others += 1;
     }
-    if others == 0 {
+    // "… and other leaders from different unions gave greetings": over the unnamed others,
+    // and over names in the list no rule typed ("A (X), B C (Y) and other leaders …").
+    let mut unnamed = false;
+    let mut depth = 0i32;
+    let mut q = k;
+    while q < (k + 30).min(words.len()) {
+        match w(q) {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            "and" | "," if depth == 0 && matches!(w(q + 1), "other" | "others") => break,
+            _ if depth == 0 && !sent.toks[q].is_cap() && !matches!(w(q), "," | "and") => break,
+            _ => {}
+        }
+        q += 1;
+    }
+    if q > k && matches!(w(q), "and" | ",") && matches!(w(q + 1), "other" | "others") {
+        k = q;
+    }
+    if matches!(w(k), "and" | ",") && matches!(w(k + 1), "other" | "others" | "several" | "many") {
+        if let Some(v) = (k + 2..(k + 10).min(words.len())).find(|&v| {
+            !sent.toks[v].is_cap() && subject_verb_role(w(v), w(v + 1), w(v + 2)).is_some()
+        }) {
+            k = v;
+            unnamed = true;
+        }
+    }
+    if others == 0 && !unnamed {
         return None;
     }
     while is_adverb(w(k)) {

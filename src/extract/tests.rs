@@ -874,6 +874,13 @@ fn participation_forms() {
     let conference = "Harbour Workers' Union Annual Conference 2024";
     for (case, text, person, part, event) in [
         (
+            "a list of names with their unions, then unnamed others, as subject",
+            "Tom Hale (PFA), R K Dev (Tolvik Pilots Federation), Ana Ruiz (Dock Union) and other leaders from different unions gave greetings to the conference.",
+            "Ana Ruiz",
+            Speaker,
+            conference,
+        ),
+        (
             "a report written as it happens, present tense",
             "Pastor Tom Hale of the Church of the Harbour opens with a prayer.",
             "Tom Hale",
