@@ -802,6 +802,20 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
 
 /// Honorific before token `start`: returns the index where it begins.
 pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<usize> {
+    // A rank's "(R)", "(Retd)" for retired: "Maj. Gen. (R) A B".
+    if start >= 4
+        && toks[start - 1].text == ")"
+        && toks[start - 3].text == "("
+        && matches!(
+            toks[start - 2]
+                .text
+                .to_ascii_lowercase()
+                .trim_end_matches('.'),
+            "r" | "retd" | "rtd" | "retired"
+        )
+    {
+        return honorific_before(toks, start - 3, lx);
+    }
     for len in (1..=3).rev() {
         if start < len {
             continue;
@@ -842,6 +856,13 @@ pub fn leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
         }
         let phrase: Vec<&str> = toks[span.0..span.0 + len].iter().map(|t| t.text).collect();
         if lx.is_honorific(&phrase.join(" ")) {
+            // "Sri Lanka", "Saint Lucia": a known place is no honorific and a name.
+            if span.1 - span.0 <= 3 {
+                let whole: Vec<&str> = toks[span.0..span.1].iter().map(|t| t.text).collect();
+                if lx.place(&whole.join(" ")).is_some() {
+                    return 0;
+                }
+            }
             return len;
         }
     }

@@ -111,7 +111,7 @@ fn by_role(verb: &str) -> Option<PartRole> {
         "organised" | "organized" | "hosted" | "convened" | "coordinated" => PartRole::Organiser,
         "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "proposed" | "presented"
         | "delivered" | "addressed" | "received" | "followed" | "introduced" | "run"
-        | "briefed" => PartRole::Speaker,
+        | "briefed" | "welcomed" | "greeted" => PartRole::Speaker,
         // A speech by X: "the keynote speech by X", "an address by X".
         w if is_speech_noun(w) || matches!(w, "speeches" | "contribution") => PartRole::Speaker,
         "joined" | "attended" | "accompanied" => PartRole::Attendee,
@@ -464,6 +464,10 @@ fn party_included(site: &Site) -> Option<PartRole> {
 /// the person's role before them: "heard from exiled journalist X", "a welcome from the
 /// Director of the Y, X".
 fn heard_from_name(site: &Site) -> Option<PartRole> {
+    // "delegates also heard A B, the …": the room heard the person.
+    if site.prev(1) == "heard" && site.first >= 2 {
+        return Some(PartRole::Speaker);
+    }
     let from = from_before_role(site)?;
     site.words[..from]
         .iter()
@@ -665,6 +669,22 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
             }
         }
     }
+    // "X praised the staff as he welcomed delegates": the subject's own later clause.
+    let only_person = site.persons.len() == 1;
+    if let Some(a) = words[k..]
+        .iter()
+        .take(20)
+        .position(|x| matches!(x.as_str(), "as" | "while" | "when"))
+    {
+        let v = k + a + 2;
+        if only_person && matches!(w(k + a + 1), "he" | "she") {
+            if let Some(pr) = subject_verb_role(w(v), w(v + 1), w(v + 2)) {
+                if pr != PartRole::Attendee {
+                    return Some((pr, &rules::SUBJECT_VERB));
+                }
+            }
+        }
+    }
     participle_then_name(site).map(|pr| (pr, &rules::PARTICIPLE_THEN_NAME))
 }
 
@@ -677,7 +697,9 @@ fn participle_then_name(site: &Site) -> Option<PartRole> {
     {
         return None;
     }
-    match site.w(0) {
+    // "While speaking at the occasion, X said …".
+    let lead = usize::from(matches!(site.w(0), "while" | "when" | "after"));
+    match site.w(lead) {
         "closing" | "opening" | "seconding" | "moving" | "speaking" | "addressing"
         | "introducing" | "presenting" | "welcoming" => Some(PartRole::Speaker),
         "chairing" | "moderating" => Some(PartRole::Chair),
@@ -777,6 +799,35 @@ fn skip_bracket(sent: &Sent, k: usize) -> usize {
     (k..sent.toks.len())
         .find(|&q| sent.is_punct(q, ")"))
         .map_or(k, |q| q + 1)
+}
+
+/// Is an event named after `before` (the words from the person, or the sentence's start, up
+/// to it) a topic rather than a venue: "talked about the strike", "reported on the minutes of
+/// the board meeting"? The nearest preposition before it says which ("at", "to", "in" place the
+/// person there).
+fn is_topic<S: AsRef<str>>(before: &[S]) -> bool {
+    before
+        .iter()
+        .rev()
+        .map(AsRef::as_ref)
+        .find(|w| {
+            matches!(
+                *w,
+                "about"
+                    | "on"
+                    | "for"
+                    | "against"
+                    | "over"
+                    | "regarding"
+                    | "at"
+                    | "to"
+                    | "in"
+                    | "during"
+                    | "into"
+                    | "before"
+            )
+        })
+        .is_some_and(|w| matches!(w, "about" | "on" | "for" | "against" | "over" | "regarding"))
 }
 
 /// Rule `attendance-list`: which sentences list who was present, as minutes do: "Present:
@@ -947,16 +998,10 @@ pub(crate) fn find_participation(r: &mut Reader) {
             };
             // The event: named in this sentence (nearest after the person, else nearest
             // before), else the paragraph's; "we met X" looks ahead to the meeting named next.
-            // An event spoken about ("talked about the strike") is no place they were at.
-            let topic = |a: usize| {
-                (1..=2).any(|back| {
-                    a >= back
-                        && matches!(
-                            words[a - back].as_str(),
-                            "about" | "on" | "for" | "against" | "over" | "regarding"
-                        )
-                })
-            };
+            // An event spoken about ("talked about the strike", "reported on the minutes of
+            // the board meeting") is no place they were at: the nearest preposition before it
+            // says which ("at", "to", "in" place the person there).
+            let topic = |a: usize| is_topic(&words[p.end.min(a)..a]);
             let after = here
                 .iter()
                 .find(|(a, _, _)| *a >= p.end && !topic(*a))

@@ -24,7 +24,8 @@ const ABBREVIATIONS: &[&str] = &[
     "jnr", "no", "nos", "vs", "v", "gen", "col", "capt", "lt", "sgt", "cpl", "hon", "gov", "sen",
     "rep", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
     "est", "dept", "univ", "assn", "bros", "mme", "mlle", "cf", "al", "fig", "vol", "pp", "op",
-    "rt", "ave", "rd", "sq", "ft", "ed", "eds",
+    "rt", "ave", "rd", "sq", "ft", "ed", "eds", "ven", "maj", "brig", "adm", "cmdr", "cdr",
+    "lieut", "insp", "supt", "det", "amb", "messrs", "atty", "esq", "mx", "pres",
 ];
 
 /// Runs of text with no sentence boundary that were longer than [`MAX_SENTENCE_BYTES`], and so
