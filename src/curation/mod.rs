@@ -15,6 +15,7 @@
 pub mod candidates;
 pub mod judgement;
 pub mod resolve;
+pub mod review;
 pub mod transfer;
 pub mod view;
 
