@@ -12,8 +12,9 @@
 //
 // It checks that the page works offline (every request to another origin is aborted, and none
 // may be attempted), that a named query runs into a table, that an entity found by the search
-// box is drawn as a network, that a tie shows its evidence and a node expands in place, and that
-// the page raises no script error. It exits 1 with the failing step on any failure.
+// box is drawn as a network, that a tie shows its evidence and a node expands in place, that
+// (with TOKEN) an organisation's review merges a candidate by its button and Undo takes it back,
+// and that the page raises no script error. It exits 1 with the failing step on any failure.
 
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -272,6 +273,50 @@ async function writes(page) {
   out = await runText(page, ask);
   check(out.status && /no/.test(out.status), `the delete is not visible: ${JSON.stringify(out)}`);
   log('updates: refused without the token, done and visible with it');
+  await curation(page);
+}
+
+/** True when some report graph still names `iri` (asked through the query box). */
+async function inReports(page, iri) {
+  const out = await runText(page, `ASK { GRAPH ?g { { <${iri}> ?p ?o } UNION { ?s ?p <${iri}> } } FILTER(STRSTARTS(STR(?g), "urn:ties:report/")) }`);
+  check(out.status, `the ASK failed: ${JSON.stringify(out)}`);
+  return /yes/.test(out.status);
+}
+
+/** An organisation's review: merge a candidate duplicate into it with its button, see the merged
+ *  IRI gone from every report, undo the merge with the Undo button, see it back. */
+async function curation(page) {
+  step = 'finding an organisation to review';
+  await page.fill('#entity-search', '');
+  await page.click('#entity-search');
+  await page.locator('#entity-search').pressSequentially('Workers', { delay: 25 });
+  const org = page.locator('#suggestions button[data-kind="organization"]').first();
+  await org.waitFor();
+  const orgIri = await org.getAttribute('title');
+  await org.click();
+  step = `reviewing ${orgIri}`;
+  const node = page.locator(`svg#graph g.node[data-iri="${orgIri}"]`);
+  await node.waitFor();
+  await node.locator('.shape').click();
+  await page.waitForSelector('#review h4');
+  const claims = await page.locator('#review li.claim .sentence').count();
+  check(claims >= 1, 'the review shows no claim with its sentence');
+  const candidate = page.locator('#review li.candidate').first();
+  await candidate.waitFor();
+  const other = await candidate.getAttribute('data-other');
+  check(await inReports(page, other), `${other} is not in the reports before the merge`);
+
+  step = `merging ${other} into ${orgIri} with the Merge button`;
+  await page.locator(`#review li.candidate[data-other="${other}"] button.merge`).click();
+  await page.waitForFunction(() => /Merged/.test(document.querySelector('#review .review-said')?.textContent || ''));
+  await page.locator('#review li.judgement button.undo').first().waitFor();
+  check(!(await inReports(page, other)), `${other} is still in the reports after the merge`);
+
+  step = 'undoing the merge with the Undo button';
+  await page.locator('#review li.judgement button.undo').first().click();
+  await page.waitForFunction(() => /Undone/.test(document.querySelector('#review .review-said')?.textContent || ''));
+  check(await inReports(page, other), `${other} is not back in the reports after the undo`);
+  log(`curation: ${other} merged into ${orgIri} by its button and back by Undo (${claims} claims shown)`);
 }
 
 /** Clicks the middle of the i-th tie's line, where the browser itself finds what is on top. */

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use ties::export::Format as ExportFormat;
 use ties::extract::Extractor;
 use ties::network::{Filter, Network};
-use ties::sparql::QueryOptions;
+use ties::sparql::{Dataset, QueryOptions};
 
 /// `println!` that hands a closed pipe back as an error (`ties query … | head` ends quietly)
 /// instead of panicking.
@@ -421,8 +421,72 @@ fn curation(at: &Location, args: CurationArgs) -> anyhow::Result<ExitCode> {
             let outcome = ties::curation::undo(&at.open_existing()?, &judgement)?;
             report_outcome("undone", &outcome);
         }
+        CurationCommand::Export { file, format } => curation_export(at, &file, format)?,
+        CurationCommand::Import { file, format } => curation_import(at, &file, format)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn curation_export(
+    at: &Location,
+    file: &Path,
+    format: Option<ties::curation::transfer::FileFormat>,
+) -> anyhow::Result<()> {
+    use ties::curation::transfer::{export, FileFormat};
+    let dataset = at.read()?;
+    let format = format.unwrap_or_else(|| FileFormat::of_path(file));
+    let written = if file == Path::new("-") {
+        export(&dataset, format, std::io::stdout().lock())?
+    } else {
+        let out = std::fs::File::create(file)
+            .with_context(|| format!("cannot write {}", file.display()))?;
+        export(&dataset, format, std::io::BufWriter::new(out))?
+    };
+    eprintln!("{written} judgement{} exported", plural(written));
+    Ok(())
+}
+
+fn curation_import(at: &Location, file: &Path, format: ListFmt) -> anyhow::Result<()> {
+    use ties::curation::transfer::{import, parse, Fate};
+    let (source, bytes) = if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+        (Path::new("standard input"), bytes)
+    } else {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        (file, bytes)
+    };
+    let judgements = parse(source, &bytes)?;
+    let done = import(&Dataset::new(at.open()?), judgements)?;
+    if let ListFmt::Json = format {
+        outln!("{}", serde_json::to_string_pretty(&done)?);
+        return Ok(());
+    }
+    let applied = done
+        .iter()
+        .filter(|d| matches!(d.fate, Fate::Applied { .. }))
+        .count();
+    for d in &done {
+        let line = cli::print::judgement_line(&d.judgement);
+        match &d.fate {
+            Fate::Applied { reports } => outln!(
+                "applied: {line}; {reports} report graph{} rewritten",
+                plural(*reports)
+            ),
+            Fate::Skipped { reason } => outln!("skipped: {line}: {reason}"),
+        }
+    }
+    outln!("({applied} applied, {} skipped)", done.len() - applied);
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 fn report_outcome(done: &str, outcome: &ties::curation::Outcome) {

@@ -48,11 +48,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("rank", &["network"]),
     ("export", &["error", "network"]),
     // The server opens the store and writes Graph Store requests into it; it reads through
-    // `sparql` like everyone else.
+    // `sparql` like everyone else. The page's judgements are `curation`'s to make.
     (
         "serve",
         &[
-            "error", "sparql", "store", "network", "export", "queries", "vocab",
+            "error", "sparql", "store", "network", "export", "queries", "vocab", "curation",
         ],
     ),
 ];

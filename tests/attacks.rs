@@ -1374,3 +1374,101 @@ fn ctrl_c_stops_a_server_in_the_middle_of_a_long_query() {
     assert!(status.success(), "ties serve ended with {status:?}");
     client.join().expect("the client ends");
 }
+
+/// Every curation write of the page, with a body that would change the store were it let in.
+fn curation_writes(server: &Server) -> Vec<(&'static str, serde_json::Value)> {
+    let claim = server
+        .get_query(
+            "SELECT ?c WHERE { ?c a org:Membership } ORDER BY ?c LIMIT 1",
+            "application/sparql-results+json",
+        )
+        .ok_json();
+    let claim = bindings(&claim)[0]["c"]["value"].clone();
+    let (a, b) = (
+        "urn:ties:org/northern-transport-workers-federation",
+        "urn:ties:org/pennine-transport-workers-association",
+    );
+    vec![
+        ("merge", serde_json::json!({"a": a, "b": b})),
+        ("distinguish", serde_json::json!({"a": a, "b": b})),
+        ("reject", serde_json::json!({"claim": claim})),
+        ("accept", serde_json::json!({"claim": claim})),
+        (
+            "undo",
+            serde_json::json!({"judgement": "urn:ties:judgement/merge-0"}),
+        ),
+    ]
+}
+
+#[test]
+fn curation_writes_without_the_token_from_another_origin_or_as_a_form_are_refused() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let token = server
+        .token
+        .clone()
+        .expect("a writable server prints a token");
+    let last = if token.ends_with('0') { '1' } else { '0' };
+    let wrong = format!("{}{last}", &token[..token.len() - 1]);
+    for (action, body) in curation_writes(&server) {
+        let url = server.url(&format!("/api/curation/{action}"));
+        for given in [None, Some(wrong.as_str())] {
+            let sent = with_given(agent().post(&url), given)
+                .header("Content-Type", "application/json")
+                .send(body.to_string());
+            let reply = Reply::of(sent);
+            assert_eq!(reply.status, 403, "{action} {given:?}: {reply:?}");
+            assert!(reply.body.contains("X-Ties-Token"), "{reply:?}");
+        }
+        let foreign = server
+            .with_token(agent().post(&url))
+            .header("Origin", "http://evil.example")
+            .header("Content-Type", "application/json")
+            .send(body.to_string());
+        let reply = Reply::of(foreign);
+        assert_eq!(reply.status, 403, "{action} from another origin: {reply:?}");
+        assert!(reply.body.contains("another origin"), "{reply:?}");
+        // What a cross-site form can send: refused without the token, and not JSON with it.
+        let form = agent()
+            .post(&url)
+            .header("Origin", "http://evil.example")
+            .send_form([("a", "x")]);
+        assert_eq!(Reply::of(form).status, 403, "{action} as a form");
+        let plain = server
+            .with_token(agent().post(&url))
+            .header("Content-Type", "text/plain")
+            .send(body.to_string());
+        assert_eq!(Reply::of(plain).status, 415, "{action} as text/plain");
+    }
+    assert_eq!(
+        server.quads(),
+        before,
+        "a refused curation write changed the store"
+    );
+}
+
+#[test]
+fn a_read_only_server_refuses_curation_writes_and_still_reviews() {
+    let server = Server::start(&["--read-only"]);
+    let before = server.quads();
+    for (action, body) in curation_writes(&server) {
+        let reply = Reply::of(
+            agent()
+                .post(server.url(&format!("/api/curation/{action}")))
+                .header("Content-Type", "application/json")
+                .header(
+                    "X-Ties-Token",
+                    "0123456789abcdef0123456789abcdef0123456789abcdef",
+                )
+                .send(body.to_string()),
+        );
+        assert_eq!(reply.status, 403, "{action}: {reply:?}");
+        assert!(reply.body.contains("read-only"), "{reply:?}");
+    }
+    let review = server.review("urn:ties:org/northern-transport-workers-federation");
+    assert!(
+        review["claims"].as_array().is_some_and(|c| !c.is_empty()),
+        "{review}"
+    );
+    assert_eq!(server.quads(), before, "a read-only server's store changed");
+}

@@ -212,3 +212,146 @@ fn an_ambiguous_name_lists_the_candidates_and_exits_2() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2), "judged distinct");
 }
+
+/// Every quad of the report graphs, as text (the curation graphs left out).
+fn report_quads(store: &Path) -> BTreeSet<String> {
+    let (out, _) = run(
+        store,
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"urn:ties:report/\")) }",
+        ],
+    );
+    out.lines().skip(1).map(str::to_owned).collect()
+}
+
+/// The judgements as `curation list --format json` gives them.
+fn judgement_list(store: &Path) -> Value {
+    let (list, _) = run(store, &["curation", "list", "--format", "json"]);
+    serde_json::from_str(&list).expect("JSON")
+}
+
+/// Store A after two merges, a distinction and a rejection, and the file it exports.
+fn curated_store(dir: &Path, reports: &str, file: &Path) -> PathBuf {
+    let a = dir.join("a");
+    run(&a, &["ingest", reports]);
+    run(
+        &a,
+        &[
+            "merge",
+            "Harbour Workers' Federation",
+            "HWF",
+            "--note",
+            "acronym",
+        ],
+    );
+    run(&a, &["merge", "Amina Okafor", "Ms Okafor"]);
+    run(&a, &["distinguish", "Lena Vos", "Tomas Berg"]);
+    let claim = rows(&a, "claims")
+        .into_iter()
+        .find(|r| {
+            r["evidence"]["value"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Lena Vos")
+        })
+        .and_then(|r| r["claim"]["value"].as_str().map(str::to_owned))
+        .expect("Lena Vos's membership");
+    run(&a, &["reject", &claim, "--note", "wrong union"]);
+    let (_, said) = run(&a, &["curation", "export", file.to_str().expect("UTF-8")]);
+    assert!(said.contains("4 judgements exported"), "{said}");
+    a
+}
+
+#[test]
+fn exported_judgements_imported_into_another_store_give_the_same_graphs() {
+    let (dir, reports, _) = setup();
+    let reports = reports.to_str().expect("UTF-8");
+    let file = dir.path().join("judgements.trig");
+    let a = curated_store(dir.path(), reports, &file);
+    let text = std::fs::read_to_string(&file).expect("the file");
+    assert!(
+        text.contains("ties:Merge") && text.contains("wrong union"),
+        "{text}"
+    );
+
+    let b = dir.path().join("b");
+    run(&b, &["ingest", reports]);
+    assert_ne!(report_quads(&b), report_quads(&a));
+    let (said, _) = run(&b, &["curation", "import", file.to_str().expect("UTF-8")]);
+    assert!(said.contains("(4 applied, 0 skipped)"), "{said}");
+    assert_eq!(report_quads(&b), report_quads(&a), "B's reports as A's");
+    assert_eq!(
+        judgement_list(&b),
+        judgement_list(&a),
+        "the same judgements"
+    );
+
+    // Twice: nothing applied, nothing changed.
+    let everything = all_quads(&b);
+    let (said, _) = run(&b, &["curation", "import", file.to_str().expect("UTF-8")]);
+    assert!(said.contains("(0 applied, 4 skipped)"), "{said}");
+    assert!(said.contains("holds it already"), "{said}");
+    assert_eq!(all_quads(&b), everything);
+
+    // N-Quads through a pipe, into a store that ingests the reports only afterwards: the
+    // judgements are recorded first and applied as each report is ingested.
+    let (nquads, _) = run(&a, &["curation", "export", "--format", "nquads", "-"]);
+    assert_eq!(
+        nquads.lines().filter(|l| l.ends_with(" .")).count(),
+        nquads.lines().count()
+    );
+    let c = dir.path().join("c");
+    let out = ties(&c)
+        .args(["curation", "import", "-"])
+        .write_stdin(nquads)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    run(&c, &["ingest", reports]);
+    assert_eq!(report_quads(&c), report_quads(&a), "C's reports as A's");
+}
+
+#[test]
+fn a_malformed_curation_file_is_refused_and_nothing_is_written() {
+    let (dir, reports, store) = setup();
+    let reports = reports.to_str().expect("UTF-8");
+    let file = dir.path().join("judgements.trig");
+    curated_store(dir.path(), reports, &file);
+    run(&store, &["ingest", reports]);
+    let before = all_quads(&store);
+    let good = std::fs::read_to_string(&file).expect("the file");
+    // The whole file, with one judgement broken at its end: refused whole.
+    let cut = good.replacen("ties:merged ", "ties:kept ", 1);
+    let bad = [
+        (
+            "broken.trig",
+            "this is not RDF {".to_owned(),
+            "TriG or N-Quads",
+        ),
+        ("cut.trig", cut, "<urn:ties:vocab#kept>"),
+        (
+            "outside.nq",
+            "<urn:a> <urn:b> <urn:c> .\n".to_owned(),
+            "outside the graph",
+        ),
+    ];
+    for (name, text, says) in bad {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("written");
+        let out = ties(&store)
+            .args(["curation", "import", path.to_str().expect("UTF-8")])
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{name} was imported");
+        assert!(err.contains(name) && err.contains(says), "{name}: {err}");
+        assert_eq!(all_quads(&store), before, "{name} changed the store");
+    }
+}

@@ -415,3 +415,81 @@ fn a_read_only_server_sees_what_ties_ingest_writes_meanwhile() {
     assert!(server.count(COUNT) > before);
     assert!(server.ask(new_report));
 }
+
+/// Two organisations of the sample reports, merged and unmerged by the curation tests.
+const KEPT: &str = "urn:ties:org/northern-transport-workers-federation";
+const MERGED: &str = "urn:ties:org/pennine-transport-workers-association";
+
+/// True when some report graph names `iri`, as subject or object.
+fn in_reports(server: &Server, iri: &str) -> bool {
+    server.ask(&format!(
+        "ASK {{ GRAPH ?g {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}
+          FILTER(STRSTARTS(STR(?g), \"urn:ties:report/\")) }}"
+    ))
+}
+
+#[test]
+fn the_curation_api_reviews_an_entity_merges_two_into_one_and_undoes_it() {
+    let server = Server::start(&[]);
+    let before = server.quads();
+    let review = server.review(KEPT);
+    assert_eq!(review["entity"]["kind"], "schema:Organization", "{review}");
+    assert!(review["names"]
+        .as_array()
+        .expect("names")
+        .contains(&serde_json::json!("Northern Transport Workers' Federation")));
+    assert!(!review["reports"].as_array().expect("reports").is_empty());
+    let claims = review["claims"].as_array().expect("claims");
+    assert!(!claims.is_empty(), "{review}");
+    for c in claims {
+        for field in ["iri", "sentence", "rule", "confidence", "report"] {
+            assert!(
+                c[field].as_str().is_some_and(|v| !v.is_empty()),
+                "{field}: {c}"
+            );
+        }
+    }
+    let candidates = review["candidates"].as_array().expect("candidates");
+    assert!(
+        candidates
+            .iter()
+            .any(|c| c["a"] == MERGED || c["b"] == MERGED),
+        "{review}"
+    );
+
+    let done = server.curate(
+        "merge",
+        &serde_json::json!({"a": KEPT, "b": MERGED, "note": "one union"}),
+    );
+    assert_eq!(done.status, 200, "{done:?}");
+    assert!(
+        done.content_type.starts_with("application/json"),
+        "{done:?}"
+    );
+    let done: serde_json::Value = serde_json::from_str(&done.body).expect("JSON");
+    assert!(done["reports"].as_u64() >= Some(1), "{done}");
+    let judgement = done["judgement"]["iri"]
+        .as_str()
+        .expect("an IRI")
+        .to_owned();
+    assert!(!in_reports(&server, MERGED), "the merged IRI is gone");
+    assert!(server.ask(&format!(
+        "ASK {{ <{KEPT}> schema:alternateName \"Pennine Transport Workers' Association\" }}"
+    )));
+    let review = server.review(KEPT);
+    assert_eq!(
+        review["judgements"][0]["iri"],
+        judgement.as_str(),
+        "{review}"
+    );
+    assert_eq!(review["judgements"][0]["note"], "one union");
+
+    // Merging again is a 400 that says why (the merged IRI is gone); undo restores every quad.
+    let again = server.curate("merge", &serde_json::json!({"a": KEPT, "b": MERGED}));
+    assert_eq!(again.status, 400, "{again:?}");
+    assert!(again.body.contains("merged into"), "{again:?}");
+    let undone = server.curate("undo", &serde_json::json!({"judgement": judgement}));
+    assert_eq!(undone.status, 200, "{undone:?}");
+    assert!(in_reports(&server, MERGED));
+    assert_eq!(server.quads(), before, "every quad as before the merge");
+}

@@ -198,11 +198,13 @@ Examples:
     #[command(after_help = "Examples:
   ties accept urn:ties:report/day-1-0a1b…/membership/3")]
     Accept(ClaimArgs),
-    /// The judgements: list them, undo one.
+    /// The judgements: list them, undo one, move them to another store as a file.
     #[command(after_help = "Examples:
   ties curation list
   ties curation list --format json
-  ties curation undo urn:ties:judgement/merge-…")]
+  ties curation undo urn:ties:judgement/merge-…
+  ties curation export judgements.trig
+  ties --store other-store curation import judgements.trig")]
     Curation(CurationArgs),
     /// Extract one report without a store (or, as N-Quads, a whole folder for a bulk loader).
     #[command(after_help = "Examples:
@@ -466,6 +468,48 @@ pub enum CurationCommand {
     },
     /// Undo one judgement (its IRI, from `ties curation list`).
     Undo { judgement: String },
+    /// Write every judgement (values, notes, times) as a file: TriG, or N-Quads.
+    #[command(
+        after_help = "The file holds the curation graph (urn:ties:curation) and nothing \
+else: TriG with ties' prefixes by default, N-Quads with --format nquads or a FILE ending in .nq. \
+`ties curation import` reads either into another store.
+
+Examples:
+  ties curation export judgements.trig
+  ties curation export judgements.nq
+  ties curation export --format nquads - | gzip > judgements.nq.gz
+  ties --store a curation export - | ties --store b curation import -"
+    )]
+    Export {
+        /// Where to write; `-` (the default) for standard output.
+        #[arg(default_value = "-")]
+        file: PathBuf,
+        /// TriG or N-Quads; when absent, N-Quads for a FILE ending in .nq or .nquads, else TriG.
+        #[arg(long, short, value_enum)]
+        format: Option<ties::curation::transfer::FileFormat>,
+    },
+    /// Apply the judgements of a file written by `ties curation export`.
+    #[command(
+        after_help = "FILE is TriG or N-Quads (`-` reads standard input). It is read and \
+checked whole first: a file that does not parse, or holds anything but judgements of the \
+curation graph, is refused and nothing is written. Then, in the file's order, each judgement \
+the store does not hold yet is applied as `ties merge`, `distinguish`, `reject` or `accept` \
+would apply it (every report it concerns rewritten, the change recorded); one the store holds \
+already, or holds a later one of, or that contradicts the store's own (a merge of entities \
+judged distinct) is skipped with the reason. A judgement naming an entity or a claim of a \
+report not ingested yet is recorded, and applies when that report is ingested. Importing \
+twice applies nothing the second time.
+
+Examples:
+  ties --store b curation import judgements.trig
+  ties --store b curation import judgements.nq --format json"
+    )]
+    Import {
+        file: PathBuf,
+        /// What was applied and what skipped: a line each, or JSON.
+        #[arg(long, short, value_enum, default_value_t = ListFmt::Table)]
+        format: ListFmt,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

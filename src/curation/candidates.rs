@@ -310,6 +310,59 @@ pub fn score(
     out
 }
 
+/// The pairs `score` gives that hold the entity `iri`, found by blocking on that entity's keys
+/// alone: each other entity's keys are computed once and compared with the few it has, so the
+/// work grows with the archive's entities, never with their pairs.
+pub fn score_one(
+    entities: &[Entity],
+    iri: &str,
+    exclude: &HashSet<(String, String)>,
+    min_score: f64,
+) -> Vec<Candidate> {
+    let Some(me) = entities.iter().find(|e| e.iri == iri) else {
+        return Vec::new();
+    };
+    let mine = keys(me);
+    let mut sharing: HashMap<&str, Vec<&Entity>> = HashMap::new();
+    for e in entities.iter().filter(|e| e.iri != me.iri) {
+        for k in keys(e) {
+            if let Some(key) = mine.get(&k) {
+                sharing.entry(key.as_str()).or_default().push(e);
+            }
+        }
+    }
+    let u = u_probabilities(entities);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    // A block holds the entity itself too: past `MAX_BLOCK` with it, the key is skipped.
+    for others in sharing.values().filter(|o| o.len() < MAX_BLOCK) {
+        for other in others {
+            let key = ordered(&me.iri, &other.iri);
+            if exclude.contains(&key) || !seen.insert(key) {
+                continue;
+            }
+            let (a, b) = if me.iri <= other.iri {
+                (me, *other)
+            } else {
+                (*other, me)
+            };
+            let (score, reasons) = weigh(&compare(a, b), &u, a.person);
+            if score >= min_score {
+                out.push(Candidate {
+                    a: a.iri.clone(),
+                    a_name: a.name.clone(),
+                    b: b.iri.clone(),
+                    b_name: b.name.clone(),
+                    score,
+                    reasons,
+                });
+            }
+        }
+    }
+    out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.a.cmp(&y.a)));
+    out
+}
+
 fn ordered(a: &str, b: &str) -> (String, String) {
     if a <= b {
         (a.to_owned(), b.to_owned())
@@ -365,12 +418,33 @@ pub fn entities(dataset: &Dataset, person: bool) -> Result<Vec<Entity>> {
 /// judged distinct.
 pub fn candidates(dataset: &Dataset, person: bool, min_score: f64) -> Result<Vec<Candidate>> {
     let entities = entities(dataset, person)?;
-    let exclude: HashSet<(String, String)> = super::judgements(dataset)?
+    Ok(score(&entities, &distinct_pairs(dataset)?, min_score))
+}
+
+/// The likely duplicates of one entity (a person or an organisation), best first, leaving out
+/// pairs judged distinct: the pairs of `candidates` that hold it.
+pub fn candidates_of(
+    dataset: &Dataset,
+    iri: &str,
+    person: bool,
+    min_score: f64,
+) -> Result<Vec<Candidate>> {
+    let entities = entities(dataset, person)?;
+    Ok(score_one(
+        &entities,
+        iri,
+        &distinct_pairs(dataset)?,
+        min_score,
+    ))
+}
+
+/// The pairs judged distinct, each in order.
+fn distinct_pairs(dataset: &Dataset) -> Result<HashSet<(String, String)>> {
+    Ok(super::judgements(dataset)?
         .iter()
         .filter(|j| j.kind == super::Kind::Distinction && j.targets.len() == 2)
         .map(|j| ordered(&j.targets[0], &j.targets[1]))
-        .collect();
-    Ok(score(&entities, &exclude, min_score))
+        .collect())
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ impl Kind {
         .into_owned()
     }
 
-    fn of_class(iri: &str) -> Option<Kind> {
+    pub(super) fn of_class(iri: &str) -> Option<Kind> {
         [
             Kind::Merge,
             Kind::Distinction,
@@ -77,19 +77,8 @@ impl Judgement {
     /// again replaces the judgement, and a claim has one verdict (accepting a rejected claim
     /// replaces the rejection).
     pub fn new(kind: Kind, targets: Vec<String>, names: Vec<String>) -> Judgement {
-        let (tag, key) = match kind {
-            Kind::Merge => ("merge", targets.join(" ")),
-            Kind::Distinction => {
-                let mut sorted = targets.clone();
-                sorted.sort();
-                ("distinction", sorted.join(" "))
-            }
-            Kind::Rejection | Kind::Acceptance => ("claim", targets.join(" ")),
-        };
-        let digest = Sha256::digest(key.as_bytes());
-        let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
         Judgement {
-            iri: format!("{JUDGEMENT_NS}{tag}-{hex}"),
+            iri: Judgement::iri_for(kind, &targets),
             kind,
             created: now_utc(),
             note: None,
@@ -97,6 +86,22 @@ impl Judgement {
             names,
             report: None,
         }
+    }
+
+    /// The IRI a judgement of `kind` on `targets` has: it follows from what it judges.
+    pub fn iri_for(kind: Kind, targets: &[String]) -> String {
+        let (tag, key) = match kind {
+            Kind::Merge => ("merge", targets.join(" ")),
+            Kind::Distinction => {
+                let mut sorted = targets.to_vec();
+                sorted.sort();
+                ("distinction", sorted.join(" "))
+            }
+            Kind::Rejection | Kind::Acceptance => ("claim", targets.join(" ")),
+        };
+        let digest = Sha256::digest(key.as_bytes());
+        let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{JUDGEMENT_NS}{tag}-{hex}")
     }
 
     /// Its quads in the curation graph `graph`.

@@ -15,6 +15,8 @@
 pub mod candidates;
 pub mod judgement;
 pub mod resolve;
+pub mod review;
+pub mod transfer;
 pub mod view;
 
 use crate::error::{Error, Result};
@@ -183,6 +185,8 @@ fn record(
     };
     let mut after: Vec<Judgement> = before.into_iter().filter(|b| b.iri != j.iri).collect();
     after.push(j.clone());
+    // In the order the store gives them back (an imported judgement may be older than others).
+    after.sort_by(|x, y| (&x.created, &x.iri).cmp(&(&y.created, &y.iri)));
     let graphs = affected(dataset, &after, &j, concerned)?;
     let reports = commit(dataset, &after, &graphs, edit)?;
     Ok(Outcome {
@@ -215,18 +219,42 @@ fn affected(
 /// `ties merge A B`: B is the same entity as A; A's IRI is kept.
 pub fn merge(dataset: &Dataset, a: &str, b: &str, note: Option<&str>) -> Result<Outcome> {
     let (ea, eb) = (resolve::entity(dataset, a)?, resolve::entity(dataset, b)?);
-    let before = judgements(dataset)?;
-    let mut clusters = judgement::Clusters::of(&before);
-    let (kept, merged) = (clusters.root(&ea.iri), clusters.root(&eb.iri));
-    if kept == merged {
-        return Err(Error::Usage(format!(
-            "{a:?} and {b:?} are already one entity ({kept})"
-        )));
-    }
     if ea.kind != eb.kind {
         return Err(Error::Usage(format!(
             "{a:?} is a {} and {b:?} a {}: only entities of one kind merge",
             ea.kind, eb.kind
+        )));
+    }
+    let before = judgements(dataset)?;
+    let clusters = judgement::Clusters::of(&before);
+    let (kept, merged) = (clusters.root(&ea.iri), clusters.root(&eb.iri));
+    let concerned = admit_merge(&before, &kept, &merged, (a, b))?;
+    // The merged entity is remembered by the name typed for it (`unmerge` takes it back), the
+    // kept one by its own name, which reports that name only the other are given.
+    let merged_name = if resolve::looks_like_iri(b) {
+        eb.name
+    } else {
+        b.trim().to_owned()
+    };
+    let mut j = Judgement::new(Kind::Merge, vec![kept, merged], vec![ea.name, merged_name]);
+    j.note = note.map(str::to_owned);
+    record(dataset, before, j, concerned)
+}
+
+/// Whether `merged` may merge into `kept` given the judgements `before`: not when they are one
+/// entity already, nor when they were judged distinct. Returns the entities of both clusters,
+/// whose report graphs the merge rewrites. `(a, b)` is how the user named the two.
+fn admit_merge(
+    before: &[Judgement],
+    kept: &str,
+    merged: &str,
+    (a, b): (&str, &str),
+) -> Result<BTreeSet<String>> {
+    let mut clusters = judgement::Clusters::of(before);
+    let (kept, merged) = (clusters.root(kept), clusters.root(merged));
+    if kept == merged {
+        return Err(Error::Usage(format!(
+            "{a:?} and {b:?} are already one entity ({kept})"
         )));
     }
     let concerned = BTreeSet::from_iter(
@@ -244,16 +272,7 @@ pub fn merge(dataset: &Dataset, a: &str, b: &str, note: Option<&str>) -> Result<
             d.iri, d.created
         )));
     }
-    // The merged entity is remembered by the name typed for it (`unmerge` takes it back), the
-    // kept one by its own name, which reports that name only the other are given.
-    let merged_name = if resolve::looks_like_iri(b) {
-        eb.name
-    } else {
-        b.trim().to_owned()
-    };
-    let mut j = Judgement::new(Kind::Merge, vec![kept, merged], vec![ea.name, merged_name]);
-    j.note = note.map(str::to_owned);
-    record(dataset, before, j, concerned)
+    Ok(concerned)
 }
 
 /// `ties distinguish A B`: A and B are not the same; they are never merged.

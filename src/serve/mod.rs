@@ -17,15 +17,18 @@
 //! This file holds the options, the server's state, `run`, the router, the reopening of a
 //! read-only store and the helpers the handlers share (error responses, `blocking`, the write
 //! check). The handlers live beside it: [`protocol`] (SPARQL 1.1 Protocol), [`graph_store`]
-//! (Graph Store Protocol) and [`api`] (the page and its JSON routes); [`connections`] accepts
+//! (Graph Store Protocol), [`api`] (the page and its JSON routes) and [`curation`] (the page's
+//! judgements: reads open, writes through the same check as updates); [`connections`] accepts
 //! the connections and hands their requests to the router.
 //!
 //! Must not touch: Oxigraph's store. The server opens `crate::store::Store` here only to hand it
 //! to `crate::sparql::Dataset`; every read goes through `Dataset` (and `network` on top of it),
-//! and only Graph Store writes reach the store, through `Dataset::store()`.
+//! and only Graph Store writes reach the store, through `Dataset::store()`, besides the judgements
+//! `crate::curation` makes for the page's curation routes.
 
 mod api;
 mod connections;
+mod curation;
 mod graph_store;
 mod guard;
 mod protocol;
@@ -39,7 +42,7 @@ use axum::extract::{ConnectInfo, Request};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -305,7 +308,13 @@ fn router(state: Arc<AppState>, cors: Option<tower_http::cors::CorsLayer>) -> Ro
         )
         .route("/api/queries", get(api::api_queries))
         .route("/api/entities", get(api::api_entities))
-        .route("/api/network", get(api::api_network));
+        .route("/api/network", get(api::api_network))
+        .route("/api/curation/entity", get(curation::entity))
+        .route("/api/curation/merge", post(curation::merge))
+        .route("/api/curation/distinguish", post(curation::distinguish))
+        .route("/api/curation/reject", post(curation::reject))
+        .route("/api/curation/accept", post(curation::accept))
+        .route("/api/curation/undo", post(curation::undo));
     let routes = match cors {
         Some(cors) => routes.layer(cors),
         None => routes,
@@ -375,6 +384,7 @@ fn error_response(e: Error) -> Response {
     match e {
         Error::Syntax(_) => error(StatusCode::BAD_REQUEST, e.full_text()),
         Error::Usage(m) | Error::Refused(m) => error(StatusCode::BAD_REQUEST, m),
+        Error::Ambiguous { .. } => error(StatusCode::BAD_REQUEST, e.to_string()),
         Error::NotAcceptable(m) => error(StatusCode::NOT_ACCEPTABLE, m),
         Error::TooLarge(_) => error(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
         Error::TimeLimit => error(

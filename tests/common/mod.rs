@@ -220,6 +220,27 @@ impl Server {
             .unwrap_or_else(|| panic!("an ASK answer: {json}"))
     }
 
+    /// POST /api/curation/ACTION with a JSON body, with the server's token (none on a
+    /// read-only server).
+    pub fn curate(&self, action: &str, body: &Value) -> Reply {
+        Reply::of(
+            self.with_token(agent().post(self.url(&format!("/api/curation/{action}"))))
+                .header("Content-Type", "application/json")
+                .send(body.to_string()),
+        )
+    }
+
+    /// GET /api/curation/entity?iri=IRI, expecting 200.
+    pub fn review(&self, iri: &str) -> Value {
+        Reply::of(
+            agent()
+                .get(self.url("/api/curation/entity"))
+                .query("iri", iri)
+                .call(),
+        )
+        .ok_json()
+    }
+
     /// GET, PUT, POST or DELETE on /store?graph=GRAPH, with a Turtle body for PUT and POST.
     pub fn graph_store(&self, method: &str, graph: &str, turtle: &str) -> Reply {
         let url = self.url("/store");

@@ -205,3 +205,33 @@ fn features_read_the_forms_of_the_issue() {
     assert!(keys(&org("HWF")).contains("acr:hwf"));
     assert!(keys(&org("Harbour Workers' Federation")).contains("acr:hwf"));
 }
+
+#[test]
+fn one_entitys_candidates_are_the_pairs_of_all_that_hold_it() {
+    let mut rng = Rng(0x5EED_1234_ABCD_0002);
+    let (people, _) = people(&mut rng, 200);
+    let (orgs, _) = organisations(&mut rng, 100);
+    for set in [&people, &orgs] {
+        let all = score(set, &HashSet::new(), 0.0);
+        let mut checked = 0;
+        for e in set.iter().step_by(7) {
+            let mine: Vec<(String, String)> = all
+                .iter()
+                .filter(|c| c.a == e.iri || c.b == e.iri)
+                .map(|c| ordered(&c.a, &c.b))
+                .collect();
+            let one: Vec<(String, String)> = score_one(set, &e.iri, &HashSet::new(), 0.0)
+                .iter()
+                .map(|c| ordered(&c.a, &c.b))
+                .collect();
+            assert_eq!(
+                one.iter().collect::<HashSet<_>>(),
+                mine.iter().collect::<HashSet<_>>(),
+                "{}",
+                e.iri
+            );
+            checked += usize::from(!one.is_empty());
+        }
+        assert!(checked > 3, "few entities with candidates: {checked}");
+    }
+}

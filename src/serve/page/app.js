@@ -1,6 +1,8 @@
 // ties serve: the browser page. Plain JavaScript, no framework, no build step, no network access
-// beyond this server: the query editor (POST /sparql), the entity search (/api/entities) and the
-// network view (/api/network), drawn in SVG with a small force-directed layout of its own.
+// beyond this server: the query editor (POST /sparql), the entity search (/api/entities), the
+// network view (/api/network), drawn in SVG with a small force-directed layout of its own, and an
+// entity's review (/api/curation/entity) with its curation buttons (POST /api/curation/…, with
+// the token, on a writable server).
 'use strict';
 
 (() => {
@@ -1211,7 +1213,10 @@
     $('details-title').textContent = 'Evidence';
   }
 
-  function showNode(n, added, addedEdges) {
+  /** Shows an entity: what is drawn of it, then its review (names, reports, claims, candidate
+   *  duplicates, judgements), with the curation buttons on a writable server. `said` is the
+   *  outcome of the action that led here, if any. */
+  function showNode(n, added, addedEdges, said) {
     graph.selectedEdge = null;
     for (const el of svg.querySelectorAll('.selected')) el.classList.remove('selected');
     $('details-title').textContent = 'Entity';
@@ -1233,7 +1238,149 @@
       parts.push(h('p', { class: 'muted', text: `Expanded: ${plural(added, 'new entity', 'new entities')}, ${plural(addedEdges, 'new tie', 'new ties')}.` }));
     }
     parts.push(h('p', { class: 'muted small', text: 'Click a tie to read its evidence.' }));
+    const box = h('div', { id: 'review', class: 'review' });
+    parts.push(box);
     details.replaceChildren(...parts);
+    loadReview(n, box, said);
+  }
+
+  // ---------------------------------------------------------------- review and curation
+
+  let reviewGeneration = 0;
+
+  async function fetchReview(iri) {
+    const res = await fetch(`/api/curation/entity?iri=${encodeURIComponent(iri)}`, {
+      headers: { Accept: 'application/json' },
+    });
+    if (!res.ok) throw new Error(await failure(res));
+    return res.json();
+  }
+
+  /** POSTs one judgement (merge, distinguish, reject, accept, undo) with the token. */
+  async function curate(action, body) {
+    const res = await fetch(`/api/curation/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Ties-Token': TOKEN },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(await failure(res));
+    return res.json();
+  }
+
+  async function loadReview(n, box, said) {
+    const generation = ++reviewGeneration;
+    box.replaceChildren(h('p', { class: 'muted small', text: 'Loading its names, reports, claims and candidates…' }));
+    let r;
+    try {
+      r = await fetchReview(n.iri);
+    } catch (e) {
+      if (generation === reviewGeneration) box.replaceChildren(h('p', { class: 'error', text: `Could not load the review: ${e.message}` }));
+      return;
+    }
+    if (generation !== reviewGeneration) return;
+    box.replaceChildren(...reviewParts(n, r, said));
+  }
+
+  /** A button that runs one curation action on `n`, then redraws and reviews it afresh. */
+  function actionButton(n, label, action, body, done, title) {
+    const b = h('button', { type: 'button', class: `curate ${action}`, text: label, title });
+    b.addEventListener('click', () => act(n, action, body, done));
+    return b;
+  }
+
+  async function act(n, action, body, done) {
+    const box = $('review');
+    const note = box && box.querySelector('#review-note');
+    if (note && note.value.trim() && action !== 'undo') body = { ...body, note: note.value.trim() };
+    if (box) for (const b of box.querySelectorAll('button')) b.disabled = true;
+    let out;
+    try {
+      out = await curate(action, body);
+    } catch (e) {
+      if (box) for (const b of box.querySelectorAll('button')) b.disabled = false;
+      const status = box && box.querySelector('.review-said');
+      if (status) {
+        status.className = 'review-said error';
+        status.textContent = `Refused: ${e.message}`;
+      }
+      return;
+    }
+    const said = `${done} (${plural(out.reports, 'report', 'reports')} rewritten).`;
+    await loadFocus(n.iri, n.label);
+    const again = graph.nodes.get(n.iri) || n;
+    showNode(again, undefined, undefined, said);
+  }
+
+  function section(title, items, empty) {
+    const list = h('ul', { class: 'review-list' });
+    for (const item of items) list.append(item);
+    return [h('h4', { text: `${title} (${items.length})` }), items.length ? list : h('p', { class: 'muted small', text: empty })];
+  }
+
+  function reviewParts(n, r, said) {
+    const writable = Boolean(TOKEN);
+    const parts = [h('p', { class: 'review-said', role: 'status', text: said || '' })];
+    if (writable) {
+      parts.push(h('label', { class: 'small', for: 'review-note', text: 'Note for the next judgement ' }), h('input', { id: 'review-note', type: 'text', placeholder: 'why (optional)' }));
+    }
+    parts.push(...section('Names', r.names.map((name) => h('li', { text: name })), 'No name.'));
+    parts.push(...section('Reports', r.reports.map((rep) => h('li', { title: rep.iri, text: rep.title || shortIri(rep.iri) })), 'In no report.'));
+    parts.push(...section('Claims', r.claims.map((c) => claimItem(n, c, writable)), 'No claim about it.'));
+    parts.push(...section('Candidate duplicates', r.candidates.map((c) => candidateItem(n, c, writable)), 'None found.'));
+    parts.push(...section('Judgements', r.judgements.map((j) => judgementItem(n, j, writable)), 'None yet.'));
+    if (!writable) {
+      parts.push(h('p', { class: 'muted small', text: 'To merge, distinguish, reject, accept or undo, open the page from the address a writable ties serve printed (with its token).' }));
+    }
+    return parts;
+  }
+
+  function claimItem(n, c, writable) {
+    const what = `${c.kind}${c.role ? ` (${c.role})` : ''}: ${c.other_name || shortIri(c.other)}`;
+    const li = h(
+      'li',
+      { class: 'claim', 'data-claim': c.iri },
+      h('strong', { text: what }),
+      h('p', { class: 'sentence', text: c.sentence }),
+      h('p', { class: 'muted small', title: c.iri, text: `rule ${c.rule} · confidence ${c.confidence} · ${shortIri(c.report)}${c.verdict === 'acceptance' ? ' · accepted' : ''}` }),
+    );
+    if (writable) {
+      li.append(
+        actionButton(n, 'Reject', 'reject', { claim: c.iri }, 'Claim rejected', 'This claim is wrong: drop it from every view'),
+        c.verdict === 'acceptance' ? null : actionButton(n, 'Accept', 'accept', { claim: c.iri }, 'Claim accepted', 'This claim is right (reviewed)'),
+      );
+    }
+    return li;
+  }
+
+  function candidateItem(n, c, writable) {
+    const [other, name] = c.a === n.iri ? [c.b, c.b_name] : [c.a, c.a_name];
+    const li = h(
+      'li',
+      { class: 'candidate', 'data-other': other },
+      h('strong', { title: other, text: name || shortIri(other) }),
+      h('span', { class: 'muted small', text: ` ${c.score.toFixed(1)} bits${c.score < 0 ? ' (unlikely)' : ''}${c.reasons.length ? ` · ${c.reasons.join(', ')}` : ''}` }),
+    );
+    if (writable) {
+      li.append(
+        h('br'),
+        actionButton(n, 'Merge', 'merge', { a: n.iri, b: other }, `Merged ${name} into ${n.label}`, `The same entity: ${name} takes this one's IRI`),
+        actionButton(n, 'Distinguish', 'distinguish', { a: n.iri, b: other }, `${name} judged distinct`, 'Two entities: never merge them'),
+      );
+    }
+    return li;
+  }
+
+  function judgementItem(n, j, writable) {
+    const names = j.targets.map((t, i) => (j.names[i] ? j.names[i] : shortIri(t)));
+    const what = j.kind === 'merge' ? `merge: ${names[0]} ← ${names[1]}` : `${j.kind}: ${names.join(' ≠ ')}`;
+    const li = h(
+      'li',
+      { class: 'judgement', 'data-judgement': j.iri },
+      h('strong', { text: what }),
+      h('span', { class: 'muted small', title: j.iri, text: ` ${j.created}${j.note ? ` — ${j.note}` : ''}` }),
+    );
+    if (writable) li.append(' ', actionButton(n, 'Undo', 'undo', { judgement: j.iri }, `Undone: ${what}`, 'Take this judgement back'));
+    return li;
   }
 
   function selectEdge(key) {
