@@ -656,6 +656,14 @@ fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(us
 /// own). Only the last role word of the run splits it, and only when a person-shaped name
 /// follows it: an honorific, a given name, or two or more capitalised words.
 fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
+    // A role, then the acronym of its organisation: "Patron HWU", "Life Member HWU"; the
+    // acronym is a span, the role words are left to the role rules.
+    if e - s >= 2 && toks[e - 1].is_acronym() && !lx.is_role(toks[e - 1].text) {
+        let role: Vec<&str> = toks[s..e - 1].iter().map(|t| t.text).collect();
+        if lx.is_role(&role.join(" ")) {
+            return vec![(e - 1, e)];
+        }
+    }
     // An organisation fused with a role and no name after: "HWU President", "Acme Union
     // General Secretary": the organisation alone is a span; the role words are left for the
     // role rules to read.

@@ -577,8 +577,9 @@ fn org_mention_at(r: &Reader, sent: &Sent, i: usize) -> Option<(usize, Mention)>
         .get(m.end)
         .is_none_or(|t| matches!(t.text, "," | ")" | "." | ";" | "-" | "–" | "—"));
     let typed = matches!(m.kind, Some(EntityKind::Organization) | None);
-    let _ = r;
-    (ends && typed).then(|| (mi, m.clone()))
+    // "Mr", "Dr" alone: an honorific whose name the sentence splitter or a list cut off.
+    let honorific = m.end - m.start == 1 && r.lx.is_honorific(sent.toks[m.start].text);
+    (ends && typed && !honorific).then(|| (mi, m.clone()))
 }
 
 /// Applies the patterns to every person mention of every sentence.
@@ -900,10 +901,53 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             who_clause(r, s, j + 1, person);
             return true;
         }
-        if let Some(phrase) = role_at(r, s, j) {
+        if let Some(mut phrase) = role_at(r, s, j) {
             let sent = &r.sents[s];
             let mut org = None;
             let mut next = phrase.next;
+            // "Patron HWU": the organisation's acronym straight after the role.
+            if phrase.org.is_none()
+                && phrase.org_mention.is_none()
+                && phrase.place.is_none()
+                && phrase.place_mention.is_none()
+                && sent.toks.get(next).is_some_and(|t| t.is_acronym())
+            {
+                if let Some((mi, m)) =
+                    org_mention_at(r, sent, next).filter(|(_, m)| m.end == next + 1)
+                {
+                    org = r.make_org(s, mi);
+                    next = m.end;
+                }
+            }
+            // "Head of the Department of Economics, University of X": a unit, then the body it
+            // is a unit of; the post is in the body, the unit part of the role.
+            let sent = &r.sents[s];
+            let unit_name = match (phrase.org, phrase.org_mention) {
+                (Some(id), _) => Some(r.reg.get(id).name.as_str()),
+                (None, Some(mi)) => {
+                    let m = &sent.mentions[mi];
+                    Some(r.text(s, m.start, m.end))
+                }
+                _ => None,
+            };
+            let unit = unit_name
+                .and_then(|n| n.split(' ').next())
+                .is_some_and(|head| {
+                    matches!(
+                        head,
+                        "Department" | "Faculty" | "School" | "Division" | "Unit"
+                    )
+                });
+            if org.is_none() && unit && sent.is_punct(next, ",") {
+                if let Some((mi, m)) = org_mention_at(r, sent, next + 1) {
+                    phrase.end = next;
+                    phrase.org = None;
+                    phrase.org_mention = None;
+                    org = r.make_org(s, mi);
+                    next = m.end;
+                }
+            }
+            let sent = &r.sents[s];
             // "Press Officer, HWA" / "(Treasurer, Lakeside Energy Co-op)"
             if phrase.org.is_none()
                 && phrase.org_mention.is_none()

@@ -848,6 +848,8 @@ fn affiliation_forms() {
         ("an acronym fused with a role that has a modifier", "HWU Global CEO Mark Ortega described the union's latest successes.", "Mark Ortega", "Global CEO", "HWU"),
         ("an organisation fused with its role, a courtesy before the name", "Tolvik University Vice-Chancellor Professor Jane Ward said she was delighted.", "Jane Ward", "Vice-Chancellor", "Tolvik University"),
         ("an organisation named with its place fused with its role, a courtesy before the name", "University of Tolvik Vice-Chancellor Professor Jane Ward said she was delighted.", "Jane Ward", "Vice-Chancellor", "University of Tolvik"),
+        ("a role, then its organisation's acronym", "The panel included Dr. Tom Hale, Patron HWU, Mr. Ian Poe and Dr. Ana Ruiz.", "Tom Hale", "Patron", "HWU"),
+        ("a unit in the role, then the body it belongs to", "The panel included Lena Vell, Head of the Department of Economics, University of Tolvik, and Ian Poe.", "Lena Vell", "Head of the Department of Economics", "University of Tolvik"),
         ("coordinated titles are one post", "Mike Hale, president and CEO of the Sequoia Valley Cooperative, spoke.", "Mike Hale", "president and CEO", "Sequoia Valley Cooperative"),
         ("a relative clause with no comma", "The dinner honoured Tom Hale who is retiring as treasurer of the Harbour Workers' Union.", "Tom Hale", "treasurer", "Harbour Workers' Union"),
         ("an office of a territory run into the name", "The delegation was led by Acting Minister of Foreign Affairs of Norway Tomas Vell.", "Tomas Vell", "Acting Minister of Foreign Affairs", ""),
