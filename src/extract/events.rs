@@ -227,7 +227,10 @@ fn event_head_at(r: &Reader, sent: &Sent, k: usize) -> Option<(usize, String)> {
             }
         }
     }
-    (r.lx.is_event_head(&w) && (!t.is_cap() || k == 0)).then_some((k + 1, w.into_owned()))
+    (r.lx.is_event_head(&w)
+        && (!t.is_cap() || k == 0)
+        && !super::tokens::is_date_month(&sent.toks, k))
+    .then_some((k + 1, w.into_owned()))
 }
 
 /// Finds lowercase event phrases in a sentence.
@@ -745,7 +748,10 @@ fn heading_event(r: &mut Reader, s: usize) -> Option<EntityId> {
                 && !n.text.ends_with("ss")
                 && !r.lx.is_stopword(n.text)
         });
-        t.kind == Kind::Word && r.lx.is_event_head(&t.lower()) && !plural_after
+        t.kind == Kind::Word
+            && r.lx.is_event_head(&t.lower())
+            && !plural_after
+            && !super::tokens::is_date_month(toks, i)
     });
 
     if !has_head || toks.len() > 8 {

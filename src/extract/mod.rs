@@ -638,7 +638,9 @@ impl<'a> Reader<'a> {
         } else {
             last
         };
-        let event_last = lx.is_event_head(head_last) && n >= 2;
+        // "18 March 2024", "March 2024": a date, though "march" is an event head.
+        let date = tokens::is_date_month(toks, if has_year { b - 2 } else { b - 1 });
+        let event_last = lx.is_event_head(head_last) && n >= 2 && !date;
         let event_first = lx.is_event_head(first) && has_connector && n >= 3;
         if event_last || event_first {
             let also_org = lx.is_org_head(head_last) || (event_first && lx.is_org_head(first));

@@ -1041,3 +1041,17 @@ fn legal_forms_name_one_company() {
         .iter()
         .any(|e| e.aliases.contains("Tolvik Fruit Group Ltd")));
 }
+
+/// A date is no event, though "march" is an event head; a march still is one.
+#[test]
+fn dates_are_no_events() {
+    let ex = run("# Annual Dinner 2024\n\n18 March 2024\n\nThe dinner was held on 18 March 2024 in Tolvik. The march to the town hall followed.");
+    let events = kinds(&ex, EntityKind::Event);
+    assert!(
+        events
+            .iter()
+            .all(|e| !e.contains("2024") || e.contains("Dinner")),
+        "{events:?}"
+    );
+    assert!(events.contains(&"Annual Dinner 2024"), "{events:?}");
+}

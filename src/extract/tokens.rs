@@ -183,6 +183,17 @@ fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// Is token `i` the month "March" in a date ("18 March 2024", "March 2024", "March 18")? The
+/// word is also an event head ("the march on the capital").
+pub fn is_date_month(toks: &[Token], i: usize) -> bool {
+    let number = |j: Option<usize>| {
+        j.and_then(|j| toks.get(j))
+            .is_some_and(|t| t.kind == Kind::Number)
+    };
+    toks.get(i).is_some_and(|t| t.text == "March")
+        && (number(i.checked_sub(1)) || number(Some(i + 1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
