@@ -30,6 +30,7 @@ const FILES: &[(&str, &str)] = &[
     lexicon_file!("boilerplate.txt"),
     lexicon_file!("stopwords.txt"),
     lexicon_file!("common_acronyms.txt"),
+    lexicon_file!("thing_heads.txt"),
     lexicon_file!("places/countries.txt"),
     lexicon_file!("places/regions.txt"),
     lexicon_file!("places/cities.txt"),
@@ -125,6 +126,8 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     /// Capital abbreviations of common words ("HIV", "ATM", "NGO"), lowercase.
     pub common_acronyms: HashSet<String>,
+    /// Last words of names of ideas, plans and prizes ("thought", "plan", "award"), lowercase.
+    pub thing_heads: HashSet<String>,
     pub places: HashMap<String, PlaceKind>,
     /// Adjective → place ("venezuelan" → "Venezuela").
     pub demonyms: HashMap<String, String>,
@@ -168,6 +171,7 @@ impl Lexicon {
                 "event_heads.txt" => Some(&mut lx.event_heads),
                 "stopwords.txt" => Some(&mut lx.stopwords),
                 "common_acronyms.txt" => Some(&mut lx.common_acronyms),
+                "thing_heads.txt" => Some(&mut lx.thing_heads),
                 "org_suffixes.txt" => {
                     lx.org_suffixes
                         .extend(entries(text).map(|e| key(e.trim_start_matches('-'))));
@@ -311,6 +315,11 @@ impl Lexicon {
     /// Is `word` a capital abbreviation of a common word ("HIV", "NGO"), no organisation's name?
     pub fn is_common_acronym(&self, word: &str) -> bool {
         with_key(word, usize::MAX, |k| self.common_acronyms.contains(k))
+    }
+
+    /// Does `word` end names of ideas, plans or prizes, never a person's ("Thought", "Plan")?
+    pub fn is_thing_head(&self, word: &str) -> bool {
+        with_key(word, usize::MAX, |k| self.thing_heads.contains(k))
     }
 
     pub fn is_event_head(&self, word: &str) -> bool {

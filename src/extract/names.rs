@@ -909,13 +909,14 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             || is_initial(toks, start + k, lx)
             || PARTICLES.contains(&t.text)
             || (t.text == "." && k > 0 && is_initial(toks, start + k - 1, lx))
-    }) && !toks[start..end].iter().any(|t| {
-        lx.is_org_head(t.text)
-            || lx.is_place_head(t.text)
-            || lx.is_event_head(t.text)
-            || lx.is_role(t.text)
-            || lx.is_stopword(t.text)
-    })
+    }) && !lx.is_thing_head(toks[end - 1].text)
+        && !toks[start..end].iter().any(|t| {
+            lx.is_org_head(t.text)
+                || lx.is_place_head(t.text)
+                || lx.is_event_head(t.text)
+                || lx.is_role(t.text)
+                || lx.is_stopword(t.text)
+        })
 }
 
 #[cfg(test)]

@@ -1055,3 +1055,11 @@ fn dates_are_no_events() {
     );
     assert!(events.contains(&"Annual Dinner 2024"), "{events:?}");
 }
+
+/// Names of ideas, slogans and plans are no people, whatever cue stands before them.
+#[test]
+fn ideas_and_slogans_are_no_people() {
+    let ex = run("The congress was guided by Tom Hale Thought on Reform with Harbour Characteristics. The theme was Uniting for Political Change, and Ana Ruiz spoke.");
+    let people = kinds(&ex, EntityKind::Person);
+    assert_eq!(people, vec!["Ana Ruiz"], "{people:?}");
+}
