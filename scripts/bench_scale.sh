@@ -14,6 +14,11 @@
 # built afresh each time and kept for a look afterwards: about 0.16 GB of disk per 1,000 reports
 # (16 GB for 100,000).
 #
+# BENCH_BIN=DIR times the ties binary in DIR (and its examples/generate, or the generator built
+# here) instead of building: a build of an earlier commit, for before and after rows.
+# The whole-archive people and organisations listings are timed at every N (issue 13 wants them
+# fast on 100,000 reports), as is `ties candidates` (both kinds, the default --min-score).
+#
 # Needs what scripts/prereqs.sh installs, and python3; installs GNU time when it is missing.
 set -euo pipefail
 
@@ -27,6 +32,7 @@ EXPORT_RUNS=3
 BUDGET_S=${BENCH_BUDGET_S:-300}
 FULL_LIMIT=${BENCH_FULL_LIMIT:-20000}  # whole-archive listings only up to this many reports
 BIN=${CARGO_TARGET_DIR:-$REPO/target}/release
+GIVEN_BIN=${BENCH_BIN:-}
 
 STEP="start"
 ROWS=()   # the table's rows, in order
@@ -129,8 +135,13 @@ check_tools() {
 
 build() {
   step "build"
-  (cd "$REPO" && cargo build --release --bin ties --example generate)
-  TIES="$BIN/ties"
+  if [ -n "$GIVEN_BIN" ]; then
+    TIES="$GIVEN_BIN/ties"
+    if [ -x "$GIVEN_BIN/examples/generate" ]; then BIN=$GIVEN_BIN; fi
+  else
+    (cd "$REPO" && cargo build --release --bin ties --example generate)
+    TIES="$BIN/ties"
+  fi
   if [ ! -x "$TIES" ] || [ ! -x "$BIN/examples/generate" ]; then die "the build left no $TIES or generator"; fi
 }
 
@@ -211,15 +222,28 @@ queries() {
       rows=$(($(wc -l <"$OUT/query.tsv") - 1))  # less the header line
       row "query $name --bind $var" "$MED_S" "$RSS_MB" "$(num "$rows") rows for $value$(runs_note "$QUERY_RUNS")"
     fi
-    if [ "$N" -le "$FULL_LIMIT" ]; then
+    if [ "$N" -le "$FULL_LIMIT" ] || [ "$name" = people ] || [ "$name" = organisations ]; then
       step "query $name"
       measure 1 --stdout "$OUT/query.tsv" --stderr "$OUT/query.err" -- \
         "$TIES" --store "$STORE" query --format tsv "$name"
       rows=$(($(wc -l <"$OUT/query.tsv") - 1))
       row "query $name (whole archive)" "$MED_S" "$RSS_MB" "$(num "$rows") rows"
+      # The listings' rows are kept, to compare one build's answer with another's.
+      case $name in people | organisations) cp "$OUT/query.tsv" "$OUT/listing-$name-$N.tsv" ;; esac
     fi
     rm -f "$OUT/query.tsv"
   done
+}
+
+# Likely duplicates over the whole archive, as a researcher asks for them first (one run).
+candidates() {
+  step "candidates"
+  measure 1 --stdout "$OUT/candidates.tsv" --stderr "$OUT/candidates.err" -- \
+    "$TIES" --store "$STORE" candidates --format csv
+  local pairs
+  pairs=$(($(wc -l <"$OUT/candidates.tsv") - 1))  # less the header line
+  row "candidates (whole archive)" "$MED_S" "$RSS_MB" "$(num "$pairs") pairs scored 8 bits or more"
+  rm -f "$OUT/candidates.tsv"
 }
 
 # What the narrowed queries ask about: the first person picked for tracing, the organisation
@@ -346,6 +370,7 @@ main() {
   pick_people
   pick_bindings
   queries
+  candidates
   trace "same organisation" "$SAME_A" "$SAME_B" " (both in $ORG_NAME)"
   trace "different organisations" "$SAME_A" "$OTHER"
   export_svg
