@@ -345,6 +345,36 @@ impl<'a> Reader<'a> {
         if b - a >= 3 && toks[b - 1].is_acronym() && lx.is_role(toks[b - 1].text) {
             b -= 1;
         }
+        // Rule `surname-then-post-nominal`: a surname alone before a legislator's post-nominal
+        // title is a person ("Okafor MP", "Byrne TD"): the title rules read the title after it.
+        if b - a == 2
+            && hon.is_none()
+            && matches!(
+                toks[b - 1].text,
+                "MP" | "MSP" | "MEP" | "TD" | "MLA" | "MPP" | "MHA" | "MS" | "MNA"
+            )
+            && toks[a].is_cap()
+            && !toks[a].is_acronym()
+            && !lx.is_stopword(toks[a].text)
+            && lx.place(toks[a].text).is_none()
+            && !lx.is_org_head(toks[a].text)
+            && !lx.is_role(toks[a].text)
+        {
+            let name = toks[a].text;
+            let id = self
+                .reg
+                .person_by_part(name)
+                .unwrap_or_else(|| self.reg.add(EntityKind::Person, name, s));
+            self.reg.seen(id, s);
+            let m = Mention {
+                start: a,
+                end: a + 1,
+                kind: Some(EntityKind::Person),
+                entity: Some(id),
+                hon: None,
+            };
+            return (vec![m], b);
+        }
         // Lowercase organisation units after a name: "Hull Central branch".
 
         let mut unit = false;

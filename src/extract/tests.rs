@@ -717,6 +717,12 @@ fn naming_rules_type_names() {
             "Jane Doe",
         ),
         (
+            "surname-then-post-nominal",
+            "The motion was moved by Hale MP and seconded by Dr Ruiz.",
+            Person,
+            "Hale",
+        ),
+        (
             "union local by number",
             "Delegates from HWU Local 27 sang the anthem.",
             Organization,
