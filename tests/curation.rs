@@ -61,15 +61,12 @@ fn rows(store: &Path, query: &str) -> Vec<Value> {
 
 /// Every quad of the store, named graphs included, as text.
 fn all_quads(store: &Path) -> BTreeSet<String> {
-    let (out, _) = run(
-        store,
-        &[
-            "query",
-            "--format",
-            "csv",
-            "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }",
-        ],
-    );
+    quads(store, "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
+}
+
+/// The rows of a SELECT of quads, as text (the CSV header left out).
+fn quads(store: &Path, select: &str) -> BTreeSet<String> {
+    let (out, _) = run(store, &["query", "--format", "csv", select]);
     out.lines().skip(1).map(str::to_owned).collect()
 }
 
@@ -215,16 +212,10 @@ fn an_ambiguous_name_lists_the_candidates_and_exits_2() {
 
 /// Every quad of the report graphs, as text (the curation graphs left out).
 fn report_quads(store: &Path) -> BTreeSet<String> {
-    let (out, _) = run(
+    quads(
         store,
-        &[
-            "query",
-            "--format",
-            "csv",
-            "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"urn:ties:report/\")) }",
-        ],
-    );
-    out.lines().skip(1).map(str::to_owned).collect()
+        "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"urn:ties:report/\")) }",
+    )
 }
 
 /// The judgements as `curation list --format json` gives them.

@@ -292,21 +292,11 @@ pub fn score(
                 if a.iri == b.iri || exclude.contains(&key) || !seen.insert(key) {
                     continue;
                 }
-                let (score, reasons) = weigh(&compare(a, b), &u, a.person);
-                if score >= min_score {
-                    out.push(Candidate {
-                        a: a.iri.clone(),
-                        a_name: a.name.clone(),
-                        b: b.iri.clone(),
-                        b_name: b.name.clone(),
-                        score,
-                        reasons,
-                    });
-                }
+                out.extend(candidate(a, b, &u, min_score));
             }
         }
     }
-    out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.a.cmp(&y.a)));
+    best_first(&mut out);
     out
 }
 
@@ -346,21 +336,29 @@ pub fn score_one(
             } else {
                 (*other, me)
             };
-            let (score, reasons) = weigh(&compare(a, b), &u, a.person);
-            if score >= min_score {
-                out.push(Candidate {
-                    a: a.iri.clone(),
-                    a_name: a.name.clone(),
-                    b: b.iri.clone(),
-                    b_name: b.name.clone(),
-                    score,
-                    reasons,
-                });
-            }
+            out.extend(candidate(a, b, &u, min_score));
         }
     }
-    out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.a.cmp(&y.a)));
+    best_first(&mut out);
     out
+}
+
+/// The pair `a`, `b` weighed, when it scores `min_score` or more.
+fn candidate(a: &Entity, b: &Entity, u: &[f64; 7], min_score: f64) -> Option<Candidate> {
+    let (score, reasons) = weigh(&compare(a, b), u, a.person);
+    (score >= min_score).then(|| Candidate {
+        a: a.iri.clone(),
+        a_name: a.name.clone(),
+        b: b.iri.clone(),
+        b_name: b.name.clone(),
+        score,
+        reasons,
+    })
+}
+
+/// Highest score first; ties by the first entity's IRI.
+fn best_first(out: &mut [Candidate]) {
+    out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.a.cmp(&y.a)));
 }
 
 fn ordered(a: &str, b: &str) -> (String, String) {
