@@ -227,8 +227,9 @@ fn event_head_at(r: &Reader, sent: &Sent, k: usize) -> Option<(usize, String)> {
             }
         }
     }
+    // "the AGM": an abbreviated head is written in capitals.
     (r.lx.is_event_head(&w)
-        && (!t.is_cap() || k == 0)
+        && (!t.is_cap() || k == 0 || t.is_acronym())
         && !super::tokens::is_date_month(&sent.toks, k))
     .then_some((k + 1, w.into_owned()))
 }
@@ -566,7 +567,13 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
                 // "the congress", "the meeting": the last event of that kind; "the session"
                 // is the section's.
                 let generic = GENERIC.contains(&p.head.as_str());
-                let known = if generic && section.is_some() && p.modifiers == 0 {
+                // "the AGM" after "the Annual General Meeting": the one its initials spell.
+                let spelt = (p.end == p.start + 1 && r.sents[s].toks[p.start].is_acronym())
+                    .then(|| r.reg.event_by_initials(r.sents[s].toks[p.start].text))
+                    .flatten();
+                let known = if spelt.is_some() {
+                    spelt
+                } else if generic && section.is_some() && p.modifiers == 0 {
                     section
                 } else {
                     by_head

@@ -253,6 +253,15 @@ impl Registry {
             .find(|&id| has_initials(&self.entities[id].name, acronym))
     }
 
+    /// An event whose name's capitals spell `acronym` ("AGM" → "Annual General Meeting").
+    pub fn event_by_initials(&self, acronym: &str) -> Option<EntityId> {
+        if acronym.len() < 2 {
+            return None;
+        }
+        self.live(EntityKind::Event)
+            .find(|&id| has_initials(&self.entities[id].name, acronym))
+    }
+
     /// An organisation whose name begins with these words ("Lake Power" → "Lake Power
     /// Industries"), or an acronym it was given.
     pub fn org_by_prefix(&self, words: &str) -> Option<EntityId> {

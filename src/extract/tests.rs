@@ -1069,3 +1069,25 @@ fn ideas_and_slogans_are_no_people() {
     let people = kinds(&ex, EntityKind::Person);
     assert_eq!(people, vec!["Ana Ruiz"], "{people:?}");
 }
+
+/// "The AGM" is an event mention, and the same event as the "Annual General Meeting" named
+/// before it.
+#[test]
+fn an_abbreviated_meeting_is_the_one_its_initials_spell() {
+    let ex = run("The club held its AGM on Monday. Tom Hale was elected chair.");
+    assert_eq!(
+        kinds(&ex, EntityKind::Event),
+        vec!["AGM"],
+        "{:?}",
+        ex.entities
+    );
+    let ex =
+        run("The club's Annual General Meeting was held on Monday. Tom Hale spoke at the AGM.");
+    assert_eq!(
+        kinds(&ex, EntityKind::Event),
+        vec!["Annual General Meeting"]
+    );
+    assert!(parts(&ex)
+        .iter()
+        .any(|(p, _, e)| p == "Tom Hale" && e == "Annual General Meeting"));
+}
