@@ -59,6 +59,20 @@ fn rows(store: &Path, query: &str) -> Vec<Value> {
         .clone()
 }
 
+/// The claim IRI of Lena Vos's membership (the one wrong claim the tests reject).
+fn lena_vos_membership(store: &Path) -> String {
+    rows(store, "claims")
+        .into_iter()
+        .find(|r| {
+            r["evidence"]["value"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Lena Vos")
+        })
+        .and_then(|r| r["claim"]["value"].as_str().map(str::to_owned))
+        .expect("Lena Vos's membership")
+}
+
 /// Every quad of the store, named graphs included, as text.
 fn all_quads(store: &Path) -> BTreeSet<String> {
     quads(store, "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -142,16 +156,7 @@ fn merge_trace_reingest_reject_and_undo_restore_every_quad() {
     merged();
 
     // A rejected claim goes from the view, through re-ingest and removal of its report.
-    let claim = rows(&store, "claims")
-        .into_iter()
-        .find(|r| {
-            r["evidence"]["value"]
-                .as_str()
-                .unwrap_or("")
-                .starts_with("Lena Vos")
-        })
-        .and_then(|r| r["claim"]["value"].as_str().map(str::to_owned))
-        .expect("Lena Vos's membership");
+    let claim = lena_vos_membership(&store);
     run(&store, &["reject", &claim, "--note", "wrong union"]);
     assert!(!affiliations(&store, "person").contains("Lena Vos"));
     let two = Path::new(reports).join("two.txt");
@@ -240,16 +245,7 @@ fn curated_store(dir: &Path, reports: &str, file: &Path) -> PathBuf {
     );
     run(&a, &["merge", "Amina Okafor", "Okafor"]);
     run(&a, &["distinguish", "Lena Vos", "Tomas Berg"]);
-    let claim = rows(&a, "claims")
-        .into_iter()
-        .find(|r| {
-            r["evidence"]["value"]
-                .as_str()
-                .unwrap_or("")
-                .starts_with("Lena Vos")
-        })
-        .and_then(|r| r["claim"]["value"].as_str().map(str::to_owned))
-        .expect("Lena Vos's membership");
+    let claim = lena_vos_membership(&a);
     run(&a, &["reject", &claim, "--note", "wrong union"]);
     let (_, said) = run(&a, &["curation", "export", file.to_str().expect("UTF-8")]);
     assert!(said.contains("4 judgements exported"), "{said}");
