@@ -631,7 +631,7 @@ impl<'a> Reader<'a> {
             return Some(EntityKind::Organization);
         }
         // A union local by its number: "Local 27", "HWU Lodge 49".
-        if has_year && n >= 2 && matches!(words[n - 2], "Local" | "Lodge" | "Branch" | "Chapter") {
+        if has_year && n >= 2 && names::NUMBERED_UNITS.contains(&words[n - 2]) {
             return Some(EntityKind::Organization);
         }
         // Rule `place-and-acronym`: a regional body of an organisation known by its acronym:

@@ -25,6 +25,9 @@ pub struct Mention {
     pub hon: Option<usize>,
 }
 
+/// Units of an organisation known by their number: "Local 27", "Lodge 49".
+pub const NUMBERED_UNITS: &[&str] = &["Local", "Lodge", "Branch", "Chapter"];
+
 /// Words that join two capitalised runs into one name when the left run can take them.
 const CONNECTORS: &[&str] = &[
     "of", "for", "on", "in", "and", "&", "de", "del", "della", "la", "le", "da", "das", "do",
@@ -161,7 +164,7 @@ impl Registry {
     /// name of the company.
     pub fn other_legal_form(&mut self, id: EntityId, name: &str) {
         let last = name.trim().rsplit(' ').next().unwrap_or("");
-        if legal_form(&last.to_ascii_lowercase()).is_some() {
+        if legal_form(last).is_some() {
             self.alias(id, name);
         }
     }
@@ -246,19 +249,20 @@ impl Registry {
     /// An organisation known by its acronym: initials of its capitalised words ("FBU" for "Fishers
     /// and Boatmen Union").
     pub fn org_by_initials(&self, acronym: &str) -> Option<EntityId> {
-        if acronym.len() < 2 {
-            return None;
-        }
-        self.live(EntityKind::Organization)
-            .find(|&id| has_initials(&self.entities[id].name, acronym))
+        self.by_initials(EntityKind::Organization, acronym)
     }
 
     /// An event whose name's capitals spell `acronym` ("AGM" → "Annual General Meeting").
     pub fn event_by_initials(&self, acronym: &str) -> Option<EntityId> {
+        self.by_initials(EntityKind::Event, acronym)
+    }
+
+    /// An entity of this kind whose name's capitals spell `acronym`.
+    fn by_initials(&self, kind: EntityKind, acronym: &str) -> Option<EntityId> {
         if acronym.len() < 2 {
             return None;
         }
-        self.live(EntityKind::Event)
+        self.live(kind)
             .find(|&id| has_initials(&self.entities[id].name, acronym))
     }
 
@@ -308,16 +312,23 @@ fn name_key(name: &str) -> String {
     k
 }
 
-/// A company's legal form in its short spelling ("limited" → "ltd", "inc." → "inc"), for a
-/// lowercase word; None for any other word.
+/// A company's legal form in its short spelling ("Limited" → "ltd", "Inc." → "inc"), in any
+/// case; None for any other word. Asked of every known name met again, so it allocates nothing.
 fn legal_form(word: &str) -> Option<&'static str> {
-    match word.trim_end_matches('.') {
-        "limited" | "ltd" => Some("ltd"),
-        "incorporated" | "inc" => Some("inc"),
-        "corporation" | "corp" => Some("corp"),
-        "plc" => Some("plc"),
-        _ => None,
-    }
+    const FORMS: &[(&str, &str)] = &[
+        ("limited", "ltd"),
+        ("ltd", "ltd"),
+        ("incorporated", "inc"),
+        ("inc", "inc"),
+        ("corporation", "corp"),
+        ("corp", "corp"),
+        ("plc", "plc"),
+    ];
+    let word = word.trim_end_matches('.');
+    FORMS
+        .iter()
+        .find(|(form, _)| word.eq_ignore_ascii_case(form))
+        .map(|&(_, short)| short)
 }
 
 /// Initials of a name's capitalised words and hyphenated parts, skipping function words.
@@ -547,7 +558,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         if m.1 < toks.len()
             && toks[m.1].kind == Kind::Number
             && toks[m.1].text.bytes().all(|b| b.is_ascii_digit())
-            && matches!(toks[m.1 - 1].text, "Local" | "Lodge" | "Branch" | "Chapter")
+            && NUMBERED_UNITS.contains(&toks[m.1 - 1].text)
         {
             m.1 += 1;
         }

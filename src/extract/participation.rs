@@ -805,11 +805,11 @@ fn skip_bracket(sent: &Sent, k: usize) -> usize {
 /// to it) a topic rather than a venue: "talked about the strike", "reported on the minutes of
 /// the board meeting"? The nearest preposition before it says which ("at", "to", "in" place the
 /// person there).
-fn is_topic<S: AsRef<str>>(before: &[S]) -> bool {
+fn is_topic(before: &[String]) -> bool {
     before
         .iter()
         .rev()
-        .map(AsRef::as_ref)
+        .map(String::as_str)
         .find(|w| {
             matches!(
                 *w,

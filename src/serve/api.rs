@@ -5,11 +5,11 @@
 //! Must not touch: Oxigraph's store, nor the store at all: this is read-only. The graph is read
 //! through `crate::network` over `crate::sparql::Dataset`, and written out by `crate::export`.
 
-use super::{blocking, error, AppState};
+use super::{blocking, error, json, AppState};
 use crate::error::Result;
 use crate::network::{self, Network};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -37,17 +37,6 @@ pub(super) async fn style_css() -> Response {
     page(STYLE_CSS, "text/css; charset=utf-8")
 }
 
-fn json(value: serde_json::Value) -> Response {
-    (
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        value.to_string(),
-    )
-        .into_response()
-}
-
 pub(super) async fn api_queries() -> Response {
     let list: Vec<serde_json::Value> = crate::queries::NAMED
         .iter()
@@ -56,7 +45,7 @@ pub(super) async fn api_queries() -> Response {
             serde_json::json!({"name": name, "description": about, "query": text})
         })
         .collect();
-    json(serde_json::Value::Array(list))
+    json(&list)
 }
 
 pub(super) async fn api_entities(
@@ -78,7 +67,7 @@ pub(super) async fn api_entities(
     .await;
 
     match result {
-        Ok(found) => json(serde_json::to_value(found).unwrap_or_default()),
+        Ok(found) => json(&found),
         Err(r) => r,
     }
 }

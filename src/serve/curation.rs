@@ -10,26 +10,19 @@
 //! Must not touch: Oxigraph's store. Judgements are made by `crate::curation`, which reads
 //! through `sparql` and writes through `store`.
 
-use super::{blocking, error, may_write, AppState};
+use super::{blocking, error, json, may_write, AppState};
 use crate::curation::{self, review};
 use crate::error::{Error, Result};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
 /// Curation writes read the judgements and then write: one at a time, so two never interleave.
 static WRITING: Mutex<()> = Mutex::new(());
-
-fn json<T: serde::Serialize>(value: &T) -> Response {
-    match serde_json::to_vec(value) {
-        Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-    }
-}
 
 pub(super) async fn entity(
     State(state): State<Arc<AppState>>,

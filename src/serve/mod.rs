@@ -370,6 +370,14 @@ async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
+/// A JSON answer (the /api routes).
+fn json<T: serde::Serialize>(value: &T) -> Response {
+    match serde_json::to_vec(value) {
+        Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
 fn error(status: StatusCode, message: impl Into<String>) -> Response {
     (
         status,
