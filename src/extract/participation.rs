@@ -421,8 +421,24 @@ fn among_them_was(site: &Site) -> Option<PartRole> {
     let later = matches!(site.prev(1), "and" | ",")
         && site.before_has(&["were"])
         && site.persons.iter().any(|o| o.start < site.p.start);
-    (opens && (first || later)).then_some(PartRole::Attendee)
+    // "Among the speakers were X": the list says what part they played.
+    let role = if site.before_has(SPEAKER_NOUNS) {
+        PartRole::Speaker
+    } else {
+        PartRole::Attendee
+    };
+    (opens && (first || later)).then_some(role)
 }
+
+/// Plural nouns for those on a platform: "speakers included", "among the panellists".
+const SPEAKER_NOUNS: &[&str] = &[
+    "speakers",
+    "panellists",
+    "panelists",
+    "speaking",
+    "contributors",
+    "presenters",
+];
 
 /// Rule `presented-to-name`: "the award was presented to X", "presented the prize for
 /// service to X": the one honoured was there.
@@ -433,16 +449,14 @@ fn presented_to_name(site: &Site) -> Option<PartRole> {
     .then_some(PartRole::Attendee)
 }
 
-/// Rule `speakers-included`: "Speakers included X and Y", "Also speaking were X and Y".
+/// Rule `speakers-included`: "Speakers included X and Y", "Also speaking were X and Y", "the
+/// panel featured X and Y".
 fn speakers_included(site: &Site) -> Option<PartRole> {
-    (site.before_has(&[
-        "speakers",
-        "panellists",
-        "panelists",
-        "speaking",
-        "contributors",
-    ]) && site.before_has(&["included", "including", "were", "was", "are"]))
-    .then_some(PartRole::Speaker)
+    let listed = site.before_has(SPEAKER_NOUNS)
+        && site.before_has(&["included", "including", "were", "was", "are"]);
+    let featured = site.before_has(&["featured", "featuring", "features"])
+        && site.before_has(&["panel", "debate", "discussion", "session", "speakers"]);
+    (listed || featured).then_some(PartRole::Speaker)
 }
 
 /// Rule `party-included`: "the party included X, Y and Z".
@@ -868,6 +882,58 @@ fn attendance_lists(r: &Reader) -> Vec<bool> {
     out
 }
 
+/// The part a list label gives the people its lines name: "Speakers:", "Panellists:", "Present:".
+fn label_part(words: &[String]) -> Option<PartRole> {
+    let words: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !matches!(*w, ":" | "the" | "and" | "&" | "our" | "guest"))
+        .collect();
+    let one = |w: &str| match w {
+        "speakers" | "speaker" | "panellists" | "panelists" | "panel" | "keynote" | "keynotes"
+        | "presenters" | "facilitators" => Some(PartRole::Speaker),
+        "present" | "attendees" | "attending" | "delegates" | "delegation" | "participants" => {
+            Some(PartRole::Attendee)
+        }
+        "chair" | "chairs" | "moderator" | "moderators" => Some(PartRole::Chair),
+        _ => None,
+    };
+    match words[..] {
+        [w] => one(w),
+        ["keynote" | "invited" | "other" | "featured", w] => one(w),
+        ["in", "attendance"] | ["those", "present"] => Some(PartRole::Attendee),
+        [a, b] if one(a) == Some(PartRole::Speaker) && one(b) == Some(PartRole::Speaker) => {
+            Some(PartRole::Speaker)
+        }
+        _ => None,
+    }
+}
+
+/// Rule `labelled-list`: for each sentence, the part its opening name plays when it is a line
+/// of a list under a label that says it ("Speakers:" then "- A B, Union"; "## Panellists"; a
+/// line alone "Present:" then one name a line). The list runs over the list items right after
+/// the label, or, with no list marks, over the rest of the label's own paragraph.
+fn labelled_lists(r: &Reader) -> Vec<Option<PartRole>> {
+    let mut out = vec![None; r.sents.len()];
+    let mut open: Option<(PartRole, usize)> = None;
+    for (s, sent) in r.sents.iter().enumerate() {
+        let named = sent
+            .mentions
+            .iter()
+            .any(|m| m.kind == Some(EntityKind::Person));
+        if !named && sent.toks.len() <= 5 {
+            let words: Vec<String> = sent.toks.iter().map(|t| t.lower().into_owned()).collect();
+            if let Some(part) = label_part(&words) {
+                open = Some((part, sent.block));
+                continue;
+            }
+        }
+        open = open.filter(|&(_, block)| sent.kind == BlockKind::ListItem || sent.block == block);
+        out[s] = open.map(|(part, _)| part);
+    }
+    out
+}
+
 /// The person a sentence-initial "He"/"She" stands for.
 fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
     let sent = &r.sents[s];
@@ -884,6 +950,7 @@ fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
 pub(crate) fn find_participation(r: &mut Reader) {
     let ctx = find_events_context(r);
     let attendance = attendance_lists(r);
+    let labelled = labelled_lists(r);
     let mut found: Vec<Participation> = Vec::new();
     for s in 0..r.sents.len() {
         if r.sents[s].boilerplate
@@ -936,6 +1003,9 @@ pub(crate) fn find_participation(r: &mut Reader) {
                 && ctx.section[s].is_some()
             {
                 part = Some((PartRole::Speaker, &rules::PANEL_LIST));
+            }
+            if let (None, 0, Some(Some(role))) = (&part, first, labelled.get(s)) {
+                part = Some((*role, &rules::LABELLED_LIST));
             }
             if part.is_none() && attendance.get(s) == Some(&true) {
                 part = Some((PartRole::Attendee, &rules::ATTENDANCE_LIST));

@@ -187,6 +187,10 @@ rules! {
     PANEL_LIST: "panel-list", Participation, 0.65,
         "A list item naming a person under a session heading.",
         ["# Harbour Forum\n\n## Panel on rents\n\n- Ana Ruiz, Harbour Workers' Union"];
+    LABELLED_LIST: "labelled-list", Participation, 0.65,
+        "The names that open the lines of a list under a label that says their part: \"Speakers:\", \"Panellists:\", \"Present:\", \"Delegates:\" (a line alone, or a heading).",
+        ["# Harbour Forum 2025\n\nThe Harbour Forum met in Tolvik on Monday.\n\nSpeakers:\n\n- Ana Ruiz, Harbour Workers' Union\n- Tom Hale (Treasurer, Tolvik Trust)",
+         "# Minutes of the Tolvik Angling Society meeting\n\nPresent:\n\n- Mr. J. C. Lyle\n- Mrs. E. Marlowe"];
     ATTENDEE_THEN_SPEECH: "attendee-then-speech", Participation, 0.6,
         "Speech by someone already placed at the event makes them a speaker there.",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz attended the forum. Ana Ruiz said rents must fall."];

@@ -987,6 +987,27 @@ fn participation_forms() {
             conference,
         ),
         (
+            "among the speakers: the list says the part",
+            "Among the speakers were Ada Rowe and Tom Brack.",
+            "Tom Brack",
+            Speaker,
+            conference,
+        ),
+        (
+            "a debate that featured names",
+            "The closing debate featured Ada Rowe and Tom Brack.",
+            "Ada Rowe",
+            Speaker,
+            conference,
+        ),
+        (
+            "a list under a label line",
+            "Speakers:\n\n- Ada Rowe, Dock Union\n- Tom Brack (Treasurer, Tolvik Trust)",
+            "Tom Brack",
+            Speaker,
+            conference,
+        ),
+        (
             "speech placed at the event, not at what it spoke of",
             "Ada Kane said delegates must back the strike.",
             "Ada Kane",
