@@ -532,6 +532,15 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                 last.1 = run.1;
                 continue;
             }
+            // Two particles: "Ana de la Cruz", "Jan van der Berg".
+            if gap == 2
+                && PARTICLES.contains(&toks[last.1].text)
+                && PARTICLES.contains(&toks[last.1 + 1].text)
+                && joins(toks, *last, run, lx)
+            {
+                last.1 = run.1;
+                continue;
+            }
             if gap == 2
                 && is_connector(&toks[last.1])
                 && toks[last.1 + 1].is("the")
@@ -768,10 +777,24 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     let last = toks[left.1 - 1].text;
     let right_last = toks[right.1 - 1].text;
     let right_first = toks[right.0].text;
-    // Person name particles: "Ana de la Cruz".
+    // Person name particles: "Ana de la Cruz", also after an honorific ("Mr Jan de Vries",
+    // "Sheikh Hamad bin Khalid Al Mansouri": a patronymic chain runs to three words).
+    // "bin"/"ibn" ("son of") joins two names whatever the given name: a patronymic.
+    let patronymic = matches!(conn.as_ref(), "bin" | "ibn");
+    let person_left = lx.is_given_name(first)
+        || ((lx.is_given_name(last) || patronymic)
+            && !toks[left.0..left.1].iter().any(|t| {
+                lx.is_org_head(t.text)
+                    || lx.is_role(t.text) && !lx.is_honorific(t.text) && !patronymic
+            }));
+    let longest = if matches!(conn.as_ref(), "bin" | "ibn") {
+        3
+    } else {
+        2
+    };
     if PARTICLES.contains(&conn.as_ref())
-        && lx.is_given_name(first)
-        && right.1 - right.0 <= 2
+        && person_left
+        && right.1 - right.0 <= longest
         && conn != "and"
     {
         return !lx.is_org_head(right_last);
@@ -902,6 +925,40 @@ pub fn span_text<'a>(text: &'a str, toks: &[Token], start: usize, end: usize) ->
     &text[toks[start].start..toks[end - 1].end]
 }
 
+/// A word in capitals that reads as a name rather than an abbreviation: letters only, at least
+/// four of them (post-nominals and most acronyms are shorter), read as a word, no known
+/// abbreviation, place or minutes' verdict.
+fn capitals_read_as_a_name(word: &str, lx: &Lexicon) -> bool {
+    word.chars().count() >= 4
+        && word.chars().all(char::is_alphabetic)
+        && reads_as_a_word(word)
+        && !lx.common_acronyms.contains(word)
+        && lx.place(word).is_none()
+        && !MINUTES_WORDS.contains(&word)
+}
+
+/// Capitals that read as a word, not letters spelt out: two vowels ("DUVAL", "MOREAU"), or
+/// one that is not the first letter ("FALL", "ROSS"; "ANPR" and "ICTR" are letters).
+fn reads_as_a_word(word: &str) -> bool {
+    let vowel = |c: char| "AEIOUY".contains(c);
+    let vowels = word.chars().filter(|&c| vowel(c)).count();
+    vowels >= 2 || vowels == 1 && !word.starts_with(vowel)
+}
+
+/// What minutes write in capitals after a motion's seconder: "Seconded: A B CARRIED".
+const MINUTES_WORDS: &[&str] = &[
+    "CARRIED",
+    "AGREED",
+    "RESOLVED",
+    "APPROVED",
+    "ADOPTED",
+    "NOTED",
+    "LOST",
+    "DEFEATED",
+    "UNANIMOUS",
+    "UNANIMOUSLY",
+];
+
 /// Is this run shaped like a person's name: two to five capitalised words (particles allowed),
 /// no digits, no head words of organisations, places or events, no role titles?
 pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> bool {
@@ -923,8 +980,19 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
     if initial_then_surname && !toks[start + 2].is_acronym() {
         return true;
     }
+    // A surname in capitals after a given name, as many countries' styles write it: "Jean
+    // DUVAL", "Aminata Sow FALL", on the same line as the word before it.
+    let given_first = n >= 2 && lx.is_given_name(toks[start].text);
+    let capital_surname = |k: usize, t: &Token| {
+        given_first
+            && k > 0
+            && t.is_acronym()
+            && t.start <= toks[start + k - 1].end + 1
+            && capitals_read_as_a_name(t.text, lx)
+    };
     toks[start..end].iter().enumerate().all(|(k, t)| {
         (t.is_cap() && !t.is_acronym() && !t.text.chars().any(|c| c.is_ascii_digit()))
+            || capital_surname(k, t)
             || initials(k, t)
             || is_initial(toks, start + k, lx)
             || PARTICLES.contains(&t.text)

@@ -837,6 +837,31 @@ fn person_name_boundaries() {
             "Subsequently Tom Hale agreed to act as chair.",
             "Tom Hale",
         ),
+        (
+            "a surname written in capitals",
+            "Chaired by President Jean-Marc DUVAL, the assembly opened at nine.",
+            "Jean-Marc DUVAL",
+        ),
+        (
+            "a middle name, then the surname in capitals",
+            "Aminata Sow FALL, Secretary General of the Harbour Sports Federation, spoke next.",
+            "Aminata Sow FALL",
+        ),
+        (
+            "a patronymic chain after an honorific",
+            "Sheikh Hamad bin Khalid Al Mansouri led the delegation.",
+            "Hamad bin Khalid Al Mansouri",
+        ),
+        (
+            "a particle after an honorific",
+            "The Very Rev'd Pieter van Houten and Mr Jan de Vries spoke next.",
+            "Pieter van Houten",
+        ),
+        (
+            "two particles",
+            "Dr Ana de la Cruz closed the day.",
+            "Ana de la Cruz",
+        ),
     ] {
         let ex = run(text);
         let persons = kinds(&ex, EntityKind::Person);
@@ -1047,6 +1072,27 @@ fn abbreviations_that_name_no_body() {
             kinds(&ex, EntityKind::Organization).is_empty(),
             "{text}: {:?}",
             kinds(&ex, EntityKind::Organization)
+        );
+    }
+}
+
+/// Capitals after a name that read as no surname (a post-nominal, a minutes' verdict, a short
+/// abbreviation) are never taken into the name.
+#[test]
+fn capitals_after_a_name_that_are_no_surname() {
+    for (text, word) in [
+        ("Ana Ruiz CBE opened the fair.", "CBE"),
+        (
+            "Proposed: Ada Kane\n\nSeconded: Tom Hale CARRIED",
+            "CARRIED",
+        ),
+        ("Ada Kane ANPR, the speaker, arrived.", "ANPR"),
+    ] {
+        let ex = run(text);
+        let persons = kinds(&ex, EntityKind::Person);
+        assert!(
+            !persons.iter().any(|p| p.contains(word)),
+            "{text}: {persons:?}"
         );
     }
 }
