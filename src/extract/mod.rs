@@ -347,18 +347,25 @@ impl<'a> Reader<'a> {
         }
         // Rule `surname-then-post-nominal`: a surname alone before a legislator's post-nominal
         // title is a person ("Okafor MP", "Byrne TD"): the title rules read the title after it.
-        if b - a == 2
+        // Rule `office-then-surname`: a surname alone after an office written as a title is a
+        // person ("Senator Whitcombe said"): the role rules read the office before it.
+        let office_then_surname = b - a == 1
+            && a >= 1
             && hon.is_none()
-            && matches!(
-                toks[b - 1].text,
-                "MP" | "MSP" | "MEP" | "TD" | "MLA" | "MPP" | "MHA" | "MS" | "MNA"
-            )
-            && toks[a].is_cap()
-            && !toks[a].is_acronym()
-            && !lx.is_stopword(toks[a].text)
-            && lx.place(toks[a].text).is_none()
-            && !lx.is_org_head(toks[a].text)
-            && !lx.is_role(toks[a].text)
+            && names::titled_surname(toks, (a - 1, b), a - 1, lx);
+        if office_then_surname
+            || b - a == 2
+                && hon.is_none()
+                && matches!(
+                    toks[b - 1].text,
+                    "MP" | "MSP" | "MEP" | "TD" | "MLA" | "MPP" | "MHA" | "MS" | "MNA"
+                )
+                && toks[a].is_cap()
+                && !toks[a].is_acronym()
+                && !lx.is_stopword(toks[a].text)
+                && lx.place(toks[a].text).is_none()
+                && !lx.is_org_head(toks[a].text)
+                && !lx.is_role(toks[a].text)
         {
             let name = toks[a].text;
             let id = self

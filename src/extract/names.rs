@@ -719,7 +719,8 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         || (lx.is_given_name(toks[tail].text)
             && e - tail <= 3
             && toks[tail..e].iter().all(capitalised))
-        || (e - tail >= 2 && e - tail <= 4 && person_shaped(toks, tail, e, lx));
+        || (e - tail >= 2 && e - tail <= 4 && person_shaped(toks, tail, e, lx))
+        || titled_surname(toks, (s, e), k, lx);
     if !name_after {
         return vec![(s, e)];
     }
@@ -747,6 +748,55 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     out.push((tail, e));
     out
+}
+
+/// Offices written before a surname alone as a person's title: "Senator Whitcombe",
+/// "President Kessler", "Minister Carney".
+const TITLES_BEFORE_A_SURNAME: &[&str] = &[
+    "President",
+    "Minister",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Premier",
+    "Chancellor",
+    "Commissioner",
+    "Ambassador",
+    "Chairman",
+    "Chairwoman",
+    "Congressman",
+    "Congresswoman",
+    "Representative",
+    "Secretary",
+    "Deputy",
+    "Vice-President",
+    "Lieutenant",
+    "Captain",
+    "Colonel",
+    "Commander",
+    "Admiral",
+    "Sergeant",
+    "Inspector",
+    "Superintendent",
+];
+
+/// A run that is an office and one capitalised word, the office one written before surnames
+/// and the word shaped like a surname (no head word, role, stopword or place),
+/// with no capitalised word or "of" after it: "Senator Whitcombe said", "President Kessler
+/// thanked them"; not "Minister Designate", "Governor Street", "Secretary General".
+pub fn titled_surname(toks: &[Token], (s, e): (usize, usize), k: usize, lx: &Lexicon) -> bool {
+    let next = toks.get(e);
+    k == s
+        && e == s + 2
+        && TITLES_BEFORE_A_SURNAME.contains(&toks[s].text)
+        && person_shaped(toks, e - 1, e, lx)
+        && lx.place(toks[e - 1].text).is_none()
+        && next.is_none_or(|t| {
+            // A lowercase word or a clause's punctuation; not a nickname's quotation mark
+            // ("President Gloria “Baby” Ruiz").
+            let word = t.kind == Kind::Word && !t.is_cap() && !t.is("of") && !t.is("for");
+            word || matches!(t.text, "," | "." | ";" | ":" | ")")
+        })
 }
 
 /// The end of the organisation in a run that ends with role words: "HWU President" → "HWU",

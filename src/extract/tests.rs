@@ -862,6 +862,16 @@ fn person_name_boundaries() {
             "Dr Ana de la Cruz closed the day.",
             "Ana de la Cruz",
         ),
+        (
+            "a surname alone after an office",
+            "The talks were led by Senator Whitcombe and Bishop Amara.",
+            "Whitcombe",
+        ),
+        (
+            "a surname alone after an office, the sentence's subject",
+            "Minister Carney spoke by video.",
+            "Carney",
+        ),
     ] {
         let ex = run(text);
         let persons = kinds(&ex, EntityKind::Person);
@@ -1092,6 +1102,25 @@ fn capitals_after_a_name_that_are_no_surname() {
         let persons = kinds(&ex, EntityKind::Person);
         assert!(
             !persons.iter().any(|p| p.contains(word)),
+            "{text}: {persons:?}"
+        );
+    }
+}
+
+/// An office before a word that is no surname names no person: a role's second word, a street,
+/// a portfolio, a nickname's first name.
+#[test]
+fn offices_before_words_that_are_no_surname() {
+    for text in [
+        "Secretary General spoke first.",
+        "The office is on Governor Street in Tolvik.",
+        "Minister Designate of Tolvik arrived.",
+        "National President Gloria “Baby” Ruiz opened the convention.",
+    ] {
+        let ex = run(text);
+        let persons = kinds(&ex, EntityKind::Person);
+        assert!(
+            persons.iter().all(|p| p.contains(' ')),
             "{text}: {persons:?}"
         );
     }
