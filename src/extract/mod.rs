@@ -461,7 +461,12 @@ impl<'a> Reader<'a> {
                 || (hon.is_none() && !names::person_shaped(toks, a, b, lx)))
         {
             let acr = toks[b + 1].text;
-            let is_event = lx.is_event_head(last.text) || lx.is_event_head(first.text);
+            // "Harbour Trades Union Congress (HTUC)" is a body, "Regional Delegates' Conference (RDC)"
+            // a gathering: a head that is both is an event when a body is named before it.
+            let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
+            let is_event = lx.is_event_head(last.text)
+                && (!lx.is_org_head(last.text) || gathering_of(&words))
+                || lx.is_event_head(first.text);
             // Rule `initials-in-brackets`: "K. Ormsby (KO)", "Jane Doe (JD)": a person's
             // initials, as minutes and roll calls write them.
             let person = hon.is_some()
@@ -692,7 +697,13 @@ impl<'a> Reader<'a> {
                 && toks[a].is_acronym()
                 && !toks[b - 1].is_acronym()
                 && lx.place(first).is_none();
-            if !also_org || has_year || ordinal_before || acronym_event || self.in_title(s) {
+            if !also_org
+                || has_year
+                || ordinal_before
+                || acronym_event
+                || self.in_title(s)
+                || gathering_of(&words[..if has_year { n - 1 } else { n }])
+            {
                 return Some(EntityKind::Event);
             }
         }
@@ -1107,6 +1118,58 @@ impl<'a> Reader<'a> {
             publisher: self.publisher.map(id),
         }
     }
+}
+
+/// Head words of bodies that hold gatherings (not of sectors: "Housing Forum" is no union's).
+const BODY_HEADS: &[&str] = &[
+    "union",
+    "unions",
+    "federation",
+    "confederation",
+    "association",
+    "party",
+    "league",
+    "society",
+    "congress",
+    "institute",
+    "university",
+    "church",
+    "alliance",
+    "chamber",
+    "guild",
+    "club",
+    "movement",
+    "organisation",
+    "organization",
+    "coalition",
+];
+
+/// Rule `gathering-of-a-body`: a name whose head is a gathering that is also a body's head
+/// ("Conference", "Forum", "Assembly") names the gathering when a body or its members are
+/// named before the head: "Harbour Workers' Union Biennial Conference", "HWU General Assembly",
+/// "Regional Delegates' Conference", "Foreign Ministers' Forum". "Congress" and "Caucus" are
+/// left to the other rules: "Harbour Trades Union Congress" is a body.
+fn gathering_of(words: &[&str]) -> bool {
+    let Some((head, before)) = words.split_last() else {
+        return false;
+    };
+    let gathering = matches!(
+        head.to_lowercase().as_str(),
+        "conference" | "convention" | "forum" | "festival" | "assembly"
+    );
+    let members = |w: &str| {
+        matches!(
+            w.trim_end_matches(['\'', '’']).to_lowercase().as_str(),
+            "delegates" | "members" | "ministers" | "presidents" | "leaders" | "mayors" | "chairs"
+        )
+    };
+    // Not a name written all in capitals ("PRESS CONFERENCE"): its words say nothing of case.
+    let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    gathering
+        && !acronym(head)
+        && before
+            .iter()
+            .any(|w| BODY_HEADS.contains(&w.to_lowercase().as_str()) || acronym(w) || members(w))
 }
 
 #[cfg(test)]

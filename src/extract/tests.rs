@@ -1126,6 +1126,58 @@ fn offices_before_words_that_are_no_surname() {
     }
 }
 
+/// A gathering named for the body that holds it, or for its members, is an event; a body whose
+/// head is also a gathering's stays a body: (case, text, name, kind).
+#[test]
+fn gatherings_of_bodies() {
+    use EntityKind::{Event, Organization};
+    for (case, text, name, kind) in [
+        (
+            "a union's conference",
+            "The Harbour Workers' Union Biennial Conference opened in Hull.",
+            "Harbour Workers' Union Biennial Conference",
+            Event,
+        ),
+        (
+            "an acronym's assembly",
+            "The HWU General Assembly met in Hull.",
+            "HWU General Assembly",
+            Event,
+        ),
+        (
+            "named for its members",
+            "Tom Hale spoke at the Regional Delegates’ Conference on Wednesday.",
+            "Regional Delegates’ Conference",
+            Event,
+        ),
+        (
+            "a gathering whose acronym is defined",
+            "The Harbour Delegates Conference (HDC) met in Hull.",
+            "Harbour Delegates Conference",
+            Event,
+        ),
+        (
+            "a congress of unions is a body",
+            "The Harbour Trades Union Congress (HTUC) met in Hull.",
+            "Harbour Trades Union Congress",
+            Organization,
+        ),
+        (
+            "a forum with no body before it keeps the other rules' reading",
+            "The Tolvik Economic Forum (TEF) met in Hull.",
+            "Tolvik Economic Forum",
+            Organization,
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, kind).contains(&name),
+            "{case}: {:?}",
+            ex.entities
+        );
+    }
+}
+
 /// A company's legal form written long and short names one company, known by both.
 #[test]
 fn legal_forms_name_one_company() {
