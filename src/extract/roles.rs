@@ -589,6 +589,7 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             continue;
         }
         label_role_list(r, s);
+        organisation_members_list(r, s);
         let persons: Vec<(usize, Mention)> = r.sents[s]
             .mentions
             .iter()
@@ -673,6 +674,88 @@ fn label_role_list(r: &mut Reader, s: usize) {
                 evidence,
             });
         }
+    }
+}
+
+/// Plural nouns for the people of an organisation, with the post each names (None: plain
+/// membership).
+const MEMBERS_OF: &[(&str, Option<&str>)] = &[
+    ("leaders", Some("leader")),
+    ("officials", Some("official")),
+    ("officers", Some("officer")),
+    ("representatives", Some("representative")),
+    ("delegates", Some("delegate")),
+    ("activists", Some("activist")),
+    ("organisers", Some("organiser")),
+    ("organizers", Some("organizer")),
+    ("stewards", Some("steward")),
+    ("trustees", Some("trustee")),
+    ("members", None),
+    ("workers", None),
+    ("staff", None),
+    ("volunteers", None),
+];
+
+/// Rule `organisation-members-list`: an organisation, a few lowercase words, a plural noun for
+/// its people, then the names of a list: "HWU central leaders A B, C D and E F took part",
+/// "Dock Union officials A B and C D", "Acme workers A B and C D". Each named person belongs
+/// to the organisation, with the post the noun names.
+fn organisation_members_list(r: &mut Reader, s: usize) {
+    let sent = &r.sents[s];
+    let n = sent.toks.len();
+    let mut found: Vec<(EntityId, EntityId, Option<&str>)> = Vec::new();
+    for m in &sent.mentions {
+        let (Some(EntityKind::Organization), Some(org)) = (m.kind, m.entity) else {
+            continue;
+        };
+        // Up to two lowercase modifiers ("central", "local branch"), then the plural noun.
+        let mut k = m.end;
+        while k < n.min(m.end + 2)
+            && sent.toks[k].kind == Kind::Word
+            && !sent.toks[k].is_cap()
+            && !MEMBERS_OF.iter().any(|(w, _)| sent.is(k, w))
+        {
+            k += 1;
+        }
+        let Some(&(_, post)) = MEMBERS_OF.iter().find(|(w, _)| sent.is(k, w)) else {
+            continue;
+        };
+        // The list: people, each after "," or "and", a bracket after a name passed over.
+        let mut q = k + 1;
+        while let Some(p) = sent
+            .mentions
+            .iter()
+            .find(|p| p.kind == Some(EntityKind::Person) && (p.start == q || p.hon == Some(q)))
+        {
+            if let Some(person) = p.entity {
+                found.push((person, org, post));
+            }
+            q = p.end;
+            if sent.is_punct(q, "(") {
+                match (q..n.min(q + 12)).find(|&c| sent.is_punct(c, ")")) {
+                    Some(close) => q = close + 1,
+                    None => break,
+                }
+            }
+            if sent.is_punct(q, ",") {
+                q += 1;
+            }
+            if sent.is(q, "and") {
+                q += 1;
+            }
+        }
+    }
+    for (person, org, post) in found {
+        if person == org {
+            continue;
+        }
+        let evidence = r.evidence(s, &rules::ORGANISATION_MEMBERS_LIST);
+        r.memberships.push(Membership {
+            member: person,
+            organization: org,
+            role: post.map(str::to_owned),
+            evidence,
+        });
     }
 }
 

@@ -84,6 +84,9 @@ rules! {
     LABEL_ROLE_LIST: "label-role-list", Affiliation, 0.7,
         "A line labelled with a plural office lists its holders: \"Councillors: A B, C D\".",
         ["# Minutes of the Tolvik Town Council\n\nCouncillors: Mrs. E. Marlowe (EM), A. Fenn (AF) and Tom Hale."];
+    ORGANISATION_MEMBERS_LIST: "organisation-members-list", Affiliation, 0.7,
+        "An organisation, a plural noun for its people, then their names: \"HWU central leaders A B, C D and E F\", \"Dock Union officials A B and C D\".",
+        ["The conference opened in Tolvik. HWU central leaders Tom Hale, Ada Kane and Mark Ortega took part."];
     ELECTED_TO_OFFICE: "elected-to-office", Affiliation, 0.75,
         "The office a person was elected or appointed to: \"A B was elected president of X\", \"A B, of Y, was re-elected treasurer\".",
         ["Tom Hale was elected president of the Harbour Workers' Union.",

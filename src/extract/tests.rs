@@ -896,6 +896,8 @@ fn affiliation_forms() {
         ("an office of a territory run into the name", "The delegation was led by Acting Minister of Foreign Affairs of Norway Tomas Vell.", "Tomas Vell", "Acting Minister of Foreign Affairs", ""),
         ("an office of an organisation run into the name", "They met Secretary General of the Harbour Cooperation Organization Anna Berg.", "Anna Berg", "Secretary General", "Harbour Cooperation Organization"),
         ("a role of the report's own body", "# Harbour Workers' Union annual meeting\n\nThe treasurer of the union, Mia Roth, read the accounts.", "Mia Roth", "treasurer", "Harbour Workers' Union"),
+        ("an organisation's leaders named in a list", "HWU central leaders Tom Hale, Ada Kane and Mark Ortega took part.", "Mark Ortega", "leader", "HWU"),
+        ("an organisation's workers, an honorific in the list", "Locked out Acme workers Jo Bright and Dr Sam Ives spoke.", "Sam Ives", "", "Acme"),
     ] {
         let ex = run(text);
         // No organisation: the role is a title the person holds.
