@@ -293,8 +293,12 @@ impl<'a> Reader<'a> {
                 matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
             };
             let ms = &sent.mentions;
+            // In a list whose items a semicolon ends ("A B, Tolvik; C D, Hull;"), what follows
+            // a name and a comma describes it.
+            let item_end = |m: &Mention| sent.toks.get(m.end).is_some_and(|t| t.text == ";");
             let found = (0..ms.len()).find(|&i| {
                 ms[i].kind.is_none()
+                    && !item_end(&ms[i])
                     && (2..=4).contains(&(ms[i].end - ms[i].start))
                     && names::person_shaped(&sent.toks, ms[i].start, ms[i].end, self.lx)
                     && ((i > 0
@@ -824,6 +828,12 @@ impl<'a> Reader<'a> {
         // "towards" introduce a person; "in"/"at" still introduce a place.
         let to_or_from = prev.is_some_and(|p| p.is("from") || p.is("to") || p.is("towards"));
         if shaped && given && n >= 2 && (!after_place_prep || to_or_from) {
+            return Some(EntityKind::Person);
+        }
+        // Rule `initials-then-surname`: dotted initials before a surname name a person as a
+        // given name does ("Present: K. L. Vance", "R. G. Kerr and Tom Hale").
+        let initials_first = n >= 3 && names::is_initial(toks, a, lx) && last.chars().count() >= 2;
+        if shaped && initials_first && !after_place_prep && lx.place(last).is_none() {
             return Some(EntityKind::Person);
         }
         if heading {

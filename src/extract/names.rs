@@ -467,7 +467,7 @@ pub fn is_weak_head(word: &str) -> bool {
 
 /// An initial and its full stop: "M." in "Ana M. Ruiz" and, written together, "P.K." or
 /// "R.J.E." (but not an honorific written so: "H.E.").
-fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
+pub(crate) fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
     toks.get(i).is_some_and(|t| {
         t.is_cap()
             && t.text
@@ -1030,6 +1030,18 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
     if initial_then_surname && !toks[start + 2].is_acronym() {
         return true;
     }
+    // So do a given name and middle initials: "Ruth A. Baker" ("A" is no article here),
+    // "Thomas C. Bishop", "Anna B. K. Hall".
+    let surname = toks[end - 1];
+    let middle_initials = n >= 4
+        && lx.is_given_name(toks[start].text)
+        && (start + 1..end - 1)
+            .step_by(2)
+            .all(|k| is_initial(toks, k, lx))
+        && (n - 2) % 2 == 0;
+    if middle_initials && surname.is_cap() && !surname.is_acronym() {
+        return true;
+    }
     // A surname in capitals after a given name, as many countries' styles write it: "Jean
     // DUVAL", "Aminata Sow FALL", on the same line as the word before it.
     let given_first = n >= 2 && lx.is_given_name(toks[start].text);
@@ -1048,12 +1060,14 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             || PARTICLES.contains(&t.text)
             || (t.text == "." && k > 0 && is_initial(toks, start + k - 1, lx))
     }) && !lx.is_thing_head(toks[end - 1].text)
-        && !toks[start..end].iter().any(|t| {
-            lx.is_org_head(t.text)
-                || lx.is_place_head(t.text)
-                || lx.is_event_head(t.text)
-                || lx.is_role(t.text)
-                || lx.is_stopword(t.text)
+        && !toks[start..end].iter().enumerate().any(|(k, t)| {
+            // An initial is no word: "K. A. Varma" ("A" is no article).
+            !is_initial(toks, start + k, lx)
+                && (lx.is_org_head(t.text)
+                    || lx.is_place_head(t.text)
+                    || lx.is_event_head(t.text)
+                    || lx.is_role(t.text)
+                    || lx.is_stopword(t.text))
         })
 }
 

@@ -863,6 +863,21 @@ fn person_name_boundaries() {
             "Ana de la Cruz",
         ),
         (
+            "a middle initial that is also an article",
+            "Ruth A. Baker spoke first.",
+            "Ruth A. Baker",
+        ),
+        (
+            "initials, one of them an article, in a list",
+            "Delegates K. A. Varma and V. K. Menon spoke.",
+            "K. A. Varma",
+        ),
+        (
+            "initials and a surname with no cue",
+            "Present: L. L. Kerr, E. E. Vance.",
+            "L. L. Kerr",
+        ),
+        (
             "a surname alone after an office",
             "The talks were led by Senator Whitcombe and Bishop Amara.",
             "Whitcombe",
@@ -1104,6 +1119,29 @@ fn capitals_after_a_name_that_are_no_surname() {
         let persons = kinds(&ex, EntityKind::Person);
         assert!(
             !persons.iter().any(|p| p.contains(word)),
+            "{text}: {persons:?}"
+        );
+    }
+}
+
+/// Initials and a time, a place after a name in a list whose items end with semicolons: no
+/// people.
+#[test]
+fn initials_that_name_no_person() {
+    for (text, word) in [
+        (
+            "The chair called the meeting to order at 11 o'clock A. M., and read the call.",
+            "M",
+        ),
+        (
+            "The committee: Rufo A. Baker, Carver Rowe; John T. Hale, Hull.",
+            "Carver Rowe",
+        ),
+    ] {
+        let ex = run(text);
+        let persons = kinds(&ex, EntityKind::Person);
+        assert!(
+            !persons.iter().any(|p| p.ends_with(word)),
             "{text}: {persons:?}"
         );
     }
