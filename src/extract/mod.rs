@@ -892,9 +892,49 @@ impl<'a> Reader<'a> {
         if self.role_before(s, a) {
             return true;
         }
+        // The role set off before the name, after a determiner: "The secretary, A B, read
+        // the minutes" (not "Director, Human Rights Unit," where the role's body follows).
+        let determined = |k: usize| {
+            sent.toks
+                .get(k)
+                .is_some_and(|t| matches!(t.lower().as_ref(), "the" | "our" | "its" | "their"))
+        };
+        if a >= 3
+            && sent.is_punct(a - 1, ",")
+            && self.role_before(s, a - 1)
+            && (determined(a - 3) || a >= 4 && determined(a - 4))
+        {
+            return true;
+        }
         let Some(next) = sent.toks.get(b) else {
             return false;
         };
+        // "A B was the chief guest", "A B is president of X".
+        if matches!(next.lower().as_ref(), "was" | "is") {
+            let k = if sent
+                .toks
+                .get(b + 1)
+                .is_some_and(|t| matches!(t.lower().as_ref(), "the" | "a" | "an"))
+            {
+                b + 2
+            } else {
+                b + 1
+            };
+            if roles::role_at(self, s, k).is_some() {
+                return true;
+            }
+        }
+        // An appositive that ends with a role word: ", Tolvik state labour and education
+        // minister,".
+        if next.text == "," {
+            let close = (b + 2..sent.toks.len().min(b + 10)).find(|&k| sent.is_punct(k, ",;"));
+            if let Some(close) = close {
+                let last = &sent.toks[close - 1];
+                if !last.is_cap() && lx.is_role_word(last.text) {
+                    return true;
+                }
+            }
+        }
         if next.text == "," || next.text == "(" {
             let Some(after) = sent.toks.get(b + 1) else {
                 return false;
@@ -920,7 +960,6 @@ impl<'a> Reader<'a> {
             }
             return roles::role_at(self, s, b + 1).is_some();
         }
-        let _ = lx;
         verbs::follows_a_name(&next.lower())
     }
 

@@ -878,6 +878,21 @@ fn person_name_boundaries() {
             "L. L. Kerr",
         ),
         (
+            "a role set off before the name",
+            "The secretary, Cassio Velmar, read the minutes.",
+            "Cassio Velmar",
+        ),
+        (
+            "an appositive that ends with a role word",
+            "Tavo Renk, Tolvik state labour and education minister, attended the meeting.",
+            "Tavo Renk",
+        ),
+        (
+            "a name, then was and a role",
+            "Rauffo Delkin was the chief guest at the occasion.",
+            "Rauffo Delkin",
+        ),
+        (
             "a surname alone after an office",
             "The talks were led by Senator Whitcombe and Bishop Amara.",
             "Whitcombe",
@@ -1145,6 +1160,15 @@ fn initials_that_name_no_person() {
             "{text}: {persons:?}"
         );
     }
+}
+
+/// A body after a role and a comma is the role's body, no person: "Director, Harbour Rights
+/// Unit".
+#[test]
+fn a_body_after_a_role_is_no_person() {
+    let ex = run("H.E. Mr. Tom Hale, Director, Harbour Rights Unit, Department of Trade of Tolvik");
+    let persons = kinds(&ex, EntityKind::Person);
+    assert_eq!(persons, ["Tom Hale"]);
 }
 
 /// An office before a word that is no surname names no person: a role's second word, a street,
