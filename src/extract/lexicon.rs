@@ -31,6 +31,7 @@ const FILES: &[(&str, &str)] = &[
     lexicon_file!("stopwords.txt"),
     lexicon_file!("common_acronyms.txt"),
     lexicon_file!("thing_heads.txt"),
+    lexicon_file!("topics.txt"),
     lexicon_file!("places/countries.txt"),
     lexicon_file!("places/regions.txt"),
     lexicon_file!("places/cities.txt"),
@@ -128,6 +129,8 @@ pub struct Lexicon {
     pub common_acronyms: HashSet<String>,
     /// Last words of names of ideas, plans and prizes ("thought", "plan", "award"), lowercase.
     pub thing_heads: HashSet<String>,
+    /// Fields and causes written with capitals that name nothing ("Mental Health"), keyed.
+    pub topics: HashSet<String>,
     pub places: HashMap<String, PlaceKind>,
     /// Adjective → place ("venezuelan" → "Venezuela").
     pub demonyms: HashMap<String, String>,
@@ -172,6 +175,7 @@ impl Lexicon {
                 "stopwords.txt" => Some(&mut lx.stopwords),
                 "common_acronyms.txt" => Some(&mut lx.common_acronyms),
                 "thing_heads.txt" => Some(&mut lx.thing_heads),
+                "topics.txt" => Some(&mut lx.topics),
                 "org_suffixes.txt" => {
                     lx.org_suffixes
                         .extend(entries(text).map(|e| key(e.trim_start_matches('-'))));
@@ -320,6 +324,11 @@ impl Lexicon {
     /// Does `word` end names of ideas, plans or prizes, never a person's ("Thought", "Plan")?
     pub fn is_thing_head(&self, word: &str) -> bool {
         with_key(word, usize::MAX, |k| self.thing_heads.contains(k))
+    }
+
+    /// Is this name a field or cause ("Mental Health", "Climate Change"), no body's name?
+    pub fn is_topic(&self, name: &str) -> bool {
+        with_key(name, usize::MAX, |k| self.topics.contains(k))
     }
 
     pub fn is_event_head(&self, word: &str) -> bool {

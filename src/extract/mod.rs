@@ -670,6 +670,11 @@ impl<'a> Reader<'a> {
         {
             return Some(EntityKind::Person);
         }
+        // Rule `topic-no-body`: a field or cause written with capitals names nothing:
+        // "Mental Health", "Climate Change", "Human Resources".
+        if lx.is_topic(text) {
+            return None;
+        }
         // A capitalised role title is no entity: "Communications Officer",
         // "Executive Secretary-Treasurer".
         if lx.is_role(text) || lx.is_occupation(text) || (n <= 4 && lx.is_role_word(last)) {
@@ -735,6 +740,27 @@ impl<'a> Reader<'a> {
         // Rule `generic-body`: a name of generic words only ("Board of Directors", "National
         // Executive Council", "Standing Committee") is an organ of some organisation, not one.
         if words.iter().all(|w| is_generic_body_word(w)) {
+            return None;
+        }
+        // A kind of body in the plural, after a word for how they stand to the writer, is no
+        // one body: "Member Federations", "Charity Partners", "Sister Unions".
+        if n == 2
+            && last.ends_with('s')
+            && lx.is_org_head(last)
+            && matches!(
+                first.to_lowercase().as_str(),
+                "member"
+                    | "charity"
+                    | "partner"
+                    | "affiliate"
+                    | "affiliated"
+                    | "sister"
+                    | "fellow"
+                    | "other"
+                    | "local"
+                    | "regional"
+            )
+        {
             return None;
         }
         if (org_last && (has_connector || !place_head_last))

@@ -1242,6 +1242,27 @@ fn gatherings_of_bodies() {
     }
 }
 
+/// Fields and causes written with capitals, and kinds of body in the plural, name no
+/// organisation; a body named for a field still does.
+#[test]
+fn topics_are_no_bodies() {
+    for text in [
+        "The Labour Movement was strong in Tolvik.",
+        "The panel on Mental Health met in Hull.",
+        "She works in Human Resources at the port.",
+        "The Member Federations voted on the motion.",
+    ] {
+        let ex = run(text);
+        let orgs = kinds(&ex, EntityKind::Organization);
+        assert!(orgs.is_empty(), "{text}: {orgs:?}");
+    }
+    let ex = run("The Department of Mental Health met in Hull.");
+    assert_eq!(
+        kinds(&ex, EntityKind::Organization),
+        ["Department of Mental Health"]
+    );
+}
+
 /// A company's legal form written long and short names one company, known by both.
 #[test]
 fn legal_forms_name_one_company() {
