@@ -335,8 +335,16 @@ impl Lexicon {
         with_key(word, usize::MAX, |k| self.event_heads.contains(k))
     }
 
+    /// A role of the lexicon, or one word joining roles with hyphens ("secretary-treasurer").
     pub fn is_role(&self, phrase: &str) -> bool {
-        with_key(phrase, usize::MAX, |k| self.roles.contains(k))
+        with_key(phrase, usize::MAX, |k| {
+            self.roles.contains(k) || self.joins_roles(k)
+        })
+    }
+
+    /// One word of roles joined by hyphens, each a role ("secretary-treasurer", "chair-treasurer").
+    fn joins_roles(&self, key: &str) -> bool {
+        key.contains('-') && !key.contains(' ') && key.split('-').all(|p| self.roles.contains(p))
     }
 
     /// A role, or a hyphenated compound of one ("Secretary-Treasurer", "Co-Chair",
@@ -347,7 +355,9 @@ impl Lexicon {
 
     /// The first words of some role or occupation (or a whole one).
     pub fn is_role_prefix(&self, phrase: &str) -> bool {
-        with_key(phrase, usize::MAX, |k| self.role_prefixes.contains(k))
+        with_key(phrase, usize::MAX, |k| {
+            self.role_prefixes.contains(k) || self.joins_roles(k)
+        })
     }
 
     pub fn is_occupation(&self, phrase: &str) -> bool {

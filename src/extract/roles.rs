@@ -606,6 +606,7 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             office_of_before_name(r, s, &p, person);
             honorific_title(r, s, &p, person);
             elected_to_office(r, s, &p, person);
+            copula_role(r, s, &p, person);
             as_role(r, s, &p, person);
             if r.memberships.len() + r.reg.get(person).job_titles.len() == before {
                 possessive_organisation(r, s, &p, person);
@@ -759,53 +760,94 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
     }
 }
 
+/// Where a predicate about the person starts: after the name, or after an appositive closed
+/// by a comma ("A B, a nurse from Y, was …").
+fn predicate_start(sent: &Sent, p: &Mention) -> Option<usize> {
+    let n = sent.toks.len();
+    if !sent.is_punct(p.end, ",") {
+        return Some(p.end);
+    }
+    (p.end + 1..n.min(p.end + 25))
+        .find(|&q| sent.is_punct(q, ",;"))
+        .map(|close| close + 1)
+}
+
+/// Auxiliaries and adverbs between a subject and its verb: "has been", "was duly", "will".
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "is"
+            | "has"
+            | "have"
+            | "had"
+            | "been"
+            | "will"
+            | "shall"
+            | "would"
+            | "all"
+            | "also"
+            | "duly"
+            | "unanimously"
+            | "then"
+            | "later"
+            | "now"
+            | "currently"
+            | "still"
+            | "formerly"
+            | "previously"
+    )
+}
+
+/// Verbs that link a person to what they are: "is", "became", "will be", "remains", "served as".
+fn is_copula(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "be"
+            | "been"
+            | "become"
+            | "becomes"
+            | "became"
+            | "remains"
+            | "remained"
+            | "serves"
+            | "served"
+            | "serving"
+    )
+}
+
+/// "elected", "appointed", "named": a person given an office.
+fn is_election_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "elected"
+            | "re-elected"
+            | "appointed"
+            | "re-appointed"
+            | "reappointed"
+            | "named"
+            | "installed"
+            | "chosen"
+    )
+}
+
 /// Rule `elected-to-office`: "A B was elected president of X", "A B, a nurse from Y, was
 /// re-elected treasurer", "A B has been appointed director": the office the person was
 /// given. A bare office is one in the report's own organisation, if it has one.
 fn elected_to_office(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let sent = &r.sents[s];
-    let n = sent.toks.len();
-    let mut k = p.end;
-    // Over an appositive closed by a comma.
-    if sent.is_punct(k, ",") {
-        let Some(close) = (k + 1..n.min(k + 25)).find(|&q| sent.is_punct(q, ",;")) else {
-            return;
-        };
-        k = close + 1;
-    }
-    while sent.toks.get(k).is_some_and(|t| {
-        matches!(
-            t.lower().as_ref(),
-            "was"
-                | "were"
-                | "is"
-                | "has"
-                | "have"
-                | "had"
-                | "been"
-                | "all"
-                | "also"
-                | "duly"
-                | "unanimously"
-                | "then"
-                | "later"
-        )
-    }) {
+    let Some(mut k) = predicate_start(sent, p) else {
+        return;
+    };
+    while sent.toks.get(k).is_some_and(|t| is_auxiliary(&t.lower())) {
         k += 1;
     }
-    let elected = sent.toks.get(k).is_some_and(|t| {
-        matches!(
-            t.lower().as_ref(),
-            "elected"
-                | "re-elected"
-                | "appointed"
-                | "re-appointed"
-                | "reappointed"
-                | "named"
-                | "installed"
-                | "chosen"
-        )
-    });
+    let elected = sent
+        .toks
+        .get(k)
+        .is_some_and(|t| is_election_verb(&t.lower()));
     if !elected || k == p.end {
         return;
     }
@@ -813,6 +855,14 @@ fn elected_to_office(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     if sent.is(k, "as") {
         k += 1;
     }
+    bare_office_claim(r, s, k, person, &rules::ELECTED_TO_OFFICE);
+}
+
+/// The office a predicate names at token `k`, claimed for `person`: of the organisation it
+/// names, else, when it names no organisation, place or owner, of the report's own
+/// organisation. Nothing when a word runs on after the office ("was elected president
+/// yesterday" is fine, "is chair person" is not a phrase we read).
+fn bare_office_claim(r: &mut Reader, s: usize, k: usize, person: EntityId, rule: &'static Rule) {
     let Some(phrase) = role_at(r, s, k) else {
         return;
     };
@@ -831,7 +881,67 @@ fn elected_to_office(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         || phrase.place_mention.is_some()
         || phrase.self_reference;
     let org = if named { None } else { r.main_org };
-    claim(r, s, person, &phrase, org, &rules::ELECTED_TO_OFFICE);
+    claim(r, s, person, &phrase, org, rule);
+}
+
+/// Rule `copula-role`: the person is, was, became or will be an office: "A B is president of
+/// X", "A B became the union's treasurer", "A B will be deputy chairman", "A B, a nurse, has
+/// served as secretary", "A B takes over as chair". A bare office is one in the report's own
+/// organisation, as for an election.
+fn copula_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let sent = &r.sents[s];
+    let Some(mut k) = predicate_start(sent, p) else {
+        return;
+    };
+    let mut linked = false;
+    while let Some(t) = sent.toks.get(k) {
+        let w = t.lower();
+        if is_copula(&w) {
+            linked = true;
+        } else if !is_auxiliary(&w) {
+            break;
+        }
+        k += 1;
+    }
+    // "takes over as", "took over as", "stepped in as".
+    if !linked
+        && sent.toks.get(k).is_some_and(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "takes" | "took" | "take" | "taking" | "steps" | "stepped"
+            )
+        })
+        && (sent.is(k + 1, "over") || sent.is(k + 1, "in"))
+        && sent.is(k + 2, "as")
+    {
+        linked = true;
+        k += 2;
+    }
+    if !linked || k == p.end {
+        return;
+    }
+    if sent.is(k, "as") {
+        k += 1;
+    }
+    // "was elected treasurer" is an election's (rule `elected-to-office`); "was named", "is
+    // retired": a verb, no office.
+    let at = if sent.is(k, "the") { k + 1 } else { k };
+    if sent.toks.get(at).is_some_and(|t| {
+        let w = t.lower();
+        is_election_verb(&w) || (w.ends_with("ed") && !r.lx.role_modifiers.contains(w.as_ref()))
+    }) {
+        return;
+    }
+    // "is a member of X": an indefinite office of a named organisation is membership.
+    if sent.is(k, "a") || sent.is(k, "an") {
+        if let Some(phrase) = role_at(r, s, k) {
+            if phrase.org.is_some() || phrase.org_mention.is_some() {
+                claim(r, s, person, &phrase, None, &rules::COPULA_ROLE);
+            }
+        }
+        return;
+    }
+    bare_office_claim(r, s, k, person, &rules::COPULA_ROLE);
 }
 
 /// Rule `as-role`: "A B, on her last day as chair of X, …", "A B began his term as president

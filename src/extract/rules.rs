@@ -91,6 +91,10 @@ rules! {
         "The office a person was elected or appointed to: \"A B was elected president of X\", \"A B, of Y, was re-elected treasurer\".",
         ["Tom Hale was elected president of the Harbour Workers' Union.",
          "# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth, a nurse from Leeds, was re-elected treasurer."];
+    COPULA_ROLE: "copula-role", Affiliation, 0.65,
+        "An office the person is, was, became or will be: \"A B is president of X\", \"A B will be deputy chairman\", \"A B takes over as chair\".",
+        ["Tom Hale became president of the Harbour Workers' Union.",
+         "# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth will be treasurer."];
     AS_ROLE: "as-role", Affiliation, 0.7,
         "A post held \"as\" a role of a named organisation, said of the nearest person before it: \"A B, on her last day as chair of X, …\", \"A B began his term as president of X\".",
         ["Maria Lund, on her last day as Chair of the Harbour Workers' Union, opened the meeting.",

@@ -1324,3 +1324,81 @@ fn an_abbreviated_meeting_is_the_one_its_initials_spell() {
         .iter()
         .any(|(p, _, e)| p == "Tom Hale" && e == "Annual General Meeting"));
 }
+
+/// Rule `copula-role`: an office the person is, was, became or will be; a bare office is one
+/// of the report's own organisation. Elections stay `elected-to-office`'s; "is a nurse" is no
+/// office of anything.
+#[test]
+fn offices_a_person_is() {
+    let opening = "# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull on Monday.\n\n";
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "present",
+            "Sam Jones is president of Tolvik Ports.",
+            "Sam Jones",
+            "president",
+            "Tolvik Ports",
+        ),
+        (
+            "became",
+            "Bea Lund became chair of the Coastal Housing Trust.",
+            "Bea Lund",
+            "chair",
+            "Coastal Housing Trust",
+        ),
+        (
+            "future, bare",
+            "Tom Hale will be treasurer.",
+            "Tom Hale",
+            "treasurer",
+            "Harbour Workers' Union",
+        ),
+        (
+            "takes over as",
+            "Dee Wong takes over as secretary.",
+            "Dee Wong",
+            "secretary",
+            "Harbour Workers' Union",
+        ),
+        (
+            "the union's",
+            "Fay Cole is the union's president.",
+            "Fay Cole",
+            "president",
+            "Harbour Workers' Union",
+        ),
+        (
+            "a member of",
+            "Gus Hart is a member of the Coastal Housing Trust.",
+            "Gus Hart",
+            "member",
+            "Coastal Housing Trust",
+        ),
+    ];
+    for (label, sentence, person, role, org) in cases {
+        let ex = run(&format!("{opening}{sentence}"));
+        assert!(
+            has_aff(&ex, person, role, org),
+            "{label}: {:?}",
+            affiliations(&ex)
+        );
+        assert!(
+            ex.memberships
+                .iter()
+                .all(|m| m.evidence.rule == "copula-role"),
+            "{label}"
+        );
+    }
+    let ex = run(&format!(
+        "{opening}Tom Hale was elected secretary-treasurer. Ola Berg is a nurse."
+    ));
+    assert_eq!(
+        affiliations(&ex),
+        [(
+            "Tom Hale".to_owned(),
+            "secretary-treasurer".to_owned(),
+            "Harbour Workers' Union".to_owned()
+        )]
+    );
+    assert_eq!(ex.memberships[0].evidence.rule, "elected-to-office");
+}
