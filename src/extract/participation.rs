@@ -1094,15 +1094,22 @@ pub(crate) fn find_participation(r: &mut Reader) {
         }
     }
     // Quoted in a session: the speaker of a quotation under a session heading spoke there.
+    // Rule `quoted-at-gathering`: with no session, one quoted in a report of a gathering where
+    // people speak (a conference, a congress, an annual meeting) spoke at it.
+    let gathering = r
+        .main_event
+        .filter(|&e| is_speaking_gathering(&r.reg.get(e).name));
     for q in &r.quotations {
         let s = q.evidence.sentence;
-        let Some(section) = ctx.section[s] else {
-            continue;
+        let (section, rule) = match (ctx.section[s], gathering) {
+            (Some(section), _) => (section, &rules::QUOTED_IN_SESSION),
+            (None, Some(main)) => (main, &rules::QUOTED_AT_GATHERING),
+            (None, None) => continue,
         };
         if found.iter().any(|f| f.person == q.speaker) {
             continue;
         }
-        let evidence = r.evidence(s, &rules::QUOTED_IN_SESSION);
+        let evidence = r.evidence(s, rule);
         found.push(Participation {
             person: q.speaker,
             event: section,
@@ -1141,4 +1148,32 @@ fn find_events_context(r: &mut Reader) -> EventContext {
         Some(c) => c,
         None => find_events(r),
     }
+}
+
+/// Is this event one where people take the floor: a conference, congress, convention,
+/// assembly, annual meeting, summit, forum, synod, symposium? (Not a march, visit or launch,
+/// where those quoted may only have spoken to the press.)
+fn is_speaking_gathering(name: &str) -> bool {
+    let last = name
+        .split_whitespace()
+        .rfind(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "conference"
+            | "congress"
+            | "convention"
+            | "assembly"
+            | "agm"
+            | "summit"
+            | "forum"
+            | "synod"
+            | "symposium"
+            | "seminar"
+            | "plenum"
+            | "council"
+            | "caucus"
+    ) || name.to_lowercase().ends_with("general meeting")
+        || name.to_lowercase().ends_with("annual meeting")
 }

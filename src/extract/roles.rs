@@ -1030,6 +1030,10 @@ fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) ->
         k += 1;
     }
     let Some(mut mi) = sent.mentions.iter().position(|m| m.start == k) else {
+        if let Some(org) = definite_org_head(r, s, j + 1, set_off) {
+            member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
+            return true;
+        }
         return !set_off;
     };
     // "from X's Y branch": the unit named after the possessive.
@@ -1060,6 +1064,35 @@ fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) ->
         }
     }
     !set_off
+}
+
+/// "the charity", "the union" at token `k`, ending the phrase (before a comma when `set_off`):
+/// the organisation of that head named before, or, for a word such as "union" or "charity"
+/// with none named, the report's own organisation. "A B, from the charity, showed …".
+fn definite_org_head(r: &Reader, s: usize, k: usize, set_off: bool) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    if !sent.is(k, "the") {
+        return None;
+    }
+    let head = sent.toks.get(k + 1)?;
+    let ends = match sent.toks.get(k + 2) {
+        None => !set_off,
+        Some(t) if set_off => t.is_punct(",)"),
+        Some(t) => t.is_punct(",).;:") || (t.kind == Kind::Word && !t.is_cap()),
+    };
+    if head.kind != Kind::Word || head.is_cap() || !ends {
+        return None;
+    }
+    let w = head.lower();
+    if !r.lx.is_org_head(&w) {
+        return None;
+    }
+    r.reg.org_by_head(&w).or_else(|| {
+        SELF_REFERENCES
+            .contains(&w.as_ref())
+            .then_some(r.main_org)
+            .flatten()
+    })
 }
 
 /// Rules `name-then-role`, `name-then-role-of-report-organisation`, `name-then-organisation`

@@ -204,6 +204,9 @@ rules! {
     QUOTED_IN_SESSION: "quoted-in-session", Participation, 0.5,
         "The speaker of a quotation under a session heading spoke in that session.",
         ["# Harbour Forum\n\n## Panel on rents\n\n\"Rents must fall this year and next,\" said Ana Ruiz."];
+    QUOTED_AT_GATHERING: "quoted-at-gathering", Participation, 0.5,
+        "One quoted in a report of a gathering where people take the floor (a conference, congress, annual meeting) spoke at it.",
+        ["The Harbour Workers' Union annual conference opened in Tolvik on Monday.\n\n\"We will not accept these cuts,\" said Ana Ruiz."];
     SPEECH_AT_EVENT: "speech-at-event", Participation, 0.5,
         "The subject of a verb of speech in a report about an event spoke at it: \"A B warned that …\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz warned that rents would rise."];

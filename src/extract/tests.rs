@@ -1402,3 +1402,28 @@ fn offices_a_person_is() {
     );
     assert_eq!(ex.memberships[0].evidence.rule, "elected-to-office");
 }
+
+/// Rule `quoted-at-gathering`: one quoted in a report of a conference or annual meeting spoke
+/// at it; one quoted in a report of a march or a visit may only have spoken to the press.
+#[test]
+fn the_quoted_spoke_at_a_gathering() {
+    let quote = "\n\n\"We will not accept these cuts to our wages,\" said Ana Ruiz.";
+    let ex = run(&format!(
+        "The Harbour Workers' Union annual conference opened in Tolvik on Monday.{quote}"
+    ));
+    let found = parts(&ex);
+    assert!(
+        found
+            .iter()
+            .any(|(p, r, _)| p == "Ana Ruiz" && *r == PartRole::Speaker),
+        "{found:?}"
+    );
+    assert!(ex
+        .participations
+        .iter()
+        .all(|p| p.evidence.rule == "quoted-at-gathering"));
+    let ex = run(&format!(
+        "Dock workers held a march through Tolvik on Monday.{quote}"
+    ));
+    assert!(ex.participations.is_empty(), "{:?}", parts(&ex));
+}
