@@ -286,7 +286,20 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
                     && (toks[b - 3].is("next") || toks[b - 3].is("last"))
                 {
                     det = Some(b - 3);
+                } else if b >= 2 && toks[b - 2].kind == Kind::Word {
+                    // An owner is a determiner: "the union's annual conference", "Acme's
+                    // congress".
+                    det = Some(b - 1);
                 }
+                break;
+            }
+            // An organisation's name premodifying the event is one too: "the Harbour
+            // Workers Union annual conference".
+            if sent
+                .mention_at(b - 1)
+                .is_some_and(|m| m.kind == Some(EntityKind::Organization) && m.end == b)
+            {
+                det = Some(b - 1);
                 break;
             }
             if t.kind == Kind::Punct
@@ -327,7 +340,8 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         let definite = matches!(
             det_word.as_ref(),
             "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
-        );
+        ) || toks[d].kind == Kind::Possessive
+            || sent.mention_at(d).is_some();
         let future = det_word == "next"
             || toks[d..k]
                 .iter()

@@ -1427,3 +1427,40 @@ fn the_quoted_spoke_at_a_gathering() {
     ));
     assert!(ex.participations.is_empty(), "{:?}", parts(&ex));
 }
+
+/// An owner before an event word is its determiner: a possessive or an organisation's name.
+#[test]
+fn owned_events() {
+    for (label, text) in [
+        (
+            "possessive",
+            "Delegates gathered for the union's annual conference in Tolvik.",
+        ),
+        (
+            "named owner's",
+            "The Harbour Workers Union's annual conference opened in Tolvik.",
+        ),
+        (
+            "name before",
+            "The Harbour Workers Union annual conference opened in Tolvik.",
+        ),
+    ] {
+        let ex = run(&format!("{text}\n\nLisa Moe spoke."));
+        assert_eq!(
+            kinds(&ex, EntityKind::Event),
+            ["annual conference"],
+            "{label}"
+        );
+        assert_eq!(
+            parts(&ex),
+            [(
+                "Lisa Moe".to_owned(),
+                PartRole::Speaker,
+                "annual conference".to_owned()
+            )],
+            "{label}"
+        );
+    }
+    let ex = run("Acme's congress centre is in Tolvik.");
+    assert!(kinds(&ex, EntityKind::Event).is_empty());
+}
