@@ -677,7 +677,12 @@ impl<'a> Reader<'a> {
         }
         // A capitalised role title is no entity: "Communications Officer",
         // "Executive Secretary-Treasurer".
-        if lx.is_role(text) || lx.is_occupation(text) || (n <= 4 && lx.is_role_word(last)) {
+        // Not after initials, where the word is a surname: "K. P. Dean", "R. Judge".
+        let after_initials = names::is_initial(toks, a, lx);
+        if lx.is_role(text)
+            || lx.is_occupation(text)
+            || (n <= 4 && lx.is_role_word(last) && !after_initials)
+        {
             return None;
         }
         if lx.place(text).is_some() {

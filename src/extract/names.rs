@@ -478,9 +478,11 @@ pub(crate) fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
     }) && toks.get(i + 1).is_some_and(|t| t.text == ".")
 }
 
-/// True when a line break separates two tokens (names do not run across lines).
+/// True when a line break, a tab or a run of spaces separates two tokens: names do not run
+/// across lines, nor across the columns of a table or of minutes ("Seconded: A B      CARRIED").
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
-    text[a.end..b.start].contains('\n')
+    let gap = &text[a.end..b.start];
+    gap.contains('\n') || gap.contains('\t') || gap.contains("   ")
 }
 
 fn is_connector(t: &Token) -> bool {
@@ -879,7 +881,12 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 || lx.is_event_head(first);
             let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
             let roleish = lx.is_role_word(last) || lx.is_role_word(first);
-            if person_left || roleish {
+            // "granted by Synod for Mr A B": a person's courtesy title starts a new name.
+            let person_right = matches!(
+                right_first.trim_end_matches('.'),
+                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Messrs" | "Mx"
+            );
+            if person_left || roleish || person_right {
                 return false;
             }
             // "X of Kenya": only a head that begins institutions' names takes a place.
@@ -1061,8 +1068,14 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             || (t.text == "." && k > 0 && is_initial(toks, start + k - 1, lx))
     }) && !lx.is_thing_head(toks[end - 1].text)
         && !toks[start..end].iter().enumerate().any(|(k, t)| {
-            // An initial is no word: "K. A. Varma" ("A" is no article).
+            // After initials the last word is a surname whatever else it may be: "K. P.
+            // Dean", "R. W. Bishop", "A. B. Hall".
+            let surname_after_initials = k == n - 1
+                && n >= 3
+                && (start..end - 1)
+                    .all(|q| is_initial(toks, q, lx) || (toks[q].text == "." && q > start));
             !is_initial(toks, start + k, lx)
+                && !surname_after_initials
                 && (lx.is_org_head(t.text)
                     || lx.is_place_head(t.text)
                     || lx.is_event_head(t.text)

@@ -1464,3 +1464,38 @@ fn owned_events() {
     let ex = run("Acme's congress centre is in Tolvik.");
     assert!(kinds(&ex, EntityKind::Event).is_empty());
 }
+
+/// Names in minutes: a courtesy title starts a name an organisation's "for" would swallow,
+/// "Messrs." is a courtesy title, a surname after initials is a surname whatever else it is,
+/// and a name stops at a column gap.
+#[test]
+fn names_in_minutes() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "title after for",
+            "Leave was granted by Synod for Mr Keith Stone to move the motion.",
+            "Keith Stone",
+        ),
+        (
+            "messrs",
+            "The motion was seconded by Messrs. Bryce and K. P. Dean.",
+            "Bryce",
+        ),
+        (
+            "role word after initials",
+            "The motion was seconded by Messrs. Bryce and K. P. Dean.",
+            "K. P. Dean",
+        ),
+        (
+            "column gap",
+            "Seconded : Sue Baker                          CARRIED",
+            "Sue Baker",
+        ),
+    ];
+    for (label, line, person) in cases {
+        let ex = run(&format!("Minutes of the annual meeting\n\n{line}\n"));
+        let people = kinds(&ex, EntityKind::Person);
+        assert!(people.contains(person), "{label}: {people:?}");
+        assert!(kinds(&ex, EntityKind::Organization).is_empty(), "{label}");
+    }
+}
