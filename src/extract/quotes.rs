@@ -494,6 +494,29 @@ fn unattributed(
     {
         let prev = &r.sents[s - 1];
         if prev.block + 1 == block && prev.kind == BlockKind::Paragraph {
+            // The paragraph before names one person and no other: the quotation is theirs
+            // ("A B, the union's treasurer, discussed the accounts." / "“In three months …").
+            let mut named = (0..s)
+                .rev()
+                .take_while(|&k| r.sents[k].block == prev.block)
+                .flat_map(|k| r.sents[k].mentions.iter())
+                .filter(|m| m.kind == Some(EntityKind::Person))
+                .filter_map(|m| m.entity.map(|e| r.reg.resolve(e)));
+            // Unless the quotation's own paragraph names its speaker after it ("“…” A B,
+            // director of X, opened the conference").
+            let named_after = (s..r.sents.len())
+                .take_while(|&k| r.sents[k].block == block)
+                .any(|k| {
+                    r.sents[k].mentions.iter().any(|m| {
+                        m.kind == Some(EntityKind::Person)
+                            && r.sents[k].toks[m.start].start > sp.close
+                    })
+                });
+            if let (Some(one), false) = (named.next(), named_after) {
+                if named.all(|e| e == one) {
+                    return Some(one);
+                }
+            }
             for m in &prev.mentions {
                 let spoke = (m.end..(m.end + 3).min(prev.toks.len()))
                     .any(|k| verbs::says_they_spoke(&prev.toks[k].lower()));

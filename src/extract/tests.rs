@@ -1499,3 +1499,16 @@ fn names_in_minutes() {
         assert!(kinds(&ex, EntityKind::Organization).is_empty(), "{label}");
     }
 }
+
+/// A paragraph that is only a quotation, after a paragraph naming one person and no other,
+/// quotes that person (CONVENTIONS: quotes by adjacency), unless its own paragraph names its
+/// speaker after it.
+#[test]
+fn a_quotation_paragraph_after_its_speaker() {
+    let ex = run("Ana Ruiz, the union's treasurer, went through the accounts line by line.\n\n\u{201c}In just three months we have doubled our strike fund and paid every claim.");
+    assert_eq!(quotes(&ex).len(), 1);
+    assert_eq!(quotes(&ex)[0].0, "Ana Ruiz");
+    let ex = run("Tom Hale chaired the session.\n\n\u{201c}The world is changing fast and we must change with it.\u{201d} Ana Ruiz, director of the Coastal Housing Trust, opened the debate.");
+    assert_eq!(quotes(&ex).len(), 1);
+    assert_eq!(quotes(&ex)[0].0, "Ana Ruiz");
+}
