@@ -278,8 +278,13 @@ impl Lexicon {
             .copied()
     }
 
+    /// A word that starts or joins no name ("the", "our"); a place written in capitals that
+    /// is also one ("US") is no stopword.
     pub fn is_stopword(&self, word: &str) -> bool {
         with_key(word, usize::MAX, |k| self.stopwords.contains(k))
+            && !(word.len() >= 2
+                && word.bytes().all(|b| b.is_ascii_uppercase())
+                && self.place(word).is_some())
     }
 
     pub fn place(&self, name: &str) -> Option<PlaceKind> {
@@ -288,6 +293,10 @@ impl Lexicon {
         });
         match found {
             Ok(kind) => Some(kind),
+            // "U.S" as tokens give it, its last full stop a token of its own: "U.S.".
+            Err(true) if name.contains('.') && !name.ends_with('.') => {
+                self.places.get(&key(&format!("{name}."))).copied()
+            }
             Err(true) => None,
             // "Curaçao" written with its accent, listed without it.
             Err(false) => self.places.get(&key(&deunicode::deunicode(name))).copied(),

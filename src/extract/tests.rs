@@ -1512,3 +1512,30 @@ fn a_quotation_paragraph_after_its_speaker() {
     assert_eq!(quotes(&ex).len(), 1);
     assert_eq!(quotes(&ex)[0].0, "Ana Ruiz");
 }
+
+/// A country written in capitals that is also a word ("US") and one written with full stops
+/// ("U.S.") are places.
+#[test]
+fn countries_by_their_short_names() {
+    for (label, text, place) in [
+        (
+            "capitals",
+            "Ministers from the UK, US and India met in Hull.",
+            "US",
+        ),
+        (
+            "full stops",
+            "The airline flies between the U.S. and Ghana.",
+            "U.S",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Place).contains(&place),
+            "{label}: {:?}",
+            kinds(&ex, EntityKind::Place)
+        );
+    }
+    let ex = run("Tell us more, said Tom Hale.");
+    assert_eq!(kinds(&ex, EntityKind::Place), Vec::<&str>::new());
+}
