@@ -39,6 +39,16 @@ fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<PartRole> {
         // Speaking to the room: "called on delegates to …", "urged the conference to …",
         // "reminded members that …".
         "called" | "calls" if next == "on" && is_audience(next2) => PartRole::Speaker,
+        // "X called the meeting to order": the one who presides.
+        "called" | "calls"
+            if next == "the"
+                && matches!(
+                    next2,
+                    "meeting" | "session" | "conference" | "assembly" | "congress" | "agm"
+                ) =>
+        {
+            PartRole::Chair
+        }
         "urged" | "urges" | "reminded" | "reminds" | "encouraged" | "encourages" | "implored"
         | "challenged" | "invited"
             if is_audience(next) || next == "the" && is_room(next2) =>
@@ -115,6 +125,8 @@ fn by_role(verb: &str) -> Option<PartRole> {
         // A speech by X: "the keynote speech by X", "an address by X".
         w if is_speech_noun(w) || matches!(w, "speeches" | "contribution") => PartRole::Speaker,
         "joined" | "attended" | "accompanied" => PartRole::Attendee,
+        // A performer took part: "a performance by singer X", "songs performed by X".
+        "performance" | "performances" | "performed" | "sung" => PartRole::Attendee,
         _ => return None,
     })
 }
@@ -653,6 +665,10 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
     let (sent, words) = (site.sent, site.words);
     let w = |i: usize| site.w(i);
     let k = verb_after(site);
+    // "X called the meeting to order", not "called the meeting a success".
+    if matches!(w(k), "called" | "calls") && w(k + 1) == "the" && w(k + 3) != "to" {
+        return None;
+    }
     if let Some(mut pr) = subject_verb_role(w(k), w(k + 1), w(k + 2)) {
         // "joined us via video and opened the conference": the later verb says more.
         if pr == PartRole::Attendee {

@@ -1539,3 +1539,15 @@ fn countries_by_their_short_names() {
     let ex = run("Tell us more, said Tom Hale.");
     assert_eq!(kinds(&ex, EntityKind::Place), Vec::<&str>::new());
 }
+
+/// Minutes' and programmes' words for parts: the one who calls the meeting to order chairs
+/// it; a performer took part.
+#[test]
+fn calls_to_order_and_performances() {
+    let ex = run("The Harbour Workers Union annual general meeting was held in Tolvik on Monday.\n\nThe president, Tom Hale, called the meeting to order. Following a performance by singer Maria Lund, the meeting began. Ana Ruiz called the meeting a success.");
+    let found = parts(&ex);
+    let role_of = |who: &str| found.iter().find(|(p, _, _)| p == who).map(|(_, r, _)| *r);
+    assert_eq!(role_of("Tom Hale"), Some(PartRole::Chair), "{found:?}");
+    assert_eq!(role_of("Maria Lund"), Some(PartRole::Attendee), "{found:?}");
+    assert_eq!(role_of("Ana Ruiz"), None, "{found:?}");
+}
