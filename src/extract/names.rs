@@ -478,6 +478,23 @@ pub(crate) fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
     }) && toks.get(i + 1).is_some_and(|t| t.text == ".")
 }
 
+/// A word in capitals that is also a stopword ("INTO", "WHO") is an acronym when the words
+/// around it are not in capitals too (a headline in capitals: "THE UNION WILL FIGHT ON").
+fn acronym_spelling_a_stopword(toks: &[Token], i: usize) -> bool {
+    let shouted = |t: &Token| {
+        t.kind == Kind::Word
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.text
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    let t = &toks[i];
+    t.text.chars().count() >= 3
+        && shouted(t)
+        && !i.checked_sub(1).is_some_and(|p| shouted(&toks[p]))
+        && toks.get(i + 1).is_some_and(|n| n.is_cap() && !shouted(n))
+}
+
 /// True when a line break, a tab or a run of spaces separates two tokens: names do not run
 /// across lines, nor across the columns of a table or of minutes ("Seconded: A B      CARRIED").
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
@@ -578,11 +595,13 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
     merged
         .into_iter()
         .filter_map(|(mut s, e)| {
-            // An initial is no stopword: "A. Fenn", "I. Okafor".
+            // An initial is no stopword: "A. Fenn", "I. Okafor"; nor an acronym that spells
+            // one ("INTO General Secretary A B", "the WHO Director").
             while s < e
                 && lx.is_stopword(toks[s].text)
                 && !lx.is_given_name(toks[s].text)
                 && !(is_initial(toks, s, lx) && s + 2 < e)
+                && !acronym_spelling_a_stopword(toks, s)
             {
                 s += 1;
             }

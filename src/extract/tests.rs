@@ -1551,3 +1551,27 @@ fn calls_to_order_and_performances() {
     assert_eq!(role_of("Maria Lund"), Some(PartRole::Attendee), "{found:?}");
     assert_eq!(role_of("Ana Ruiz"), None, "{found:?}");
 }
+
+/// An acronym that spells a stopword ("INTO", "WHO") names an organisation, unless the line
+/// is all in capitals.
+#[test]
+fn acronyms_that_spell_stopwords() {
+    let ex = run("Delegates met in Tolvik for the annual congress on Monday.\n\nINTO General Secretary Tom Hale called for more teachers. The WHO Director Ana Ruiz spoke on health.");
+    assert!(
+        has_aff(&ex, "Tom Hale", "General Secretary", "INTO"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        has_aff(&ex, "Ana Ruiz", "Director", "WHO"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    // In a line of capitals "THE" stays a stopword: no name starts with it.
+    let ex = run("THE UNION WILL FIGHT ON, said Tom Hale.");
+    assert!(
+        ex.entities.iter().all(|e| !e.name.starts_with("THE")),
+        "{:?}",
+        ex.entities
+    );
+}
