@@ -330,7 +330,12 @@ impl<'a> Reader<'a> {
         let mut a = a;
         let mut b = b;
         // An honorific inside the run ("Dr Kwame X") or just before it ("Ms. X").
-        let lead = names::leading_honorific(toks, (a, b), lx);
+        // Not the first word of a campaign's name: "Justice for Tolvik".
+        let lead = if toks.get(a + 1).is_some_and(|t| t.is("for")) {
+            0
+        } else {
+            names::leading_honorific(toks, (a, b), lx)
+        };
         let mut hon = None;
         if lead > 0 {
             hon = Some(a);
@@ -669,6 +674,12 @@ impl<'a> Reader<'a> {
             && self.role_before(s, a)
         {
             return Some(EntityKind::Person);
+        }
+        // Rule `campaign-name`: "Dockers for Justice", "Justice for Tolvik".
+        if let Some(f) = (a + 1..b.saturating_sub(1)).find(|&k| toks[k].is("for")) {
+            if names::campaign_name(toks, (a, f), (f + 1, b), lx) {
+                return Some(EntityKind::Organization);
+            }
         }
         // Rule `topic-no-body`: a field or cause written with capitals names nothing:
         // "Mental Health", "Climate Change", "Human Resources".

@@ -841,6 +841,47 @@ fn fused_organisation(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> O
     (r > s && org_before).then_some(r)
 }
 
+/// Rule `campaign-name`: a group named for the people in it and what they stand for, "[people]
+/// for [cause]": "Dockers for Justice", "Engineers for Clean Water", "Parents for
+/// Peace"; or for the cause and whom it is for, "Justice for Tolvik", "Action for
+/// Tenants". The left part is a plural of people (not a role: "Ministers for Trade"), or one
+/// of the few nouns such names begin with; the right part is short.
+pub(crate) fn campaign_name(
+    toks: &[Token],
+    left: (usize, usize),
+    right: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let first = toks[left.0].text;
+    let last = toks[left.1 - 1].text;
+    // Plurals of words for people: workers, doctors, scientists, Colombians, parents,
+    // citizens, trustees, women (not "Apologies for Absence", "Tubes for X").
+    let lower = last.to_lowercase();
+    let people = last.chars().count() >= 5
+        && [
+            "ers", "ors", "ists", "ians", "ans", "ents", "ens", "ees", "men",
+        ]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+        && left.1 - left.0 <= 3
+        && lx.place(last).is_none()
+        && !lx.is_role_word(last)
+        && !lx.is_role_word(last.trim_end_matches('s'))
+        && !lx.is_org_head(last)
+        && !lx.is_event_head(last)
+        && !lx.is_given_name(first);
+    let cause = left.1 - left.0 == 1
+        && matches!(
+            first,
+            "Justice" | "Action" | "Peace" | "Freedom" | "Solidarity" | "Hope" | "Voices"
+        );
+    (people || cause)
+        && right.1 - right.0 <= 3
+        && toks[right.0..right.1]
+            .iter()
+            .all(|t| t.is_cap() && !lx.is_stopword(t.text))
+}
+
 /// May the capitalised run `left` take the connector after it and the run `right`?
 fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexicon) -> bool {
     let conn = toks[left.1].lower();
@@ -898,6 +939,9 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 || strong(last)
                 || lx.is_event_head(last)
                 || lx.is_event_head(first);
+            if conn == "for" && campaign_name(toks, left, right, lx) {
+                return true;
+            }
             let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
             let roleish = lx.is_role_word(last) || lx.is_role_word(first);
             // "granted by Synod for Mr A B": a person's courtesy title starts a new name.

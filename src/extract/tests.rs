@@ -1575,3 +1575,44 @@ fn acronyms_that_spell_stopwords() {
         ex.entities
     );
 }
+
+/// Rule `campaign-name`: "[people] for [cause]" and "[cause] for [whom]" name a group; a
+/// plural that names no people, or a role, does not.
+#[test]
+fn campaign_names() {
+    for (label, text, org) in [
+        (
+            "people for cause",
+            "Ana Ruiz of Dockers for Justice spoke.",
+            "Dockers for Justice",
+        ),
+        (
+            "cause for whom",
+            "Tom Hale thanked Justice for Tolvik.",
+            "Justice for Tolvik",
+        ),
+        (
+            "two-word cause",
+            "Engineers for Clean Water sent Omar Said.",
+            "Engineers for Clean Water",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Organization).contains(&org),
+            "{label}: {:?}",
+            ex.entities
+        );
+    }
+    for text in [
+        "The Ministers for Trade met in Hull.",
+        "Minutes of the meeting. Tubes for Strategic Uses were shown.",
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Organization).is_empty(),
+            "{text}: {:?}",
+            ex.entities
+        );
+    }
+}
