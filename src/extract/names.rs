@@ -1108,7 +1108,7 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
         && (start + 1..end - 1)
             .step_by(2)
             .all(|k| is_initial(toks, k, lx))
-        && (n - 2) % 2 == 0;
+        && (n - 2).is_multiple_of(2);
     if middle_initials && surname.is_cap() && !surname.is_acronym() {
         return true;
     }
