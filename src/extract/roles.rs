@@ -553,6 +553,18 @@ fn claim(
 
 /// Records plain membership ("A B of X").
 fn member(r: &mut Reader, s: usize, person: EntityId, org: EntityId, rule: &'static Rule) {
+    member_as(r, s, person, org, None, rule);
+}
+
+/// Records membership with the post as written, if any ("HWU leaders A B …": leader).
+fn member_as(
+    r: &mut Reader,
+    s: usize,
+    person: EntityId,
+    org: EntityId,
+    role: Option<&str>,
+    rule: &'static Rule,
+) {
     if org == person || r.reg.get(org).kind != EntityKind::Organization {
         return;
     }
@@ -560,7 +572,7 @@ fn member(r: &mut Reader, s: usize, person: EntityId, org: EntityId, rule: &'sta
     r.memberships.push(Membership {
         member: person,
         organization: org,
-        role: None,
+        role: role.map(str::to_owned),
         evidence,
     });
 }
@@ -747,16 +759,7 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
         }
     }
     for (person, org, post) in found {
-        if person == org {
-            continue;
-        }
-        let evidence = r.evidence(s, &rules::ORGANISATION_MEMBERS_LIST);
-        r.memberships.push(Membership {
-            member: person,
-            organization: org,
-            role: post.map(str::to_owned),
-            evidence,
-        });
+        member_as(r, s, person, org, post, &rules::ORGANISATION_MEMBERS_LIST);
     }
 }
 
@@ -1336,13 +1339,7 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
     }
     let Some(mi) = target else { return };
     if let Some(org) = r.make_org(s, mi) {
-        let evidence = r.evidence(s, &rules::NAME_WHO_VERB_ORGANISATION);
-        r.memberships.push(Membership {
-            member: person,
-            organization: org,
-            role: role.map(str::to_owned),
-            evidence,
-        });
+        member_as(r, s, person, org, role, &rules::NAME_WHO_VERB_ORGANISATION);
     }
 }
 
