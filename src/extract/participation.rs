@@ -1170,13 +1170,13 @@ fn find_events_context(r: &mut Reader) -> EventContext {
 /// assembly, annual meeting, summit, forum, synod, symposium? (Not a march, visit or launch,
 /// where those quoted may only have spoken to the press.)
 fn is_speaking_gathering(name: &str) -> bool {
-    let last = name
+    let lower = name.to_lowercase();
+    let last = lower
         .split_whitespace()
         .rfind(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .unwrap_or("")
-        .to_lowercase();
+        .unwrap_or("");
     matches!(
-        last.as_str(),
+        last,
         "conference"
             | "congress"
             | "convention"
@@ -1190,6 +1190,6 @@ fn is_speaking_gathering(name: &str) -> bool {
             | "plenum"
             | "council"
             | "caucus"
-    ) || name.to_lowercase().ends_with("general meeting")
-        || name.to_lowercase().ends_with("annual meeting")
+    ) || lower.ends_with("general meeting")
+        || lower.ends_with("annual meeting")
 }
