@@ -687,6 +687,9 @@ fn after_portfolio_role(toks: &[Token], s: usize, lx: &Lexicon) -> bool {
 /// both sides end in an organisation head word, the left has two words or more, and the right
 /// ends in no event head ("the Standing Committee of the Congress" stays one).
 fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
+    if let Some(k) = numbered_gathering_of_body(toks, (s, e)) {
+        return vec![(s, k), (k + 2, e)];
+    }
     let Some(k) = (s + 2..e.saturating_sub(2))
         .find(|&k| toks[k].is("of") && toks[k + 1].is("the") && lx.is_org_head(toks[k - 1].text))
     else {
@@ -697,6 +700,29 @@ fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(us
         return vec![(s, e)];
     }
     vec![(s, k), (k + 2, e)]
+}
+
+/// Rule `numbered-gathering-of-body`: a numbered gathering "of the" body that holds it, "the
+/// 20th National Congress of the Workers' Party of Norland", "the 3rd Conference of the
+/// Harbour League": two names, the gathering (an event, by its number) and the body. Returns
+/// the index of "of".
+fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<usize> {
+    let numbered = s >= 1 && (toks[s - 1].is_ordinal() || toks[s - 1].kind == Kind::Number);
+    if !numbered {
+        return None;
+    }
+    let k = (s + 1..e.saturating_sub(2)).find(|&k| toks[k].is("of") && toks[k + 1].is("the"))?;
+    let gathering = matches!(
+        toks[k - 1].lower().as_ref(),
+        "congress" | "conference" | "convention" | "assembly" | "plenum" | "session" | "summit"
+    );
+    let body = toks[k + 2..e].iter().any(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "party" | "league" | "union" | "federation" | "association" | "church" | "society"
+        )
+    });
+    (gathering && body).then_some(k)
 }
 
 /// Rule `title-run-split`: a capitalised title fused with a name ("HWU General Secretary Jane

@@ -1616,3 +1616,24 @@ fn campaign_names() {
         );
     }
 }
+
+/// Rule `numbered-gathering-of-body`: "the 20th National Congress of the X Party" names the
+/// gathering and the party; unnumbered, it stays one name.
+#[test]
+fn numbered_gatherings_of_bodies() {
+    let ex = run(
+        "Tom Hale spoke at the 20th National Congress of the Workers' Party of Norland in Tolvik.",
+    );
+    assert_eq!(kinds(&ex, EntityKind::Event), ["20th National Congress"]);
+    assert_eq!(
+        kinds(&ex, EntityKind::Organization),
+        ["Workers' Party of Norland"]
+    );
+    // Unnumbered, it may be a standing body: one name, as before.
+    let ex = run("Tom Hale sits on the National Congress of the Workers' Party of Norland.");
+    assert!(kinds(&ex, EntityKind::Event).is_empty());
+    assert_eq!(
+        kinds(&ex, EntityKind::Organization),
+        ["National Congress of the Workers' Party of Norland"]
+    );
+}
