@@ -138,7 +138,7 @@ pub(crate) fn find_quotations(r: &mut Reader) {
         };
         let Some(speaker) = speaker else { continue };
         last_speaker = Some((sp.block, speaker));
-        if words < MIN_WORDS {
+        if words < MIN_WORDS || is_motion_text(r, s, &sp, content) {
             continue;
         }
         let norm: String = content
@@ -161,6 +161,17 @@ pub(crate) fn find_quotations(r: &mut Reader) {
             evidence,
         });
     }
+}
+
+/// The words of a motion as minutes record them ("A B moved, and C D seconded, \"that the
+/// report be adopted\""): a resolution's text after a word of moving it, no one's speech.
+fn is_motion_text(r: &Reader, s: usize, sp: &Span, content: &str) -> bool {
+    let opening = r.doc.sentences[s].start;
+    let before = r.doc.text[opening.min(sp.open)..sp.open].to_lowercase();
+    (content.starts_with("that ") || content.starts_with("That "))
+        && ["moved", "proposed", "seconded", "resolved", "motion"]
+            .iter()
+            .any(|w| before.contains(w))
 }
 
 impl Attribution {

@@ -1637,3 +1637,13 @@ fn numbered_gatherings_of_bodies() {
         ["National Congress of the Workers' Party of Norland"]
     );
 }
+
+/// The text of a motion after a word of moving it is no one's quotation; a speech that
+/// begins "That" is still one.
+#[test]
+fn motions_are_not_quotations() {
+    let ex = run("Mr. Hale then proposed, and Mr. Ode seconded, \"that the accounts of the society be adopted as printed.\"");
+    assert!(quotes(&ex).is_empty(), "{:?}", quotes(&ex));
+    let ex = run("\"That the cuts will hurt every family is plain,\" said Ana Ruiz.");
+    assert_eq!(quotes(&ex).len(), 1);
+}
