@@ -779,6 +779,31 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        // Rule `venue-of`: after "at" or "in", a building "of" something is the venue: "in the
+        // Great Hall of the People", "at the Church of the Holy Cross", "at the Palace of X".
+        let at_or_in = |k: usize| toks[k].is("at") || toks[k].is("in");
+        let placed = prev.is_some_and(|p| p.is("at") || p.is("in"))
+            || (prev.is_some_and(|p| p.is("the")) && a >= 2 && at_or_in(a - 2));
+        if placed {
+            if let Some(of) = words.iter().position(|w| *w == "of").filter(|&o| o >= 1) {
+                let building = words[of - 1];
+                if matches!(
+                    building,
+                    "Church"
+                        | "Cathedral"
+                        | "Chapel"
+                        | "Basilica"
+                        | "Temple"
+                        | "Mosque"
+                        | "Palace"
+                        | "Hall"
+                        | "Castle"
+                        | "Abbey"
+                ) {
+                    return Some(EntityKind::Place);
+                }
+            }
+        }
         if (org_last && (has_connector || !place_head_last))
             || org_first
             || org_first_strong

@@ -1647,3 +1647,18 @@ fn motions_are_not_quotations() {
     let ex = run("\"That the cuts will hurt every family is plain,\" said Ana Ruiz.");
     assert_eq!(quotes(&ex).len(), 1);
 }
+
+/// Rule `venue-of`: after "at" or "in", a building "of" something is the venue; a body "of"
+/// something stays a body.
+#[test]
+fn buildings_of_something_are_venues() {
+    let ex = run("Delegates met in the Great Hall of the Dockers. Mass was said at the Church of the Holy Cross. She works at the Department of Health.");
+    assert_eq!(
+        kinds(&ex, EntityKind::Place),
+        ["Great Hall of the Dockers", "Church of the Holy Cross"]
+    );
+    assert_eq!(
+        kinds(&ex, EntityKind::Organization),
+        ["Department of Health"]
+    );
+}
