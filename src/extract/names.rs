@@ -481,18 +481,13 @@ pub(crate) fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
 /// A word in capitals that is also a stopword ("INTO", "WHO") is an acronym when the words
 /// around it are not in capitals too (a headline in capitals: "THE UNION WILL FIGHT ON").
 fn acronym_spelling_a_stopword(toks: &[Token], i: usize) -> bool {
-    let shouted = |t: &Token| {
-        t.kind == Kind::Word
-            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && t.text
-                .chars()
-                .all(|c| !c.is_alphabetic() || c.is_uppercase())
-    };
     let t = &toks[i];
     t.text.chars().count() >= 3
-        && shouted(t)
-        && !i.checked_sub(1).is_some_and(|p| shouted(&toks[p]))
-        && toks.get(i + 1).is_some_and(|n| n.is_cap() && !shouted(n))
+        && t.is_acronym()
+        && !i.checked_sub(1).is_some_and(|p| toks[p].is_acronym())
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_cap() && !n.is_acronym())
 }
 
 /// True when a line break, a tab or a run of spaces separates two tokens: names do not run
@@ -925,11 +920,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 lx.is_org_head(t.text)
                     || lx.is_role(t.text) && !lx.is_honorific(t.text) && !patronymic
             }));
-    let longest = if matches!(conn.as_ref(), "bin" | "ibn") {
-        3
-    } else {
-        2
-    };
+    let longest = if patronymic { 3 } else { 2 };
     if PARTICLES.contains(&conn.as_ref())
         && person_left
         && right.1 - right.0 <= longest
