@@ -539,10 +539,25 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
     }
     // Join runs across connectors where the left run is a head that takes them.
     let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut swallowed = 0;
     for run in runs {
+        if run.1 <= swallowed {
+            continue;
+        }
         if let Some(last) = merged.last_mut() {
+            if let Some(end) = subject_list_end(toks, *last, lx) {
+                last.1 = end;
+                swallowed = end;
+                if run.1 <= end {
+                    continue;
+                }
+            }
             let gap = run.0 - last.1;
             if gap == 1 && is_connector(&toks[last.1]) && joins(toks, *last, run, lx) {
+                last.1 = run.1;
+                continue;
+            }
+            if gap == 1 && year_inside_name(toks, *last, run, lx) {
                 last.1 = run.1;
                 continue;
             }
@@ -624,6 +639,145 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         .flat_map(|span| split_title(toks, span, lx))
         .flat_map(|span| split_nested(toks, span, lx))
         .collect()
+}
+
+/// Rule `year-inside-name`: a games' or festival's year between the capitalised words of one
+/// name, "the Dakar 2026 Youth Olympic Games Organising Committee", "the Paris 2024 Olympic
+/// Games Organising Committee": the year joins a run of one to three words (no stopword, so "In
+/// 2024 Union members" and "March 2024" stay apart) to a run that ends in an organisation's head.
+/// The games themselves stay a place and an event ("Paris 2024 Olympic Games").
+fn year_inside_name(
+    toks: &[Token],
+    left: (usize, usize),
+    right: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let year = &toks[left.1];
+    let is_year = year.kind == Kind::Number
+        && year.text.len() == 4
+        && (year.text.starts_with("19") || year.text.starts_with("20"));
+    let last = toks[right.1 - 1].text;
+    // Past a leading "The", cut from the front later.
+    let Some(a) = (left.0..left.1).find(|&a| !lx.is_stopword(toks[a].text)) else {
+        return false;
+    };
+    is_year
+        && left.1 - a <= 3
+        && !toks[a..left.1]
+            .iter()
+            .any(|t| lx.is_stopword(t.text) || t.is_acronym())
+        && lx.is_org_head(last)
+}
+
+/// Rule `subject-list-in-name`: a body "of" or "for" subjects joined by commas and "and" is one
+/// name: "Ministry of Health and Family Welfare", "Centers for Disease Control and Prevention",
+/// "Department for Environment, Food and Rural Affairs", "Federation of Clerical, Technical and
+/// Allied Staff". The left run must begin with an organisation's head word and hold its "of" or
+/// "for"; each subject is one to three capitalised words, none a given name, a place or an
+/// acronym, and the last ends in a word of a subject ("Welfare", "Prevention", "Affairs"), so
+/// that "the Ministry of Health and Oxfam" stays two names. Returns the end of the whole name.
+fn subject_list_end(toks: &[Token], left: (usize, usize), lx: &Lexicon) -> Option<usize> {
+    // Past a leading "The": the stopwords are cut from the front later.
+    let a = (left.0..left.1).find(|&a| !lx.is_stopword(toks[a].text))?;
+    let first = toks[a].text;
+    if !lx.is_org_head(first)
+        || is_weak_head(first)
+        || !toks[left.0..left.1]
+            .iter()
+            .any(|t| t.is("of") || t.is("for"))
+    {
+        return None;
+    }
+    let role = |t: &Token| lx.is_role_word(t.text) || lx.is_role_word(t.text.trim_end_matches('s'));
+    if toks[a..left.1].iter().any(role) {
+        return None;
+    }
+    // One subject: capitalised words from `k`, returns its end.
+    let subject = |k: usize| -> Option<usize> {
+        let mut e = k;
+        while e < toks.len() && e - k < 3 && is_name_word(&toks[e]) {
+            e += 1;
+        }
+        let words = &toks[k..e];
+        let bad = |t: &Token| {
+            t.is_acronym()
+                || lx.is_given_name(t.text)
+                || lx.place(t.text).is_some()
+                || lx.is_honorific(t.text)
+                || role(t)
+        };
+        (e > k && !words.iter().any(bad)).then_some(e)
+    };
+    let mut k = left.1;
+    while toks.get(k).is_some_and(|t| t.text == ",") {
+        k = subject(k + 1)?;
+    }
+    if !toks.get(k).is_some_and(|t| t.is("and")) {
+        return None;
+    }
+    let end = subject(k + 1)?;
+    if toks.get(end).is_some_and(is_name_word) || !is_subject_word(toks[end - 1].text) {
+        return None;
+    }
+    Some(end)
+}
+
+/// A capitalised word that names a subject or a field rather than a proprietor: by its ending
+/// ("Prevention", "Employment", "Welfare", "Services") or one of the short subjects of
+/// ministries and unions ("Affairs", "Sport", "Trade", "Staff").
+fn is_subject_word(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "ing", "ism", "ics", "ogy",
+        "ship", "fare", "ices", "ies", "ry",
+    ];
+    const SUBJECTS: &[&str] = &[
+        "affairs",
+        "arts",
+        "sport",
+        "sports",
+        "trade",
+        "trades",
+        "staff",
+        "workers",
+        "employees",
+        "health",
+        "energy",
+        "water",
+        "works",
+        "youth",
+        "women",
+        "children",
+        "family",
+        "justice",
+        "labour",
+        "labor",
+        "tourism",
+        "transport",
+        "housing",
+        "media",
+        "culture",
+        "heritage",
+        "environment",
+        "finance",
+        "commerce",
+        "science",
+        "research",
+        "mines",
+        "land",
+        "lands",
+        "food",
+        "safety",
+        "security",
+        "defence",
+        "defense",
+        "planning",
+        "welfare",
+        "wildlife",
+        "climate",
+        "control",
+    ];
+    let w = word.to_lowercase();
+    SUBJECTS.contains(&w.as_str()) || ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// A portfolio run into the name of its holder: "Minister for Technology Ana Ruiz", "Secretary
@@ -1044,10 +1198,12 @@ pub fn leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
         }
         let phrase: Vec<&str> = toks[span.0..span.0 + len].iter().map(|t| t.text).collect();
         if lx.is_honorific(&phrase.join(" ")) {
-            // "Sri Lanka", "Saint Lucia": a known place is no honorific and a name.
-            if span.1 - span.0 <= 3 {
-                let whole: Vec<&str> = toks[span.0..span.1].iter().map(|t| t.text).collect();
-                if lx.place(&whole.join(" ")).is_some() {
+            // "Sri Lanka", "Saint Lucia", "the Sri Lankan delegation": a known place or its
+            // people's adjective is no honorific and a name.
+            for end in span.0 + len + 1..=(span.0 + len + 2).min(span.1) {
+                let words: Vec<&str> = toks[span.0..end].iter().map(|t| t.text).collect();
+                let words = words.join(" ");
+                if lx.place(&words).is_some() || lx.demonyms.contains_key(&key(&words)) {
                     return 0;
                 }
             }
@@ -1218,6 +1374,66 @@ mod tests {
             names("Peru, Chile and Ecuador sent delegates."),
             ["Peru", "Chile", "Ecuador"]
         );
+    }
+
+    /// Rule `subject-list-in-name`: subjects after a body's "of"/"for" are one name; a name,
+    /// a place, an acronym or a role after "and" is another.
+    #[test]
+    fn subjects_joined_by_and_stay_in_the_name() {
+        for (text, want) in [
+            (
+                "He thanked the Ministry of Water and Sanitation for its help.",
+                vec!["Ministry of Water and Sanitation"],
+            ),
+            (
+                "The Office for Standards and Accountability wrote.",
+                vec!["Office for Standards and Accountability"],
+            ),
+            (
+                "She joined the Guild of Printers, Binders and Allied Trades in 1990.",
+                vec!["Guild of Printers, Binders and Allied Trades"],
+            ),
+            (
+                "The Agency for Roads, Harbours and Public Works said no.",
+                vec!["Agency for Roads, Harbours and Public Works"],
+            ),
+            (
+                "The Ministry of Water and Brightwater Aid signed it.",
+                vec!["Ministry of Water", "Brightwater Aid"],
+            ),
+            (
+                "The Ministry of Water and Maria Lopez spoke.",
+                vec!["Ministry of Water", "Maria Lopez"],
+            ),
+            (
+                "The Institute of Physics and Ghana sent letters.",
+                vec!["Institute of Physics", "Ghana"],
+            ),
+            (
+                "On behalf of the Board of Directors, Officers, Management and Staff he spoke.",
+                vec!["Board of Directors", "Officers", "Management", "Staff"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{text}");
+        }
+    }
+
+    /// Rule `year-inside-name`, and a place's adjective after an honorific's spelling.
+    #[test]
+    fn years_and_demonyms_inside_names() {
+        for (text, want) in [
+            (
+                "The Oslo 2032 Winter Games Organising Committee met.",
+                vec!["Oslo 2032 Winter Games Organising Committee"],
+            ),
+            ("In 2031 Union members met.", vec!["Union"]),
+            (
+                "The Sri Lankan Fishers Congress met.",
+                vec!["Sri Lankan Fishers Congress"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{text}");
+        }
     }
 
     #[test]
