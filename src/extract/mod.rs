@@ -1086,6 +1086,29 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "Council of Ministers" after "the SAARC Council of Ministers": the name without the
+        // acronym of its parent is a short form of it.
+        let orgs: Vec<EntityId> = self.reg.live(EntityKind::Organization).collect();
+        for &o in &orgs {
+            let short = self.reg.get(o).name.to_lowercase();
+            if short.split_whitespace().count() < 2 {
+                continue;
+            }
+            let long = orgs.iter().copied().find(|&l| {
+                let name = &self.reg.get(l).name;
+                name.to_lowercase()
+                    .strip_suffix(short.as_str())
+                    .and_then(|p| p.strip_suffix(' '))
+                    .is_some_and(|p| {
+                        !p.contains(' ')
+                            && name[..p.len()].len() >= 2
+                            && name[..p.len()].chars().all(|c| c.is_uppercase())
+                    })
+            });
+            if let Some(long) = long.filter(|&l| self.reg.resolve(l) != self.reg.resolve(o)) {
+                self.reg.merge(o, long);
+            }
+        }
         // Remap mentions to the entities they were merged into.
         for s in self.sents.iter_mut() {
             for m in s.mentions.iter_mut() {

@@ -281,6 +281,8 @@ impl Registry {
     pub fn org_by_head(&self, head: &str) -> Option<EntityId> {
         let head = key(head);
         self.live(EntityKind::Organization)
+            // A name that is the head alone ("Council" from "the Council") names no one.
+            .filter(|&id| self.keys[id] != head)
             .filter(|&id| {
                 self.keys[id]
                     .split([' ', '-'])
@@ -1136,7 +1138,13 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 // Only inside an organisation name already joined with "of": "Association of X in Wales".
                 return (lx.is_org_head(first)) && toks[left.0..left.1].iter().any(|t| t.is("of"));
             }
-            head_left && !lx.is_stopword(right_first)
+            // A body of people in the plural, though it opens sentences too: "Council of
+            // Ministers", "Union of Workers".
+            let people = right_first.len() > 3
+                && right_first.ends_with('s')
+                && (lx.is_role(&right_first[..right_first.len() - 1])
+                    || lx.is_occupation(&right_first[..right_first.len() - 1]));
+            head_left && (!lx.is_stopword(right_first) || people)
         }
         _ => false,
     }

@@ -214,9 +214,11 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     // A possessor: "X's", "the union's".
     if let Some(m) = sent.mention_starting(j) {
         if toks.get(m.end).is_some_and(|t| t.kind == Kind::Possessive) {
-            match (m.kind, m.entity) {
-                (Some(EntityKind::Organization), Some(id)) => possessor = Some(id),
-                (Some(EntityKind::Place), Some(id)) => possessor_place = Some(id),
+            match (m.kind, m.entity, definite_head(r, s, m)) {
+                (_, _, Some(Some(id))) => possessor = Some(id),
+                (_, _, Some(None)) => return None,
+                (Some(EntityKind::Organization), Some(id), _) => possessor = Some(id),
+                (Some(EntityKind::Place), Some(id), _) => possessor_place = Some(id),
                 _ => return None,
             }
             j = m.end + 1;
@@ -264,6 +266,19 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         }
     }
     let (_, mut end) = found?;
+    // "chairman of the Council" after the Northern Council of Ministers was named: the
+    // lexicon's role of a local council is the role "chairman" in that named body (rule
+    // `definite-capitalised-head`).
+    let mut named_body = None;
+    if end >= start + 4 && sent.is(end - 3, "of") && sent.is(end - 2, "the") {
+        let head = &toks[end - 1];
+        if head.is_cap() && r.lx.is_org_head(head.text) {
+            if let Some(id) = r.reg.org_by_head(&head.lower()) {
+                named_body = Some(id);
+                end -= 3;
+            }
+        }
+    }
     let head_lower = toks[end - 1].lower();
     let role_words = r.text(s, start, end).to_lowercase();
     let legislator = LEGISLATORS
@@ -276,7 +291,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     let mut phrase = RolePhrase {
         start,
         end,
-        org: possessor,
+        org: possessor.or(named_body),
         place: possessor_place,
         constituency: false,
         next: end,
@@ -386,7 +401,11 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                     if phrase.org.is_some() || (c == "in" && !in_org) {
                         break;
                     }
-                    if let (Some(EntityKind::Organization), Some(id)) =
+                    if let Some(named) = definite_head(r, s, mention) {
+                        // "Leader of the Delegation": no body of that head was named.
+                        let Some(id) = named else { break };
+                        phrase.org = Some(id);
+                    } else if let (Some(EntityKind::Organization), Some(id)) =
                         (mention.kind, mention.entity)
                     {
                         phrase.org = Some(id);
@@ -466,12 +485,12 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     Some(phrase)
 }
 
-/// "the union" at token `i` (after its "the"), alone: `Some(Some(id))` for the organisation
+/// "the union" or "the Council" at token `i` (after its "the"), alone: `Some(Some(id))` for the organisation
 /// last named with that head word, `Some(None)` for a word a report uses of its own
 /// organisation, `None` when it is no such word or more words follow ("the union executive").
 fn the_body(r: &Reader, sent: &Sent, i: usize) -> Option<Option<EntityId>> {
     let t = sent.toks.get(i)?;
-    if t.kind != Kind::Word || t.is_cap() || sent.mention_at(i).is_some() {
+    if t.kind != Kind::Word || sent.mention_at(i).is_some() {
         return None;
     }
     if sent
@@ -484,8 +503,48 @@ fn the_body(r: &Reader, sent: &Sent, i: usize) -> Option<Option<EntityId>> {
     let head = t.lower();
     match r.reg.org_by_head(&head) {
         Some(id) => Some(Some(id)),
+        // Capitalised, "the Council" is one named before (rule `definite-capitalised-head`).
+        None if t.is_cap() => None,
         None => SELF_REFERENCES.contains(&head.as_ref()).then_some(None),
     }
+}
+
+/// Rule `definite-capitalised-head`: "the Council", "the Union's president", "member of the
+/// Committee's board": a head word alone, capitalised after "the", stands for the nearest
+/// organisation named before it with that head ("the Northern Council of Ministers"), never a
+/// new one. `Some(None)` for such a word when no body of its head was named ("the Leader of
+/// the Delegation"), `None` for any other mention.
+fn definite_head(r: &Reader, s: usize, m: &Mention) -> Option<Option<EntityId>> {
+    let sent = &r.sents[s];
+    let t = sent.toks.get(m.start)?;
+    let alone = m.end == m.start + 1 && m.start >= 1 && sent.is(m.start - 1, "the");
+    if !alone
+        || !t.is_cap()
+        || t.is_acronym()
+        || matches!(
+            m.kind,
+            Some(EntityKind::Person | EntityKind::Place | EntityKind::Event)
+        )
+        || !r.lx.is_org_head(t.text)
+    {
+        return None;
+    }
+    let head = t.lower();
+    let has_head = |id: EntityId| {
+        let name = r.reg.get(id).name.to_lowercase();
+        name != head && name.split([' ', '-']).any(|w| w == head)
+    };
+    let before = |q: usize| {
+        r.sents[q]
+            .mentions
+            .iter()
+            .rev()
+            .filter(move |o| q < s || o.end <= m.start)
+            .filter(|o| o.kind == Some(EntityKind::Organization))
+            .filter_map(|o| o.entity)
+    };
+    let nearest = (0..=s).rev().flat_map(before).find(|&id| has_head(id));
+    Some(nearest.or_else(|| r.reg.org_by_head(&head)))
 }
 
 fn is_named_org(m: &Mention) -> bool {

@@ -533,6 +533,28 @@ fn every_rule_fires_on_its_examples() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Rule `definite-capitalised-head`: a head word alone makes no new organisation.
+#[test]
+fn a_capitalised_head_alone_names_no_new_body() {
+    let ex = run("The meeting was opened by Ana Ruiz, Chair of the Harbour Council of Ministers and the Leader of the Delegation from Norland.");
+    assert!(
+        has_aff(&ex, "Ana Ruiz", "Chair", "Harbour Council of Ministers"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        !kinds(&ex, EntityKind::Organization).contains(&"Delegation"),
+        "{:?}",
+        kinds(&ex, EntityKind::Organization)
+    );
+    // The short form without its parent's acronym is the same body.
+    let ex = run("A meeting of the NCM Council of Ministers began. Ministers came to the Council of Ministers from ten states.");
+    assert_eq!(
+        kinds(&ex, EntityKind::Organization),
+        ["NCM Council of Ministers"]
+    );
+}
+
 #[test]
 fn an_unknown_name_after_from_is_no_place() {
     let ex = run("A speaker from Zantex Vellor spoke about pay.");
@@ -928,6 +950,9 @@ fn affiliation_forms() {
         ("a role of the report's own body", "# Harbour Workers' Union annual meeting\n\nThe treasurer of the union, Mia Roth, read the accounts.", "Mia Roth", "treasurer", "Harbour Workers' Union"),
         ("an organisation's leaders named in a list", "HWU central leaders Tom Hale, Ada Kane and Mark Ortega took part.", "Mark Ortega", "leader", "HWU"),
         ("an organisation's workers, an honorific in the list", "Locked out Acme workers Jo Bright and Dr Sam Ives spoke.", "Sam Ives", "", "Acme"),
+        ("a capitalised head alone is the body named before by it", "The Northern Council of Ministers met in Tolvik.\n\nJane Doe was elected Chairman of the Council.", "Jane Doe", "Chairman", "Northern Council of Ministers"),
+        ("the nearest body of that head, possessed", "The Tolvik Games Organising Committee met on Monday.\n\nThe delegation included Ana Ruiz, head of the Harbour Olympic Committee, and Tom Hale, a member of the Committee's Board of Directors.", "Tom Hale", "member", "Harbour Olympic Committee"),
+        ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
         // No organisation: the role is a title the person holds.
