@@ -701,7 +701,8 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
     let mut k = end;
     if sent.is(k, "of") {
         k += 1;
-        if sent.is(k, "the") {
+        let demonstrative = sent.is(k, "this") || sent.is(k, "our");
+        if sent.is(k, "the") || demonstrative {
             k += 1;
         }
         if let Some(m) = sent.mention_starting(k) {
@@ -709,6 +710,20 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
                 r.main_org = m.entity;
                 return;
             }
+        }
+        // "the annual meeting of this Association", "the AGM of the society": the body
+        // named before by that head word.
+        let head = sent.toks.get(k).filter(|t| {
+            t.kind == Kind::Word
+                && r.lx.is_org_head(t.text)
+                && sent
+                    .toks
+                    .get(k + 1)
+                    .is_none_or(|n| n.kind != Kind::Word || n.is("was"))
+        });
+        if let Some(id) = head.and_then(|t| r.reg.org_by_head(&t.lower())) {
+            r.main_org = Some(id);
+            return;
         }
     }
     if start >= 2 && sent.toks[start - 1].kind == Kind::Possessive {

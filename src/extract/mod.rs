@@ -811,6 +811,23 @@ impl<'a> Reader<'a> {
         {
             return Some(EntityKind::Organization);
         }
+        // Rule `given-name-and-place-head`: a given name and a surname that is a place's head
+        // word, with a cue of its own after it, is a person: "Leo Park, president of X,",
+        // "Ann Hill said" (not "Victoria Park" after "and", "with" or "at").
+        let weak_prev = prev.is_some_and(|p| {
+            matches!(
+                p.lower().as_ref(),
+                "and" | "with" | "including" | "included" | "met" | "by" | "at" | "in" | "to"
+            )
+        });
+        if n == 2
+            && place_head_last
+            && lx.is_given_name(first)
+            && !weak_prev
+            && self.person_cue(s, a, b)
+        {
+            return Some(EntityKind::Person);
+        }
         // Places: a head word last or first ("Victoria Park", "Hotel Gartenstadt", "X-Hof").
         let hyphen_head = last
             .rsplit('-')

@@ -589,6 +589,18 @@ fn naming_rules_type_names() {
     use EntityKind::{Event, Organization, Person, Place};
     for (rule, text, kind, name) in [
         (
+            "given-name-and-place-head",
+            "Leo Park, president of the Harbour Union, discussed pay.",
+            Person,
+            "Leo Park",
+        ),
+        (
+            "given-name-and-place-head (no cue of its own)",
+            "Delegates walked from the station and Victoria Park was full.",
+            Place,
+            "Victoria Park",
+        ),
+        (
             "place-head (lexicon)",
             "The congress was held at the Seaview Resort & Spa on Monday.",
             Place,
@@ -952,6 +964,7 @@ fn affiliation_forms() {
         ("an organisation's workers, an honorific in the list", "Locked out Acme workers Jo Bright and Dr Sam Ives spoke.", "Sam Ives", "", "Acme"),
         ("a capitalised head alone is the body named before by it", "The Northern Council of Ministers met in Tolvik.\n\nJane Doe was elected Chairman of the Council.", "Jane Doe", "Chairman", "Northern Council of Ministers"),
         ("the nearest body of that head, possessed", "The Tolvik Games Organising Committee met on Monday.\n\nThe delegation included Ana Ruiz, head of the Harbour Olympic Committee, and Tom Hale, a member of the Committee's Board of Directors.", "Tom Hale", "member", "Harbour Olympic Committee"),
+        ("a bare role in the minutes of a body's meeting, named by its head word", "Tolvik Rowing Association. The annual meeting of this Association was held last night. Mr. J. Tomlinson, treasurer; and Mr. W. Skinner, were all re-elected.", "J. Tomlinson", "treasurer", "Tolvik Rowing Association"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
