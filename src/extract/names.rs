@@ -281,14 +281,21 @@ impl Registry {
     pub fn org_by_head(&self, head: &str) -> Option<EntityId> {
         let head = key(head);
         self.live(EntityKind::Organization)
-            // A name that is the head alone ("Council" from "the Council") names no one.
-            .filter(|&id| self.keys[id] != head)
-            .filter(|&id| {
-                self.keys[id]
-                    .split([' ', '-'])
-                    .any(|w| w == head || (head.len() >= 6 && edit_distance(w, &head) <= 1))
-            })
+            .filter(|&id| self.has_head_key(id, &head))
             .max_by_key(|&id| self.last_seen[id])
+    }
+
+    /// Does organisation `id` have the head word `head` (as `org_by_head` reads it)?
+    pub fn has_head(&self, id: EntityId, head: &str) -> bool {
+        self.has_head_key(self.resolve(id), &key(head))
+    }
+
+    fn has_head_key(&self, id: EntityId, head: &str) -> bool {
+        // A name that is the head alone ("Council" from "the Council") names no one.
+        self.keys[id] != head
+            && self.keys[id]
+                .split([' ', '-'])
+                .any(|w| w == head || (head.len() >= 6 && edit_distance(w, head) <= 1))
     }
 
     pub fn into_entities(self) -> (Vec<Entity>, Vec<EntityId>) {

@@ -229,7 +229,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
             .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
     {
         let head = toks[j].lower();
-        match r.reg.org_by_head(&head) {
+        match org_by_head_before(r, s, j, &head) {
             Some(id) => possessor = Some(id),
             None if SELF_REFERENCES.contains(&head.as_ref()) => self_reference = true,
             None => return None,
@@ -436,7 +436,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         // Rule `role-of-the-body`: "president of the union", "treasurer of the society":
         // the organisation named before by that head word, else the report's own.
         if let Some(body) = (phrase.org.is_none() && c == "of" && sent.is(k + 1, "the"))
-            .then(|| the_body(r, sent, m))
+            .then(|| the_body(r, s, m))
             .flatten()
         {
             match body {
@@ -488,7 +488,8 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
 /// "the union" or "the Council" at token `i` (after its "the"), alone: `Some(Some(id))` for the organisation
 /// last named with that head word, `Some(None)` for a word a report uses of its own
 /// organisation, `None` when it is no such word or more words follow ("the union executive").
-fn the_body(r: &Reader, sent: &Sent, i: usize) -> Option<Option<EntityId>> {
+fn the_body(r: &Reader, s: usize, i: usize) -> Option<Option<EntityId>> {
+    let sent = &r.sents[s];
     let t = sent.toks.get(i)?;
     if t.kind != Kind::Word || sent.mention_at(i).is_some() {
         return None;
@@ -501,7 +502,7 @@ fn the_body(r: &Reader, sent: &Sent, i: usize) -> Option<Option<EntityId>> {
         return None;
     }
     let head = t.lower();
-    match r.reg.org_by_head(&head) {
+    match org_by_head_before(r, s, i, &head) {
         Some(id) => Some(Some(id)),
         // Capitalised, "the Council" is one named before (rule `definite-capitalised-head`).
         None if t.is_cap() => None,
@@ -529,26 +530,56 @@ fn definite_head(r: &Reader, s: usize, m: &Mention) -> Option<Option<EntityId>> 
     {
         return None;
     }
-    let head = t.lower();
-    let has_head = |id: EntityId| {
-        let name = r.reg.get(id).name.to_lowercase();
-        name != head && name.split([' ', '-']).any(|w| w == head)
-    };
+    Some(org_by_head_before(r, s, m.start, &t.lower()))
+}
+
+/// The organisation a head word ("the union", "the Council") stands for at token `pos` of
+/// sentence `s`: the nearest one named before it with that head, else the last one named.
+fn org_by_head_before(r: &Reader, s: usize, pos: usize, head: &str) -> Option<EntityId> {
     let before = |q: usize| {
         r.sents[q]
             .mentions
             .iter()
             .rev()
-            .filter(move |o| q < s || o.end <= m.start)
+            .filter(move |o| q < s || o.end <= pos)
             .filter(|o| o.kind == Some(EntityKind::Organization))
             .filter_map(|o| o.entity)
     };
-    let nearest = (0..=s).rev().flat_map(before).find(|&id| has_head(id));
-    Some(nearest.or_else(|| r.reg.org_by_head(&head)))
+    (0..=s)
+        .rev()
+        .flat_map(before)
+        .find(|&id| r.reg.has_head(id, head))
+        .or_else(|| r.reg.org_by_head(head))
 }
 
 fn is_named_org(m: &Mention) -> bool {
     m.kind == Some(EntityKind::Organization)
+}
+
+/// Rule `head-word-then-role`: the word for the report's kind of body just before a role
+/// that premodifies a name, "union president A B", "the union's president A B", "Union general
+/// secretary A B" (capitalised only to open the sentence): the union named before it (not
+/// "the Tolvik council leader", a place's council).
+fn head_word_before(r: &Reader, s: usize, end: usize) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    let k = end.checked_sub(1)?;
+    let t = &sent.toks[k];
+    let open = k == 0 || (k == 1 && sent.is(0, "the"));
+    let head = t.lower();
+    // Not a body of a place or a name: "the Tolvik council leader".
+    let named_before = k >= 1 && sent.toks[k - 1].is_cap() && !open;
+    if t.kind != Kind::Word
+        || (t.is_cap() && !open)
+        || t.is_acronym()
+        || named_before
+        || sent
+            .mention_at(k)
+            .is_some_and(|m| m.kind.is_some() || m.end > k + 1)
+        || !SELF_REFERENCES.contains(&head.as_ref())
+    {
+        return None;
+    }
+    org_by_head_before(r, s, k, &head).or_else(|| r.main_org.filter(|&o| r.reg.has_head(o, &head)))
 }
 
 /// Records what a role phrase says of `person`.
@@ -1149,7 +1180,7 @@ fn definite_org_head(r: &Reader, s: usize, k: usize, set_off: bool) -> Option<En
     if !r.lx.is_org_head(&w) {
         return None;
     }
-    r.reg.org_by_head(&w).or_else(|| {
+    org_by_head_before(r, s, k, &w).or_else(|| {
         SELF_REFERENCES
             .contains(&w.as_ref())
             .then_some(r.main_org)
@@ -1633,6 +1664,10 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         let Some(mut phrase) = role_at(r, s, q) else {
             continue;
         };
+        // "union president A B": the head word is the body, read from the role after it.
+        if phrase.end > q + 1 && head_word_before(r, s, q + 1).is_some() {
+            continue;
+        }
         // "Vice-Chancellor Professor A B": the courtesy is no part of the role.
         while phrase.end > phrase.start + 1
             && COURTESY.contains(&r.sents[s].toks[phrase.end - 1].lower().as_ref())
@@ -1662,7 +1697,8 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             .and_then(|m| match (m.kind, m.entity) {
                 (Some(EntityKind::Organization), Some(id)) => Some(id),
                 _ => None,
-            });
+            })
+            .or_else(|| head_word_before(r, s, org_end));
 
         // Rule `role-before-name-of-report-organisation`: a bare office of an organisation
         // ("General President A B", "International Rep A B") in a report about one

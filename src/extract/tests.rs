@@ -533,6 +533,17 @@ fn every_rule_fires_on_its_examples() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Rule `head-word-then-role` reads no place's body as the report's own.
+#[test]
+fn a_places_council_is_not_the_reports_body() {
+    let ex = run("# Harbour Union conference\n\nThe Harbour Union met in Tolvik. The Tolvik council leader Eva Lind said no.");
+    assert!(
+        affiliations(&ex).iter().all(|(p, _, _)| p != "Eva Lind"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
 /// Rule `definite-capitalised-head`: a head word alone makes no new organisation.
 #[test]
 fn a_capitalised_head_alone_names_no_new_body() {
@@ -965,6 +976,10 @@ fn affiliation_forms() {
         ("a capitalised head alone is the body named before by it", "The Northern Council of Ministers met in Tolvik.\n\nJane Doe was elected Chairman of the Council.", "Jane Doe", "Chairman", "Northern Council of Ministers"),
         ("the nearest body of that head, possessed", "The Tolvik Games Organising Committee met on Monday.\n\nThe delegation included Ana Ruiz, head of the Harbour Olympic Committee, and Tom Hale, a member of the Committee's Board of Directors.", "Tom Hale", "member", "Harbour Olympic Committee"),
         ("a bare role in the minutes of a body's meeting, named by its head word", "Tolvik Rowing Association. The annual meeting of this Association was held last night. Mr. J. Tomlinson, treasurer; and Mr. W. Skinner, were all re-elected.", "J. Tomlinson", "treasurer", "Tolvik Rowing Association"),
+        ("the head word before a role before a name", "# Harbour Union conference\n\nThe Harbour Union met in Tolvik. The conference was chaired by union president Ola Dahl.", "Ola Dahl", "president", "Harbour Union"),
+        ("the head word opening the sentence", "The Harbour Union met in Tolvik.\n\nUnion general secretary Maria Lopez told delegates that pay must rise.", "Maria Lopez", "general secretary", "Harbour Union"),
+        ("the head word's possessive before a role before a name", "The Harbour Union met in Tolvik. The union's treasurer Ann Lee read the accounts.", "Ann Lee", "treasurer", "Harbour Union"),
+        ("a head word stands for the body named before it, not after", "The Harbour Union met in Tolvik. Tom Hale, the union's deputy general secretary, moved the motion. Mia Roth spoke for the Nurses Union.", "Tom Hale", "deputy general secretary", "Harbour Union"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
