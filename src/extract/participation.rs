@@ -1024,7 +1024,21 @@ pub(crate) fn find_participation(r: &mut Reader) {
                 part = Some((*role, &rules::LABELLED_LIST));
             }
             if part.is_none() && attendance.get(s) == Some(&true) {
-                part = Some((PartRole::Attendee, &rules::ATTENDANCE_LIST));
+                // "Present: A B (Chair), C D": the one marked as chair presided.
+                let chair = sent.is_punct(p.end, "(")
+                    && sent.toks.get(p.end + 1).is_some_and(|t| {
+                        matches!(
+                            t.lower().as_ref(),
+                            "chair" | "chairman" | "chairwoman" | "chairperson" | "presiding"
+                        )
+                    })
+                    && sent.is_punct(p.end + 2, ")");
+                let role = if chair {
+                    PartRole::Chair
+                } else {
+                    PartRole::Attendee
+                };
+                part = Some((role, &rules::ATTENDANCE_LIST));
             }
             let pronoun = p.start == 0
                 && p.end == 1

@@ -188,7 +188,7 @@ rules! {
         "The person presiding: \"A B (in the chair)\", \"A B was in the chair\".",
         ["The annual meeting of the Tolvik Angling Society was held last night. The president, Mr. J. C. Lyle, was in the chair."];
     ATTENDANCE_LIST: "attendance-list", Participation, 0.7,
-        "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\".",
+        "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\"; the one marked \"(Chair)\" presided.",
         ["# Minutes of the Tolvik Angling Society meeting\n\nPresent: Mr. J. C. Lyle, Mrs. E. Marlowe and A. Fenn.\n\nApologies: T. Bank.",
          "# Minutes of the Tolvik Angling Society meeting\n\nThe secretary, Mrs. E. Marlowe, and a member of the public were also present."];
     PANEL_LIST: "panel-list", Participation, 0.65,

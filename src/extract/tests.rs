@@ -1002,6 +1002,13 @@ fn participation_forms() {
     let conference = "Harbour Workers' Union Annual Conference 2024";
     for (case, text, person, part, event) in [
         (
+            "the one marked as chair in the list of those present",
+            "Present: Ana Ruiz (Chair), Tom Hale, Mia Roth.",
+            "Ana Ruiz",
+            Chair,
+            conference,
+        ),
+        (
             "a list of names with their unions, then unnamed others, as subject",
             "Tom Hale (PFA), R K Dev (Tolvik Pilots Federation), Ana Ruiz (Dock Union) and other leaders from different unions gave greetings to the conference.",
             "Ana Ruiz",
