@@ -206,6 +206,11 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         j += 1;
     } else if sent.is(j, "the") {
         j += 1;
+    } else if sent.is(j, "its") && lexicon_role_end(r, sent, j + 1).is_some() {
+        // Rule `its-role`: "received by its president, A B": the organisation named last
+        // before it.
+        possessor = Some(nearest_org_before(r, s, j)?);
+        j += 1;
     }
     // Ages: "a 22-year-old engineering student".
     while j < toks.len() && (toks[j].text.ends_with("-year-old") || toks[j].kind == Kind::Number) {
@@ -531,6 +536,20 @@ fn definite_head(r: &Reader, s: usize, m: &Mention) -> Option<Option<EntityId>> 
         return None;
     }
     Some(org_by_head_before(r, s, m.start, &t.lower()))
+}
+
+/// The organisation named last before token `pos` of sentence `s`, in it or the sentence
+/// before ("its president" refers no further back).
+fn nearest_org_before(r: &Reader, s: usize, pos: usize) -> Option<EntityId> {
+    (s.saturating_sub(1)..=s).rev().find_map(|q| {
+        r.sents[q]
+            .mentions
+            .iter()
+            .rev()
+            .filter(|o| q < s || o.end <= pos)
+            .find(|o| o.kind == Some(EntityKind::Organization))
+            .and_then(|o| o.entity)
+    })
 }
 
 /// The organisation a head word ("the union", "the Council") stands for at token `pos` of
@@ -1698,7 +1717,13 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 (Some(EntityKind::Organization), Some(id)) => Some(id),
                 _ => None,
             })
-            .or_else(|| head_word_before(r, s, org_end));
+            .or_else(|| head_word_before(r, s, org_end))
+            .or_else(|| {
+                // Rule `its-role`: "the X Union and its general secretary A B".
+                (org_end >= 1 && sent.is(org_end - 1, "its"))
+                    .then(|| nearest_org_before(r, s, org_end - 1))
+                    .flatten()
+            });
 
         // Rule `role-before-name-of-report-organisation`: a bare office of an organisation
         // ("General President A B", "International Rep A B") in a report about one

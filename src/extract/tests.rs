@@ -980,6 +980,8 @@ fn affiliation_forms() {
         ("the head word opening the sentence", "The Harbour Union met in Tolvik.\n\nUnion general secretary Maria Lopez told delegates that pay must rise.", "Maria Lopez", "general secretary", "Harbour Union"),
         ("the head word's possessive before a role before a name", "The Harbour Union met in Tolvik. The union's treasurer Ann Lee read the accounts.", "Ann Lee", "treasurer", "Harbour Union"),
         ("a head word stands for the body named before it, not after", "The Harbour Union met in Tolvik. Tom Hale, the union's deputy general secretary, moved the motion. Mia Roth spoke for the Nurses Union.", "Tom Hale", "deputy general secretary", "Harbour Union"),
+        ("its role, set off after the name", "Our day began with a meeting with the Norland Dockers Union. We were received by its president, Kofi Mensah, who briefed us.", "Kofi Mensah", "president", "Norland Dockers Union"),
+        ("its role before the name", "The Harbour Union and its general secretary Ana Ruiz agreed.", "Ana Ruiz", "general secretary", "Harbour Union"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
