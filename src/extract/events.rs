@@ -744,12 +744,16 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
     // "The X Union opened its convention", "members of X met for their conference": the
     // one organisation of the sentence, whose own event it is.
     let own = start >= 1 && matches!(sent.toks[start - 1].lower().as_ref(), "its" | "their");
-    let mut orgs = sent
+    // One organisation, though named twice ("The X Federation (XF) held its congress").
+    let mut orgs: Vec<EntityId> = sent
         .mentions
         .iter()
-        .filter(|m| m.kind == Some(EntityKind::Organization) && m.end <= start);
-    if let (true, Some(m), None) = (own, orgs.next(), orgs.next()) {
-        r.main_org = m.entity;
+        .filter(|m| m.kind == Some(EntityKind::Organization) && m.end <= start)
+        .filter_map(|m| m.entity.map(|e| r.reg.resolve(e)))
+        .collect();
+    orgs.dedup();
+    if let (true, [one]) = (own, orgs.as_slice()) {
+        r.main_org = Some(*one);
     }
 }
 

@@ -206,7 +206,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         j += 1;
     } else if sent.is(j, "the") {
         j += 1;
-    } else if sent.is(j, "its") && lexicon_role_end(r, sent, j + 1).is_some() {
+    } else if sent.is(j, "its") {
         // Rule `its-role`: "received by its president, A B": the organisation named last
         // before it.
         possessor = Some(nearest_org_before(r, s, j)?);
@@ -610,7 +610,13 @@ fn claim(
     org: Option<EntityId>,
     rule: &'static Rule,
 ) {
-    let role = r.text(s, phrase.start, phrase.end).trim().to_owned();
+    let role = r.text(s, phrase.start, phrase.end).trim();
+    // "its new president": the post is "president".
+    let role = match role.get(..4) {
+        Some(w) if w.eq_ignore_ascii_case("new ") => &role[4..],
+        _ => role,
+    }
+    .to_owned();
     let org = org
         .or(phrase.org)
         .or_else(|| phrase.org_mention.and_then(|mi| r.make_org(s, mi)));
@@ -1060,6 +1066,9 @@ fn copula_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 /// of X", "A B, speaking as treasurer of X": a post of a named organisation held "as", by the
 /// nearest person before it (no other person between, no clause-ending punctuation).
 fn as_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    if appointed_to(r, s, p, person) {
+        return;
+    }
     let sent = &r.sents[s];
     let n = sent.toks.len();
     let end = n.min(p.end + 16);
@@ -1090,6 +1099,65 @@ fn as_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 }
 
 /// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".
+/// Rule `appointed-name-role`: a verb of choosing before the name, the post after it: "The
+/// board named A B chief executive of X", "The X Federation has elected A B as its new
+/// president", "X appointed A B as treasurer" (a bare post: the organisation that chose, when
+/// it is the sentence's subject). True when it made a claim.
+fn appointed_to(r: &mut Reader, s: usize, p: &Mention, person: EntityId) -> bool {
+    let sent = &r.sents[s];
+    let first = p.hon.unwrap_or(p.start);
+    let chose = first >= 1
+        && matches!(
+            sent.toks[first - 1].lower().as_ref(),
+            "elected"
+                | "re-elected"
+                | "appointed"
+                | "named"
+                | "chose"
+                | "selected"
+                | "installed"
+                | "nominated"
+        );
+    if !chose {
+        return false;
+    }
+    let k = if sent.is(p.end, "as") {
+        p.end + 1
+    } else {
+        p.end
+    };
+    let Some(phrase) = role_at(r, s, k) else {
+        return false;
+    };
+    let sent = &r.sents[s];
+    // The post must end the clause: "named A B chief executive of X last week" is fine,
+    // "named A B president Tom" is no post.
+    if phrase.indefinite || sent.toks.get(phrase.next).is_some_and(|t| t.is_cap()) {
+        return false;
+    }
+    // The organisation that chose: the subject, just before the verb (and "has"/"have").
+    let mut v = first - 1;
+    while v >= 1
+        && matches!(
+            sent.toks[v - 1].lower().as_ref(),
+            "has" | "have" | "had" | "today"
+        )
+    {
+        v -= 1;
+    }
+    let subject = sent
+        .mention_ending(v)
+        .filter(|m| m.kind == Some(EntityKind::Organization))
+        .and_then(|m| m.entity);
+    let named = phrase.org.is_some() || phrase.org_mention.is_some() || phrase.self_reference;
+    if !named && subject.is_none() {
+        return false;
+    }
+    let org = if named { None } else { subject };
+    claim(r, s, person, &phrase, org, &rules::APPOINTED_NAME_ROLE);
+    true
+}
+
 fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     if r.sents[s].is(p.end, "who") {
         // "A B who is retiring as treasurer of X": a relative clause with no comma.

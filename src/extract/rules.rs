@@ -99,6 +99,11 @@ rules! {
         "A post held \"as\" a role of a named organisation, said of the nearest person before it: \"A B, on her last day as chair of X, …\", \"A B began his term as president of X\".",
         ["Maria Lund, on her last day as Chair of the Harbour Workers' Union, opened the meeting.",
          "Tom Hale began his term as president of the Coastal Housing Trust on Monday."];
+    APPOINTED_NAME_ROLE: "appointed-name-role", Affiliation, 0.75,
+        "A verb of choosing before the name and the post after it: \"The board named A B chief executive of X\", \"The X Federation has elected A B as its new president\".",
+        ["The board named Leo Grant chief executive of Acme Ports on Monday.",
+         "The Norland Teachers Federation has elected Ama Owusu as its new president.",
+         "The Tolvik Dockers Union appointed Eva Lind as treasurer."];
     OFFICE_OF_BEFORE_NAME: "office-of-before-name", Affiliation, 0.7,
         "A role with its organisation or territory written straight before the name: \"Minister of Foreign Affairs of Norway A B\", \"Secretary General of the X Organization A B\".",
         ["The delegation was led by Acting Minister of Foreign Affairs of Norway Tomas Vell.",
