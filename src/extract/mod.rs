@@ -296,9 +296,17 @@ impl<'a> Reader<'a> {
             // In a list whose items a semicolon ends ("A B, Tolvik; C D, Hull;"), what follows
             // a name and a comma describes it.
             let item_end = |m: &Mention| sent.toks.get(m.end).is_some_and(|t| t.text == ";");
+            // A portfolio after a role's "of"/"for" is no one: "Minister of Foreign Affairs, A B".
+            let lx = self.lx;
+            let portfolio = |m: &Mention| {
+                m.start >= 2
+                    && matches!(sent.toks[m.start - 1].lower().as_ref(), "of" | "for")
+                    && lx.is_role_word(sent.toks[m.start - 2].text)
+            };
             let found = (0..ms.len()).find(|&i| {
                 ms[i].kind.is_none()
                     && !item_end(&ms[i])
+                    && !portfolio(&ms[i])
                     && (2..=4).contains(&(ms[i].end - ms[i].start))
                     && names::person_shaped(&sent.toks, ms[i].start, ms[i].end, self.lx)
                     && ((i > 0

@@ -560,7 +560,9 @@ fn from_before_role(site: &Site) -> Option<usize> {
 fn welcomed_name(site: &Site) -> Option<PartRole> {
     let toks = &site.sent.toks;
     let mut q = site.first;
-    while q > 0 && site.first - q < 40 {
+    // Lists of guests with their titles run long: "welcomed German Foreign Minister, A B, UK
+    // Foreign Secretary C D, … and Japan's Deputy Foreign Minister E F".
+    while q > 0 && site.first - q < 120 {
         let w = site.w(q - 1);
         if matches!(w, "welcomed" | "welcomes" | "greeted" | "introduced") {
             // The verb has a subject before it: it is no participle ("the introduced bill").

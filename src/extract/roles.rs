@@ -1309,6 +1309,13 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
         }
         if let Some(mut phrase) = role_at(r, s, j) {
             let sent = &r.sents[s];
+            // "A B, Saudi Foreign Minister C D": the role is the next person's, not A B's.
+            let holder = sent.mentions.iter().any(|m| {
+                m.kind == Some(EntityKind::Person) && m.hon.unwrap_or(m.start) == phrase.next
+            });
+            if holder {
+                return claims > 0;
+            }
             let mut org = None;
             let mut next = phrase.next;
             // "Patron HWU": the organisation's acronym straight after the role.

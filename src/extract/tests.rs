@@ -533,6 +533,33 @@ fn every_rule_fires_on_its_examples() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A role before the next name in a list is that person's, not an appositive of the name
+/// before; a portfolio after a role's "of" is no person; a long list of welcomed guests.
+#[test]
+fn guests_listed_with_their_titles() {
+    let ex = run("# Harbour Ministers' Meeting in Tolvik\n\nThe Harbour Ministers' Meeting opened in Tolvik. Minister Ravi Kumar welcomed Norland Foreign Minister, Ana Berg, Ruritanian Foreign Minister Prince Faisal Idris, Ruritania's Minister of Foreign Affairs, Sheikh Omar Said, UK Foreign Secretary James Clever, Australian Minister for Foreign Affairs Penny Wong, Russian Foreign Minister Ivan Orlov and Japan's State Minister Ken Yamada.");
+    assert!(
+        !titles(&ex, "Ana Berg")
+            .iter()
+            .any(|t| t.contains("Ruritanian")),
+        "{:?}",
+        titles(&ex, "Ana Berg")
+    );
+    assert!(
+        !kinds(&ex, EntityKind::Person).contains(&"Foreign Affairs"),
+        "{:?}",
+        kinds(&ex, EntityKind::Person)
+    );
+    let guests: Vec<String> = parts(&ex)
+        .into_iter()
+        .filter(|(_, r, _)| *r == PartRole::Attendee)
+        .map(|(p, _, _)| p)
+        .collect();
+    for guest in ["Ana Berg", "Penny Wong", "Ivan Orlov", "Ken Yamada"] {
+        assert!(guests.iter().any(|g| g == guest), "{guest}: {guests:?}");
+    }
+}
+
 /// Rule `head-word-then-role` reads no place's body as the report's own.
 #[test]
 fn a_places_council_is_not_the_reports_body() {
