@@ -291,8 +291,14 @@ impl Registry {
     }
 
     fn has_head_key(&self, id: EntityId, head: &str) -> bool {
-        // A name that is the head alone ("Council" from "the Council") names no one.
+        // A name that is the head alone ("Council" from "the Council") names no one; a
+        // campaign to save a hospital is no hospital ("Save Tolvik Hospital", "Keep X Public").
+        let campaign = self.keys[id]
+            .split(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "save" | "stop" | "keep" | "defend" | "protect"));
         self.keys[id] != head
+            && !campaign
             && self.keys[id]
                 .split([' ', '-'])
                 .any(|w| w == head || (head.len() >= 6 && edit_distance(w, head) <= 1))

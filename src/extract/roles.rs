@@ -206,9 +206,9 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         j += 1;
     } else if sent.is(j, "the") {
         j += 1;
-    } else if sent.is(j, "its") {
-        // Rule `its-role`: "received by its president, A B": the organisation named last
-        // before it.
+    } else if sent.is(j, "its") || whose_after_org(sent, j) {
+        // Rule `its-role`: "received by its president, A B", "X, whose chair, A B,": the
+        // organisation named last before it.
         possessor = Some(nearest_org_before(r, s, j)?);
         j += 1;
     }
@@ -440,6 +440,15 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         }
         // Rule `role-of-the-body`: "president of the union", "treasurer of the society":
         // the organisation named before by that head word, else the report's own.
+        // And "a consultant at the hospital", the hospital named before (never the report's
+        // own body: `Some(None)` is no place of work).
+        if c == "at" && phrase.org.is_none() && sent.is(k + 1, "the") {
+            if let Some(Some(id)) = the_body(r, s, m) {
+                phrase.org = Some(id);
+                k = m + 1;
+                break;
+            }
+        }
         if let Some(body) = (phrase.org.is_none() && c == "of" && sent.is(k + 1, "the"))
             .then(|| the_body(r, s, m))
             .flatten()
@@ -536,6 +545,17 @@ fn definite_head(r: &Reader, s: usize, m: &Mention) -> Option<Option<EntityId>> 
         return None;
     }
     Some(org_by_head_before(r, s, m.start, &t.lower()))
+}
+
+/// "whose" at token `k` right after an organisation's name and a comma: "organised by X,
+/// whose chair A B told the crowd".
+fn whose_after_org(sent: &Sent, k: usize) -> bool {
+    sent.is(k, "whose")
+        && k >= 2
+        && sent.is_punct(k - 1, ",")
+        && sent
+            .mention_ending(k - 1)
+            .is_some_and(|m| m.kind == Some(EntityKind::Organization))
 }
 
 /// The organisation named last before token `pos` of sentence `s`, in it or the sentence
@@ -1464,6 +1484,8 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
         }
 
         "chairs" | "chaired" => (Some("chair"), 1),
+        "founded" => (Some("founder"), 1),
+        "co-founded" | "cofounded" => (Some("co-founder"), 1),
         "leads" | "led" | "heads" | "headed" | "runs" | "ran" => (Some("leader"), 1),
         "works" | "worked" => {
             if matches!(
@@ -1521,7 +1543,15 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
         }
         break;
     }
-    let Some(mi) = target else { return };
+    let Some(mi) = target else {
+        // "who founded the campaign": the body of that head named before.
+        if r.sents[s].is(j + skip, "the") {
+            if let Some(Some(org)) = the_body(r, s, k) {
+                member_as(r, s, person, org, role, &rules::NAME_WHO_VERB_ORGANISATION);
+            }
+        }
+        return;
+    };
     if let Some(org) = r.make_org(s, mi) {
         member_as(r, s, person, org, role, &rules::NAME_WHO_VERB_ORGANISATION);
     }
@@ -1794,10 +1824,12 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             })
             .or_else(|| head_word_before(r, s, org_end))
             .or_else(|| {
-                // Rule `its-role`: "the X Union and its general secretary A B".
-                (org_end >= 1 && sent.is(org_end - 1, "its"))
-                    .then(|| nearest_org_before(r, s, org_end - 1))
-                    .flatten()
+                // Rule `its-role`: "the X Union and its general secretary A B", "X, whose
+                // chair A B".
+                (org_end >= 1
+                    && (sent.is(org_end - 1, "its") || whose_after_org(sent, org_end - 1)))
+                .then(|| nearest_org_before(r, s, org_end - 1))
+                .flatten()
             });
 
         // Rule `role-before-name-of-report-organisation`: a bare office of an organisation

@@ -1009,6 +1009,9 @@ fn affiliation_forms() {
         ("a head word stands for the body named before it, not after", "The Harbour Union met in Tolvik. Tom Hale, the union's deputy general secretary, moved the motion. Mia Roth spoke for the Nurses Union.", "Tom Hale", "deputy general secretary", "Harbour Union"),
         ("its role, set off after the name", "Our day began with a meeting with the Norland Dockers Union. We were received by its president, Kofi Mensah, who briefed us.", "Kofi Mensah", "president", "Norland Dockers Union"),
         ("its role before the name", "The Harbour Union and its general secretary Ana Ruiz agreed.", "Ana Ruiz", "general secretary", "Harbour Union"),
+        ("whose role after an organisation", "The rally was organised by Save Tolvik Hospital, whose chair Ana Ruiz told the crowd the fight was not over.", "Ana Ruiz", "chair", "Save Tolvik Hospital"),
+        ("a post at the body named before by its head word, not at a campaign for it", "Hundreds rallied outside Tolvik General Hospital. The rally was organised by Save Tolvik Hospital. Speakers included Dr Tom Hale, a consultant at the hospital, and Mia Roth.", "Tom Hale", "consultant", "Tolvik General Hospital"),
+        ("who founded the body named before", "The Tolvik Tenants Network met on Monday. Eva Lind, who founded the network in 2019, read a poem.", "Eva Lind", "founder", "Tolvik Tenants Network"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
