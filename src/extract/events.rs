@@ -89,6 +89,27 @@ const COMPOUND_TAILS: &[&str] = &[
 
 /// Words that may follow an event word without making it part of a compound noun.
 const AFTER_EVENT: &[&str] = &[
+    // Irregular past forms, which no "-ed" gives away: "the meeting held on 12 May", "the
+    // rally drew thousands".
+    "held",
+    "began",
+    "begun",
+    "took",
+    "drew",
+    "brought",
+    "saw",
+    "heard",
+    "met",
+    "ran",
+    "went",
+    "came",
+    "gave",
+    "made",
+    "set",
+    "led",
+    "broke",
+    "sent",
+    "found",
     "of",
     "on",
     "in",
@@ -474,6 +495,7 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             let id = r.reg.add(EntityKind::Event, &name, s);
             r.main_event = Some(id);
             main_org_near(r, s, p.start, p.end);
+            title_org(r, s);
         }
     }
 
@@ -692,6 +714,25 @@ fn ctx_last(ctx: &EventContext, s: usize) -> Option<EntityId> {
         .rev()
         .take(3)
         .find_map(|m| m.last().map(|x| x.2))
+}
+
+/// A title that names the main event and one organisation, "Tolvik Town Council – Minutes of
+/// the meeting held on 12 May": the meeting is that body's.
+fn title_org(r: &mut Reader, s: usize) {
+    let sent = &r.sents[s];
+    if r.main_org.is_some() || sent.kind != BlockKind::Heading {
+        return;
+    }
+    let mut orgs: Vec<EntityId> = sent
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Organization))
+        .filter_map(|m| m.entity.map(|e| r.reg.resolve(e)))
+        .collect();
+    orgs.dedup();
+    if let [one] = orgs.as_slice() {
+        r.main_org = Some(*one);
+    }
 }
 
 /// "the congress of the X", "X's congress", "organised by X": the organisation of the main

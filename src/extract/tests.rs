@@ -560,6 +560,31 @@ fn guests_listed_with_their_titles() {
     }
 }
 
+/// Minutes: the meeting "held on" a day in the title is the main event, the one body the title
+/// names holds it, and its officers' bare posts are in it; a plural courtesy title is no name.
+#[test]
+fn minutes_of_a_bodys_meeting() {
+    let ex = run_as("# Tolvik Town Council – Minutes of the meeting held on 12 May\n\nPRESENT: Councillors A. Berg (Mayor), T. Hale, M. Roth and I. Poe.\nIN ATTENDANCE: Mrs J. Lind (Town Clerk).\n", crate::model::Format::Markdown);
+    assert_eq!(ex.main_event.map(|e| name(&ex, e)), Some("meeting"));
+    assert!(
+        kinds(&ex, EntityKind::Person).contains(&"A. Berg"),
+        "{:?}",
+        kinds(&ex, EntityKind::Person)
+    );
+    assert!(
+        has_aff(&ex, "J. Lind", "Town Clerk", "Tolvik Town Council"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        parts(&ex)
+            .iter()
+            .any(|(p, r, _)| p == "I. Poe" && *r == PartRole::Attendee),
+        "{:?}",
+        parts(&ex)
+    );
+}
+
 /// Rule `head-word-then-role` reads no place's body as the report's own.
 #[test]
 fn a_places_council_is_not_the_reports_body() {
