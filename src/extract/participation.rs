@@ -720,6 +720,23 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
     participle_then_name(site).map(|pr| (pr, &rules::PARTICIPLE_THEN_NAME))
 }
 
+/// A sentence that opens by placing its speaker away from the event: "Speaking after the
+/// meeting, X said", "Speaking to reporters, X said", "Talking to the press before the rally".
+fn spoke_away(words: &[String]) -> bool {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    let lead = usize::from(matches!(w(0), "while" | "when" | "after"));
+    if !matches!(w(lead), "speaking" | "talking") {
+        return false;
+    }
+    let (next, next2) = (w(lead + 1), w(lead + 2));
+    matches!(next, "after" | "before" | "ahead" | "following" | "outside")
+        || next == "to"
+            && (matches!(
+                next2,
+                "reporters" | "journalists" | "media" | "press" | "newsmen"
+            ) || next2 == "the" && matches!(w(lead + 3), "press" | "media"))
+}
+
 /// Rule `participle-then-name`: "Closing the session, X", "Seconding, X".
 fn participle_then_name(site: &Site) -> Option<PartRole> {
     let first = site.first;
@@ -731,6 +748,9 @@ fn participle_then_name(site: &Site) -> Option<PartRole> {
     }
     // "While speaking at the occasion, X said …".
     let lead = usize::from(matches!(site.w(0), "while" | "when" | "after"));
+    if spoke_away(site.words) {
+        return None;
+    }
     match site.w(lead) {
         "closing" | "opening" | "seconding" | "moving" | "speaking" | "addressing"
         | "introducing" | "presenting" | "welcoming" => Some(PartRole::Speaker),
@@ -1081,9 +1101,10 @@ pub(crate) fn find_participation(r: &mut Reader) {
                     }) {
                         f.role = PartRole::Speaker;
                         f.evidence = r.evidence(s, &rules::ATTENDEE_THEN_SPEECH);
-                    } else if let (Some(event), true) =
-                        (event, first <= 6 && persons[0].start == p.start)
-                    {
+                    } else if let (Some(event), true) = (
+                        event,
+                        first <= 6 && persons[0].start == p.start && !spoke_away(&words),
+                    ) {
                         // Rule `speech-at-event`: the subject of a verb of speech in a report
                         // about an event spoke at it.
                         if !found.iter().any(|f| f.person == person && f.event == event) {

@@ -585,6 +585,14 @@ fn minutes_of_a_bodys_meeting() {
     );
 }
 
+/// Speaking after the meeting or to reporters places no one at the meeting.
+#[test]
+fn speaking_away_from_the_event_is_no_part_in_it() {
+    let ex = run("# Dockers back strike at Westport\n\nMembers of the Norland Dockers Union voted to strike at a mass meeting in Westport on Tuesday.\n\nSpeaking after the meeting, company spokesperson John Mills said talks would continue. Speaking to reporters, Ana Ruiz said the vote was clear. Speaking at the meeting, Tom Hale said the vote was clear.");
+    let people: Vec<String> = parts(&ex).into_iter().map(|(p, _, _)| p).collect();
+    assert_eq!(people, ["Tom Hale"]);
+}
+
 /// Rule `head-word-then-role` reads no place's body as the report's own.
 #[test]
 fn a_places_council_is_not_the_reports_body() {
