@@ -585,6 +585,23 @@ fn minutes_of_a_bodys_meeting() {
     );
 }
 
+/// A minister's portfolio is no person, whatever cue stands before it (lexicon thing_heads).
+#[test]
+fn portfolios_are_no_people() {
+    let ex = run("Speakers included the Minister for Immigration and Multicultural Affairs Amanda Vance, and UK Secretary of State for Environment, Food and Rural Affairs, George Eustace. Human Rights Education was the theme.");
+    let people = kinds(&ex, EntityKind::Person);
+    assert!(
+        people.contains(&"Amanda Vance") && people.contains(&"George Eustace"),
+        "{people:?}"
+    );
+    assert!(
+        people
+            .iter()
+            .all(|p| !p.contains("Affairs") && !p.contains("Education")),
+        "{people:?}"
+    );
+}
+
 /// Speaking after the meeting or to reporters places no one at the meeting.
 #[test]
 fn speaking_away_from_the_event_is_no_part_in_it() {
