@@ -704,7 +704,11 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        if lx.place(text).is_some() {
+        // Rule `compass-place`: a known place after a point of the compass is a place too
+        // ("East Pakistan", "South Tolvik"); an adjective's region stays a description
+        // ("Western Uganda", "North East Asia").
+        let compass = n == 2 && matches!(first, "North" | "South" | "East" | "West");
+        if lx.place(text).is_some() || (compass && lx.place(last).is_some()) {
             return Some(EntityKind::Place);
         }
         // Events: "Northern Growers Conference 2024", "Workshop on X", "Baltic Summit".

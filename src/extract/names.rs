@@ -1324,6 +1324,14 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             || PARTICLES.contains(&t.text)
             || (t.text == "." && k > 0 && is_initial(toks, start + k - 1, lx))
     }) && !lx.is_thing_head(toks[end - 1].text)
+        // A region of a known place is no one: "Northern Kenya", "Central Java".
+        && !(n == 2
+            && matches!(
+                toks[start].text,
+                "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern"
+                    | "Western" | "Central" | "Upper" | "Lower"
+            )
+            && lx.place(toks[start + 1].text).is_some())
         && !toks[start..end].iter().enumerate().any(|(k, t)| {
             // After initials the last word is a surname whatever else it may be: "K. P.
             // Dean", "R. W. Bishop", "A. B. Hall".
