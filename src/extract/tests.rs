@@ -600,6 +600,13 @@ fn portfolios_are_no_people() {
             .all(|p| !p.contains("Affairs") && !p.contains("Education")),
         "{people:?}"
     );
+    // Nor is a region of a known place.
+    let ex = run("Floods hit Northern Kenya and Central Java on Monday.");
+    assert!(
+        kinds(&ex, EntityKind::Person).is_empty(),
+        "{:?}",
+        kinds(&ex, EntityKind::Person)
+    );
 }
 
 /// Speaking after the meeting or to reporters places no one at the meeting.
@@ -676,6 +683,12 @@ fn generic_bodies_are_no_organisations() {
 fn naming_rules_type_names() {
     use EntityKind::{Event, Organization, Person, Place};
     for (rule, text, kind, name) in [
+        (
+            "compass-place",
+            "The war split East Pakistan from the rest of the country.",
+            Place,
+            "East Pakistan",
+        ),
         (
             "given-name-and-place-head",
             "Leo Park, president of the Harbour Union, discussed pay.",
