@@ -1115,7 +1115,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // "Council of Ministers" after "the SAARC Council of Ministers": the name without the
+        // "Council of Delegates" after "the NCD Council of Delegates": the name without the
         // acronym of its parent is a short form of it.
         let orgs: Vec<EntityId> = self.reg.live(EntityKind::Organization).collect();
         for &o in &orgs {

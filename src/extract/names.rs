@@ -627,6 +627,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                 && !lx.is_given_name(toks[s].text)
                 && !(is_initial(toks, s, lx) && s + 2 < e)
                 && !acronym_spelling_a_stopword(toks, s)
+                && !people_before_head(toks, s, e, lx)
             {
                 s += 1;
             }
@@ -656,11 +657,23 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A plural word for people that the stopwords list as a sentence's opener, before an
+/// organisation's head in the same name, is the name's own: "the Workers Party", "the
+/// Teachers Union" (a role or occupation in the plural).
+fn people_before_head(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
+    let t = toks[s].text;
+    let one = t.strip_suffix('s').unwrap_or(t);
+    s + 1 < e
+        && t.len() > one.len()
+        && lx.is_org_head(toks[s + 1].text)
+        && (lx.is_role(one) || lx.is_occupation(one) || one.eq_ignore_ascii_case("worker"))
+}
+
 /// Rule `year-inside-name`: a games' or festival's year between the capitalised words of one
-/// name, "the Dakar 2026 Youth Olympic Games Organising Committee", "the Paris 2024 Olympic
+/// name, "the Oslo 2032 Winter Games Organising Committee", "the Oslo 2032 Winter
 /// Games Organising Committee": the year joins a run of one to three words (no stopword, so "In
 /// 2024 Union members" and "March 2024" stay apart) to a run that ends in an organisation's head.
-/// The games themselves stay a place and an event ("Paris 2024 Olympic Games").
+/// The games themselves stay a place and an event ("Oslo 2032 Winter Games").
 fn year_inside_name(
     toks: &[Token],
     left: (usize, usize),
@@ -685,12 +698,12 @@ fn year_inside_name(
 }
 
 /// Rule `subject-list-in-name`: a body "of" or "for" subjects joined by commas and "and" is one
-/// name: "Ministry of Health and Family Welfare", "Centers for Disease Control and Prevention",
+/// name: "Ministry of Water and Sanitation", "Office for Standards and Accountability",
 /// "Department for Environment, Food and Rural Affairs", "Federation of Clerical, Technical and
 /// Allied Staff". The left run must begin with an organisation's head word and hold its "of" or
 /// "for"; each subject is one to three capitalised words, none a given name, a place or an
 /// acronym, and the last ends in a word of a subject ("Welfare", "Prevention", "Affairs"), so
-/// that "the Ministry of Health and Oxfam" stays two names. Returns the end of the whole name.
+/// that "the Ministry of Water and Brightwater Aid" stays two names. Returns the end of the whole name.
 fn subject_list_end(toks: &[Token], left: (usize, usize), lx: &Lexicon) -> Option<usize> {
     // Past a leading "The": the stopwords are cut from the front later.
     let a = (left.0..left.1).find(|&a| !lx.is_stopword(toks[a].text))?;
@@ -871,7 +884,9 @@ fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(us
 /// Harbour League": two names, the gathering (an event, by its number) and the body. Returns
 /// the index of "of".
 fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<usize> {
-    let numbered = s >= 1 && (toks[s - 1].is_ordinal() || toks[s - 1].kind == Kind::Number);
+    // "the 20th National Congress of the …", "the Nineteenth National Congress of the …".
+    let numbered = toks[s].is_ordinal()
+        || s >= 1 && (toks[s - 1].is_ordinal() || toks[s - 1].kind == Kind::Number);
     if !numbered {
         return None;
     }
@@ -1152,7 +1167,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 return (lx.is_org_head(first)) && toks[left.0..left.1].iter().any(|t| t.is("of"));
             }
             // A body of people in the plural, though it opens sentences too: "Council of
-            // Ministers", "Union of Workers".
+            // Delegates", "Assembly of Officials".
             let people = right_first.len() > 3
                 && right_first.ends_with('s')
                 && (lx.is_role(&right_first[..right_first.len() - 1])
@@ -1456,6 +1471,14 @@ mod tests {
                 vec!["Oslo 2032 Winter Games Organising Committee"],
             ),
             ("In 2031 Union members met.", vec!["Union"]),
+            (
+                "The Nineteenth National Congress of the Workers Party of Norland opened.",
+                vec!["Nineteenth National Congress", "Workers Party of Norland"],
+            ),
+            (
+                "Workers marched to the Teachers Union office.",
+                vec!["Teachers Union"],
+            ),
             (
                 "The Sri Lankan Fishers Congress met.",
                 vec!["Sri Lankan Fishers Congress"],

@@ -271,7 +271,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         }
     }
     let (_, mut end) = found?;
-    // "chairman of the Council" after the Northern Council of Ministers was named: the
+    // "chairman of the Council" after the Northern Council of Delegates was named: the
     // lexicon's role of a local council is the role "chairman" in that named body (rule
     // `definite-capitalised-head`).
     let mut named_body = None;
@@ -526,7 +526,7 @@ fn the_body(r: &Reader, s: usize, i: usize) -> Option<Option<EntityId>> {
 
 /// Rule `definite-capitalised-head`: "the Council", "the Union's president", "member of the
 /// Committee's board": a head word alone, capitalised after "the", stands for the nearest
-/// organisation named before it with that head ("the Northern Council of Ministers"), never a
+/// organisation named before it with that head ("the Northern Council of Delegates"), never a
 /// new one. `Some(None)` for such a word when no body of its head was named ("the Leader of
 /// the Delegation"), `None` for any other mention.
 fn definite_head(r: &Reader, s: usize, m: &Mention) -> Option<Option<EntityId>> {

@@ -537,7 +537,7 @@ fn every_rule_fires_on_its_examples() {
 /// before; a portfolio after a role's "of" is no person; a long list of welcomed guests.
 #[test]
 fn guests_listed_with_their_titles() {
-    let ex = run("# Harbour Ministers' Meeting in Tolvik\n\nThe Harbour Ministers' Meeting opened in Tolvik. Minister Ravi Kumar welcomed Norland Foreign Minister, Ana Berg, Ruritanian Foreign Minister Prince Faisal Idris, Ruritania's Minister of Foreign Affairs, Sheikh Omar Said, UK Foreign Secretary James Clever, Australian Minister for Foreign Affairs Penny Wong, Russian Foreign Minister Ivan Orlov and Japan's State Minister Ken Yamada.");
+    let ex = run("# Harbour Ministers' Meeting in Tolvik\n\nThe Harbour Ministers' Meeting opened in Tolvik. Minister Ravi Kumar welcomed Norland Foreign Minister, Ana Berg, Ruritanian Foreign Minister Prince Faisal Idris, Ruritania's Minister of Foreign Affairs, Sheikh Omar Said, UK Foreign Secretary James Clever, Australian Minister for Foreign Affairs Rosa Quint, Russian Foreign Minister Ivan Orlov and Japan's State Minister Ken Yamada.");
     assert!(
         !titles(&ex, "Ana Berg")
             .iter()
@@ -555,7 +555,7 @@ fn guests_listed_with_their_titles() {
         .filter(|(_, r, _)| *r == PartRole::Attendee)
         .map(|(p, _, _)| p)
         .collect();
-    for guest in ["Ana Berg", "Penny Wong", "Ivan Orlov", "Ken Yamada"] {
+    for guest in ["Ana Berg", "Rosa Quint", "Ivan Orlov", "Ken Yamada"] {
         assert!(guests.iter().any(|g| g == guest), "{guest}: {guests:?}");
     }
 }
@@ -631,9 +631,9 @@ fn a_places_council_is_not_the_reports_body() {
 /// Rule `definite-capitalised-head`: a head word alone makes no new organisation.
 #[test]
 fn a_capitalised_head_alone_names_no_new_body() {
-    let ex = run("The meeting was opened by Ana Ruiz, Chair of the Harbour Council of Ministers and the Leader of the Delegation from Norland.");
+    let ex = run("The meeting was opened by Ana Ruiz, Chair of the Harbour Council of Delegates and the Leader of the Delegation from Norland.");
     assert!(
-        has_aff(&ex, "Ana Ruiz", "Chair", "Harbour Council of Ministers"),
+        has_aff(&ex, "Ana Ruiz", "Chair", "Harbour Council of Delegates"),
         "{:?}",
         affiliations(&ex)
     );
@@ -643,10 +643,10 @@ fn a_capitalised_head_alone_names_no_new_body() {
         kinds(&ex, EntityKind::Organization)
     );
     // The short form without its parent's acronym is the same body.
-    let ex = run("A meeting of the NCM Council of Ministers began. Ministers came to the Council of Ministers from ten states.");
+    let ex = run("A meeting of the NCD Council of Delegates began. Ministers came to the Council of Delegates from ten states.");
     assert_eq!(
         kinds(&ex, EntityKind::Organization),
-        ["NCM Council of Ministers"]
+        ["NCD Council of Delegates"]
     );
 }
 
@@ -1063,9 +1063,9 @@ fn affiliation_forms() {
         ("a role of the report's own body", "# Harbour Workers' Union annual meeting\n\nThe treasurer of the union, Mia Roth, read the accounts.", "Mia Roth", "treasurer", "Harbour Workers' Union"),
         ("an organisation's leaders named in a list", "HWU central leaders Tom Hale, Ada Kane and Mark Ortega took part.", "Mark Ortega", "leader", "HWU"),
         ("an organisation's workers, an honorific in the list", "Locked out Acme workers Jo Bright and Dr Sam Ives spoke.", "Sam Ives", "", "Acme"),
-        ("a capitalised head alone is the body named before by it", "The Northern Council of Ministers met in Tolvik.\n\nJane Doe was elected Chairman of the Council.", "Jane Doe", "Chairman", "Northern Council of Ministers"),
+        ("a capitalised head alone is the body named before by it", "The Northern Council of Delegates met in Tolvik.\n\nJane Doe was elected Chairman of the Council.", "Jane Doe", "Chairman", "Northern Council of Delegates"),
         ("the nearest body of that head, possessed", "The Tolvik Games Organising Committee met on Monday.\n\nThe delegation included Ana Ruiz, head of the Harbour Olympic Committee, and Tom Hale, a member of the Committee's Board of Directors.", "Tom Hale", "member", "Harbour Olympic Committee"),
-        ("a bare role in the minutes of a body's meeting, named by its head word", "Tolvik Rowing Association. The annual meeting of this Association was held last night. Mr. J. Tomlinson, treasurer; and Mr. W. Skinner, were all re-elected.", "J. Tomlinson", "treasurer", "Tolvik Rowing Association"),
+        ("a bare role in the minutes of a body's meeting, named by its head word", "Tolvik Rowing Association. The annual meeting of this Association was held last night. Mr. J. Pellow, treasurer; and Mr. W. Brandt, were all re-elected.", "J. Pellow", "treasurer", "Tolvik Rowing Association"),
         ("the head word before a role before a name", "# Harbour Union conference\n\nThe Harbour Union met in Tolvik. The conference was chaired by union president Ola Dahl.", "Ola Dahl", "president", "Harbour Union"),
         ("the head word opening the sentence", "The Harbour Union met in Tolvik.\n\nUnion general secretary Maria Lopez told delegates that pay must rise.", "Maria Lopez", "general secretary", "Harbour Union"),
         ("the head word's possessive before a role before a name", "The Harbour Union met in Tolvik. The union's treasurer Ann Lee read the accounts.", "Ann Lee", "treasurer", "Harbour Union"),
