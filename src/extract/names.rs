@@ -572,7 +572,11 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                 last.1 = run.1;
                 continue;
             }
-            if gap == 1 && year_inside_name(toks, *last, run, lx) {
+            if gap == 1
+                && year_inside_name(toks, *last, run, lx)
+                && !line_break_between(text, &toks[last.1 - 1], &toks[last.1])
+                && !line_break_between(text, &toks[last.1], &toks[run.0])
+            {
                 last.1 = run.1;
                 continue;
             }
@@ -695,6 +699,8 @@ fn year_inside_name(
             .iter()
             .any(|t| lx.is_stopword(t.text) || t.is_acronym())
         && lx.is_org_head(last)
+        // "Annual Conference 2025": the year ends an event's name.
+        && !lx.is_event_head(toks[left.1 - 1].text)
 }
 
 /// Rule `subject-list-in-name`: a body "of" or "for" subjects joined by commas and "and" is one
@@ -1471,6 +1477,11 @@ mod tests {
                 vec!["Oslo 2032 Winter Games Organising Committee"],
             ),
             ("In 2031 Union members met.", vec!["Union"]),
+            // A year that ends an event's name, or its line, joins nothing after it.
+            (
+                "Dockers Union: Annual Conference 2031\nConference report",
+                vec!["Dockers Union", "Annual Conference 2031", "Conference"],
+            ),
             (
                 "The Nineteenth National Congress of the Workers Party of Norland opened.",
                 vec!["Nineteenth National Congress", "Workers Party of Norland"],
