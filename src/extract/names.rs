@@ -626,13 +626,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         .filter_map(|(mut s, e)| {
             // An initial is no stopword: "A. Fenn", "I. Okafor"; nor an acronym that spells
             // one ("INTO General Secretary A B", "the WHO Director").
-            while s < e
-                && lx.is_stopword(toks[s].text)
-                && !lx.is_given_name(toks[s].text)
-                && !(is_initial(toks, s, lx) && s + 2 < e)
-                && !acronym_spelling_a_stopword(toks, s)
-                && !people_before_head(toks, s, e, lx)
-            {
+            while s < e && leading_stopword(toks, s, e, lx) {
                 s += 1;
             }
             // Nor a verb of speech before an inverted subject: "Said Ana Ruiz: …", "Adds Tom".
@@ -659,6 +653,17 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         .flat_map(|span| split_title(toks, span, lx))
         .flat_map(|span| split_nested(toks, span, lx))
         .collect()
+}
+
+/// Is token `s` of the run `s..e` a stopword to cut from its front? Not a given name, an
+/// initial ("A. Fenn"), an acronym that spells one ("INTO General Secretary A B"), nor a
+/// plural word for people before a head ("the Workers Party").
+fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
+    let keep = lx.is_given_name(toks[s].text)
+        || (is_initial(toks, s, lx) && s + 2 < e)
+        || acronym_spelling_a_stopword(toks, s)
+        || people_before_head(toks, s, e, lx);
+    lx.is_stopword(toks[s].text) && !keep
 }
 
 /// A plural word for people that the stopwords list as a sentence's opener, before an
@@ -1294,6 +1299,26 @@ const MINUTES_WORDS: &[&str] = &[
     "UNANIMOUSLY",
 ];
 
+/// A region of a known place is no one: "Northern Kenya", "Central Java".
+fn region_of_a_place(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> bool {
+    end - start == 2
+        && matches!(
+            toks[start].text,
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Central"
+                | "Upper"
+                | "Lower"
+        )
+        && lx.place(toks[start + 1].text).is_some()
+}
+
 /// Is this run shaped like a person's name: two to five capitalised words (particles allowed),
 /// no digits, no head words of organisations, places or events, no role titles?
 pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> bool {
@@ -1345,14 +1370,7 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             || PARTICLES.contains(&t.text)
             || (t.text == "." && k > 0 && is_initial(toks, start + k - 1, lx))
     }) && !lx.is_thing_head(toks[end - 1].text)
-        // A region of a known place is no one: "Northern Kenya", "Central Java".
-        && !(n == 2
-            && matches!(
-                toks[start].text,
-                "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern"
-                    | "Western" | "Central" | "Upper" | "Lower"
-            )
-            && lx.place(toks[start + 1].text).is_some())
+        && !region_of_a_place(toks, start, end, lx)
         && !toks[start..end].iter().enumerate().any(|(k, t)| {
             // After initials the last word is a surname whatever else it may be: "K. P.
             // Dean", "R. W. Bishop", "A. B. Hall".

@@ -564,7 +564,7 @@ fn guests_listed_with_their_titles() {
 /// names holds it, and its officers' bare posts are in it; a plural courtesy title is no name.
 #[test]
 fn minutes_of_a_bodys_meeting() {
-    let ex = run_as("# Tolvik Town Council – Minutes of the meeting held on 12 May\n\nPRESENT: Councillors A. Berg (Mayor), T. Hale, M. Roth and I. Poe.\nIN ATTENDANCE: Mrs J. Lind (Town Clerk).\n", crate::model::Format::Markdown);
+    let ex = run_as("# Tolvik Town Council – Minutes of the meeting held on 12 May\n\nPRESENT: Councillors A. Berg (Mayor), T. Hale, M. Roth and I. Poe.\nIN ATTENDANCE: Mrs J. Lind (Town Clerk).\n", Format::Markdown);
     assert_eq!(ex.main_event.map(|e| name(&ex, e)), Some("meeting"));
     assert!(
         kinds(&ex, EntityKind::Person).contains(&"A. Berg"),
