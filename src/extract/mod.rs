@@ -861,7 +861,13 @@ impl<'a> Reader<'a> {
         }
         let given = lx.is_given_name(first);
         // Rule `organisation-head-inside`: a head word anywhere in a name that no rule above
-        // typed ("Socialist Party of Ruritania", "Radio Tolvik Internationale", "Daily News X").
+        // typed ("Socialist Party of Ruritania", "Radio Tolvik Internationale", "Daily News X"),
+        // after a place's name only when the head, one of its first words, takes "of"
+        // ("Kenya Federation of Labour", "Ontario Union of Teachers").
+        let head_then_of = words
+            .windows(2)
+            .take(3)
+            .any(|p| lx.is_org_head(p[0]) && p[1] == "of");
         let shouted = n >= 3 && toks[a..b].iter().all(|t| t.is_acronym());
         let not_a_body = [
             "award",
@@ -887,7 +893,7 @@ impl<'a> Reader<'a> {
             && !shouted
             && !not_a_body
             && words.iter().any(|w| lx.is_org_head(w))
-            && lx.place(first).is_none()
+            && (lx.place(first).is_none() || head_then_of)
         {
             return Some(EntityKind::Organization);
         }

@@ -684,6 +684,12 @@ fn naming_rules_type_names() {
     use EntityKind::{Event, Organization, Person, Place};
     for (rule, text, kind, name) in [
         (
+            "organisation-head-inside (after a place, the head takes \"of\")",
+            "The Kenya Federation of Labour met in Nairobi.",
+            Organization,
+            "Kenya Federation of Labour",
+        ),
+        (
             "compass-place",
             "The war split East Pakistan from the rest of the country.",
             Place,
