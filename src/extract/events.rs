@@ -622,6 +622,29 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
                                 .and(ctx_last(&ctx, s).or(section).or(r.main_event))
                         })
                 };
+                // "the closed session" under a "Sunday session" heading, "the board meeting" in
+                // a report of an annual meeting: a word of a session's own that the known one
+                // lacks names another (a part of the main event).
+                let name_lower = name.to_lowercase();
+                let own_words: Vec<&str> = name_lower
+                    .split(' ')
+                    .filter(|w| !matches!(*w, "the" | "this" | "that" | "its" | "their" | "our"))
+                    .collect();
+                let describes = |w: &&str| {
+                    !w.ends_with("est")
+                        && !w.starts_with(|c: char| c.is_ascii_digit())
+                        && !matches!(*w, "ever" | "same" | "whole" | "entire" | "full" | "big")
+                };
+                let session = matches!(last_word(&p.head), "session" | "meeting");
+                let known = known.filter(|&e| {
+                    if !session || p.modifiers == 0 || !own_words.iter().all(describes) {
+                        return true;
+                    }
+                    let known_name = r.reg.get(e).name.to_lowercase();
+                    own_words
+                        .iter()
+                        .all(|w| known_name.split(' ').any(|k| k == *w))
+                });
                 match known {
                     Some(e) => {
                         if p.modifiers == 0 {

@@ -609,6 +609,24 @@ fn portfolios_are_no_people() {
     );
 }
 
+/// A session with a word of its own is another session than the section's ("the closed
+/// session" under a "Sunday session" heading); "the session" alone is the section's.
+#[test]
+fn a_described_session_is_its_own_event() {
+    let ex = run_as("# 70th Harbour Union Convention\n\nThe 70th Harbour Union Convention opened in Tolvik on Friday.\n\n## Sunday session\n\nAt the session, Ana Ruiz spoke about pay. On Monday morning, Mia Roth opened the closed session. The business session was chaired by Ian Poe.", Format::Markdown);
+    let parts = parts(&ex);
+    for (person, event) in [
+        ("Ana Ruiz", "Sunday session"),
+        ("Mia Roth", "closed session"),
+        ("Ian Poe", "business session"),
+    ] {
+        assert!(
+            parts.iter().any(|(p, _, e)| p == person && e == event),
+            "{person}: {parts:?}"
+        );
+    }
+}
+
 /// Speaking after the meeting or to reporters places no one at the meeting.
 #[test]
 fn speaking_away_from_the_event_is_no_part_in_it() {
