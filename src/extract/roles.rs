@@ -1837,9 +1837,12 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         // organisation is a post in it; offices of a territory stay titles.
         let sent = &r.sents[s];
         let last = sent.toks[phrase.end - 1].lower();
+        // Written as a title, or in sentence case opening the sentence ("General secretary A
+        // B warned").
         let titled = sent.toks[phrase.start..phrase.end]
             .iter()
-            .all(|t| t.is_cap() || t.is_punct("-"));
+            .enumerate()
+            .all(|(i, t)| t.is_cap() || t.is_punct("-") || (phrase.start == 0 && i > 0));
         let implicit = if org.is_none()
             && !phrase.self_reference
             && titled
