@@ -499,9 +499,10 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     Some(phrase)
 }
 
-/// "the union" or "the Council" at token `i` (after its "the"), alone: `Some(Some(id))` for the organisation
-/// last named with that head word, `Some(None)` for a word a report uses of its own
-/// organisation, `None` when it is no such word or more words follow ("the union executive").
+/// "the union" or "the Council" at token `i` (after its "the"), alone: `Some(Some(id))` for
+/// the organisation named last before it with that head word, `Some(None)` for a word a report
+/// uses of its own organisation, `None` when it is no such word or more words follow ("the
+/// union executive").
 fn the_body(r: &Reader, s: usize, i: usize) -> Option<Option<EntityId>> {
     let sent = &r.sents[s];
     let t = sent.toks.get(i)?;
@@ -1118,7 +1119,6 @@ fn as_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     claim(r, s, person, &phrase, None, &rules::AS_ROLE);
 }
 
-/// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".
 /// Rule `appointed-name-role`: a verb of choosing before the name, the post after it: "The
 /// board named A B chief executive of X", "The X Federation has elected A B as its new
 /// president", "X appointed A B as treasurer" (a bare post: the organisation that chose, when
@@ -1178,6 +1178,7 @@ fn appointed_to(r: &mut Reader, s: usize, p: &Mention, person: EntityId) -> bool
     true
 }
 
+/// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".
 fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     if r.sents[s].is(p.end, "who") {
         // "A B who is retiring as treasurer of X": a relative clause with no comma.
