@@ -1124,22 +1124,26 @@ impl<'a> Reader<'a> {
         // "Council of Delegates" after "the NCD Council of Delegates": the name without the
         // acronym of its parent is a short form of it.
         let orgs: Vec<EntityId> = self.reg.live(EntityKind::Organization).collect();
+        // After an acronym and a space, the rest of a name, lowercased ("council of x").
+        let rests: Vec<Option<String>> = orgs
+            .iter()
+            .map(|&l| {
+                let name = &self.reg.get(l).name;
+                let (first, rest) = name.split_once(' ')?;
+                (first.len() >= 2 && first.chars().all(char::is_uppercase))
+                    .then(|| rest.to_lowercase())
+            })
+            .collect();
         for &o in &orgs {
             let short = self.reg.get(o).name.to_lowercase();
             if short.split_whitespace().count() < 2 {
                 continue;
             }
-            let long = orgs.iter().copied().find(|&l| {
-                let name = &self.reg.get(l).name;
-                name.to_lowercase()
-                    .strip_suffix(short.as_str())
-                    .and_then(|p| p.strip_suffix(' '))
-                    .is_some_and(|p| {
-                        !p.contains(' ')
-                            && name[..p.len()].len() >= 2
-                            && name[..p.len()].chars().all(|c| c.is_uppercase())
-                    })
-            });
+            let long = orgs
+                .iter()
+                .zip(&rests)
+                .find(|(_, rest)| rest.as_deref() == Some(short.as_str()))
+                .map(|(&l, _)| l);
             if let Some(long) = long.filter(|&l| self.reg.resolve(l) != self.reg.resolve(o)) {
                 self.reg.merge(o, long);
             }

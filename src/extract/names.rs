@@ -285,12 +285,10 @@ impl Registry {
             .max_by_key(|&id| self.last_seen[id])
     }
 
-    /// Does organisation `id` have the head word `head` (as `org_by_head` reads it)?
-    pub fn has_head(&self, id: EntityId, head: &str) -> bool {
-        self.has_head_key(self.resolve(id), &key(head))
-    }
-
-    fn has_head_key(&self, id: EntityId, head: &str) -> bool {
+    /// Does organisation `id` have the head word whose key (`lexicon::key`) is `head`, as
+    /// `org_by_head` reads it?
+    pub fn has_head_key(&self, id: EntityId, head: &str) -> bool {
+        let id = self.resolve(id);
         // A name that is the head alone ("Council" from "the Council") names no one; a
         // campaign to save a hospital is no hospital ("Save Tolvik Hospital", "Keep X Public").
         let campaign = self.keys[id]

@@ -585,10 +585,11 @@ fn org_by_head_before(r: &Reader, s: usize, pos: usize, head: &str) -> Option<En
             .filter(|o| o.kind == Some(EntityKind::Organization))
             .filter_map(|o| o.entity)
     };
+    let head_key = super::lexicon::key(head);
     (0..=s)
         .rev()
         .flat_map(before)
-        .find(|&id| r.reg.has_head(id, head))
+        .find(|&id| r.reg.has_head_key(id, &head_key))
         .or_else(|| r.reg.org_by_head(head))
 }
 
@@ -619,7 +620,10 @@ fn head_word_before(r: &Reader, s: usize, end: usize) -> Option<EntityId> {
     {
         return None;
     }
-    org_by_head_before(r, s, k, &head).or_else(|| r.main_org.filter(|&o| r.reg.has_head(o, &head)))
+    org_by_head_before(r, s, k, &head).or_else(|| {
+        let head_key = super::lexicon::key(&head);
+        r.main_org.filter(|&o| r.reg.has_head_key(o, &head_key))
+    })
 }
 
 /// Records what a role phrase says of `person`.
