@@ -857,13 +857,31 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
     let sent = &r.sents[s];
     let n = sent.toks.len();
     let mut found: Vec<(EntityId, EntityId, Option<&str>)> = Vec::new();
-    for m in &sent.mentions {
-        let (Some(EntityKind::Organization), Some(org)) = (m.kind, m.entity) else {
-            continue;
-        };
+    // The organisation by its name, or by the word for its kind ("union officials A B and C
+    // D": the union named before, or the report's own of that head).
+    let named = sent
+        .mentions
+        .iter()
+        .filter_map(|m| match (m.kind, m.entity) {
+            (Some(EntityKind::Organization), Some(org)) => Some((m.end, org)),
+            _ => None,
+        });
+    let by_head = (0..n).filter_map(|k| {
+        let t = &sent.toks[k];
+        let head = t.lower();
+        if t.kind != Kind::Word || t.is_cap() || !SELF_REFERENCES.contains(&head.as_ref()) {
+            return None;
+        }
+        let head_key = super::lexicon::key(&head);
+        org_by_head_before(r, s, k, &head)
+            .or_else(|| r.main_org.filter(|&o| r.reg.has_head_key(o, &head_key)))
+            .map(|org| (k + 1, org))
+    });
+    let bodies: Vec<(usize, EntityId)> = named.chain(by_head).collect();
+    for (end, org) in bodies {
         // Up to two lowercase modifiers ("central", "local branch"), then the plural noun.
-        let mut k = m.end;
-        while k < n.min(m.end + 2)
+        let mut k = end;
+        while k < n.min(end + 2)
             && sent.toks[k].kind == Kind::Word
             && !sent.toks[k].is_cap()
             && !MEMBERS_OF.iter().any(|(w, _)| sent.is(k, w))
