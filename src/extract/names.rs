@@ -570,6 +570,19 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                 last.1 = run.1;
                 continue;
             }
+            // "the Westport Women's Cooperative", "the People's Alliance": an irregular
+            // plural's possessive inside a name that ends with an organisation's head.
+            if gap == 1
+                && toks[last.1].kind == Kind::Possessive
+                && matches!(
+                    toks[last.1 - 1].text,
+                    "Women" | "Men" | "Children" | "People" | "Peoples"
+                )
+                && lx.is_org_head(toks[run.1 - 1].text)
+            {
+                last.1 = run.1;
+                continue;
+            }
             if gap == 1
                 && year_inside_name(toks, *last, run, lx)
                 && !line_break_between(text, &toks[last.1 - 1], &toks[last.1])
@@ -1493,6 +1506,10 @@ mod tests {
                 vec!["Oslo 2032 Winter Games Organising Committee"],
             ),
             ("In 2031 Union members met.", vec!["Union"]),
+            (
+                "They visited the Westport Women's Cooperative and the People's Alliance.",
+                vec!["Westport Women's Cooperative", "People's Alliance"],
+            ),
             // A year that ends an event's name, or its line, joins nothing after it.
             (
                 "Dockers Union: Annual Conference 2031\nConference report",

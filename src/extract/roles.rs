@@ -1608,6 +1608,7 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         .filter(|&i| {
             i == b
                 || r.sents[s].is(i, "the")
+                || r.sents[s].is(i, "its")
                 || r.sents[s].word(i - 1).is_some_and(|w| {
                     matches!(
                         w.to_lowercase().as_str(),

@@ -1101,6 +1101,7 @@ fn affiliation_forms() {
         ("who founded the body named before", "The Tolvik Tenants Network met on Monday. Eva Lind, who founded the network in 2019, read a poem.", "Eva Lind", "founder", "Tolvik Tenants Network"),
         ("an office in sentence case opening a sentence of a report on one body", "# Harbour Union congress opens\n\nThe Harbour Union's biennial congress opened in Tolvik on Monday.\n\nGeneral secretary Ana Ruiz warned that pay had fallen.", "Ana Ruiz", "General secretary", "Harbour Union"),
         ("the word for the body's kind, its people's noun, then a list", "# Harbour Union wins pay deal\n\nThe Harbour Union won a pay deal on Monday. The deal was negotiated by union officials Leo Grant and Sara Holm.", "Sara Holm", "official", "Harbour Union"),
+        ("its role set off before the name", "In the afternoon we visited the offices of the Westport Women's Cooperative, where its coordinator, Ama Owusu, explained how it began.", "Ama Owusu", "coordinator", "Westport Women's Cooperative"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
