@@ -277,6 +277,57 @@ impl<'a> Reader<'a> {
             }
             self.sents[s].mentions = mentions;
             self.coordinated_names(s);
+            self.bracketed_bodies(s);
+        }
+    }
+
+    /// Rule `bracketed-body`: a word no lexicon knows, in brackets straight after a person's
+    /// name, in a list of two or more such names, is the body they come from: "led by A B
+    /// (Unite) and C D (Unison)". A known place, given name, role or stopword is not.
+    fn bracketed_bodies(&mut self, s: usize) {
+        let sent = &self.sents[s];
+        let lx = self.lx;
+        let toks = &sent.toks;
+        let ms = &sent.mentions;
+        let after_person = |i: usize| {
+            let m = &ms[i];
+            i > 0
+                && m.start >= 2
+                && ms[i - 1].kind == Some(EntityKind::Person)
+                && ms[i - 1].end == m.start - 1
+                && toks[m.start - 1].text == "("
+                && toks.get(m.end).is_some_and(|t| t.text == ")")
+        };
+        // Two or more people with a bracket after their name: a list, not an aside.
+        let listed = ms
+            .iter()
+            .filter(|m| {
+                m.kind == Some(EntityKind::Person) && toks.get(m.end).is_some_and(|t| t.text == "(")
+            })
+            .count();
+        if listed < 2 {
+            return;
+        }
+        let found: Vec<usize> = (0..ms.len())
+            .filter(|&i| {
+                let m = &ms[i];
+                let w = toks[m.start].text;
+                m.kind.is_none()
+                    && m.end == m.start + 1
+                    && after_person(i)
+                    && lx.place(w).is_none()
+                    && !lx.is_given_name(w)
+                    && !lx.is_role_word(w)
+                    && !lx.is_stopword(w)
+            })
+            .collect();
+        for i in found {
+            let m = &self.sents[s].mentions[i];
+            let text = self.text(s, m.start, m.end).to_owned();
+            let id = self.reg.add(EntityKind::Organization, &text, s);
+            let m = &mut self.sents[s].mentions[i];
+            m.kind = Some(EntityKind::Organization);
+            m.entity = Some(id);
         }
     }
 

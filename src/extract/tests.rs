@@ -635,6 +635,23 @@ fn speaking_away_from_the_event_is_no_part_in_it() {
     assert_eq!(people, ["Tom Hale"]);
 }
 
+/// Rule `bracketed-body` needs a list: one name with a word in brackets is an aside.
+#[test]
+fn one_bracketed_word_is_no_body() {
+    let ex = run("Ana Ruiz (Dockside) spoke first.");
+    assert!(
+        kinds(&ex, EntityKind::Organization).is_empty(),
+        "{:?}",
+        kinds(&ex, EntityKind::Organization)
+    );
+    let ex = run("Speakers were Ana Ruiz (Leeds) and Tom Hale (Paris).");
+    assert!(
+        kinds(&ex, EntityKind::Organization).is_empty(),
+        "{:?}",
+        kinds(&ex, EntityKind::Organization)
+    );
+}
+
 /// Rule `head-word-then-role` reads no place's body as the report's own.
 #[test]
 fn a_places_council_is_not_the_reports_body() {
@@ -1102,6 +1119,7 @@ fn affiliation_forms() {
         ("an office in sentence case opening a sentence of a report on one body", "# Harbour Union congress opens\n\nThe Harbour Union's biennial congress opened in Tolvik on Monday.\n\nGeneral secretary Ana Ruiz warned that pay had fallen.", "Ana Ruiz", "General secretary", "Harbour Union"),
         ("the word for the body's kind, its people's noun, then a list", "# Harbour Union wins pay deal\n\nThe Harbour Union won a pay deal on Monday. The deal was negotiated by union officials Leo Grant and Sara Holm.", "Sara Holm", "official", "Harbour Union"),
         ("its role set off before the name", "In the afternoon we visited the offices of the Westport Women's Cooperative, where its coordinator, Ama Owusu, explained how it began.", "Ama Owusu", "coordinator", "Westport Women's Cooperative"),
+        ("an unknown word in brackets after each name of a list", "The delegation was led by Tom Hale (Dockside) and included Mia Roth (GMB) and Ian Poe (Harbourside).", "Ian Poe", "", "Harbourside"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
