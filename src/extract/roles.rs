@@ -1253,6 +1253,30 @@ fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) ->
         k += 1;
     }
     let Some(mut mi) = sent.mentions.iter().position(|m| m.start == k) else {
+        // "A B, from the dockers' union NDU,": a description, then the body's own name.
+        let mut d = k;
+        while d < k + 4
+            && sent.toks.get(d).is_some_and(|t| {
+                (t.kind == Kind::Word && !t.is_cap()) || t.kind == Kind::Possessive
+            })
+        {
+            d += 1;
+        }
+        let described = (d > k)
+            .then(|| sent.mentions.iter().position(|m| m.start == d))
+            .flatten()
+            .filter(|&mi| {
+                let m = &sent.mentions[mi];
+                let org = m.kind == Some(EntityKind::Organization)
+                    || (m.kind.is_none() && sent.toks[m.start].is_acronym());
+                org && sent.toks.get(m.end).is_none_or(|t| t.is_punct(",).;"))
+            });
+        if let Some(mi) = described {
+            if let Some(org) = r.make_org(s, mi) {
+                member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
+                return true;
+            }
+        }
         if let Some(org) = definite_org_head(r, s, j + 1, set_off) {
             member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
             return true;
@@ -1507,6 +1531,7 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
         }
 
         "chairs" | "chaired" => (Some("chair"), 1),
+        "represents" | "represented" => (Some("representative"), 1),
         "founded" => (Some("founder"), 1),
         "co-founded" | "cofounded" => (Some("co-founder"), 1),
         "leads" | "led" | "heads" | "headed" | "runs" | "ran" => (Some("leader"), 1),

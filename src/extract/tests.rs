@@ -1120,6 +1120,8 @@ fn affiliation_forms() {
         ("the word for the body's kind, its people's noun, then a list", "# Harbour Union wins pay deal\n\nThe Harbour Union won a pay deal on Monday. The deal was negotiated by union officials Leo Grant and Sara Holm.", "Sara Holm", "official", "Harbour Union"),
         ("its role set off before the name", "In the afternoon we visited the offices of the Westport Women's Cooperative, where its coordinator, Ama Owusu, explained how it began.", "Ama Owusu", "coordinator", "Westport Women's Cooperative"),
         ("an unknown word in brackets after each name of a list", "The delegation was led by Tom Hale (Dockside) and included Mia Roth (GMB) and Ian Poe (Harbourside).", "Ian Poe", "", "Harbourside"),
+        ("a description, then the body's acronym, after from", "Tom Hale, from the dockers' union NDU, spoke.", "Tom Hale", "", "NDU"),
+        ("who represents a body", "Leo Grant, who represents the Nurses Union on the council, spoke.", "Leo Grant", "representative", "Nurses Union"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
