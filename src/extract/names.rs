@@ -297,9 +297,12 @@ impl Registry {
             .is_some_and(|w| matches!(w, "save" | "stop" | "keep" | "defend" | "protect"));
         self.keys[id] != head
             && !campaign
-            && self.keys[id]
-                .split([' ', '-'])
-                .any(|w| w == head || (head.len() >= 6 && edit_distance(w, head) <= 1))
+            && self.keys[id].split([' ', '-']).any(|w| {
+                w == head
+                    || (head.len() >= 6
+                        && w.len().abs_diff(head.len()) <= 1
+                        && edit_distance(w, head) <= 1)
+            })
     }
 
     pub fn into_entities(self) -> (Vec<Entity>, Vec<EntityId>) {

@@ -573,8 +573,12 @@ fn nearest_org_before(r: &Reader, s: usize, pos: usize) -> Option<EntityId> {
     })
 }
 
+/// How many sentences back a head word looks for the nearest body of that head.
+const HEAD_LOOKBACK: usize = 40;
+
 /// The organisation a head word ("the union", "the Council") stands for at token `pos` of
-/// sentence `s`: the nearest one named before it with that head, else the last one named.
+/// sentence `s`: the nearest one named before it with that head (within `HEAD_LOOKBACK`
+/// sentences), else the last one named.
 fn org_by_head_before(r: &Reader, s: usize, pos: usize, head: &str) -> Option<EntityId> {
     let before = |q: usize| {
         r.sents[q]
@@ -585,11 +589,21 @@ fn org_by_head_before(r: &Reader, s: usize, pos: usize, head: &str) -> Option<En
             .filter(|o| o.kind == Some(EntityKind::Organization))
             .filter_map(|o| o.entity)
     };
+    // The nearest within the last few dozen sentences, then the last named anywhere: a
+    // walk back to the report's start for every head word is quadratic in long texts.
+    // Each body is tested once, however often it is named.
     let head_key = super::lexicon::key(head);
-    (0..=s)
+    let mut tested: Vec<EntityId> = Vec::new();
+    (s.saturating_sub(HEAD_LOOKBACK)..=s)
         .rev()
         .flat_map(before)
-        .find(|&id| r.reg.has_head_key(id, &head_key))
+        .find(|&id| {
+            if tested.contains(&id) {
+                return false;
+            }
+            tested.push(id);
+            r.reg.has_head_key(id, &head_key)
+        })
         .or_else(|| r.reg.org_by_head(head))
 }
 
