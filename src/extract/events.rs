@@ -746,15 +746,24 @@ fn title_org(r: &mut Reader, s: usize) {
     if r.main_org.is_some() || sent.kind != BlockKind::Heading {
         return;
     }
-    let mut orgs: Vec<EntityId> = sent
+    if let Some(one) = the_one_org(r, s, sent.toks.len()) {
+        r.main_org = Some(one);
+    }
+}
+
+/// The one organisation sentence `s` names before token `end`, though named twice ("The X
+/// Federation (XF)"); none when it names none or several.
+fn the_one_org(r: &Reader, s: usize, end: usize) -> Option<EntityId> {
+    let mut orgs: Vec<EntityId> = r.sents[s]
         .mentions
         .iter()
-        .filter(|m| m.kind == Some(EntityKind::Organization))
+        .filter(|m| m.kind == Some(EntityKind::Organization) && m.end <= end)
         .filter_map(|m| m.entity.map(|e| r.reg.resolve(e)))
         .collect();
     orgs.dedup();
-    if let [one] = orgs.as_slice() {
-        r.main_org = Some(*one);
+    match orgs.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
@@ -808,16 +817,8 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
     // "The X Union opened its convention", "members of X met for their conference": the
     // one organisation of the sentence, whose own event it is.
     let own = start >= 1 && matches!(sent.toks[start - 1].lower().as_ref(), "its" | "their");
-    // One organisation, though named twice ("The X Federation (XF) held its congress").
-    let mut orgs: Vec<EntityId> = sent
-        .mentions
-        .iter()
-        .filter(|m| m.kind == Some(EntityKind::Organization) && m.end <= start)
-        .filter_map(|m| m.entity.map(|e| r.reg.resolve(e)))
-        .collect();
-    orgs.dedup();
-    if let (true, [one]) = (own, orgs.as_slice()) {
-        r.main_org = Some(*one);
+    if let Some(one) = the_one_org(r, s, start).filter(|_| own) {
+        r.main_org = Some(one);
     }
 }
 

@@ -685,11 +685,15 @@ fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
 /// Teachers Union" (a role or occupation in the plural).
 fn people_before_head(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
     let t = toks[s].text;
-    let one = t.strip_suffix('s').unwrap_or(t);
     s + 1 < e
-        && t.len() > one.len()
         && lx.is_org_head(toks[s + 1].text)
-        && (lx.is_role(one) || lx.is_occupation(one) || one.eq_ignore_ascii_case("worker"))
+        && (plural_of_people(t, lx) || t.eq_ignore_ascii_case("workers"))
+}
+
+/// A plural of a role or occupation: "Delegates", "Officials", "Teachers".
+fn plural_of_people(word: &str, lx: &Lexicon) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|one| lx.is_role(one) || lx.is_occupation(one))
 }
 
 /// Rule `year-inside-name`: a games' or festival's year between the capitalised words of one
@@ -1193,10 +1197,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
             }
             // A body of people in the plural, though it opens sentences too: "Council of
             // Delegates", "Assembly of Officials".
-            let people = right_first.len() > 3
-                && right_first.ends_with('s')
-                && (lx.is_role(&right_first[..right_first.len() - 1])
-                    || lx.is_occupation(&right_first[..right_first.len() - 1]));
+            let people = right_first.len() > 3 && plural_of_people(right_first, lx);
             head_left && (!lx.is_stopword(right_first) || people)
         }
         _ => false,

@@ -562,14 +562,25 @@ fn whose_after_org(sent: &Sent, k: usize) -> bool {
 /// The organisation named last before token `pos` of sentence `s`, in it or the sentence
 /// before ("its president" refers no further back).
 fn nearest_org_before(r: &Reader, s: usize, pos: usize) -> Option<EntityId> {
-    (s.saturating_sub(1)..=s).rev().find_map(|q| {
+    orgs_before(r, s, pos, 1).next()
+}
+
+/// The organisations named before token `pos` of sentence `s`, nearest first, in it and the
+/// `back` sentences before it.
+fn orgs_before<'r>(
+    r: &'r Reader<'_>,
+    s: usize,
+    pos: usize,
+    back: usize,
+) -> impl Iterator<Item = EntityId> + 'r {
+    (s.saturating_sub(back)..=s).rev().flat_map(move |q| {
         r.sents[q]
             .mentions
             .iter()
             .rev()
-            .filter(|o| q < s || o.end <= pos)
-            .find(|o| o.kind == Some(EntityKind::Organization))
-            .and_then(|o| o.entity)
+            .filter(move |o| q < s || o.end <= pos)
+            .filter(|o| o.kind == Some(EntityKind::Organization))
+            .filter_map(|o| o.entity)
     })
 }
 
@@ -580,23 +591,12 @@ const HEAD_LOOKBACK: usize = 40;
 /// sentence `s`: the nearest one named before it with that head (within `HEAD_LOOKBACK`
 /// sentences), else the last one named.
 fn org_by_head_before(r: &Reader, s: usize, pos: usize, head: &str) -> Option<EntityId> {
-    let before = |q: usize| {
-        r.sents[q]
-            .mentions
-            .iter()
-            .rev()
-            .filter(move |o| q < s || o.end <= pos)
-            .filter(|o| o.kind == Some(EntityKind::Organization))
-            .filter_map(|o| o.entity)
-    };
     // The nearest within the last few dozen sentences, then the last named anywhere: a
     // walk back to the report's start for every head word is quadratic in long texts.
     // Each body is tested once, however often it is named.
     let head_key = super::lexicon::key(head);
     let mut tested: Vec<EntityId> = Vec::new();
-    (s.saturating_sub(HEAD_LOOKBACK)..=s)
-        .rev()
-        .flat_map(before)
+    orgs_before(r, s, pos, HEAD_LOOKBACK)
         .find(|&id| {
             if tested.contains(&id) {
                 return false;
@@ -605,6 +605,15 @@ fn org_by_head_before(r: &Reader, s: usize, pos: usize, head: &str) -> Option<En
             r.reg.has_head_key(id, &head_key)
         })
         .or_else(|| r.reg.org_by_head(head))
+}
+
+/// The body a word for its kind stands for at token `pos`: the nearest named before with
+/// that head, else the report's own organisation when it has that head ("union officials").
+fn body_of_head(r: &Reader, s: usize, pos: usize, head: &str) -> Option<EntityId> {
+    org_by_head_before(r, s, pos, head).or_else(|| {
+        let head_key = super::lexicon::key(head);
+        r.main_org.filter(|&o| r.reg.has_head_key(o, &head_key))
+    })
 }
 
 fn is_named_org(m: &Mention) -> bool {
@@ -634,10 +643,7 @@ fn head_word_before(r: &Reader, s: usize, end: usize) -> Option<EntityId> {
     {
         return None;
     }
-    org_by_head_before(r, s, k, &head).or_else(|| {
-        let head_key = super::lexicon::key(&head);
-        r.main_org.filter(|&o| r.reg.has_head_key(o, &head_key))
-    })
+    body_of_head(r, s, k, &head)
 }
 
 /// Records what a role phrase says of `person`.
@@ -886,10 +892,7 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
         if t.kind != Kind::Word || t.is_cap() || !SELF_REFERENCES.contains(&head.as_ref()) {
             return None;
         }
-        let head_key = super::lexicon::key(&head);
-        org_by_head_before(r, s, k, &head)
-            .or_else(|| r.main_org.filter(|&o| r.reg.has_head_key(o, &head_key)))
-            .map(|org| (k + 1, org))
+        body_of_head(r, s, k, &head).map(|org| (k + 1, org))
     });
     let bodies: Vec<(usize, EntityId)> = named.chain(by_head).collect();
     for (end, org) in bodies {
