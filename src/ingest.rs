@@ -170,6 +170,14 @@ fn prepare(
                 if let GraphName::NamedNode(named) = &q.graph_name {
                     let g = NamedOrBlankNode::from(named.clone());
                     if !graphs.contains(&g) {
+                        if is_kept_by_ties(named.as_str()) {
+                            return Err(Error::input(
+                                path,
+                                format!(
+                                    "names {g}, a graph ties keeps itself (the judgements, their record, the listing index): nothing of this file was written; move judgements between stores with `ties curation import`"
+                                ),
+                            ));
+                        }
                         if !options.allow_report_graphs && rdf::in_report_namespace(named.as_str())
                         {
                             return Err(Error::input(
@@ -195,6 +203,17 @@ fn prepare(
             })
         }
     }
+}
+
+/// The graphs ties writes only through its own commands: the curation graph and its record,
+/// and the listing index.
+fn is_kept_by_ties(graph: &str) -> bool {
+    [
+        crate::curation::CURATION_GRAPH,
+        crate::curation::RECORD_GRAPH,
+        store::listing::LISTING_GRAPH,
+    ]
+    .contains(&graph)
 }
 
 /// Ingests `inputs` into `store`. Failures of single files are collected in the summary; only a

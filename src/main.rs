@@ -115,13 +115,13 @@ fn query(at: &Location, args: QueryArgs) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let text = ties::queries::resolve(args.query.as_deref().unwrap_or_default())?;
     let bindings = args
         .bind
         .iter()
         .map(|b| ties::sparql::parse_binding(b).context("--bind"))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let dataset = at.read()?;
+    let text = ties::queries::resolve_on(&dataset, args.query.as_deref().unwrap_or_default())?;
     let options = QueryOptions {
         graph: args.graph.as_deref(),
         bindings: &bindings,
@@ -276,6 +276,7 @@ fn rank(at: &Location, args: RankArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn serve(at: &Location, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    at.writes()?;
     if let Some(folder) = at.folder().filter(|f| !f.exists()) {
         anyhow::bail!(no_store(folder));
     }
@@ -291,10 +292,7 @@ fn serve(at: &Location, args: ServeArgs) -> anyhow::Result<ExitCode> {
     ties::serve::check_cors(&args.cors).context("--cors")?;
     let opts = ties::serve::Options {
         store: at.folder().map(Path::to_path_buf).unwrap_or_default(),
-        endpoint: match at {
-            Location::Remote(endpoint) => Some(endpoint.clone()),
-            Location::Folder(_) => None,
-        },
+        endpoint: at.endpoint().cloned(),
         bind: args.bind,
         read_only: args.read_only,
         timeout: std::time::Duration::from_secs(args.timeout_s.max(1)),

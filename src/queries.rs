@@ -2,6 +2,7 @@
 //! folder. The files stay the source: edit them, rebuild, and the names follow.
 
 use crate::error::{Error, Result};
+use crate::sparql::Dataset;
 
 /// (name, SPARQL text), one per file in `queries/`.
 pub const NAMED: &[(&str, &str)] = &[
@@ -16,8 +17,39 @@ pub const NAMED: &[(&str, &str)] = &[
     ("reports", include_str!("../queries/reports.rq")),
 ];
 
+/// The listings that read the listing index (`crate::store::listing`), and their scanning
+/// forms in `queries/scan/`: the same rows from the report graphs, for a store whose index is
+/// not whole (a remote engine, an interrupted ingest, a store written by an older ties).
+pub const SCANS: &[(&str, &str)] = &[
+    (
+        "organisations",
+        include_str!("../queries/scan/organisations.rq"),
+    ),
+    ("people", include_str!("../queries/scan/people.rq")),
+];
+
 pub fn named(name: &str) -> Option<&'static str> {
     NAMED.iter().find(|(n, _)| *n == name).map(|(_, q)| *q)
+}
+
+/// The text of a named query as it runs on `dataset`: the scanning form of a listing when the
+/// store's listing index is not whole.
+pub fn named_on(dataset: &Dataset, name: &str) -> Result<Option<&'static str>> {
+    if let Some((_, scan)) = SCANS.iter().find(|(n, _)| *n == name) {
+        if !dataset.listing_is_complete()? {
+            return Ok(Some(scan));
+        }
+    }
+    Ok(named(name))
+}
+
+/// Resolves what the user typed as QUERY for `dataset`: `@file.rq`, the name of a named query
+/// (`named_on`), or SPARQL text.
+pub fn resolve_on(dataset: &Dataset, arg: &str) -> Result<String> {
+    if let Some(q) = named_on(dataset, arg)? {
+        return Ok(q.to_owned());
+    }
+    resolve(arg)
 }
 
 /// Resolves what the user typed as QUERY: `@file.rq`, the name of a named query, or SPARQL text.
@@ -48,11 +80,30 @@ mod tests {
 
     #[test]
     fn every_named_query_parses() {
-        for (name, text) in NAMED {
+        for (name, text) in NAMED.iter().chain(SCANS) {
             if let Err(e) = crate::sparql::prepare(text, None, None) {
                 panic!("queries/{name}.rq: {e}");
             }
         }
+    }
+
+    #[test]
+    fn listings_read_the_index_only_when_it_is_whole() {
+        let store = crate::store::Store::in_memory().expect("a store");
+        let dataset = Dataset::new(store.clone());
+        // A store never written has no index yet: the scanning forms run.
+        assert!(named_on(&dataset, "people")
+            .unwrap()
+            .unwrap()
+            .contains("GRAPH ?report"));
+        dataset
+            .update(
+                "INSERT DATA { GRAPH <urn:r> { <urn:p> a schema:Person ; schema:name \"Ana\" } }",
+            )
+            .unwrap();
+        let people = named_on(&dataset, "people").unwrap().unwrap();
+        assert!(people.contains("urn:ties:listing"), "{people}");
+        assert_eq!(named_on(&dataset, "reports").unwrap(), named("reports"));
     }
 
     #[test]

@@ -23,7 +23,8 @@ pub struct ReportStats {
     pub claims: u64,
 }
 
-const BY_TYPE: &str = "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type";
+// The listing index (`crate::store::listing`) is left out: it repeats the report graphs.
+const BY_TYPE: &str = "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type FILTER(?type != ties:ListedEntity) } GROUP BY ?type ORDER BY DESC(?n) ?type";
 
 /// `BY_TYPE` on a remote engine, which keeps graphs of its own (Virtuoso: its schemas): the
 /// types in ties' graphs, as `Store::len` counts them.
@@ -31,6 +32,9 @@ const BY_TYPE_REMOTE: &str = r#"SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { 
 
 /// The per-report counts, over every named graph (`PER_REPORT`) or, on a remote engine, over
 /// ties' own (`PER_REPORT_REMOTE`): one text, two WHERE clauses.
+const LISTING_SIZE: &str =
+    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:ties:listing> { ?s ?p ?o } }";
+
 macro_rules! per_report {
     ($where:literal) => {
         concat!(
@@ -47,7 +51,7 @@ GROUP BY ?g ORDER BY ?g"#
         )
     };
 }
-const PER_REPORT: &str = per_report!("GRAPH ?g { ?s ?p ?o }");
+const PER_REPORT: &str = per_report!("GRAPH ?g { ?s ?p ?o } FILTER(?g != <urn:ties:listing>)");
 const PER_REPORT_REMOTE: &str =
     per_report!(r#"GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:ties:"))"#);
 
@@ -62,9 +66,19 @@ const PER_REPORT_REMOTE: &str =
 /// # Ok::<(), ties::Error>(())
 /// ```
 pub fn stats(dataset: &Dataset) -> Result<Stats> {
+    // The listing index repeats what the report graphs hold: its graph and statements are not
+    // counted.
+    let index = count(
+        dataset
+            .select(LISTING_SIZE)?
+            .first()
+            .and_then(|row| row.get("n")),
+    );
     let mut s = Stats {
-        quads: dataset.len()?,
-        graphs: dataset.graph_count()?,
+        quads: dataset
+            .len()?
+            .saturating_sub(usize::try_from(index).unwrap_or(0)),
+        graphs: dataset.graph_count()? - usize::from(index > 0),
         ..Stats::default()
     };
     let (by_type, per_report) = match dataset.is_remote() {

@@ -30,7 +30,9 @@
 //! judgements (`ties:Merge`, `ties:Distinction`, `ties:Rejection`, `ties:Acceptance`, each with
 //! `dcterms:created` and an optional `ties:note`), and the curation record graph
 //! (`urn:ties:curation/record`) what applying them changed in each report graph, so that it can be
-//! undone (`crate::curation`).
+//! undone (`crate::curation`). The listing index (`urn:ties:listing`) holds one
+//! `ties:ListedEntity` node per person or organisation and name, with what the `people` and
+//! `organisations` listings show of it (`crate::store::listing`).
 
 use oxigraph::model::NamedNodeRef;
 
@@ -152,7 +154,14 @@ pub mod ties {
         KEPT = "kept", MERGED = "merged", KEPT_NAME = "keptName", MERGED_NAME = "mergedName",
         ENTITY = "entity", CLAIM = "claim", IN_REPORT = "inReport", NOTE = "note",
         CURATION_ADDED = "curationAdded", CURATION_REMOVED = "curationRemoved",
-        CURATION_TOUCHES = "curationTouches");
+        CURATION_TOUCHES = "curationTouches",
+        // The listing index (`crate::store::listing`): one node per listed entity and name.
+        LISTED_ENTITY = "ListedEntity", LISTED = "listed", LISTED_KIND = "listedKind",
+        LISTED_NAME = "listedName", LISTED_ALIASES = "listedAliases",
+        LISTED_TITLES = "listedTitles", LISTED_REPORTS = "listedReports",
+        LISTED_PEOPLE = "listedPeople", LISTING_COMPLETE = "listingComplete",
+        TALLY_OF_ALIAS = "tallyOfAlias", TALLY_OF_TITLE = "tallyOfTitle",
+        TALLY_OF_MEMBER = "tallyOfMember", TALLY_VALUE = "tallyValue", TALLY_COUNT = "tallyCount");
 }
 
 pub mod dcterms {

@@ -435,7 +435,8 @@ fn an_rdf_file_may_not_write_into_a_report_graph() {
     let before = store_quads(&store);
     let report = before
         .iter()
-        .find_map(|l| l.split('\t').nth(3))
+        .filter_map(|l| l.split('\t').nth(3))
+        .find(|g| g.starts_with("<urn:ties:report/"))
         .expect("a report graph")
         .trim_matches(['<', '>'])
         .to_string();
@@ -493,6 +494,31 @@ fn an_rdf_file_may_not_write_into_a_report_graph() {
         before,
         "the refused file changed the store"
     );
+
+    // Nor may it write into the graphs ties keeps itself: the judgements, the listing index.
+    for graph in ["urn:ties:listing", "urn:ties:curation"] {
+        let kept = dir.path().join("kept.nq");
+        std::fs::write(
+            &kept,
+            format!("<http://ex/e> <http://ex/p> \"x\" <{graph}> .\n"),
+        )
+        .expect("an N-Quads file");
+        let out = ties(&store)
+            .arg("ingest")
+            .arg(&kept)
+            .output()
+            .expect("ties ingest runs");
+        assert_eq!(out.status.code(), Some(1), "{graph}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("a graph ties keeps itself"),
+            "{out:?}"
+        );
+        assert_eq!(
+            store_quads(&store),
+            before,
+            "{graph}: the refused file changed the store"
+        );
+    }
 
     // An RDF file of its own graphs goes in as before.
     let own = dir.path().join("own.trig");

@@ -164,6 +164,23 @@ fn merge_trace_reingest_reject_and_undo_restore_every_quad() {
     run(&store, &["ingest", "--force", reports]);
     assert!(!affiliations(&store, "person").contains("Lena Vos"));
     merged_but_rejected(&store);
+    // --raw reads the store as the extractor wrote it: every quad as before any judgement,
+    // besides the judgements themselves.
+    let (raw, _) = run(
+        &store,
+        &[
+            "--raw",
+            "query",
+            "--format",
+            "csv",
+            "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <urn:ties:curation>) }",
+        ],
+    );
+    let raw: BTreeSet<String> = raw.lines().skip(1).map(str::to_owned).collect();
+    assert_eq!(
+        raw, before,
+        "--raw gives the graph as it was before the judgements"
+    );
     let (list, _) = run(&store, &["curation", "list"]);
     assert!(list.contains("(3 judgements)"), "{list}");
 

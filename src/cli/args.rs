@@ -45,6 +45,13 @@ pub struct Cli {
     #[arg(long, global = true, requires = "endpoint", value_name = "URL")]
     pub graph_store: Option<String>,
 
+    /// Read the graph as the extractor wrote it, before the judgements of `ties merge`,
+    /// `reject` and the rest: merged entities apart, rejected claims back. Read from a copy of
+    /// the store made in memory (about 1 GB per 10,000 reports), for the commands that only
+    /// read (query, stats, export, trace, rank, candidates, curation list).
+    #[arg(long, global = true)]
+    pub raw: bool,
+
     /// The largest update request sent to the engine, in KiB: reports are batched up to it
     /// (a report larger than that goes alone). Not used for reports PUT to --graph-store.
     #[arg(

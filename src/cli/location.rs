@@ -13,8 +13,13 @@ use ties::store::Store;
 pub const STORE_FLAG: &str = "the store is named with --store (or TIES_STORE)";
 const ENDPOINT_FLAG: &str = "the engine is named with --endpoint (or TIES_ENDPOINT)";
 
-/// The store a command works on.
-pub enum Location {
+/// The store a command works on, and whether it is read raw (`--raw`).
+pub struct Location {
+    place: Place,
+    raw: bool,
+}
+
+enum Place {
     Folder(PathBuf),
     Remote(Endpoint),
 }
@@ -22,36 +27,50 @@ pub enum Location {
 impl Location {
     /// The folder of `--store`, or the engine of `--endpoint` with its credentials.
     pub fn of(cli: &Cli) -> anyhow::Result<Location> {
-        let Some(url) = &cli.endpoint else {
-            return Ok(Location::Folder(cli.store.clone()));
-        };
-        let mut endpoint = Endpoint::new(url).context("--endpoint")?;
-        endpoint.update = cli.update_endpoint.clone();
-        endpoint.graph_store = cli.graph_store.clone();
-        endpoint.batch_bytes = cli.batch_kib.max(1) << 10;
-        endpoint.credentials = credentials(endpoint.host())?;
-        Ok(Location::Remote(endpoint))
+        Ok(Location {
+            place: Place::of(cli)?,
+            raw: cli.raw,
+        })
     }
 
     /// The folder, when the store is one.
     pub fn folder(&self) -> Option<&Path> {
-        match self {
-            Location::Folder(path) => Some(path),
-            Location::Remote(_) => None,
+        match &self.place {
+            Place::Folder(path) => Some(path),
+            Place::Remote(_) => None,
         }
     }
 
     /// The store opened for writing (created when a folder is missing).
     pub fn open(&self) -> anyhow::Result<Store> {
-        match self {
-            Location::Folder(path) => Store::open(path).context(STORE_FLAG),
-            Location::Remote(endpoint) => Store::connect(endpoint.clone()).context(ENDPOINT_FLAG),
+        self.writes()?;
+        match &self.place {
+            Place::Folder(path) => Store::open(path).context(STORE_FLAG),
+            Place::Remote(endpoint) => Store::connect(endpoint.clone()).context(ENDPOINT_FLAG),
         }
+    }
+
+    /// The engine, when the store is a remote one.
+    pub fn endpoint(&self) -> Option<&Endpoint> {
+        match &self.place {
+            Place::Remote(endpoint) => Some(endpoint),
+            Place::Folder(_) => None,
+        }
+    }
+
+    /// `--raw` reads a copy: a command that writes, or serves the store, says so.
+    pub fn writes(&self) -> anyhow::Result<()> {
+        if self.raw {
+            anyhow::bail!(
+                "--raw: this command works on the store itself, and --raw reads a copy of it as the extractor wrote it; leave --raw out"
+            );
+        }
+        Ok(())
     }
 
     /// The store opened for a command that writes only into an existing store.
     pub fn open_existing(&self) -> anyhow::Result<Dataset> {
-        if let Location::Folder(path) = self {
+        if let Place::Folder(path) = &self.place {
             if !path.exists() {
                 anyhow::bail!(no_store(path));
             }
@@ -61,12 +80,33 @@ impl Location {
 
     /// Queries read the store; a missing folder is said so instead of created. Read-only: it
     /// may run while an ingest writes, and it starts none of RocksDB's background compaction.
+    /// With `--raw`, a copy in memory as the extractor wrote it.
     pub fn read(&self) -> anyhow::Result<Dataset> {
-        match self {
-            Location::Folder(path) if !path.exists() => anyhow::bail!(no_store(path)),
-            Location::Folder(path) => Dataset::open_read_only(path).context(STORE_FLAG),
-            Location::Remote(_) => Ok(Dataset::new(self.open()?)),
+        let dataset = match &self.place {
+            Place::Folder(path) if !path.exists() => anyhow::bail!(no_store(path)),
+            Place::Folder(path) => Dataset::open_read_only(path).context(STORE_FLAG)?,
+            Place::Remote(endpoint) => {
+                Dataset::new(Store::connect(endpoint.clone()).context(ENDPOINT_FLAG)?)
+            }
+        };
+        if self.raw {
+            return ties::curation::raw_view(&dataset).context("--raw");
         }
+        Ok(dataset)
+    }
+}
+
+impl Place {
+    fn of(cli: &Cli) -> anyhow::Result<Place> {
+        let Some(url) = &cli.endpoint else {
+            return Ok(Place::Folder(cli.store.clone()));
+        };
+        let mut endpoint = Endpoint::new(url).context("--endpoint")?;
+        endpoint.update = cli.update_endpoint.clone();
+        endpoint.graph_store = cli.graph_store.clone();
+        endpoint.batch_bytes = cli.batch_kib.max(1) << 10;
+        endpoint.credentials = credentials(endpoint.host())?;
+        Ok(Place::Remote(endpoint))
     }
 }
 

@@ -14,6 +14,7 @@
 
 pub mod candidates;
 pub mod judgement;
+pub mod raw;
 pub mod resolve;
 pub mod review;
 pub mod transfer;
@@ -24,6 +25,7 @@ use crate::sparql::{self, Dataset};
 use crate::store::{Edit, Store};
 pub use judgement::{Judgement, Kind};
 use oxigraph::model::{NamedNode, Quad, Term};
+pub use raw::raw_view;
 use std::collections::{BTreeSet, HashSet};
 pub use view::Rules;
 

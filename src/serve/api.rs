@@ -37,15 +37,25 @@ pub(super) async fn style_css() -> Response {
     page(STYLE_CSS, "text/css; charset=utf-8")
 }
 
-pub(super) async fn api_queries() -> Response {
-    let list: Vec<serde_json::Value> = crate::queries::NAMED
-        .iter()
-        .map(|(name, text)| {
-            let about = text.lines().next().unwrap_or("").trim_start_matches("# ");
-            serde_json::json!({"name": name, "description": about, "query": text})
-        })
-        .collect();
-    json(&list)
+/// The named queries, each as it runs on this store (a listing's scanning form where the
+/// listing index is not whole).
+pub(super) async fn api_queries(State(state): State<Arc<AppState>>) -> Response {
+    let dataset = state.dataset();
+    let result = blocking(move || {
+        crate::queries::NAMED
+            .iter()
+            .map(|(name, text)| {
+                let about = text.lines().next().unwrap_or("").trim_start_matches("# ");
+                let text = crate::queries::named_on(&dataset, name)?.unwrap_or(text);
+                Ok(serde_json::json!({"name": name, "description": about, "query": text}))
+            })
+            .collect::<Result<Vec<serde_json::Value>>>()
+    })
+    .await;
+    match result {
+        Ok(list) => json(&list),
+        Err(r) => r,
+    }
 }
 
 pub(super) async fn api_entities(

@@ -7,6 +7,7 @@
 
 use super::{blocking, error, may_write, too_large, AppState};
 use crate::error::{Error, Result, Size};
+use crate::store::listing::LISTING_GRAPH;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -41,6 +42,19 @@ fn target_graph(params: &HashMap<String, String>) -> std::result::Result<GraphNa
         StatusCode::BAD_REQUEST,
         "name the graph with ?graph=IRI (a report's IRI) or ?default".into(),
     ))
+}
+
+/// The graph a Graph Store write names, unless it is the listing index, which the store keeps
+/// from the report graphs (a write there would be undone by the next rebuild).
+fn target_to_write(params: &HashMap<String, String>) -> std::result::Result<GraphName, Refusal> {
+    let graph = target_graph(params)?;
+    match &graph {
+        GraphName::NamedNode(g) if g.as_str() == LISTING_GRAPH => Err((
+            StatusCode::FORBIDDEN,
+            format!("{LISTING_GRAPH} is the listing index, kept by the store from the report graphs: write into a report's graph instead"),
+        )),
+        _ => Ok(graph),
+    }
 }
 
 pub(super) async fn store_get(
@@ -111,7 +125,7 @@ async fn store_write(
     if let Some(refusal) = may_write(&state, peer, &headers) {
         return refusal;
     }
-    let graph = match target_graph(&params) {
+    let graph = match target_to_write(&params) {
         Ok(g) => g,
         Err(r) => return refuse(r),
     };
@@ -176,7 +190,7 @@ pub(super) async fn store_delete(
     if let Some(refusal) = may_write(&state, peer, &headers) {
         return refusal;
     }
-    let graph = match target_graph(&params) {
+    let graph = match target_to_write(&params) {
         Ok(g) => g,
         Err(r) => return refuse(r),
     };

@@ -20,7 +20,9 @@ use crate::error::{Error, Result, Size};
 use crate::store::{remote::Answer, remote::Remote, Access, Store};
 use crate::vocab;
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Term, TripleRef, Variable};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term, TripleRef, Variable,
+};
 use oxigraph::sparql::{PreparedSparqlQuery, SparqlEvaluator};
 use std::collections::HashMap;
 use std::path::Path;
@@ -82,7 +84,7 @@ impl std::fmt::Debug for QueryOptions<'_> {
 /// }
 /// let err = dataset.update_with("DELETE WHERE { ?s ?p ?o }", Some(cancel)).unwrap_err();
 /// assert!(matches!(err, ties::Error::TimeLimit), "{err}");
-/// assert_eq!(dataset.len()?, 1);
+/// assert_eq!(dataset.select("SELECT * WHERE { GRAPH <urn:g> { ?s ?p ?o } }")?.len(), 1);
 /// # Ok::<(), ties::Error>(())
 /// ```
 pub fn cancel_after(limit: std::time::Duration) -> CancellationToken {
@@ -296,7 +298,15 @@ impl Dataset {
             .map_err(Error::syntax)?
             .on_store(store)
             .execute()
-            .map_err(Error::evaluation)
+            .map_err(Error::evaluation)?;
+        // An update may change any graph: the listing index is built again whole.
+        self.store.rebuild_listing()
+    }
+
+    /// True when the store's listing index is whole, so the `people` and `organisations`
+    /// listings may read it (`crate::queries::resolve_for`).
+    pub fn listing_is_complete(&self) -> Result<bool> {
+        self.store.listing_is_complete()
     }
 
     /// Runs a SPARQL Update.
@@ -319,6 +329,17 @@ impl Dataset {
     }
 
     /// Writes one graph (a named graph, or the default graph itself) as Turtle, within `caps`
+    /// The named graphs of the store (ties' own on a remote engine).
+    pub fn graphs(&self) -> Result<Vec<NamedNode>> {
+        self.store.graph_names()
+    }
+
+    /// Every quad of one named graph, blank nodes included.
+    pub fn quads_of(&self, graph: NamedNodeRef<'_>) -> Result<Vec<Quad>> {
+        self.store.quads_in(graph.into())?.collect()
+    }
+
+    /// Writes one graph (`GraphNameRef::DefaultGraph` for the default graph) as Turtle into `out`
     /// (its triples count as rows; `Error::TooLarge` past a cap); false when there is no such
     /// named graph.
     pub fn write_graph(

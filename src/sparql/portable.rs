@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn every_named_query_has_a_standard_form() {
-        for (name, text) in crate::queries::NAMED {
+        for (name, text) in crate::queries::NAMED.iter().chain(crate::queries::SCANS) {
             let out = portable(text);
             assert!(!out.contains("LATERAL"), "{name}: {out}");
             assert!(

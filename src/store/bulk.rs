@@ -2,7 +2,7 @@
 //! Oxigraph's bulk loader and handed to RocksDB at each commit, which ingests them in one atomic
 //! step; and the sweep of bulk files a failed or killed load left in the store folder.
 
-use super::{Backend, Store};
+use super::{listing, Backend, Store};
 use crate::error::{Error, Result};
 use oxigraph::model::Quad;
 use std::path::Path;
@@ -30,6 +30,12 @@ pub struct BulkWriter<'a> {
     buffer: Vec<Quad>,
     /// Quads handed to the loader since its last commit.
     pending: usize,
+    /// What the graphs written since the listing index was last brought up to date add to it
+    /// (`super::listing`).
+    delta: listing::Delta,
+    /// Whether the listing index was whole when this writer first wrote: then adding `delta`
+    /// makes it whole again; otherwise it is rebuilt.
+    listing_was_complete: Option<bool>,
 }
 
 impl<'a> BulkWriter<'a> {
@@ -39,16 +45,19 @@ impl<'a> BulkWriter<'a> {
             loader: None,
             buffer: Vec::new(),
             pending: 0,
+            delta: listing::Delta::default(),
+            listing_was_complete: None,
         }
     }
 
     /// Adds the quads of whole graphs; they may be committed before this returns.
     pub fn add(&mut self, quads: Vec<Quad>) -> Result<()> {
+        self.delta.count_quads(&quads, 1);
         self.buffer.extend(quads);
         if self.buffer.len() >= BULK_BATCH_QUADS {
             self.hand_over()?;
             if self.pending >= BULK_COMMIT_QUADS {
-                self.commit()?;
+                self.commit_graphs()?;
             }
         }
         Ok(())
@@ -65,6 +74,15 @@ impl<'a> BulkWriter<'a> {
                 "the bulk loader writes into the embedded store only; a remote engine takes reports in batches of updates".into(),
             ));
         };
+        if self.listing_was_complete.is_none() {
+            // The graphs go in before their entities are refreshed: the index is not whole
+            // until they are, and a kill in between must leave it marked so.
+            let complete = listing::is_complete(inner)?;
+            if complete {
+                listing::mark_incomplete(inner)?;
+            }
+            self.listing_was_complete = Some(complete);
+        }
         let loader = self.loader.get_or_insert_with(|| {
             inner
                 .bulk_loader()
@@ -75,8 +93,26 @@ impl<'a> BulkWriter<'a> {
         Ok(())
     }
 
-    /// Commits what it holds now (before a transaction that must come after it).
+    /// Commits what it holds now (before a transaction that must come after it), and brings
+    /// the listing index up to date with it.
     pub fn commit(&mut self) -> Result<()> {
+        self.commit_graphs()?;
+        let (Some(was_complete), Backend::Embedded(inner)) =
+            (self.listing_was_complete.take(), &self.store.backend)
+        else {
+            return Ok(());
+        };
+        let delta = std::mem::take(&mut self.delta);
+        if was_complete {
+            listing::apply_and_complete(inner, delta)
+        } else {
+            listing::rebuild(inner)
+        }
+    }
+
+    /// Commits the graphs it holds, leaving the listing index for `commit` (a bulk load's
+    /// intermediate commits: each would re-read every entity named so far).
+    pub(super) fn commit_graphs(&mut self) -> Result<()> {
         self.hand_over()?;
         if let Some(loader) = self.loader.take() {
             if let Err(e) = loader.commit() {
