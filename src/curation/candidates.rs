@@ -377,15 +377,39 @@ SELECT ?x ?p ?name WHERE {
 
 const MEMBERS: &str = "SELECT DISTINCT ?x ?y WHERE { GRAPH ?g { ?x org:memberOf ?y } }";
 
+/// `NAMES` from the listing index (`crate::store::listing`): each entity's names with their
+/// other names, one node per entity and name instead of one copy per report.
+const LISTED_NAMES: &str = r#"
+SELECT ?x ?p ?name WHERE {
+  GRAPH <urn:ties:listing> {
+    ?row ties:listedKind ?type ; ties:listed ?x .
+    { ?row ties:listedName ?name BIND(schema:name AS ?p) }
+    UNION
+    { ?tally ties:tallyOfAlias ?row ; ties:tallyValue ?name BIND(schema:alternateName AS ?p) }
+  }
+}"#;
+
+/// `MEMBERS` from the listing index: an organisation's node tallies its members.
+const LISTED_MEMBERS: &str = r#"
+SELECT DISTINCT ?x ?y WHERE {
+  GRAPH <urn:ties:listing> { ?tally ties:tallyOfMember ?row ; ties:tallyValue ?x . ?row ties:listed ?y }
+}"#;
+
 /// The entities of one kind (`person` or not) in the curated view, with their names and the
-/// organisations they belong to (people) or their members (organisations).
+/// organisations they belong to (people) or their members (organisations): read from the
+/// listing index when it is whole (seconds on 100,000 reports), else from every report graph.
 pub fn entities(dataset: &Dataset, person: bool) -> Result<Vec<Entity>> {
     let class = if person {
         "https://schema.org/Person"
     } else {
         "https://schema.org/Organization"
     };
-    let rows = dataset.select_bound(NAMES, &[(sparql::variable("type"), sparql::iri(class)?)])?;
+    let (names, members) = if dataset.listing_is_complete()? {
+        (LISTED_NAMES, LISTED_MEMBERS)
+    } else {
+        (NAMES, MEMBERS)
+    };
+    let rows = dataset.select_bound(names, &[(sparql::variable("type"), sparql::iri(class)?)])?;
     let mut by_iri: HashMap<String, Entity> = HashMap::new();
     for r in rows {
         let iri = sparql::text(r.get("x"));
@@ -395,12 +419,14 @@ pub fn entities(dataset: &Dataset, person: bool) -> Result<Vec<Entity>> {
             person,
             ..Entity::default()
         });
-        if sparql::text(r.get("p")).ends_with("/name") && e.name.is_empty() {
+        // The least of its names, whichever order the rows come in.
+        let primary = sparql::text(r.get("p")).ends_with("/name");
+        if primary && (e.name.is_empty() || name < e.name) {
             e.name = name.clone();
         }
         e.names.insert(name);
     }
-    for r in dataset.select(MEMBERS)? {
+    for r in dataset.select(members)? {
         let (x, y) = (sparql::text(r.get("x")), sparql::text(r.get("y")));
         let (me, other) = if person { (x, y) } else { (y, x) };
         if let Some(e) = by_iri.get_mut(&me) {

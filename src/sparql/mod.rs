@@ -97,6 +97,59 @@ pub fn cancel_after(limit: std::time::Duration) -> CancellationToken {
     token
 }
 
+/// An update's algebra, with ties' prefixes.
+fn parse_update(text: &str) -> Result<spargebra::Update> {
+    vocab::with_prefixes(spargebra::SparqlParser::new(), |p, prefix, iri| {
+        p.with_prefix(prefix, iri)
+    })
+    .parse_update(text)
+    .map_err(Error::syntax)
+}
+
+/// The graphs an update writes into, when its text names them all: `None` when a template
+/// writes into a graph a variable names, or it clears or drops every graph.
+fn graphs_written(update: &spargebra::Update) -> Option<Vec<GraphName>> {
+    use spargebra::algebra::GraphTarget;
+    use spargebra::term::{GraphName as Name, GraphNamePattern};
+    use spargebra::GraphUpdateOperation as Op;
+    // spargebra's graph names are its own; its IRIs are Oxigraph's.
+    let named = |n: &NamedNode| GraphName::NamedNode(n.clone());
+    let name = |g: &Name| match g {
+        Name::NamedNode(n) => named(n),
+        Name::DefaultGraph => GraphName::DefaultGraph,
+    };
+    let pattern = |g: &GraphNamePattern| match g {
+        GraphNamePattern::NamedNode(n) => Some(named(n)),
+        GraphNamePattern::DefaultGraph => Some(GraphName::DefaultGraph),
+        GraphNamePattern::Variable(_) => None,
+    };
+    let mut graphs = Vec::new();
+    for op in &update.operations {
+        match op {
+            Op::InsertData { data } => graphs.extend(data.iter().map(|q| name(&q.graph_name))),
+            Op::DeleteData { data } => graphs.extend(data.iter().map(|q| name(&q.graph_name))),
+            Op::DeleteInsert { delete, insert, .. } => {
+                for g in delete.iter().map(|q| pattern(&q.graph_name)) {
+                    graphs.push(g?);
+                }
+                for g in insert.iter().map(|q| pattern(&q.graph_name)) {
+                    graphs.push(g?);
+                }
+            }
+            Op::Load { destination, .. } => graphs.push(name(destination)),
+            Op::Clear { graph, .. } | Op::Drop { graph, .. } => match graph {
+                GraphTarget::NamedNode(n) => graphs.push(named(n)),
+                GraphTarget::DefaultGraph => graphs.push(GraphName::DefaultGraph),
+                GraphTarget::NamedGraphs | GraphTarget::AllGraphs => return None,
+            },
+            Op::Create { .. } => {}
+        }
+    }
+    graphs.sort_unstable_by_key(ToString::to_string);
+    graphs.dedup();
+    Some(graphs)
+}
+
 /// Parses a query; its default graph becomes the union of all graphs (or `graph` when given),
 /// unless the query names its own dataset with FROM.
 ///
@@ -281,26 +334,23 @@ impl Dataset {
         let store = match self.store.access() {
             Access::Embedded(store) => store,
             Access::Remote(remote) => {
-                let parser =
-                    vocab::with_prefixes(spargebra::SparqlParser::new(), |p, prefix, iri| {
-                        p.with_prefix(prefix, iri)
-                    });
-                let update = parser.parse_update(text).map_err(Error::syntax)?;
-                return remote.update(&portable::update_text(update)?);
+                return remote.update(&portable::update_text(parse_update(text)?)?);
             }
         };
         let mut evaluator = evaluator();
         if let Some(token) = cancel {
             evaluator = evaluator.with_cancellation_token(token);
         }
-        evaluator
-            .parse_update(text)
-            .map_err(Error::syntax)?
-            .on_store(store)
-            .execute()
-            .map_err(Error::evaluation)?;
-        // An update may change any graph: the listing index is built again whole.
-        self.store.rebuild_listing()
+        let prepared = evaluator.parse_update(text).map_err(Error::syntax)?;
+        // The listing index follows the graphs the update names; one that may write into any
+        // graph (a template's GRAPH ?g, CLEAR ALL) has the index rebuilt whole.
+        let touched = parse_update(text).ok().and_then(|u| graphs_written(&u));
+        self.store.keep_listing_around(touched, || {
+            prepared
+                .on_store(store)
+                .execute()
+                .map_err(Error::evaluation)
+        })
     }
 
     /// True when the store's listing index is whole, so the `people` and `organisations`
@@ -472,6 +522,26 @@ mod tests {
         let mut out = Vec::new();
         write_results(results, OutputFormat::Csv, &mut out).expect("written");
         String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn an_update_names_the_graphs_it_writes_or_may_write_anywhere() {
+        let g = |iri: &str| GraphName::NamedNode(NamedNode::new_unchecked(iri));
+        let cases: &[(&str, &str, Option<Vec<GraphName>>)] = &[
+            ("data", "INSERT DATA { GRAPH <urn:a> { <urn:s> <urn:p> 1 } } ; DELETE DATA { GRAPH <urn:b> { <urn:s> <urn:p> 2 } }", Some(vec![g("urn:a"), g("urn:b")])),
+            ("template with its graph", "DELETE { GRAPH <urn:a> { ?s ?p ?o } } WHERE { GRAPH <urn:a> { ?s ?p ?o } }", Some(vec![g("urn:a")])),
+            ("default graph", "INSERT DATA { <urn:s> <urn:p> 1 }", Some(vec![GraphName::DefaultGraph])),
+            ("template over GRAPH ?g", "DELETE WHERE { GRAPH ?g { <urn:s> ?p ?o } }", None),
+            ("clear all", "CLEAR ALL", None),
+            ("drop one", "DROP GRAPH <urn:a>", Some(vec![g("urn:a")])),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(
+                &graphs_written(&parse_update(text).unwrap()),
+                expected,
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -330,12 +330,43 @@ impl Store {
         }
     }
 
-    /// Builds the listing index whole (after a write that may have changed anything, such as
-    /// a SPARQL Update); nothing on a remote engine.
-    pub fn rebuild_listing(&self) -> Result<()> {
+    /// Takes the listing index's marker away, as an interrupted ingest leaves it (for tests of
+    /// what reads the report graphs instead).
+    #[cfg(test)]
+    pub(crate) fn forget_listing(&self) -> Result<()> {
         match &self.backend {
-            Backend::Embedded(s) => listing::rebuild(s),
+            Backend::Embedded(s) => listing::mark_incomplete(s),
             Backend::Remote(_) => Ok(()),
+        }
+    }
+
+    /// Runs `write` (a SPARQL Update, which commits on its own) with the listing index kept:
+    /// `graphs`, the graphs it writes into, counted before and after, or, when they are not
+    /// known (`None`), the index rebuilt whole after it. Nothing on a remote engine.
+    pub fn keep_listing_around(
+        &self,
+        graphs: Option<Vec<GraphName>>,
+        write: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        let Backend::Embedded(s) = &self.backend else {
+            return write();
+        };
+        match graphs {
+            Some(graphs) if listing::is_complete(s)? => {
+                let mut delta = listing::Delta::default();
+                delta.count_graphs(s, &graphs, -1)?;
+                // Between the write's commit and the counts', the index is not whole.
+                listing::mark_incomplete(s)?;
+                let written = write();
+                // A write that failed changed nothing: the counts cancel out.
+                delta.count_graphs(s, &graphs, 1)?;
+                listing::apply_and_complete(s, delta)?;
+                written
+            }
+            _ => {
+                write()?;
+                listing::rebuild(s)
+            }
         }
     }
 

@@ -235,3 +235,47 @@ fn one_entitys_candidates_are_the_pairs_of_all_that_hold_it() {
         assert!(checked > 3, "few entities with candidates: {checked}");
     }
 }
+
+/// Entities read from the listing index are those read from every report graph.
+#[test]
+fn entities_from_the_listing_index_are_those_of_the_report_graphs() {
+    let store = crate::store::Store::in_memory().expect("a store");
+    let dataset = Dataset::new(store.clone());
+    dataset
+        .update(
+            r#"INSERT DATA {
+  GRAPH <urn:ties:report/a> {
+    <urn:p:1> a schema:Person ; schema:name "Ana Ruiz" ; schema:alternateName "Ruiz" ; org:memberOf <urn:o:1> .
+    <urn:o:1> a schema:Organization ; schema:name "Harbour Union" ; schema:alternateName "HU" .
+  }
+  GRAPH <urn:ties:report/b> {
+    <urn:p:1> a schema:Person ; schema:name "Ana Ruiz" ; schema:alternateName "Ms Ruiz" .
+    <urn:p:2> a schema:Person ; schema:name "Ana Ruíz" ; org:memberOf <urn:o:1> .
+    <urn:o:1> a schema:Organization ; schema:name "Harbour Union" .
+  }
+}"#,
+        )
+        .expect("written");
+    let shown = |es: Vec<Entity>| -> Vec<(String, String, BTreeSet<String>, BTreeSet<String>)> {
+        es.into_iter()
+            .map(|e| (e.iri, e.name, e.names, e.neighbours))
+            .collect()
+    };
+    assert!(dataset.listing_is_complete().expect("asked"));
+    let indexed = [
+        shown(entities(&dataset, true).unwrap()),
+        shown(entities(&dataset, false).unwrap()),
+    ];
+    store.forget_listing().expect("forgotten");
+    assert!(!dataset.listing_is_complete().expect("asked"));
+    let scanned = [
+        shown(entities(&dataset, true).unwrap()),
+        shown(entities(&dataset, false).unwrap()),
+    ];
+    assert_eq!(indexed, scanned);
+    assert_eq!(indexed[0].len(), 2, "{indexed:?}");
+    assert!(
+        indexed[0][0].2.contains("Ms Ruiz") && indexed[1][0].3.len() == 2,
+        "{indexed:?}"
+    );
+}
