@@ -17,10 +17,11 @@ pub const NAMED: &[(&str, &str)] = &[
     ("reports", include_str!("../queries/reports.rq")),
 ];
 
-/// The listings that read the listing index (`crate::store::listing`), and their scanning
+/// The named queries that read the listing index (`crate::store::listing`), and their scanning
 /// forms in `queries/scan/`: the same rows from the report graphs, for a store whose index is
 /// not whole (a remote engine, an interrupted ingest, a store written by an older ties).
 pub const SCANS: &[(&str, &str)] = &[
+    ("co-members", include_str!("../queries/scan/co-members.rq")),
     (
         "organisations",
         include_str!("../queries/scan/organisations.rq"),
