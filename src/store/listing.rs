@@ -17,9 +17,10 @@
 //! `Store::apply`: re-ingest, `ties remove`, every judgement, the Graph Store Protocol) in the
 //! same transaction, from the graph as it was and as it is; the bulk writer from the quads it is
 //! given, when it commits for good; a SPARQL Update around it, over the graphs its text names
-//! (`Store::keep_listing_around`), or, when it may write anywhere, by rebuilding the index. The marker `<urn:ties:listing> ties:listingComplete true` says the index is
-//! whole: the bulk writer takes it away while its graphs are in the store and not yet counted,
-//! so a killed ingest leaves no marker, and the next write rebuilds the index. Named queries
+//! (`Store::keep_listing_around`), or, when it may write anywhere, by rebuilding the index. The
+//! marker `<urn:ties:listing> ties:listingComplete true` says the index is whole: the bulk
+//! writer takes it away while its graphs are in the store and not yet counted, so a killed
+//! ingest leaves no marker, and the next write rebuilds the index. Named queries
 //! read the index only while the marker is there (`crate::queries`); without it (a remote
 //! engine, an interrupted ingest, a store written by an older ties) they read the report graphs,
 //! slower and the same.
