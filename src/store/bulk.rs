@@ -77,11 +77,13 @@ impl<'a> BulkWriter<'a> {
         if self.listing_was_complete.is_none() {
             // The graphs go in before their entities are refreshed: the index is not whole
             // until they are, and a kill in between must leave it marked so.
+            // An empty store's index is whole too (there is nothing to list): its counts are
+            // all in this writer's, and nothing is there to take the marker from.
             let complete = listing::is_complete(inner)?;
             if complete {
                 listing::mark_incomplete(inner)?;
             }
-            self.listing_was_complete = Some(complete);
+            self.listing_was_complete = Some(complete || inner.is_empty()?);
         }
         let loader = self.loader.get_or_insert_with(|| {
             inner

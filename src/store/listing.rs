@@ -250,18 +250,74 @@ impl Delta {
         }
     }
 
-    /// Writes the counts into the index as `tx` sees it.
+    /// Writes the counts into the index as `tx` sees it: every row read first, then written,
+    /// so the reads never wade through the transaction's own writes.
     pub(super) fn apply(self, tx: &mut Transaction<'_>) -> Result<()> {
-        for (key, counts) in self.rows {
-            apply_row(tx, &key, counts)?;
-        }
+        let changes = self.changes(&*tx)?;
+        changes.write(tx);
         Ok(())
+    }
+
+    /// What writing the counts changes in the index as `read` holds it.
+    fn changes(self, read: &impl Quads) -> Result<Changes> {
+        let mut changes = Changes::default();
+        for (key, counts) in self.rows {
+            row_changes(read, &key, counts, &mut changes)?;
+        }
+        Ok(changes)
+    }
+}
+
+/// Quads of the index graph to remove, then to insert.
+#[derive(Default)]
+struct Changes {
+    remove: Vec<Quad>,
+    insert: Vec<Quad>,
+}
+
+impl Changes {
+    /// Every quad of `s`, removed.
+    fn remove_node(&mut self, read: &impl Quads, s: NamedNodeRef<'_>) -> Result<()> {
+        self.remove
+            .extend(read.find(Some(s.into()), None, None, Some(graph().into()))?);
+        Ok(())
+    }
+
+    /// The object of `(s, p)` replaced by `o`.
+    fn set(
+        &mut self,
+        read: &impl Quads,
+        s: &NamedNode,
+        p: NamedNodeRef<'_>,
+        o: Term,
+    ) -> Result<()> {
+        self.remove.extend(read.find(
+            Some(s.as_ref().into()),
+            Some(p),
+            None,
+            Some(graph().into()),
+        )?);
+        self.insert.push(Quad::new(s.clone(), p, o, graph()));
+        Ok(())
+    }
+
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.insert.push(Quad::new(s.clone(), p, o, graph()));
+    }
+
+    fn write(self, tx: &mut Transaction<'_>) {
+        for q in &self.remove {
+            tx.remove(q);
+        }
+        for q in &self.insert {
+            tx.insert(q);
+        }
     }
 }
 
 /// The integer object of `(s, p)` in the index graph, 0 when there is none.
-fn count_of(tx: &Transaction<'_>, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Result<i64> {
-    Ok(tx
+fn count_of(read: &impl Quads, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Result<i64> {
+    Ok(read
         .find(Some(s.into()), Some(p), None, Some(graph().into()))?
         .first()
         .and_then(|q| match &q.object {
@@ -271,110 +327,105 @@ fn count_of(tx: &Transaction<'_>, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> R
         .unwrap_or(0))
 }
 
-/// Replaces the object of `(s, p)` in the index graph.
-fn set(tx: &mut Transaction<'_>, s: &NamedNode, p: NamedNodeRef<'_>, o: Term) -> Result<()> {
-    for q in tx.find(Some(s.as_ref().into()), Some(p), None, Some(graph().into()))? {
-        tx.remove(&q);
-    }
-    tx.insert(&Quad::new(s.clone(), p, o, graph()));
-    Ok(())
-}
-
-/// Removes every quad of `s` in the index graph.
-fn remove_node(tx: &mut Transaction<'_>, s: NamedNodeRef<'_>) -> Result<()> {
-    for q in tx.find(Some(s.into()), None, None, Some(graph().into()))? {
-        tx.remove(&q);
-    }
-    Ok(())
-}
-
 fn integer(n: i64) -> Term {
     Literal::from(n).into()
 }
 
+/// The tally nodes of `row` for `t`.
+fn entries(read: &impl Quads, row: &NamedNode, t: Tally) -> Result<Vec<NamedNode>> {
+    Ok(read
+        .find(
+            None,
+            Some(t.link()),
+            Some(row.as_ref().into()),
+            Some(graph().into()),
+        )?
+        .into_iter()
+        .filter_map(|q| match q.subject {
+            NamedOrBlankNode::NamedNode(n) => Some(n),
+            NamedOrBlankNode::BlankNode(_) => None,
+        })
+        .collect())
+}
+
 /// One row's counts added to the index: its tallies moved, its shown values written again
 /// where a value came or went, the row dropped when no report names it any more.
-fn apply_row(tx: &mut Transaction<'_>, key: &Key, counts: Counts) -> Result<()> {
+fn row_changes(read: &impl Quads, key: &Key, counts: Counts, out: &mut Changes) -> Result<()> {
     let (kind, entity, name) = key;
     let row = node_iri(&[kind.as_str(), &entity.to_string(), &name.to_string()]);
-    let had = count_of(tx, row.as_ref(), ties::LISTED_REPORTS)?;
+    let had = count_of(read, row.as_ref(), ties::LISTED_REPORTS)?;
     let reports = had + counts.reports;
     if reports <= 0 {
         for t in Tally::ALL {
-            for link in tx.find(
-                None,
-                Some(t.link()),
-                Some(row.as_ref().into()),
-                Some(graph().into()),
-            )? {
-                if let NamedOrBlankNode::NamedNode(entry) = &link.subject {
-                    remove_node(tx, entry.as_ref())?;
-                }
+            for entry in entries(read, &row, t)? {
+                out.remove_node(read, entry.as_ref())?;
             }
         }
-        return remove_node(tx, row.as_ref());
+        return out.remove_node(read, row.as_ref());
     }
     if had <= 0 {
-        for (p, o) in [
-            (rdf::TYPE, Term::from(ties::LISTED_ENTITY.into_owned())),
-            (ties::LISTED, entity.clone().into()),
-            (ties::LISTED_KIND, kind.clone().into()),
-            (ties::LISTED_NAME, name.clone()),
-        ] {
-            tx.insert(&Quad::new(row.clone(), p, o, graph()));
-        }
+        out.add(&row, rdf::TYPE, ties::LISTED_ENTITY.into_owned());
+        out.add(&row, ties::LISTED, entity.clone());
+        out.add(&row, ties::LISTED_KIND, kind.clone());
+        out.add(&row, ties::LISTED_NAME, name.clone());
     }
-    set(tx, &row, ties::LISTED_REPORTS, integer(reports))?;
-    let mut came_or_went = [had <= 0; 3];
-    let mut members = count_of(tx, row.as_ref(), ties::LISTED_PEOPLE)?;
+    out.set(read, &row, ties::LISTED_REPORTS, integer(reports))?;
+    // Per tally, the values that came (count from 0) and went (count to 0).
+    let mut came: [BTreeSet<String>; 3] = Default::default();
+    let mut went: [BTreeSet<String>; 3] = Default::default();
     for (t, tally) in Tally::ALL.into_iter().zip(counts.tallies) {
         for (value, n) in tally.into_iter().filter(|(_, n)| *n != 0) {
             let entry = node_iri(&[row.as_str(), &(t as u8).to_string(), &value.to_string()]);
-            let was = count_of(tx, entry.as_ref(), ties::TALLY_COUNT)?;
+            let was = count_of(read, entry.as_ref(), ties::TALLY_COUNT)?;
             let now = was + n;
             if now <= 0 {
-                remove_node(tx, entry.as_ref())?;
-            } else if was <= 0 {
-                tx.insert(&Quad::new(entry.clone(), t.link(), row.clone(), graph()));
-                tx.insert(&Quad::new(entry.clone(), ties::TALLY_VALUE, value, graph()));
-            }
-            if now > 0 {
-                set(tx, &entry, ties::TALLY_COUNT, integer(now))?;
-            }
-            if (was > 0) != (now > 0) {
-                came_or_went[t as usize] = true;
-                if t == Tally::Member {
-                    members += if now > 0 { 1 } else { -1 };
+                out.remove_node(read, entry.as_ref())?;
+            } else {
+                if was <= 0 {
+                    out.add(&entry, t.link(), row.clone());
+                    out.add(&entry, ties::TALLY_VALUE, value.clone());
                 }
+                out.set(read, &entry, ties::TALLY_COUNT, integer(now))?;
             }
+            match (was > 0, now > 0) {
+                (false, true) => came[t as usize].insert(lexical(&value)),
+                (true, false) => went[t as usize].insert(lexical(&value)),
+                _ => false,
+            };
         }
     }
-    if came_or_went[Tally::Alias as usize] {
-        let shown = shown(tx, &row, Tally::Alias)?;
-        set(tx, &row, ties::LISTED_ALIASES, shown)?;
+    let moved = |t: Tally| had <= 0 || !came[t as usize].is_empty() || !went[t as usize].is_empty();
+    if moved(Tally::Alias) {
+        let shown = shown(read, &row, Tally::Alias, &came[0], &went[0])?;
+        out.set(read, &row, ties::LISTED_ALIASES, shown)?;
     }
     if *kind == schema::PERSON {
-        if came_or_went[Tally::Title as usize] {
-            let shown = shown(tx, &row, Tally::Title)?;
-            set(tx, &row, ties::LISTED_TITLES, shown)?;
+        if moved(Tally::Title) {
+            let shown = shown(read, &row, Tally::Title, &came[1], &went[1])?;
+            out.set(read, &row, ties::LISTED_TITLES, shown)?;
         }
-    } else if came_or_went[Tally::Member as usize] {
-        set(tx, &row, ties::LISTED_PEOPLE, integer(members))?;
+    } else if moved(Tally::Member) {
+        let members = count_of(read, row.as_ref(), ties::LISTED_PEOPLE)?
+            + i64::try_from(came[2].len()).unwrap_or(0)
+            - i64::try_from(went[2].len()).unwrap_or(0);
+        out.set(read, &row, ties::LISTED_PEOPLE, integer(members))?;
     }
     Ok(())
 }
 
-/// A tally's values as a listing shows them: sorted, joined by " | ".
-fn shown(tx: &Transaction<'_>, row: &NamedNode, t: Tally) -> Result<Term> {
+/// A tally's values as a listing shows them, sorted, joined by " | ": those `read` holds, less
+/// those that went, with those that came.
+fn shown(
+    read: &impl Quads,
+    row: &NamedNode,
+    t: Tally,
+    came: &BTreeSet<String>,
+    went: &BTreeSet<String>,
+) -> Result<Term> {
     let mut values = BTreeSet::new();
-    for link in tx.find(
-        None,
-        Some(t.link()),
-        Some(row.as_ref().into()),
-        Some(graph().into()),
-    )? {
-        for q in tx.find(
-            Some(link.subject.as_ref()),
+    for entry in entries(read, row, t)? {
+        for q in read.find(
+            Some(entry.as_ref().into()),
             Some(ties::TALLY_VALUE),
             None,
             Some(graph().into()),
@@ -382,6 +433,8 @@ fn shown(tx: &Transaction<'_>, row: &NamedNode, t: Tally) -> Result<Term> {
             values.insert(lexical(&q.object));
         }
     }
+    values.retain(|v| !went.contains(v));
+    values.extend(came.iter().cloned());
     let joined: Vec<&str> = values.iter().map(String::as_str).collect();
     Ok(Literal::new_simple_literal(joined.join(" | ")).into())
 }
@@ -392,10 +445,12 @@ pub(super) fn mark_incomplete(store: &Oxigraph) -> Result<()> {
     Ok(())
 }
 
-/// Writes `delta` and puts the marker back, in one transaction.
+/// Writes `delta` and puts the marker back, in one transaction that only writes: the rows are
+/// read from the store first (the bulk writer's graphs are committed, and it is the only writer).
 pub(super) fn apply_and_complete(store: &Oxigraph, delta: Delta) -> Result<()> {
+    let changes = delta.changes(store)?;
     let mut tx = store.start_transaction()?;
-    delta.apply(&mut tx)?;
+    changes.write(&mut tx);
     tx.insert(&marker());
     tx.commit()?;
     Ok(())
@@ -413,10 +468,12 @@ pub(super) fn rebuild(store: &Oxigraph) -> Result<()> {
     let rows: Vec<(Key, Counts)> = delta.rows.into_iter().collect();
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
+        let chunk = Delta {
+            rows: rows.by_ref().take(REBUILD_CHUNK).collect(),
+        };
+        let changes = chunk.changes(store)?;
         let mut tx = store.start_transaction()?;
-        for (key, counts) in rows.by_ref().take(REBUILD_CHUNK) {
-            apply_row(&mut tx, &key, counts)?;
-        }
+        changes.write(&mut tx);
         tx.commit()?;
     }
     store.insert(&marker())?;
