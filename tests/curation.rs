@@ -6,6 +6,8 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // tests report on the console
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -24,13 +26,7 @@ Okafor MP, president of the HWF, said the strike would go on. Lena Vos, treasure
 
 /// A folder with the two reports, and where the store goes.
 fn setup() -> (TempDir, PathBuf, PathBuf) {
-    let dir = TempDir::new().expect("a temporary folder");
-    let reports = dir.path().join("reports");
-    std::fs::create_dir_all(&reports).expect("a folder");
-    std::fs::write(reports.join("one.txt"), ONE).expect("written");
-    std::fs::write(reports.join("two.txt"), TWO).expect("written");
-    let store = dir.path().join("store");
-    (dir, reports, store)
+    common::reports_folder(&[("one.txt", ONE), ("two.txt", TWO)])
 }
 
 fn ties(store: &Path) -> Command {

@@ -7,10 +7,11 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // tests report on the console
 
+mod common;
+
 use assert_cmd::Command;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+use std::path::Path;
 
 const ONE: &str = "Harbour Workers' Federation conference 2025
 
@@ -112,26 +113,13 @@ fn lines(store: &Path, query: &str) -> Vec<String> {
     rows
 }
 
-fn setup() -> (TempDir, PathBuf, PathBuf) {
-    let dir = TempDir::new().expect("a temporary folder");
-    let reports = dir.path().join("reports");
-    std::fs::create_dir_all(&reports).expect("a folder");
-    std::fs::write(reports.join("one.txt"), ONE).expect("written");
-    std::fs::write(reports.join("two.txt"), TWO).expect("written");
-    (
-        dir,
-        reports.clone(),
-        reports.parent().expect("a parent").join("store"),
-    )
-}
-
 fn names(rows: &Rows) -> BTreeSet<&str> {
     rows.keys().map(|(_, n)| n.trim_matches('"')).collect()
 }
 
 #[test]
 fn the_listing_index_gives_the_rows_of_the_report_graphs_after_every_write() {
-    let (_dir, reports, store) = setup();
+    let (_dir, reports, store) = common::reports_folder(&[("one.txt", ONE), ("two.txt", TWO)]);
     let folder = reports.to_str().expect("UTF-8");
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reports");
     run(

@@ -26,6 +26,19 @@ pub fn ties(store: &Path) -> Command {
     cmd
 }
 
+/// A temporary folder holding `reports/` with the given files (name, text), and where a
+/// store in it goes: (the folder, the reports' folder, the store's path).
+pub fn reports_folder(files: &[(&str, &str)]) -> (TempDir, PathBuf, PathBuf) {
+    let dir = TempDir::new().expect("a temporary folder");
+    let reports = dir.path().join("reports");
+    std::fs::create_dir_all(&reports).expect("a folder");
+    for (name, text) in files {
+        std::fs::write(reports.join(name), text).expect("written");
+    }
+    let store = dir.path().join("store");
+    (dir, reports, store)
+}
+
 /// Ingests `path` into `store`, expecting success.
 pub fn ingest(store: &Path, path: &Path) {
     let out = ties(store)
