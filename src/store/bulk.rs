@@ -36,6 +36,8 @@ pub struct BulkWriter<'a> {
     /// Whether the listing index was whole when this writer first wrote: then adding `delta`
     /// makes it whole again; otherwise it is rebuilt.
     listing_was_complete: Option<bool>,
+    /// Past this many counts, `delta` is written at the next intermediate commit.
+    pub(super) delta_limit: usize,
 }
 
 impl<'a> BulkWriter<'a> {
@@ -47,6 +49,7 @@ impl<'a> BulkWriter<'a> {
             pending: 0,
             delta: listing::Delta::default(),
             listing_was_complete: None,
+            delta_limit: listing::DELTA_LIMIT,
         }
     }
 
@@ -124,6 +127,19 @@ impl<'a> BulkWriter<'a> {
             }
         }
         self.pending = 0;
+        // The counts are held until the final commit, within a bound: past it they go into
+        // the index now (still without its marker), so memory stays bounded by a batch and
+        // not by what a long load names. When the index is rebuilt at the end they are not
+        // needed at all.
+        if let Backend::Embedded(inner) = &self.store.backend {
+            match self.listing_was_complete {
+                Some(false) => self.delta = listing::Delta::default(),
+                Some(true) if self.delta.size() > self.delta_limit => {
+                    listing::apply(inner, std::mem::take(&mut self.delta))?;
+                }
+                _ => {}
+            }
+        }
         Ok(())
     }
 

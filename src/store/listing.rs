@@ -40,9 +40,10 @@ use std::collections::{BTreeSet, HashMap};
 /// The graph the index lives in.
 pub const LISTING_GRAPH: &str = "urn:ties:listing";
 
-/// Entities the index refreshes in one transaction during a whole rebuild: bounds the memory a
-/// rebuild of a large archive holds at once.
-const REBUILD_CHUNK: usize = 20_000;
+/// Counts (rows and tallied values) held at most before they are written: a bulk load and a
+/// rebuild write theirs on the way past this, so their memory is bounded by it (some tens of
+/// MB of counts, a few hundred MB while they are written), not by the archive.
+pub(super) const DELTA_LIMIT: usize = 100_000;
 
 fn graph() -> NamedNodeRef<'static> {
     NamedNodeRef::new_unchecked(LISTING_GRAPH)
@@ -251,6 +252,14 @@ impl Delta {
         Ok(())
     }
 
+    /// How many counts it holds: rows and tallied values.
+    pub(super) fn size(&self) -> usize {
+        self.rows
+            .values()
+            .map(|c| 1 + c.tallies.iter().map(HashMap::len).sum::<usize>())
+            .sum()
+    }
+
     /// What writing the counts changes in the index as `read` holds it.
     fn changes(self, read: &impl Quads) -> Result<Changes> {
         let mut changes = Changes::default();
@@ -441,36 +450,38 @@ pub(super) fn mark_incomplete(store: &Oxigraph) -> Result<()> {
 /// Writes `delta` and puts the marker back, in one transaction that only writes: the rows are
 /// read from the store first (the bulk writer's graphs are committed, and it is the only writer).
 pub(super) fn apply_and_complete(store: &Oxigraph, delta: Delta) -> Result<()> {
+    write(store, delta, true)
+}
+
+/// Writes `delta` without the marker (a bulk load's counts on the way).
+pub(super) fn apply(store: &Oxigraph, delta: Delta) -> Result<()> {
+    write(store, delta, false)
+}
+
+fn write(store: &Oxigraph, delta: Delta, complete: bool) -> Result<()> {
     let changes = delta.changes(store)?;
     let mut tx = store.start_transaction()?;
     changes.write(&mut tx);
-    tx.insert(&marker());
+    if complete {
+        tx.insert(&marker());
+    }
     tx.commit()?;
     Ok(())
 }
 
 /// Builds the index whole from the report graphs: the index graph is dropped, every graph
-/// counted, the rows written in transactions of `REBUILD_CHUNK`, then the marker.
+/// counted, the counts written whenever they pass `DELTA_LIMIT` and at the end, then the marker.
 pub(super) fn rebuild(store: &Oxigraph) -> Result<()> {
     store.remove_named_graph(graph())?;
     let mut delta = Delta::default();
     for g in store.named_graphs() {
         let g: GraphName = g?.into();
         delta.count_graphs(store, [&g], 1)?;
+        if delta.size() > DELTA_LIMIT {
+            apply(store, std::mem::take(&mut delta))?;
+        }
     }
-    let rows: Vec<(Key, Counts)> = delta.rows.into_iter().collect();
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk = Delta {
-            rows: rows.by_ref().take(REBUILD_CHUNK).collect(),
-        };
-        let changes = chunk.changes(store)?;
-        let mut tx = store.start_transaction()?;
-        changes.write(&mut tx);
-        tx.commit()?;
-    }
-    store.insert(&marker())?;
-    Ok(())
+    apply_and_complete(store, delta)
 }
 
 fn lexical(t: &Term) -> String {
@@ -551,6 +562,22 @@ mod tests {
         store.remove_graph(r2.as_ref()).unwrap();
         assert!(reports_of(&store, "bo").is_empty());
         assert!(store.listing_is_complete().unwrap());
+    }
+
+    #[test]
+    fn a_long_bulk_load_writes_its_counts_on_the_way() {
+        let store = Store::in_memory().unwrap();
+        let mut bulk = store.bulk_writer();
+        bulk.delta_limit = 0;
+        bulk.add(person("ana", "r1")).unwrap();
+        bulk.commit_graphs().unwrap();
+        // Written already, the index still marked incomplete until the load ends.
+        assert_eq!(reports_of(&store, "ana"), [1]);
+        assert!(!store.listing_is_complete().unwrap());
+        bulk.add(person("ana", "r2")).unwrap();
+        bulk.finish().unwrap();
+        assert!(store.listing_is_complete().unwrap());
+        assert_eq!(reports_of(&store, "ana"), [2]);
     }
 
     #[test]
