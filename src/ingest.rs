@@ -269,7 +269,7 @@ pub fn ingest_with(
     let curation = &curation;
     let mut sink = match store.remote() {
         Some(r) => Sink::Remote(remote::Batch::new(r)),
-        None => Sink::Embedded(store.bulk_writer()),
+        None => Sink::Embedded(Box::new(store.bulk_writer())),
     };
     std::thread::scope(|scope| -> Result<()> {
         let (batches, queue) = sync_channel::<Result<Vec<Result<Prepared>>>>(QUEUED_BATCHES);
@@ -316,7 +316,8 @@ pub fn ingest_with(
 
 /// Where the writer puts reports: the embedded store's bulk writer, or a remote engine's batch.
 enum Sink<'a> {
-    Embedded(BulkWriter<'a>),
+    /// Boxed: the bulk writer holds its buffers and the listing counts inline.
+    Embedded(Box<BulkWriter<'a>>),
     Remote(remote::Batch<'a>),
 }
 
