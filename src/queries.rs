@@ -21,7 +21,6 @@ pub const NAMED: &[(&str, &str)] = &[
 /// forms in `queries/scan/`: the same rows from the report graphs, for a store whose index is
 /// not whole (a remote engine, an interrupted ingest, a store written by an older ties).
 pub const SCANS: &[(&str, &str)] = &[
-    ("co-members", include_str!("../queries/scan/co-members.rq")),
     (
         "organisations",
         include_str!("../queries/scan/organisations.rq"),
