@@ -30,11 +30,12 @@ const BY_TYPE: &str = "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?typ
 /// types in ties' graphs, as `Store::len` counts them.
 const BY_TYPE_REMOTE: &str = r#"SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?type } FILTER(STRSTARTS(STR(?g), "urn:ties:")) } GROUP BY ?type ORDER BY DESC(?n) ?type"#;
 
-/// The per-report counts, over every named graph (`PER_REPORT`) or, on a remote engine, over
-/// ties' own (`PER_REPORT_REMOTE`): one text, two WHERE clauses.
+/// Statements of the listing index, which `stats` leaves out of its counts.
 const LISTING_SIZE: &str =
     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:ties:listing> { ?s ?p ?o } }";
 
+/// The per-report counts, over every named graph (`PER_REPORT`) or, on a remote engine, over
+/// ties' own (`PER_REPORT_REMOTE`): one text, two WHERE clauses.
 macro_rules! per_report {
     ($where:literal) => {
         concat!(

@@ -354,7 +354,7 @@ impl Dataset {
     }
 
     /// True when the store's listing index is whole, so the `people` and `organisations`
-    /// listings may read it (`crate::queries::resolve_for`).
+    /// listings may read it (`crate::queries::named_on`).
     pub fn listing_is_complete(&self) -> Result<bool> {
         self.store.listing_is_complete()
     }
@@ -378,7 +378,6 @@ impl Dataset {
         self.store.graph_count()
     }
 
-    /// Writes one graph (a named graph, or the default graph itself) as Turtle, within `caps`
     /// The named graphs of the store (ties' own on a remote engine).
     pub fn graphs(&self) -> Result<Vec<NamedNode>> {
         self.store.graph_names()
@@ -389,7 +388,7 @@ impl Dataset {
         self.store.quads_in(graph.into())?.collect()
     }
 
-    /// Writes one graph (`GraphNameRef::DefaultGraph` for the default graph) as Turtle into `out`
+    /// Writes one graph (a named graph, or the default graph itself) as Turtle, within `caps`
     /// (its triples count as rows; `Error::TooLarge` past a cap); false when there is no such
     /// named graph.
     pub fn write_graph(

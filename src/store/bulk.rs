@@ -78,10 +78,9 @@ impl<'a> BulkWriter<'a> {
             ));
         };
         if self.listing_was_complete.is_none() {
-            // The graphs go in before their entities are refreshed: the index is not whole
-            // until they are, and a kill in between must leave it marked so.
-            // An empty store's index is whole too (there is nothing to list): its counts are
-            // all in this writer's, and nothing is there to take the marker from.
+            // The graphs go in before they are counted: the index is not whole until they
+            // are, and a kill in between must leave it marked so. An empty store's index is
+            // whole too (there is nothing to list): its counts are all in this writer's.
             let complete = listing::is_complete(inner)?;
             if complete {
                 listing::mark_incomplete(inner)?;
@@ -115,8 +114,8 @@ impl<'a> BulkWriter<'a> {
         }
     }
 
-    /// Commits the graphs it holds, leaving the listing index for `commit` (a bulk load's
-    /// intermediate commits: each would re-read every entity named so far).
+    /// Commits the graphs it holds, leaving their counts for `commit` (a bulk load's
+    /// intermediate commits) unless there are more of them than `delta_limit`.
     pub(super) fn commit_graphs(&mut self) -> Result<()> {
         self.hand_over()?;
         if let Some(loader) = self.loader.take() {
