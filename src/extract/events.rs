@@ -460,7 +460,7 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
     let mut by_head: HashMap<String, EntityId> = HashMap::new();
 
     // 1. The main event: a named event in the title or the first paragraphs, else the first
-    //    event phrase there.
+    //    event phrase there, else the first event phrase of the body further down.
     let early: Vec<usize> = (0..r.sents.len())
         .filter(|&s| r.sents[s].block < 6 && !r.sents[s].boilerplate)
         .collect();
@@ -484,7 +484,12 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             .copied()
             .filter(|&s| is_heading(s) && level_of(s) == 1)
             .collect();
-        let first = body.into_iter().chain(title).find_map(|s| {
+        // A page whose opening blocks are furniture names its gathering further down: the
+        // first one the body names anywhere, before none at all.
+        let later: Vec<usize> = (0..r.sents.len())
+            .filter(|&s| r.sents[s].block >= 6 && !r.sents[s].boilerplate && !is_heading(s))
+            .collect();
+        let first = body.into_iter().chain(title).chain(later).find_map(|s| {
             phrases(r, &r.sents[s])
                 .into_iter()
                 .find(|p| !p.future)

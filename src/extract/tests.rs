@@ -1864,3 +1864,37 @@ fn buildings_of_something_are_venues() {
         ["Department of Health"]
     );
 }
+
+/// A page whose first blocks are furniture (menus, share buttons, a date line) names its
+/// gathering further down: that gathering is still the main event, and the parts played at it
+/// are found.
+#[test]
+fn a_gathering_named_below_the_page_furniture_is_the_main_event() {
+    let furniture = "Home\n\nNews\n\nAbout us\n\nContact\n\nShare this page\n\n12 March\n\n";
+    let ex = run(&format!(
+        "{furniture}Hundreds of tenants joined the housing rally outside the town hall on \
+         Saturday.\n\nAna Ruiz addressed the crowd.\n"
+    ));
+    assert_eq!(
+        ex.main_event.map(|e| name(&ex, e)),
+        Some("housing rally"),
+        "{:?}",
+        kinds(&ex, EntityKind::Event)
+    );
+    assert!(
+        parts(&ex)
+            .iter()
+            .any(|(p, r, e)| p == "Ana Ruiz" && *r == PartRole::Speaker && e == "housing rally"),
+        "{:?}",
+        parts(&ex)
+    );
+    // The same report with its gathering in the opening blocks reads the same.
+    let plain = run(
+        "Hundreds of tenants joined the housing rally outside the town hall on Saturday.\n\n\
+         Ana Ruiz addressed the crowd.\n",
+    );
+    assert_eq!(
+        plain.main_event.map(|e| name(&plain, e)),
+        Some("housing rally")
+    );
+}
