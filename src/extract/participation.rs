@@ -925,7 +925,23 @@ fn label_part(words: &[String]) -> Option<PartRole> {
     let words: Vec<&str> = words
         .iter()
         .map(String::as_str)
-        .filter(|w| !matches!(*w, ":" | "the" | "and" | "&" | "our" | "guest"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                ":" | "the"
+                    | "and"
+                    | "&"
+                    | "our"
+                    | "guest"
+                    | "were"
+                    | "are"
+                    | "was"
+                    | "is"
+                    | "included"
+                    | "include"
+                    | "includes"
+            )
+        })
         .collect();
     let one = |w: &str| match w {
         "speakers" | "speaker" | "panellists" | "panelists" | "panel" | "keynote" | "keynotes"
@@ -950,7 +966,9 @@ fn label_part(words: &[String]) -> Option<PartRole> {
 /// Rule `labelled-list`: for each sentence, the part its opening name plays when it is a line
 /// of a list under a label that says it ("Speakers:" then "- A B, Union"; "## Panellists"; a
 /// line alone "Present:" then one name a line). The list runs over the list items right after
-/// the label, or, with no list marks, over the rest of the label's own paragraph.
+/// the label, or, with no list marks, over the rest of the label's own paragraph and the
+/// paragraphs after it that open with a name ("The speakers were:" then "A B, Director of X"
+/// one to a paragraph). A label may say "were" or "included": "The panellists were:".
 fn labelled_lists(r: &Reader) -> Vec<Option<PartRole>> {
     let mut out = vec![None; r.sents.len()];
     let mut open: Option<(PartRole, usize)> = None;
@@ -966,8 +984,21 @@ fn labelled_lists(r: &Reader) -> Vec<Option<PartRole>> {
                 continue;
             }
         }
-        open = open.filter(|&(_, block)| sent.kind == BlockKind::ListItem || sent.block == block);
-        out[s] = open.map(|(part, _)| part);
+        // A programme sets its lines as paragraphs: the list runs on over paragraphs that open
+        // with a name ("A B, Director of X") until one that does not.
+        let name_line =
+            sent.mentions.first().is_some_and(|m| {
+                m.kind == Some(EntityKind::Person) && m.hon.unwrap_or(m.start) == 0
+            }) && sent.toks.len() <= 30;
+        open = open.filter(|&(_, block)| {
+            sent.kind == BlockKind::ListItem || sent.block == block || name_line
+        });
+        if let Some((part, block)) = open.as_mut() {
+            if name_line {
+                *block = sent.block;
+            }
+            out[s] = Some(*part);
+        }
     }
     out
 }
@@ -991,8 +1022,9 @@ pub(crate) fn find_participation(r: &mut Reader) {
     let labelled = labelled_lists(r);
     let mut found: Vec<Participation> = Vec::new();
     for s in 0..r.sents.len() {
+        let listed = labelled.get(s).is_some_and(Option::is_some);
         if r.sents[s].boilerplate
-            || r.sents[s].kind == BlockKind::Heading && !is_label_line(&r.sents[s])
+            || r.sents[s].kind == BlockKind::Heading && !is_label_line(&r.sents[s]) && !listed
         {
             continue;
         }

@@ -1898,3 +1898,41 @@ fn a_gathering_named_below_the_page_furniture_is_the_main_event() {
         Some("housing rally")
     );
 }
+
+/// A programme sets its speakers one to a paragraph under a label sentence ("The speakers
+/// were:"); each line's name spoke at the gathering, and the list ends at the first paragraph
+/// that does not open with a name.
+#[test]
+fn a_programme_of_name_lines_under_a_label() {
+    let ex = run(
+        "The Tenants Network launched its annual report at a press conference in Tolvik on 28 \
+         February.\n\nThe speakers were:\n\nAna Ruiz, Director of the Tenants Network\n\n\
+         Tomas Berg (Journalist, Tolvik Times)\n\nThe report was well received.\n\n\
+         Lena Holm, a reader, wrote to us afterwards\n",
+    );
+    let speakers: Vec<String> = parts(&ex)
+        .into_iter()
+        .filter(|(_, r, _)| *r == PartRole::Speaker)
+        .map(|(p, _, _)| p)
+        .collect();
+    assert!(
+        speakers.contains(&"Ana Ruiz".to_owned()),
+        "{:?}",
+        parts(&ex)
+    );
+    assert!(
+        speakers.contains(&"Tomas Berg".to_owned()),
+        "{:?}",
+        parts(&ex)
+    );
+    assert!(
+        !speakers.contains(&"Lena Holm".to_owned()),
+        "{:?}",
+        parts(&ex)
+    );
+    assert!(
+        has_aff(&ex, "Ana Ruiz", "Director", "Tenants Network"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
