@@ -25,12 +25,12 @@ fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<PartRole> {
         }
         "hosted" | "organised" | "organized" | "convened" | "coordinated" => PartRole::Organiser,
         // Past and, for reports written as they happen, present: "X opens with a prayer".
-        "addressed" | "addresses" | "spoke" | "speaks" | "opened" | "opens" | "closed"
-        | "closes" | "presented" | "presents" | "moved" | "seconded" | "keynoted" | "briefed"
-        | "lectured" | "introduced" | "introduces" | "welcomed" | "welcomes" | "received"
-        | "thanked" | "showed" | "led" | "leads" | "gave" | "delivered" | "delivers"
-        | "proposed" | "discussed" | "discusses" | "detailed" | "outlined" | "outlines"
-        | "elaborated" | "talked" | "talks" | "recounted" => PartRole::Speaker,
+        "addressed" | "addresses" | "spoke" | "speaks" | "opened" | "opens" | "inaugurated"
+        | "closed" | "closes" | "presented" | "presents" | "moved" | "seconded" | "keynoted"
+        | "briefed" | "lectured" | "introduced" | "introduces" | "welcomed" | "welcomes"
+        | "received" | "thanked" | "showed" | "led" | "leads" | "gave" | "delivered"
+        | "delivers" | "proposed" | "discussed" | "discusses" | "detailed" | "outlined"
+        | "outlines" | "elaborated" | "talked" | "talks" | "recounted" => PartRole::Speaker,
         "told" | "tells" => match next {
             "the" | "us" => PartRole::Speaker,
             _ if is_audience(next) => PartRole::Speaker,
@@ -121,7 +121,7 @@ fn by_role(verb: &str) -> Option<PartRole> {
         "organised" | "organized" | "hosted" | "convened" | "coordinated" => PartRole::Organiser,
         "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "proposed" | "presented"
         | "delivered" | "addressed" | "received" | "followed" | "introduced" | "run"
-        | "briefed" | "welcomed" | "greeted" => PartRole::Speaker,
+        | "briefed" | "welcomed" | "greeted" | "inaugurated" => PartRole::Speaker,
         // A speech by X: "the keynote speech by X", "an address by X".
         w if is_speech_noun(w) || matches!(w, "speeches" | "contribution") => PartRole::Speaker,
         "joined" | "attended" | "accompanied" => PartRole::Attendee,
@@ -371,6 +371,10 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     let mut q = back_to_by(site.first);
     if q == site.first && q >= 2 && site.sent.is_punct(q - 1, ",") && toks[q - 2].is_cap() {
         q = back_to_by(q - 1);
+    }
+    // "presided over by X": the one who presided.
+    if q >= 3 && site.w(q - 1) == "by" && site.w(q - 2) == "over" && site.w(q - 3) == "presided" {
+        return Some(PartRole::Chair);
     }
     (q >= 2 && site.w(q - 1) == "by")
         .then(|| by_role(site.w(q - 2)))

@@ -1158,6 +1158,20 @@ fn participation_forms() {
             conference,
         ),
         (
+            "inaugurated the gathering",
+            "Comrade Tom Hale inaugurated the conference.",
+            "Tom Hale",
+            Speaker,
+            conference,
+        ),
+        (
+            "presided over by a name",
+            "The opening session was presided over by Mia Roth.",
+            "Mia Roth",
+            Chair,
+            "opening session",
+        ),
+        (
             "welcomed by a titled name",
             "Welcomed by Harbour Foundation CEO Lena Vell, delegates took their seats.",
             "Lena Vell",
