@@ -821,7 +821,27 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
     }
     // "The X Union opened its convention", "members of X met for their conference": the
     // one organisation of the sentence, whose own event it is.
-    let own = start >= 1 && matches!(sent.toks[start - 1].lower().as_ref(), "its" | "their");
+    // "The X Trust held an evening of celebration", "X hosted the summit": the one
+    // organisation before the event, subject of a verb of holding it.
+    let held = sent.toks[..start].iter().rev().take(4).any(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "held"
+                | "holds"
+                | "hosted"
+                | "hosts"
+                | "organised"
+                | "organized"
+                | "organises"
+                | "organizes"
+                | "staged"
+                | "stages"
+                | "convened"
+                | "convenes"
+        )
+    });
+    let own =
+        held || start >= 1 && matches!(sent.toks[start - 1].lower().as_ref(), "its" | "their");
     if let Some(one) = the_one_org(r, s, start).filter(|_| own) {
         r.main_org = Some(one);
     }

@@ -646,6 +646,63 @@ fn head_word_before(r: &Reader, s: usize, end: usize) -> Option<EntityId> {
     body_of_head(r, s, k, &head)
 }
 
+/// Words that may qualify a body's office written as a title ("Deputy General Secretary",
+/// "Honorary Treasurer", "Chief Executive Officer").
+const OFFICE_QUALIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "assistant",
+    "general",
+    "executive",
+    "honorary",
+    "hon",
+    "chief",
+    "acting",
+    "interim",
+    "managing",
+    "national",
+    "international",
+    "regional",
+    "branch",
+    "finance",
+    "financial",
+    "membership",
+    "recording",
+    "corresponding",
+    "senior",
+    "joint",
+    "co",
+    "founding",
+    "former",
+    "outgoing",
+    "incoming",
+    "new",
+    "-",
+    "the",
+];
+
+/// The words before a titled office only qualify it ("Deputy General Secretary"), naming no
+/// other body: "County Cooperatives Chief Officer" is an office of the county's, not of the
+/// report's organisation.
+fn qualifies_an_office(words: &[super::tokens::Token]) -> bool {
+    words
+        .iter()
+        .all(|t| OFFICE_QUALIFIERS.contains(&t.lower().as_ref()))
+}
+
+/// A capitalised word right before a titled office that is not its article: "Tolvik County
+/// Chief Officer A B" holds an office of a body the words name, not of the report's
+/// organisation.
+fn named_before(sent: &Sent, start: usize) -> bool {
+    start > 0
+        && sent.toks[start - 1].kind == Kind::Word
+        && sent.toks[start - 1].is_cap()
+        && !matches!(
+            sent.toks[start - 1].lower().as_ref(),
+            "the" | "our" | "its" | "their" | "his" | "her"
+        )
+}
+
 /// Records what a role phrase says of `person`.
 fn claim(
     r: &mut Reader,
@@ -1913,6 +1970,8 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             && !phrase.self_reference
             && titled
             && ORGANISATION_OFFICES.contains(&last.as_ref())
+            && !named_before(sent, phrase.start)
+            && qualifies_an_office(&sent.toks[phrase.start..phrase.end - 1])
         {
             r.main_org
         } else {

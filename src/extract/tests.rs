@@ -1950,3 +1950,35 @@ fn a_programme_of_name_lines_under_a_label() {
         affiliations(&ex)
     );
 }
+
+/// "The X Trust held a fundraising dinner": the trust is the report's organisation, so "the
+/// charity" and "the trust's" in its news are that trust; an office titled with another body's
+/// words ("Tolvik County Chief Officer") is not one of its offices.
+#[test]
+fn the_body_that_held_the_gathering_is_the_reports_organisation() {
+    let ex = run(
+        "The Harbour Smile Trust held a fundraising dinner in Tolvik on Friday.\n\n\
+         Vera Hale, from the charity, presented a number of examples.\n\n\
+         The charity's founder, Ana Ruiz, recalled the first year.\n\n\
+         Leo Park, treasurer of the charity, presented the accounts.\n\n\
+         The Tolvik County Chief Officer Mia Roth was the chief guest.\n",
+    );
+    for (person, role) in [
+        ("Vera Hale", ""),
+        ("Ana Ruiz", "founder"),
+        ("Leo Park", "treasurer"),
+    ] {
+        assert!(
+            has_aff(&ex, person, role, "Harbour Smile Trust"),
+            "{person}: {:?}",
+            affiliations(&ex)
+        );
+    }
+    assert!(
+        !affiliations(&ex)
+            .iter()
+            .any(|(p, _, o)| p == "Mia Roth" && o == "Harbour Smile Trust"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
