@@ -372,6 +372,10 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     if q == site.first && q >= 2 && site.sent.is_punct(q - 1, ",") && toks[q - 2].is_cap() {
         q = back_to_by(q - 1);
     }
+    // "attended by A B, C D and E F": back over the names listed before this one.
+    if !(q >= 1 && site.w(q - 1) == "by") {
+        q = list_start(site);
+    }
     // "presided over by X": the one who presided.
     if q >= 3 && site.w(q - 1) == "by" && site.w(q - 2) == "over" && site.w(q - 3) == "presided" {
         return Some(PartRole::Chair);
@@ -379,6 +383,43 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     (q >= 2 && site.w(q - 1) == "by")
         .then(|| by_role(site.w(q - 2)))
         .flatten()
+}
+
+/// The first token of the list of names that ends with the site's person ("A B, C D and E F"
+/// for E F), or the person's own first token when no name comes before it in a list.
+fn list_start(site: &Site) -> usize {
+    let mut q = site.first;
+    loop {
+        let mut k = q;
+        while k > 0 && matches!(site.w(k - 1), "," | "and" | "&") {
+            k -= 1;
+        }
+        if k == q || k == 0 {
+            return q;
+        }
+        match site.persons.iter().find(|m| m.end == k) {
+            Some(m) => q = m.hon.unwrap_or(m.start),
+            None => return q,
+        }
+    }
+}
+
+/// Being there, said of the subject: "was present", "were also in attendance", "was in the
+/// audience", "were among the guests".
+fn is_presence(words: &[String], k: usize) -> bool {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    if !matches!(w(k), "was" | "were" | "is" | "are") {
+        return false;
+    }
+    let k = if w(k + 1) == "also" { k + 2 } else { k + 1 };
+    w(k) == "present"
+        || w(k) == "in" && (w(k + 1) == "attendance" || w(k + 1) == "the" && w(k + 2) == "audience")
+        || w(k) == "among"
+            && w(k + 1) == "the"
+            && matches!(
+                w(k + 2),
+                "guests" | "delegates" | "participants" | "attendees" | "audience" | "crowd"
+            )
 }
 
 /// Rule `chair-label`: "Chair: X".
@@ -686,7 +727,7 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
         }
         return Some((pr, &rules::SUBJECT_VERB));
     }
-    if w(k) == "was" && matches!(w(k + 1), "among" | "at") {
+    if w(k) == "was" && matches!(w(k + 1), "among" | "at") || is_presence(words, k) {
         return Some((PartRole::Attendee, &rules::WAS_AMONG));
     }
     if words[k..].iter().take(4).any(|x| is_speech_noun(x))
@@ -835,6 +876,7 @@ fn coordinated_subject(
     match w(k) {
         "address" | "speak" => Some(PartRole::Speaker),
         "attend" | "join" => Some(PartRole::Attendee),
+        _ if is_presence(words, k) => Some(PartRole::Attendee),
         _ => subject_verb_role(w(k), w(k + 1), w(k + 2)),
     }
 }

@@ -169,8 +169,9 @@ rules! {
          "The Harbour Union held its conference in Leeds. HWU President Ann Lee and Forum Chairman Sir Bo Wu addressed the conference.",
          "The Harbour Union held its conference in Leeds. Locked-out workers Ann Lee from the Harbour Union and the Dock Union's Bo Wu address the conference."];
     WAS_AMONG: "was-among", Participation, 0.65,
-        "\"A B was among the speakers / at the rally\".",
-        ["The Harbour Rally filled the square. Ana Ruiz was at the rally."];
+        "\"A B was among the speakers / at the rally\", \"A B was present\", \"A B and C D were also in attendance\".",
+        ["The Harbour Rally filled the square. Ana Ruiz was at the rally.",
+         "The Harbour Rally filled the square. Ana Ruiz was in the audience."];
     SPEECH_NOUN: "speech-noun", Participation, 0.65,
         "A person then a speech noun: \"A B gave a keynote / used her address\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz used her keynote to call for rent caps."];

@@ -1139,7 +1139,7 @@ fn affiliation_forms() {
 /// person, part, event). The opening names the event the sentence is about.
 #[test]
 fn participation_forms() {
-    use PartRole::{Chair, Speaker};
+    use PartRole::{Attendee, Chair, Speaker};
     let opening = "# Harbour Workers' Union Annual Conference 2024\n\nThe Harbour Workers' Union held its annual conference in Hull on Monday.\n\n";
     let conference = "Harbour Workers' Union Annual Conference 2024";
     for (case, text, person, part, event) in [
@@ -1155,6 +1155,34 @@ fn participation_forms() {
             "Tom Hale (PFA), R K Dev (Tolvik Pilots Federation), Ana Ruiz (Dock Union) and other leaders from different unions gave greetings to the conference.",
             "Ana Ruiz",
             Speaker,
+            conference,
+        ),
+        (
+            "the last of a list attended by",
+            "The conference was attended by Ana Ruiz, Tom Hale and Mia Roth.",
+            "Mia Roth",
+            Attendee,
+            conference,
+        ),
+        (
+            "in attendance",
+            "Tom Hale was in attendance.",
+            "Tom Hale",
+            Attendee,
+            conference,
+        ),
+        (
+            "coordinated subjects also present",
+            "Ana Ruiz, Lena Vell and Mia Roth were also present.",
+            "Lena Vell",
+            Attendee,
+            conference,
+        ),
+        (
+            "among the guests",
+            "Tom Brack was among the guests.",
+            "Tom Brack",
+            Attendee,
             conference,
         ),
         (
