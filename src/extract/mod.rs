@@ -949,14 +949,16 @@ impl<'a> Reader<'a> {
             return Some(EntityKind::Organization);
         }
         // Rule `organisation-before-its-people`: an unknown name before the word for its
-        // staff or a post in it: "Zantex workers", "Dorvia activist", "Acme country director".
+        // staff or a post in it, or its possessive before one: "Zantex workers", "Dorvia
+        // activist", "Acme country director", "Acme's former finance manager".
         if n <= 2
             && !given
-            && (n == 2 || a > 0)
+            && (n == 2 || a > 0 || next.is_some_and(|t| t.kind == Kind::Possessive))
             && !lx.is_stopword(first)
             && !lx.demonyms.contains_key(first.to_lowercase().as_str())
             && !(n == 1 && (lx.is_org_head(first) || lx.is_role_word(first)))
-            && next.is_some_and(|t| staff_word_at(self, s, b, t))
+            && (next.is_some_and(|t| staff_word_at(self, s, b, t))
+                || (next.is_some_and(|t| t.kind == Kind::Possessive) && self.post_after(s, b + 1)))
         {
             return Some(EntityKind::Organization);
         }
@@ -1013,6 +1015,30 @@ impl<'a> Reader<'a> {
             return Some(EntityKind::Person);
         }
         None
+    }
+
+    /// Does a post in a body begin at token `k`, maybe after a word for when it was held:
+    /// "(Acme's) chief executive", "(Acme's) former country director".
+    fn post_after(&self, s: usize, k: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let when = |t: &Token| {
+            matches!(
+                t.lower().as_ref(),
+                "former" | "new" | "acting" | "outgoing" | "incoming" | "interim" | "then"
+            )
+        };
+        let k = if toks.get(k).is_some_and(when) { k + 1 } else { k };
+        if toks.get(k).is_some_and(|t| staff_word_at(self, s, k, t)) {
+            return true;
+        }
+        // A post whose first words the lexicon lacks: "human resources manager".
+        let lower = |t: &Token| t.kind == Kind::Word && !t.is_cap();
+        let run = toks[k.min(toks.len())..]
+            .iter()
+            .take(4)
+            .take_while(|t| lower(t))
+            .count();
+        (2..=run).any(|e| self.lx.is_role(toks[k + e - 1].text))
     }
 
     /// Words around a span that introduce a person: ", 34,", ", director of", ", who",

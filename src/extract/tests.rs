@@ -803,6 +803,18 @@ fn naming_rules_type_names() {
             "Dorvia",
         ),
         (
+            "organisation-before-its-people",
+            "Winners included Brantex's former human resources manager Ana Ruiz.",
+            Organization,
+            "Brantex",
+        ),
+        (
+            "organisation-before-its-people",
+            "Veltrana's general secretary Lena Vell addressed the meeting.",
+            Organization,
+            "Veltrana",
+        ),
+        (
             "demonym-institution",
             "The talks stalled when the Norwegian government walked out.",
             Organization,
