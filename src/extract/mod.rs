@@ -176,17 +176,33 @@ fn staff_word_at(r: &Reader, s: usize, k: usize, t: &Token) -> bool {
     ) {
         return true;
     }
+    let toks = &r.sents[s].toks;
+    // The post's scope or rank before it: "provincial co-ordinator", "regional organiser".
+    if names::is_scope_of_a_post(&capitalise(t.text))
+        && toks
+            .get(k + 1)
+            .is_some_and(|u| staff_word_at(r, s, k + 1, u))
+    {
+        return true;
+    }
     // A lowercase role of up to three words: "country director", "general secretary".
     if !r.lx.is_role_prefix(t.text) {
         return false;
     }
-    let toks = &r.sents[s].toks;
     (k + 1..=(k + 3).min(toks.len())).any(|e| {
         toks[k..e]
             .iter()
             .all(|t| t.kind == Kind::Word && !t.is_cap())
             && r.lx.is_role(r.text(s, k, e))
     })
+}
+
+/// The word with its first letter in capitals: "regional" → "Regional".
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The working state of one extraction.
@@ -958,7 +974,8 @@ impl<'a> Reader<'a> {
             && !lx.demonyms.contains_key(first.to_lowercase().as_str())
             && !(n == 1 && (lx.is_org_head(first) || lx.is_role_word(first)))
             && (next.is_some_and(|t| staff_word_at(self, s, b, t))
-                || (next.is_some_and(|t| t.kind == Kind::Possessive) && self.post_after(s, b + 1)))
+                || (next.is_some_and(|t| t.kind == Kind::Possessive) && self.post_after(s, b + 1))
+                || (lx.place(text).is_none() && self.titled_post_then_name(s, b)))
         {
             return Some(EntityKind::Organization);
         }
@@ -1027,7 +1044,11 @@ impl<'a> Reader<'a> {
                 "former" | "new" | "acting" | "outgoing" | "incoming" | "interim" | "then"
             )
         };
-        let k = if toks.get(k).is_some_and(when) { k + 1 } else { k };
+        let k = if toks.get(k).is_some_and(when) {
+            k + 1
+        } else {
+            k
+        };
         if toks.get(k).is_some_and(|t| staff_word_at(self, s, k, t)) {
             return true;
         }
@@ -1039,6 +1060,29 @@ impl<'a> Reader<'a> {
             .take_while(|t| lower(t))
             .count();
         (2..=run).any(|e| self.lx.is_role(toks[k + e - 1].text))
+    }
+
+    /// Does a post written as a title with its scope, then a name, begin at token `k`:
+    /// "(Velcor) Regional Director Ana Ruiz", "(Acme) Country Director Dr Tom Hale"?
+    fn titled_post_then_name(&self, s: usize, k: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let lx = self.lx;
+        let post = toks[k.min(toks.len())..]
+            .iter()
+            .take_while(|t| {
+                t.is_cap()
+                    && !t.is_acronym()
+                    && (names::is_scope_of_a_post(t.text) || lx.is_role_word(t.text))
+            })
+            .count();
+        // The post opens with its scope ("Regional", "Country"): a portfolio before a bare
+        // office is no organisation ("Agriculture Commissioner A B").
+        post >= 2
+            && names::is_scope_of_a_post(toks[k].text)
+            && lx.is_role_word(toks[k + post - 1].text)
+            && toks.get(k + post).is_some_and(|t| {
+                lx.is_honorific(t.text) || (lx.is_given_name(t.text) && t.is_cap())
+            })
     }
 
     /// Words around a span that introduce a person: ", 34,", ", director of", ", who",

@@ -979,11 +979,12 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     if !name_after {
         return vec![(s, e)];
     }
-    // The role's first word: "General Secretary", "Chief Executive Officer".
+    // The role's first word: "General Secretary", "Chief Executive Officer", and the words
+    // for its scope or rank before it ("Regional Representative", "Senior Country Director").
     let mut r = k;
     while r > s {
         let words: Vec<&str> = toks[r - 1..=k].iter().map(|t| t.text).collect();
-        if !lx.is_role(&words.join(" ")) {
+        if !lx.is_role(&words.join(" ")) && !(r - 1 > s && is_scope_of_a_post(toks[r - 1].text)) {
             break;
         }
         r -= 1;
@@ -1003,6 +1004,33 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     out.push((tail, e));
     out
+}
+
+/// Words that say the scope or rank of a post before its name, capitalised in titles:
+/// "Velcor Regional Representative", "HWU Provincial Organiser", "Acme Country Director".
+pub(crate) fn is_scope_of_a_post(word: &str) -> bool {
+    matches!(
+        word,
+        "Regional"
+            | "National"
+            | "Provincial"
+            | "District"
+            | "County"
+            | "Area"
+            | "Country"
+            | "Global"
+            | "International"
+            | "Senior"
+            | "Junior"
+            | "Deputy"
+            | "Assistant"
+            | "Associate"
+            | "Acting"
+            | "Interim"
+            | "Joint"
+            | "Principal"
+            | "Founding"
+    )
 }
 
 /// Offices written before a surname alone as a person's title: "Senator Whitcombe",

@@ -469,6 +469,26 @@ fn coordinated_subjects_share_the_verb() {
 }
 
 #[test]
+fn a_post_with_its_scope_belongs_to_the_name_before_it() {
+    let ex = run("The launch featured TWU Regional Representative Mia Roth.\n\n\
+                  It heard Velcor Country Director Ana Ruiz and Brantex's chief executive Tom Hale.\n\n\
+                  Ida Falk spoke with Fisheries Commissioner Lena Vell.");
+    for (person, role, org) in [
+        ("Mia Roth", "Regional Representative", "TWU"),
+        ("Ana Ruiz", "Country Director", "Velcor"),
+        ("Tom Hale", "chief executive", "Brantex"),
+    ] {
+        assert!(
+            has_aff(&ex, person, role, org),
+            "{person}: {:?}",
+            affiliations(&ex)
+        );
+    }
+    // A portfolio before a bare office names no organisation.
+    assert!(!kinds(&ex, EntityKind::Organization).contains(&"Fisheries"));
+}
+
+#[test]
 fn a_title_before_a_name_gives_the_role_and_the_organisation() {
     let ex = run("The Harbour Workers' Federation (HWF) met in Leeds.\n\n\
                   HWF General Secretary Jane Doe opened the conference.");
@@ -813,6 +833,18 @@ fn naming_rules_type_names() {
             "Veltrana's general secretary Lena Vell addressed the meeting.",
             Organization,
             "Veltrana",
+        ),
+        (
+            "organisation-before-its-people",
+            "The launch featured Velcor Regional Director Ana Ruiz.",
+            Organization,
+            "Velcor",
+        ),
+        (
+            "organisation-before-its-people",
+            "\"It works,\" explains Eva Moss, Brantex provincial co-ordinator.",
+            Organization,
+            "Brantex",
         ),
         (
             "demonym-institution",
