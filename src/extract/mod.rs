@@ -25,6 +25,7 @@ use crate::model::{
 };
 use lexicon::Lexicon;
 use names::{Mention, Registry};
+use std::collections::HashSet;
 use tokens::{Kind, Token};
 
 /// Head words that are both organisation and place heads but name institutions.
@@ -807,6 +808,7 @@ impl<'a> Reader<'a> {
                 || acronym_event
                 || self.in_title(s)
                 || gathering_of(&words[..if has_year { n - 1 } else { n }])
+                || said_to_take_place(toks, b)
             {
                 return Some(EntityKind::Event);
             }
@@ -1129,6 +1131,9 @@ impl<'a> Reader<'a> {
         {
             return true;
         }
+        if self.title_set_off_before(s, a, b) {
+            return true;
+        }
         let Some(next) = sent.toks.get(b) else {
             return false;
         };
@@ -1184,6 +1189,45 @@ impl<'a> Reader<'a> {
             return roles::role_at(self, s, b + 1).is_some();
         }
         verbs::follows_a_name(&next.lower())
+    }
+
+    /// A title written in capitals, set off by a comma before a name that closes the clause:
+    /// "introduced by Head of Planning and Policy, Julia Hill." (a role word opens the title).
+    fn title_set_off_before(&self, s: usize, a: usize, b: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let closes = toks
+            .get(b)
+            .is_none_or(|t| matches!(t.text, "." | "," | ";" | ")" | ":"));
+        if a < 3 || !self.sents[s].is_punct(a - 1, ",") || !closes {
+            return false;
+        }
+        let in_title =
+            |t: &Token| t.is_cap() || matches!(t.text, "of" | "for" | "and" | "&" | "the" | "at");
+        let run = toks[..a - 1]
+            .iter()
+            .rev()
+            .take(10)
+            .take_while(|t| in_title(t))
+            .count();
+        if run >= 2 && self.lx.is_role_word(toks[a - 1 - run].text) {
+            return true;
+        }
+        // A role in lowercase, its body after it: "the secretary general of the Tolvik Union,
+        // A B," (the article or a possessive before the role).
+        let body = &toks[a - 1 - run..a - 1];
+        let of_at = body.first().is_some_and(|t| t.is("of") || t.is("at"));
+        let Some(role_end) = (a - 1 - run).checked_sub(1) else {
+            return false;
+        };
+        of_at
+            && !toks[role_end].is_cap()
+            && self.lx.is_role_word(toks[role_end].text)
+            && (role_end.saturating_sub(3)..role_end).any(|k| {
+                matches!(
+                    toks[k].lower().as_ref(),
+                    "the" | "its" | "their" | "his" | "her"
+                ) || toks[k].kind == Kind::Possessive
+            })
     }
 
     /// Do the one or two words before token `a` of sentence `s` form a role?
@@ -1320,7 +1364,7 @@ impl<'a> Reader<'a> {
 
     fn finish(self) -> Extraction {
         // Entities that something still points to: a mention, a claim, the report itself.
-        let mut used = std::collections::HashSet::new();
+        let mut used = HashSet::new();
         for s in &self.sents {
             for m in &s.mentions {
                 if let Some(e) = m.entity {
@@ -1448,6 +1492,26 @@ const BODY_HEADS: &[&str] = &[
 /// named before the head: "Harbour Workers' Union Biennial Conference", "HWU General Assembly",
 /// "Regional Delegates' Conference", "Foreign Ministers' Forum". "Congress" and "Caucus" are
 /// left to the other rules: "Harbour Trades Union Congress" is a body.
+/// Rule `said-to-take-place`: a name that "took place" or "was held" is a gathering, though
+/// its head also names a body: "Diocesan Synod took place on Saturday", "The Harvest Forum was
+/// held in Marden", "the Tolvik Assembly will be held online".
+fn said_to_take_place(toks: &[Token], end: usize) -> bool {
+    let words: Vec<String> = toks[end.min(toks.len())..]
+        .iter()
+        .take(4)
+        .map(|t| t.lower().into_owned())
+        .collect();
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let verb_at = |k: usize| match w.get(k..) {
+        Some(["took" | "takes" | "take", "place", ..]) => true,
+        Some(["was" | "is" | "will" | "were", "held", ..]) => true,
+        Some(["will", "be", "held", ..]) | Some(["is", "being", "held", ..]) => true,
+        Some(["kicked" | "kicks", "off", ..]) => true,
+        _ => false,
+    };
+    verb_at(0) || (matches!(w.first(), Some(&("will" | "also" | "then"))) && verb_at(1))
+}
+
 fn gathering_of(words: &[&str]) -> bool {
     let Some((head, before)) = words.split_last() else {
         return false;

@@ -1281,13 +1281,30 @@ pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<us
 
 /// Splits an honorific off the start of a capitalised run ("Dr Kwame X" as one run): returns
 /// the number of tokens the honorific takes.
+/// Honorifics may follow one another ("HE. Amb. A B", "H. E. Dr A B"); all are taken.
 pub fn leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> usize {
-    for len in (1..=3).rev() {
+    let first = one_leading_honorific(toks, span, lx);
+    if first == 0 {
+        return 0;
+    }
+    first + leading_honorific(toks, (span.0 + first, span.1), lx)
+}
+
+/// The tokens one honorific at the start of a run takes; full stops stay on their word, so
+/// "H. E." (four tokens) is found as written.
+fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> usize {
+    for len in (1..=4).rev() {
         if span.1 - span.0 <= len {
             continue;
         }
-        let phrase: Vec<&str> = toks[span.0..span.0 + len].iter().map(|t| t.text).collect();
-        if lx.is_honorific(&phrase.join(" ")) {
+        let mut phrase = String::new();
+        for t in &toks[span.0..span.0 + len] {
+            if !phrase.is_empty() && t.text != "." {
+                phrase.push(' ');
+            }
+            phrase.push_str(t.text);
+        }
+        if lx.is_honorific(&phrase) {
             // "Sri Lanka", "Saint Lucia", "the Sri Lankan delegation": a known place or its
             // people's adjective is no honorific and a name.
             for end in span.0 + len + 1..=(span.0 + len + 2).min(span.1) {

@@ -948,6 +948,42 @@ fn naming_rules_type_names() {
             Organization,
             "HWU Local 27",
         ),
+        (
+            "said-to-take-place",
+            "Diocesan Synod took place on Saturday in the cathedral.",
+            Event,
+            "Diocesan Synod",
+        ),
+        (
+            "said-to-take-place",
+            "The Harvest Forum will be held in Marden next May.",
+            Event,
+            "Harvest Forum",
+        ),
+        (
+            "honorifics in a row",
+            "The Ambassador, HE. Amb. Jabo bin Sali Al-dorani, presented the cheque.",
+            Person,
+            "Jabo bin Sali Al-dorani",
+        ),
+        (
+            "honorific in initials",
+            "The lunch was hosted by H. E. Ravi Sen, the minister.",
+            Person,
+            "Ravi Sen",
+        ),
+        (
+            "title set off before the name",
+            "The review was introduced by Head of Planning and Policy, Julia Hill.",
+            Person,
+            "Julia Hill",
+        ),
+        (
+            "role of a body set off before the name",
+            "The secretary general of the Tolvik Union, Kwabo Tanaka-ri, also spoke.",
+            Person,
+            "Kwabo Tanaka-ri",
+        ),
     ] {
         let ex = run(text);
         assert!(
