@@ -262,7 +262,56 @@ fn part_in_sentence(
 const AFTER_THE_NAME: &[(&Rule, PartRule)] = &[
     (&rules::POSSESSIVE_SPEECH, possessive_speech),
     (&rules::IN_THE_CHAIR, in_the_chair),
+    (&rules::NAME_AS_PART, name_as_part),
 ];
+
+/// Rule `name-as-part`: "with A B and C D as emcees", "A B as moderator": the part after "as"
+/// that follows a name or a list of names ("as chair of the union" is an office, not a part).
+fn name_as_part(site: &Site) -> Option<PartRole> {
+    let mut k = site.p.end;
+    // Over the rest of a list of names: "A B, C D and E F as panellists".
+    loop {
+        let mut j = k;
+        while matches!(site.w(j), "," | "and" | "&") {
+            j += 1;
+        }
+        match site
+            .persons
+            .iter()
+            .find(|m| j > k && m.hon.unwrap_or(m.start) == j)
+        {
+            Some(m) => k = m.end,
+            None => break,
+        }
+    }
+    if site.w(k) != "as" {
+        return None;
+    }
+    let k = if matches!(site.w(k + 1), "the" | "a" | "an" | "our" | "its" | "their") {
+        k + 2
+    } else {
+        k + 1
+    };
+    let (part, len) = match (site.w(k), site.w(k + 1), site.w(k + 2)) {
+        ("master" | "mistress", "of", "ceremonies") => (PartRole::Chair, 3),
+        ("guest", "of", "honour" | "honor") => (PartRole::Attendee, 3),
+        ("keynote" | "guest" | "main" | "featured", "speaker" | "speakers", _) => {
+            (PartRole::Speaker, 2)
+        }
+        ("chief", "guest", _) => (PartRole::Attendee, 2),
+        (
+            "emcee" | "emcees" | "mc" | "mcs" | "moderator" | "moderators" | "compere" | "comperes"
+            | "facilitator" | "facilitators" | "host" | "hosts",
+            _,
+            _,
+        ) => (PartRole::Chair, 1),
+        ("speaker" | "speakers" | "panellist" | "panellists" | "panelist" | "panelists", _, _) => {
+            (PartRole::Speaker, 1)
+        }
+        _ => return None,
+    };
+    (site.w(k + len) != "of").then_some(part)
+}
 
 /// Rule `speaker-before-name`: "keynote speaker A B", "guest speaker and author A B": the
 /// person's own description says they spoke. Lowercase only: "Speaker A B" is a
@@ -379,6 +428,16 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     // "presided over by X": the one who presided.
     if q >= 3 && site.w(q - 1) == "by" && site.w(q - 2) == "over" && site.w(q - 3) == "presided" {
         return Some(PartRole::Chair);
+    }
+    // "The first talk was by A B": a speech noun the subject of "was by".
+    let talk_was_by = q >= 3
+        && site.w(q - 1) == "by"
+        && matches!(site.w(q - 2), "was" | "were")
+        && site.words[q.saturating_sub(8)..q - 2]
+            .iter()
+            .any(|w| is_speech_noun(w) || matches!(w.as_str(), "speeches" | "talks"));
+    if talk_was_by {
+        return Some(PartRole::Speaker);
     }
     (q >= 2 && site.w(q - 1) == "by")
         .then(|| by_role(site.w(q - 2)))
@@ -551,6 +610,8 @@ fn heard_from_name(site: &Site) -> Option<PartRole> {
                     | "talk"
                     | "presentation"
                     | "heard"
+                    | "hear"
+                    | "hearing"
                     | "speech"
                     | "words"
                     | "welcome"

@@ -127,8 +127,9 @@ rules! {
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale proposed a motion on rents."];
     VERB_BY_NAME: "verb-by-name", Participation, 0.8,
-        "A passive act by the person: \"the session was chaired by A B\".",
-        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum was chaired by Ana Ruiz."];
+        "A passive act by the person: \"the session was chaired by A B\", \"the first talk was by A B\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum was chaired by Ana Ruiz.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The first technical talk was by Mia Roth."];
     CHAIR_LABEL: "chair-label", Participation, 0.8,
         "A programme label: \"Chair: A B\".",
         ["Northern Growers Conference 2025\n\nOpening plenary\n\n- Chair: Ana Ruiz\n\nKenji Watanabe told delegates that prices had fallen."];
@@ -156,6 +157,7 @@ rules! {
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The keynote came from Ana Ruiz.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. We heard from our federal leader, Nora Quist, who spoke of rents.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum heard from exiled journalist Omar Lindqvist.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Members were delighted to hear from Ana Ruiz and the chairman, Olu Dare.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. It began with a few welcome words from the Director of the Coastal Housing Trust, Lena Berg."];
     MET_NAME: "met-name", Participation, 0.65,
         "People a delegation met: \"we met A B and C D\" (at the meeting named next).",
@@ -193,6 +195,10 @@ rules! {
     IN_THE_CHAIR: "in-the-chair", Participation, 0.75,
         "The person presiding: \"A B (in the chair)\", \"A B was in the chair\".",
         ["The annual meeting of the Tolvik Angling Society was held last night. The president, Mr. J. C. Lyle, was in the chair."];
+    NAME_AS_PART: "name-as-part", Participation, 0.7,
+        "A part after \"as\" that follows a name or a list of names: \"with A B and C D as emcees\", \"A B as moderator\".",
+        ["The Tolvik Growers Dinner was held in Marden on Friday. It was a lively evening with Tom Hale and Ida Falk as emcees.",
+         "The Tolvik Growers Dinner was held in Marden on Friday. The panel on water, with Ana Ruiz as moderator, ran late."];
     ATTENDANCE_LIST: "attendance-list", Participation, 0.7,
         "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\"; the one marked \"(Chair)\" presided.",
         ["# Minutes of the Tolvik Angling Society meeting\n\nPresent: Mr. J. C. Lyle, Mrs. E. Marlowe and A. Fenn.\n\nApologies: T. Bank.",
