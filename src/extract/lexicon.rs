@@ -381,6 +381,10 @@ impl Lexicon {
 
     /// A line that is page or press-release furniture ("Comments are closed.", "###").
     pub fn is_boilerplate(&self, line: &str) -> bool {
+        share_buttons(line) || self.is_listed_boilerplate(line)
+    }
+
+    fn is_listed_boilerplate(&self, line: &str) -> bool {
         // Lines longer than every entry need only their start keyed.
         with_key(line, self.boilerplate_limit, |k| {
             let k = k.trim_end_matches(['.', ':', '!']);
@@ -399,9 +403,63 @@ impl Lexicon {
     }
 }
 
+/// A row of share buttons: three or more sharing services named on one short line ("Share on
+/// Facebook Twitter LinkedIn", "Submit to DiggSubmit to Reddit…"). Written in code, not in
+/// `boilerplate.txt`, because the buttons run together in any order.
+fn share_buttons(line: &str) -> bool {
+    const SERVICES: &[&str] = &[
+        "facebook",
+        "twitter",
+        "linkedin",
+        "whatsapp",
+        "pinterest",
+        "reddit",
+        "digg",
+        "delicious",
+        "stumbleupon",
+        "tumblr",
+        "telegram",
+        "technorati",
+        "google plus",
+        "google+",
+        "email",
+        "print",
+    ];
+    const WIDGET_WORDS: &[&str] = &[
+        "share", "submit", "to", "on", "via", "follow", "us", "this", "tweet", "post", "pin", "it",
+        "page", "the", "and", "google", "plus",
+    ];
+    if line.len() > 400 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    // Nothing else on the line: a sentence that names the services says more words than these.
+    let others = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !WIDGET_WORDS.contains(w) && !SERVICES.iter().any(|s| w.contains(s) || s.contains(*w))
+        })
+        .count();
+    others <= 2 && SERVICES.iter().filter(|s| lower.contains(*s)).count() >= 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_buttons_are_furniture_and_sentences_naming_services_are_not() {
+        let lx = Lexicon::builtin();
+        for line in [
+            "Submit to DeliciousSubmit to DiggSubmit to FacebookSubmit to Twitter",
+            "Share this: Facebook | Twitter | LinkedIn | Email",
+        ] {
+            assert!(lx.is_boilerplate(line), "{line}");
+        }
+        let said = "Ana Ruiz asked members to follow the union on Facebook, Twitter and WhatsApp.";
+        assert!(!lx.is_boilerplate(said));
+    }
 
     #[test]
     fn builtin_lexicons_load() {
