@@ -1192,7 +1192,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A title written in capitals, set off by a comma before a name that closes the clause:
-    /// "introduced by Head of Planning and Policy, Julia Hill." (a role word opens the title).
+    /// "introduced by Head of Planning and Policy, Nora Hill." (a role word opens the title).
     fn title_set_off_before(&self, s: usize, a: usize, b: usize) -> bool {
         let toks = &self.sents[s].toks;
         let closes = toks

@@ -974,9 +974,9 @@ fn naming_rules_type_names() {
         ),
         (
             "title set off before the name",
-            "The review was introduced by Head of Planning and Policy, Julia Hill.",
+            "The review was introduced by Head of Planning and Policy, Nora Hill.",
             Person,
-            "Julia Hill",
+            "Nora Hill",
         ),
         (
             "role of a body set off before the name",
