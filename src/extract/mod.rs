@@ -1502,12 +1502,17 @@ fn said_to_take_place(toks: &[Token], end: usize) -> bool {
         .map(|t| t.lower().into_owned())
         .collect();
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
-    let verb_at = |k: usize| match w.get(k..) {
-        Some(["took" | "takes" | "take", "place", ..]) => true,
-        Some(["was" | "is" | "will" | "were", "held", ..]) => true,
-        Some(["will", "be", "held", ..]) | Some(["is", "being", "held", ..]) => true,
-        Some(["kicked" | "kicks", "off", ..]) => true,
-        _ => false,
+    let verb_at = |k: usize| {
+        matches!(
+            w.get(k..),
+            Some(
+                ["took" | "takes" | "take", "place", ..]
+                    | ["was" | "is" | "will" | "were", "held", ..]
+                    | ["will", "be", "held", ..]
+                    | ["is", "being", "held", ..]
+                    | ["kicked" | "kicks", "off", ..]
+            )
+        )
     };
     verb_at(0) || (matches!(w.first(), Some(&("will" | "also" | "then"))) && verb_at(1))
 }

@@ -984,7 +984,7 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     let mut r = k;
     while r > s {
         let words: Vec<&str> = toks[r - 1..=k].iter().map(|t| t.text).collect();
-        if !lx.is_role(&words.join(" ")) && !(r - 1 > s && is_scope_of_a_post(toks[r - 1].text)) {
+        if !(lx.is_role(&words.join(" ")) || r - 1 > s && is_scope_of_a_post(toks[r - 1].text)) {
             break;
         }
         r -= 1;
