@@ -925,7 +925,11 @@ impl<'a> Reader<'a> {
         let after_role = a >= 2
             && prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "for" | "in"))
             && (lx.is_role(toks[a - 2].text) || lx.is_occupation(toks[a - 2].text));
-        if after_role && lx.place(text).is_none() && !lx.is_org_head(last) {
+        if after_role
+            && lx.place(text).is_none()
+            && !lx.is_org_head(last)
+            && !names::is_initial(toks, a, lx)
+        {
             return None;
         }
         let given = lx.is_given_name(first);

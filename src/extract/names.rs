@@ -486,9 +486,12 @@ pub fn is_weak_head(word: &str) -> bool {
 pub(crate) fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
     toks.get(i).is_some_and(|t| {
         t.is_cap()
-            && t.text
+            && (t
+                .text
                 .split('.')
                 .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+                // The short forms of Muhammad written before a name: "Md. A B", "Mohd. A B".
+                || matches!(t.text, "Md" | "Mohd" | "Muhd"))
             && (!t.text.contains('.')
                 || !(lx.is_honorific(t.text) || lx.is_honorific(&format!("{}.", t.text))))
     }) && toks.get(i + 1).is_some_and(|t| t.text == ".")
@@ -844,7 +847,10 @@ fn is_subject_word(word: &str) -> bool {
 /// it starts the person, and so do the last two or three capitalised words after a known place.
 fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
     // A run that begins with a given name is its holder's name already ("…, Barry Hale TD").
-    if lx.is_given_name(toks[s].text) || !after_portfolio_role(toks, s, lx) {
+    if lx.is_given_name(toks[s].text)
+        || is_initial(toks, s, lx)
+        || !after_portfolio_role(toks, s, lx)
+    {
         return vec![(s, e)];
     }
     let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
@@ -956,7 +962,7 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     let Some(k) = (s..e.saturating_sub(1))
         .rev()
-        .find(|&k| lx.is_role(toks[k].text))
+        .find(|&k| lx.is_role(toks[k].text) && !is_initial(toks, k, lx))
     else {
         return vec![(s, e)];
     };

@@ -979,6 +979,12 @@ fn naming_rules_type_names() {
             "Nora Hill",
         ),
         (
+            "short form of a given name",
+            "The meeting was held under the Chair of Md. Karim Tolvi, President of the Brantex Chamber.",
+            Person,
+            "Md. Karim Tolvi",
+        ),
+        (
             "role of a body set off before the name",
             "The secretary general of the Tolvik Union, Kwabo Tanaka-ri, also spoke.",
             Person,

@@ -25,7 +25,8 @@ const ABBREVIATIONS: &[&str] = &[
     "rep", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
     "est", "dept", "univ", "assn", "bros", "mme", "mlle", "cf", "al", "fig", "vol", "pp", "op",
     "rt", "ave", "rd", "sq", "ft", "ed", "eds", "ven", "maj", "brig", "adm", "cmdr", "cdr",
-    "lieut", "insp", "supt", "det", "amb", "messrs", "atty", "esq", "mx", "pres",
+    "lieut", "insp", "supt", "det", "amb", "messrs", "atty", "esq", "mx", "pres", "md", "mohd",
+    "muhd",
 ];
 
 /// Runs of text with no sentence boundary that were longer than [`MAX_SENTENCE_BYTES`], and so
