@@ -471,7 +471,46 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             .find(|m| m.kind == Some(EntityKind::Event))
             .and_then(|m| m.entity.map(|e| (s, e, m.clone())))
     });
-    if let Some((s, e, m)) = named {
+    // The title: a level-one heading, or in plain text a first block of one line.
+    let is_title = |s: usize| {
+        let b = r.sents[s].block;
+        match r.sents[s].kind {
+            BlockKind::Heading => r.doc.blocks[b].level == 1,
+            _ => b == 0 && !r.doc.text[r.doc.blocks[0].start..r.doc.blocks[0].end].contains('\n'),
+        }
+    };
+    // A title that names its gathering in lower case ("The ninth national congress – a better
+    // place to be") is about that one, not a named event its first lines pass by.
+    // A named one with the same head word is that gathering by its full name ("12th national
+    // congress" over "12th National Congress 2015").
+    let titled = named
+        .as_ref()
+        .filter(|(s, _, _)| !is_title(*s))
+        .and_then(|(_, e, _)| {
+            let named_name = r.reg.get(*e).name.to_lowercase();
+            early
+                .iter()
+                .copied()
+                .filter(|&s| is_title(s))
+                .find_map(|s| {
+                    phrases(r, &r.sents[s])
+                        .into_iter()
+                        .find(|p| !p.future && p.modifiers > 0)
+                        .filter(|p| {
+                            let head = p.head.to_lowercase();
+                            let last = head.split_whitespace().last().unwrap_or_default();
+                            !named_name.split_whitespace().any(|w| w == last)
+                        })
+                        .map(|p| (s, p))
+                })
+        });
+    if let Some((s, p)) = titled {
+        let name = r.text(s, p.start, p.end).to_owned();
+        let id = r.reg.add(EntityKind::Event, &name, s);
+        r.main_event = Some(id);
+        main_org_near(r, s, p.start, p.end);
+        title_org(r, s);
+    } else if let Some((s, e, m)) = named {
         r.main_event = Some(e);
         main_org_near(r, s, m.start, m.end);
     } else {

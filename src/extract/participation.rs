@@ -575,7 +575,7 @@ fn speakers_included(site: &Site) -> Option<PartRole> {
     (listed || featured).then_some(PartRole::Speaker)
 }
 
-/// Rule `party-included`: "the party included X, Y and Z".
+/// Rule `party-included`: "the party included X, Y and Z", "the guest list included X".
 fn party_included(site: &Site) -> Option<PartRole> {
     (site.before_has(&["included", "includes", "including"])
         && site.before_has(&[
@@ -586,6 +586,10 @@ fn party_included(site: &Site) -> Option<PartRole> {
             "marchers",
             "delegates",
             "visitors",
+            "guest",
+            "guests",
+            "attendees",
+            "participants",
         ]))
     .then_some(PartRole::Attendee)
 }
@@ -1263,7 +1267,12 @@ pub(crate) fn find_participation(r: &mut Reader) {
             // An event spoken about ("talked about the strike", "reported on the minutes of
             // the board meeting") is no place they were at: the nearest preposition before it
             // says which ("at", "to", "in" place the person there).
-            let topic = |a: usize| is_topic(&words[p.end.min(a)..a]);
+            // A semicolon between them closes the person's item of a list: "guests included
+            // A B; a delegation from X" names no gathering of A B's.
+            let topic = |a: usize| {
+                let between = &words[p.end.min(a)..a];
+                is_topic(between) || between.iter().any(|w| w == ";")
+            };
             let after = here
                 .iter()
                 .find(|(a, _, _)| *a >= p.end && !topic(*a))

@@ -2027,6 +2027,38 @@ fn a_gathering_named_below_the_page_furniture_is_the_main_event() {
     );
 }
 
+/// A title that names its gathering in lower case is about that gathering, though the first
+/// lines pass by a named event of another kind; a named one of the same kind is its full name.
+/// A semicolon closes a guest's item of a list: the delegation named after it is not theirs.
+#[test]
+fn the_title_names_the_main_event() {
+    let ex = run("The fifth Tolvik national congress at the seaside\n\n\
+         The host city filled up as runners of the Harbour Marathon swarmed the streets.\n\n\
+         The guest list included the union leader Ana Ruiz; Tom Hale; and a delegation from \
+         Marden.\n");
+    assert_eq!(
+        ex.main_event.map(|e| name(&ex, e)),
+        Some("fifth Tolvik national congress"),
+        "{:?}",
+        kinds(&ex, EntityKind::Event)
+    );
+    let got = parts(&ex);
+    for person in ["Ana Ruiz", "Tom Hale"] {
+        assert!(
+            got.iter().any(|(p, r, e)| p == person
+                && *r == PartRole::Attendee
+                && e == "fifth Tolvik national congress"),
+            "{person}: {got:?}"
+        );
+    }
+    let same = run("The 12th national congress\n\n\
+         Delegates poured in to attend the 12th National Congress 2015 in Marden.\n");
+    assert_eq!(
+        same.main_event.map(|e| name(&same, e)),
+        Some("12th National Congress 2015")
+    );
+}
+
 /// A programme sets its speakers one to a paragraph under a label sentence ("The speakers
 /// were:"); each line's name spoke at the gathering, and the list ends at the first paragraph
 /// that does not open with a name.
