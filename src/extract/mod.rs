@@ -787,7 +787,9 @@ impl<'a> Reader<'a> {
         };
         // "18 March 2024", "March 2024": a date, though "march" is an event head.
         let date = tokens::is_date_month(toks, if has_year { b - 2 } else { b - 1 });
-        let event_last = lx.is_event_head(head_last) && n >= 2 && !date;
+        // A two-word head, its last word no gathering alone: "Presentation Night".
+        let head_pair = n >= 2 && lx.is_event_head(&format!("{} {}", words[n - 2], last));
+        let event_last = (lx.is_event_head(head_last) || head_pair) && n >= 2 && !date;
         let event_first = lx.is_event_head(first) && has_connector && n >= 3;
         if event_last || event_first {
             let also_org = lx.is_org_head(head_last) || (event_first && lx.is_org_head(first));

@@ -707,7 +707,10 @@ fn verb_after(site: &Site) -> usize {
     let (sent, p) = (site.sent, site.p);
     let w = |i: usize| site.w(i);
     let mut k = p.end;
-    if matches!(w(k), "of" | "from") {
+    if w(k) == "who" {
+        // "a welcome to A B who spoke next".
+        k += 1;
+    } else if matches!(w(k), "of" | "from") {
         // "X of the Y told guests"
         let mut q = k + 1;
         if w(q) == "the" {
@@ -781,6 +784,16 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
     if matches!(w(k), "called" | "calls") && w(k + 1) == "the" && w(k + 3) != "to" {
         return None;
     }
+    if heads_a_body(site, k) {
+        // "X, who chairs the Y Union, addressed the rally": an office, not a part played; the
+        // clause's main verb, after its closing comma, says what they did.
+        let close = (k..words.len()).find(|&q| site.sent.is_punct(q, ","))?;
+        let mut v = close + 1;
+        while is_adverb(w(v)) {
+            v += 1;
+        }
+        return subject_verb_role(w(v), w(v + 1), w(v + 2)).map(|pr| (pr, &rules::SUBJECT_VERB));
+    }
     if let Some(mut pr) = subject_verb_role(w(k), w(k + 1), w(k + 2)) {
         // "joined us via video and opened the conference": the later verb says more.
         if pr == PartRole::Attendee {
@@ -828,6 +841,34 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
         }
     }
     participle_then_name(site).map(|pr| (pr, &rules::PARTICIPLE_THEN_NAME))
+}
+
+/// The verb at `k` names an office over an organisation, not a part at a gathering: "chairs
+/// the Y Union", "led the Z Party since 2010" (but "led the Y Union delegation", "chaired the
+/// Z Council meeting" are gatherings).
+fn heads_a_body(site: &Site, k: usize) -> bool {
+    if !matches!(
+        site.w(k),
+        "chairs" | "chaired" | "chairing" | "leads" | "led" | "presides" | "presided"
+    ) {
+        return false;
+    }
+    let mut o = k + 1;
+    while matches!(site.w(o), "the" | "over") {
+        o += 1;
+    }
+    site.sent
+        .mention_starting(o)
+        .filter(|m| m.kind == Some(EntityKind::Organization))
+        .is_some_and(|m| {
+            site.sent.toks.get(m.end).is_none_or(|t| {
+                t.kind != Kind::Word
+                    || matches!(
+                        site.w(m.end),
+                        "and" | "since" | "for" | "from" | "until" | "in" | "at" | "as" | "which"
+                    )
+            })
+        })
 }
 
 /// A sentence that opens by placing its speaker away from the event: "Speaking after the

@@ -979,6 +979,12 @@ fn naming_rules_type_names() {
             "Nora Hill",
         ),
         (
+            "a two-word head whose last word names no gathering alone",
+            "The Tolvik Club Presentation Night was a great success.",
+            Event,
+            "Tolvik Club Presentation Night",
+        ),
+        (
             "short form of a given name",
             "The meeting was held under the Chair of Md. Karim Tolvi, President of the Brantex Chamber.",
             Person,
@@ -1408,6 +1414,20 @@ fn participation_forms() {
             "speech placed at the event, not at what it spoke of",
             "Ada Kane said delegates must back the strike.",
             "Ada Kane",
+            Speaker,
+            conference,
+        ),
+        (
+            "a verb in a relative clause with no comma",
+            "The chair gave a special welcome to Mia Roth who spoke next.",
+            "Mia Roth",
+            Speaker,
+            conference,
+        ),
+        (
+            "an office over a body in a relative clause, then the part played",
+            "Kai Brandt, who chairs the Tolvik Union, addressed the delegates.",
+            "Kai Brandt",
             Speaker,
             conference,
         ),
