@@ -108,6 +108,9 @@ const SELF_REFERENCES: &[&str] = &[
     "group",
     "council",
     "charity",
+    "chamber",
+    "club",
+    "society",
 ];
 
 /// A role phrase found in a sentence.
@@ -933,26 +936,32 @@ const MEMBERS_OF: &[(&str, Option<&str>)] = &[
 fn organisation_members_list(r: &mut Reader, s: usize) {
     let sent = &r.sents[s];
     let n = sent.toks.len();
-    let mut found: Vec<(EntityId, EntityId, Option<&str>)> = Vec::new();
+    let mut found: Vec<(EntityId, EntityId, Option<String>)> = Vec::new();
     // The organisation by its name, or by the word for its kind ("union officials A B and C
     // D": the union named before, or the report's own of that head).
     let named = sent
         .mentions
         .iter()
         .filter_map(|m| match (m.kind, m.entity) {
-            (Some(EntityKind::Organization), Some(org)) => Some((m.end, org)),
+            (Some(EntityKind::Organization), Some(org)) => Some((m.start, m.end, org)),
             _ => None,
         });
+    // The word for its kind in lower case, or capitalised to open the sentence ("Chamber
+    // directors A B and C D").
     let by_head = (0..n).filter_map(|k| {
         let t = &sent.toks[k];
         let head = t.lower();
-        if t.kind != Kind::Word || t.is_cap() || !SELF_REFERENCES.contains(&head.as_ref()) {
+        let open = k == 0 || (k == 1 && sent.is(0, "the"));
+        if t.kind != Kind::Word
+            || (t.is_cap() && !open)
+            || !SELF_REFERENCES.contains(&head.as_ref())
+        {
             return None;
         }
-        body_of_head(r, s, k, &head).map(|org| (k + 1, org))
+        body_of_head(r, s, k, &head).map(|org| (k, k + 1, org))
     });
-    let bodies: Vec<(usize, EntityId)> = named.chain(by_head).collect();
-    for (end, org) in bodies {
+    let bodies: Vec<(usize, usize, EntityId)> = named.chain(by_head).collect();
+    for (start, end, org) in bodies {
         // Up to two lowercase modifiers ("central", "local branch"), then the plural noun.
         let mut k = end;
         while k < n.min(end + 2)
@@ -962,8 +971,15 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
         {
             k += 1;
         }
-        let Some(&(_, post)) = MEMBERS_OF.iter().find(|(w, _)| sent.is(k, w)) else {
-            continue;
+        let post = match MEMBERS_OF.iter().find(|(w, _)| sent.is(k, w)) {
+            Some(&(_, post)) => post.map(str::to_owned),
+            None => match plural_office(r, sent, start, end) {
+                Some((office, after)) => {
+                    k = after - 1;
+                    Some(office)
+                }
+                None => continue,
+            },
         };
         // The list: people, each after "," or "and", a bracket after a name passed over.
         let mut q = k + 1;
@@ -973,7 +989,7 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
             .find(|p| p.kind == Some(EntityKind::Person) && (p.start == q || p.hon == Some(q)))
         {
             if let Some(person) = p.entity {
-                found.push((person, org, post));
+                found.push((person, org, post.clone()));
             }
             q = p.end;
             if sent.is_punct(q, "(") {
@@ -991,8 +1007,47 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
         }
     }
     for (person, org, post) in found {
-        member_as(r, s, person, org, post, &rules::ORGANISATION_MEMBERS_LIST);
+        member_as(
+            r,
+            s,
+            person,
+            org,
+            post.as_deref(),
+            &rules::ORGANISATION_MEMBERS_LIST,
+        );
     }
+}
+
+/// An office in the plural right after an organisation, its holders listed next: "former
+/// Tolvik Union general secretaries A B, C D and E F", "Chamber directors A B and C D". The
+/// office in the singular, with "former" when it stands before the organisation, and the token
+/// after the plural.
+fn plural_office(r: &Reader, sent: &Sent, start: usize, end: usize) -> Option<(String, usize)> {
+    let n = sent.toks.len();
+    let words: Vec<String> = (end..n.min(end + 3))
+        .map_while(|k| (sent.toks[k].kind == Kind::Word).then(|| sent.toks[k].lower().into_owned()))
+        .collect();
+    let (len, office) = (1..=words.len()).rev().find_map(|len| {
+        let last = &words[len - 1];
+        let singular = if let Some(stem) = last.strip_suffix("ies") {
+            format!("{stem}y")
+        } else {
+            last.strip_suffix('s')
+                .filter(|st| !st.ends_with('s'))?
+                .to_owned()
+        };
+        let mut office: Vec<&str> = words[..len - 1].iter().map(String::as_str).collect();
+        office.push(&singular);
+        let office = office.join(" ");
+        r.lx.is_role(&office).then_some((len, office))
+    })?;
+    let former = start >= 1 && matches!(sent.toks[start - 1].lower().as_ref(), "former" | "past");
+    let office = if former {
+        format!("former {office}")
+    } else {
+        office
+    };
+    Some((office, end + len))
 }
 
 /// Where a predicate about the person starts: after the name, or after an appositive closed
