@@ -619,6 +619,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         }
         merged.push(run);
     }
+    let mut merged = join_to_acronym(toks, merged);
     // A trailing year belongs to an event's name ("Conference 2024").
     for m in merged.iter_mut() {
         if m.1 < toks.len()
@@ -670,6 +671,48 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         .flat_map(|span| split_title(toks, span, lx))
         .flat_map(|span| split_nested(toks, span, lx))
         .collect()
+}
+
+/// Rule `acronym-spans-name`: a short form in brackets after a name spells the whole of it, so
+/// runs that the connector rules left apart join when their capitals spell it: "the Tolvik
+/// Council for the Promotion of International Trade (TCPIT)", "the Marden Chamber of Commerce
+/// and Industry (MCCI)". Up to three runs to the left, over connectors and "the" only.
+fn join_to_acronym(toks: &[Token], runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let spelled = |s: usize, e: usize, acronym: &str| {
+        // "The" opening a sentence is in the run still.
+        let s = if toks[s].is("the") { s + 1 } else { s };
+        let words: Vec<&str> = toks[s..e].iter().map(|t| t.text).collect();
+        has_initials(&words.join(" "), acronym)
+    };
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    for run in runs {
+        out.push(run);
+        let (s, e) = run;
+        let bracketed = toks.get(e).is_some_and(|t| t.text == "(")
+            && toks.get(e + 1).is_some_and(Token::is_acronym)
+            && toks.get(e + 2).is_some_and(|t| t.text == ")");
+        if !bracketed || spelled(s, e, toks[e + 1].text) {
+            continue;
+        }
+        let acronym = toks[e + 1].text;
+        let mut start = s;
+        for k in (out.len().saturating_sub(4)..out.len() - 1).rev() {
+            let gap = &toks[out[k].1..start];
+            if gap.is_empty()
+                || gap.len() > 2
+                || !gap.iter().all(|t| is_connector(t) || t.is("the"))
+            {
+                break;
+            }
+            start = out[k].0;
+            if spelled(start, e, acronym) {
+                out.truncate(k);
+                out.push((start, e));
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Is token `s` of the run `s..e` a stopword to cut from its front? Not a given name, an

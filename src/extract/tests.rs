@@ -1214,6 +1214,9 @@ fn affiliation_forms() {
         ("an unknown word in brackets after each name of a list", "The delegation was led by Tom Hale (Dockside) and included Mia Roth (GMB) and Ian Poe (Harbourside).", "Ian Poe", "", "Harbourside"),
         ("a description, then the body's acronym, after from", "Tom Hale, from the dockers' union NDU, spoke.", "Tom Hale", "", "NDU"),
         ("who represents a body", "Leo Grant, who represents the Nurses Union on the council, spoke.", "Leo Grant", "representative", "Nurses Union"),
+        ("former holders of an office in the plural, then a list", "The guests included former Harbour Union general secretaries Tom Hale, Ada Kane and Mark Ortega.", "Ada Kane", "former general secretary", "Harbour Union"),
+        ("the word for the body's kind opening a sentence, an office in the plural, then a list", "The Tolvik Chamber of Commerce met on Monday. Chamber directors Leo Grant and Sara Holm presented the accounts.", "Sara Holm", "director", "Tolvik Chamber of Commerce"),
+        ("the capitals of a bracketed short form join the runs of its name", "Lena Vell, President of the Tolvik Council for the Promotion of International Trade (TCPIT), spoke.", "Lena Vell", "President", "Tolvik Council for the Promotion of International Trade"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
