@@ -1220,6 +1220,21 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     }
     match conn.as_ref() {
         "and" | "&" => {
+            // "Chamber of Commerce and Industry", "Ministry of Trade and Industry": a second
+            // field after the first of a body's "of", one word that names no person or place.
+            let of_field = right.1 - right.0 == 1
+                && left.1 - left.0 >= 3
+                && toks[left.1 - 2].is("of")
+                && toks[left.0..left.1 - 2]
+                    .iter()
+                    .any(|t| lx.is_org_head(t.text) && !WEAK_HEADS.contains(&t.lower().as_ref()))
+                && !toks[right.0].is_acronym()
+                && !lx.is_given_name(right_first)
+                && lx.place(right_first).is_none()
+                && toks.get(right.1).is_none_or(|t| !t.is_cap());
+            if of_field {
+                return true;
+            }
             // "Fishers and Boatmen Union": the whole ends with an organisation head,
             // and the left part is not itself a place or a person.
             (lx.is_org_head(right_last) || conn == "&")

@@ -850,7 +850,9 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
 /// A bare title coordinated with one of an organisation is one post (CONVENTIONS: the role as
 /// stated): "president and CEO of X" → "president and CEO", of X.
 fn joint_post(r: &Reader, s: usize, phrase: &RolePhrase) -> Option<RolePhrase> {
-    if phrase.org.is_some()
+    // "a lawyer and member of X": a description, then a post; not one post of two titles.
+    if phrase.indefinite
+        || phrase.org.is_some()
         || phrase.org_mention.is_some()
         || phrase.place.is_some()
         || phrase.place_mention.is_some()
@@ -1471,6 +1473,21 @@ fn definite_org_head(r: &Reader, s: usize, k: usize, set_off: bool) -> Option<En
     })
 }
 
+/// "a prominent industrialist and …", "an old friend and …": an indefinite description of up
+/// to four lowercase words, then "and"; the token of "and".
+fn description_then_and(sent: &Sent, j: usize) -> Option<usize> {
+    if !(sent.is(j, "a") || sent.is(j, "an")) {
+        return None;
+    }
+    (j + 2..(j + 6).min(sent.toks.len()))
+        .find(|&k| sent.is(k, "and"))
+        .filter(|&and| {
+            sent.toks[j + 1..and]
+                .iter()
+                .all(|t| t.kind == Kind::Word && !t.is_cap())
+        })
+}
+
 /// Rules `name-then-role`, `name-then-role-of-report-organisation`, `name-then-organisation`
 /// and the who-clauses: what an appositive after the name says ("A B, treasurer of X,", "A B
 /// (Chair, X)", "A B, 34, a nurse", "A B, X Trust", "A B, who sits on X"). True when one
@@ -1629,6 +1646,12 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             }
             // A description of the organisation ("X, a coalition of …"), then maybe more.
             return true;
+        }
+        // "A B, a prominent industrialist and Vice President of X": a description of the
+        // person that names no post, then the post.
+        if let Some(and) = description_then_and(&r.sents[s], j) {
+            j = and + 1;
+            continue;
         }
         // "A B, Coastal Housing Trust" (lists), "A B (Board member, FFN)"
         if claims == 0 {

@@ -1217,6 +1217,9 @@ fn affiliation_forms() {
         ("former holders of an office in the plural, then a list", "The guests included former Harbour Union general secretaries Tom Hale, Ada Kane and Mark Ortega.", "Ada Kane", "former general secretary", "Harbour Union"),
         ("the word for the body's kind opening a sentence, an office in the plural, then a list", "The Tolvik Chamber of Commerce met on Monday. Chamber directors Leo Grant and Sara Holm presented the accounts.", "Sara Holm", "director", "Tolvik Chamber of Commerce"),
         ("the capitals of a bracketed short form join the runs of its name", "Lena Vell, President of the Tolvik Council for the Promotion of International Trade (TCPIT), spoke.", "Lena Vell", "President", "Tolvik Council for the Promotion of International Trade"),
+        ("a description of the person, then a post", "Mia Roth, a prominent industrialist and Vice President of the Tolvik Chamber of Commerce, led the delegation.", "Mia Roth", "Vice President", "Tolvik Chamber of Commerce"),
+        ("an occupation, then a post: two things, not one post", "Tom Hale, a lawyer and member of the Harbour Union, spoke.", "Tom Hale", "member", "Harbour Union"),
+        ("a second field after the body's of", "Ana Ruiz, president of the Marden Chamber of Commerce and Industry, spoke.", "Ana Ruiz", "president", "Marden Chamber of Commerce and Industry"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
     ] {
         let ex = run(text);
