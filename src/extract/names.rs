@@ -723,7 +723,28 @@ fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
         || (is_initial(toks, s, lx) && s + 2 < e)
         || acronym_spelling_a_stopword(toks, s)
         || people_before_head(toks, s, e, lx);
-    lx.is_stopword(toks[s].text) && !keep
+    // "the Chicago-based Tolvik Club": where a body is based describes it; the name follows.
+    let based = s + 1 < e && {
+        let w = toks[s].lower();
+        w.len() > 6 && w.ends_with("-based")
+    };
+    based || plural_title(toks, s, e, lx) || lx.is_stopword(toks[s].text) && !keep
+}
+
+/// A title in the plural before the first of a list of names: "Congressmen A B, C D and E F",
+/// "Councillors A B and C D". It is no part of the first name.
+fn plural_title(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
+    let w = toks[s].lower();
+    let singular = if let Some(stem) = w.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = w.strip_suffix('s').filter(|st| !st.ends_with('s')) {
+        stem.to_owned()
+    } else {
+        return false;
+    };
+    e >= s + 3 && toks[s].is_cap() && lx.is_role(&singular) && lx.is_given_name(toks[s + 1].text)
 }
 
 /// A plural word for people that the stopwords list as a sentence's opener, before an

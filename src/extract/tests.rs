@@ -985,6 +985,18 @@ fn naming_rules_type_names() {
             "Tolvik Club Presentation Night",
         ),
         (
+            "where a body is based is no part of its name",
+            "The Chicago-based Tolvik Club organised the rally.",
+            Organization,
+            "Tolvik Club",
+        ),
+        (
+            "a title in the plural before a list of names",
+            "Congressmen Tom Hale, Ana Ruiz and Kai Brandt spoke at the rally.",
+            Person,
+            "Tom Hale",
+        ),
+        (
             "short form of a given name",
             "The meeting was held under the Chair of Md. Karim Tolvi, President of the Brantex Chamber.",
             Person,
