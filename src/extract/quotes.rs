@@ -293,6 +293,38 @@ fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
         .iter()
         .map(|t| t.lower().into_owned())
         .collect();
+    // ", saying", ", adding:": a participle after a comma speaks for the sentence's subject,
+    // not for the person its object names ("A B paid tribute to the late C D, saying, "…"").
+    let participle = words.iter().rposition(|w| {
+        matches!(
+            w.as_str(),
+            "saying"
+                | "adding"
+                | "stating"
+                | "noting"
+                | "explaining"
+                | "declaring"
+                | "insisting"
+                | "warning"
+                | "arguing"
+                | "stressing"
+                | "urging"
+                | "recalling"
+        )
+    });
+    if participle.is_some_and(|v| v >= 1 && words[v - 1] == ",") {
+        let subject = sent
+            .mentions
+            .iter()
+            .find(|m| m.kind.is_some())
+            .filter(|m| m.hon.unwrap_or(m.start) <= 1 && m.kind == Some(EntityKind::Person));
+        if let Some(m) = subject {
+            return person_or_not(m.kind, m.entity);
+        }
+        if let Some(g) = words.first().and_then(|w| pronoun(w)) {
+            return resolve_pronoun(r, s, g, sent.toks[0].start);
+        }
+    }
     let verb = words
         .iter()
         .rposition(|w| verbs::attributes_speech(w) || matches!(w.as_str(), "called" | "described"));
