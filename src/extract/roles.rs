@@ -821,6 +821,7 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             continue;
         }
         label_role_list(r, s);
+        plural_title_list(r, s);
         organisation_members_list(r, s);
         let persons: Vec<(usize, Mention)> = r.sents[s]
             .mentions
@@ -912,6 +913,85 @@ fn label_role_list(r: &mut Reader, s: usize) {
     }
 }
 
+/// The singular of a capitalised title in the plural, when it is a role: "Congressmen" →
+/// "Congressman", "Senators" → "Senator", "Deputies" → "Deputy".
+fn singular_title(r: &Reader, word: &str) -> Option<String> {
+    let singular = if let Some(stem) = word.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        word.strip_suffix('s')
+            .filter(|st| !st.ends_with('s'))?
+            .to_owned()
+    };
+    r.lx.is_role(&singular).then_some(singular)
+}
+
+/// The people of a list that starts at token `q`: each after ",", "and" or ", and", a bracket
+/// after a name passed over ("A B (X), C D and E F").
+fn listed_people(sent: &Sent, mut q: usize) -> Vec<EntityId> {
+    let n = sent.toks.len();
+    let mut out = Vec::new();
+    while let Some(p) = sent
+        .mentions
+        .iter()
+        .find(|p| p.kind == Some(EntityKind::Person) && (p.start == q || p.hon == Some(q)))
+    {
+        out.extend(p.entity);
+        q = p.end;
+        if sent.is_punct(q, "(") {
+            match (q..n.min(q + 12)).find(|&c| sent.is_punct(c, ")")) {
+                Some(close) => q = close + 1,
+                None => break,
+            }
+        }
+        if sent.is_punct(q, ",") {
+            q += 1;
+        }
+        if sent.is(q, "and") {
+            q += 1;
+        }
+    }
+    out
+}
+
+/// Rule `plural-title-list`: a capitalised title in the plural, with no organisation before
+/// it, right before a list of names gives each the title: "Congressmen A B, C D and E F".
+fn plural_title_list(r: &mut Reader, s: usize) {
+    let sent = &r.sents[s];
+    let mut found: Vec<(EntityId, String)> = Vec::new();
+    for k in 0..sent.toks.len() {
+        let t = &sent.toks[k];
+        if t.kind != Kind::Word || !t.is_cap() || t.is_acronym() || sent.mention_ending(k).is_some()
+        {
+            continue;
+        }
+        let Some(title) = singular_title(r, t.text) else {
+            continue;
+        };
+        for person in listed_people(sent, k + 1) {
+            found.push((person, title.clone()));
+        }
+    }
+    for (person, title) in found {
+        let evidence = r.evidence(s, &rules::PLURAL_TITLE_LIST);
+        let entity = r.reg.get_mut(person);
+        if !entity
+            .job_titles
+            .iter()
+            .any(|j| j.title.eq_ignore_ascii_case(&title))
+        {
+            entity.job_titles.push(JobTitle {
+                title,
+                jurisdiction: None,
+                constituency: None,
+                evidence,
+            });
+        }
+    }
+}
+
 /// Plural nouns for the people of an organisation, with the post each names (None: plain
 /// membership).
 const MEMBERS_OF: &[(&str, Option<&str>)] = &[
@@ -984,28 +1064,8 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
             },
         };
         // The list: people, each after "," or "and", a bracket after a name passed over.
-        let mut q = k + 1;
-        while let Some(p) = sent
-            .mentions
-            .iter()
-            .find(|p| p.kind == Some(EntityKind::Person) && (p.start == q || p.hon == Some(q)))
-        {
-            if let Some(person) = p.entity {
-                found.push((person, org, post.clone()));
-            }
-            q = p.end;
-            if sent.is_punct(q, "(") {
-                match (q..n.min(q + 12)).find(|&c| sent.is_punct(c, ")")) {
-                    Some(close) => q = close + 1,
-                    None => break,
-                }
-            }
-            if sent.is_punct(q, ",") {
-                q += 1;
-            }
-            if sent.is(q, "and") {
-                q += 1;
-            }
+        for person in listed_people(sent, k + 1) {
+            found.push((person, org, post.clone()));
         }
     }
     for (person, org, post) in found {
