@@ -72,6 +72,7 @@ impl Extractor {
     fn read<'a>(&self, doc: &'a Document) -> Reader<'a> {
         let mut r = Reader::new(self.lx, doc);
         r.find_names();
+        r.titled_surnames();
         r.merge_names();
         let events = events::find_events(&mut r);
         r.event_context = Some(events);
@@ -1251,6 +1252,38 @@ impl<'a> Reader<'a> {
     fn in_title(&self, s: usize) -> bool {
         let block = &self.doc.blocks[self.sents[s].block];
         block.kind == BlockKind::Heading && block.level == 1
+    }
+
+    /// A surname after a capitalised title ("President Kufor", "Governor Quan", "Prime
+    /// Minister Holt") is also known by that titled form, as the text writes it: the name a
+    /// reader would give a person the report names no other way.
+    fn titled_surnames(&mut self) {
+        let mut titled: Vec<(EntityId, String)> = Vec::new();
+        for s in 0..self.sents.len() {
+            let sent = &self.sents[s];
+            for m in &sent.mentions {
+                let (Some(EntityKind::Person), Some(id)) = (m.kind, m.entity) else {
+                    continue;
+                };
+                let a = m.start;
+                if m.end != a + 1 || m.hon.is_some() {
+                    continue;
+                }
+                let from = (a.saturating_sub(2)..a).find(|&f| {
+                    sent.toks[f..a]
+                        .iter()
+                        .all(|t| t.kind == Kind::Word && t.is_cap())
+                        && !sent.toks[f..a].iter().any(Token::is_acronym)
+                        && self.lx.is_role(self.text(s, f, a))
+                });
+                if let Some(f) = from {
+                    titled.push((id, self.text(s, f, m.end).to_owned()));
+                }
+            }
+        }
+        for (id, name) in titled {
+            self.reg.alias(id, &name);
+        }
     }
 
     fn note_honorific(&mut self, s: usize, h: usize, a: usize, b: usize, id: EntityId) {

@@ -253,6 +253,30 @@ fn honorifics_stay_apart_and_surnames_merge() {
     assert!(femi.aliases.contains("Dr Adeyemi"), "{:?}", femi.aliases);
 }
 
+/// A surname after a capitalised title keeps the titled form as an alias (the only name the
+/// report may give).
+#[test]
+fn titled_surnames_are_aliases() {
+    let ex = run("President Kufor said the merger was welcome.\n\nGovernor Quan spoke later.");
+    let alias_of = |name: &str| {
+        ex.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.aliases.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        alias_of("Kufor").contains("President Kufor"),
+        "{:?}",
+        ex.entities
+    );
+    assert!(
+        alias_of("Quan").contains("Governor Quan"),
+        "{:?}",
+        ex.entities
+    );
+}
+
 #[test]
 fn places_from_lexicon_and_context() {
     let ex = run("Delegates travelled from Kenya and Peru to the meeting in Tolvik.");
