@@ -438,7 +438,8 @@ impl<'a> Reader<'a> {
         let office_then_surname = b - a == 1
             && a >= 1
             && hon.is_none()
-            && names::titled_surname(toks, (a - 1, b), a - 1, lx);
+            && (names::titled_surname(toks, (a - 1, b), a - 1, lx)
+                || a >= 2 && names::titled_surname(toks, (a - 2, b), a - 1, lx));
         if office_then_surname
             || b - a == 2
                 && hon.is_none()

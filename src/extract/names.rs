@@ -1136,12 +1136,26 @@ const TITLES_BEFORE_A_SURNAME: &[&str] = &[
 /// A run that is an office and one capitalised word, the office one written before surnames
 /// and the word shaped like a surname (no head word, role, stopword or place),
 /// with no capitalised word or "of" after it: "Senator Whitcombe said", "President Kessler
-/// thanked them"; not "Minister Designate", "Governor Street", "Secretary General".
+/// thanked them", "Prime Minister Holt agreed"; not "Minister Designate", "Governor Street",
+/// "Secretary General".
 pub fn titled_surname(toks: &[Token], (s, e): (usize, usize), k: usize, lx: &Lexicon) -> bool {
     let next = toks.get(e);
-    k == s
-        && e == s + 2
-        && TITLES_BEFORE_A_SURNAME.contains(&toks[s].text)
+    // One word, or two that are an office ending in one: "Prime Minister Holt", "Vice
+    // President Harrin".
+    let title = if TITLES_BEFORE_A_SURNAME.contains(&toks[s].text) {
+        1
+    } else if e == s + 3
+        && TITLES_BEFORE_A_SURNAME.contains(&toks[s + 1].text)
+        && toks[s].is_cap()
+        && !toks[s].is_acronym()
+        && lx.is_role(&format!("{} {}", toks[s].text, toks[s + 1].text))
+    {
+        2
+    } else {
+        return false;
+    };
+    (s..s + title).contains(&k)
+        && e == s + title + 1
         && person_shaped(toks, e - 1, e, lx)
         && lx.place(toks[e - 1].text).is_none()
         && next.is_none_or(|t| {

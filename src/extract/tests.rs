@@ -1009,6 +1009,12 @@ fn naming_rules_type_names() {
             "Tolvik Club Presentation Night",
         ),
         (
+            "a surname alone after a two-word office",
+            "Later, Prime Minister Holt agreed with him.",
+            Person,
+            "Holt",
+        ),
+        (
             "where a body is based is no part of its name",
             "The Chicago-based Tolvik Club organised the rally.",
             Organization,
