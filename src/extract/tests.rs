@@ -1009,6 +1009,12 @@ fn naming_rules_type_names() {
             "Tolvik Club Presentation Night",
         ),
         (
+            "a legislature's head word in another language",
+            "The bill passed the Marden Sabha on Monday.",
+            Organization,
+            "Marden Sabha",
+        ),
+        (
             "a surname alone after a two-word office",
             "Later, Prime Minister Holt agreed with him.",
             Person,
