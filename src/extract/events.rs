@@ -450,6 +450,16 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
     out
 }
 
+/// Makes the event phrase `p` of sentence `s` the report's main event, and reads the
+/// organisation beside it and in the title.
+fn main_event_phrase(r: &mut Reader, s: usize, p: &Phrase) {
+    let name = r.text(s, p.start, p.end).to_owned();
+    let id = r.reg.add(EntityKind::Event, &name, s);
+    r.main_event = Some(id);
+    main_org_near(r, s, p.start, p.end);
+    title_org(r, s);
+}
+
 /// The events of a report: main event, sessions, other gatherings; and where each sentence
 /// stands among them.
 pub(crate) fn find_events(r: &mut Reader) -> EventContext {
@@ -505,11 +515,7 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
                 })
         });
     if let Some((s, p)) = titled {
-        let name = r.text(s, p.start, p.end).to_owned();
-        let id = r.reg.add(EntityKind::Event, &name, s);
-        r.main_event = Some(id);
-        main_org_near(r, s, p.start, p.end);
-        title_org(r, s);
+        main_event_phrase(r, s, &p);
     } else if let Some((s, e, m)) = named {
         r.main_event = Some(e);
         main_org_near(r, s, m.start, m.end);
@@ -535,11 +541,7 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
                 .map(|p| (s, p))
         });
         if let Some((s, p)) = first {
-            let name = r.text(s, p.start, p.end).to_owned();
-            let id = r.reg.add(EntityKind::Event, &name, s);
-            r.main_event = Some(id);
-            main_org_near(r, s, p.start, p.end);
-            title_org(r, s);
+            main_event_phrase(r, s, &p);
         }
     }
 

@@ -896,20 +896,25 @@ fn label_role_list(r: &mut Reader, s: usize) {
         .filter_map(|m| m.entity)
         .collect();
     for person in persons {
-        let evidence = r.evidence(s, &rules::LABEL_ROLE_LIST);
-        let entity = r.reg.get_mut(person);
-        if !entity
-            .job_titles
-            .iter()
-            .any(|t| t.title.eq_ignore_ascii_case(&singular))
-        {
-            entity.job_titles.push(JobTitle {
-                title: singular.clone(),
-                jurisdiction: None,
-                constituency: None,
-                evidence,
-            });
-        }
+        give_title(r, s, person, &singular, &rules::LABEL_ROLE_LIST);
+    }
+}
+
+/// Records a title held with no organisation, once per person and title.
+fn give_title(r: &mut Reader, s: usize, person: EntityId, title: &str, rule: &'static Rule) {
+    let evidence = r.evidence(s, rule);
+    let entity = r.reg.get_mut(person);
+    if !entity
+        .job_titles
+        .iter()
+        .any(|t| t.title.eq_ignore_ascii_case(title))
+    {
+        entity.job_titles.push(JobTitle {
+            title: title.to_owned(),
+            jurisdiction: None,
+            constituency: None,
+            evidence,
+        });
     }
 }
 
@@ -975,20 +980,7 @@ fn plural_title_list(r: &mut Reader, s: usize) {
         }
     }
     for (person, title) in found {
-        let evidence = r.evidence(s, &rules::PLURAL_TITLE_LIST);
-        let entity = r.reg.get_mut(person);
-        if !entity
-            .job_titles
-            .iter()
-            .any(|j| j.title.eq_ignore_ascii_case(&title))
-        {
-            entity.job_titles.push(JobTitle {
-                title,
-                jurisdiction: None,
-                constituency: None,
-                evidence,
-            });
-        }
+        give_title(r, s, person, &title, &rules::PLURAL_TITLE_LIST);
     }
 }
 
