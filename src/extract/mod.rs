@@ -1255,7 +1255,7 @@ impl<'a> Reader<'a> {
         block.kind == BlockKind::Heading && block.level == 1
     }
 
-    /// A surname after a capitalised title ("President Kufor", "Governor Quan", "Prime
+    /// A surname after a capitalised title ("President Tovan", "Governor Brask", "Prime
     /// Minister Holt") is also known by that titled form, as the text writes it: the name a
     /// reader would give a person the report names no other way.
     fn titled_surnames(&mut self) {

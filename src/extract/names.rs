@@ -1141,7 +1141,7 @@ const TITLES_BEFORE_A_SURNAME: &[&str] = &[
 pub fn titled_surname(toks: &[Token], (s, e): (usize, usize), k: usize, lx: &Lexicon) -> bool {
     let next = toks.get(e);
     // One word, or two that are an office ending in one: "Prime Minister Holt", "Vice
-    // President Harrin".
+    // President Vell".
     let title = if TITLES_BEFORE_A_SURNAME.contains(&toks[s].text) {
         1
     } else if e == s + 3
