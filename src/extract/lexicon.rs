@@ -433,6 +433,10 @@ fn share_buttons(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
+    // Three services first: it is rare, and it spares most lines the word count below.
+    if SERVICES.iter().filter(|s| lower.contains(*s)).count() < 3 {
+        return false;
+    }
     // Nothing else on the line: a sentence that names the services says more words than these.
     let others = lower
         .split(|c: char| !c.is_alphanumeric() && c != '+')
@@ -441,7 +445,7 @@ fn share_buttons(line: &str) -> bool {
             !WIDGET_WORDS.contains(w) && !SERVICES.iter().any(|s| w.contains(s) || s.contains(*w))
         })
         .count();
-    others <= 2 && SERVICES.iter().filter(|s| lower.contains(*s)).count() >= 3
+    others <= 2
 }
 
 #[cfg(test)]

@@ -725,8 +725,10 @@ fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
         || people_before_head(toks, s, e, lx);
     // "the Chicago-based Tolvik Club": where a body is based describes it; the name follows.
     let based = s + 1 < e && {
-        let w = toks[s].lower();
-        w.len() > 6 && w.ends_with("-based")
+        let w = toks[s].text;
+        w.len() > 6
+            && w.get(w.len() - 6..)
+                .is_some_and(|t| t.eq_ignore_ascii_case("-based"))
     };
     based || plural_title(toks, s, e, lx) || lx.is_stopword(toks[s].text) && !keep
 }
@@ -734,6 +736,10 @@ fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
 /// A title in the plural before the first of a list of names: "Congressmen A B, C D and E F",
 /// "Councillors A B and C D". It is no part of the first name.
 fn plural_title(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
+    let plural = |w: &str| w.ends_with('s') || w.ends_with("men");
+    if e < s + 3 || !toks[s].is_cap() || !plural(toks[s].text) {
+        return false;
+    }
     let w = toks[s].lower();
     let singular = if let Some(stem) = w.strip_suffix("men") {
         format!("{stem}man")
@@ -744,7 +750,7 @@ fn plural_title(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
     } else {
         return false;
     };
-    e >= s + 3 && toks[s].is_cap() && lx.is_role(&singular) && lx.is_given_name(toks[s + 1].text)
+    lx.is_given_name(toks[s + 1].text) && lx.is_role(&singular)
 }
 
 /// A plural word for people that the stopwords list as a sentence's opener, before an

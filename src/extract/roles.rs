@@ -968,7 +968,17 @@ fn plural_title_list(r: &mut Reader, s: usize) {
     let mut found: Vec<(EntityId, String)> = Vec::new();
     for k in 0..sent.toks.len() {
         let t = &sent.toks[k];
-        if t.kind != Kind::Word || !t.is_cap() || t.is_acronym() || sent.mention_ending(k).is_some()
+        let person_next = || {
+            sent.mentions.iter().any(|p| {
+                p.kind == Some(EntityKind::Person) && (p.start == k + 1 || p.hon == Some(k + 1))
+            })
+        };
+        if t.kind != Kind::Word
+            || !t.is_cap()
+            || !(t.text.ends_with('s') || t.text.ends_with("men"))
+            || t.is_acronym()
+            || !person_next()
+            || sent.mention_ending(k).is_some()
         {
             continue;
         }
