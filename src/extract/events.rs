@@ -460,6 +460,46 @@ fn main_event_phrase(r: &mut Reader, s: usize, p: &Phrase) {
     title_org(r, s);
 }
 
+/// The title: a level-one heading, or in plain text a first block of one line.
+fn is_title(r: &Reader, s: usize) -> bool {
+    let b = r.sents[s].block;
+    match r.sents[s].kind {
+        BlockKind::Heading => r.doc.blocks[b].level == 1,
+        _ => b == 0 && !r.doc.text[r.doc.blocks[0].start..r.doc.blocks[0].end].contains('\n'),
+    }
+}
+
+/// A title that names its gathering in lower case ("The ninth national congress – a better
+/// place to be") is about that one, not the named event `named` (in sentence `at`) that its
+/// first lines pass by. A named one with the same head word is that gathering by its full name
+/// ("12th national congress" over "12th National Congress 2015"): then None.
+fn event_named_by_title(
+    r: &Reader,
+    early: &[usize],
+    at: usize,
+    named: EntityId,
+) -> Option<(usize, Phrase)> {
+    if is_title(r, at) {
+        return None;
+    }
+    let named_name = r.reg.get(named).name.to_lowercase();
+    early
+        .iter()
+        .copied()
+        .filter(|&s| is_title(r, s))
+        .find_map(|s| {
+            phrases(r, &r.sents[s])
+                .into_iter()
+                .find(|p| !p.future && p.modifiers > 0)
+                .filter(|p| {
+                    let head = p.head.to_lowercase();
+                    let last = head.split_whitespace().last().unwrap_or_default();
+                    !named_name.split_whitespace().any(|w| w == last)
+                })
+                .map(|p| (s, p))
+        })
+}
+
 /// The events of a report: main event, sessions, other gatherings; and where each sentence
 /// stands among them.
 pub(crate) fn find_events(r: &mut Reader) -> EventContext {
@@ -481,39 +521,9 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             .find(|m| m.kind == Some(EntityKind::Event))
             .and_then(|m| m.entity.map(|e| (s, e, m.clone())))
     });
-    // The title: a level-one heading, or in plain text a first block of one line.
-    let is_title = |s: usize| {
-        let b = r.sents[s].block;
-        match r.sents[s].kind {
-            BlockKind::Heading => r.doc.blocks[b].level == 1,
-            _ => b == 0 && !r.doc.text[r.doc.blocks[0].start..r.doc.blocks[0].end].contains('\n'),
-        }
-    };
-    // A title that names its gathering in lower case ("The ninth national congress – a better
-    // place to be") is about that one, not a named event its first lines pass by.
-    // A named one with the same head word is that gathering by its full name ("12th national
-    // congress" over "12th National Congress 2015").
     let titled = named
         .as_ref()
-        .filter(|(s, _, _)| !is_title(*s))
-        .and_then(|(_, e, _)| {
-            let named_name = r.reg.get(*e).name.to_lowercase();
-            early
-                .iter()
-                .copied()
-                .filter(|&s| is_title(s))
-                .find_map(|s| {
-                    phrases(r, &r.sents[s])
-                        .into_iter()
-                        .find(|p| !p.future && p.modifiers > 0)
-                        .filter(|p| {
-                            let head = p.head.to_lowercase();
-                            let last = head.split_whitespace().last().unwrap_or_default();
-                            !named_name.split_whitespace().any(|w| w == last)
-                        })
-                        .map(|p| (s, p))
-                })
-        });
+        .and_then(|(s, e, _)| event_named_by_title(r, &early, *s, *e));
     if let Some((s, p)) = titled {
         main_event_phrase(r, s, &p);
     } else if let Some((s, e, m)) = named {
