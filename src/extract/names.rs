@@ -740,17 +740,23 @@ fn plural_title(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
     if e < s + 3 || !toks[s].is_cap() || !plural(toks[s].text) {
         return false;
     }
-    let w = toks[s].lower();
-    let singular = if let Some(stem) = w.strip_suffix("men") {
-        format!("{stem}man")
-    } else if let Some(stem) = w.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if let Some(stem) = w.strip_suffix('s').filter(|st| !st.ends_with('s')) {
-        stem.to_owned()
+    singular_noun(&toks[s].lower())
+        .is_some_and(|singular| lx.is_given_name(toks[s + 1].text) && lx.is_role(&singular))
+}
+
+/// The singular of a noun in the plural, in the case it is written: "Congressmen" →
+/// "Congressman", "deputies" → "deputy", "Senators" → "Senator"; None for a word that reads
+/// as no plural ("address", "Chair").
+pub(crate) fn singular_noun(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("men") {
+        Some(format!("{stem}man"))
+    } else if let Some(stem) = word.strip_suffix("ies") {
+        Some(format!("{stem}y"))
     } else {
-        return false;
-    };
-    lx.is_given_name(toks[s + 1].text) && lx.is_role(&singular)
+        word.strip_suffix('s')
+            .filter(|st| !st.ends_with('s'))
+            .map(str::to_owned)
+    }
 }
 
 /// A plural word for people that the stopwords list as a sentence's opener, before an

@@ -921,16 +921,7 @@ fn give_title(r: &mut Reader, s: usize, person: EntityId, title: &str, rule: &'s
 /// The singular of a capitalised title in the plural, when it is a role: "Congressmen" →
 /// "Congressman", "Senators" → "Senator", "Deputies" → "Deputy".
 fn singular_title(r: &Reader, word: &str) -> Option<String> {
-    let singular = if let Some(stem) = word.strip_suffix("men") {
-        format!("{stem}man")
-    } else if let Some(stem) = word.strip_suffix("ies") {
-        format!("{stem}y")
-    } else {
-        word.strip_suffix('s')
-            .filter(|st| !st.ends_with('s'))?
-            .to_owned()
-    };
-    r.lx.is_role(&singular).then_some(singular)
+    super::names::singular_noun(word).filter(|singular| r.lx.is_role(singular))
 }
 
 /// The people of a list that starts at token `q`: each after ",", "and" or ", and", a bracket
