@@ -12,6 +12,7 @@ use super::events::{find_events, EventContext};
 use super::names::Mention;
 use super::rules::{self, Rule};
 use super::tokens::Kind;
+use super::verbs;
 use super::{Reader, Sent};
 use crate::model::BlockKind;
 use crate::model::{EntityId, EntityKind, PartRole, Participation};
@@ -738,7 +739,9 @@ fn verb_after(site: &Site) -> usize {
                     .toks
                     .get(v)
                     .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
-                    && subject_verb_role(w(v), w(v + 1), w(v + 2)).is_some()
+                    && (subject_verb_role(w(v), w(v + 1), w(v + 2)).is_some()
+                        || verbs::says_they_spoke(w(v))
+                        || verbs::reports_a_speech(w(v), w(v + 1)))
                 {
                     k = v;
                     break;
@@ -1167,6 +1170,25 @@ fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
     super::quotes::last_person(r, s, first.start, female)
 }
 
+/// Does the sentence say the person spoke: a verb of speech within three words of the name
+/// ("A B warned", "A B, 52, said"), or after an appositive ("A B, director of Y, praised the
+/// staff"), or one that reports a speech ("called for unity", "paid tribute to")?
+fn spoke_in_sentence(sent: &Sent, words: &[String], p: &Mention, persons: &[Mention]) -> bool {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    if (p.end..p.end + 3).any(|k| verbs::says_they_spoke(w(k))) {
+        return true;
+    }
+    let site = Site {
+        sent,
+        words,
+        p,
+        persons,
+        first: p.hon.unwrap_or(p.start),
+    };
+    let k = verb_after(&site);
+    verbs::says_they_spoke(w(k)) || verbs::reports_a_speech(w(k), w(k + 1))
+}
+
 /// Reads who took part in what.
 pub(crate) fn find_participation(r: &mut Reader) {
     let ctx = find_events_context(r);
@@ -1257,12 +1279,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
             }
             let Some((role, rule)) = part else {
                 // Speech by someone already placed at the event makes them a speaker there.
-                if words
-                    .iter()
-                    .skip(p.end)
-                    .take(3)
-                    .any(|x| super::verbs::says_they_spoke(x))
-                {
+                if spoke_in_sentence(sent, &words, p, &persons) {
                     // The event the sentence places them at, not one they spoke of ("said
                     // delegates must back the strike").
                     let placed = |a: usize| {

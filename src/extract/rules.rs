@@ -223,8 +223,9 @@ rules! {
         "One quoted in a report of a gathering where people take the floor (a conference, congress, annual meeting) spoke at it.",
         ["The Harbour Workers' Union annual conference opened in Tolvik on Monday.\n\n\"We will not accept these cuts,\" said Ana Ruiz."];
     SPEECH_AT_EVENT: "speech-at-event", Participation, 0.5,
-        "The subject of a verb of speech in a report about an event spoke at it: \"A B warned that …\".",
-        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz warned that rents would rise."];
+        "The subject of a verb of speech in a report about an event spoke at it: \"A B warned that …\", \"A B, director of X, praised …\", \"A B called for …\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz warned that rents would rise.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale, general secretary of the Brantex Dockers' Federation, commended the forum's work and called for unity."];
     QUOTATION: "quotation", Quotation, 0.8,
         "A quotation and its speaker: \"…,\" said A B; A B said: \"…\"; \"…,\" she added.",
         ["\"Rents must fall this year and next,\" said Ana Ruiz."];

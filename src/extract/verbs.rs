@@ -106,6 +106,40 @@ pub fn says_they_spoke(word: &str) -> bool {
     attributes_speech(word) || SPOKE.contains(&word)
 }
 
+/// A verb that reports what a speaker said without quoting it: "X praised the staff", "X
+/// called for unity", "X paid tribute to …". In a report of a gathering, its subject spoke there.
+pub fn reports_a_speech(word: &str, next: &str) -> bool {
+    matches!(
+        word,
+        "praised"
+            | "commended"
+            | "highlighted"
+            | "congratulated"
+            | "lauded"
+            | "hailed"
+            | "applauded"
+            | "reiterated"
+            | "underlined"
+            | "underscored"
+            | "appealed"
+            | "assured"
+            | "lamented"
+            | "condemned"
+            | "criticised"
+            | "criticized"
+            | "reaffirmed"
+            | "recounted"
+            | "shared"
+    ) || matches!(
+        (word, next),
+        ("called", "on" | "for" | "upon")
+            | ("paid", "tribute" | "homage")
+            | ("pointed", "out")
+            | ("expressed", _)
+            | ("spoke", _)
+    )
+}
+
 /// A verb that can follow a person's name as the predicate of their sentence ("Ana Ruiz
 /// opened the meeting"), which marks the words before it as a name.
 pub fn follows_a_name(word: &str) -> bool {
@@ -153,6 +187,20 @@ mod tests {
             assert_eq!(attributes_speech(word), speech, "{word}");
             assert_eq!(says_they_spoke(word), spoke, "{word}");
             assert_eq!(follows_a_name(word), act, "{word}");
+        }
+    }
+
+    #[test]
+    fn reported_speech() {
+        for (word, next, reports) in [
+            ("praised", "the", true),
+            ("called", "for", true),
+            ("called", "the", false),
+            ("paid", "tribute", true),
+            ("paid", "the", false),
+            ("chaired", "the", false),
+        ] {
+            assert_eq!(reports_a_speech(word, next), reports, "{word} {next}");
         }
     }
 }
