@@ -553,7 +553,9 @@ impl<'a> Reader<'a> {
             let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
             let is_event = lx.is_event_head(last.text)
                 && (!lx.is_org_head(last.text) || gathering_of(&words))
-                || lx.is_event_head(first.text);
+                // "Congress of Tolvik Trade Unions (COTTU)": a gathering's word first, a
+                // body's last, is the body.
+                || lx.is_event_head(first.text) && !lx.is_org_head(last.text);
             // Rule `initials-in-brackets`: "K. Ormsby (KO)", "Jane Doe (JD)": a person's
             // initials, as minutes and roll calls write them.
             let person = hon.is_some()

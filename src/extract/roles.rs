@@ -2070,6 +2070,13 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         let sent = &r.sents[s];
         let possessive = q >= 1 && sent.toks[q - 1].kind == Kind::Possessive;
         let org_end = if possessive { q - 1 } else { q };
+        // Over the acronym in brackets after the name: "the X Union (XU) president A B".
+        let org_end =
+            if org_end >= 3 && sent.is_punct(org_end - 1, ")") && sent.is_punct(org_end - 3, "(") {
+                org_end - 3
+            } else {
+                org_end
+            };
         let org = sent
             .mention_ending(org_end)
             .and_then(|m| match (m.kind, m.entity) {

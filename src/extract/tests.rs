@@ -1271,6 +1271,8 @@ fn affiliation_forms() {
         ("an occupation, then a post: two things, not one post", "Tom Hale, a lawyer and member of the Harbour Union, spoke.", "Tom Hale", "member", "Harbour Union"),
         ("a second field after the body's of", "Ana Ruiz, president of the Marden Chamber of Commerce and Industry, spoke.", "Ana Ruiz", "president", "Marden Chamber of Commerce and Industry"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
+        ("the body's acronym in brackets between it and the role before the name", "The Brantex Dockers' Federation (BDF) General Secretary Mia Roth said the strike would go on.", "Mia Roth", "General Secretary", "Brantex Dockers' Federation"),
+        ("a congress of unions, its acronym in brackets, is a body", "The Congress of Tolvik Trade Unions (COTTU) General Secretary Ana Ruiz spoke.", "Ana Ruiz", "General Secretary", "Congress of Tolvik Trade Unions"),
     ] {
         let ex = run(text);
         // No organisation: the role is a title the person holds.
