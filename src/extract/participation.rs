@@ -746,7 +746,12 @@ fn verb_after(site: &Site) -> usize {
                     k = v;
                     break;
                 }
-                if w(q + 1) == "who" {
+                // ", who chaired the session,": the clause's verb, if it is a part; else
+                // over the clause (", who heads the X Union, said") to the main verb.
+                if w(q + 1) == "who"
+                    && (subject_verb_role(w(q + 2), w(q + 3), w(q + 4)).is_some()
+                        || !(q + 2..sent.toks.len()).any(|c| sent.is_punct(c, ",")))
+                {
                     k = q + 2;
                     break;
                 }

@@ -1427,7 +1427,9 @@ fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool
 /// "of"/"from" follows the name, whether or not an organisation does.
 fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
     let sent = &r.sents[s];
-    let set_off = sent.is_punct(j, ",") && sent.is(j + 1, "from");
+    // "A B, from the X Trust, said"; "A B, of the X Union, said" (but "A B, of Tolvik,": a
+    // name set off after "of" must be typed a body).
+    let set_off = sent.is_punct(j, ",") && (sent.is(j + 1, "from") || sent.is(j + 1, "of"));
     let j = if set_off { j + 1 } else { j };
     if !(sent.is(j, "of") || sent.is(j, "from")) {
         return false;
@@ -1488,7 +1490,7 @@ fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) ->
     let typed_org = m.kind == Some(EntityKind::Organization);
     // Set off by commas, the organisation must close the aside.
     let closes = !set_off || sent.toks.get(m.end).is_none_or(|t| t.is_punct(",)"));
-    if closes && (typed_org || (!from && m.kind.is_none())) {
+    if closes && (typed_org || (!from && !set_off && m.kind.is_none())) {
         if let Some(org) = r.make_org(s, mi) {
             member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
             return true;

@@ -1271,6 +1271,7 @@ fn affiliation_forms() {
         ("an occupation, then a post: two things, not one post", "Tom Hale, a lawyer and member of the Harbour Union, spoke.", "Tom Hale", "member", "Harbour Union"),
         ("a second field after the body's of", "Ana Ruiz, president of the Marden Chamber of Commerce and Industry, spoke.", "Ana Ruiz", "president", "Marden Chamber of Commerce and Industry"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
+        ("an organisation set off by commas after the name and of", "Lena Vell, of the Marden Teachers Association, told delegates pay must rise.", "Lena Vell", "", "Marden Teachers Association"),
         ("the body's acronym in brackets between it and the role before the name", "The Brantex Dockers' Federation (BDF) General Secretary Mia Roth said the strike would go on.", "Mia Roth", "General Secretary", "Brantex Dockers' Federation"),
         ("a congress of unions, its acronym in brackets, is a body", "The Congress of Tolvik Trade Unions (COTTU) General Secretary Ana Ruiz spoke.", "Ana Ruiz", "General Secretary", "Congress of Tolvik Trade Unions"),
     ] {
@@ -1282,6 +1283,23 @@ fn affiliation_forms() {
             has_aff(&ex, person, role, org)
         };
         assert!(found, "{case}: {:?} {:?}", affiliations(&ex), titles(&ex, person));
+    }
+}
+
+/// A name set off after "of" is a body only when it is typed one: "A B, of Tolvik," is a
+/// place, and an unknown name there is more often a home town than a body.
+#[test]
+fn a_place_set_off_after_of_is_no_body() {
+    for text in [
+        "Lena Vell, of Tolvik, told delegates pay must rise.",
+        "Lena Vell, of Brask, told delegates pay must rise.",
+    ] {
+        let ex = run(text);
+        assert!(
+            affiliations(&ex).is_empty(),
+            "{text}: {:?}",
+            affiliations(&ex)
+        );
     }
 }
 
@@ -1479,6 +1497,20 @@ fn participation_forms() {
             "a verb in a relative clause with no comma",
             "The chair gave a special welcome to Mia Roth who spoke next.",
             "Mia Roth",
+            Speaker,
+            conference,
+        ),
+        (
+            "a relative clause set off by commas, then the verb of speech",
+            "Kai Brandt, who is president of the Tolvik Union, welcomed the guests.",
+            "Kai Brandt",
+            Speaker,
+            conference,
+        ),
+        (
+            "a verb that reports a speech after an appositive",
+            "Kai Brandt, general secretary of the Tolvik Union, praised the organisers and called for unity.",
+            "Kai Brandt",
             Speaker,
             conference,
         ),
