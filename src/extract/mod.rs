@@ -66,11 +66,15 @@ impl Extractor {
     }
 
     pub fn extract(&self, doc: &Document) -> Extraction {
-        self.read(doc).finish()
+        // The text with its ASCII letters lowered, at the same byte offsets: tokens borrow
+        // their lowercase form from it instead of allocating one each time a rule asks.
+        let mut lowered = doc.text.clone();
+        lowered.make_ascii_lowercase();
+        self.read(doc, &lowered).finish()
     }
 
-    fn read<'a>(&self, doc: &'a Document) -> Reader<'a> {
-        let mut r = Reader::new(self.lx, doc);
+    fn read<'a>(&self, doc: &'a Document, lowered: &'a str) -> Reader<'a> {
+        let mut r = Reader::new(self.lx, doc, lowered);
         r.find_names();
         r.titled_surnames();
         r.merge_names();
@@ -224,7 +228,7 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(lx: &'static Lexicon, doc: &'a Document) -> Reader<'a> {
+    fn new(lx: &'static Lexicon, doc: &'a Document, lowered: &'a str) -> Reader<'a> {
         let mut boiler_blocks = vec![false; doc.blocks.len()];
         for (i, b) in boiler_blocks.iter_mut().enumerate() {
             *b = lx.is_boilerplate(doc.block_text(i));
@@ -237,9 +241,12 @@ impl<'a> Reader<'a> {
                 index,
                 block: s.block,
                 kind: doc.blocks[s.block].kind,
-                toks: tokens::tokenize(&doc.text, s.start, s.end),
+                toks: tokens::tokenize_lowered(&doc.text, lowered, s.start, s.end),
                 mentions: Vec::new(),
-                boilerplate: boiler_blocks[s.block] || lx.is_boilerplate(doc.sentence_text(index)),
+                // A block of one sentence was judged whole above.
+                boilerplate: boiler_blocks[s.block]
+                    || (doc.sentence_text(index).len() < doc.block_text(s.block).len()
+                        && lx.is_boilerplate(doc.sentence_text(index))),
             })
             .collect();
         let mut r = Reader {

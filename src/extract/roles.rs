@@ -1023,19 +1023,19 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
         });
     // The word for its kind in lower case, or capitalised to open the sentence ("Chamber
     // directors A B and C D").
-    let by_head = (0..n).filter_map(|k| {
+    // The body a head word stands for is looked up only where members follow it: the look
+    // walks back over dozens of sentences.
+    let by_head = (0..n).filter(|&k| {
         let t = &sent.toks[k];
-        let head = t.lower();
         let open = k == 0 || (k == 1 && sent.is(0, "the"));
-        if t.kind != Kind::Word
-            || (t.is_cap() && !open)
-            || !SELF_REFERENCES.contains(&head.as_ref())
-        {
-            return None;
-        }
-        body_of_head(r, s, k, &head).map(|org| (k, k + 1, org))
+        t.kind == Kind::Word
+            && (!t.is_cap() || open)
+            && SELF_REFERENCES.contains(&t.lower().as_ref())
     });
-    let bodies: Vec<(usize, usize, EntityId)> = named.chain(by_head).collect();
+    let bodies: Vec<(usize, usize, Option<EntityId>)> = named
+        .map(|(a, b, org)| (a, b, Some(org)))
+        .chain(by_head.map(|k| (k, k + 1, None)))
+        .collect();
     for (start, end, org) in bodies {
         // Up to two lowercase modifiers ("central", "local branch"), then the plural noun.
         let mut k = end;
@@ -1057,7 +1057,14 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
             },
         };
         // The list: people, each after "," or "and", a bracket after a name passed over.
-        for person in listed_people(sent, k + 1) {
+        let listed = listed_people(sent, k + 1);
+        if listed.is_empty() {
+            continue;
+        }
+        let Some(org) = org.or_else(|| body_of_head(r, s, start, &sent.toks[start].lower())) else {
+            continue;
+        };
+        for person in listed {
             found.push((person, org, post.clone()));
         }
     }

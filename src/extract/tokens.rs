@@ -17,6 +17,9 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
+    /// The text in lowercase, borrowed from a lowered copy of the report when the token is
+    /// ASCII (nearly all are); `None` for the rest, which `lower` lowers when asked.
+    pub low: Option<&'a str>,
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
@@ -43,6 +46,9 @@ impl<'a> Token<'a> {
     /// The token in lowercase; borrowed when it has no capital (most words), so asking costs
     /// nothing.
     pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+        if let Some(low) = self.low {
+            return std::borrow::Cow::Borrowed(low);
+        }
         let has_capital = if self.text.is_ascii() {
             self.text.bytes().any(|b| b.is_ascii_uppercase())
         } else {
@@ -95,6 +101,32 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Tokenizes `text[start..end]`; offsets are absolute.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    tokenize_with(text, None, start, end)
+}
+
+/// Tokenizes `text[start..end]` as `tokenize` does, each ASCII token borrowing its lowercase
+/// form from `lowered`: `text` with its ASCII letters lowered, byte for byte.
+pub fn tokenize_lowered<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    start: usize,
+    end: usize,
+) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lowered.len());
+    tokenize_with(text, Some(lowered), start, end)
+}
+
+fn tokenize_with<'a>(
+    text: &'a str,
+    lowered: Option<&'a str>,
+    start: usize,
+    end: usize,
+) -> Vec<Token<'a>> {
+    let low = |a: usize, b: usize| {
+        lowered
+            .filter(|_| text.as_bytes()[a..b].is_ascii())
+            .map(|l| &l[a..b])
+    };
     let slice = &text[start..end];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut out = Vec::new();
@@ -151,6 +183,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             }
             out.push(Token {
                 text: &text[start + pos..start + w_end_abs],
+                low: low(start + pos, start + w_end_abs),
                 start: start + pos,
                 end: start + w_end_abs,
                 kind,
@@ -158,6 +191,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             if let Some((ps, pe)) = possessive {
                 out.push(Token {
                     text: &text[start + ps..start + pe],
+                    low: low(start + ps, start + pe),
                     start: start + ps,
                     end: start + pe,
                     kind: Kind::Possessive,
@@ -169,6 +203,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         let len = c.len_utf8();
         out.push(Token {
             text: &text[start + pos..start + pos + len],
+            low: low(start + pos, start + pos + len),
             start: start + pos,
             end: start + pos + len,
             kind: Kind::Punct,
