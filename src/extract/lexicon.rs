@@ -98,6 +98,17 @@ fn with_key<R>(s: &str, limit: usize, f: impl FnOnce(&str) -> R) -> R {
     if s.len() <= limit && is_own_key(s) {
         return f(s);
     }
+    // A short ASCII word with capitals ("Union", "UNION") is lowered on the stack.
+    if s.len() <= 32 && s.len() <= limit && !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic())
+    {
+        let mut buf = [0u8; 32];
+        let word = &mut buf[..s.len()];
+        word.copy_from_slice(s.as_bytes());
+        word.make_ascii_lowercase();
+        if let Ok(word) = std::str::from_utf8(word) {
+            return f(word);
+        }
+    }
     thread_local! {
         static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }

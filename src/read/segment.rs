@@ -218,13 +218,22 @@ fn push(out: &mut Vec<Block>, text: &str, start: usize, end: usize, kind: BlockK
 
 /// A horizontal rule, or press-release end marks such as `###` and `-30-`, separate blocks.
 fn is_rule(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    chars.len() >= 3
-        && (chars.iter().all(|&c| c == '-')
-            || chars.iter().all(|&c| c == '*')
-            || chars.iter().all(|&c| c == '_')
-            || chars.iter().all(|&c| c == '=')
-            || chars.iter().all(|&c| c == '#'))
+    // Asked of every line: the first mark decides, and most lines fail on it.
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks
+        .next()
+        .filter(|c| matches!(c, '-' | '*' | '_' | '=' | '#'))
+    else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// `## Title` → (2, bytes to skip before the title).
@@ -496,6 +505,23 @@ mod tests {
                 (BlockKind::Heading, "Tel: 0123"),
             ]
         );
+    }
+
+    #[test]
+    fn rules_are_one_mark_repeated() {
+        for (line, rule) in [
+            ("---", true),
+            ("* * *", true),
+            ("###", true),
+            ("===== ", true),
+            ("--", false),
+            ("-*-", false),
+            ("-- 30 --", false),
+            ("Tom Hale spoke.", false),
+            ("", false),
+        ] {
+            assert_eq!(is_rule(line), rule, "{line:?}");
+        }
     }
 
     #[test]
