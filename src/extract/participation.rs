@@ -264,6 +264,7 @@ const AFTER_THE_NAME: &[(&Rule, PartRule)] = &[
     (&rules::POSSESSIVE_SPEECH, possessive_speech),
     (&rules::IN_THE_CHAIR, in_the_chair),
     (&rules::NAME_AS_PART, name_as_part),
+    (&rules::COPULA_PART, copula_part),
 ];
 
 /// Rule `name-as-part`: "with A B and C D as emcees", "A B as moderator": the part after "as"
@@ -293,7 +294,14 @@ fn name_as_part(site: &Site) -> Option<PartRole> {
     } else {
         k + 1
     };
-    let (part, len) = match (site.w(k), site.w(k + 1), site.w(k + 2)) {
+    let (part, len) = part_noun(site.w(k), site.w(k + 1), site.w(k + 2))?;
+    (site.w(k + len) != "of").then_some(part)
+}
+
+/// A noun for a part played at a gathering, and how many words it takes: "keynote speaker",
+/// "master of ceremonies", "chief guest", "moderator".
+fn part_noun(w: &str, next: &str, next2: &str) -> Option<(PartRole, usize)> {
+    Some(match (w, next, next2) {
         ("master" | "mistress", "of", "ceremonies") => (PartRole::Chair, 3),
         ("guest", "of", "honour" | "honor") => (PartRole::Attendee, 3),
         ("keynote" | "guest" | "main" | "featured", "speaker" | "speakers", _) => {
@@ -310,8 +318,32 @@ fn name_as_part(site: &Site) -> Option<PartRole> {
             (PartRole::Speaker, 1)
         }
         _ => return None,
-    };
-    (site.w(k + len) != "of").then_some(part)
+    })
+}
+
+/// Rule `copula-part`: the part named by a copula, after the name ("A B was the keynote
+/// speaker", "A B was the chief guest") or before it ("The master of ceremonies was A B").
+fn copula_part(site: &Site) -> Option<PartRole> {
+    let det = |w: &str| matches!(w, "the" | "a" | "an" | "our" | "this" | "their" | "its");
+    // After the name: "A B was (also) the keynote speaker" (not "… speaker of the house").
+    let mut k = site.p.end;
+    if matches!(site.w(k), "was" | "is") {
+        k += 1;
+        if site.w(k) == "also" {
+            k += 1;
+        }
+        if det(site.w(k)) {
+            if let Some((part, len)) = part_noun(site.w(k + 1), site.w(k + 2), site.w(k + 3)) {
+                return (site.w(k + 1 + len) != "of").then_some(part);
+            }
+        }
+    }
+    // Before the name, opening the sentence: "The keynote speaker was A B".
+    if !matches!(site.prev(1), "was" | "is") || site.first < 3 || !det(site.w(0)) {
+        return None;
+    }
+    let (part, len) = part_noun(site.w(1), site.w(2), site.w(3))?;
+    (1 + len + 1 == site.first).then_some(part)
 }
 
 /// Rule `speaker-before-name`: "keynote speaker A B", "guest speaker and author A B": the
@@ -533,10 +565,14 @@ fn workshop_with_and_name(site: &Site) -> Option<PartRole> {
 /// Rule `among-them-was`: "Among the marchers was X", "Also at the meeting was X", and the
 /// later names of the list: "Among those who took part were X, a nurse, and Y".
 fn among_them_was(site: &Site) -> Option<PartRole> {
-    let opens = site.before_has(&["among"]) || (site.w(0) == "also" && site.before_has(&["at"]));
-    let first = matches!(site.prev(1), "was" | "were");
+    // "Also in attendance were X", "Others present included X".
+    let present = site.before_has(&["attendance"]) || site.before_has(&["present"]);
+    let opens =
+        site.before_has(&["among"]) || (site.w(0) == "also" && site.before_has(&["at"])) || present;
+    let first = matches!(site.prev(1), "was" | "were")
+        || present && matches!(site.prev(1), "included" | "including");
     let later = matches!(site.prev(1), "and" | ",")
-        && site.before_has(&["were"])
+        && (site.before_has(&["were"]) || present && site.before_has(&["included", "including"]))
         && site.persons.iter().any(|o| o.start < site.p.start);
     // "Among the speakers were X": the list says what part they played.
     let role = if site.before_has(SPEAKER_NOUNS) {

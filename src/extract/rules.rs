@@ -143,9 +143,10 @@ rules! {
         "A list item of a session \"with\" its leaders: \"- Workshop on rents with A B and C D\".",
         ["# Harbour Forum\n\n- Workshop on rents with Ana Ruiz"];
     AMONG_THEM_WAS: "among-them-was", Participation, 0.65,
-        "An attendee after \"among … was\": \"Among the marchers was A B\".",
+        "An attendee after \"among … was\" or \"present\": \"Among the marchers was A B\", \"Also in attendance were A B\", \"Others present included A B\".",
         ["The march against rent rises went through Leeds. Among the marchers was Ana Ruiz.",
-         "The march against rent rises went through Leeds. Among those who took part were Ana Ruiz, a nurse, and Tom Hale."];
+         "The march against rent rises went through Leeds. Among those who took part were Ana Ruiz, a nurse, and Tom Hale.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Also in attendance were Ana Ruiz and Tom Hale."];
     PRESENTED_TO_NAME: "presented-to-name", Participation, 0.65,
         "The one an award was presented to at the event: \"the award was presented to A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The service award was presented to Ana Ruiz of Leeds."];
@@ -222,6 +223,10 @@ rules! {
     QUOTED_AT_GATHERING: "quoted-at-gathering", Participation, 0.5,
         "One quoted in a report of a gathering where people take the floor (a conference, congress, annual meeting) spoke at it.",
         ["The Harbour Workers' Union annual conference opened in Tolvik on Monday.\n\n\"We will not accept these cuts,\" said Ana Ruiz."];
+    COPULA_PART: "copula-part", Participation, 0.75,
+        "A part named by a copula, after the name or before it: \"A B was the keynote speaker\", \"The master of ceremonies was A B\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz was the keynote speaker.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The master of ceremonies was Tom Hale."];
     SPEECH_AT_EVENT: "speech-at-event", Participation, 0.5,
         "The subject of a verb of speech in a report about an event spoke at it: \"A B warned that …\", \"A B, director of X, praised …\", \"A B called for …\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz warned that rents would rise.",

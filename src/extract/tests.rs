@@ -1501,6 +1501,27 @@ fn participation_forms() {
             conference,
         ),
         (
+            "a part named by a copula after the name",
+            "Kai Brandt was the keynote speaker.",
+            "Kai Brandt",
+            Speaker,
+            conference,
+        ),
+        (
+            "a part named by a copula before the name",
+            "The master of ceremonies was Kai Brandt.",
+            "Kai Brandt",
+            Chair,
+            conference,
+        ),
+        (
+            "the later names of a list of those present",
+            "Others present included Ana Ruiz and Kai Brandt.",
+            "Kai Brandt",
+            Attendee,
+            conference,
+        ),
+        (
             "a relative clause set off by commas, then the verb of speech",
             "Kai Brandt, who is president of the Tolvik Union, welcomed the guests.",
             "Kai Brandt",
@@ -1531,6 +1552,12 @@ fn participation_forms() {
             "{case}: {found:?}"
         );
     }
+    // The speaker of a body holds an office: no part is read from the copula.
+    let ex = run(&format!(
+        "{opening}Kai Brandt was the speaker of the Tolvik assembly."
+    ));
+    let rules: Vec<&str> = ex.participations.iter().map(|p| p.evidence.rule).collect();
+    assert!(!rules.contains(&"copula-part"), "{rules:?}");
     // Urging anyone but the room does not place the speaker in it: only the weak
     // `speech-at-event` reading of a verb of speech remains.
     let ex = run(&format!("{opening}Ada Kane urged the government to act."));
