@@ -597,6 +597,19 @@ impl<'a> Reader<'a> {
         // Acronyms and all-capital words.
         if n == 1 && first.is_acronym() {
             let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
+            // Rule `honorific-then-capitals`: "Mr. HALE", "Mrs ROTH": a surname in capitals,
+            // as old minutes and lists write it.
+            if let Some(h) = hon {
+                if first.text.chars().all(char::is_alphabetic)
+                    && names::reads_as_a_word(first.text)
+                    && !lx.is_common_acronym(first.text)
+                    && lx.place(first.text).is_none()
+                {
+                    let id = self.reg.add(EntityKind::Person, first.text, s);
+                    self.note_honorific(s, h, a, b, id);
+                    return (vec![mention(Some(EntityKind::Person), Some(id))], b);
+                }
+            }
             if lx.place(first.text).is_some() {
                 let id = self.reg.add(EntityKind::Place, first.text, s);
                 return (vec![mention(Some(EntityKind::Place), Some(id))], b);

@@ -1450,7 +1450,7 @@ fn capitals_read_as_a_name(word: &str, lx: &Lexicon) -> bool {
 
 /// Capitals that read as a word, not letters spelt out: two vowels ("DUVAL", "MOREAU"), or
 /// one that is not the first letter ("FALL", "ROSS"; "ANPR" and "ICTR" are letters).
-fn reads_as_a_word(word: &str) -> bool {
+pub(crate) fn reads_as_a_word(word: &str) -> bool {
     let vowel = |c: char| "AEIOUY".contains(c);
     let vowels = word.chars().filter(|&c| vowel(c)).count();
     vowels >= 2 || vowels == 1 && !word.starts_with(vowel)
@@ -1533,9 +1533,22 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             && t.start <= toks[start + k - 1].end + 1
             && capitals_read_as_a_name(t.text, lx)
     };
+    // A surname in capitals after initials, as old minutes and lists write it: "A. F. BRASK",
+    // "K. HALE".
+    let capitals_after_initials = |k: usize, t: &Token| {
+        k == n - 1
+            && n >= 3
+            && t.is_acronym()
+            && t.text.chars().all(char::is_alphabetic)
+            && reads_as_a_word(t.text)
+            && !lx.common_acronyms.contains(t.text)
+            && (start..end - 1)
+                .all(|q| is_initial(toks, q, lx) || (toks[q].text == "." && q > start))
+    };
     toks[start..end].iter().enumerate().all(|(k, t)| {
         (t.is_cap() && !t.is_acronym() && !t.text.chars().any(|c| c.is_ascii_digit()))
             || capital_surname(k, t)
+            || capitals_after_initials(k, t)
             || initials(k, t)
             || is_initial(toks, start + k, lx)
             || PARTICLES.contains(&t.text)

@@ -781,6 +781,18 @@ fn naming_rules_type_names() {
             "Leo Park",
         ),
         (
+            "honorific-then-capitals",
+            "The meeting was opened by Mr. HALE, the chairman.",
+            Person,
+            "HALE",
+        ),
+        (
+            "honorific-then-capitals, after initials",
+            "The Rev. A. F. BRASK presided.",
+            Person,
+            "A. F. BRASK",
+        ),
+        (
             "given-name-and-place-head (no cue of its own)",
             "Delegates walked from the station and Victoria Park was full.",
             Place,
