@@ -790,9 +790,12 @@ impl<'a> Reader<'a> {
         // "Executive Secretary-Treasurer".
         // Not after initials, where the word is a surname: "K. P. Dean", "R. Judge".
         let after_initials = names::is_initial(toks, a, lx);
+        // Nor after a given name: "Rose Bishop", "Anna King".
+        let after_given_name =
+            n == 2 && lx.is_given_name(first) && !lx.is_role(first) && !lx.is_honorific(first);
         if lx.is_role(text)
             || lx.is_occupation(text)
-            || (n <= 4 && lx.is_role_word(last) && !after_initials)
+            || (n <= 4 && lx.is_role_word(last) && !after_initials && !after_given_name)
         {
             return None;
         }

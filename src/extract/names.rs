@@ -1562,8 +1562,21 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
                 && n >= 3
                 && (start..end - 1)
                     .all(|q| is_initial(toks, q, lx) || (toks[q].text == "." && q > start));
+            // After a given name a title word is a surname: "Rose Bishop", "Anna King".
+            let first = toks[start].text;
+            let surname_after_given_name = k == 1
+                && n == 2
+                && lx.is_given_name(first)
+                && !lx.is_role(first)
+                && !lx.is_honorific(first)
+                && (lx.is_role(t.text) || lx.is_honorific(t.text))
+                && !lx.is_org_head(t.text)
+                && !lx.is_place_head(t.text)
+                && !lx.is_event_head(t.text)
+                && !lx.is_stopword(t.text);
             !is_initial(toks, start + k, lx)
                 && !surname_after_initials
+                && !surname_after_given_name
                 && (lx.is_org_head(t.text)
                     || lx.is_place_head(t.text)
                     || lx.is_event_head(t.text)

@@ -781,6 +781,12 @@ fn naming_rules_type_names() {
             "Leo Park",
         ),
         (
+            "a title word after a given name is a surname",
+            "Rose Bishop, a nurse, said pay must rise.",
+            Person,
+            "Rose Bishop",
+        ),
+        (
             "honorific-then-capitals",
             "The meeting was opened by Mr. HALE, the chairman.",
             Person,
