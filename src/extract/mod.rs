@@ -374,10 +374,12 @@ impl<'a> Reader<'a> {
             let item_end = |m: &Mention| sent.toks.get(m.end).is_some_and(|t| t.text == ";");
             // A portfolio after a role's "of"/"for" is no one: "Minister of Foreign Affairs, A B".
             let lx = self.lx;
+            // Nor is a name after an article: "the head of the United Nations, A B".
             let portfolio = |m: &Mention| {
-                m.start >= 2
+                (m.start >= 2
                     && matches!(sent.toks[m.start - 1].lower().as_ref(), "of" | "for")
-                    && lx.is_role_word(sent.toks[m.start - 2].text)
+                    && lx.is_role_word(sent.toks[m.start - 2].text))
+                    || (m.start >= 1 && sent.toks[m.start - 1].is("the"))
             };
             let found = (0..ms.len()).find(|&i| {
                 ms[i].kind.is_none()
@@ -1050,7 +1052,9 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
-        let after_of = prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "at" | "for"));
+        // Not after "of", "at", "for" or an article: "of the Tolvik Nations, spoke" names a body.
+        let after_of =
+            prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "at" | "for" | "the"));
         if shaped && n >= 2 && !after_of && self.person_cue(s, a, b) {
             return Some(EntityKind::Person);
         }

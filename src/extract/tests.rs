@@ -781,6 +781,12 @@ fn naming_rules_type_names() {
             "Leo Park",
         ),
         (
+            "a name after an article beside a person is no person",
+            "The head of the Tolvik Nations, Tom Hale, spoke.",
+            Organization,
+            "Tolvik Nations",
+        ),
+        (
             "a title word after a given name is a surname",
             "Rose Bishop, a nurse, said pay must rise.",
             Person,
