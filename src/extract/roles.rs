@@ -134,6 +134,8 @@ pub(crate) struct RolePhrase {
     pub place_mention: Option<usize>,
     /// "the union's" with no organisation found: the report's own organisation is meant.
     pub self_reference: bool,
+    /// "a former X Union official": "former" stood before the organisation, not in the span.
+    pub former: bool,
 }
 
 /// The longest role-lexicon entry among the words starting at `q`; returns its end.
@@ -245,8 +247,20 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         j += 2;
     }
     // An organisation premodifying the role: "the HWU President", "Bar Society council
-    // member" (rule `organisation-then-role`).
+    // member" (rule `organisation-then-role`), maybe after "former": "a former X Union
+    // official".
+    let mut former = false;
     if possessor.is_none() && possessor_place.is_none() && !self_reference {
+        let before_org = matches!(
+            toks.get(j).map(|t| t.lower()).as_deref(),
+            Some("former" | "past")
+        ) && sent
+            .mention_starting(j + 1)
+            .is_some_and(|m| m.kind == Some(EntityKind::Organization));
+        if before_org {
+            former = true;
+            j += 1;
+        }
         if let Some(m) = sent.mention_starting(j) {
             if let (Some(EntityKind::Organization), Some(id)) = (m.kind, m.entity) {
                 let role_follows = (m.end..(m.end + 3).min(toks.len()))
@@ -255,6 +269,8 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                 if role_follows {
                     possessor = Some(id);
                     j = m.end;
+                } else if former {
+                    return None;
                 }
             }
         }
@@ -307,6 +323,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         org_mention: None,
         place_mention: None,
         self_reference,
+        former,
     };
     // Extensions and attachments.
     let mut k = end;
@@ -722,6 +739,11 @@ fn claim(
         _ => role,
     }
     .to_owned();
+    let role = if phrase.former && !role.is_empty() {
+        format!("former {role}")
+    } else {
+        role
+    };
     let org = org
         .or(phrase.org)
         .or_else(|| phrase.org_mention.and_then(|mi| r.make_org(s, mi)));
@@ -1422,6 +1444,7 @@ fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool
             org_mention: None,
             place_mention: None,
             self_reference: false,
+            former: false,
         };
         claim(r, s, person, &phrase, None, &rules::NAME_THEN_TITLE);
         return true;
@@ -1990,6 +2013,7 @@ fn honorific_title(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         org_mention: None,
         place_mention: None,
         self_reference: false,
+        former: false,
     };
     claim(r, s, person, &phrase, None, &rules::HONORIFIC_TITLE);
 }
