@@ -1877,6 +1877,8 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                         "our" | "its" | "their" | "from" | "by" | "with" | "including"
                     )
                 })
+                // A title after a lowercase word: "welcomed German Foreign Minister, A B".
+                || titled_from(&r.sents[s], i, comma)
         })
         .collect();
     let Some(claims) = starts.into_iter().find_map(|i| role_chain(r, s, i, comma)) else {
@@ -1888,7 +1890,9 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             && phrase.place.is_none()
             && phrase.place_mention.is_none()
             && !phrase.self_reference;
-        if !bare {
+        if !bare || titled_from(&r.sents[s], phrase.start, phrase.end) {
+            // A bare role says little ("Chair, A B"); one written as a title of two words or
+            // more says who they are: "Foreign Minister, A B".
             claim(r, s, person, &phrase, None, &rules::ROLE_THEN_NAME);
         } else if definite_before(&r.sents[s], phrase.start) {
             // Rule `the-role-then-name`: "The secretary, A B, read the minutes"; "our interim
@@ -1898,6 +1902,16 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             claim(r, s, person, &phrase, org, &rules::THE_ROLE_THEN_NAME);
         }
     }
+}
+
+/// Do tokens `i..end` read as a title of two words or more, every word capitalised, after a
+/// lowercase word: "(welcomed) German Foreign Minister"?
+fn titled_from(sent: &Sent, i: usize, end: usize) -> bool {
+    i >= 1
+        && end >= i + 2
+        && sent.toks[i - 1].kind == Kind::Word
+        && !sent.toks[i - 1].is_cap()
+        && sent.toks[i..end].iter().all(|t| t.is_cap())
 }
 
 /// Role phrases from token `i`, joined by "and", that end exactly at `comma`.

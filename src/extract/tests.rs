@@ -1296,6 +1296,7 @@ fn affiliation_forms() {
         ("a second field after the body's of", "Ana Ruiz, president of the Marden Chamber of Commerce and Industry, spoke.", "Ana Ruiz", "president", "Marden Chamber of Commerce and Industry"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
         ("an organisation set off by commas after the name and of", "Lena Vell, of the Marden Teachers Association, told delegates pay must rise.", "Lena Vell", "", "Marden Teachers Association"),
+        ("a title of two words or more set off before the name, after a lowercase word", "Tolvik welcomed Norland Foreign Minister, Ana Ruiz, on Monday.", "Ana Ruiz", "Norland Foreign Minister", ""),
         ("former before the organisation that premodifies the role", "Mia Roth, a former Brantex Federation country director for Tolvik, spoke.", "Mia Roth", "former country director", "Brantex Federation"),
         ("the body's acronym in brackets between it and the role before the name", "The Brantex Dockers' Federation (BDF) General Secretary Mia Roth said the strike would go on.", "Mia Roth", "General Secretary", "Brantex Dockers' Federation"),
         ("a congress of unions, its acronym in brackets, is a body", "The Congress of Tolvik Trade Unions (COTTU) General Secretary Ana Ruiz spoke.", "Ana Ruiz", "General Secretary", "Congress of Tolvik Trade Unions"),
