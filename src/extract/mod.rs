@@ -374,7 +374,7 @@ impl<'a> Reader<'a> {
             let item_end = |m: &Mention| sent.toks.get(m.end).is_some_and(|t| t.text == ";");
             // A portfolio after a role's "of"/"for" is no one: "Minister of Foreign Affairs, A B".
             let lx = self.lx;
-            // Nor is a name after an article: "the head of the United Nations, A B".
+            // Nor is a name after an article: "the head of the Tolvik Nations, A B".
             let portfolio = |m: &Mention| {
                 (m.start >= 2
                     && matches!(sent.toks[m.start - 1].lower().as_ref(), "of" | "for")
