@@ -759,6 +759,24 @@ fn claim(
     match org {
         Some(org) if r.reg.get(org).kind == EntityKind::Organization && org != person => {
             let role = (!role.is_empty()).then_some(role);
+            // The same post said again with fewer words ("outgoing board president", then
+            // "as board president") is no second post.
+            let said = |m: &Membership| {
+                m.member == person
+                    && m.organization == org
+                    && match (&m.role, &role) {
+                        (Some(old), Some(new)) => {
+                            old.len() > new.len()
+                                && old
+                                    .to_lowercase()
+                                    .ends_with(&format!(" {}", new.to_lowercase()))
+                        }
+                        _ => false,
+                    }
+            };
+            if r.memberships.iter().any(said) {
+                return;
+            }
             r.memberships.push(Membership {
                 member: person,
                 organization: org,
@@ -1348,7 +1366,44 @@ fn as_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let Some(phrase) = role_at(r, s, k + 1) else {
         return;
     };
-    if phrase.indefinite || phrase.org.is_none() && phrase.org_mention.is_none() {
+    if phrase.indefinite {
+        return;
+    }
+    if phrase.org.is_none() && phrase.org_mention.is_none() {
+        // A bare office, straight after the name ("with A B as vice chairman") or after a
+        // verb of taking a post ("agreed to act as chairman", "succeeded her husband as
+        // secretary"): of the report's own organisation, as for an election.
+        let between: Vec<String> = sent.toks[p.end..k]
+            .iter()
+            .map(|t| t.lower().into_owned())
+            .collect();
+        let takes_post = between.len() <= 6
+            && (between.is_empty()
+                || between.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "act"
+                            | "acts"
+                            | "acted"
+                            | "acting"
+                            | "succeeded"
+                            | "succeeds"
+                            | "replaced"
+                            | "replaces"
+                            | "remains"
+                            | "remained"
+                            | "continues"
+                            | "continued"
+                            | "stays"
+                            | "stayed"
+                            | "returns"
+                            | "returned"
+                            | "installed"
+                    )
+                }));
+        if takes_post {
+            bare_office_claim(r, s, k + 1, person, &rules::AS_ROLE);
+        }
         return;
     }
     claim(r, s, person, &phrase, None, &rules::AS_ROLE);

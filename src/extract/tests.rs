@@ -1296,6 +1296,8 @@ fn affiliation_forms() {
         ("a second field after the body's of", "Ana Ruiz, president of the Marden Chamber of Commerce and Industry, spoke.", "Ana Ruiz", "president", "Marden Chamber of Commerce and Industry"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
         ("an organisation set off by commas after the name and of", "Lena Vell, of the Marden Teachers Association, told delegates pay must rise.", "Lena Vell", "", "Marden Teachers Association"),
+        ("a bare office after as, straight after the name", "Tom Hale was elected Chairman with Mia Roth as Vice Chairman.", "Mia Roth", "Vice Chairman", ""),
+        ("a bare office after a verb of taking a post and as", "Tom Hale agreed to act as Chairman.", "Tom Hale", "Chairman", ""),
         ("a title of two words or more set off before the name, after a lowercase word", "Tolvik welcomed Norland Foreign Minister, Ana Ruiz, on Monday.", "Ana Ruiz", "Norland Foreign Minister", ""),
         ("former before the organisation that premodifies the role", "Mia Roth, a former Brantex Federation country director for Tolvik, spoke.", "Mia Roth", "former country director", "Brantex Federation"),
         ("the body's acronym in brackets between it and the role before the name", "The Brantex Dockers' Federation (BDF) General Secretary Mia Roth said the strike would go on.", "Mia Roth", "General Secretary", "Brantex Dockers' Federation"),
@@ -1310,6 +1312,18 @@ fn affiliation_forms() {
         };
         assert!(found, "{case}: {:?} {:?}", affiliations(&ex), titles(&ex, person));
     }
+}
+
+/// A post said again with fewer words is one post: "the X Union's outgoing board president",
+/// then "as board president".
+#[test]
+fn a_post_said_again_is_one_post() {
+    let ex = run("# Tolvik Union annual meeting\n\nThe Tolvik Union held its annual meeting on Monday. Mia Roth, the Tolvik Union's outgoing board president, spoke. Members thanked Mia Roth as board president.");
+    let posts: Vec<_> = affiliations(&ex)
+        .into_iter()
+        .filter(|(p, _, o)| p == "Mia Roth" && o == "Tolvik Union")
+        .collect();
+    assert_eq!(posts.len(), 1, "{posts:?}");
 }
 
 /// A name set off after "of" is a body only when it is typed one: "A B, of Tolvik," is a
