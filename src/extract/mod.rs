@@ -1149,6 +1149,36 @@ impl<'a> Reader<'a> {
         if sent.kind == BlockKind::ListItem && a == 0 {
             return true;
         }
+        // A label or a role, then a colon or a bracket: "Moderator: A B", "Chair (A B)" (not
+        // a role's qualifier: "Chairman (Pro Tem)").
+        if a >= 2
+            && prev.is_some_and(|p| p.text == ":" || p.text == "(")
+            && !lx
+                .role_modifiers
+                .contains(&lexicon::key(self.text(s, a, b)))
+            && (self.role_before(s, a - 1)
+                || matches!(
+                    sent.toks[a - 2].lower().as_ref(),
+                    "chair"
+                        | "moderator"
+                        | "speaker"
+                        | "speakers"
+                        | "panellists"
+                        | "panelists"
+                        | "host"
+                        | "facilitator"
+                        | "presenter"
+                        | "emcee"
+                        | "mc"
+                        | "proposed"
+                        | "seconded"
+                        | "proposer"
+                        | "seconder"
+                        | "present"
+                ))
+        {
+            return true;
+        }
         // A role just before: "state president Chandra Rao", "President Levy Banda" (a title
         // run split from the name).
         if self.role_before(s, a) {

@@ -781,6 +781,18 @@ fn naming_rules_type_names() {
             "Leo Park",
         ),
         (
+            "a name after a part's label and a bracket",
+            "Chair (Ixia Marden) opened the session.",
+            Person,
+            "Ixia Marden",
+        ),
+        (
+            "an office of a city council before the name",
+            "Councilmember Zeno Varto moved the item.",
+            Person,
+            "Zeno Varto",
+        ),
+        (
             "a name after an article beside a person is no person",
             "The head of the Tolvik Nations, Tom Hale, spoke.",
             Organization,
