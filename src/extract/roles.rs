@@ -1901,6 +1901,10 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
 fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let first = p.hon.unwrap_or(p.start);
     let sent = &r.sents[s];
+    if first >= 2 && sent.is_punct(first - 1, "(") && sent.is_punct(p.end, ")") {
+        role_then_bracketed_name(r, s, first - 1, person);
+        return;
+    }
     if first == 0 || !sent.is_punct(first - 1, ",") {
         return;
     }
@@ -1957,6 +1961,30 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             claim(r, s, person, &phrase, org, &rules::THE_ROLE_THEN_NAME);
         }
     }
+}
+
+/// `role-then-name` with the name in brackets: "Treasurer (A B) read the accounts", "the
+/// union's chair (A B)". The role must end at the bracket; a bare office is of the report's
+/// organisation.
+fn role_then_bracketed_name(r: &mut Reader, s: usize, bracket: usize, person: EntityId) {
+    let Some(phrase) = (bracket.saturating_sub(5)..bracket)
+        .filter_map(|i| role_at(r, s, i))
+        .find(|ph| {
+            ph.next == bracket
+                && !ph.indefinite
+                && !(ph.start >= 1
+                    && (r.sents[s].is(ph.start - 1, "a") || r.sents[s].is(ph.start - 1, "an")))
+        })
+    else {
+        return;
+    };
+    let bare = phrase.org.is_none()
+        && phrase.org_mention.is_none()
+        && phrase.place.is_none()
+        && phrase.place_mention.is_none()
+        && !phrase.self_reference;
+    let org = if bare { r.main_org } else { None };
+    claim(r, s, person, &phrase, org, &rules::ROLE_THEN_NAME);
 }
 
 /// Do tokens `i..end` read as a title of two words or more, every word capitalised, after a

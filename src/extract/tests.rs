@@ -1308,6 +1308,7 @@ fn affiliation_forms() {
         ("a second field after the body's of", "Ana Ruiz, president of the Marden Chamber of Commerce and Industry, spoke.", "Ana Ruiz", "president", "Marden Chamber of Commerce and Industry"),
         ("a capitalised head's possessive before a role", "The Harbour Union held its congress.\n\nThe Union's president, Ann Lee, said no.", "Ann Lee", "president", "Harbour Union"),
         ("an organisation set off by commas after the name and of", "Lena Vell, of the Marden Teachers Association, told delegates pay must rise.", "Lena Vell", "", "Marden Teachers Association"),
+        ("a role, then the name in brackets, of the report's body", "# Tolvik Union meeting\n\nThe Tolvik Union met on Monday.\n\nTreasurer (Ixia Marden) read the accounts.", "Ixia Marden", "Treasurer", "Tolvik Union"),
         ("a bare office after as, straight after the name", "Tom Hale was elected Chairman with Mia Roth as Vice Chairman.", "Mia Roth", "Vice Chairman", ""),
         ("a bare office after a verb of taking a post and as", "Tom Hale agreed to act as Chairman.", "Tom Hale", "Chairman", ""),
         ("a title of two words or more set off before the name, after a lowercase word", "Tolvik welcomed Norland Foreign Minister, Ana Ruiz, on Monday.", "Ana Ruiz", "Norland Foreign Minister", ""),
