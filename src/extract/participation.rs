@@ -475,6 +475,22 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     (q >= 2 && site.w(q - 1) == "by")
         .then(|| by_role(site.w(q - 2)))
         .flatten()
+        .map(|role| {
+            // "The delegation was led by A B": its leader is one of the delegation.
+            if matches!(site.w(q - 2), "led" | "headed") && leads_a_party(&site.words[..q - 2]) {
+                PartRole::Attendee
+            } else {
+                role
+            }
+        })
+}
+
+/// Do these words name a party that travels or attends: "the delegation", "a business team"?
+/// Its members, leader included, attend (CONVENTIONS: members of a delegation are attendees).
+fn leads_a_party(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "delegation" | "delegations" | "mission"))
 }
 
 /// The first token of the list of names that ends with the site's person ("A B, C D and E F"
@@ -837,6 +853,12 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
             v += 1;
         }
         return subject_verb_role(w(v), w(v + 1), w(v + 2)).map(|pr| (pr, &rules::SUBJECT_VERB));
+    }
+    // "A B led a business delegation to the summit": one of the delegation.
+    if matches!(w(k), "led" | "leads" | "headed" | "heads")
+        && leads_a_party(&words[k + 1..words.len().min(k + 5)])
+    {
+        return Some((PartRole::Attendee, &rules::SUBJECT_VERB));
     }
     if let Some(mut pr) = subject_verb_role(w(k), w(k + 1), w(k + 2)) {
         // "joined us via video and opened the conference": the later verb says more.

@@ -1554,6 +1554,13 @@ fn participation_forms() {
             conference,
         ),
         (
+            "the leader of a delegation is one of it",
+            "Kai Brandt led a delegation to the conference.",
+            "Kai Brandt",
+            Attendee,
+            "delegation",
+        ),
+        (
             "a part named by a copula after the name",
             "Kai Brandt was the keynote speaker.",
             "Kai Brandt",
