@@ -485,7 +485,7 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
         })
 }
 
-/// Do these words name a party that travels or attends: "the delegation", "a business team"?
+/// Do these words name a party that travels or attends: "the delegation", "a trade mission"?
 /// Its members, leader included, attend (CONVENTIONS: members of a delegation are attendees).
 fn leads_a_party(words: &[String]) -> bool {
     words

@@ -138,6 +138,21 @@ pub(crate) struct RolePhrase {
     pub former: bool,
 }
 
+impl RolePhrase {
+    /// Names no organisation and no place of its own: "treasurer", not "treasurer of X".
+    fn names_no_place_or_body(&self) -> bool {
+        self.org.is_none()
+            && self.org_mention.is_none()
+            && self.place.is_none()
+            && self.place_mention.is_none()
+    }
+
+    /// A bare office: no organisation, place or owner ("the union's") named with it.
+    fn is_bare(&self) -> bool {
+        self.names_no_place_or_body() && !self.self_reference
+    }
+}
+
 /// The longest role-lexicon entry among the words starting at `q`; returns its end.
 fn lexicon_role_end(r: &Reader, sent: &Sent, q: usize) -> Option<usize> {
     let max = r.lx.max_role_words;
@@ -1267,12 +1282,7 @@ fn bare_office_claim(r: &mut Reader, s: usize, k: usize, person: EntityId, rule:
     {
         return;
     }
-    let named = phrase.org.is_some()
-        || phrase.org_mention.is_some()
-        || phrase.place.is_some()
-        || phrase.place_mention.is_some()
-        || phrase.self_reference;
-    let org = if named { None } else { r.main_org };
+    let org = if phrase.is_bare() { r.main_org } else { None };
     claim(r, s, person, &phrase, org, rule);
 }
 
@@ -1672,10 +1682,7 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             let mut org = None;
             let mut next = phrase.next;
             // "Patron HWU": the organisation's acronym straight after the role.
-            if phrase.org.is_none()
-                && phrase.org_mention.is_none()
-                && phrase.place.is_none()
-                && phrase.place_mention.is_none()
+            if phrase.names_no_place_or_body()
                 && sent.toks.get(next).is_some_and(|t| t.is_acronym())
             {
                 if let Some((mi, m)) =
@@ -1715,12 +1722,7 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             }
             let sent = &r.sents[s];
             // "Press Officer, HWA" / "(Treasurer, Lakeside Energy Co-op)"
-            if phrase.org.is_none()
-                && phrase.org_mention.is_none()
-                && phrase.place.is_none()
-                && phrase.place_mention.is_none()
-                && sent.is_punct(next, ",")
-            {
+            if phrase.names_no_place_or_body() && sent.is_punct(next, ",") {
                 if let Some((mi, _)) = org_mention_at(r, sent, next + 1) {
                     let m = r.sents[s].mentions[mi].clone();
                     org = r.make_org(s, mi);
@@ -1737,10 +1739,7 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
                 || r.lx
                     .is_role(&r.text(s, phrase.start, phrase.end).to_lowercase());
             let implicit = if org.is_none()
-                && phrase.org.is_none()
-                && phrase.org_mention.is_none()
-                && phrase.place.is_none()
-                && phrase.place_mention.is_none()
+                && phrase.names_no_place_or_body()
                 && !phrase.indefinite
                 && bare_office
                 && !phrase.self_reference
@@ -1944,11 +1943,7 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         return;
     };
     for phrase in claims {
-        let bare = phrase.org.is_none()
-            && phrase.org_mention.is_none()
-            && phrase.place.is_none()
-            && phrase.place_mention.is_none()
-            && !phrase.self_reference;
+        let bare = phrase.is_bare();
         if !bare || titled_from(&r.sents[s], phrase.start, phrase.end) {
             // A bare role says little ("Chair, A B"); one written as a title of two words or
             // more says who they are: "Foreign Minister, A B".
@@ -1978,11 +1973,7 @@ fn role_then_bracketed_name(r: &mut Reader, s: usize, bracket: usize, person: En
     else {
         return;
     };
-    let bare = phrase.org.is_none()
-        && phrase.org_mention.is_none()
-        && phrase.place.is_none()
-        && phrase.place_mention.is_none()
-        && !phrase.self_reference;
+    let bare = phrase.is_bare();
     let org = if bare { r.main_org } else { None };
     claim(r, s, person, &phrase, org, &rules::ROLE_THEN_NAME);
 }
