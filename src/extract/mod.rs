@@ -602,11 +602,7 @@ impl<'a> Reader<'a> {
             // Rule `honorific-then-capitals`: "Mr. HALE", "Mrs ROTH": a surname in capitals,
             // as old minutes and lists write it.
             if let Some(h) = hon {
-                if first.text.chars().all(char::is_alphabetic)
-                    && names::reads_as_a_word(first.text)
-                    && !lx.is_common_acronym(first.text)
-                    && lx.place(first.text).is_none()
-                {
+                if names::capitals_as_a_surname(first.text, lx) && lx.place(first.text).is_none() {
                     let id = self.reg.add(EntityKind::Person, first.text, s);
                     self.note_honorific(s, h, a, b, id);
                     return (vec![mention(Some(EntityKind::Person), Some(id))], b);
@@ -793,8 +789,7 @@ impl<'a> Reader<'a> {
         // Not after initials, where the word is a surname: "K. P. Dean", "R. Judge".
         let after_initials = names::is_initial(toks, a, lx);
         // Nor after a given name: "Rose Bishop", "Anna King".
-        let after_given_name =
-            n == 2 && lx.is_given_name(first) && !lx.is_role(first) && !lx.is_honorific(first);
+        let after_given_name = n == 2 && names::given_name_before_a_surname(first, lx);
         if lx.is_role(text)
             || lx.is_occupation(text)
             || (n <= 4 && lx.is_role_word(last) && !after_initials && !after_given_name)

@@ -1448,9 +1448,21 @@ fn capitals_read_as_a_name(word: &str, lx: &Lexicon) -> bool {
         && !MINUTES_WORDS.contains(&word)
 }
 
+/// A surname written in capitals after an honorific or initials ("Mr. HALE", "A. F. BRASK"):
+/// letters only, read as a word, no common abbreviation.
+pub(crate) fn capitals_as_a_surname(word: &str, lx: &Lexicon) -> bool {
+    word.chars().all(char::is_alphabetic) && reads_as_a_word(word) && !lx.is_common_acronym(word)
+}
+
+/// A given name that opens a name and is no title itself: after it, a title word is a surname
+/// ("Rose Bishop", "Anna King").
+pub(crate) fn given_name_before_a_surname(word: &str, lx: &Lexicon) -> bool {
+    lx.is_given_name(word) && !lx.is_role(word) && !lx.is_honorific(word)
+}
+
 /// Capitals that read as a word, not letters spelt out: two vowels ("DUVAL", "MOREAU"), or
 /// one that is not the first letter ("FALL", "ROSS"; "ANPR" and "ICTR" are letters).
-pub(crate) fn reads_as_a_word(word: &str) -> bool {
+fn reads_as_a_word(word: &str) -> bool {
     let vowel = |c: char| "AEIOUY".contains(c);
     let vowels = word.chars().filter(|&c| vowel(c)).count();
     vowels >= 2 || vowels == 1 && !word.starts_with(vowel)
@@ -1539,9 +1551,7 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
         k == n - 1
             && n >= 3
             && t.is_acronym()
-            && t.text.chars().all(char::is_alphabetic)
-            && reads_as_a_word(t.text)
-            && !lx.common_acronyms.contains(t.text)
+            && capitals_as_a_surname(t.text, lx)
             && (start..end - 1)
                 .all(|q| is_initial(toks, q, lx) || (toks[q].text == "." && q > start))
     };
@@ -1563,12 +1573,9 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
                 && (start..end - 1)
                     .all(|q| is_initial(toks, q, lx) || (toks[q].text == "." && q > start));
             // After a given name a title word is a surname: "Rose Bishop", "Anna King".
-            let first = toks[start].text;
             let surname_after_given_name = k == 1
                 && n == 2
-                && lx.is_given_name(first)
-                && !lx.is_role(first)
-                && !lx.is_honorific(first)
+                && given_name_before_a_surname(toks[start].text, lx)
                 && (lx.is_role(t.text) || lx.is_honorific(t.text))
                 && !lx.is_org_head(t.text)
                 && !lx.is_place_head(t.text)
