@@ -56,6 +56,15 @@ fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<PartRole> {
         {
             PartRole::Speaker
         }
+        // "X read the minutes", "X read out a message from …": reading aloud to the room.
+        "read" | "reads"
+            if matches!(
+                next,
+                "the" | "a" | "an" | "out" | "aloud" | "his" | "her" | "their"
+            ) =>
+        {
+            PartRole::Speaker
+        }
         // "X steps up to the podium", "X took the floor", "X rose to speak".
         "stepped" | "steps" if next == "up" => PartRole::Speaker,
         "took" | "takes"
@@ -223,6 +232,7 @@ const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::HEARD_FROM_NAME, heard_from_name),
     (&rules::MET_NAME, met_name),
     (&rules::WELCOMED_NAME, welcomed_name),
+    (&rules::FEATURING_NAMES, featuring_names),
     (&rules::WORKSHOP_WITH_NAME, workshop_with_and_name),
 ];
 
@@ -721,15 +731,39 @@ fn from_before_role(site: &Site) -> Option<usize> {
 /// in the list after "welcomed", "greeted" or "introduced" was there. The list runs over names,
 /// capitalised titles, commas and "and" only.
 fn welcomed_name(site: &Site) -> Option<PartRole> {
+    let q = list_after(site, &["welcomed", "welcomes", "greeted", "introduced"])?;
+    // The verb has a subject before it: it is no participle ("the introduced bill").
+    (q >= 1).then_some(PartRole::Attendee)
+}
+
+/// Rule `featuring-names`: "the launch, featuring Programme Coordinator A B and C D", "the
+/// evening featured A B": a gathering that featured people had them on its platform.
+fn featuring_names(site: &Site) -> Option<PartRole> {
+    let q = list_after(site, &["featuring", "featured", "features"])?;
+    // The gathering: an event named just before ("its report launch, featuring"), or a word
+    // for one ("the evening featured").
+    let lx = super::lexicon::Lexicon::builtin();
+    let before = &site.words[q.saturating_sub(6)..q];
+    let one = before
+        .iter()
+        .any(|w| lx.is_event_head(w) || matches!(w.as_str(), "evening" | "programme" | "program"));
+    let two = before
+        .windows(2)
+        .any(|p| lx.is_event_head(&format!("{} {}", p[0], p[1])));
+    (one || two).then_some(PartRole::Speaker)
+}
+
+/// The token of one of `verbs` that opens the list of names the site's person is in: the list
+/// runs back over names, capitalised titles, commas and "and" only.
+fn list_after(site: &Site, verbs: &[&str]) -> Option<usize> {
     let toks = &site.sent.toks;
     let mut q = site.first;
     // Lists of guests with their titles run long: "welcomed German Foreign Minister, A B, UK
     // Foreign Secretary C D, … and Japan's Deputy Foreign Minister E F".
     while q > 0 && site.first - q < 120 {
         let w = site.w(q - 1);
-        if matches!(w, "welcomed" | "welcomes" | "greeted" | "introduced") {
-            // The verb has a subject before it: it is no participle ("the introduced bill").
-            return (q >= 2).then_some(PartRole::Attendee);
+        if verbs.contains(&w) {
+            return Some(q - 1);
         }
         let t = &toks[q - 1];
         let in_list = t.is_cap()
@@ -976,22 +1010,31 @@ fn participle_then_name(site: &Site) -> Option<PartRole> {
     }
 }
 
-/// Rule `coordinated-subject`: a person who is one of several coordinated subjects takes the
-/// part their shared verb gives: "A, B, C and D attended the meeting"; "A (X Union), B (Y
-/// Union) and C addressed the rally". Walks from the person over the other conjuncts (people,
-/// each maybe followed by a bracket) to the verb.
-fn coordinated_subject(
+/// The verb a person shares with the other subjects coordinated with it: walks from the person
+/// over the other conjuncts (people, each maybe followed by a bracket or, in a list set off by
+/// semicolons, an appositive) to the verb. None when the person is no coordinated subject.
+fn coordinated_verb(
     sent: &Sent,
     words: &[String],
     p: &Mention,
     persons: &[Mention],
-) -> Option<PartRole> {
+) -> Option<usize> {
     let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    // A list whose items carry roles is set off by semicolons: "A, president of X; B; and C,
+    // chair of Y, spoke". Its items' appositives run to the next semicolon.
+    let semicolons = words[p.end..].iter().any(|x| x == ";");
     let mut k = skip_bracket(sent, p.end);
     let mut others = 0;
     loop {
+        if semicolons && w(k) == "," {
+            if let Some(semi) = (k + 1..words.len().min(k + 16)).find(|&q| w(q) == ";") {
+                if !persons.iter().any(|m| m.start > k && m.start < semi) {
+                    k = semi;
+                }
+            }
+        }
         let mut q = k;
-        while matches!(w(q), "," | "and") {
+        while matches!(w(q), "," | "and" | ";") {
             q += 1;
         }
         if q == k {
@@ -1041,9 +1084,29 @@ fn coordinated_subject(
     if others == 0 && !unnamed {
         return None;
     }
+    // The last item's appositive, closed by a comma: "… and C, chair of Y, spoke".
+    if w(k) == "," {
+        if let Some(close) = (k + 1..words.len().min(k + 14)).find(|&q| w(q) == ",") {
+            k = close + 1;
+        }
+    }
     while is_adverb(w(k)) {
         k += 1;
     }
+    Some(k)
+}
+
+/// Rule `coordinated-subject`: a person who is one of several coordinated subjects takes the
+/// part their shared verb gives: "A, B, C and D attended the meeting"; "A (X Union), B (Y
+/// Union) and C addressed the rally"; "A, president of X; B; and C, chair of Y, spoke".
+fn coordinated_subject(
+    sent: &Sent,
+    words: &[String],
+    p: &Mention,
+    persons: &[Mention],
+) -> Option<PartRole> {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    let k = coordinated_verb(sent, words, p, persons)?;
     // Plural present, as captions write it: "A B and C D address the congress".
     match w(k) {
         "address" | "speak" => Some(PartRole::Speaker),
@@ -1073,9 +1136,12 @@ fn skip_bracket(sent: &Sent, k: usize) -> usize {
 
 /// Is an event named after `before` (the words from the person, or the sentence's start, up
 /// to it) a topic rather than a venue: "talked about the strike", "reported on the minutes of
-/// the board meeting"? The nearest preposition before it says which ("at", "to", "in" place the
-/// person there).
+/// the board meeting", "read the minutes of the last meeting"? The nearest preposition before
+/// it says which ("at", "to", "in" place the person there).
 fn is_topic(before: &[String]) -> bool {
+    if before.windows(2).any(|p| p[0] == "minutes" && p[1] == "of") {
+        return true;
+    }
     before
         .iter()
         .rev()
@@ -1249,7 +1315,18 @@ fn spoke_in_sentence(sent: &Sent, words: &[String], p: &Mention, persons: &[Ment
         first: p.hon.unwrap_or(p.start),
     };
     let k = verb_after(&site);
-    verbs::says_they_spoke(w(k)) || verbs::reports_a_speech(w(k), w(k + 1))
+    let spoke = |k: usize| verbs::says_they_spoke(w(k)) || verbs::reports_a_speech(w(k), w(k + 1));
+    spoke(k) || coordinated_verb(sent, words, p, persons).is_some_and(spoke)
+}
+
+/// Does the person lead the sentence, alone or as one of its coordinated subjects ("Both A
+/// and B called for …")?
+fn leads_the_sentence(sent: &Sent, words: &[String], p: &Mention, persons: &[Mention]) -> bool {
+    let Some(lead) = persons.first() else {
+        return false;
+    };
+    lead.start == p.start
+        || coordinated_verb(sent, words, lead, persons).is_some_and(|k| p.start < k)
 }
 
 /// Reads who took part in what.
@@ -1367,7 +1444,9 @@ pub(crate) fn find_participation(r: &mut Reader) {
                         f.evidence = r.evidence(s, &rules::ATTENDEE_THEN_SPEECH);
                     } else if let (Some(event), true) = (
                         event,
-                        first <= 6 && persons[0].start == p.start && !spoke_away(&words),
+                        persons[0].hon.unwrap_or(persons[0].start) <= 6
+                            && leads_the_sentence(sent, &words, p, &persons)
+                            && !spoke_away(&words),
                     ) {
                         // Rule `speech-at-event`: the subject of a verb of speech in a report
                         // about an event spoke at it.

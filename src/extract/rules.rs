@@ -169,9 +169,13 @@ rules! {
     WELCOMED_NAME: "welcomed-name", Participation, 0.6,
         "People welcomed, greeted or introduced at an event, each in the list after the verb: \"X welcomed A B, Minister of C, and D E at the summit\".",
         ["The host welcomed Foreign Minister of Chile Tomas Vell, Anna Berg and Kofi Mensah at the Nordic Energy Summit 2024."];
+    FEATURING_NAMES: "featuring-names", Participation, 0.6,
+        "People a gathering featured, each in the list after the verb: \"the launch, featuring Programme Coordinator A B and C D\".",
+        ["The Harbour Forum met in Tolvik on Monday for its report launch, featuring Programme Coordinator Ana Ruiz and Forum Representative Tom Hale."];
     COORDINATED_SUBJECT: "coordinated-subject", Participation, 0.65,
-        "One of several coordinated subjects of a verb of taking part: \"A, B and C attended\".",
-        ["The Harbour Union held its conference in Leeds. Ann Lee, Bo Wu and Di Xu attended the conference.",
+        "One of several coordinated subjects of a verb of taking part: \"A, B and C attended\"; a list set off by semicolons: \"A, president of X; B; and C, chair of Y, spoke\".",
+        ["The Harbour Union held its conference in Leeds. Professor Ann Lee, president of the Harbour Union; Professor Bo Wu; and Dr Di Xu, chair of the Leeds Council, spoke on the occasion.",
+         "The Harbour Union held its conference in Leeds. Ann Lee, Bo Wu and Di Xu attended the conference.",
          "The Harbour Union held its conference in Leeds. HWU President Ann Lee and Forum Chairman Sir Bo Wu addressed the conference.",
          "The Harbour Union held its conference in Leeds. Locked-out workers Ann Lee from the Harbour Union and the Dock Union's Bo Wu address the conference."];
     WAS_AMONG: "was-among", Participation, 0.65,
