@@ -342,8 +342,24 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     };
     // Extensions and attachments.
     let mut k = end;
+    let envoy = matches!(
+        head_lower.as_ref(),
+        "ambassador" | "envoy" | "commissioner" | "consul"
+    );
     while let Some(conn) = toks.get(k) {
         let c = conn.lower();
+        // "Ambassador of Tolvik to Marden": the country an envoy is posted to is part of the
+        // role, not a body or the place of the office.
+        if c == "to" && envoy {
+            let m = k + usize::from(sent.is(k + 1, "the")) + 1;
+            match sent.mention_starting(m) {
+                Some(mm) if mm.kind == Some(EntityKind::Place) => {
+                    k = mm.end;
+                    continue;
+                }
+                _ => break,
+            }
+        }
         if !matches!(c.as_ref(), "of" | "for" | "at" | "with" | "on" | "in") {
             break;
         }
@@ -1937,16 +1953,25 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 })
                 // A title after a lowercase word: "welcomed German Foreign Minister, A B".
                 || titled_from(&r.sents[s], i, comma)
+                || of_a_country(&r.sents[s], i)
         })
         .collect();
     let Some(claims) = starts.into_iter().find_map(|i| role_chain(r, s, i, comma)) else {
         return;
     };
+    // "the country's minister of foreign affairs and former finance minister, A B": each
+    // office of the chain is the country's.
+    let country = claims
+        .first()
+        .is_some_and(|c| of_a_country(&r.sents[s], c.start));
     for phrase in claims {
         let bare = phrase.is_bare();
         if !bare || titled_from(&r.sents[s], phrase.start, phrase.end) {
             // A bare role says little ("Chair, A B"); one written as a title of two words or
             // more says who they are: "Foreign Minister, A B".
+            claim(r, s, person, &phrase, None, &rules::ROLE_THEN_NAME);
+        } else if country {
+            // "the country's finance minister, A B": an office of the country, a title.
             claim(r, s, person, &phrase, None, &rules::ROLE_THEN_NAME);
         } else if definite_before(&r.sents[s], phrase.start) {
             // Rule `the-role-then-name`: "The secretary, A B, read the minutes"; "our interim
@@ -1978,14 +2003,30 @@ fn role_then_bracketed_name(r: &mut Reader, s: usize, bracket: usize, person: En
     claim(r, s, person, &phrase, org, &rules::ROLE_THEN_NAME);
 }
 
-/// Do tokens `i..end` read as a title of two words or more, every word capitalised, after a
-/// lowercase word: "(welcomed) German Foreign Minister"?
+/// Does token `i` follow a territory's possessive: "the country's (finance minister)", "the
+/// state's (governor)"?
+fn of_a_country(sent: &Sent, i: usize) -> bool {
+    i >= 2
+        && sent.toks[i - 1].kind == Kind::Possessive
+        && matches!(
+            sent.toks[i - 2].lower().as_ref(),
+            "country" | "nation" | "state" | "city" | "province" | "region" | "county" | "island"
+        )
+}
+
+/// Do tokens `i..end` read as a title of two words or more, after a lowercase word, every word
+/// capitalised but the connectors inside it: "(welcomed) German Foreign Minister", "(with)
+/// European Commissioner for Trade"?
 fn titled_from(sent: &Sent, i: usize, end: usize) -> bool {
     i >= 1
         && end >= i + 2
         && sent.toks[i - 1].kind == Kind::Word
         && !sent.toks[i - 1].is_cap()
-        && sent.toks[i..end].iter().all(|t| t.is_cap())
+        && sent.toks[i].is_cap()
+        && sent.toks[end - 1].is_cap()
+        && sent.toks[i..end]
+            .iter()
+            .all(|t| t.is_cap() || matches!(t.lower().as_ref(), "of" | "for" | "and" | "the"))
 }
 
 /// Role phrases from token `i`, joined by "and", that end exactly at `comma`.
