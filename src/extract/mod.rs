@@ -437,7 +437,10 @@ impl<'a> Reader<'a> {
             a += 1;
         }
         // A role after a name is not part of it: "A B MP".
-        if b - a >= 3 && toks[b - 1].is_acronym() && lx.is_role(toks[b - 1].text) {
+        if b - a >= 3
+            && (toks[b - 1].is_acronym() && lx.is_role(toks[b - 1].text)
+                || toks[b - 1].dotted_letters().is_some_and(|l| lx.is_role(&l)))
+        {
             b -= 1;
         }
         // Rule `surname-then-post-nominal`: a surname alone before a legislator's post-nominal

@@ -28,6 +28,7 @@ const LEGISLATORS: &[&str] = &[
     "msp",
     "ms",
     "mla",
+    "mha",
     "td",
     "am",
     "senator",
@@ -1509,18 +1510,43 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 /// Rule `name-then-title`: "A B MP". True when it applied.
 fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
     let sent = &r.sents[s];
+    // "A B MP", "A B T.D.", and set off by commas, "A B, M.H.A., was in the chair" (the
+    // appositive rules read "A B, MP for X,").
+    let dotted = |t: &super::tokens::Token| {
+        t.dotted_letters()
+            .is_some_and(|l| LEGISLATORS.contains(&l.as_str()))
+    };
+    let j = if sent.is_punct(j, ",")
+        && sent.toks.get(j + 1).is_some_and(dotted)
+        && sent.toks.get(j + 2).is_none_or(|t| t.kind == Kind::Punct)
+    {
+        j + 1
+    } else {
+        j
+    };
     if sent
         .toks
         .get(j)
-        .is_some_and(|t| t.is_acronym() && LEGISLATORS.contains(&t.lower().as_ref()))
+        .is_some_and(|t| t.is_acronym() && LEGISLATORS.contains(&t.lower().as_ref()) || dotted(t))
     {
+        // "T.D." keeps the dot the reader set apart.
+        let toks = &sent.toks;
+        let end = if toks[j].dotted_letters().is_some()
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| t.text == "." && t.start == toks[j].end)
+        {
+            j + 2
+        } else {
+            j + 1
+        };
         let phrase = RolePhrase {
             start: j,
-            end: j + 1,
+            end,
             org: None,
             place: None,
             constituency: false,
-            next: j + 1,
+            next: end,
             indefinite: false,
             org_mention: None,
             place_mention: None,

@@ -1316,6 +1316,8 @@ fn affiliation_forms() {
         ("the body's acronym in brackets between it and the role before the name", "The Brantex Dockers' Federation (BDF) General Secretary Mia Roth said the strike would go on.", "Mia Roth", "General Secretary", "Brantex Dockers' Federation"),
         ("a congress of unions, its acronym in brackets, is a body", "The Congress of Tolvik Trade Unions (COTTU) General Secretary Ana Ruiz spoke.", "Ana Ruiz", "General Secretary", "Congress of Tolvik Trade Unions"),
         ("a capitalised title with its portfolio after for, set off before the name", "Following a meeting with European Commissioner for Trade, Tom Hale, the delegates left.", "Tom Hale", "European Commissioner for Trade", ""),
+        ("post-nominal letters written with dots", "The Minister, Tom Hale T.D., spoke today.", "Tom Hale", "T.D.", ""),
+        ("post-nominal letters with dots set off by commas", "Mr. Tom Hale, M.H.A., was in the chair.", "Tom Hale", "M.H.A.", ""),
         ("an envoy's posting after to is part of the role", "The Ambassador of Tolvik to Marden, Kai Brandt, presented the cheque.", "Kai Brandt", "Ambassador", ""),
         ("offices after a country's possessive are titles", "The delegation includes the country's minister of foreign affairs and former finance minister, Mia Roth, who spoke first.", "Mia Roth", "former finance minister", ""),
     ] {

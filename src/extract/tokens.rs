@@ -43,6 +43,24 @@ impl<'a> Token<'a> {
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '-')
     }
+    /// Capital letters written with dots, "T.D" or "M.H.A" (the reader leaves the last dot
+    /// apart): the letters alone in lowercase, "td", "mha".
+    pub fn dotted_letters(&self) -> Option<String> {
+        let mut out = String::new();
+        let mut chars = self.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if !c.is_ascii_uppercase() {
+                return None;
+            }
+            out.push(c.to_ascii_lowercase());
+            match chars.next() {
+                Some('.') => {}
+                None => break,
+                Some(_) => return None,
+            }
+        }
+        (self.kind == Kind::Word && out.len() >= 2 && self.text.contains('.')).then_some(out)
+    }
     /// The token in lowercase; borrowed when it has no capital (most words), so asking costs
     /// nothing.
     pub fn lower(&self) -> std::borrow::Cow<'a, str> {
@@ -255,6 +273,21 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn letters_written_with_dots() {
+        for (text, letters) in [
+            ("T.D.", Some("td")),
+            ("M.H.A.", Some("mha")),
+            ("TD", None),
+            ("U.S-based", None),
+            ("J.", None),
+            ("e.g.", None),
+        ] {
+            let t = tokenize(text, 0, text.len());
+            assert_eq!(t[0].dotted_letters().as_deref(), letters, "{text}");
+        }
     }
 
     #[test]
