@@ -787,6 +787,12 @@ impl<'a> Reader<'a> {
         if lx.is_topic(text) {
             return None;
         }
+        // Rule `demonym-no-entity`: an adjective of place is no name, however many words it
+        // has: "Sri Lankan (President)", "Latin American (countries)", "the South African
+        // (delegation)"; not one that is also the place's name ("New Zealand").
+        if lx.demonyms.contains_key(&lexicon::key(text)) && lx.place(text).is_none() {
+            return None;
+        }
         // A capitalised role title is no entity: "Communications Officer",
         // "Executive Secretary-Treasurer".
         // Not after initials, where the word is a surname: "K. P. Dean", "R. Judge".

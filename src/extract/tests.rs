@@ -1658,6 +1658,44 @@ fn participation_forms() {
     assert_eq!(rules, ["speech-at-event"]);
 }
 
+/// An adjective of place of two words names nothing (rule `demonym-no-entity`), unless it is
+/// also the place's own name.
+#[test]
+fn adjectives_of_place_name_nothing() {
+    for (case, text, names) in [
+        (
+            "before an office",
+            "Ana Ruiz arrived with Sri Lankan President Tom Hale.",
+            &["Ana Ruiz", "Tom Hale"][..],
+        ),
+        (
+            "before a plural noun",
+            "The crisis hit Latin American countries hard.",
+            &[][..],
+        ),
+        (
+            "before a party",
+            "The South African delegation arrived.",
+            &[][..],
+        ),
+    ] {
+        let ex = run(text);
+        let named: Vec<&str> = ex
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Event)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(named, names, "{case}");
+    }
+    let ex = run("New Zealand Minister Mia Roth spoke.");
+    assert!(
+        kinds(&ex, EntityKind::Place).contains(&"New Zealand"),
+        "{:?}",
+        ex.entities
+    );
+}
+
 /// Capitals that name no organisation: a unit after a number, a head word alone, a person's
 /// initials in brackets after their name.
 #[test]
