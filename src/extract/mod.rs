@@ -450,6 +450,7 @@ impl<'a> Reader<'a> {
         let office_then_surname = b - a == 1
             && a >= 1
             && hon.is_none()
+            && !lx.is_honorific(toks[a].text)
             && (names::titled_surname(toks, (a - 1, b), a - 1, lx)
                 || a >= 2 && names::titled_surname(toks, (a - 2, b), a - 1, lx));
         if office_then_surname
@@ -785,6 +786,14 @@ impl<'a> Reader<'a> {
         // Rule `topic-no-body`: a field or cause written with capitals names nothing:
         // "Mental Health", "Climate Change", "Human Resources".
         if lx.is_topic(text) {
+            return None;
+        }
+        // Rule `honorific-no-name`: honorifics alone name nobody: "Principal Secretary Amb.",
+        // "Cllr Mrs".
+        if words
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_alphanumeric()) || lx.is_honorific(w))
+        {
             return None;
         }
         // Rule `demonym-no-entity`: an adjective of place is no name, however many words it

@@ -1696,6 +1696,13 @@ fn adjectives_of_place_name_nothing() {
     );
 }
 
+/// Honorifics alone name nobody (rule `honorific-no-name`), after an office too.
+#[test]
+fn honorifics_alone_name_nobody() {
+    let ex = run("Principal Secretary Amb. Kai Brandt spoke.");
+    assert_eq!(kinds(&ex, EntityKind::Person), ["Kai Brandt"]);
+}
+
 /// Capitals that name no organisation: a unit after a number, a head word alone, a person's
 /// initials in brackets after their name.
 #[test]
