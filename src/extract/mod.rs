@@ -777,6 +777,17 @@ impl<'a> Reader<'a> {
         {
             return Some(EntityKind::Person);
         }
+        // Rule `campaign-verb-name`: a name that opens with a campaign's imperative and runs
+        // three words or more: "Keep Marden Buses Public", "Hands Off Marden Library".
+        if n >= 3
+            && matches!(
+                first,
+                "Save" | "Stop" | "Keep" | "Defend" | "Protect" | "Hands" | "Reclaim" | "Scrap"
+            )
+            && !lx.is_given_name(words[1])
+        {
+            return Some(EntityKind::Organization);
+        }
         // Rule `campaign-name`: "Dockers for Justice", "Justice for Tolvik".
         if let Some(f) = (a + 1..b.saturating_sub(1)).find(|&k| toks[k].is("for")) {
             if names::campaign_name(toks, (a, f), (f + 1, b), lx) {

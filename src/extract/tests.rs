@@ -2201,6 +2201,16 @@ fn campaign_names() {
             "Engineers for Clean Water sent Omar Said.",
             "Engineers for Clean Water",
         ),
+        (
+            "a campaign's imperative, no head word (campaign-verb-name)",
+            "The march was joined by Keep Marden Buses Public.",
+            "Keep Marden Buses Public",
+        ),
+        (
+            "a campaign's imperative and its preposition (campaign-verb-name)",
+            "Ana Ruiz spoke for Hands Off Marden Library.",
+            "Hands Off Marden Library",
+        ),
     ] {
         let ex = run(text);
         assert!(
