@@ -1217,6 +1217,11 @@ fn person_name_boundaries() {
             "Ana de la Cruz",
         ),
         (
+            "an abbreviated professional title",
+            "Atty. Rosa Delgado and Adv. Thabo Nkosi presented the report.",
+            "Thabo Nkosi",
+        ),
+        (
             "a middle initial that is also an article",
             "Ruth A. Baker spoke first.",
             "Ruth A. Baker",
