@@ -1217,6 +1217,11 @@ fn person_name_boundaries() {
             "Ana de la Cruz",
         ),
         (
+            "an Arabic article in lowercase inside the surname",
+            "Tom Hale and Ahmed al-Rashid attended the session.",
+            "Ahmed al-Rashid",
+        ),
+        (
             "an abbreviated professional title",
             "Atty. Rosa Delgado and Adv. Thabo Nkosi presented the report.",
             "Thabo Nkosi",

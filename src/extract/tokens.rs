@@ -26,9 +26,23 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
-    /// Starts with a capital letter (or is an acronym).
+    /// Starts with a capital letter (or is an acronym), or is an Arabic name with its article
+    /// in lowercase: "al-Rashid", "el-Amin".
     pub fn is_cap(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word
+            && (self.text.chars().next().is_some_and(char::is_uppercase) || self.is_article_name())
+    }
+    fn is_article_name(&self) -> bool {
+        let b = self.text.as_bytes();
+        let dash = match b {
+            [b'a' | b'e', b'l' | b'd' | b'r' | b's' | b't' | b'z' | b'n', b'-', ..] => 2,
+            [b'a', b's', b'h', b'-', ..] => 3,
+            _ => return false,
+        };
+        self.text[dash + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
@@ -273,6 +287,21 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn an_arabic_article_in_lowercase_is_part_of_a_capitalised_name() {
+        for (text, cap) in [
+            ("al-Rashid", true),
+            ("el-Amin", true),
+            ("ash-Shami", true),
+            ("al-based", false),
+            ("also", false),
+            ("all-Party", false),
+        ] {
+            let t = tokenize(text, 0, text.len());
+            assert_eq!(t[0].is_cap(), cap, "{text}");
+        }
     }
 
     #[test]
