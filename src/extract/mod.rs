@@ -14,6 +14,7 @@ pub mod tokens;
 pub mod view;
 
 mod events;
+mod pairs;
 mod participation;
 mod quotes;
 mod roles;
@@ -25,6 +26,7 @@ use crate::model::{
 };
 use lexicon::Lexicon;
 use names::{Mention, Registry};
+pub use pairs::PairCandidate;
 use std::collections::HashSet;
 use tokens::{Kind, Token};
 
@@ -73,7 +75,15 @@ impl Extractor {
         self.read(doc, &lowered).finish()
     }
 
+    /// Every pass: the rules, then the pair model over what they left.
     fn read<'a>(&self, doc: &'a Document, lowered: &'a str) -> Reader<'a> {
+        let mut r = self.read_rules(doc, lowered);
+        pairs::find_pair_affiliations(&mut r);
+        r
+    }
+
+    /// The rules' passes, in order.
+    fn read_rules<'a>(&self, doc: &'a Document, lowered: &'a str) -> Reader<'a> {
         let mut r = Reader::new(self.lx, doc, lowered);
         r.find_names();
         r.titled_surnames();
@@ -84,6 +94,27 @@ impl Extractor {
         quotes::find_quotations(&mut r);
         participation::find_participation(&mut r);
         r
+    }
+
+    /// Every person–organisation pair named in one sentence that the pair model reads, with its
+    /// features, its probability and whether a rule already tied the two: what
+    /// `scripts/train_pair_model.py` learns from, and a way to see why a pair was or was not tied.
+    ///
+    /// ```
+    /// use ties::extract::Extractor;
+    /// use ties::model::{Format, Metadata};
+    /// use ties::read::document_from_text;
+    ///
+    /// let text = "Ana Ruiz, a nurse, joined the Harbour Workers' Union in May.".to_owned();
+    /// let doc = document_from_text(text, Format::Text, None, Metadata::default());
+    /// let pairs = Extractor::new().pair_candidates(&doc);
+    /// assert!(pairs.iter().any(|p| p.person[0] == "Ana Ruiz" && p.features.contains(&"PO".to_owned())));
+    /// ```
+    pub fn pair_candidates(&self, doc: &Document) -> Vec<PairCandidate> {
+        let mut lowered = doc.text.clone();
+        lowered.make_ascii_lowercase();
+        let r = self.read_rules(doc, &lowered);
+        pairs::candidates(&r)
     }
 }
 

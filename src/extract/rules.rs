@@ -235,6 +235,10 @@ rules! {
         "The subject of a verb of speech in a report about an event spoke at it: \"A B warned that …\", \"A B, director of X, praised …\", \"A B called for …\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz warned that rents would rise.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale, general secretary of the Brantex Dockers' Federation, commended the forum's work and called for unity."];
+    PAIR_MODEL: "pair-model", Affiliation, 0.5,
+        "A person and an organisation in one sentence that no rule tied, tied by the learned pair model (`pairs`) when its probability reaches the model's threshold (0.5 or more); the claim's confidence is that probability, not this one.",
+        ["Mia Roth, who has chaired the Tolvik Housing Trust since 2019, opened the rally.",
+         "The crowd heard from Kai Brandt, long a stalwart of the Marden Cycling Club."];
     QUOTATION: "quotation", Quotation, 0.8,
         "A quotation and its speaker: \"…,\" said A B; A B said: \"…\"; \"…,\" she added.",
         ["\"Rents must fall this year and next,\" said Ana Ruiz."];
