@@ -1,5 +1,6 @@
-//! Prints, as JSON lines, every person–organisation pair the pair model reads in the reports
-//! named on the command line: what `scripts/train_pair_model.py` learns from.
+//! Prints, as JSON lines, every person–organisation pair the pair model reads and every person
+//! the presence models read in the reports named on the command line: what
+//! `scripts/train_pair_model.py` learns from.
 //!
 //!     cargo run --release --example pair_features -- a.txt b.md
 
@@ -19,6 +20,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for pair in ex.pair_candidates(&doc) {
             let text = doc.sentence_text(pair.sentence);
             let line = serde_json::json!({ "report": arg, "text": text, "pair": pair });
+            writeln!(out, "{line}")?;
+        }
+        for person in ex.person_candidates(&doc) {
+            let text = doc.sentence_text(person.sentence);
+            let line = serde_json::json!({ "report": arg, "text": text, "person": person });
             writeln!(out, "{line}")?;
         }
     }

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Trains the affiliation pair model (src/extract/pairs.rs) from gold annotations.
+"""Trains the learned models of the extractor from gold annotations: the affiliation pair model
+(src/extract/pairs.rs, `--task pairs`) and the presence model of "spoke there"
+(src/extract/presence.rs, `--task people`).
 
 Reads every report `NN.txt` with its `NN.gold.json` in the folders given (the fitting half of
 the real corpus, never the checking half), asks the `pair_features` example for every
-person-organisation pair ties reads in them, labels each pair from the gold affiliations (the
-scorer's name matching), and fits an L2-regularised logistic regression by gradient descent.
+person-organisation pair (or every person) ties reads in them, labels each from the gold
+affiliations (or participation) with the scorer's name matching, and fits an L2-regularised
+logistic regression by gradient descent.
 The threshold is the one at which the model alone reads the folders best (F1 over every pair,
 from out-of-fold probabilities, five folds by report). It is not chosen by what the model adds
 to the rules on these folders: the rules were written from them, so they leave the model
@@ -13,6 +16,7 @@ almost nothing there, unlike on text nobody here has read. Writes the weights as
 
     cargo build --release --example pair_features
     python3 scripts/train_pair_model.py --out ontology/models/affiliation_pairs.tsv /tmp/fit
+    python3 scripts/train_pair_model.py --task people --out ontology/models/participation_ /tmp/fit
 
 Texts of third-party reports never enter the project; only feature names (word classes and
 closed-class words) and their weights do.
@@ -22,7 +26,7 @@ import argparse, json, math, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "eval"))
 try:
-    from score import norm
+    from score import norm, fuzzy_event
 except ImportError:  # the scorer's normalisation, if the eval folder is elsewhere
     import re, unicodedata
 
@@ -33,6 +37,9 @@ except ImportError:  # the scorer's normalisation, if the eval folder is elsewhe
         s = re.sub(r"'s\b", "", s)
         s = re.sub(r"[^a-z0-9]+", " ", s).strip()
         return re.sub(r"^the ", "", s)
+
+    def fuzzy_event(a, b):
+        return a == b
 
 
 def gold_pairs(gold):
@@ -64,13 +71,62 @@ def load(folders, example):
             gold_counts[path] = len(gp)
             out = subprocess.run([example, path], capture_output=True, text=True, check=True).stdout
             for line in out.splitlines():
-                p = json.loads(line)["pair"]
+                p = json.loads(line).get("pair")
+                if p is None:
+                    continue
                 pn = {norm(n) for n in p["person"]}
                 on = {norm(n) for n in p["organisation"]}
                 label = any(pn & a and on & b for a, b in gp)
                 key = (path, p["person"][0], p["organisation"][0])
                 rows.append((path, key, p["features"], 1 if label else 0, p["claimed"]))
     return rows, gold_counts
+
+
+def gold_parts(gold):
+    """The gold participation as (person names, role, event names) sets; a part in a session
+    also counts for the event it is part of, as the scorer counts it."""
+    groups = [g for k in ("people", "organisations", "places", "events") for g in gold.get(k, [])]
+    parent = {norm(e["name"]): e.get("part_of") for e in gold.get("events", [])}
+
+    def expand(name):
+        n = norm(name)
+        for g in groups:
+            names = {norm(g["name"])} | {norm(a) for a in g.get("aliases", [])}
+            if n in names:
+                return names
+        return {n}
+
+    out = []
+    for p in gold.get("participation", []):
+        events = expand(p["event"])
+        up = parent.get(norm(p["event"]))
+        if up:
+            events |= expand(up)
+        out.append((expand(p["person"]), p["role"], events))
+    return out
+
+
+def load_people(folders, example, role):
+    """People of every report: (report, key, features, label, claimed), the label saying that
+    gold gives them `role` at the event ties would place them at."""
+    rows = []
+    for d in folders:
+        for f in sorted(os.listdir(d)):
+            if not f.endswith(".txt"):
+                continue
+            path = os.path.join(d, f)
+            gp = gold_parts(json.load(open(path[:-4] + ".gold.json")))
+            out = subprocess.run([example, path], capture_output=True, text=True, check=True).stdout
+            for line in out.splitlines():
+                p = json.loads(line).get("person")
+                if p is None:
+                    continue
+                pn = {norm(n) for n in p["person"]}
+                en = {norm(n) for n in p["event"]}
+                label = any(pn & a and r == role and any(fuzzy_event(x, y) for x in en for y in b)
+                            for a, r, b in gp)
+                rows.append((path, (path, p["person"][0]), p["features"], 1 if label else 0, p["claimed"]))
+    return rows
 
 
 def fit(rows, l2, epochs=300, rate=0.5):
@@ -128,11 +184,24 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+")
     ap.add_argument("--example", default=os.path.join(HERE, "..", "target", "release", "examples", "pair_features"))
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--out", required=True, help="the weights file; with --task people, the prefix "
+                    "of the two (ROLE.tsv is appended)")
+    ap.add_argument("--task", choices=["pairs", "people"], default="pairs")
     ap.add_argument("--l2", type=float, default=0.01)
     ap.add_argument("--only-unclaimed", action="store_true", help="learn from the pairs no rule tied")
     a = ap.parse_args()
+    if a.task == "people":
+        for role in ("speaker",):
+            rows = load_people(a.folders, a.example, role)
+            train_and_write(rows, None, a, f"{a.out}{role}.tsv",
+                            f"the presence model for '{role}' (src/extract/presence.rs)")
+        return
     rows, gold_counts = load(a.folders, a.example)
+    train_and_write(rows, gold_counts, a, a.out, "the affiliation pair model (src/extract/pairs.rs)")
+
+
+def train_and_write(rows, gold_counts, a, out_path, what):
+    """Fits on `rows`, picks the threshold out of fold, writes the weights to `out_path`."""
     train = [r for r in rows if not (a.only_unclaimed and r[4])]
     reports = sorted({r[0] for r in rows})
     # Out-of-fold probabilities: each report scored by a model that never saw it.
@@ -146,17 +215,19 @@ def main():
     # A tie the model claims must be likelier right than wrong: thresholds from 0.5 up.
     grid = [t / 100 for t in range(50, 100)]
     best = max(grid, key=lambda t: (model_f1(rows, scores, t), t))
-    base = combined_f1(rows, scores, gold_counts, 2.0)
     b, w = fit(train, a.l2)
     pos = sum(r[3] for r in train)
-    print(f"{len(train)} pairs ({pos} tied in gold) from {len(reports)} reports; "
-          f"threshold {best:.2f}: out-of-fold F1 of the model alone {model_f1(rows, scores, best):.3f}; "
-          f"of rules {base:.3f}, rules+model {combined_f1(rows, scores, gold_counts, best):.3f}", file=sys.stderr)
-    with open(a.out, "w") as out:
-        out.write("# The affiliation pair model's weights (src/extract/pairs.rs): logistic regression\n")
+    summary = (f"{len(train)} examples ({pos} positive in gold) from {len(reports)} reports; "
+               f"threshold {best:.2f}: out-of-fold F1 of the model alone {model_f1(rows, scores, best):.3f}")
+    if gold_counts is not None:
+        summary += (f"; of rules {combined_f1(rows, scores, gold_counts, 2.0):.3f}, "
+                    f"rules+model {combined_f1(rows, scores, gold_counts, best):.3f}")
+    print(f"{out_path}: {summary}", file=sys.stderr)
+    with open(out_path, "w") as out:
+        out.write(f"# The weights of {what}: logistic regression\n")
         out.write("# over word-class features, written by scripts/train_pair_model.py from the gold\n")
-        out.write(f"# of the fitting half of the real corpus ({len(reports)} reports, {len(train)} pairs,\n")
-        out.write(f"# {pos} tied in gold), L2 {a.l2}{', unclaimed pairs only' if a.only_unclaimed else ''}. "
+        out.write(f"# of the fitting half of the real corpus ({len(reports)} reports, {len(train)} examples,\n")
+        out.write(f"# {pos} positive in gold), L2 {a.l2}{', unclaimed only' if a.only_unclaimed else ''}. "
                   "No names: features are word classes.\n")
         out.write(f"bias\t{b:.4f}\nthreshold\t{best:.2f}\n")
         for x in sorted(w, key=lambda x: (-abs(w[x]), x)):

@@ -14,8 +14,10 @@ pub mod tokens;
 pub mod view;
 
 mod events;
+mod learned;
 mod pairs;
 mod participation;
+mod presence;
 mod quotes;
 mod roles;
 mod verbs;
@@ -27,6 +29,7 @@ use crate::model::{
 use lexicon::Lexicon;
 use names::{Mention, Registry};
 pub use pairs::PairCandidate;
+pub use presence::PersonCandidate;
 use std::collections::HashSet;
 use tokens::{Kind, Token};
 
@@ -75,9 +78,11 @@ impl Extractor {
         self.read(doc, &lowered).finish()
     }
 
-    /// Every pass: the rules, then the pair model over what they left.
+    /// Every pass: the rules, then the learned models over what the rules left (each reads the
+    /// rules' claims only, as it was trained to).
     fn read<'a>(&self, doc: &'a Document, lowered: &'a str) -> Reader<'a> {
         let mut r = self.read_rules(doc, lowered);
+        presence::find_presence(&mut r);
         pairs::find_pair_affiliations(&mut r);
         r
     }
@@ -115,6 +120,15 @@ impl Extractor {
         lowered.make_ascii_lowercase();
         let r = self.read_rules(doc, &lowered);
         pairs::candidates(&r)
+    }
+
+    /// Every person the presence model reads in a report about an event, with their features,
+    /// the probability that they spoke there, and whether a rule already gave them a part: what `scripts/train_pair_model.py --task people` learns from.
+    pub fn person_candidates(&self, doc: &Document) -> Vec<PersonCandidate> {
+        let mut lowered = doc.text.clone();
+        lowered.make_ascii_lowercase();
+        let r = self.read_rules(doc, &lowered);
+        presence::candidates(&r)
     }
 }
 

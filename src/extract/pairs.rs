@@ -13,11 +13,12 @@
 //! It runs after every rule, adds memberships only for pairs no rule tied (so a rule's role is
 //! never doubled by a bare membership), and touches nothing else.
 
+use super::learned::Model;
 use super::names::Mention;
 use super::tokens::{Kind, Token};
 use super::{roles, rules, verbs, Reader, Sent};
 use crate::model::{BlockKind, EntityId, EntityKind, Evidence, Membership};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -114,58 +115,11 @@ pub struct PairCandidate {
     pub claimed: bool,
 }
 
-/// The learned weights.
-struct Model {
-    bias: f32,
-    threshold: f32,
-    weights: HashMap<&'static str, f32>,
-}
-
-impl Model {
-    fn probability(&self, features: &[String]) -> f32 {
-        let z: f32 = self.bias
-            + features
-                .iter()
-                .filter_map(|f| self.weights.get(f.as_str()))
-                .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
-    }
-}
-
 const MODEL_FILE: &str = include_str!("../../ontology/models/affiliation_pairs.tsv");
-
-/// Parses the built-in weights: `#` comments, then `name<TAB>value` lines, where the names
-/// `bias` and `threshold` are the model's own and every other name is a feature.
-fn parse(text: &'static str) -> Model {
-    let mut m = Model {
-        bias: 0.0,
-        threshold: 1.0,
-        weights: HashMap::default(),
-    };
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((name, value)) = line.rsplit_once('\t') else {
-            continue;
-        };
-        let Ok(value) = value.parse::<f32>() else {
-            continue;
-        };
-        match name {
-            "bias" => m.bias = value,
-            "threshold" => m.threshold = value,
-            _ => {
-                m.weights.insert(name, value);
-            }
-        }
-    }
-    m
-}
 
 fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| parse(MODEL_FILE))
+    MODEL.get_or_init(|| Model::parse(MODEL_FILE))
 }
 
 /// How far apart, in tokens, in coarse steps.
@@ -194,7 +148,7 @@ fn kind_symbol(kind: Option<EntityKind>) -> &'static str {
 
 /// A token as the model reads it: punctuation as itself, closed-class words as themselves,
 /// every other word by its class (a verb of speech, a role, a capitalised word, any other).
-fn word_class(r: &Reader, t: &Token) -> String {
+pub(crate) fn word_class(r: &Reader, t: &Token) -> String {
     match t.kind {
         Kind::Possessive => return "'s".into(),
         Kind::Number => return "NUMBER".into(),
@@ -239,7 +193,7 @@ fn symbols(r: &Reader, sent: &Sent, a: usize, b: usize) -> Vec<String> {
 }
 
 /// The symbol of token `i`, or `^`/`$` past either end.
-fn symbol_at(r: &Reader, sent: &Sent, i: Option<usize>) -> String {
+pub(crate) fn symbol_at(r: &Reader, sent: &Sent, i: Option<usize>) -> String {
     match i.and_then(|i| sent.toks.get(i).map(|t| (i, t))) {
         Some((i, t)) => match sent.mention_at(i) {
             Some(m) => kind_symbol(m.kind).to_owned(),
@@ -492,14 +446,9 @@ mod tests {
 
     #[test]
     fn every_line_of_the_built_in_model_is_read() {
-        let lines = MODEL_FILE
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .count();
         let m = model();
         // bias and threshold are the two lines that are not features.
-        assert_eq!(m.weights.len() + 2, lines);
+        assert_eq!(m.len() + 2, super::super::learned::entries(MODEL_FILE));
         assert!(m.threshold > 0.0 && m.threshold < 1.0);
     }
 

@@ -19,7 +19,7 @@ use crate::model::{EntityId, EntityKind, PartRole, Participation};
 use std::collections::HashMap;
 
 /// Verbs and the part they give the person who is their subject.
-fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<PartRole> {
+pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<PartRole> {
     Some(match w {
         "chaired" | "chairs" | "chairing" | "moderated" | "moderates" | "presided" | "compered" => {
             PartRole::Chair
@@ -973,7 +973,7 @@ fn heads_a_body(site: &Site, k: usize) -> bool {
 
 /// A sentence that opens by placing its speaker away from the event: "Speaking after the
 /// meeting, X said", "Speaking to reporters, X said", "Talking to the press before the rally".
-fn spoke_away(words: &[String]) -> bool {
+pub(crate) fn spoke_away(words: &[String]) -> bool {
     let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
     let lead = usize::from(matches!(w(0), "while" | "when" | "after"));
     if !matches!(w(lead), "speaking" | "talking") {
@@ -1554,7 +1554,7 @@ fn find_events_context(r: &mut Reader) -> EventContext {
 /// Is this event one where people take the floor: a conference, congress, convention,
 /// assembly, annual meeting, summit, forum, synod, symposium? (Not a march, visit or launch,
 /// where those quoted may only have spoken to the press.)
-fn is_speaking_gathering(name: &str) -> bool {
+pub(crate) fn is_speaking_gathering(name: &str) -> bool {
     let lower = name.to_lowercase();
     let last = lower
         .split_whitespace()

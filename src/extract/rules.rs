@@ -239,6 +239,9 @@ rules! {
         "A person and an organisation in one sentence that no rule tied, tied by the learned pair model (`pairs`) when its probability reaches the model's threshold (0.5 or more); the claim's confidence is that probability, not this one.",
         ["Mia Roth, who has chaired the Tolvik Housing Trust since 2019, opened the rally.",
          "The crowd heard from Kai Brandt, long a stalwart of the Marden Cycling Club."];
+    PRESENCE_MODEL: "presence-model", Participation, 0.5,
+        "A person no participation rule placed, in a report about an event, is a speaker there when the learned presence model (`presence`) says so with its threshold's probability (0.5 or more); the claim's confidence is that probability, not this one.",
+        ["The Harbour Forum was held in Tolvik on Monday. Speakers were heard in turn. Dr Kai Brandt of the Marden Institute, on the rise in rents."];
     QUOTATION: "quotation", Quotation, 0.8,
         "A quotation and its speaker: \"…,\" said A B; A B said: \"…\"; \"…,\" she added.",
         ["\"Rents must fall this year and next,\" said Ana Ruiz."];

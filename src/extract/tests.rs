@@ -565,8 +565,12 @@ fn every_rule_fires_on_its_examples() {
                 Claims::Participation => ex.participations.iter().map(|p| &p.evidence).collect(),
                 Claims::Quotation => ex.quotations.iter().map(|q| &q.evidence).collect(),
             };
-            // The pair model's claims carry its probability, at least the rule's confidence.
-            let learned = rule.name == super::rules::PAIR_MODEL.name;
+            // The learned models' claims carry their probability, at least the rule's confidence.
+            let learned = [
+                super::rules::PAIR_MODEL.name,
+                super::rules::PRESENCE_MODEL.name,
+            ]
+            .contains(&rule.name);
             let fired = evidence.iter().any(|e| {
                 e.rule == rule.name
                     && (e.confidence == rule.confidence
