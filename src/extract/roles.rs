@@ -1504,7 +1504,42 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     }
     let _ = name_then_title(r, s, p.end, person)
         || name_of_organisation(r, s, p.end, person)
+        || coordinated_names_of(r, s, p, person)
         || appositive(r, s, p.end, person);
+}
+
+/// Rule `coordinated-names-of`: every name of a list joined by "and" that ends in "of" or
+/// "from" an organisation belongs to it: "A B and C D of the X Union", "A B, C D and E F,
+/// from the X Trust, said". (The last name is the plain `name-of-organisation` case.) True
+/// when it applied.
+fn coordinated_names_of(r: &mut Reader, s: usize, p: &Mention, person: EntityId) -> bool {
+    let sent = &r.sents[s];
+    let mut j = p.end;
+    let mut joined = false;
+    loop {
+        let step = if sent.is(j, "and") {
+            1
+        } else if sent.is_punct(j, ",") {
+            if sent.is(j + 1, "and") {
+                2
+            } else {
+                1
+            }
+        } else {
+            break;
+        };
+        let k = j + step;
+        let Some(next) = sent
+            .mentions
+            .iter()
+            .find(|m| m.hon.unwrap_or(m.start) == k && m.kind == Some(EntityKind::Person))
+        else {
+            break;
+        };
+        joined |= sent.is(k - 1, "and");
+        j = next.end;
+    }
+    joined && of_organisation(r, s, j, person, &rules::COORDINATED_NAMES_OF)
 }
 
 /// Rule `name-then-title`: "A B MP". True when it applied.
@@ -1563,6 +1598,19 @@ fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool
 /// "A B, from the X Trust, said", "A B, from X's Y branch, said" (the branch). True when
 /// "of"/"from" follows the name, whether or not an organisation does.
 fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
+    of_organisation(r, s, j, person, &rules::NAME_OF_ORGANISATION)
+}
+
+/// "of"/"from" an organisation at token `j`, claimed for `person` under `rule`. True when it
+/// applied (or when what follows is no organisation of theirs and nothing set off is left
+/// for the appositive rules).
+fn of_organisation(
+    r: &mut Reader,
+    s: usize,
+    j: usize,
+    person: EntityId,
+    rule: &'static Rule,
+) -> bool {
     let sent = &r.sents[s];
     // "A B, from the X Trust, said"; "A B, of the X Union, said" (but "A B, of Tolvik,": a
     // name set off after "of" must be typed a body).
@@ -1596,12 +1644,12 @@ fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) ->
             });
         if let Some(mi) = described {
             if let Some(org) = r.make_org(s, mi) {
-                member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
+                member(r, s, person, org, rule);
                 return true;
             }
         }
         if let Some(org) = definite_org_head(r, s, j + 1, set_off) {
-            member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
+            member(r, s, person, org, rule);
             return true;
         }
         return !set_off;
@@ -1629,7 +1677,7 @@ fn name_of_organisation(r: &mut Reader, s: usize, j: usize, person: EntityId) ->
     let closes = !set_off || sent.toks.get(m.end).is_none_or(|t| t.is_punct(",)"));
     if closes && (typed_org || (!from && !set_off && m.kind.is_none())) {
         if let Some(org) = r.make_org(s, mi) {
-            member(r, s, person, org, &rules::NAME_OF_ORGANISATION);
+            member(r, s, person, org, rule);
             return true;
         }
     }

@@ -2431,3 +2431,20 @@ fn the_body_that_held_the_gathering_is_the_reports_organisation() {
         affiliations(&ex)
     );
 }
+
+/// Rule `coordinated-names-of`: a list joined by "and" shares its "of X"; a name set before
+/// another by a comma alone does not.
+#[test]
+fn a_list_of_names_shares_the_organisation_it_ends_in() {
+    let ex = run("Ana Ruiz and Dr Tom Hale of the Brantex Dockers' Federation spoke.");
+    for person in ["Ana Ruiz", "Tom Hale"] {
+        assert!(
+            has_aff(&ex, person, "", "Brantex Dockers' Federation"),
+            "{person}: {:?}",
+            affiliations(&ex)
+        );
+    }
+    let ex = run("The march was led by Mia Roth, Lena Vell of the Marden Tenants' Alliance.");
+    let rules: Vec<_> = ex.memberships.iter().map(|m| m.evidence.rule).collect();
+    assert!(!rules.contains(&"coordinated-names-of"), "{rules:?}");
+}
