@@ -148,59 +148,79 @@ fn kind_symbol(kind: Option<EntityKind>) -> &'static str {
 
 /// A token as the model reads it: punctuation as itself, closed-class words as themselves,
 /// every other word by its class (a verb of speech, a role, a capitalised word, any other).
-pub(crate) fn word_class(r: &Reader, t: &Token) -> String {
+fn word_class(r: &Reader, t: &Token) -> &'static str {
     match t.kind {
-        Kind::Possessive => return "'s".into(),
-        Kind::Number => return "NUMBER".into(),
+        Kind::Possessive => return "'s",
+        Kind::Number => return "NUMBER",
         Kind::Punct => {
             return match t.text {
-                "," | "(" | ")" | ";" | ":" | "-" | "." => t.text.into(),
-                "–" | "—" => "-".into(),
-                "\"" | "“" | "”" | "'" | "‘" | "’" => "\"".into(),
-                _ => "PUNCT".into(),
+                "," => ",",
+                "(" => "(",
+                ")" => ")",
+                ";" => ";",
+                ":" => ":",
+                "." => ".",
+                "-" | "–" | "—" => "-",
+                "\"" | "“" | "”" | "'" | "‘" | "’" => "\"",
+                _ => "PUNCT",
             };
         }
         Kind::Word => {}
     }
     let lower = t.lower();
-    if FUNCTION_WORDS.contains(&lower.as_ref()) {
-        lower.into_owned()
+    if let Some(w) = FUNCTION_WORDS.iter().find(|w| **w == lower.as_ref()) {
+        w
     } else if verbs::attributes_speech(&lower) {
-        "SAY".into()
+        "SAY"
     } else if r.lx.is_role_word(&lower) || r.lx.is_occupation(&lower) {
-        "ROLE".into()
+        "ROLE"
     } else if t.is_cap() {
-        "CAP".into()
+        "CAP"
     } else {
-        "low".into()
+        "low"
     }
 }
 
+/// Token `i` of a sentence as the models read it, alone: a name's kind, else the word's class;
+/// `$` past the end.
+pub(crate) fn token_symbol(r: &Reader, sent: &Sent, i: usize) -> &'static str {
+    match (sent.toks.get(i), sent.mention_at(i)) {
+        (None, _) => "$",
+        (Some(_), Some(m)) => kind_symbol(m.kind),
+        (Some(t), None) => word_class(r, t),
+    }
+}
+
+/// Every token of a sentence by its class, read once for all the pairs in it.
+pub(crate) fn word_classes(r: &Reader, sent: &Sent) -> Vec<&'static str> {
+    sent.toks.iter().map(|t| word_class(r, t)).collect()
+}
+
 /// Tokens `a..b` as symbols, a name standing as one symbol of its kind.
-fn symbols(r: &Reader, sent: &Sent, a: usize, b: usize) -> Vec<String> {
+fn symbols(sent: &Sent, classes: &[&'static str], a: usize, b: usize) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut i = a;
     while i < b {
         if let Some(m) = sent.mention_starting(i).filter(|m| m.end <= b) {
-            out.push(kind_symbol(m.kind).to_owned());
+            out.push(kind_symbol(m.kind));
             i = m.end.max(i + 1);
         } else {
-            out.push(word_class(r, &sent.toks[i]));
+            out.push(classes[i]);
             i += 1;
         }
     }
     out
 }
 
-/// The symbol of token `i`, or `^`/`$` past either end.
-pub(crate) fn symbol_at(r: &Reader, sent: &Sent, i: Option<usize>) -> String {
-    match i.and_then(|i| sent.toks.get(i).map(|t| (i, t))) {
-        Some((i, t)) => match sent.mention_at(i) {
-            Some(m) => kind_symbol(m.kind).to_owned(),
-            None => word_class(r, t),
+/// The symbol of token `i`: a name's kind, else the word's class; `^`/`$` past either end.
+pub(crate) fn symbol_at(sent: &Sent, classes: &[&'static str], i: Option<usize>) -> &'static str {
+    match i {
+        None => "^",
+        Some(i) if i >= classes.len() => "$",
+        Some(i) => match sent.mention_at(i) {
+            Some(m) => kind_symbol(m.kind),
+            None => classes[i],
         },
-        None if i.is_none() => "^".into(),
-        None => "$".into(),
     }
 }
 
@@ -214,12 +234,18 @@ fn claimed(r: &Reader) -> HashSet<(EntityId, EntityId)> {
 }
 
 /// The features of person mention `p` and organisation mention `o` of sentence `s`.
-fn features(r: &Reader, s: usize, p: &Mention, o: &Mention) -> Vec<String> {
+fn features(
+    r: &Reader,
+    s: usize,
+    classes: &[&'static str],
+    p: &Mention,
+    o: &Mention,
+) -> Vec<String> {
     let sent = &r.sents[s];
     let po = p.start < o.start;
     let dir = if po { "PO" } else { "OP" };
     let (lo, hi) = if po { (p, o) } else { (o, p) };
-    let between = symbols(r, sent, lo.end, hi.start);
+    let between = symbols(sent, classes, lo.end, hi.start);
     let mut f = vec![
         dir.to_owned(),
         format!("{dir}.gap:{}", bucket(between.len())),
@@ -237,7 +263,7 @@ fn features(r: &Reader, s: usize, p: &Mention, o: &Mention) -> Vec<String> {
         }
     }
     if between.len() <= 12 {
-        let mut seen: Vec<&String> = between.iter().collect();
+        let mut seen: Vec<&str> = between.clone();
         seen.sort();
         seen.dedup();
         f.extend(seen.into_iter().map(|w| format!("{dir}.has:{w}")));
@@ -258,13 +284,16 @@ fn features(r: &Reader, s: usize, p: &Mention, o: &Mention) -> Vec<String> {
         count(EntityKind::Organization)
     ));
     let hon = p.hon.unwrap_or(p.start);
-    f.push(format!("p.prev:{}", symbol_at(r, sent, hon.checked_sub(1))));
-    f.push(format!("p.next:{}", symbol_at(r, sent, Some(p.end))));
+    f.push(format!(
+        "p.prev:{}",
+        symbol_at(sent, classes, hon.checked_sub(1))
+    ));
+    f.push(format!("p.next:{}", symbol_at(sent, classes, Some(p.end))));
     f.push(format!(
         "o.prev:{}",
-        symbol_at(r, sent, o.start.checked_sub(1))
+        symbol_at(sent, classes, o.start.checked_sub(1))
     ));
-    f.push(format!("o.next:{}", symbol_at(r, sent, Some(o.end))));
+    f.push(format!("o.next:{}", symbol_at(sent, classes, Some(o.end))));
     if p.hon.is_some() {
         f.push("p.honorific".into());
     }
@@ -330,8 +359,9 @@ struct Pair {
     features: Vec<String>,
 }
 
-/// Every pair of a person and an organisation named in one sentence, near enough to read.
-fn pairs(r: &Reader) -> Vec<Pair> {
+/// Every pair of a person and an organisation named in one sentence, near enough to read, but
+/// those in `skip`.
+fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>) -> Vec<Pair> {
     let mut out = Vec::new();
     for (s, sent) in r.sents.iter().enumerate() {
         if sent.boilerplate {
@@ -342,6 +372,13 @@ fn pairs(r: &Reader) -> Vec<Pair> {
                 .iter()
                 .filter(move |m| m.kind == Some(k) && m.entity.is_some())
         };
+        if named(EntityKind::Person).next().is_none()
+            || named(EntityKind::Organization).next().is_none()
+        {
+            continue;
+        }
+        // Read only when some pair of the sentence is.
+        let mut classes: Option<Vec<&'static str>> = None;
         for p in named(EntityKind::Person) {
             for o in named(EntityKind::Organization) {
                 let gap = if p.start < o.start {
@@ -353,15 +390,20 @@ fn pairs(r: &Reader) -> Vec<Pair> {
                     continue;
                 };
                 let (pe, oe) = (r.reg.resolve(pe), r.reg.resolve(oe));
-                if gap > MAX_GAP || pe == oe || p.start < o.end && o.start < p.end {
+                if gap > MAX_GAP
+                    || pe == oe
+                    || p.start < o.end && o.start < p.end
+                    || skip.contains(&(pe, oe))
+                {
                     continue;
                 }
+                let classes = classes.get_or_insert_with(|| word_classes(r, sent));
                 out.push(Pair {
                     sentence: s,
                     person: pe,
                     organisation: oe,
                     between: (p.end.min(o.end), p.start.max(o.start)),
-                    features: features(r, s, p, o),
+                    features: features(r, s, classes, p, o),
                 });
             }
         }
@@ -374,7 +416,7 @@ fn pairs(r: &Reader) -> Vec<Pair> {
 pub(crate) fn find_pair_affiliations(r: &mut Reader) {
     let model = model();
     let claimed = claimed(r);
-    let pairs = pairs(r);
+    let pairs = pairs(r, &claimed);
     // Each untied pair's best sentence: (probability, index into `pairs`).
     let mut best: BTreeMap<(EntityId, EntityId), (f32, usize)> = BTreeMap::new();
     for (i, pair) in pairs.iter().enumerate() {
@@ -427,7 +469,7 @@ pub(crate) fn candidates(r: &Reader) -> Vec<PairCandidate> {
             .chain(e.aliases.iter().cloned())
             .collect()
     };
-    pairs(r)
+    pairs(r, &HashSet::default())
         .into_iter()
         .map(|p| PairCandidate {
             person: names(p.person),

@@ -15,9 +15,10 @@
 //! and touches nothing else.
 
 use super::learned::Model;
-use super::pairs::{symbol_at, word_class};
+use super::names::Mention;
+use super::pairs::token_symbol;
 use super::participation::{is_speaking_gathering, spoke_away, subject_verb_role};
-use super::{rules, verbs, Reader};
+use super::{rules, verbs, Reader, Sent};
 use crate::model::{BlockKind, EntityId, EntityKind, Evidence, PartRole, Participation};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -62,54 +63,67 @@ pub struct PersonCandidate {
     pub claimed: bool,
 }
 
-/// A word as the presence models read it: a verb of taking part by the part it gives, else its
-/// class as the pair model reads it.
-fn verb_class(r: &Reader, s: usize, i: usize) -> String {
-    let sent = &r.sents[s];
-    let Some(t) = sent.toks.get(i) else {
-        return symbol_at(r, sent, Some(i));
-    };
-    let low = t.lower();
-    let next = sent.toks.get(i + 1).map(|t| t.lower()).unwrap_or_default();
-    let next2 = sent.toks.get(i + 2).map(|t| t.lower()).unwrap_or_default();
-    if t.is_word() && !t.is_cap() {
-        if let Some(role) = subject_verb_role(&low, &next, &next2) {
-            return format!("V:{}", role.name());
-        }
-        if ATTENDANCE_VERBS.contains(&low.as_ref()) {
-            return "V:attend".into();
-        }
-        if verbs::says_they_spoke(&low) {
-            return "V:spoke".into();
-        }
-    }
-    if sent.mention_at(i).is_some() {
-        return symbol_at(r, sent, Some(i));
-    }
-    word_class(r, t)
+/// Every token of a sentence that is a verb of taking part, by the part it gives (`V:speaker`,
+/// `V:attend`, `V:spoke`...); `None` for the rest, which `at` reads as the pair model does only
+/// where a feature asks.
+fn verb_classes(sent: &Sent) -> Vec<Option<&'static str>> {
+    let lower: Vec<_> = sent.toks.iter().map(|t| t.lower()).collect();
+    let word = |i: usize| lower.get(i).map_or("", |w| w.as_ref());
+    (0..sent.toks.len())
+        .map(|i| {
+            let t = &sent.toks[i];
+            if !t.is_word() || t.is_cap() {
+                return None;
+            }
+            let low = word(i);
+            match subject_verb_role(low, word(i + 1), word(i + 2)) {
+                Some(PartRole::Speaker) => return Some("V:speaker"),
+                Some(PartRole::Chair) => return Some("V:chair"),
+                Some(PartRole::Organiser) => return Some("V:organiser"),
+                Some(PartRole::Attendee) => return Some("V:attendee"),
+                None => {}
+            }
+            if ATTENDANCE_VERBS.contains(&low) {
+                Some("V:attend")
+            } else if verbs::says_they_spoke(low) {
+                Some("V:spoke")
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
-/// The features of one mention of a person, from its sentence.
-fn mention_features(r: &Reader, s: usize, start: usize, end: usize, out: &mut Vec<String>) {
+/// The features of one mention of a person (tokens `start..end` of sentence `s`, read as
+/// `classes`), from its sentence.
+fn mention_features(
+    r: &Reader,
+    s: usize,
+    part_verbs: &[Option<&'static str>],
+    (start, end): (usize, usize),
+    out: &mut Vec<String>,
+) {
     let sent = &r.sents[s];
-    let next = verb_class(r, s, end);
-    let next2 = verb_class(r, s, end + 1);
+    let at = |i: usize| {
+        part_verbs
+            .get(i)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| token_symbol(r, sent, i))
+    };
+    let (next, next2) = (at(end), at(end + 1));
     out.push(format!("next:{next}"));
     out.push(format!("next2:{next} {next2}"));
     // The verb of the clause the name opens, past a bracket or an appositive's few words.
-    if let Some(v) = (end..sent.toks.len().min(end + 12))
-        .map(|i| verb_class(r, s, i))
-        .find(|c| c.starts_with("V:"))
-    {
+    if let Some(v) = part_verbs.iter().take(end + 12).skip(end).find_map(|v| *v) {
         out.push(format!("verb_after:{v}"));
     }
-    let prev = start.checked_sub(1).map(|i| verb_class(r, s, i));
-    let prev = prev.unwrap_or_else(|| "^".into());
+    let prev = start.checked_sub(1).map_or("^", at);
     out.push(format!("prev:{prev}"));
     if let Some(i) = start.checked_sub(2) {
-        out.push(format!("prev2:{} {prev}", verb_class(r, s, i)));
+        out.push(format!("prev2:{} {prev}", at(i)));
     }
-    if (0..start).any(|i| verb_class(r, s, i).starts_with("V:")) {
+    if part_verbs[..start].iter().any(Option::is_some) {
         out.push("verb_before".into());
     }
     let people = sent
@@ -158,16 +172,23 @@ struct Person {
     whole: Vec<String>,
 }
 
-/// Every person named outside boilerplate, with the features of each mention.
-fn people(r: &Reader) -> Vec<Person> {
+/// Every person named outside boilerplate, but those in `placed`, with the features of each
+/// mention.
+fn people(r: &Reader, placed: &HashSet<EntityId>) -> Vec<Person> {
     let mut by_id: HashMap<EntityId, usize> = HashMap::default();
     let mut out: Vec<Person> = Vec::new();
     for (s, sent) in r.sents.iter().enumerate() {
-        if sent.boilerplate {
+        let is_person = |m: &&Mention| {
+            m.kind == Some(EntityKind::Person)
+                && m.entity
+                    .is_some_and(|e| !placed.contains(&r.reg.resolve(e)))
+        };
+        if sent.boilerplate || !sent.mentions.iter().any(|m| is_person(&m)) {
             continue;
         }
-        for m in &sent.mentions {
-            let (Some(EntityKind::Person), Some(id)) = (m.kind, m.entity) else {
+        let part_verbs = verb_classes(sent);
+        for m in sent.mentions.iter().filter(is_person) {
+            let Some(id) = m.entity else {
                 continue;
             };
             let id = r.reg.resolve(id);
@@ -180,7 +201,7 @@ fn people(r: &Reader) -> Vec<Person> {
                 out.len() - 1
             });
             let mut f = Vec::new();
-            mention_features(r, s, m.hon.unwrap_or(m.start), m.end, &mut f);
+            mention_features(r, s, &part_verbs, (m.hon.unwrap_or(m.start), m.end), &mut f);
             out[k].mentions.push((s, f));
         }
     }
@@ -264,10 +285,14 @@ pub(crate) fn find_presence(r: &mut Reader) {
         .iter()
         .map(|p| r.reg.resolve(p.person))
         .collect();
-    for p in people(r) {
-        if placed.contains(&p.id) {
-            continue;
-        }
+    // Nothing to place anyone at: nothing to read.
+    let events = r.event_context.as_ref().is_some_and(|c| {
+        c.section.iter().any(Option::is_some) || c.mentions.iter().any(|m| !m.is_empty())
+    });
+    if r.main_event.is_none() && !events {
+        return;
+    }
+    for p in people(r, &placed) {
         let confidence = model.probability(&person_features(&p));
         if confidence < model.threshold || p.mentions.iter().any(|m| said_away(r, m.0)) {
             continue;
@@ -303,7 +328,7 @@ pub(crate) fn candidates(r: &Reader) -> Vec<PersonCandidate> {
             .chain(e.aliases.iter().cloned())
             .collect::<Vec<_>>()
     };
-    people(r)
+    people(r, &HashSet::default())
         .into_iter()
         .filter_map(|p| {
             let f = person_features(&p);
