@@ -46,18 +46,76 @@ impl Model {
 
     /// The probability the model gives a set of features (a feature it never learned weighs 0).
     pub fn probability<S: AsRef<str>>(&self, features: &[S]) -> f32 {
-        let z: f32 = self.bias
-            + features
-                .iter()
-                .filter_map(|f| self.weights.get(f.as_ref()))
-                .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+        self.probability_of_sum(features.iter().map(|f| self.weight(f.as_ref())).sum())
+    }
+
+    /// The weight of one feature (0 for one it never learned).
+    pub fn weight(&self, feature: &str) -> f32 {
+        self.weights.get(feature).copied().unwrap_or(0.0)
+    }
+
+    /// The probability for a sum of feature weights: the sigmoid of it plus the bias.
+    pub fn probability_of_sum(&self, weights: f32) -> f32 {
+        1.0 / (1.0 + (-(self.bias + weights)).exp())
     }
 
     /// How many features have a weight.
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.weights.len()
+    }
+}
+
+/// Where a model's features go: into a list (for training and inspection), or straight into
+/// the sum of their weights, each written into one reused buffer, so that scoring a candidate
+/// allocates nothing per feature.
+pub(crate) enum Sink<'m> {
+    List(Vec<String>),
+    Score {
+        model: &'m Model,
+        sum: f32,
+        buf: String,
+    },
+}
+
+impl<'m> Sink<'m> {
+    /// A sink that keeps the features' names.
+    pub fn list() -> Sink<'m> {
+        Sink::List(Vec::new())
+    }
+
+    /// A sink that only sums their weights under `model`.
+    pub fn score(model: &'m Model) -> Sink<'m> {
+        Sink::Score {
+            model,
+            sum: 0.0,
+            buf: String::new(),
+        }
+    }
+
+    /// One feature, written as `format_args!` gives it.
+    pub fn put(&mut self, feature: std::fmt::Arguments) {
+        use std::fmt::Write;
+        match self {
+            Sink::List(v) => v.push(feature.to_string()),
+            Sink::Score { model, sum, buf } => {
+                buf.clear();
+                // Writing into a String cannot fail.
+                let _ = buf.write_fmt(feature);
+                *sum += model.weight(buf);
+            }
+        }
+    }
+
+    /// The features kept and the probability `model` gives them.
+    pub fn finish(self, model: &Model) -> (Vec<String>, f32) {
+        match self {
+            Sink::List(v) => {
+                let p = model.probability(&v);
+                (v, p)
+            }
+            Sink::Score { sum, .. } => (Vec::new(), model.probability_of_sum(sum)),
+        }
     }
 }
 
@@ -82,5 +140,13 @@ mod tests {
         assert!((m.probability(&["PO"]) - 0.5).abs() < 1e-6);
         assert!((m.probability(&["PO", "unknown"]) - 0.5).abs() < 1e-6);
         assert!(m.probability(&["OP"]) < 0.05);
+        for kept in [true, false] {
+            let mut sink = if kept { Sink::list() } else { Sink::score(&m) };
+            sink.put(format_args!("P{}", "O"));
+            sink.put(format_args!("unknown"));
+            let (names, p) = sink.finish(&m);
+            assert!((p - 0.5).abs() < 1e-6);
+            assert_eq!(names.len(), if kept { 2 } else { 0 });
+        }
     }
 }

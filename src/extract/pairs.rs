@@ -13,7 +13,7 @@
 //! It runs after every rule, adds memberships only for pairs no rule tied (so a rule's role is
 //! never doubled by a bare membership), and touches nothing else.
 
-use super::learned::Model;
+use super::learned::{Model, Sink};
 use super::names::Mention;
 use super::tokens::{Kind, Token};
 use super::{roles, rules, verbs, Reader, Sent};
@@ -167,8 +167,10 @@ fn word_class(r: &Reader, t: &Token) -> &'static str {
         }
         Kind::Word => {}
     }
+    static FUNCTION: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let function = FUNCTION.get_or_init(|| FUNCTION_WORDS.iter().copied().collect());
     let lower = t.lower();
-    if let Some(w) = FUNCTION_WORDS.iter().find(|w| **w == lower.as_ref()) {
+    if let Some(w) = function.get(lower.as_ref()) {
         w
     } else if verbs::attributes_speech(&lower) {
         "SAY"
@@ -240,25 +242,24 @@ fn features(
     classes: &[&'static str],
     p: &Mention,
     o: &Mention,
-) -> Vec<String> {
+    f: &mut Sink,
+) {
     let sent = &r.sents[s];
     let po = p.start < o.start;
     let dir = if po { "PO" } else { "OP" };
     let (lo, hi) = if po { (p, o) } else { (o, p) };
     let between = symbols(sent, classes, lo.end, hi.start);
-    let mut f = vec![
-        dir.to_owned(),
-        format!("{dir}.gap:{}", bucket(between.len())),
-    ];
+    f.put(format_args!("{dir}"));
+    f.put(format_args!("{dir}.gap:{}", bucket(between.len())));
     match between.as_slice() {
-        [] => f.push(format!("{dir}.adjacent")),
-        [only] => f.push(format!("{dir}.seq:{only}")),
+        [] => f.put(format_args!("{dir}.adjacent")),
+        [only] => f.put(format_args!("{dir}.seq:{only}")),
         [first, .., last] => {
-            f.push(format!("{dir}.first:{first}"));
-            f.push(format!("{dir}.last:{last}"));
-            f.push(format!("{dir}.first2:{first} {}", between[1]));
+            f.put(format_args!("{dir}.first:{first}"));
+            f.put(format_args!("{dir}.last:{last}"));
+            f.put(format_args!("{dir}.first2:{first} {}", between[1]));
             if between.len() <= 4 {
-                f.push(format!("{dir}.seq:{}", between.join(" ")));
+                f.put(format_args!("{dir}.seq:{}", between.join(" ")));
             }
         }
     }
@@ -266,7 +267,9 @@ fn features(
         let mut seen: Vec<&str> = between.clone();
         seen.sort();
         seen.dedup();
-        f.extend(seen.into_iter().map(|w| format!("{dir}.has:{w}")));
+        for w in seen {
+            f.put(format_args!("{dir}.has:{w}"));
+        }
     }
     let count = |kind| {
         sent.mentions
@@ -275,53 +278,58 @@ fn features(
             .count()
             .min(2)
     };
-    f.push(format!(
+    f.put(format_args!(
         "{dir}.people_between:{}",
         count(EntityKind::Person)
     ));
-    f.push(format!(
+    f.put(format_args!(
         "{dir}.orgs_between:{}",
         count(EntityKind::Organization)
     ));
     let hon = p.hon.unwrap_or(p.start);
-    f.push(format!(
+    f.put(format_args!(
         "p.prev:{}",
         symbol_at(sent, classes, hon.checked_sub(1))
     ));
-    f.push(format!("p.next:{}", symbol_at(sent, classes, Some(p.end))));
-    f.push(format!(
+    f.put(format_args!(
+        "p.next:{}",
+        symbol_at(sent, classes, Some(p.end))
+    ));
+    f.put(format_args!(
         "o.prev:{}",
         symbol_at(sent, classes, o.start.checked_sub(1))
     ));
-    f.push(format!("o.next:{}", symbol_at(sent, classes, Some(o.end))));
+    f.put(format_args!(
+        "o.next:{}",
+        symbol_at(sent, classes, Some(o.end))
+    ));
     if p.hon.is_some() {
-        f.push("p.honorific".into());
+        f.put(format_args!("p.honorific"));
     }
-    f.extend(nearness(sent, p, o));
+    nearness(sent, p, o, f);
     if let Some(oe) = o.entity {
         let oe = r.reg.resolve(oe);
         if Some(oe) == r.main_org.map(|m| r.reg.resolve(m)) {
-            f.push("o.main".into());
+            f.put(format_args!("o.main"));
         }
         if Some(oe) == r.publisher.map(|m| r.reg.resolve(m)) {
-            f.push("o.publisher".into());
+            f.put(format_args!("o.publisher"));
         }
     }
     if o.end - o.start == 1 && sent.toks[o.start].is_acronym() {
-        f.push("o.acronym".into());
+        f.put(format_args!("o.acronym"));
     }
     let block = match sent.kind {
         BlockKind::Heading => "heading",
         BlockKind::ListItem => "list",
         _ => "text",
     };
-    f.push(format!("block:{block}"));
-    f
+    f.put(format_args!("block:{block}"));
 }
 
 /// Whether the organisation is the person's nearest and the person the organisation's nearest,
 /// and how crowded the sentence is.
-fn nearness(sent: &Sent, p: &Mention, o: &Mention) -> Vec<String> {
+fn nearness(sent: &Sent, p: &Mention, o: &Mention, f: &mut Sink) {
     let distance = |a: &Mention, b: &Mention| {
         if a.start < b.start {
             b.start.saturating_sub(a.end)
@@ -331,22 +339,20 @@ fn nearness(sent: &Sent, p: &Mention, o: &Mention) -> Vec<String> {
     };
     let of_kind = |k| sent.mentions.iter().filter(move |m| m.kind == Some(k));
     let d = distance(p, o);
-    let mut f = Vec::new();
     if of_kind(EntityKind::Organization).all(|m| distance(p, m) >= d) {
-        f.push("o.nearest_to_p".to_owned());
+        f.put(format_args!("o.nearest_to_p"));
     }
     if of_kind(EntityKind::Person).all(|m| distance(m, o) >= d) {
-        f.push("p.nearest_to_o".to_owned());
+        f.put(format_args!("p.nearest_to_o"));
     }
-    f.push(format!(
+    f.put(format_args!(
         "people:{}",
         of_kind(EntityKind::Person).count().min(3)
     ));
-    f.push(format!(
+    f.put(format_args!(
         "orgs:{}",
         of_kind(EntityKind::Organization).count().min(3)
     ));
-    f
 }
 
 /// One pair as read: the sentence, the person and organisation (resolved), the tokens between
@@ -356,12 +362,16 @@ struct Pair {
     person: EntityId,
     organisation: EntityId,
     between: (usize, usize),
+    /// The features, when they were asked to be kept.
     features: Vec<String>,
+    /// The model's probability.
+    score: f32,
 }
 
 /// Every pair of a person and an organisation named in one sentence, near enough to read, but
-/// those in `skip`.
-fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>) -> Vec<Pair> {
+/// those in `skip`, scored; with their features' names when `keep` asks.
+fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>, keep: bool) -> Vec<Pair> {
+    let model = model();
     let mut out = Vec::new();
     for (s, sent) in r.sents.iter().enumerate() {
         if sent.boilerplate {
@@ -398,12 +408,20 @@ fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>) -> Vec<Pair> {
                     continue;
                 }
                 let classes = classes.get_or_insert_with(|| word_classes(r, sent));
+                let mut sink = if keep {
+                    Sink::list()
+                } else {
+                    Sink::score(model)
+                };
+                features(r, s, classes, p, o, &mut sink);
+                let (features, score) = sink.finish(model);
                 out.push(Pair {
                     sentence: s,
                     person: pe,
                     organisation: oe,
                     between: (p.end.min(o.end), p.start.max(o.start)),
-                    features: features(r, s, classes, p, o),
+                    features,
+                    score,
                 });
             }
         }
@@ -416,7 +434,7 @@ fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>) -> Vec<Pair> {
 pub(crate) fn find_pair_affiliations(r: &mut Reader) {
     let model = model();
     let claimed = claimed(r);
-    let pairs = pairs(r, &claimed);
+    let pairs = pairs(r, &claimed, false);
     // Each untied pair's best sentence: (probability, index into `pairs`).
     let mut best: BTreeMap<(EntityId, EntityId), (f32, usize)> = BTreeMap::new();
     for (i, pair) in pairs.iter().enumerate() {
@@ -424,7 +442,7 @@ pub(crate) fn find_pair_affiliations(r: &mut Reader) {
         if claimed.contains(&key) {
             continue;
         }
-        let score = model.probability(&pair.features);
+        let score = pair.score;
         if score < model.threshold {
             continue;
         }
@@ -461,7 +479,6 @@ fn role_between(r: &Reader, s: usize, (a, b): (usize, usize)) -> Option<String> 
 
 /// Every pair the model reads in a report whose rules have run, with its features and score.
 pub(crate) fn candidates(r: &Reader) -> Vec<PairCandidate> {
-    let model = model();
     let claimed = claimed(r);
     let names = |id| {
         let e = r.reg.get(id);
@@ -469,13 +486,13 @@ pub(crate) fn candidates(r: &Reader) -> Vec<PairCandidate> {
             .chain(e.aliases.iter().cloned())
             .collect()
     };
-    pairs(r, &HashSet::default())
+    pairs(r, &HashSet::default(), true)
         .into_iter()
         .map(|p| PairCandidate {
             person: names(p.person),
             organisation: names(p.organisation),
             sentence: p.sentence,
-            score: model.probability(&p.features),
+            score: p.score,
             claimed: claimed.contains(&(p.person, p.organisation)),
             features: p.features,
         })
