@@ -42,8 +42,8 @@ except ImportError:  # the scorer's normalisation, if the eval folder is elsewhe
         return a == b
 
 
-def gold_pairs(gold):
-    """The gold affiliations as (person names, organisation names) sets."""
+def expander(gold):
+    """A function from a name to every name gold gives its entity (the scorer's matching)."""
     groups = [g for k in ("people", "organisations", "places", "events") for g in gold.get(k, [])]
 
     def expand(name):
@@ -54,6 +54,12 @@ def gold_pairs(gold):
                 return names
         return {n}
 
+    return expand
+
+
+def gold_pairs(gold):
+    """The gold affiliations as (person names, organisation names) sets."""
+    expand = expander(gold)
     return [(expand(a["person"]), expand(a["organisation"]))
             for a in gold.get("affiliations", []) if a.get("organisation")]
 
@@ -85,17 +91,8 @@ def load(folders, example):
 def gold_parts(gold):
     """The gold participation as (person names, role, event names) sets; a part in a session
     also counts for the event it is part of, as the scorer counts it."""
-    groups = [g for k in ("people", "organisations", "places", "events") for g in gold.get(k, [])]
+    expand = expander(gold)
     parent = {norm(e["name"]): e.get("part_of") for e in gold.get("events", [])}
-
-    def expand(name):
-        n = norm(name)
-        for g in groups:
-            names = {norm(g["name"])} | {norm(a) for a in g.get("aliases", [])}
-            if n in names:
-                return names
-        return {n}
-
     out = []
     for p in gold.get("participation", []):
         events = expand(p["event"])

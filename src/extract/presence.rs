@@ -1,7 +1,7 @@
 //! The presence model: a person the participation rules gave no part, in a report about an
 //! event, is read by a learned linear model of "spoke there" over what the report says around
 //! each of their mentions; when it is sure enough, they are a speaker at the event their
-//! best-read mention's paragraph, section or report is about (rule `presence-model`, its
+//! first mention's paragraph, section or report is about (rule `presence-model`, its
 //! confidence the model's probability).
 //!
 //! Why a model: the participation rules read named verbs and lists; real reports say that
@@ -250,6 +250,13 @@ fn person_features(p: &Person) -> Vec<String> {
     f
 }
 
+/// The sentence a person is first named in, whose event they are placed at: chosen without the
+/// model, so that the event a person is labelled with in training is the one they are placed
+/// at by the model trained on those labels.
+fn first_sentence(p: &Person) -> usize {
+    p.mentions.first().map_or(0, |m| m.0)
+}
+
 /// The sentence a person's part is read from: the mention the model scores highest.
 fn best_sentence(p: &Person, model: &Model) -> usize {
     let score = |m: &(usize, Vec<String>)| {
@@ -276,15 +283,19 @@ fn said_away(r: &Reader, s: usize) -> bool {
     spoke_away(&words)
 }
 
+/// The people the participation rules gave a part.
+fn placed(r: &Reader) -> HashSet<EntityId> {
+    r.participations
+        .iter()
+        .map(|p| r.reg.resolve(p.person))
+        .collect()
+}
+
 /// Rule `presence-model`: every person with no part is a speaker at the event of the sentence
 /// they are read from, when the model's probability reaches its threshold.
 pub(crate) fn find_presence(r: &mut Reader) {
     let model = model();
-    let placed: HashSet<EntityId> = r
-        .participations
-        .iter()
-        .map(|p| r.reg.resolve(p.person))
-        .collect();
+    let placed = placed(r);
     // Nothing to place anyone at: nothing to read.
     let events = r.event_context.as_ref().is_some_and(|c| {
         c.section.iter().any(Option::is_some) || c.mentions.iter().any(|m| !m.is_empty())
@@ -297,10 +308,10 @@ pub(crate) fn find_presence(r: &mut Reader) {
         if confidence < model.threshold || p.mentions.iter().any(|m| said_away(r, m.0)) {
             continue;
         }
-        let sentence = best_sentence(&p, model);
-        let Some(event) = event_of(r, sentence) else {
+        let Some(event) = event_of(r, first_sentence(&p)) else {
             continue;
         };
+        let sentence = best_sentence(&p, model);
         r.participations.push(Participation {
             person: p.id,
             event,
@@ -317,11 +328,7 @@ pub(crate) fn find_presence(r: &mut Reader) {
 /// Every person the model reads in a report whose rules have run, with features and score.
 pub(crate) fn candidates(r: &Reader) -> Vec<PersonCandidate> {
     let model = model();
-    let placed: HashSet<EntityId> = r
-        .participations
-        .iter()
-        .map(|p| r.reg.resolve(p.person))
-        .collect();
+    let placed = placed(r);
     let names = |id| {
         let e = r.reg.get(id);
         std::iter::once(e.name.clone())
@@ -332,8 +339,8 @@ pub(crate) fn candidates(r: &Reader) -> Vec<PersonCandidate> {
         .into_iter()
         .filter_map(|p| {
             let f = person_features(&p);
+            let event = event_of(r, first_sentence(&p))?;
             let sentence = best_sentence(&p, model);
-            let event = event_of(r, sentence)?;
             Some(PersonCandidate {
                 person: names(p.id),
                 event: names(event),
