@@ -64,27 +64,32 @@ def gold_pairs(gold):
             for a in gold.get("affiliations", []) if a.get("organisation")]
 
 
-def load(folders, example):
-    """Pairs of every report: a list of (report, person key, org key, features, label, claimed)."""
-    rows, gold_counts = [], {}
+def dumps(folders, example, kind):
+    """Every report of the folders with its gold and what `example` prints of `kind` ("pair"
+    or "person") for it: (path, gold, candidates)."""
     for d in folders:
         for f in sorted(os.listdir(d)):
             if not f.endswith(".txt"):
                 continue
             path = os.path.join(d, f)
             gold = json.load(open(path[:-4] + ".gold.json"))
-            gp = gold_pairs(gold)
-            gold_counts[path] = len(gp)
             out = subprocess.run([example, path], capture_output=True, text=True, check=True).stdout
-            for line in out.splitlines():
-                p = json.loads(line).get("pair")
-                if p is None:
-                    continue
-                pn = {norm(n) for n in p["person"]}
-                on = {norm(n) for n in p["organisation"]}
-                label = any(pn & a and on & b for a, b in gp)
-                key = (path, p["person"][0], p["organisation"][0])
-                rows.append((path, key, p["features"], 1 if label else 0, p["claimed"]))
+            lines = (json.loads(line).get(kind) for line in out.splitlines())
+            yield path, gold, [c for c in lines if c is not None]
+
+
+def load(folders, example):
+    """Pairs of every report: a list of (report, person key, org key, features, label, claimed)."""
+    rows, gold_counts = [], {}
+    for path, gold, pairs in dumps(folders, example, "pair"):
+        gp = gold_pairs(gold)
+        gold_counts[path] = len(gp)
+        for p in pairs:
+            pn = {norm(n) for n in p["person"]}
+            on = {norm(n) for n in p["organisation"]}
+            label = any(pn & a and on & b for a, b in gp)
+            key = (path, p["person"][0], p["organisation"][0])
+            rows.append((path, key, p["features"], 1 if label else 0, p["claimed"]))
     return rows, gold_counts
 
 
@@ -107,22 +112,14 @@ def load_people(folders, example, role):
     """People of every report: (report, key, features, label, claimed), the label saying that
     gold gives them `role` at the event ties would place them at."""
     rows = []
-    for d in folders:
-        for f in sorted(os.listdir(d)):
-            if not f.endswith(".txt"):
-                continue
-            path = os.path.join(d, f)
-            gp = gold_parts(json.load(open(path[:-4] + ".gold.json")))
-            out = subprocess.run([example, path], capture_output=True, text=True, check=True).stdout
-            for line in out.splitlines():
-                p = json.loads(line).get("person")
-                if p is None:
-                    continue
-                pn = {norm(n) for n in p["person"]}
-                en = {norm(n) for n in p["event"]}
-                label = any(pn & a and r == role and any(fuzzy_event(x, y) for x in en for y in b)
-                            for a, r, b in gp)
-                rows.append((path, (path, p["person"][0]), p["features"], 1 if label else 0, p["claimed"]))
+    for path, gold, people in dumps(folders, example, "person"):
+        gp = gold_parts(gold)
+        for p in people:
+            pn = {norm(n) for n in p["person"]}
+            en = {norm(n) for n in p["event"]}
+            label = any(pn & a and r == role and any(fuzzy_event(x, y) for x in en for y in b)
+                        for a, r, b in gp)
+            rows.append((path, (path, p["person"][0]), p["features"], 1 if label else 0, p["claimed"]))
     return rows
 
 
