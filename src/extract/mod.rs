@@ -113,7 +113,8 @@ impl Extractor {
     /// let text = "Ana Ruiz, a nurse, joined the Harbour Workers' Union in May.".to_owned();
     /// let doc = document_from_text(text, Format::Text, None, Metadata::default());
     /// let pairs = Extractor::new().pair_candidates(&doc);
-    /// assert!(pairs.iter().any(|p| p.person[0] == "Ana Ruiz" && p.features.contains(&"PO".to_owned())));
+    /// let read = |p: &&ties::extract::PairCandidate| p.person[0] == "Ana Ruiz";
+    /// assert!(pairs.iter().filter(read).any(|p| p.features.contains(&"PO".to_owned())));
     /// ```
     pub fn pair_candidates(&self, doc: &Document) -> Vec<PairCandidate> {
         let mut lowered = doc.text.clone();
@@ -123,7 +124,8 @@ impl Extractor {
     }
 
     /// Every person the presence model reads in a report about an event, with their features,
-    /// the probability that they spoke there, and whether a rule already gave them a part: what `scripts/train_pair_model.py --task people` learns from.
+    /// the probability that they spoke there, and whether a rule already gave them a part: what
+    /// `scripts/train_pair_model.py --task people` learns from.
     pub fn person_candidates(&self, doc: &Document) -> Vec<PersonCandidate> {
         let mut lowered = doc.text.clone();
         lowered.make_ascii_lowercase();
