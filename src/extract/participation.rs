@@ -837,6 +837,7 @@ fn verb_after(site: &Site) -> usize {
                 if w(q + 1) == "who"
                     && (subject_verb_role(w(q + 2), w(q + 3), w(q + 4)).is_some()
                         || !(q + 2..sent.toks.len()).any(|c| sent.is_punct(c, ",")))
+                    && !leads_a_body(site, q + 2)
                 {
                     k = q + 2;
                     break;
@@ -865,6 +866,49 @@ fn verb_after(site: &Site) -> usize {
         k += 1;
     }
     k
+}
+
+/// Words that name a body or a unit of one: what a relative clause's "who chairs …" or "who
+/// leads …" names when it gives the person's post, not a part at the event.
+const BODY_WORDS: &[&str] = &[
+    "branch",
+    "branches",
+    "committee",
+    "union",
+    "board",
+    "council",
+    "party",
+    "association",
+    "society",
+    "federation",
+    "group",
+    "network",
+    "department",
+    "team",
+    "chapter",
+    "caucus",
+    "commission",
+    "trust",
+    "alliance",
+];
+
+/// "who chairs the X branch", "who leads the Y Union": a verb of chairing or leading at `v`
+/// whose object, before the clause closes, names a body; the clause gives a post, not a part.
+fn leads_a_body(site: &Site, v: usize) -> bool {
+    let sent = site.sent;
+    let leading = matches!(
+        site.w(v),
+        "chairs" | "chaired" | "chairing" | "leads" | "led" | "heads" | "headed" | "convenes"
+    );
+    leading
+        && (v + 1..sent.toks.len().min(v + 10))
+            .take_while(|&i| !sent.is_punct(i, ",);"))
+            .any(|i| {
+                BODY_WORDS.contains(&site.w(i))
+                    || sent
+                        .mention_at(i)
+                        .is_some_and(|m| m.kind == Some(EntityKind::Organization))
+            })
 }
 
 /// The rules that read the person's verb: `subject-verb` ("X chaired", "X, director of Y,

@@ -2448,3 +2448,27 @@ fn a_list_of_names_shares_the_organisation_it_ends_in() {
     let rules: Vec<_> = ex.memberships.iter().map(|m| m.evidence.rule).collect();
     assert!(!rules.contains(&"coordinated-names-of"), "{rules:?}");
 }
+
+/// "who chairs the X branch" gives a post, not the chair of the event; "who chaired the opening
+/// session" still chairs the session.
+#[test]
+fn a_relative_clause_that_names_a_post_is_no_part_in_the_event() {
+    let ex = run("The annual conference of the Marden Tenants' Alliance was held in Tolvik. Mia Roth, who chairs the alliance's Brask branch, warned of a long fight ahead.");
+    let got = parts(&ex);
+    assert!(
+        got.iter()
+            .any(|(p, r, _)| p == "Mia Roth" && *r == PartRole::Speaker),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(_, r, _)| *r == PartRole::Chair),
+        "{got:?}"
+    );
+    let ex = run("The annual conference of the Marden Tenants' Alliance was held in Tolvik. Mia Roth, who chaired the opening session, welcomed delegates.");
+    let got = parts(&ex);
+    assert!(
+        got.iter()
+            .any(|(p, r, e)| p == "Mia Roth" && *r == PartRole::Chair && e == "opening session"),
+        "{got:?}"
+    );
+}
