@@ -194,7 +194,7 @@ pub(crate) fn token_symbol(r: &Reader, sent: &Sent, i: usize) -> &'static str {
 }
 
 /// Every token of a sentence by its class, read once for all the pairs in it.
-pub(crate) fn word_classes(r: &Reader, sent: &Sent) -> Vec<&'static str> {
+fn word_classes(r: &Reader, sent: &Sent) -> Vec<&'static str> {
     sent.toks.iter().map(|t| word_class(r, t)).collect()
 }
 
@@ -215,7 +215,7 @@ fn symbols(sent: &Sent, classes: &[&'static str], a: usize, b: usize) -> Vec<&'s
 }
 
 /// The symbol of token `i`: a name's kind, else the word's class; `^`/`$` past either end.
-pub(crate) fn symbol_at(sent: &Sent, classes: &[&'static str], i: Option<usize>) -> &'static str {
+fn symbol_at(sent: &Sent, classes: &[&'static str], i: Option<usize>) -> &'static str {
     match i {
         None => "^",
         Some(i) if i >= classes.len() => "$",
@@ -327,16 +327,19 @@ fn features(
     f.put(format_args!("block:{block}"));
 }
 
+/// How many tokens stand between two mentions.
+fn tokens_apart(a: &Mention, b: &Mention) -> usize {
+    if a.start < b.start {
+        b.start.saturating_sub(a.end)
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
 /// Whether the organisation is the person's nearest and the person the organisation's nearest,
 /// and how crowded the sentence is.
 fn nearness(sent: &Sent, p: &Mention, o: &Mention, f: &mut Sink) {
-    let distance = |a: &Mention, b: &Mention| {
-        if a.start < b.start {
-            b.start.saturating_sub(a.end)
-        } else {
-            a.start.saturating_sub(b.end)
-        }
-    };
+    let distance = tokens_apart;
     let of_kind = |k| sent.mentions.iter().filter(move |m| m.kind == Some(k));
     let d = distance(p, o);
     if of_kind(EntityKind::Organization).all(|m| distance(p, m) >= d) {
@@ -391,11 +394,7 @@ fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>, keep: bool) -> Vec<Pa
         let mut classes: Option<Vec<&'static str>> = None;
         for p in named(EntityKind::Person) {
             for o in named(EntityKind::Organization) {
-                let gap = if p.start < o.start {
-                    o.start.saturating_sub(p.end)
-                } else {
-                    p.start.saturating_sub(o.end)
-                };
+                let gap = tokens_apart(p, o);
                 let (Some(pe), Some(oe)) = (p.entity, o.entity) else {
                     continue;
                 };
@@ -434,14 +433,12 @@ fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>, keep: bool) -> Vec<Pa
 pub(crate) fn find_pair_affiliations(r: &mut Reader) {
     let model = model();
     let claimed = claimed(r);
+    // The pairs the rules tied are not read.
     let pairs = pairs(r, &claimed, false);
     // Each untied pair's best sentence: (probability, index into `pairs`).
     let mut best: BTreeMap<(EntityId, EntityId), (f32, usize)> = BTreeMap::new();
     for (i, pair) in pairs.iter().enumerate() {
         let key = (pair.person, pair.organisation);
-        if claimed.contains(&key) {
-            continue;
-        }
         let score = pair.score;
         if score < model.threshold {
             continue;

@@ -292,7 +292,8 @@ fn placed(r: &Reader) -> HashSet<EntityId> {
 }
 
 /// Rule `presence-model`: every person with no part is a speaker at the event of the sentence
-/// they are read from, when the model's probability reaches its threshold.
+/// they are first named in, when the model's probability reaches its threshold; the evidence
+/// is the mention it reads best.
 pub(crate) fn find_presence(r: &mut Reader) {
     let model = model();
     let placed = placed(r);
