@@ -1141,7 +1141,53 @@ impl<'a> Reader<'a> {
         if shaped && given && n >= 2 {
             return Some(EntityKind::Person);
         }
+        if n == 1 && given && self.lone_given_name(s, a) {
+            return Some(EntityKind::Person);
+        }
         None
+    }
+
+    /// Rule `given-name-alone`: a given name standing alone names a person when its sentence
+    /// has them speak or describes them: "Mary said", "said Tiago.", "Mary, a nurse,",
+    /// "Mary, 34,". Not a word the report also writes in lowercase ("Rose", "Will"), a place
+    /// ("Florence"), or a word any lexicon knows as something else.
+    fn lone_given_name(&self, s: usize, a: usize) -> bool {
+        let lx = self.lx;
+        let toks = &self.sents[s].toks;
+        let word = toks[a].text;
+        if word.chars().count() < 3
+            || toks[a].is_acronym()
+            || lx.place(word).is_some()
+            || lx.is_stopword(word)
+            || lx.is_org_head(word)
+            || lx.is_event_head(word)
+            || lx.is_role_word(word)
+            || lx.is_honorific(word)
+            || lx.demonyms.contains_key(toks[a].lower().as_ref())
+        {
+            return false;
+        }
+        let lower = |k: usize| toks.get(k).map(|t| t.lower());
+        let closes = |k: usize| {
+            toks.get(k)
+                .is_none_or(|t| matches!(t.text, "." | "," | ";"))
+        };
+        let speaks_after = lower(a + 1).is_some_and(|w| verbs::says_they_spoke(&w));
+        let said_before =
+            a >= 1 && lower(a - 1).is_some_and(|w| verbs::attributes_speech(&w)) && closes(a + 1);
+        let described = toks.get(a + 1).is_some_and(|t| t.text == ",")
+            && toks.get(a + 2).is_some_and(|t| {
+                t.kind == Kind::Number || matches!(t.lower().as_ref(), "a" | "an" | "aged" | "who")
+            });
+        (speaks_after || said_before || described) && !self.written_in_lowercase(word)
+    }
+
+    /// Does the report write this word in lowercase somewhere (a common word, not a name)?
+    fn written_in_lowercase(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.sents
+            .iter()
+            .any(|sent| sent.toks.iter().any(|t| t.text == lower))
     }
 
     /// Does a post in a body begin at token `k`, maybe after a word for when it was held:

@@ -1088,6 +1088,30 @@ fn naming_rules_type_names() {
             Person,
             "Kwabo Tanaka-ri",
         ),
+        (
+            "organisation-head-inside (\"Organization\" as a head)",
+            "He met the Tolvik Labour Organization on Monday.",
+            Organization,
+            "Tolvik Labour Organization",
+        ),
+        (
+            "given-name-alone (a speech verb after)",
+            "After lunch, Mary said the talk went well.",
+            Person,
+            "Mary",
+        ),
+        (
+            "given-name-alone (a speech verb before, closing the clause)",
+            "\"We will not give up,\" said Tiago.",
+            Person,
+            "Tiago",
+        ),
+        (
+            "given-name-alone (an apposition)",
+            "Amara, a nurse from Marden, told us about her shifts.",
+            Person,
+            "Amara",
+        ),
     ] {
         let ex = run(text);
         assert!(
@@ -1095,6 +1119,21 @@ fn naming_rules_type_names() {
             "{rule}: {text:?} gave {:?}",
             ex.entities
         );
+    }
+}
+
+/// A given name alone is no person when the report writes the word in lowercase, or no cue
+/// says it is one.
+#[test]
+fn a_given_name_alone_needs_a_cue_and_no_common_word() {
+    for text in [
+        "Prices rose again in March. Rose said the rent was too high.",
+        "Grace and Hope were the words of the day.",
+        "We met Mary at the gate.",
+    ] {
+        let ex = run(text);
+        let people = kinds(&ex, EntityKind::Person);
+        assert!(people.is_empty(), "{text:?} gave {people:?}");
     }
 }
 
