@@ -12,6 +12,10 @@ use ties::extract::Extractor;
 use ties::model::Format;
 use ties::read::document_from_bytes;
 
+/// The binary's allocator (src/main.rs), so the benchmark measures what ships.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn reports() -> Vec<(PathBuf, Vec<u8>, Format)> {
     let dir = std::env::var("TIES_BENCH_DIR").unwrap_or_else(|_| "data/reports".into());
     let mut out = Vec::new();

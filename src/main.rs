@@ -19,6 +19,11 @@ use ties::extract::Extractor;
 use ties::network::{Filter, Network};
 use ties::sparql::{Dataset, QueryOptions};
 
+/// The allocator: see the note on `mimalloc` in Cargo.toml (the extractor's many small
+/// strings made glibc's malloc a sixth of its cost).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// `println!` that hands a closed pipe back as an error (`ties query … | head` ends quietly)
 /// instead of panicking.
 macro_rules! outln {
