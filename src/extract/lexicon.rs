@@ -151,6 +151,10 @@ pub struct Lexicon {
     pub boilerplate_limit: usize,
     /// Starts of furniture lines ("Tel:", "Filed under").
     pub boilerplate_starts: Vec<String>,
+    /// The first word of every boilerplate entry of either kind, keyed, without final stops:
+    /// a line whose first word begins with none of them is no furniture, and most lines are
+    /// told so without keying them (`is_boilerplate` runs on every block and sentence).
+    pub boilerplate_firsts: HashSet<String>,
     pub stopwords: HashSet<String>,
     /// Capital abbreviations of common words ("HIV", "ATM", "NGO"), lowercase.
     pub common_acronyms: HashSet<String>,
@@ -285,6 +289,13 @@ impl Lexicon {
             .map(String::len)
             .max()
             .unwrap_or(0);
+        lx.boilerplate_firsts = lx
+            .boilerplate
+            .iter()
+            .chain(&lx.boilerplate_starts)
+            .filter_map(|e| e.split(' ').next())
+            .map(|w| w.trim_end_matches(['.', ':', '!']).to_owned())
+            .collect();
         lx
     }
 
@@ -412,6 +423,9 @@ impl Lexicon {
     }
 
     fn is_listed_boilerplate(&self, line: &str) -> bool {
+        if !self.may_open_boilerplate(line) {
+            return false;
+        }
         // Lines longer than every entry need only their start keyed.
         with_key(line, self.boilerplate_limit, |k| {
             let k = k.trim_end_matches(['.', ':', '!']);
@@ -426,6 +440,22 @@ impl Lexicon {
                             .chars()
                             .any(char::is_uppercase)
                 })
+        })
+    }
+}
+
+impl Lexicon {
+    /// Does the line's first word begin with the first word of a furniture entry? An entry
+    /// that matches a line, whole or as its start, always does (both are keyed alike, one
+    /// space between words), so a line that fails this matches none.
+    fn may_open_boilerplate(&self, line: &str) -> bool {
+        let Some(first) = line.split_whitespace().next() else {
+            return self.boilerplate_firsts.contains("");
+        };
+        with_key(first, usize::MAX, |k| {
+            (0..=k.len())
+                .filter(|&i| k.is_char_boundary(i))
+                .any(|i| self.boilerplate_firsts.contains(&k[..i]))
         })
     }
 }
@@ -502,6 +532,24 @@ mod tests {
         }
         let said = "Ana Ruiz asked members to follow the union on Facebook, Twitter and WhatsApp.";
         assert!(!lx.is_boilerplate(said));
+    }
+
+    /// The first-word filter in front of the furniture list lets every entry through, as
+    /// written, in capitals, or followed by more of its line; and turns prose away.
+    #[test]
+    fn every_furniture_entry_passes_the_first_word_filter() {
+        let lx = Lexicon::builtin();
+        for entry in lx.boilerplate.iter().chain(&lx.boilerplate_starts) {
+            for line in [entry.clone(), entry.to_uppercase(), format!("{entry} 020 7946 0000")] {
+                assert!(lx.may_open_boilerplate(&line), "{line:?}");
+            }
+        }
+        for entry in &lx.boilerplate_starts {
+            let line = format!("{entry} 020 7946 0000");
+            assert!(lx.is_boilerplate(&line), "{line:?}");
+        }
+        let prose = "Delegates voted to back the strike on Monday.";
+        assert!(!lx.may_open_boilerplate(prose));
     }
 
     #[test]

@@ -709,20 +709,19 @@ impl<'a> Reader<'a> {
         }
 
         // Names already known in this report.
-        for kind in [
+        const KNOWN: [EntityKind; 4] = [
             EntityKind::Person,
             EntityKind::Organization,
             EntityKind::Event,
             EntityKind::Place,
-        ] {
-            if let Some(id) = self.reg.find(kind, &text) {
-                self.reg.seen(id, s);
-                self.reg.other_legal_form(id, &text);
-                if let Some(h) = hon {
-                    self.note_honorific(s, h, a, b, id);
-                }
-                return (vec![mention(Some(kind), Some(id))], b);
+        ];
+        if let Some((kind, id)) = self.reg.find_first(&KNOWN, &text) {
+            self.reg.seen(id, s);
+            self.reg.other_legal_form(id, &text);
+            if let Some(h) = hon {
+                self.note_honorific(s, h, a, b, id);
             }
+            return (vec![mention(Some(kind), Some(id))], b);
         }
         let shaped = names::person_shaped(toks, a, b, lx);
         if n <= 2 && shaped {

@@ -12,7 +12,7 @@
 use super::lexicon::{key, Lexicon};
 use super::tokens::{Kind, Token};
 use crate::model::{Entity, EntityId, EntityKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A name found in a sentence: tokens `start..end`, typed when the rules could tell.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +107,8 @@ pub struct Registry {
     entities: Vec<Entity>,
     /// Merged entities point to the one they were merged into.
     parent: Vec<EntityId>,
-    index: HashMap<(EntityKind, String), EntityId>,
+    /// Entities by kind and name key (FxHash: looked up for every name of every sentence).
+    index: FxHashMap<(EntityKind, String), EntityId>,
     /// The sentence where each entity was last mentioned.
     pub last_seen: Vec<usize>,
     /// The lexicon key of each entity's name, kept with the name: the lookups by part, prefix
@@ -137,6 +138,19 @@ impl Registry {
         self.index
             .get(&(kind, name_key(name)))
             .map(|&id| self.resolve(id))
+    }
+
+    /// The first of these kinds that has an entity of this name, keying the name once.
+    pub fn find_first(&self, kinds: &[EntityKind], name: &str) -> Option<(EntityKind, EntityId)> {
+        let (&first, rest) = kinds.split_first()?;
+        let mut probe = (first, name_key(name));
+        for &kind in std::iter::once(&first).chain(rest) {
+            probe.0 = kind;
+            if let Some(&id) = self.index.get(&probe) {
+                return Some((kind, self.resolve(id)));
+            }
+        }
+        None
     }
 
     /// Finds or creates the entity of this kind and name.
