@@ -540,7 +540,11 @@ mod tests {
     fn every_furniture_entry_passes_the_first_word_filter() {
         let lx = Lexicon::builtin();
         for entry in lx.boilerplate.iter().chain(&lx.boilerplate_starts) {
-            for line in [entry.clone(), entry.to_uppercase(), format!("{entry} 020 7946 0000")] {
+            for line in [
+                entry.clone(),
+                entry.to_uppercase(),
+                format!("{entry} 020 7946 0000"),
+            ] {
                 assert!(lx.may_open_boilerplate(&line), "{line:?}");
             }
         }

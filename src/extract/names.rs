@@ -591,14 +591,15 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                 continue;
             }
             // "the Westport Women's Cooperative", "the People's Alliance": an irregular
-            // plural's possessive inside a name that ends with an organisation's head.
+            // plural's possessive inside a name that ends with an organisation's head, or a
+            // state's ("the People's Republic").
             if gap == 1
                 && toks[last.1].kind == Kind::Possessive
                 && matches!(
                     toks[last.1 - 1].text,
                     "Women" | "Men" | "Children" | "People" | "Peoples"
                 )
-                && lx.is_org_head(toks[run.1 - 1].text)
+                && (lx.is_org_head(toks[run.1 - 1].text) || toks[run.1 - 1].text == "Republic")
             {
                 last.1 = run.1;
                 continue;
@@ -944,8 +945,11 @@ fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<
         return vec![(s, e)];
     }
     let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
+    // Not after "of" or "the": "… of the Lena Brask Foundation" names no holder.
     let by_given_name = (s + 1..e).find(|&i| {
         lx.is_given_name(toks[i].text)
+            && !toks[i - 1].is("the")
+            && !toks[i - 1].is("of")
             && (2..=3).contains(&(e - i))
             && toks[i..e].iter().all(capitalised)
     });
@@ -1257,6 +1261,13 @@ pub(crate) fn campaign_name(
 /// May the capitalised run `left` take the connector after it and the run `right`?
 fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexicon) -> bool {
     let conn = toks[left.1].lower();
+    // The article that opens a sentence is in the run still ("The Embassy of the Republic"):
+    // the name's first word is the one after it.
+    let left = if left.1 - left.0 >= 2 && toks[left.0].is("the") {
+        (left.0 + 1, left.1)
+    } else {
+        left
+    };
     let first = toks[left.0].text;
     let last = toks[left.1 - 1].text;
     let right_last = toks[right.1 - 1].text;
@@ -1317,9 +1328,15 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
             // "Association of Rural Teachers in Scotland", "Universidad Nacional del Norte".
             let strong =
                 |w: &str| lx.is_org_head(w) && !WEAK_HEADS.contains(&w.to_lowercase().as_str());
+            // A left part that took "of" after a strong head takes more: "State Council of
+            // the People's Republic of Tolvik".
+            let took_of = toks[left.0..left.1]
+                .windows(2)
+                .any(|p| p[1].is("of") && strong(p[0].text));
             let head_left = (left.1 - left.0 >= 2 && lx.is_org_head(last))
                 || strong(first)
                 || strong(last)
+                || took_of
                 || lx.is_event_head(last)
                 || lx.is_event_head(first);
             if conn == "for" && campaign_name(toks, left, right, lx) {

@@ -1095,6 +1095,30 @@ fn naming_rules_type_names() {
             "Tolvik Labour Organization",
         ),
         (
+            "a holder's name is not split off after \"of the\"",
+            "We met the Director of the Marden Office of the Lena Brask Foundation.",
+            Organization,
+            "Lena Brask Foundation",
+        ),
+        (
+            "a holder's name is not split off after \"of the\" (the left part)",
+            "We met the Director of the Marden Office of the Lena Brask Foundation.",
+            Organization,
+            "Marden Office",
+        ),
+        (
+            "a name opening a sentence with \"The\" takes a second \"of\"",
+            "The Embassy of the Republic of Tolvik hosted a dinner.",
+            Organization,
+            "Embassy of the Republic of Tolvik",
+        ),
+        (
+            "an irregular plural's possessive before \"Republic\", then \"of\" again",
+            "He is Deputy Premier of the State Council of the People's Republic of Tolvik.",
+            Organization,
+            "State Council of the People's Republic of Tolvik",
+        ),
+        (
             "given-name-alone (a speech verb after)",
             "After lunch, Mary said the talk went well.",
             Person,
