@@ -1351,10 +1351,18 @@ fn copula_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     }) {
         return;
     }
-    // "is a member of X": an indefinite office of a named organisation is membership.
+    // "is a member of X": an indefinite office of a named organisation is membership; with
+    // none named, an occupation or title is the person's own ("A B is a lawyer", "was a
+    // retired teacher"), but "a member" or "a supporter" of nothing named says nothing.
     if sent.is(k, "a") || sent.is(k, "an") {
         if let Some(phrase) = role_at(r, s, k) {
-            if phrase.org.is_some() || phrase.org_mention.is_some() {
+            let named_body = phrase.org.is_some() || phrase.org_mention.is_some();
+            let words = r.text(s, phrase.start, phrase.end).to_lowercase();
+            let of_nothing = words
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "member" | "supporter" | "part" | "friend"));
+            if named_body || !of_nothing {
                 claim(r, s, person, &phrase, None, &rules::COPULA_ROLE);
             }
         }

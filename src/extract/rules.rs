@@ -99,8 +99,9 @@ rules! {
         ["Tom Hale was elected president of the Harbour Workers' Union.",
          "# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth, a nurse from Leeds, was re-elected treasurer."];
     COPULA_ROLE: "copula-role", Affiliation, 0.65,
-        "An office the person is, was, became or will be: \"A B is president of X\", \"A B will be deputy chairman\", \"A B takes over as chair\".",
+        "An office the person is, was, became or will be: \"A B is president of X\", \"A B will be deputy chairman\", \"A B takes over as chair\"; with \"a\" and no organisation, a title: \"A B is a lawyer\".",
         ["Tom Hale became president of the Harbour Workers' Union.",
+         "Ola Berg is a human rights lawyer.",
          "# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth will be treasurer."];
     AS_ROLE: "as-role", Affiliation, 0.7,
         "A post held \"as\" a role of a named organisation, said of the nearest person before it: \"A B, on her last day as chair of X, …\", \"A B began his term as president of X\".",

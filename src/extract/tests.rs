@@ -2013,7 +2013,7 @@ fn an_abbreviated_meeting_is_the_one_its_initials_spell() {
 
 /// Rule `copula-role`: an office the person is, was, became or will be; a bare office is one
 /// of the report's own organisation. Elections stay `elected-to-office`'s; "is a nurse" is no
-/// office of anything.
+/// office of anything, but a title.
 #[test]
 fn offices_a_person_is() {
     let opening = "# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull on Monday.\n\n";
@@ -2087,6 +2087,12 @@ fn offices_a_person_is() {
         )]
     );
     assert_eq!(ex.memberships[0].evidence.rule, "elected-to-office");
+    // The nurse is a title the person holds, of no organisation; "a member" of nothing named
+    // is none.
+    assert_eq!(titles(&ex, "Ola Berg"), ["nurse"]);
+    let ex = run("Ola Berg is a human rights lawyer. Tom Hale is a member.");
+    assert_eq!(titles(&ex, "Ola Berg"), ["human rights lawyer"]);
+    assert!(titles(&ex, "Tom Hale").is_empty());
 }
 
 /// Rule `quoted-at-gathering`: one quoted in a report of a conference or annual meeting spoke
