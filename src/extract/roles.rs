@@ -95,6 +95,13 @@ const ORGANISATION_OFFICES: &[&str] = &[
     "ceo",
 ];
 
+/// Territories that own an office when no name is given: "the city's chief planner", "the
+/// country's foreign minister" (a title; the territory is not an organisation).
+const TERRITORIES: &[&str] = &[
+    "city", "country", "state", "county", "region", "nation", "province", "town", "island",
+    "borough", "district", "capital",
+];
+
 /// Organisation words that stand for "the organisation this report is about" in "the union's
 /// president", when no organisation with that head word was named.
 const SELF_REFERENCES: &[&str] = &[
@@ -137,6 +144,9 @@ pub(crate) struct RolePhrase {
     pub self_reference: bool,
     /// "a former X Union official": "former" stood before the organisation, not in the span.
     pub former: bool,
+    /// "the city's", "the country's": a territory unnamed owns the office, so it is a title,
+    /// never a post in the report's own organisation.
+    pub territory_owned: bool,
 }
 
 impl RolePhrase {
@@ -150,7 +160,7 @@ impl RolePhrase {
 
     /// A bare office: no organisation, place or owner ("the union's") named with it.
     fn is_bare(&self) -> bool {
-        self.names_no_place_or_body() && !self.self_reference
+        self.names_no_place_or_body() && !self.self_reference && !self.territory_owned
     }
 }
 
@@ -222,6 +232,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     let mut possessor: Option<EntityId> = None;
     let mut possessor_place: Option<EntityId> = None;
     let mut self_reference = false;
+    let mut territory_owned = false;
     if sent.is(j, "a") || sent.is(j, "an") {
         indefinite = true;
         j += 1;
@@ -258,6 +269,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         match org_by_head_before(r, s, j, &head) {
             Some(id) => possessor = Some(id),
             None if SELF_REFERENCES.contains(&head.as_ref()) => self_reference = true,
+            None if TERRITORIES.contains(&head.as_ref()) => territory_owned = true,
             None => return None,
         }
         j += 2;
@@ -266,7 +278,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     // member" (rule `organisation-then-role`), maybe after "former": "a former X Union
     // official".
     let mut former = false;
-    if possessor.is_none() && possessor_place.is_none() && !self_reference {
+    if possessor.is_none() && possessor_place.is_none() && !self_reference && !territory_owned {
         let before_org = matches!(
             toks.get(j).map(|t| t.lower()).as_deref(),
             Some("former" | "past")
@@ -339,6 +351,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
         org_mention: None,
         place_mention: None,
         self_reference,
+        territory_owned,
         former,
     };
     // Extensions and attachments.
@@ -1594,6 +1607,7 @@ fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool
             org_mention: None,
             place_mention: None,
             self_reference: false,
+            territory_owned: false,
             former: false,
         };
         claim(r, s, person, &phrase, None, &rules::NAME_THEN_TITLE);
@@ -1841,6 +1855,7 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
                 && !phrase.indefinite
                 && bare_office
                 && !phrase.self_reference
+                && !phrase.territory_owned
             {
                 r.main_org
             } else {
@@ -2225,6 +2240,7 @@ fn honorific_title(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         place_mention: None,
         self_reference: false,
         former: false,
+        territory_owned: false,
     };
     claim(r, s, person, &phrase, None, &rules::HONORIFIC_TITLE);
 }
@@ -2350,6 +2366,7 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             .all(|(i, t)| t.is_cap() || t.is_punct("-") || (phrase.start == 0 && i > 0));
         let implicit = if org.is_none()
             && !phrase.self_reference
+            && !phrase.territory_owned
             && titled
             && ORGANISATION_OFFICES.contains(&last.as_ref())
             && !named_before(sent, phrase.start)

@@ -2095,6 +2095,39 @@ fn offices_a_person_is() {
     assert!(titles(&ex, "Tom Hale").is_empty());
 }
 
+/// An office owned by a territory nobody named ("the city's", "the country's") is a title,
+/// never a post in the report's own organisation; "the union's" still is one.
+#[test]
+fn an_office_of_an_unnamed_territory_is_a_title() {
+    let opening = "# Harbour Union congress\n\nThe Harbour Union met in Hull.\n\n";
+    for (sentence, title) in [
+        (
+            "Rose Bishop, the city's chief planner, explained the scheme.",
+            "chief planner",
+        ),
+        (
+            "Rose Bishop, the city's mayor, welcomed delegates.",
+            "mayor",
+        ),
+        (
+            "Rose Bishop, the country's trade minister, arrived late.",
+            "trade minister",
+        ),
+    ] {
+        let ex = run(&format!("{opening}{sentence}"));
+        assert_eq!(titles(&ex, "Rose Bishop"), [title], "{sentence}");
+        assert!(
+            affiliations(&ex).is_empty(),
+            "{sentence}: {:?}",
+            affiliations(&ex)
+        );
+    }
+    let ex = run(&format!(
+        "{opening}Rose Bishop, the union's treasurer, welcomed delegates."
+    ));
+    assert!(has_aff(&ex, "Rose Bishop", "treasurer", "Harbour Union"));
+}
+
 /// Rule `quoted-at-gathering`: one quoted in a report of a conference or annual meeting spoke
 /// at it; one quoted in a report of a march or a visit may only have spoken to the press.
 #[test]
