@@ -1033,6 +1033,24 @@ fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<
     (gathering && body).then_some(k)
 }
 
+/// Rule `place-then-office`: a known place before an office, with no name after it in the
+/// run: "the New Zealand Minister of Education", "Kenya Finance Minister". The place is a span
+/// of its own (the office's territory); the office's words are left to the role rules. Returns
+/// where the place ends.
+fn place_then_office(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<usize> {
+    let longest = lx.max_place_words.min(e - s - 1);
+    (1..=longest).rev().map(|n| s + n).find(|&p| {
+        let office = toks[p].is_cap()
+            && !toks[p].is_acronym()
+            && (lx.is_role(toks[p].text) || is_scope_of_a_post(toks[p].text))
+            && toks[p..e].iter().any(|t| lx.is_role(t.text));
+        let words: Vec<&str> = toks[s..p].iter().map(|t| t.text).collect();
+        office
+            && !toks[p..e].iter().any(|t| lx.is_given_name(t.text))
+            && lx.place(&words.join(" ")).is_some()
+    })
+}
+
 /// Rule `title-run-split`: a capitalised title fused with a name ("HWU General Secretary Jane
 /// Doe", "Russian President Ivan Orlov", "Union President Sir Ian Poe", "Prime Minister Ana
 /// Ruiz") is three things: the organisation or demonym before the role (a span of its own),
@@ -1053,6 +1071,9 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     // role rules to read.
     if let Some(r) = fused_organisation(toks, (s, e), lx) {
         return vec![(s, r)];
+    }
+    if let Some(p) = place_then_office(toks, (s, e), lx) {
+        return vec![(s, p)];
     }
     let Some(k) = (s..e.saturating_sub(1))
         .rev()

@@ -303,6 +303,18 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
             }
         }
     }
+    // A place premodifying the office, its territory: "the New Zealand Minister of
+    // Education" (rule `place-then-office` made the place its own span).
+    if possessor.is_none() && possessor_place.is_none() {
+        if let Some(m) = sent.mention_starting(j) {
+            if let (Some(EntityKind::Place), Some(id)) = (m.kind, m.entity) {
+                if lexicon_role_end(r, sent, m.end).is_some() {
+                    possessor_place = Some(id);
+                    j = m.end;
+                }
+            }
+        }
+    }
     // The role: free words and modifiers, then a lexicon entry ("campaigns officer",
     // "tenant board member", "former deputy mayor").
     let start = j;
@@ -778,9 +790,12 @@ fn claim(
     rule: &'static Rule,
 ) {
     let role = r.text(s, phrase.start, phrase.end).trim();
-    // "its new president": the post is "president".
+    // "its new president": the post is "president" (not "New Zealand Minister of Education":
+    // a capitalised "New" is cut only before a lowercase word, "the New president").
+    let lower_after = |rest: &str| rest.starts_with(|c: char| c.is_lowercase());
     let role = match role.get(..4) {
-        Some(w) if w.eq_ignore_ascii_case("new ") => &role[4..],
+        Some("new ") => &role[4..],
+        Some("New ") if lower_after(&role[4..]) => &role[4..],
         _ => role,
     }
     .to_owned();

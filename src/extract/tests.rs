@@ -1119,6 +1119,12 @@ fn naming_rules_type_names() {
             "State Council of the People's Republic of Tolvik",
         ),
         (
+            "place-then-office",
+            "We met Ana Ruiz, the New Zealand Minister of Education, in Wellington.",
+            Place,
+            "New Zealand",
+        ),
+        (
             "given-name-alone (a speech verb after)",
             "After lunch, Mary said the talk went well.",
             Person,
@@ -2126,6 +2132,16 @@ fn an_office_of_an_unnamed_territory_is_a_title() {
         "{opening}Rose Bishop, the union's treasurer, welcomed delegates."
     ));
     assert!(has_aff(&ex, "Rose Bishop", "treasurer", "Harbour Union"));
+}
+
+/// A place before an office is its territory, not part of the title, and a place's "New" is
+/// no "new" post.
+#[test]
+fn a_place_before_an_office_is_its_territory() {
+    let ex = run("We met Ana Ruiz, the New Zealand Minister of Education, in Wellington.");
+    assert_eq!(titles(&ex, "Ana Ruiz"), ["Minister of Education"]);
+    let ex = run("Tom Hale, the union's new president, spoke first.");
+    assert_eq!(titles(&ex, "Tom Hale"), ["president"]);
 }
 
 /// Rule `quoted-at-gathering`: one quoted in a report of a conference or annual meeting spoke
