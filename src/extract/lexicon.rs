@@ -442,9 +442,7 @@ impl Lexicon {
                 })
         })
     }
-}
 
-impl Lexicon {
     /// Does the line's first word begin with the first word of a furniture entry? An entry
     /// that matches a line, whole or as its start, always does (both are keyed alike, one
     /// space between words), so a line that fails this matches none.

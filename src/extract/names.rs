@@ -1043,11 +1043,14 @@ fn place_then_office(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Op
         let office = toks[p].is_cap()
             && !toks[p].is_acronym()
             && (lx.is_role(toks[p].text) || is_scope_of_a_post(toks[p].text))
-            && toks[p..e].iter().any(|t| lx.is_role(t.text));
-        let words: Vec<&str> = toks[s..p].iter().map(|t| t.text).collect();
-        office
-            && !toks[p..e].iter().any(|t| lx.is_given_name(t.text))
-            && lx.place(&words.join(" ")).is_some()
+            && toks[p..e].iter().any(|t| lx.is_role(t.text))
+            && !toks[p..e].iter().any(|t| lx.is_given_name(t.text));
+        // The place's words are joined only for a run that holds an office (every run of
+        // every sentence comes here).
+        office && {
+            let words: Vec<&str> = toks[s..p].iter().map(|t| t.text).collect();
+            lx.place(&words.join(" ")).is_some()
+        }
     })
 }
 
