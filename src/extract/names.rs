@@ -590,17 +590,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                 last.1 = run.1;
                 continue;
             }
-            // "the Westport Women's Cooperative", "the People's Alliance": an irregular
-            // plural's possessive inside a name that ends with an organisation's head, or a
-            // state's ("the People's Republic").
-            if gap == 1
-                && toks[last.1].kind == Kind::Possessive
-                && matches!(
-                    toks[last.1 - 1].text,
-                    "Women" | "Men" | "Children" | "People" | "Peoples"
-                )
-                && (lx.is_org_head(toks[run.1 - 1].text) || toks[run.1 - 1].text == "Republic")
-            {
+            if gap == 1 && possessive_inside_name(toks, *last, run, lx) {
                 last.1 = run.1;
                 continue;
             }
@@ -1031,6 +1021,26 @@ fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<
         )
     });
     (gathering && body).then_some(k)
+}
+
+/// A possessive inside an organisation's name: the left run ends with a word for a class of
+/// people, the right run with an organisation's head, or a state's ("the People's Republic").
+/// An irregular plural ("the Westport Women's Cooperative", "the People's Alliance") or an
+/// occupation or life situation ("the Farmer's Credit Union", "the Citizen's Housing
+/// Board"): a person's or place's possessive ("Ana
+/// Ruiz's Housing Trust", "Tolvik's Housing Board") stays outside the name.
+fn possessive_inside_name(
+    toks: &[Token],
+    left: (usize, usize),
+    right: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let owner = toks[left.1 - 1].text;
+    let class_of_people = matches!(owner, "Women" | "Men" | "Children" | "People" | "Peoples")
+        || lx.is_occupation(owner);
+    toks[left.1].kind == Kind::Possessive
+        && class_of_people
+        && (lx.is_org_head(toks[right.1 - 1].text) || toks[right.1 - 1].text == "Republic")
 }
 
 /// Rule `place-then-office`: a known place before an office, with no name after it in the
@@ -1777,6 +1787,41 @@ mod tests {
             ),
         ] {
             assert_eq!(names(text), want, "{text}");
+        }
+    }
+
+    /// `possessive_inside_name`: a class of people's possessive stays inside an organisation's
+    /// name; a person's or a place's does not.
+    #[test]
+    fn possessives_inside_names() {
+        for (case, text, want) in [
+            (
+                "an occupation, singular",
+                "Ana Ruiz of the Farmer's Credit Union spoke.",
+                vec!["Ana Ruiz", "Farmer's Credit Union"],
+            ),
+            (
+                "a life situation, singular",
+                "The Citizen's Housing Board met on Monday.",
+                vec!["Citizen's Housing Board"],
+            ),
+            (
+                "a person's possessive",
+                "Tom Hale's Housing Trust grew.",
+                vec!["Tom Hale", "Housing Trust"],
+            ),
+            (
+                "a place's possessive",
+                "Tolvik's Housing Board met.",
+                vec!["Tolvik", "Housing Board"],
+            ),
+            (
+                "no organisation's head after it",
+                "The Farmer's Market Day drew crowds.",
+                vec!["Farmer", "Market Day"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{case}: {text}");
         }
     }
 
