@@ -1121,6 +1121,9 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         if !(lx.is_role(&words.join(" ")) || r - 1 > s && is_scope_of_a_post(toks[r - 1].text)) {
             break;
         }
+        if county_before_office(toks, (s, r - 1), lx) {
+            break;
+        }
         r -= 1;
     }
     let mut out = Vec::with_capacity(2);
@@ -1138,6 +1141,25 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     out.push((tail, e));
     out
+}
+
+/// Rule `county-before-office`: "Marden County Commissioner A B", "Tolvik District Judge A B":
+/// an area word (County, District, Province, Borough, Parish) after capitalised words that are
+/// no organisation (no acronym, head word or office among them) ends a place's name, the
+/// office's territory, instead of scoping the post ("HWU County Organiser A B" keeps it).
+/// `(s, at)`: the words before the area word and where it stands.
+fn county_before_office(toks: &[Token], (s, at): (usize, usize), lx: &Lexicon) -> bool {
+    matches!(
+        toks[at].text,
+        "County" | "District" | "Province" | "Borough" | "Parish"
+    ) && at > s
+        && toks[s..at].iter().all(|t| {
+            t.is_cap()
+                && !t.is_acronym()
+                && !lx.is_org_head(t.text)
+                && !lx.is_role(t.text)
+                && !is_scope_of_a_post(t.text)
+        })
 }
 
 /// Words that say the scope or rank of a post before its name, capitalised in titles:
@@ -1819,6 +1841,31 @@ mod tests {
                 "no organisation's head after it",
                 "The Farmer's Market Day drew crowds.",
                 vec!["Farmer", "Market Day"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{case}: {text}");
+        }
+    }
+
+    /// Rule `county-before-office`: an area word after words that are no organisation ends a
+    /// place's name; after an organisation it scopes the post.
+    #[test]
+    fn counties_before_offices() {
+        for (case, text, want) in [
+            (
+                "a county's office",
+                "They heard Marden County Commissioner Kai Brandt.",
+                vec!["Marden County", "Kai Brandt"],
+            ),
+            (
+                "a district's office in a list",
+                "The guests were Tolvik District Judge Ana Ruiz and Tom Hale.",
+                vec!["Tolvik District", "Ana Ruiz", "Tom Hale"],
+            ),
+            (
+                "an organisation's county post",
+                "They heard HWU County Organiser Mia Roth.",
+                vec!["HWU", "Mia Roth"],
             ),
         ] {
             assert_eq!(names(text), want, "{case}: {text}");

@@ -1125,6 +1125,18 @@ fn naming_rules_type_names() {
             "New Zealand",
         ),
         (
+            "county-before-office",
+            "The rally heard Marden County Commissioner Kai Brandt.",
+            Place,
+            "Marden County",
+        ),
+        (
+            "possessive-inside-name",
+            "Ana Ruiz of the Farmer's Credit Union spoke first.",
+            Organization,
+            "Farmer's Credit Union",
+        ),
+        (
             "given-name-alone (a speech verb after)",
             "After lunch, Mary said the talk went well.",
             Person,
