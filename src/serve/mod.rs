@@ -228,13 +228,20 @@ pub fn run(opts: Options, ready: impl FnOnce(&Started)) -> Result<()> {
         }
         Ok(())
     });
-    // Queries still running on blocking threads are not waited for: they end with the process.
-    runtime.shutdown_timeout(Duration::ZERO);
+    // The requests under way were dropped with the server, which cancelled their queries; those
+    // stop at their next tuple, and are waited for a moment, so that no query thread is still
+    // reading the store while the process exits (RocksDB's destructors then abort it: SIGABRT
+    // seen after Ctrl-C on a loaded machine). One that does not stop in time ends with the
+    // process, as before.
+    runtime.shutdown_timeout(QUERY_STOP_WAIT);
     served
 }
 
 /// How long requests under way may go on after Ctrl-C before the server stops anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
+
+/// How long cancelled queries are given to stop before the process ends.
+const QUERY_STOP_WAIT: Duration = Duration::from_secs(2);
 
 async fn reopen_periodically(state: Arc<AppState>) {
     loop {
