@@ -1023,12 +1023,12 @@ fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<
     (gathering && body).then_some(k)
 }
 
-/// A possessive inside an organisation's name: the left run ends with a word for a class of
-/// people, the right run with an organisation's head, or a state's ("the People's Republic").
-/// An irregular plural ("the Westport Women's Cooperative", "the People's Alliance") or an
-/// occupation or life situation ("the Farmer's Credit Union", "the Citizen's Housing
-/// Board"): a person's or place's possessive ("Ana
-/// Ruiz's Housing Trust", "Tolvik's Housing Board") stays outside the name.
+/// Rule `possessive-inside-name`: a possessive inside an organisation's name. The left run
+/// ends with a word for a class of people, the right run with an organisation's head, or a
+/// state's ("the People's Republic"): an irregular plural ("the Westport Women's Cooperative",
+/// "the People's Alliance") or an occupation or life situation ("the Farmer's Credit Union",
+/// "the Citizen's Housing Board"). A person's or a place's possessive ("Ana Ruiz's Housing
+/// Trust", "Tolvik's Housing Board") stays outside the name.
 fn possessive_inside_name(
     toks: &[Token],
     left: (usize, usize),
@@ -1812,63 +1812,63 @@ mod tests {
         }
     }
 
-    /// `possessive_inside_name`: a class of people's possessive stays inside an organisation's
-    /// name; a person's or a place's does not.
+    /// Two name rules on sentences of our own, case by case: `possessive-inside-name` (a class
+    /// of people's possessive stays inside an organisation's name, a person's or a place's does
+    /// not) and `county-before-office` (an area word after words that are no organisation ends
+    /// a place's name; after an organisation it scopes the post).
     #[test]
-    fn possessives_inside_names() {
-        for (case, text, want) in [
+    fn possessives_and_counties() {
+        for (rule, case, text, want) in [
             (
+                "possessive-inside-name",
                 "an occupation, singular",
                 "Ana Ruiz of the Farmer's Credit Union spoke.",
                 vec!["Ana Ruiz", "Farmer's Credit Union"],
             ),
             (
+                "possessive-inside-name",
                 "a life situation, singular",
                 "The Citizen's Housing Board met on Monday.",
                 vec!["Citizen's Housing Board"],
             ),
             (
+                "possessive-inside-name",
                 "a person's possessive",
                 "Tom Hale's Housing Trust grew.",
                 vec!["Tom Hale", "Housing Trust"],
             ),
             (
+                "possessive-inside-name",
                 "a place's possessive",
                 "Tolvik's Housing Board met.",
                 vec!["Tolvik", "Housing Board"],
             ),
             (
+                "possessive-inside-name",
                 "no organisation's head after it",
                 "The Farmer's Market Day drew crowds.",
                 vec!["Farmer", "Market Day"],
             ),
-        ] {
-            assert_eq!(names(text), want, "{case}: {text}");
-        }
-    }
-
-    /// Rule `county-before-office`: an area word after words that are no organisation ends a
-    /// place's name; after an organisation it scopes the post.
-    #[test]
-    fn counties_before_offices() {
-        for (case, text, want) in [
             (
+                "county-before-office",
                 "a county's office",
                 "They heard Marden County Commissioner Kai Brandt.",
                 vec!["Marden County", "Kai Brandt"],
             ),
             (
+                "county-before-office",
                 "a district's office in a list",
                 "The guests were Tolvik District Judge Ana Ruiz and Tom Hale.",
                 vec!["Tolvik District", "Ana Ruiz", "Tom Hale"],
             ),
             (
+                "county-before-office",
                 "an organisation's county post",
                 "They heard HWU County Organiser Mia Roth.",
                 vec!["HWU", "Mia Roth"],
             ),
         ] {
-            assert_eq!(names(text), want, "{case}: {text}");
+            assert_eq!(names(text), want, "{rule}, {case}: {text}");
         }
     }
 
