@@ -1035,11 +1035,14 @@ fn possessive_inside_name(
     right: (usize, usize),
     lx: &Lexicon,
 ) -> bool {
+    // The token kind first: this is asked of every two runs with one token between them.
+    if toks[left.1].kind != Kind::Possessive {
+        return false;
+    }
     let owner = toks[left.1 - 1].text;
     let class_of_people = matches!(owner, "Women" | "Men" | "Children" | "People" | "Peoples")
         || lx.is_occupation(owner);
-    toks[left.1].kind == Kind::Possessive
-        && class_of_people
+    class_of_people
         && (lx.is_org_head(toks[right.1 - 1].text) || toks[right.1 - 1].text == "Republic")
 }
 
