@@ -120,6 +120,7 @@ fn blocks(text: &str, format: Format) -> Vec<Block> {
     // The paragraph being built: (start, end, number of lines).
     let mut open: Option<(usize, usize, usize)> = None;
     let mut in_fence = false;
+    let wrap_min = wrap_min_chars(text);
 
     let close = |open: &mut Option<(usize, usize, usize)>, out: &mut Vec<Block>| {
         if let Some((start, end, nlines)) = open.take() {
@@ -173,7 +174,7 @@ fn blocks(text: &str, format: Format) -> Vec<Block> {
         }
         let end = line.start + line.text.trim_end().len();
         match open.as_mut() {
-            Some((_, prev_end, nlines)) if !ends_hard(&text[..*prev_end]) => {
+            Some((_, prev_end, nlines)) if !ends_hard(&text[..*prev_end], wrap_min) => {
                 // A soft-wrapped line continues the paragraph.
                 *prev_end = end;
                 *nlines += 1;
@@ -276,17 +277,53 @@ fn list_marker(line: &str) -> Option<usize> {
 /// addresses); longer ones are taken as hard-wrapped prose that the next line continues.
 const WRAP_MIN_CHARS: usize = 50;
 
-/// True when a text ends where a paragraph may end: terminal punctuation, a closing quote or
-/// bracket, a colon, or a short line.
-fn ends_hard(text: &str) -> bool {
+/// How many short wrapped lines make a text one set in narrow columns.
+const NARROW_WRAPS_MIN: usize = 5;
+
+/// The shortest line, in characters, that the next line may continue in this text: usually
+/// [`WRAP_MIN_CHARS`]. A text set in narrow columns (a newspaper page read by OCR, a
+/// column-wide e-mail) wraps its prose at 30-45 characters, so that its sentences ran on over
+/// lines the default takes for headings. Such a text shows itself by lines that end with no
+/// punctuation and are followed by a line that begins in lower case, the sentence running on:
+/// when at least [`NARROW_WRAPS_MIN`] short lines do so, the shortest line continued is two
+/// thirds of their median length, so that the text's own short lines (its headings, of a few
+/// words) still stand alone.
+fn wrap_min_chars(text: &str) -> usize {
+    let mut widths = Vec::new();
+    let mut prev: Option<&str> = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(p) = prev {
+            let runs_on = line.chars().next().is_some_and(char::is_lowercase);
+            let width = p.chars().count();
+            if runs_on && width < WRAP_MIN_CHARS && !ends_with_mark(p) {
+                widths.push(width);
+            }
+        }
+        prev = Some(line).filter(|l| !l.is_empty());
+    }
+    if widths.len() < NARROW_WRAPS_MIN {
+        return WRAP_MIN_CHARS;
+    }
+    widths.sort_unstable();
+    (widths[widths.len() / 2] * 2 / 3).min(WRAP_MIN_CHARS)
+}
+
+/// True when a text ends with a mark that may end a paragraph: terminal punctuation, a closing
+/// quote or bracket, a colon.
+fn ends_with_mark(text: &str) -> bool {
+    matches!(
+        text.trim_end().chars().last(),
+        Some('.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']' | '…' | '*' | '_')
+    )
+}
+
+/// True when a text ends where a paragraph may end: a mark that may end one, or a line shorter
+/// than `wrap_min` characters.
+fn ends_hard(text: &str, wrap_min: usize) -> bool {
     let trimmed = text.trim_end();
     let last_line = trimmed.rsplit('\n').next().unwrap_or(trimmed);
-    match trimmed.chars().last() {
-        Some('.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']' | '…' | '*' | '_') => {
-            true
-        }
-        _ => last_line.trim().chars().count() < WRAP_MIN_CHARS,
-    }
+    ends_with_mark(trimmed) || last_line.trim().chars().count() < wrap_min
 }
 
 /// A short line that does not end as a sentence does: a heading, a dateline, a byline.
@@ -505,6 +542,30 @@ mod tests {
                 (BlockKind::Heading, "Tel: 0123"),
             ]
         );
+    }
+
+    #[test]
+    fn narrow_columns_run_on_over_short_lines() {
+        // Set as an OCR'd newspaper column is: about 35 characters a line.
+        let text = "ANGLERS MEET\nThe annual meeting of the Tolvik\nAngling Society was held in the\nTown Hall last night, and was\nwell attended by members and\nfriends. Mr. Tom Hale was in the\nchair.\nPRIZES AWARDED\nThe secretary read the report of\nthe year, which showed that the\nsociety had grown in numbers and\nin funds.\n";
+        assert_eq!(
+            block_texts(text, Format::Text),
+            [
+                (BlockKind::Heading, "ANGLERS MEET"),
+                (
+                    BlockKind::Paragraph,
+                    "The annual meeting of the Tolvik\nAngling Society was held in the\nTown Hall last night, and was\nwell attended by members and\nfriends. Mr. Tom Hale was in the\nchair."
+                ),
+                (BlockKind::Heading, "PRIZES AWARDED"),
+                (
+                    BlockKind::Paragraph,
+                    "The secretary read the report of\nthe year, which showed that the\nsociety had grown in numbers and\nin funds."
+                ),
+            ]
+        );
+        // Fewer short lines running on than a narrow column has: the usual width holds.
+        let contact = "Media contact:\nAna Ruiz, Press Officer\nana.ruiz@example.org\n";
+        assert_eq!(wrap_min_chars(contact), WRAP_MIN_CHARS);
     }
 
     #[test]
