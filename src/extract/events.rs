@@ -181,6 +181,37 @@ const AFTER_EVENT: &[&str] = &[
     "did",
     "does",
     "can",
+    // Adverbs of time and place, and prepositions the list above lacks: "a meeting earlier
+    // this week with X", "the rally yesterday", "talks via video link", "a debate between A
+    // and B".
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "here",
+    "there",
+    "now",
+    "again",
+    "together",
+    "via",
+    "between",
+    "among",
+    "amongst",
+    "under",
+    "over",
+    "through",
+    "across",
+    "since",
+    "until",
+    "while",
+    "whose",
+    "ahead",
+    "alongside",
+    "towards",
+    "within",
+    "without",
 ];
 
 /// A lowercase word after an event word that is more likely the head of a compound noun
@@ -220,6 +251,10 @@ pub(crate) struct EventContext {
     pub section: Vec<Option<EntityId>>,
     /// Event mentions per sentence: (token start, token end, event).
     pub mentions: Vec<Vec<(usize, usize, EntityId)>>,
+    /// Meetings between people per sentence (rule `met-with`): the token of "met" (or of the
+    /// "with" after a word for a meeting) and the meeting. The people in the list after it, and
+    /// the subject of "met", were there.
+    pub meetings: Vec<Vec<(usize, EntityId)>>,
 }
 
 /// An event phrase written in lowercase: "the 2025 annual congress", "a fringe meeting",
@@ -506,6 +541,7 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
     let mut ctx = EventContext {
         section: vec![None; r.sents.len()],
         mentions: vec![Vec::new(); r.sents.len()],
+        meetings: vec![Vec::new(); r.sents.len()],
     };
     let mut by_head: HashMap<String, EntityId> = HashMap::new();
 
@@ -747,8 +783,185 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             }
             ctx.mentions[s].push((p.start, p.end, id));
         }
+        meetings(r, s, &mut ctx);
     }
     ctx
+}
+
+/// Time words that may stand between a word for a meeting and its "with": "a meeting earlier
+/// this week with A B", "talks yesterday with C D".
+const MEETING_TIME_WORDS: &[&str] = &[
+    "earlier",
+    "later",
+    "this",
+    "last",
+    "week",
+    "month",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "also",
+    "again",
+    "separately",
+    "privately",
+    "briefly",
+];
+
+/// The end of the list of people that begins at token `k`, people named in it and their
+/// titles ("Commissioner for Trade, A B, and C D"; "his counterpart, E F"): the token after
+/// its last person, or None when no person begins within its first few words.
+fn people_list_end(sent: &Sent, k: usize) -> Option<usize> {
+    let toks = &sent.toks;
+    let mut q = k;
+    let mut end = None;
+    while q < toks.len() && q - k < 40 {
+        if let Some(m) = sent.mention_at(q) {
+            if m.kind == Some(EntityKind::Person) && m.entity.is_some() {
+                end = Some(m.end);
+                q = m.end;
+                continue;
+            }
+        }
+        let t = &toks[q];
+        let w = t.lower();
+        let in_list = t.is_cap()
+            || t.kind == Kind::Possessive
+            || t.is_punct(",")
+            || matches!(
+                w.as_ref(),
+                "and" | "the" | "of" | "for" | "his" | "her" | "their" | "counterpart"
+            );
+        // Before the first person, a title may run on in lowercase: "with the minister of
+        // state for trade, A B"; after one, the list ends at the first word outside it, and
+        // before one at a preposition or a past form ("met behind closed doors at …").
+        let titled = t.kind == Kind::Word
+            && !w.ends_with("ed")
+            && !matches!(
+                w.as_ref(),
+                "at" | "in"
+                    | "on"
+                    | "by"
+                    | "to"
+                    | "behind"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "over"
+                    | "via"
+                    | "from"
+                    | "about"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "where"
+            );
+        if !in_list && (end.is_some() || q - k > 6 || !titled) {
+            break;
+        }
+        q += 1;
+    }
+    end
+}
+
+/// Rule `met-with`: meetings between people, which real reports of visits and government news
+/// give more often than any named gathering. "A B met (with) C D" names a meeting the text
+/// calls by no name: it is registered as "meeting with C D" (the people of the list after
+/// "met", without their titles); "a meeting earlier this week with C D", "talks with C D" name
+/// one already found. Not when the sentence names a gathering the meeting was at ("met C D at
+/// the summit": the summit), nor "we met", which a delegation's diary places at the
+/// meeting it names next (rule `met-name`), nor a passive ("was met with protests").
+fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
+    let sent = &r.sents[s];
+    let mut found: Vec<(usize, Option<EntityId>, usize)> = Vec::new();
+    for (k, t) in sent.toks.iter().enumerate() {
+        let w = t.lower();
+        if matches!(w.as_ref(), "met" | "meets") {
+            let prev = if k > 0 {
+                sent.toks[k - 1].lower()
+            } else {
+                "".into()
+            };
+            if k == 0
+                || matches!(
+                    prev.as_ref(),
+                    "we" | "was" | "were" | "be" | "been" | "being"
+                )
+            {
+                continue;
+            }
+            let start = k + 1 + usize::from(sent.toks.get(k + 1).is_some_and(|n| n.is("with")));
+            let Some(end) = people_list_end(sent, start) else {
+                continue;
+            };
+            if !ctx.mentions[s].iter().any(|&(a, _, _)| a > k) {
+                found.push((k, None, end));
+            }
+        } else if w == "with" {
+            // "a meeting earlier this week with", "held talks with", "a video conference with".
+            let mut b = k;
+            while b > 0
+                && k - b < 4
+                && MEETING_TIME_WORDS.contains(&sent.toks[b - 1].lower().as_ref())
+            {
+                b -= 1;
+            }
+            let Some(&(_, _, id)) = ctx.mentions[s].iter().find(|&&(_, e, _)| e == b) else {
+                continue;
+            };
+            if people_list_end(sent, k + 1).is_some() {
+                found.push((k, Some(id), k));
+            }
+        }
+    }
+    for (k, known, end) in found {
+        let id = match known {
+            Some(id) => id,
+            None => {
+                let from = if r.sents[s].toks.get(k + 1).is_some_and(|n| n.is("with")) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                // Named by the people met, without their titles: "meeting with C D and E F".
+                let met: Vec<String> = r.sents[s]
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.kind == Some(EntityKind::Person) && from <= m.start && m.end <= end
+                    })
+                    .filter_map(|m| m.entity)
+                    .map(|e| r.reg.get(e).name.clone())
+                    .collect();
+                let name = match met.split_last() {
+                    Some((last, [])) => format!("meeting with {last}"),
+                    Some((last, rest)) => format!("meeting with {} and {last}", rest.join(", ")),
+                    None => continue,
+                };
+                let id = r.reg.add(EntityKind::Event, &name, s);
+                // The words as written, titles and all, are another name for it.
+                let written = format!("meeting with {}", r.text(s, from, end));
+                if written != name {
+                    r.reg.alias(id, &written);
+                }
+                if let Some(main) = r.main_event.filter(|&m| m != id) {
+                    r.reg.get_mut(id).part_of = Some(main);
+                }
+                ctx.mentions[s].push((k, k + 1, id));
+                id
+            }
+        };
+        ctx.meetings[s].push((k, id));
+    }
 }
 
 fn last_word(head: &str) -> &str {

@@ -788,6 +788,53 @@ fn met_name(site: &Site) -> Option<PartRole> {
     .then_some(PartRole::Attendee)
 }
 
+/// Rule `met-with`: the meeting (found by `events::meetings`) that the person attended, as one
+/// met ("met with A B, Governor of X, and C D"; "a meeting earlier this week with A B") or as
+/// the one who met ("A B met C D", "She met with C D").
+fn met_with(
+    sent: &Sent,
+    words: &[String],
+    p: &Mention,
+    persons: &[Mention],
+    meetings: &[(usize, EntityId)],
+) -> Option<EntityId> {
+    if meetings.is_empty() {
+        return None;
+    }
+    let site = Site {
+        sent,
+        words,
+        p,
+        persons,
+        first: p.hon.unwrap_or(p.start),
+    };
+    let at = |k: usize| meetings.iter().find(|m| m.0 == k).map(|m| m.1);
+    if let Some(q) = list_after(&site, &["met", "meets", "with"]) {
+        // "met with A B": the meeting stands at "met".
+        let verb = if site.w(q) == "with" && q > 0 && at(q).is_none() {
+            q - 1
+        } else {
+            q
+        };
+        if let Some(id) = at(verb) {
+            return Some(id);
+        }
+    }
+    // The one who met: the verb after the name, or after the name set off by commas as an
+    // appositive ("The Prime Minister, A B, met C D") and adverbs ("A B also met C D").
+    let mut k = p.end;
+    while k < words.len()
+        && (words[k] == "," || words[k].ends_with("ly") || is_adverb(&words[k]))
+        && k - p.end < 4
+    {
+        k += 1;
+    }
+    [k, verb_after(&site)]
+        .into_iter()
+        .find(|&v| matches!(site.w(v), "met" | "meets"))
+        .and_then(at)
+}
+
 /// The token where the person's verb stands: after the name, over "of the X" or an appositive
 /// closed by a comma ("X, director of Y, told delegates"), and over adverbs.
 fn verb_after(site: &Site) -> usize {
@@ -1423,6 +1470,15 @@ pub(crate) fn find_participation(r: &mut Reader) {
         for p in &persons {
             let Some(person) = p.entity else { continue };
             let first = p.hon.unwrap_or(p.start);
+            if let Some(event) = met_with(sent, &words, p, &persons, &ctx.meetings[s]) {
+                found.push(Participation {
+                    person,
+                    event,
+                    role: PartRole::Attendee,
+                    evidence: r.evidence(s, &rules::MET_WITH),
+                });
+                continue;
+            }
             let mut part = part_in_sentence(sent, &words, p, &persons);
             // A list of panellists under a session heading.
             if part.is_none()

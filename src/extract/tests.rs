@@ -2602,3 +2602,71 @@ fn a_relative_clause_that_names_a_post_is_no_part_in_the_event() {
         "{got:?}"
     );
 }
+
+#[test]
+fn meetings_between_people() {
+    // Rule `met-with`: (case, sentence, person, the meeting they attended, or None).
+    let opening = "# Minister visits Marden\n\nThe Minister for Trade, Ana Ruiz, began a three-day visit to Marden on Monday.\n\n";
+    for (case, text, person, meeting) in [
+        (
+            "the one met, over a title set off by commas",
+            "Ana Ruiz met with the Governor of Marden, Tom Hale, on Tuesday.",
+            "Tom Hale",
+            Some("meeting with Tom Hale"),
+        ),
+        (
+            "the one who met, as the subject",
+            "Ana Ruiz met with the Governor of Marden, Tom Hale, on Tuesday.",
+            "Ana Ruiz",
+            Some("meeting with Tom Hale"),
+        ),
+        (
+            "the subject as an appositive, two people met",
+            "The Prime Minister, Lena Vell, met Congresswoman Nora Quill and Mia Roth in Brask.",
+            "Lena Vell",
+            Some("meeting with Nora Quill and Mia Roth"),
+        ),
+        (
+            "the second of two people met",
+            "The Prime Minister, Lena Vell, met Congresswoman Nora Quill and Mia Roth in Brask.",
+            "Mia Roth",
+            Some("meeting with Nora Quill and Mia Roth"),
+        ),
+        (
+            "a meeting named as a noun, with time words before its with",
+            "Following a meeting earlier this week with the Commissioner for Energy, Kai Brandt, the minister flew home.",
+            "Kai Brandt",
+            Some("meeting"),
+        ),
+        (
+            "met at a named gathering: the gathering, not a new meeting",
+            "Ana Ruiz met Tom Hale at the annual trade fair in Brask.",
+            "Tom Hale",
+            None,
+        ),
+        (
+            "a passive is no meeting",
+            "Tom Hale was met with protests in Brask.",
+            "Tom Hale",
+            None,
+        ),
+        (
+            "met behind closed doors at a gathering chaired by someone",
+            "The ministers met behind closed doors at a roundtable chaired by Tom Hale.",
+            "Tom Hale",
+            None,
+        ),
+    ] {
+        let ex = run(&format!("{opening}{text}\n"));
+        let met: Vec<String> = ex
+            .participations
+            .iter()
+            .filter(|p| name(&ex, p.person) == person && p.evidence.rule == "met-with")
+            .map(|p| name(&ex, p.event).to_owned())
+            .collect();
+        match meeting {
+            Some(m) => assert_eq!(met, [m], "{case}: {:?}", parts(&ex)),
+            None => assert!(met.is_empty(), "{case}: {met:?}"),
+        }
+    }
+}
