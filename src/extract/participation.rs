@@ -1519,7 +1519,9 @@ pub(crate) fn find_participation(r: &mut Reader) {
             }
             let Some((role, rule)) = part else {
                 // Speech by someone already placed at the event makes them a speaker there.
-                if spoke_in_sentence(sent, &words, p, &persons) {
+                // Not when the sentence places the speech away from it: "Speaking after the
+                // meeting, A B said".
+                if spoke_in_sentence(sent, &words, p, &persons) && !spoke_away(&words) {
                     // The event the sentence places them at, not one they spoke of ("said
                     // delegates must back the strike").
                     let placed = |a: usize| {
@@ -1545,8 +1547,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
                     } else if let (Some(event), true) = (
                         event,
                         persons[0].hon.unwrap_or(persons[0].start) <= 6
-                            && leads_the_sentence(sent, &words, p, &persons)
-                            && !spoke_away(&words),
+                            && leads_the_sentence(sent, &words, p, &persons),
                     ) {
                         // Rule `speech-at-event`: the subject of a verb of speech in a report
                         // about an event spoke at it.

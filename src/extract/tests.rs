@@ -685,6 +685,15 @@ fn speaking_away_from_the_event_is_no_part_in_it() {
     let ex = run("# Dockers back strike at Westport\n\nMembers of the Norland Dockers Union voted to strike at a mass meeting in Westport on Tuesday.\n\nSpeaking after the meeting, company spokesperson John Mills said talks would continue. Speaking to reporters, Ana Ruiz said the vote was clear. Speaking at the meeting, Tom Hale said the vote was clear.");
     let people: Vec<String> = parts(&ex).into_iter().map(|(p, _, _)| p).collect();
     assert_eq!(people, ["Tom Hale"]);
+    // One already placed at the meeting as an attendee stays one: the speech after it was
+    // given away from it (rule `attendee-then-speech` does not fire).
+    let ex = run("# Minister meets farmers\n\nFollowing a meeting earlier this week with the Commissioner for Trade, Tom Hale, Minister Ana Ruiz flew home.\n\nSpeaking after the meeting, Minister Ruiz said: \"This has been a useful week.\"");
+    let ruiz: Vec<PartRole> = parts(&ex)
+        .into_iter()
+        .filter(|(p, _, _)| p == "Ana Ruiz")
+        .map(|(_, role, _)| role)
+        .collect();
+    assert_eq!(ruiz, [PartRole::Attendee], "{:?}", parts(&ex));
 }
 
 /// Rule `bracketed-body` needs a list: one name with a word in brackets is an aside.
