@@ -458,7 +458,10 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
                                 | "from"
                                 | "ran"
                                 | "had"
-                        ) || r.lx.is_stopword(t.text) && !t.is_cap())
+                        ) || r.lx.is_stopword(t.text) && !t.is_cap()
+                            // A verb of what the event did ends its name: "the meeting of
+                            // the society took place".
+                            || !t.is_cap() && AFTER_EVENT.contains(&w.as_ref()))
                     {
                         break;
                     }

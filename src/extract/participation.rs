@@ -65,6 +65,10 @@ pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<Part
         {
             PartRole::Speaker
         }
+        // "X took the chair", "X occupied the chair": the one who presided.
+        "took" | "takes" | "occupied" | "occupies" if next == "the" && next2 == "chair" => {
+            PartRole::Chair
+        }
         // "X steps up to the podium", "X took the floor", "X rose to speak".
         "stepped" | "steps" if next == "up" => PartRole::Speaker,
         "took" | "takes"
@@ -471,6 +475,15 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     // "presided over by X": the one who presided.
     if q >= 3 && site.w(q - 1) == "by" && site.w(q - 2) == "over" && site.w(q - 3) == "presided" {
         return Some(PartRole::Chair);
+    }
+    // "on the motion of X", "on the proposition of X", as minutes give a motion's mover.
+    if q >= 3
+        && site.w(q - 1) == "of"
+        && matches!(site.w(q - 2), "motion" | "proposition")
+        && site.w(q - 3) == "the"
+        && site.w(q.saturating_sub(4)) == "on"
+    {
+        return Some(PartRole::Speaker);
     }
     // "The first talk was by A B": a speech noun the subject of "was by".
     let talk_was_by = q >= 3

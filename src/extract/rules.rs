@@ -135,7 +135,7 @@ rules! {
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale proposed a motion on rents."];
     VERB_BY_NAME: "verb-by-name", Participation, 0.8,
-        "A passive act by the person: \"the session was chaired by A B\", \"the first talk was by A B\".",
+        "A passive act by the person: \"the session was chaired by A B\", \"the first talk was by A B\", \"on the motion of A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum was chaired by Ana Ruiz.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The first technical talk was by Mia Roth."];
     CHAIR_LABEL: "chair-label", Participation, 0.8,

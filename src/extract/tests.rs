@@ -679,6 +679,16 @@ fn a_described_session_is_its_own_event() {
     }
 }
 
+/// An unnamed event's name runs over a short phrase after its head and ends at a verb of what
+/// the event did.
+#[test]
+fn an_event_phrase_ends_at_its_verb() {
+    let ex = run(
+        "Anglers meet\n\nA meeting of the society took place on Tuesday in Tolvik. Tom Hale spoke.",
+    );
+    assert_eq!(kinds(&ex, EntityKind::Event), ["meeting of the society"]);
+}
+
 /// Speaking after the meeting or to reporters places no one at the meeting.
 #[test]
 fn speaking_away_from_the_event_is_no_part_in_it() {
@@ -1579,6 +1589,27 @@ fn participation_forms() {
             "stepping up to the podium",
             "Deacon Ada Kane steps up to the podium to talk about the strike.",
             "Ada Kane",
+            Speaker,
+            conference,
+        ),
+        (
+            "taking the chair",
+            "Ada Kane took the chair after lunch.",
+            "Ada Kane",
+            Chair,
+            conference,
+        ),
+        (
+            "occupying the chair, as old minutes put it",
+            "Tom Hale occupied the chair.",
+            "Tom Hale",
+            Chair,
+            conference,
+        ),
+        (
+            "a motion's mover in minutes",
+            "On the motion of Mia Roth, a vote of thanks was passed.",
+            "Mia Roth",
             Speaker,
             conference,
         ),
