@@ -896,6 +896,7 @@ impl<'a> Reader<'a> {
                 || prev.is_some_and(|p| {
                     p.is_ordinal()
                         || matches!(p.lower().as_ref(), "annual" | "next" | "last" | "biennial")
+                        || is_duration(&p.lower())
                 });
             // "the HWU Congress", "the NFW Summit": an organisation's acronym before the head
             // names its gathering.
@@ -910,6 +911,7 @@ impl<'a> Reader<'a> {
                 || self.in_title(s)
                 || gathering_of(&words[..if has_year { n - 1 } else { n }])
                 || said_to_take_place(toks, b)
+                || taken_part_in(toks, a)
             {
                 return Some(EntityKind::Event);
             }
@@ -1710,11 +1712,62 @@ const BODY_HEADS: &[&str] = &[
 /// Rule `said-to-take-place`: a name that "took place" or "was held" is a gathering, though
 /// its head also names a body: "Diocesan Synod took place on Saturday", "The Harvest Forum was
 /// held in Marden", "the Tolvik Assembly will be held online".
+/// A name whose head is both a gathering's and a body's ("Forum", "Festival", "Fair",
+/// "Convention") names the gathering after a verb of taking part in one or of opening it:
+/// "addressed the Tolvik Forum", "inaugurated the Trade Fair", "during the Brask Festival".
+/// `start` is the name's first token.
+fn taken_part_in(toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && toks[k - 1].is("the") {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            toks[k - 1].lower().as_ref(),
+            "attended"
+                | "attend"
+                | "attends"
+                | "attending"
+                | "addressed"
+                | "addressing"
+                | "addresses"
+                | "inaugurated"
+                | "inaugurates"
+                | "inaugurating"
+                | "during"
+                | "throughout"
+        )
+}
+
+/// A duration before a name says it is a gathering: "a three-day …", "the two-week …".
+fn is_duration(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(n, unit)| {
+        matches!(unit, "day" | "days" | "week" | "weeks")
+            && (n.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    n,
+                    "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "ten"
+                ))
+    })
+}
+
 fn said_to_take_place(toks: &[Token], end: usize) -> bool {
+    // Over a year after the name ("… Fair 2024 was held") and adverbs between the verb's
+    // parts ("was also held", "was successfully held").
     let words: Vec<String> = toks[end.min(toks.len())..]
         .iter()
-        .take(4)
+        .skip_while(|t| t.kind == Kind::Number)
         .map(|t| t.lower().into_owned())
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "successfully" | "officially" | "formally" | "duly"
+            )
+        })
+        .enumerate()
+        .filter(|(i, w)| !(*i == 1 && w == "also"))
+        .map(|(_, w)| w)
+        .take(4)
         .collect();
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let verb_at = |k: usize| {

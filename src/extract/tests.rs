@@ -796,6 +796,24 @@ fn naming_rules_type_names() {
             "Kenya Federation of Labour",
         ),
         (
+            "a gathering's name after a duration (its head also a body's)",
+            "A three-day Tolvik Book Festival opened on Friday.",
+            Event,
+            "Tolvik Book Festival",
+        ),
+        (
+            "a gathering's name said to be held, over its year and an adverb",
+            "The Marden Trade Fair 2024 was also held in Brask.",
+            Event,
+            "Marden Trade Fair",
+        ),
+        (
+            "a gathering's name after a verb of opening it",
+            "Ana Ruiz inaugurated the Marden Trade Fair on Monday.",
+            Event,
+            "Marden Trade Fair",
+        ),
+        (
             "compass-place",
             "The war split East Pakistan from the rest of the country.",
             Place,
