@@ -1145,7 +1145,60 @@ impl<'a> Reader<'a> {
         if n == 1 && given && self.lone_given_name(s, a) {
             return Some(EntityKind::Person);
         }
+        if n == 1 && self.titled_name_alone(s, a) {
+            return Some(EntityKind::Person);
+        }
         None
+    }
+
+    /// Rule `role-then-lone-name`: one capitalised word that no lexicon knows, right after a
+    /// post written in lowercase, is a person named by one name (a surname used alone, or a
+    /// mononym as many countries use) when a verb of speech or of taking part follows it:
+    /// "union president Marlowe said", "TWU secretary Bhupendra presented the report", and
+    /// set off by commas, "the general secretary, Ferreira, moved the motion".
+    fn titled_name_alone(&self, s: usize, a: usize) -> bool {
+        let lx = self.lx;
+        let toks = &self.sents[s].toks;
+        let t = &toks[a];
+        let word = t.text;
+        if a == 0
+            || !t.is_cap()
+            || t.is_acronym()
+            || word.chars().count() < 3
+            || !word.chars().all(char::is_alphabetic)
+            || lx.place(word).is_some()
+            || lx.is_stopword(word)
+            || lx.is_org_head(word)
+            || lx.is_event_head(word)
+            || lx.is_role_word(word)
+            || lx.is_honorific(word)
+            || lx.demonyms.contains_key(t.lower().as_ref())
+            || self.written_in_lowercase(word)
+        {
+            return false;
+        }
+        let set_off = toks[a - 1].text == "," && toks.get(a + 1).is_some_and(|n| n.text == ",");
+        let role_at = if set_off {
+            a.checked_sub(2)
+        } else {
+            Some(a - 1)
+        };
+        let Some(r) = role_at else {
+            return false;
+        };
+        let role = &toks[r];
+        if role.kind != Kind::Word || role.is_cap() || !lx.is_role(role.text) {
+            return false;
+        }
+        let v = if set_off { a + 2 } else { a + 1 };
+        let lower = |k: usize| {
+            toks.get(k)
+                .map(|t| t.lower().into_owned())
+                .unwrap_or_default()
+        };
+        let (verb, next, next2) = (lower(v), lower(v + 1), lower(v + 2));
+        verbs::says_they_spoke(&verb)
+            || participation::subject_verb_role(&verb, &next, &next2).is_some()
     }
 
     /// Rule `given-name-alone`: a given name standing alone names a person when its sentence

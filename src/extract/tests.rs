@@ -814,6 +814,18 @@ fn naming_rules_type_names() {
             "Marden Trade Fair",
         ),
         (
+            "role-then-lone-name",
+            "Union president Marlowe said wages must rise.",
+            Person,
+            "Marlowe",
+        ),
+        (
+            "role-then-lone-name, set off by commas",
+            "The general secretary, Ferreira, moved the motion.",
+            Person,
+            "Ferreira",
+        ),
+        (
             "compass-place",
             "The war split East Pakistan from the rest of the country.",
             Place,
