@@ -483,9 +483,11 @@ impl<'a> Reader<'a> {
             hon = Some(a - 1);
             a += 1;
         }
-        // A role after a name is not part of it: "A B MP".
-        if b - a >= 3
-            && (toks[b - 1].is_acronym() && lx.is_role(toks[b - 1].text)
+        // A role or an honour after a name is not part of it: "A B MP", "A B OBE", "A B CMG
+        // MP".
+        while b - a >= 3
+            && (toks[b - 1].is_acronym()
+                && (lx.is_role(toks[b - 1].text) || HONOURS.contains(&toks[b - 1].text))
                 || toks[b - 1].dotted_letters().is_some_and(|l| lx.is_role(&l)))
         {
             b -= 1;
@@ -1803,6 +1805,15 @@ fn is_duration(w: &str) -> bool {
                 ))
     })
 }
+
+/// Post-nominal letters of honours and orders written after a name ("Ana Ruiz OBE", "Tom Hale
+/// CMG MP", "Mia Roth AO"): the British and Commonwealth orders, the Australian, New Zealand
+/// and Canadian ones, and senior counsel. General knowledge; no name holds one.
+const HONOURS: &[&str] = &[
+    "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "CMG", "KCMG", "GCMG", "CVO", "KCVO", "GCVO", "LVO",
+    "MVO", "CB", "KCB", "GCB", "CH", "OM", "KC", "QC", "SC", "JP", "DL", "FRS", "FRSE", "AC", "AO",
+    "AM", "OAM", "ONZM", "CNZM", "MNZM", "KNZM", "DNZM", "GNZM", "QSO", "OC", "CM", "CQ", "ODM",
+];
 
 fn said_to_take_place(toks: &[Token], end: usize) -> bool {
     // Over a year after the name ("… Fair 2024 was held") and adverbs between the verb's

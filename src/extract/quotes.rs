@@ -10,7 +10,7 @@
 //! organisation ("the force said").
 
 use super::verbs;
-use super::Reader;
+use super::{Reader, Sent};
 use crate::model::BlockKind;
 use crate::model::{EntityId, EntityKind, Quotation};
 
@@ -253,14 +253,67 @@ fn after_quote(r: &Reader, sp: &Span) -> Attribution {
         .iter()
         .find(|m| m.start == i || m.hon == Some(i))
     {
-        if verbs::attributes_speech(&w(m.end)) {
+        if verbs::attributes_speech(&w(past_postnominals(sent, m.end))) {
             return person_or_not(m.kind, m.entity);
         }
     }
     if w(i) == "the" && verbs::attributes_speech(&w(i + 2)) {
         return description(r, s, &w(i + 1), sp.open);
     }
+    if let Some(p) = title_then_name(r, s, i) {
+        return Attribution::Person(p);
+    }
     Attribution::None
+}
+
+/// The token after a name's postnominal letters and the comma that closes an appositive:
+/// "A B MP said", "A B CMG MP, said" → the token of "said".
+fn past_postnominals(sent: &Sent, mut k: usize) -> usize {
+    while sent.toks.get(k).is_some_and(|t| {
+        t.is_acronym() && t.text.len() <= 4
+            || t.text == "." && k > 0 && sent.toks[k - 1].is_acronym()
+    }) {
+        k += 1;
+    }
+    if sent.is_punct(k, ",") {
+        k += 1;
+    }
+    k
+}
+
+/// `"…," the Prime Minister, A B, said`: a title of up to six words after "the", set off by a
+/// comma, then the person and their verb of speech.
+fn title_then_name(r: &Reader, s: usize, i: usize) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    if !sent.toks.get(i).is_some_and(|t| t.is("the")) {
+        return None;
+    }
+    let mut q = i + 1;
+    while q < sent.toks.len() && q <= i + 6 && !sent.is_punct(q, ",") {
+        let t = &sent.toks[q];
+        let title_word = t.kind == super::tokens::Kind::Word
+            && (t.is_cap() || r.lx.is_role(&t.lower()) || t.is("of") || t.is("for"));
+        if !title_word
+            || sent
+                .mention_starting(q)
+                .is_some_and(|m| m.kind == Some(EntityKind::Person))
+        {
+            return None;
+        }
+        q += 1;
+    }
+    if q == i + 1 || !sent.is_punct(q, ",") {
+        return None;
+    }
+    let m = sent
+        .mention_starting(q + 1)
+        .or_else(|| sent.mentions.iter().find(|m| m.hon == Some(q + 1)))?;
+    if m.kind != Some(EntityKind::Person) {
+        return None;
+    }
+    let v = past_postnominals(sent, m.end);
+    let w = sent.toks.get(v).map(|t| t.lower()).unwrap_or_default();
+    verbs::attributes_speech(&w).then_some(m.entity).flatten()
 }
 
 /// The person after a title of up to five capitalised or role words from token `k`: "said

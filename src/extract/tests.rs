@@ -1268,6 +1268,8 @@ fn quotation_forms() {
         ("a place after the speaker's name", "President Ana Ruiz of Zambia called for \"collaborative efforts between the rich and poor countries\" to achieve the goals.", "Ana Ruiz", "collaborative efforts"),
         ("a participle after a comma speaks for the subject, not the person the object names", "Ana Ruiz paid tribute to the late Tom Hale, a founder of the union, saying, \"He gave his life to this movement.\"", "Ana Ruiz", "He gave his life"),
         ("adding, a pronoun subject", "Kai Brandt opened the meeting.\n\nHe thanked Mia Roth for her work, adding: \"We could not have done it without her.\"", "Kai Brandt", "We could not"),
+        ("said after the title set off before the name", "Ana Ruiz spoke first.\n\n“Trade will keep growing between our two nations,” the Governor, Kai Brandt, said on Monday.", "Kai Brandt", "Trade will keep growing"),
+        ("said after the title set off before the name, honours after it", "“Trade will continue to grow between our two nations,” the Prime Minister, Hon Tom Hale CMG MP, said this week.", "Tom Hale", "Trade will continue"),
         ("a paragraph of quotation after its speaker spoke", "Mira Sokol detailed the union's efforts in the political arena.\n\n“Two years ago, working people had the courage to elect a government that listened.”", "Mira Sokol", "Two years ago"),
     ] {
         let got = quotes(&run(text));
@@ -1910,6 +1912,17 @@ fn capitals_after_a_name_that_are_no_surname() {
             !persons.iter().any(|p| p.contains(word)),
             "{text}: {persons:?}"
         );
+    }
+    // Honours after a name leave the name a person's: one, or several with a legislator's.
+    for (text, name) in [
+        ("Tom Hale OBE said the fair would return.", "Tom Hale"),
+        (
+            "The Minister, Hon Mia Roth CMG MP, spoke first.",
+            "Mia Roth",
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Person), [name], "{text}");
     }
 }
 
