@@ -814,6 +814,12 @@ fn naming_rules_type_names() {
             "Marden Trade Fair",
         ),
         (
+            "a Spanish organisation's head first, before de",
+            "Ana Ruiz, secretary of the Federación de Pescadores de Marden, spoke.",
+            Organization,
+            "Federación de Pescadores de Marden",
+        ),
+        (
             "role-then-lone-name",
             "Union president Marlowe said wages must rise.",
             Person,
