@@ -2314,6 +2314,16 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         if sent.toks[q..first].iter().any(|t| t.kind != Kind::Word) {
             continue;
         }
+        // A verb in -ing opens no role: "replacing veteran unionist A B" gives "veteran
+        // unionist" (but "acting president", "managing director" are roles).
+        let w = sent.toks[q].lower();
+        if w.ends_with("ing")
+            && !sent.toks[q].is_cap()
+            && !r.lx.role_modifiers.contains(w.as_ref())
+            && !r.lx.is_role_prefix(&w)
+        {
+            continue;
+        }
         let Some(mut phrase) = role_at(r, s, q) else {
             continue;
         };

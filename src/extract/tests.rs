@@ -679,6 +679,21 @@ fn a_described_session_is_its_own_event() {
     }
 }
 
+/// A verb in -ing before a role is no part of it; a role's own -ing modifier is.
+#[test]
+fn a_verb_in_ing_opens_no_role() {
+    let ex = run("Mia Roth began her term as secretary, replacing veteran organiser Tom Hale.");
+    assert_eq!(titles(&ex, "Tom Hale"), ["veteran organiser"]);
+    let ex = run("The Tolvik Dockers Union's acting president Tom Hale opened the conference.");
+    assert!(
+        affiliations(&ex)
+            .iter()
+            .any(|(p, r, _)| p == "Tom Hale" && r == "acting president"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
 /// An unnamed event's name runs over a short phrase after its head and ends at a verb of what
 /// the event did.
 #[test]
