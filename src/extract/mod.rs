@@ -1415,6 +1415,17 @@ impl<'a> Reader<'a> {
             {
                 return true;
             }
+            // "Ana Ruiz (Peru), Tom Hale (UK)": a country in brackets after a person-shaped
+            // name, as lists of winners, delegates and speakers give where each is from.
+            if next.text == "(" {
+                let close = (b + 2..sent.toks.len().min(b + 5)).find(|&k| sent.is_punct(k, ")"));
+                if let Some(close) = close {
+                    let inside = self.text(s, b + 1, close);
+                    if lx.place(inside) == Some(lexicon::PlaceKind::Country) {
+                        return true;
+                    }
+                }
+            }
             if after.kind == Kind::Number
                 || matches!(
                     after.lower().as_ref(),

@@ -835,6 +835,12 @@ fn naming_rules_type_names() {
             "Federación de Pescadores de Marden",
         ),
         (
+            "a name no lexicon knows, a country in brackets after it",
+            "The winners were Oyelaran Tembo (Zambia) and Kwadwo Brask (Ghana).",
+            Person,
+            "Oyelaran Tembo",
+        ),
+        (
             "role-then-lone-name",
             "Union president Marlowe said wages must rise.",
             Person,
