@@ -1168,13 +1168,7 @@ impl<'a> Reader<'a> {
             || t.is_acronym()
             || word.chars().count() < 3
             || !word.chars().all(char::is_alphabetic)
-            || lx.place(word).is_some()
-            || lx.is_stopword(word)
-            || lx.is_org_head(word)
-            || lx.is_event_head(word)
-            || lx.is_role_word(word)
-            || lx.is_honorific(word)
-            || lx.demonyms.contains_key(t.lower().as_ref())
+            || known_as_no_name(lx, t)
             || self.written_in_lowercase(word)
         {
             return false;
@@ -1211,16 +1205,7 @@ impl<'a> Reader<'a> {
         let lx = self.lx;
         let toks = &self.sents[s].toks;
         let word = toks[a].text;
-        if word.chars().count() < 3
-            || toks[a].is_acronym()
-            || lx.place(word).is_some()
-            || lx.is_stopword(word)
-            || lx.is_org_head(word)
-            || lx.is_event_head(word)
-            || lx.is_role_word(word)
-            || lx.is_honorific(word)
-            || lx.demonyms.contains_key(toks[a].lower().as_ref())
-        {
+        if word.chars().count() < 3 || toks[a].is_acronym() || known_as_no_name(lx, &toks[a]) {
             return false;
         }
         let lower = |k: usize| toks.get(k).map(|t| t.lower());
@@ -1815,6 +1800,19 @@ fn is_duration(w: &str) -> bool {
                     "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "ten"
                 ))
     })
+}
+
+/// Does a lexicon know this word as something other than a person's name: a place, a common
+/// word, an organisation's or a gathering's head, a role, an honorific, a demonym?
+fn known_as_no_name(lx: &Lexicon, t: &Token) -> bool {
+    let word = t.text;
+    lx.place(word).is_some()
+        || lx.is_stopword(word)
+        || lx.is_org_head(word)
+        || lx.is_event_head(word)
+        || lx.is_role_word(word)
+        || lx.is_honorific(word)
+        || lx.demonyms.contains_key(t.lower().as_ref())
 }
 
 /// Post-nominal letters of honours and orders written after a name ("Ana Ruiz OBE", "Tom Hale

@@ -192,7 +192,21 @@ struct Site<'s, 'a> {
     first: usize,
 }
 
-impl Site<'_, '_> {
+impl<'s, 'a> Site<'s, 'a> {
+    fn new(
+        sent: &'s Sent<'a>,
+        words: &'s [String],
+        p: &'s Mention,
+        persons: &'s [Mention],
+    ) -> Self {
+        Site {
+            sent,
+            words,
+            p,
+            persons,
+            first: p.hon.unwrap_or(p.start),
+        }
+    }
     fn w(&self, i: usize) -> &str {
         self.words.get(i).map(String::as_str).unwrap_or("")
     }
@@ -247,13 +261,7 @@ fn part_in_sentence(
     p: &Mention,
     persons: &[Mention],
 ) -> Option<(PartRole, &'static Rule)> {
-    let site = Site {
-        sent,
-        words,
-        p,
-        persons,
-        first: p.hon.unwrap_or(p.start),
-    };
+    let site = Site::new(sent, words, p, persons);
     if site.first >= 1 {
         for (rule, read) in BEFORE_THE_PERSON {
             if let Some(pr) = read(&site) {
@@ -814,13 +822,7 @@ fn met_with(
     if meetings.is_empty() {
         return None;
     }
-    let site = Site {
-        sent,
-        words,
-        p,
-        persons,
-        first: p.hon.unwrap_or(p.start),
-    };
+    let site = Site::new(sent, words, p, persons);
     let at = |k: usize| meetings.iter().find(|m| m.0 == k).map(|m| m.1);
     if let Some(q) = list_after(&site, &["met", "meets", "with"]) {
         // "met with A B": the meeting stands at "met".
@@ -1411,13 +1413,7 @@ fn spoke_in_sentence(sent: &Sent, words: &[String], p: &Mention, persons: &[Ment
     if (p.end..p.end + 3).any(|k| verbs::says_they_spoke(w(k))) {
         return true;
     }
-    let site = Site {
-        sent,
-        words,
-        p,
-        persons,
-        first: p.hon.unwrap_or(p.start),
-    };
+    let site = Site::new(sent, words, p, persons);
     let k = verb_after(&site);
     let spoke = |k: usize| verbs::says_they_spoke(w(k)) || verbs::reports_a_speech(w(k), w(k + 1));
     spoke(k) || coordinated_verb(sent, words, p, persons).is_some_and(spoke)
