@@ -885,7 +885,8 @@ fn people_list_end(sent: &Sent, k: usize) -> Option<usize> {
 /// meeting it names next (rule `met-name`), nor a passive ("was met with protests").
 fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
     let sent = &r.sents[s];
-    let mut found: Vec<(usize, Option<EntityId>, usize)> = Vec::new();
+    // (the token of "met" or "with", the meeting when one is named, the list of people met).
+    let mut found: Vec<(usize, Option<EntityId>, usize, usize)> = Vec::new();
     for (k, t) in sent.toks.iter().enumerate() {
         let w = t.lower();
         if matches!(w.as_ref(), "met" | "meets") {
@@ -907,7 +908,7 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
                 continue;
             };
             if !ctx.mentions[s].iter().any(|&(a, _, _)| a > k) {
-                found.push((k, None, end));
+                found.push((k, None, start, end));
             }
         } else if w == "with" {
             // "a meeting earlier this week with", "held talks with", "a video conference with".
@@ -921,20 +922,15 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
             let Some(&(_, _, id)) = ctx.mentions[s].iter().find(|&&(_, e, _)| e == b) else {
                 continue;
             };
-            if people_list_end(sent, k + 1).is_some() {
-                found.push((k, Some(id), k));
+            if let Some(end) = people_list_end(sent, k + 1) {
+                found.push((k, Some(id), k + 1, end));
             }
         }
     }
-    for (k, known, end) in found {
+    for (k, known, from, end) in found {
         let id = match known {
             Some(id) => id,
             None => {
-                let from = if r.sents[s].toks.get(k + 1).is_some_and(|n| n.is("with")) {
-                    k + 2
-                } else {
-                    k + 1
-                };
                 // Named by the people met, without their titles: "meeting with C D and E F".
                 let met: Vec<String> = r.sents[s]
                     .mentions
