@@ -285,9 +285,26 @@ fn event_head_at(r: &Reader, sent: &Sent, k: usize) -> Option<(usize, String)> {
     }
     // "the AGM": an abbreviated head is written in capitals.
     (r.lx.is_event_head(&w)
-        && (!t.is_cap() || k == 0 || t.is_acronym())
+        && (!t.is_cap() || k == 0 || t.is_acronym() || capitalised_reference(r, sent, k))
         && !super::tokens::is_date_month(&sent.toks, k))
     .then_some((k + 1, w.into_owned()))
+}
+
+/// "attended the Luncheon", "opening the Congress": a lone event word that the report writes
+/// with a capital after "the" or "this" ("our Synod" is more often the body), mid-sentence and not followed by another capitalised word
+/// (which would make it part of a name), refers to one gathering as a name does. Not when an
+/// organisation's name ends in that word ("the Congress" of a trades union congress), nor in
+/// a capitalised chain ("Leader of the Delegation").
+fn capitalised_reference(r: &Reader, sent: &Sent, k: usize) -> bool {
+    let toks = &sent.toks;
+    let in_chain = k >= 3 && toks[k - 2].is("of") && toks[k - 3].is_cap();
+    k >= 2
+        && (toks[k - 1].text == "the" || toks[k - 1].text == "this")
+        && !in_chain
+        && toks
+            .get(k + 1)
+            .is_none_or(|n| !(n.kind == Kind::Word && n.is_cap()))
+        && !r.reg.org_ending_in(&toks[k].lower())
 }
 
 /// Finds lowercase event phrases in a sentence.

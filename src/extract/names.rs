@@ -299,6 +299,14 @@ impl Registry {
             .max_by_key(|&id| self.last_seen[id])
     }
 
+    /// Is there an organisation whose name ends in the word `head` ("Trades Union Congress" for
+    /// "congress")? Then "the Congress" may be that body rather than a gathering.
+    pub fn org_ending_in(&self, head: &str) -> bool {
+        let head = key(head);
+        self.live(EntityKind::Organization)
+            .any(|id| self.keys[id] != head && self.keys[id].rsplit(' ').next() == Some(&head))
+    }
+
     /// Does organisation `id` have the head word whose key (`lexicon::key`) is `head`, as
     /// `org_by_head` reads it?
     pub fn has_head_key(&self, id: EntityId, head: &str) -> bool {

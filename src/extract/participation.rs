@@ -1591,6 +1591,10 @@ pub(crate) fn find_participation(r: &mut Reader) {
 
             let event = if rule.name == rules::MET_NAME.name {
                 after.or(next_event).or(default_event)
+            } else if rule.name == rules::PARTICIPLE_THEN_NAME.name {
+                // "Opening the congress, X recalled the last congress in 1934": the
+                // participle's object.
+                before.or(after).or(default_event)
             } else {
                 after.or(before).or(default_event)
             };

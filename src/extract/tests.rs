@@ -704,6 +704,53 @@ fn an_event_phrase_ends_at_its_verb() {
     assert_eq!(kinds(&ex, EntityKind::Event), ["meeting of the society"]);
 }
 
+/// A lone event word written with a capital after "the" refers to a gathering; not when a body's
+/// name ends in it, nor in a capitalised chain such as "Leader of the Delegation".
+#[test]
+fn a_capitalised_event_word_after_the_is_a_gathering() {
+    let rows: &[(&str, &str, &str, &str)] = &[
+        (
+            "lunch after the meeting",
+            "The Brask Anglers Club met in Tolvik on Friday. Around 60 members attended the Luncheon in the Old Library. They were welcomed by club chairman Tom Hale.",
+            "Tom Hale",
+            "Luncheon",
+        ),
+        (
+            "the participle's object",
+            "# Marden Teachers Union annual congress\n\nOpening the Congress, union president Ana Ruiz recalled the Brask Summit of 1990.",
+            "Ana Ruiz",
+            "annual congress",
+        ),
+    ];
+    for (case, text, person, event) in rows {
+        let ex = run(text);
+        let parts = parts(&ex);
+        assert!(
+            parts.iter().any(|(p, _, e)| p == person && e == event),
+            "{case}: {parts:?}"
+        );
+    }
+    for (case, text, not_event) in [
+        (
+            "a body's name ends in it",
+            "Delegates of the Marden Labour Congress marched in Tolvik. Affiliates of the Congress led the protest.",
+            "Congress",
+        ),
+        (
+            "a capitalised chain",
+            "The meeting opened in Tolvik. Tom Hale, Leader of the Delegation from Brask, spoke.",
+            "Delegation",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            !kinds(&ex, EntityKind::Event).contains(&not_event),
+            "{case}: {:?}",
+            kinds(&ex, EntityKind::Event)
+        );
+    }
+}
+
 /// Speaking after the meeting or to reporters places no one at the meeting.
 #[test]
 fn speaking_away_from_the_event_is_no_part_in_it() {
