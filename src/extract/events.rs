@@ -709,6 +709,9 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
         }
         for p in phrases(r, &r.sents[s]) {
             let name = r.text(s, p.start, p.end).to_owned();
+            if group_not_gathering(r, &r.sents[s], &p) {
+                continue;
+            }
             let id = if p.future {
                 r.reg.add(EntityKind::Event, &name, s)
             } else if p.definite && p.end - p.start <= p.modifiers + 2 {
@@ -806,6 +809,22 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
         meetings(r, s, &mut ctx);
     }
     ctx
+}
+
+/// "a delegation from X", "his delegation" in a report about another gathering (a congress, a
+/// summit) is a group of people there, not a gathering of its own; a delegation is an event of a
+/// report about its visit, or when the text describes it ("a business delegation") or where it
+/// went ("led a delegation to the summit": a trip).
+fn group_not_gathering(r: &Reader, sent: &Sent, p: &Phrase) -> bool {
+    last_word(&p.head) == "delegation"
+        && p.modifiers == 0
+        && !sent.toks.get(p.end).is_some_and(|t| t.is("to"))
+        && r.main_event.is_some_and(|main| {
+            let name = r.reg.get(main).name.to_lowercase();
+            !["delegation", "visit", "trip", "tour", "mission"]
+                .iter()
+                .any(|h| name.split_whitespace().any(|w| w == *h))
+        })
 }
 
 /// Time words that may stand between a word for a meeting and its "with": "a meeting earlier

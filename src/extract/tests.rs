@@ -751,6 +751,34 @@ fn a_capitalised_event_word_after_the_is_a_gathering() {
     }
 }
 
+/// "a delegation from X" at another gathering is a group there; a described delegation, or one
+/// whose visit the report is about, is an event.
+#[test]
+fn a_delegation_at_another_gathering_is_a_group() {
+    for (case, text, delegation) in [
+        (
+            "guests at a congress",
+            "The Marden Workers Union opened its annual congress in Tolvik. Guests included a delegation from the Brask Dockers Union. Ana Ruiz welcomed the delegation.",
+            None,
+        ),
+        (
+            "a described delegation",
+            "The Marden Workers Union opened its annual congress in Tolvik. A high-ranking business delegation from Brask attended the opening.",
+            Some("high-ranking business delegation"),
+        ),
+        (
+            "a report about the visit",
+            "A delegation from the Marden Workers Union visited Tolvik on Monday. The delegation met port workers.",
+            Some("delegation"),
+        ),
+    ] {
+        let ex = run(text);
+        let events = kinds(&ex, EntityKind::Event);
+        let found = events.iter().find(|e| e.ends_with("delegation")).copied();
+        assert_eq!(found, delegation, "{case}: {events:?}");
+    }
+}
+
 /// Speaking after the meeting or to reporters places no one at the meeting.
 #[test]
 fn speaking_away_from_the_event_is_no_part_in_it() {
