@@ -127,7 +127,10 @@ pub(crate) fn find_quotations(r: &mut Reader) {
         else {
             continue;
         };
-        if r.sents[s].boilerplate || r.sents[s].kind == BlockKind::Heading {
+        if r.sents[s].boilerplate
+            || r.sents[s].kind == BlockKind::Heading
+            || is_title_text(r, s, &sp, content)
+        {
             continue;
         }
         let attribution = after_quote(r, &sp).or_else(|| before_quote(r, &sp, s));
@@ -172,6 +175,76 @@ fn is_motion_text(r: &Reader, s: usize, sp: &Span, content: &str) -> bool {
         && ["moved", "proposed", "seconded", "resolved", "motion"]
             .iter()
             .any(|w| before.contains(w))
+}
+
+/// Words after which a quoted span is the name of a talk, a session or a theme, not speech:
+/// "a session titled “…”", "under the theme “…”". Not "called": "what he called “three days of
+/// honest argument”" is his words.
+const TITLE_WORDS: &[&str] = &[
+    "titled", "entitled", "themed", "theme", "motto", "slogan", "banner",
+];
+
+/// Words before "on" or "about" that make a quoted span in title case the name of a talk:
+/// "spoke on “Rivers and the Rights of Fish”".
+const TALK_WORDS: &[&str] = &[
+    "spoke",
+    "speaks",
+    "talked",
+    "lectured",
+    "presented",
+    "talk",
+    "lecture",
+    "presentation",
+    "paper",
+    "address",
+    "keynote",
+    "session",
+    "panel",
+    "workshop",
+    "seminar",
+];
+
+/// Does the quoted span name a talk, a session or a theme ("titled “…”", "spoke on
+/// “Rivers and the Rights of Fish”"): after a word that introduces a title, or after a word for
+/// a talk and "on"/"about" when the span is written in title case?
+fn is_title_text(r: &Reader, s: usize, sp: &Span, content: &str) -> bool {
+    let opening = r.doc.sentences[s].start;
+    let before = r.doc.text[opening.min(sp.open)..sp.open].to_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .collect();
+    let tail = before.trim_end();
+    // Only a comma or colon may stand between the word and the mark.
+    if !tail.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == ':') {
+        return false;
+    }
+    match words.as_slice() {
+        [last, ..] if TITLE_WORDS.contains(last) => true,
+        [prep, talk] if matches!(*prep, "on" | "about") && TALK_WORDS.contains(talk) => {
+            title_case(content)
+        }
+        _ => false,
+    }
+}
+
+/// Most words of four letters or more begin with a capital: "Rivers and the Rights of Fish".
+fn title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    !long.is_empty() && caps * 4 >= long.len() * 3
 }
 
 impl Attribution {

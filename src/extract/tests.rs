@@ -1377,6 +1377,21 @@ fn quotation_forms() {
         let got = quotes(&run(text));
         assert!(got.iter().any(|(p, t)| p == speaker && t.starts_with(start)), "{case}: {got:?}");
     }
+    // The name of a talk, a session or a theme is no one's speech; words the speaker "called"
+    // something are.
+    for (case, text, quoted) in [
+        ("a talk's title after spoke on", "The Marden Anglers Club met in Tolvik. Ana Ruiz spoke on “Rivers and the Rights of Fish in a Warming World” and took questions.", None),
+        ("a session titled", "Tom Hale chaired a session titled, “Clean Water for Every Town and Village.”", None),
+        ("under the theme", "The meeting was held under the theme “Building Our Club Together for the Next Hundred Years”, Mia Roth said.", None),
+        ("spoke about, not in title case", "Ana Ruiz spoke about “the need to keep every river clean for our children”.", Some("the need to keep")),
+        ("what she called", "Ana Ruiz rejected what she called “an offer that insults every member”.", Some("an offer that")),
+    ] {
+        let got = quotes(&run(text));
+        match quoted {
+            None => assert!(got.is_empty(), "{case}: {got:?}"),
+            Some(start) => assert!(got.iter().any(|(_, t)| t.starts_with(start)), "{case}: {got:?}"),
+        }
+    }
     // An apostrophe after a plural is no closing mark: nothing is quoted here.
     let got = quotes(&run("Jo Bright spoke. ‘The workers’ rights matter to all of us here today and tomorrow, said Bright."));
     assert!(
