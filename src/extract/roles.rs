@@ -386,6 +386,23 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                 _ => break,
             }
         }
+        // "Minister of Roads and Bridges": a portfolio goes on over "and" and capitalised words
+        // that name no person, body or place.
+        if c == "and" && portfolio && phrase.org.is_none() && toks[k - 1].is_cap() {
+            let mut e = k + 1;
+            while e < toks.len()
+                && toks[e].is_cap()
+                && sent.mention_at(e).is_none_or(|m| m.kind.is_none())
+            {
+                e += 1;
+            }
+            if e > k + 1 {
+                end = e;
+                phrase.end = end;
+                k = end;
+                continue;
+            }
+        }
         if !matches!(c.as_ref(), "of" | "for" | "at" | "with" | "on" | "in") {
             break;
         }
@@ -2309,7 +2326,8 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     if first == 0 {
         return;
     }
-    for q in first.saturating_sub(5)..first {
+    // Back far enough for a portfolio: "Minister of Labour and Social Security A B".
+    for q in first.saturating_sub(8)..first {
         let sent = &r.sents[s];
         if sent.toks[q..first].iter().any(|t| t.kind != Kind::Word) {
             continue;

@@ -239,6 +239,34 @@ fn office_of_a_territory_is_a_title_not_a_membership() {
     );
 }
 
+/// A minister's portfolio before the name is a title, however many words it runs to.
+#[test]
+fn a_portfolio_before_the_name_is_a_title() {
+    for (case, text, person, title) in [
+        (
+            "two words joined by and",
+            "The Minister of Roads and Bridges Tarin Veloso spoke in Tolvik on Monday.",
+            "Tarin Veloso",
+            "Minister of Roads and Bridges",
+        ),
+        (
+            "six words back",
+            "Minister for Immigration and Multicultural Affairs Tarin Veloso opened the session.",
+            "Tarin Veloso",
+            "Minister for Immigration and Multicultural Affairs",
+        ),
+        (
+            "secretary of state",
+            "The Secretary of State for Trade and Industry Ana Ruiz met workers.",
+            "Ana Ruiz",
+            "Secretary of State for Trade and Industry",
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(titles(&ex, person), [title], "{case}");
+    }
+}
+
 #[test]
 fn honorifics_stay_apart_and_surnames_merge() {
     let ex = run("Dr Femi Adeyemi, a researcher at the Centre for Urban Policy, spoke first. Dr Adeyemi said rents had doubled.");
