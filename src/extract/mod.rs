@@ -1342,6 +1342,13 @@ impl<'a> Reader<'a> {
         if self.role_before(s, a) {
             return true;
         }
+        // The holder after a portfolio's field words: "Minister of Higher Education and
+        // Training A B".
+        if prev.is_some_and(|p| p.is_cap() && names::is_subject_word(p.text))
+            && names::after_portfolio_role(&sent.toks, a - 1, lx)
+        {
+            return true;
+        }
         // The role set off before the name, after a determiner: "The secretary, A B, read
         // the minutes" (not "Director, Human Rights Unit," where the role's body follows).
         let determined = |k: usize| {

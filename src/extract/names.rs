@@ -874,13 +874,14 @@ fn subject_list_end(toks: &[Token], left: (usize, usize), lx: &Lexicon) -> Optio
 /// A capitalised word that names a subject or a field rather than a proprietor: by its ending
 /// ("Prevention", "Employment", "Welfare", "Services") or one of the short subjects of
 /// ministries and unions ("Affairs", "Sport", "Trade", "Staff").
-fn is_subject_word(word: &str) -> bool {
+pub(crate) fn is_subject_word(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "ing", "ism", "ics", "ogy",
         "ship", "fare", "ices", "ies", "ry",
     ];
     const SUBJECTS: &[&str] = &[
         "affairs",
+        "policy",
         "arts",
         "sport",
         "sports",
@@ -933,7 +934,8 @@ fn is_subject_word(word: &str) -> bool {
 /// of State for Health Tom Hale", "Minister of Foreign Affairs of Norway A B", "Secretary
 /// General of the X Organization A B", "Ambassador to Chile A B": after a role and the
 /// "for"/"of"/"to" words of its portfolio, a given name with one or two capitalised words after
-/// it starts the person, and so do the last two or three capitalised words after a known place.
+/// it starts the person, and so do the last two or three capitalised words after a known place
+/// or after words of the portfolio's field ("and Training A B").
 fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
     // A run that begins with a given name is its holder's name already ("…, Barry Hale TD").
     if lx.is_given_name(toks[s].text)
@@ -961,7 +963,16 @@ fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<
                 })
         })
     };
-    match by_given_name.or_else(after_place) {
+    // "… and Training Brix Malonde": after the portfolio's own field words, the two or three
+    // person-shaped words that remain.
+    let after_fields = || {
+        (s + 1..e).find(|&i| {
+            (2..=3).contains(&(e - i))
+                && toks[s..i].iter().all(|t| is_subject_word(t.text))
+                && person_shaped(toks, i, e, lx)
+        })
+    };
+    match by_given_name.or_else(after_place).or_else(after_fields) {
         Some(i) => vec![(s, i), (i, e)],
         None => vec![(s, e)],
     }
@@ -969,7 +980,7 @@ fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<
 
 /// Does the run at `s` continue a role's portfolio: a role, then "for"/"of"/"to", then only
 /// capitalised words, "and", commas, "of", "for", "the" up to `s`?
-fn after_portfolio_role(toks: &[Token], s: usize, lx: &Lexicon) -> bool {
+pub(crate) fn after_portfolio_role(toks: &[Token], s: usize, lx: &Lexicon) -> bool {
     let mut q = s;
     while q > 0 && s - q < 14 {
         let t = &toks[q - 1];

@@ -261,6 +261,12 @@ fn a_portfolio_before_the_name_is_a_title() {
             "Ana Ruiz",
             "Secretary of State for Trade and Industry",
         ),
+        (
+            "a field word before a name no lexicon knows",
+            "The congress was addressed by the Minister of Higher Education and Training Brix Malonde.",
+            "Brix Malonde",
+            "Minister of Higher Education and Training",
+        ),
     ] {
         let ex = run(text);
         assert_eq!(titles(&ex, person), [title], "{case}");
