@@ -171,6 +171,27 @@ impl Sent<'_> {
 
 /// Words that name an organ of any organisation, none of them telling which: "Board of
 /// Directors", "Executive Committee".
+/// Kinds of body in the plural that no organisation head word gives: "affiliates including X".
+const BODIES_IN_THE_PLURAL: &[&str] = &[
+    "affiliates",
+    "organisations",
+    "organizations",
+    "bodies",
+    "ngos",
+    "firms",
+    "brands",
+    "employers",
+    "sponsors",
+    "charities",
+    "parties",
+    "companies",
+    "agencies",
+    "outlets",
+    "newspapers",
+    "broadcasters",
+    "unions",
+];
+
 fn is_generic_body_word(w: &str) -> bool {
     [
         "board",
@@ -350,6 +371,7 @@ impl<'a> Reader<'a> {
             self.sents[s].mentions = mentions;
             self.coordinated_names(s);
             self.bracketed_bodies(s);
+            self.bodies_given_as_examples(s);
         }
     }
 
@@ -451,6 +473,70 @@ impl<'a> Reader<'a> {
             let m = &mut self.sents[s].mentions[i];
             m.kind = Some(EntityKind::Person);
             m.entity = Some(id);
+        }
+    }
+
+    /// Rule `bodies-as-examples`: names given as examples of a kind of body are bodies of that
+    /// kind, though no lexicon knows them: "unions including Brasko, Velltu and the BDU",
+    /// "companies such as Brantex and Mardel", "affiliates, among them Forsko". Names already
+    /// typed keep their kind.
+    fn bodies_given_as_examples(&mut self, s: usize) {
+        let lx = self.lx;
+        let w = |toks: &[Token], i: usize| {
+            toks.get(i)
+                .map(|t| t.lower().into_owned())
+                .unwrap_or_default()
+        };
+        let plural_body = |word: &str| {
+            BODIES_IN_THE_PLURAL.contains(&word)
+                || word.ends_with('s')
+                    && names::singular_noun(word).is_some_and(|sg| lx.is_org_head(&sg))
+        };
+        // The token after each cue that follows a plural word for bodies.
+        let starts: Vec<usize> = {
+            let toks = &self.sents[s].toks;
+            (1..toks.len())
+                .filter_map(|k| {
+                    let cue_len = match (w(toks, k).as_str(), w(toks, k + 1).as_str()) {
+                        ("including" | "like" | "notably", _) => 1,
+                        ("such", "as") | ("among", "them") => 2,
+                        _ => return None,
+                    };
+                    let head = if toks[k - 1].text == "," { k - 1 } else { k };
+                    (head >= 1
+                        && toks[head - 1].kind == Kind::Word
+                        && plural_body(&w(toks, head - 1)))
+                    .then_some(k + cue_len)
+                })
+                .collect()
+        };
+        for mut q in starts {
+            loop {
+                if w(&self.sents[s].toks, q) == "the" {
+                    q += 1;
+                }
+                let Some(mi) = self.sents[s].mentions.iter().position(|m| m.start == q) else {
+                    break;
+                };
+                let m = &self.sents[s].mentions[mi];
+                let untyped = m.kind.is_none() && m.end - m.start <= 4;
+                q = m.end;
+                if untyped {
+                    self.make_org(s, mi);
+                }
+                let toks = &self.sents[s].toks;
+                // An acronym in brackets after the name: "(HWU)".
+                if toks.get(q).is_some_and(|t| t.text == "(")
+                    && toks.get(q + 2).is_some_and(|t| t.text == ")")
+                {
+                    q += 3;
+                }
+                match (w(toks, q).as_str(), w(toks, q + 1).as_str()) {
+                    (",", "and" | "or") => q += 2,
+                    ("," | "and" | "or", _) => q += 1,
+                    _ => break,
+                }
+            }
         }
     }
 

@@ -914,6 +914,30 @@ fn naming_rules_type_names() {
     use EntityKind::{Event, Organization, Person, Place};
     for (rule, text, kind, name) in [
         (
+            "bodies-as-examples: unions including …",
+            "The rally was backed by unions including Brasko, Velltu and the BDU.",
+            Organization,
+            "Velltu",
+        ),
+        (
+            "bodies-as-examples: companies such as …",
+            "Companies such as Brantex and Mardel sent staff.",
+            Organization,
+            "Mardel",
+        ),
+        (
+            "bodies-as-examples: affiliates, among them …",
+            "Several affiliates, among them Forsko (FK) and Halex, spoke.",
+            Organization,
+            "Halex",
+        ),
+        (
+            "bodies-as-examples: a person in the list stays a person",
+            "Members including Dr Tom Hale and Mia Roth spoke.",
+            Person,
+            "Tom Hale",
+        ),
+        (
             "organisation-head-inside (after a place, the head takes \"of\")",
             "The Kenya Federation of Labour met in Nairobi.",
             Organization,
