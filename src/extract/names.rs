@@ -882,6 +882,11 @@ pub(crate) fn is_subject_word(word: &str) -> bool {
     const SUBJECTS: &[&str] = &[
         "affairs",
         "policy",
+        "peace",
+        "freedom",
+        "democracy",
+        "rights",
+        "dialogue",
         "arts",
         "sport",
         "sports",
@@ -1777,6 +1782,10 @@ mod tests {
             (
                 "The Agency for Roads, Harbours and Public Works said no.",
                 vec!["Agency for Roads, Harbours and Public Works"],
+            ),
+            (
+                "Tom Hale, Centre for Conflict Studies and Peace, spoke.",
+                vec!["Tom Hale", "Centre for Conflict Studies and Peace"],
             ),
             (
                 "The Ministry of Water and Brightwater Aid signed it.",
