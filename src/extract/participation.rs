@@ -659,8 +659,20 @@ fn speakers_included(site: &Site) -> Option<PartRole> {
     (listed || featured).then_some(PartRole::Speaker)
 }
 
-/// Rule `party-included`: "the party included X, Y and Z", "the guest list included X".
+/// Rule `party-included`: "the party included X, Y and Z", "the guest list included X"; those
+/// honoured at a gathering were there: "the award winners were X (Y) and Z".
 fn party_included(site: &Site) -> Option<PartRole> {
+    let honoured = site.before_has(&[
+        "winners",
+        "recipients",
+        "awardees",
+        "honourees",
+        "honorees",
+        "laureates",
+    ]) && site.before_has(&["were", "included", "include"]);
+    if honoured && !site.before_has(&["will", "would", "shall"]) {
+        return Some(PartRole::Attendee);
+    }
     (site.before_has(&["included", "includes", "including"])
         && site.before_has(&[
             "party",

@@ -159,8 +159,9 @@ rules! {
         "A list of speakers: \"Speakers included A B and C D\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Speakers included Ana Ruiz and Tom Hale."];
     PARTY_INCLUDED: "party-included", Participation, 0.65,
-        "A list of a delegation's members: \"The delegation included A B\".",
-        ["The study visit to Vienna began on Monday. The delegation included Ana Ruiz and Tom Hale."];
+        "A list of a delegation's members or of those honoured at the gathering: \"The delegation included A B\", \"the award winners were C D and E F\".",
+        ["The study visit to Vienna began on Monday. The delegation included Ana Ruiz and Tom Hale.",
+         "The awards night of the Harbour Forum was held in Tolvik on Monday. The award winners were Ana Ruiz (Brask) and Tom Hale (Marden)."];
     HEARD_FROM_NAME: "heard-from-name", Participation, 0.65,
         "A speaker after a talk noun and \"from\", maybe over their role: \"the keynote came from A B\", \"we heard from our leader, A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The keynote came from Ana Ruiz.",

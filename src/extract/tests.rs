@@ -1905,6 +1905,13 @@ fn participation_forms() {
             conference,
         ),
         (
+            "the winners of awards at the gathering were there",
+            "The award winners at the conference were Mia Roth (Brask) and Tom Hale (Tolvik).",
+            "Tom Hale",
+            Attendee,
+            conference,
+        ),
+        (
             "the leader of a delegation is one of it",
             "Kai Brandt led a delegation to the conference.",
             "Kai Brandt",
