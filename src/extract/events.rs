@@ -291,10 +291,10 @@ fn event_head_at(r: &Reader, sent: &Sent, k: usize) -> Option<(usize, String)> {
 }
 
 /// "attended the Luncheon", "opening the Congress": a lone event word that the report writes
-/// with a capital after "the" or "this" ("our Synod" is more often the body), mid-sentence and not followed by another capitalised word
-/// (which would make it part of a name), refers to one gathering as a name does. Not when an
-/// organisation's name ends in that word ("the Congress" of a trades union congress), nor in
-/// a capitalised chain ("Leader of the Delegation").
+/// with a capital after "the" or "this" ("our Synod" is more often the body), mid-sentence and
+/// not followed by another capitalised word (which would make it part of a name), refers to one
+/// gathering as a name does. Not when an organisation's name ends in that word ("the Congress"
+/// of a trades union congress), nor in a capitalised chain ("Leader of the Delegation").
 fn capitalised_reference(r: &Reader, sent: &Sent, k: usize) -> bool {
     let toks = &sent.toks;
     let in_chain = k >= 3 && toks[k - 2].is("of") && toks[k - 3].is_cap();

@@ -171,25 +171,18 @@ impl Sent<'_> {
 
 /// Words that name an organ of any organisation, none of them telling which: "Board of
 /// Directors", "Executive Committee".
-/// Kinds of body in the plural that no organisation head word gives: "affiliates including X".
+/// Kinds of body in the plural that no organisation head word gives: "affiliates including X"
+/// (the plurals of head words, "unions", "companies", come from the lexicon).
 const BODIES_IN_THE_PLURAL: &[&str] = &[
     "affiliates",
-    "organisations",
-    "organizations",
     "bodies",
     "ngos",
     "firms",
     "brands",
     "employers",
     "sponsors",
-    "charities",
-    "parties",
-    "companies",
-    "agencies",
     "outlets",
-    "newspapers",
     "broadcasters",
-    "unions",
 ];
 
 fn is_generic_body_word(w: &str) -> bool {
@@ -482,37 +475,39 @@ impl<'a> Reader<'a> {
     /// typed keep their kind.
     fn bodies_given_as_examples(&mut self, s: usize) {
         let lx = self.lx;
-        let w = |toks: &[Token], i: usize| {
-            toks.get(i)
-                .map(|t| t.lower().into_owned())
-                .unwrap_or_default()
-        };
-        let plural_body = |word: &str| {
-            BODIES_IN_THE_PLURAL.contains(&word)
+        let is = |toks: &[Token], i: usize, word: &str| toks.get(i).is_some_and(|t| t.is(word));
+        let plural_body = |t: &Token| {
+            let word = t.lower();
+            BODIES_IN_THE_PLURAL.contains(&word.as_ref())
                 || word.ends_with('s')
-                    && names::singular_noun(word).is_some_and(|sg| lx.is_org_head(&sg))
+                    && names::singular_noun(&word).is_some_and(|sg| lx.is_org_head(&sg))
         };
         // The token after each cue that follows a plural word for bodies.
         let starts: Vec<usize> = {
             let toks = &self.sents[s].toks;
             (1..toks.len())
                 .filter_map(|k| {
-                    let cue_len = match (w(toks, k).as_str(), w(toks, k + 1).as_str()) {
-                        ("including" | "like" | "notably", _) => 1,
-                        ("such", "as") | ("among", "them") => 2,
-                        _ => return None,
+                    let cue_len = if ["including", "like", "notably"]
+                        .iter()
+                        .any(|c| is(toks, k, c))
+                    {
+                        1
+                    } else if is(toks, k, "such") && is(toks, k + 1, "as")
+                        || is(toks, k, "among") && is(toks, k + 1, "them")
+                    {
+                        2
+                    } else {
+                        return None;
                     };
                     let head = if toks[k - 1].text == "," { k - 1 } else { k };
-                    (head >= 1
-                        && toks[head - 1].kind == Kind::Word
-                        && plural_body(&w(toks, head - 1)))
-                    .then_some(k + cue_len)
+                    (head >= 1 && toks[head - 1].kind == Kind::Word && plural_body(&toks[head - 1]))
+                        .then_some(k + cue_len)
                 })
                 .collect()
         };
         for mut q in starts {
             loop {
-                if w(&self.sents[s].toks, q) == "the" {
+                if is(&self.sents[s].toks, q, "the") {
                     q += 1;
                 }
                 let Some(mi) = self.sents[s].mentions.iter().position(|m| m.start == q) else {
@@ -531,10 +526,13 @@ impl<'a> Reader<'a> {
                 {
                     q += 3;
                 }
-                match (w(toks, q).as_str(), w(toks, q + 1).as_str()) {
-                    (",", "and" | "or") => q += 2,
-                    ("," | "and" | "or", _) => q += 1,
-                    _ => break,
+                let joins = |i: usize| is(toks, i, "and") || is(toks, i, "or");
+                if is(toks, q, ",") && joins(q + 1) {
+                    q += 2;
+                } else if is(toks, q, ",") || joins(q) {
+                    q += 1;
+                } else {
+                    break;
                 }
             }
         }
