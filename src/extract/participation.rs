@@ -1405,18 +1405,6 @@ fn labelled_lists(r: &Reader) -> Vec<Option<PartRole>> {
     out
 }
 
-/// The person a sentence-initial "He"/"She" stands for.
-fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
-    let sent = &r.sents[s];
-    let first = sent.toks.first()?;
-    let female = match first.lower().as_ref() {
-        "she" => Some(true),
-        "he" => Some(false),
-        _ => return None,
-    };
-    super::quotes::last_person(r, s, first.start, female)
-}
-
 /// Does the sentence say the person spoke: a verb of speech within three words of the name
 /// ("A B warned", "A B, 52, said"), or after an appositive ("A B, director of Y, praised the
 /// staff"), or one that reports a speech ("called for unity", "paid tribute to")?
@@ -1461,7 +1449,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
             .cloned()
             .collect();
         // "She told the crowd …": the pronoun as a mention of the person it stands for.
-        if let Some(p) = pronoun_subject(r, s) {
+        if let Some(p) = super::quotes::pronoun_subject(r, s) {
             persons.insert(
                 0,
                 Mention {

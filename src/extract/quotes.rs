@@ -504,6 +504,18 @@ fn person_or_not(kind: Option<EntityKind>, entity: Option<EntityId>) -> Attribut
     }
 }
 
+/// The person a sentence-initial "He"/"She" stands for.
+pub(crate) fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    let first = sent.toks.first()?;
+    let female = match first.lower().as_ref() {
+        "she" => Some(true),
+        "he" => Some(false),
+        _ => return None,
+    };
+    last_person(r, s, first.start, female)
+}
+
 /// The last person named before byte `before`, of the given gender when it is known.
 pub(crate) fn last_person(
     r: &Reader,

@@ -209,6 +209,11 @@ fn is_phrase_break(w: &str) -> bool {
             | "to"
             | "from"
             | "by"
+            // A post's time: "president of X since 2019", "chair until March".
+            | "since"
+            | "until"
+            | "till"
+            | "during"
     )
 }
 
@@ -962,7 +967,28 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
                 possessive_organisation(r, s, &p, person);
             }
         }
+        pronoun_subject_posts(r, s);
     }
+}
+
+/// "She is the general secretary of X", "He previously served as treasurer of Y", "He was
+/// elected president of Z": the posts a sentence gives the person its opening "He"/"She"
+/// stands for, read by the rules that read a named subject's predicate (`copula-role`,
+/// `as-role`, `elected-to-office`).
+fn pronoun_subject_posts(r: &mut Reader, s: usize) {
+    let Some(person) = super::quotes::pronoun_subject(r, s) else {
+        return;
+    };
+    let p = Mention {
+        start: 0,
+        end: 1,
+        kind: Some(EntityKind::Person),
+        entity: Some(person),
+        hon: None,
+    };
+    elected_to_office(r, s, &p, person);
+    copula_role(r, s, &p, person);
+    as_role(r, s, &p, person);
 }
 
 /// A bare title coordinated with one of an organisation is one post (CONVENTIONS: the role as
