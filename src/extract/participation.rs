@@ -729,12 +729,14 @@ fn heard_from_name(site: &Site) -> Option<PartRole> {
 /// run ("from exiled journalist X") or an appositive closed by a comma ("from our federal
 /// leader, X", "from the Director of the Y, X").
 fn from_before_role(site: &Site) -> Option<usize> {
-    let first = site.first;
-    if site.prev(1) == "from" {
+    // "speeches from A B and C D": the list's first name is the one after "from".
+    let first = list_start(site);
+    let w_before = |back: usize| first.checked_sub(back).map_or("", |i| site.w(i));
+    if w_before(1) == "from" {
         return Some(first - 1);
     }
     let toks = &site.sent.toks;
-    if site.prev(1) == "," {
+    if w_before(1) == "," {
         // An appositive: up to ten words back, no punctuation between.
         let mut q = first - 1;
         while q > 0 && first - q <= 11 {

@@ -1908,6 +1908,13 @@ fn participation_forms() {
             conference,
         ),
         (
+            "the second of two names after heard from",
+            "Delegates heard speeches from Tom Hale and Mia Roth.",
+            "Mia Roth",
+            Speaker,
+            conference,
+        ),
+        (
             "the winners of awards at the gathering were there",
             "The award winners at the conference were Mia Roth (Brask) and Tom Hale (Tolvik).",
             "Tom Hale",
