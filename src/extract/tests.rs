@@ -813,6 +813,24 @@ fn a_delegation_at_another_gathering_is_a_group() {
     }
 }
 
+/// A launch is a gathering: those who spoke and attended there took part in it.
+#[test]
+fn a_launch_is_a_gathering() {
+    let ex = run("Brantex opens Tolvik plant\n\nBrantex opened its new plant in Tolvik on Friday.\n\nSpeaking at the launch, Ana Ruiz, chief executive of Brantex, said the plant would create 300 jobs. Also in attendance were Tom Hale and Mia Roth.");
+    let parts = parts(&ex);
+    for (person, role) in [
+        ("Ana Ruiz", PartRole::Speaker),
+        ("Mia Roth", PartRole::Attendee),
+    ] {
+        assert!(
+            parts
+                .iter()
+                .any(|(p, r, e)| p == person && *r == role && e == "launch"),
+            "{person}: {parts:?}"
+        );
+    }
+}
+
 /// Speaking after the meeting or to reporters places no one at the meeting.
 #[test]
 fn speaking_away_from_the_event_is_no_part_in_it() {
