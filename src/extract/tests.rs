@@ -831,6 +831,23 @@ fn a_launch_is_a_gathering() {
     }
 }
 
+/// Words for gatherings of ceremony and hospitality name events.
+#[test]
+fn ceremonies_and_meals_are_gatherings() {
+    for (text, event) in [
+        ("Tolvik news\n\nAna Ruiz paid a courtesy call on the governor in Tolvik on Monday.", "courtesy call on the governor"),
+        ("Tolvik news\n\nThe unveiling of the new statue drew a crowd in Tolvik on Monday. Ana Ruiz attended.", "unveiling"),
+        ("Tolvik news\n\nThe annual banquet of the Tolvik Anglers Club was held on Friday. Ana Ruiz attended.", "annual banquet"),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Event).contains(&event),
+            "{event}: {:?}",
+            kinds(&ex, EntityKind::Event)
+        );
+    }
+}
+
 /// Speaking after the meeting or to reporters places no one at the meeting.
 #[test]
 fn speaking_away_from_the_event_is_no_part_in_it() {
