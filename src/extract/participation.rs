@@ -1452,16 +1452,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
             .collect();
         // "She told the crowd …": the pronoun as a mention of the person it stands for.
         if let Some(p) = super::quotes::pronoun_subject(r, s) {
-            persons.insert(
-                0,
-                Mention {
-                    start: 0,
-                    end: 1,
-                    kind: Some(EntityKind::Person),
-                    entity: Some(p),
-                    hon: None,
-                },
-            );
+            persons.insert(0, p);
         }
         if persons.is_empty() {
             continue;

@@ -9,6 +9,7 @@
 //! and quotations repeated verbatim (pull quotes) are not kept; nor are those attributed to an
 //! organisation ("the force said").
 
+use super::names::Mention;
 use super::verbs;
 use super::{Reader, Sent};
 use crate::model::BlockKind;
@@ -460,7 +461,7 @@ fn before_quote(r: &Reader, sp: &Span, s: usize) -> Attribution {
     // The subject: the last person named before the verb, or a pronoun.
     // "President A B of Zambia called for "…"": a place after "of" tells where the subject
     // is from, it is not the subject.
-    let origin = |m: &&super::names::Mention| {
+    let origin = |m: &&Mention| {
         m.kind == Some(EntityKind::Place)
             && m.start >= 1
             && matches!(words[m.start - 1].as_str(), "of" | "from")
@@ -504,8 +505,9 @@ fn person_or_not(kind: Option<EntityKind>, entity: Option<EntityId>) -> Attribut
     }
 }
 
-/// The person a sentence-initial "He"/"She" stands for.
-pub(crate) fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
+/// A sentence-initial "He"/"She" as a mention of the person it stands for, for the rules that
+/// read a named subject (participation's, and the posts of `copula-role` and its kin).
+pub(crate) fn pronoun_subject(r: &Reader, s: usize) -> Option<Mention> {
     let sent = &r.sents[s];
     let first = sent.toks.first()?;
     let female = match first.lower().as_ref() {
@@ -513,7 +515,14 @@ pub(crate) fn pronoun_subject(r: &Reader, s: usize) -> Option<EntityId> {
         "he" => Some(false),
         _ => return None,
     };
-    last_person(r, s, first.start, female)
+    let person = last_person(r, s, first.start, female)?;
+    Some(Mention {
+        start: 0,
+        end: 1,
+        kind: Some(EntityKind::Person),
+        entity: Some(person),
+        hon: None,
+    })
 }
 
 /// The last person named before byte `before`, of the given gender when it is known.

@@ -976,16 +976,10 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
 /// stands for, read by the rules that read a named subject's predicate (`copula-role`,
 /// `as-role`, `elected-to-office`).
 fn pronoun_subject_posts(r: &mut Reader, s: usize) {
-    let Some(person) = super::quotes::pronoun_subject(r, s) else {
+    let Some(p) = super::quotes::pronoun_subject(r, s) else {
         return;
     };
-    let p = Mention {
-        start: 0,
-        end: 1,
-        kind: Some(EntityKind::Person),
-        entity: Some(person),
-        hon: None,
-    };
+    let Some(person) = p.entity else { return };
     elected_to_office(r, s, &p, person);
     copula_role(r, s, &p, person);
     as_role(r, s, &p, person);
