@@ -126,7 +126,9 @@ fn query(at: &Location, args: QueryArgs) -> anyhow::Result<ExitCode> {
         .map(|b| ties::sparql::parse_binding(b).context("--bind"))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let dataset = at.read()?;
-    let text = ties::queries::resolve_on(&dataset, args.query.as_deref().unwrap_or_default())?;
+    let bound: Vec<&str> = bindings.iter().map(|(v, _)| v.as_str()).collect();
+    let text =
+        ties::queries::resolve_on(&dataset, args.query.as_deref().unwrap_or_default(), &bound)?;
     let options = QueryOptions {
         graph: args.graph.as_deref(),
         bindings: &bindings,

@@ -1,8 +1,8 @@
 //! The listing index (`store::listing`) against the report graphs, with the real binary: after
 //! every kind of write (ingest, re-ingest of a changed report, removal, merge, rejection, undo,
-//! a SPARQL Update), `ties query people` and `ties query organisations`, which read the index,
-//! give the same rows as their scanning forms in `queries/scan/`, which read every report
-//! graph. Other names and titles are compared as sets (the scanning form lists them in the
+//! a SPARQL Update), `ties query people`, `ties query organisations` and `ties query
+//! co-members`, which read the index, give the same rows as their scanning forms in
+//! `queries/scan/`, which read every report graph. Other names and titles are compared as sets (the scanning form lists them in the
 //! order the store gives). The names are invented.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // tests report on the console
@@ -99,7 +99,32 @@ fn agree(store: &Path, step: &str) -> Rows {
         assert!(!indexed.is_empty(), "{name} after {step}: nothing listed");
     }
 
+    let file = format!("@{}", scan.join("co-members.rq").display());
+    let indexed = co_members(store, "co-members", None);
+    assert_eq!(
+        indexed,
+        co_members(store, &file, None),
+        "co-members after {step}"
+    );
+    assert!(!indexed.is_empty(), "co-members after {step}: none");
+
     listing(store, "people", None)
+}
+
+/// The rows of co-members (`query` a name or `@file`), narrowed by `bind` when given, sorted
+/// (a pair listed twice stays twice).
+fn co_members(store: &Path, query: &str, bind: Option<&str>) -> Vec<String> {
+    let mut args = vec!["query", "--format", "tsv", query];
+    if let Some(b) = bind {
+        args.extend(["--bind", b]);
+    }
+    let mut rows: Vec<String> = run(store, &args)
+        .lines()
+        .skip(1)
+        .map(str::to_owned)
+        .collect();
+    rows.sort();
+    rows
 }
 
 fn names(rows: &Rows) -> BTreeSet<&str> {
@@ -124,6 +149,19 @@ fn the_listing_index_gives_the_rows_of_the_report_graphs_after_every_write() {
     let one = listing(&store, "people", Some("name=Tomas Berg"));
     assert_eq!(one.len(), 1, "{one:?}");
     assert_eq!(one, listing(&store, &scan, Some("name=Tomas Berg")));
+    let scan = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/scan/co-members.rq");
+    let scan = format!("@{}", scan.display());
+    for bind in [
+        "person=Tomas Berg",
+        "organisation=Harbour Workers' Federation",
+    ] {
+        let rows = co_members(&store, "co-members", Some(bind));
+        assert!(
+            rows.iter().any(|r| r.contains("Amina Okafor")),
+            "{bind}: {rows:?}"
+        );
+        assert_eq!(rows, co_members(&store, &scan, Some(bind)), "{bind}");
+    }
 
     // A changed report read again replaces its graph: who left it is listed no more.
     let two = reports.join("two.txt");

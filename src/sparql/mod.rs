@@ -353,8 +353,8 @@ impl Dataset {
         })
     }
 
-    /// True when the store's listing index is whole, so the `people` and `organisations`
-    /// listings may read it (`crate::queries::named_on`).
+    /// True when the store's listing index is whole, so the `people`, `organisations` and
+    /// `co-members` queries may read it (`crate::queries::named_on`).
     pub fn listing_is_complete(&self) -> Result<bool> {
         self.store.listing_is_complete()
     }
