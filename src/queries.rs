@@ -40,7 +40,7 @@ pub fn named(name: &str) -> Option<&'static str> {
 /// (1.1 s), where the scanning form starts from the organisation's name (0.05 s). Oxigraph
 /// plans a GRAPH block's patterns in the order they are written, so one text cannot start from
 /// whichever end is fixed.
-const SCAN_WHEN_BOUND: &[(&str, &str)] = &[("co-members", "organisation")];
+const STARTS_FROM_ONE_END: &[(&str, &str)] = &[("co-members", "organisation")];
 
 /// The text of a named query as it runs on `dataset`: the scanning form of a listing when the
 /// store's listing index is not whole.
@@ -49,14 +49,14 @@ pub fn named_on(dataset: &Dataset, name: &str) -> Result<Option<&'static str>> {
 }
 
 /// `named_on` for a query run with the variables `bound` fixed: the scanning form also where
-/// one of them is the end the index form does not start from (`SCAN_WHEN_BOUND`).
+/// one of them is the end the index form does not start from (`STARTS_FROM_ONE_END`).
 pub fn named_bound_on(
     dataset: &Dataset,
     name: &str,
     bound: &[&str],
 ) -> Result<Option<&'static str>> {
     if let Some((_, scan)) = SCANS.iter().find(|(n, _)| *n == name) {
-        let other_end = SCAN_WHEN_BOUND
+        let other_end = STARTS_FROM_ONE_END
             .iter()
             .any(|(n, var)| *n == name && bound.contains(var));
         if other_end || !dataset.listing_is_complete()? {
