@@ -2128,8 +2128,38 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             // title. A bare role with no article ("Chair, A B") says too little.
             let org = r.main_org;
             claim(r, s, person, &phrase, org, &rules::THE_ROLE_THEN_NAME);
+        } else if described(r, &r.sents[s], &phrase) {
+            // Rule `description-then-name`: "a local teacher, A B,"; "Swedish activist, A B":
+            // who the person is, not a post in any body.
+            claim(r, s, person, &phrase, None, &rules::DESCRIPTION_THEN_NAME);
         }
     }
+}
+
+/// A bare role written as a description: after "a"/"an", or after modifiers that are
+/// adjectives or demonyms ("local", "veteran", "Swedish"), never a verb of the clause; an
+/// occupation, not a part at a gathering.
+fn described(r: &Reader, sent: &Sent, phrase: &RolePhrase) -> bool {
+    let words = &sent.toks[phrase.start..phrase.end];
+    let modifier_or_head = |(k, t): (usize, &super::tokens::Token)| {
+        let lower = t.lower();
+        t.kind == Kind::Word
+            && !super::verbs::ends_a_role_modifier(&lower)
+            && (!t.is_cap() || k == 0 || r.lx.demonyms.contains_key(lower.as_ref()))
+    };
+    let shaped = words
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (phrase.start + i, t))
+        .all(modifier_or_head);
+    // A part at a gathering is no description of the person: "keynote speaker, A B".
+    let at_a_gathering = words.last().is_some_and(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "speaker" | "panellist" | "panelist" | "presenter" | "moderator" | "host" | "guest"
+        )
+    });
+    shaped && !at_a_gathering && (phrase.indefinite || words.len() >= 2)
 }
 
 /// `role-then-name` with the name in brackets: "Treasurer (A B) read the accounts", "the

@@ -85,6 +85,10 @@ rules! {
     THE_ROLE_THEN_NAME: "the-role-then-name", Affiliation, 0.6,
         "A definite bare role before the name, of the report's organisation: \"The secretary, A B,\".",
         ["# Riverside Tenants' Association annual meeting\n\nThe Riverside Tenants' Association met.\n\nThe secretary, Ann Roe, read the minutes."];
+    DESCRIPTION_THEN_NAME: "description-then-name", Affiliation, 0.6,
+        "An occupation described before the name, with an article or modifiers: \"a local teacher, A B,\"; \"Swedish activist, A B\".",
+        ["A local teacher, Mia Roth, spoke about class sizes.",
+         "The forum was opened by veteran campaigner, Kai Brandt."];
     LABEL_ROLE_LIST: "label-role-list", Affiliation, 0.7,
         "A line labelled with a plural office lists its holders: \"Councillors: A B, C D\".",
         ["# Minutes of the Tolvik Town Council\n\nCouncillors: Mrs. E. Marlowe (EM), A. Fenn (AF) and Tom Hale."];

@@ -576,6 +576,58 @@ fn the_role_then_name_is_a_post_of_the_reports_organisation() {
     assert!(!affs.iter().any(|(p, _, _)| p == "Bo Lind"), "{affs:?}");
 }
 
+/// Rule `description-then-name`: an occupation described before the name, with an article,
+/// adjectives or a demonym, is the person's title; a part at a gathering, a bare role with no
+/// article and a verb of the clause are not.
+#[test]
+fn a_described_occupation_before_the_name_is_a_title() {
+    for (case, sentence, person, title) in [
+        (
+            "indefinite",
+            "A local teacher, Mia Roth, spoke about class sizes.",
+            "Mia Roth",
+            Some("local teacher"),
+        ),
+        (
+            "after by",
+            "It was opened by a retired nurse, Tom Hale.",
+            "Tom Hale",
+            Some("retired nurse"),
+        ),
+        (
+            "demonym",
+            "Swedish activist, Kai Brandt, spoke first.",
+            "Kai Brandt",
+            Some("Swedish activist"),
+        ),
+        (
+            "opening adjective",
+            "Veteran campaigner, Lena Vell, also spoke.",
+            "Lena Vell",
+            Some("Veteran campaigner"),
+        ),
+        (
+            "part at a gathering",
+            "It was moderated by keynote speaker, Nora Quill.",
+            "Nora Quill",
+            None,
+        ),
+        (
+            "bare role",
+            "Chair, Ana Ruiz, spoke next.",
+            "Ana Ruiz",
+            None,
+        ),
+    ] {
+        let ex = run(&format!("# Brask forum\n\n{sentence}"));
+        let got = titles(&ex, person);
+        match title {
+            Some(t) => assert!(got.iter().any(|g| g == t), "{case}: {got:?}"),
+            None => assert!(got.is_empty(), "{case}: {got:?}"),
+        }
+    }
+}
+
 /// The rules' own table: every example sentence in `rules::ALL` makes its rule fire (a claim
 /// of the rule's kind carries the rule's name and confidence).
 #[test]
