@@ -916,13 +916,17 @@ fn people_list_end(sent: &Sent, k: usize) -> Option<usize> {
 /// give more often than any named gathering. "A B met (with) C D" names a meeting the text
 /// calls by no name: it is registered as "meeting with C D" (the people of the list after
 /// "met", without their titles); "a meeting earlier this week with C D", "talks with C D" name
-/// one already found. Not when the sentence names a gathering the meeting was at ("met C D at
-/// the summit": the summit), nor "we met", which a delegation's diary places at the
+/// one already found; "held talks with C D", "had a bilateral meeting with C D" name one by
+/// its noun ("talks with C D"), which the one who held it attended too (the meeting is kept at
+/// the verb as well as at "with"). Not when the sentence names a gathering the meeting was at
+/// ("met C D at the summit": the summit), nor "we met", which a delegation's diary places at the
 /// meeting it names next (rule `met-name`), nor a passive ("was met with protests").
 fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
     let sent = &r.sents[s];
     // (the token of "met" or "with", the meeting when one is named, the list of people met).
     let mut found: Vec<(usize, Option<EntityId>, usize, usize)> = Vec::new();
+    // (the verb that held it, the first word of its noun, the token of "with", the list's end).
+    let mut held: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (k, t) in sent.toks.iter().enumerate() {
         let w = t.lower();
         if matches!(w.as_ref(), "met" | "meets") {
@@ -956,47 +960,124 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
                 b -= 1;
             }
             let Some(&(_, _, id)) = ctx.mentions[s].iter().find(|&&(_, e, _)| e == b) else {
+                // "held talks with C D", "had a bilateral meeting with C D": a meeting the
+                // text names by no name, which the one who held it attended.
+                if let (Some((verb, noun)), Some(end)) =
+                    (held_a_meeting(sent, b), people_list_end(sent, k + 1))
+                {
+                    // One already found from its noun on ("a meeting with comrade C D") is
+                    // the meeting held.
+                    let named = ctx.mentions[s]
+                        .iter()
+                        .find(|&&(a, e, _)| a < k && k < e)
+                        .map(|&(_, _, id)| id);
+                    match named {
+                        Some(id) => ctx.meetings[s].extend([(verb, id), (k, id)]),
+                        None => held.push((verb, noun, k, end)),
+                    }
+                }
                 continue;
             };
             if let Some(end) = people_list_end(sent, k + 1) {
                 found.push((k, Some(id), k + 1, end));
+                // "had a bilateral meeting with C D": the one who had it attended it too.
+                if let Some((verb, _)) = held_a_meeting(sent, b) {
+                    ctx.meetings[s].push((verb, id));
+                }
             }
         }
     }
     for (k, known, from, end) in found {
         let id = match known {
             Some(id) => id,
-            None => {
-                // Named by the people met, without their titles: "meeting with C D and E F".
-                let met: Vec<String> = r.sents[s]
-                    .mentions
-                    .iter()
-                    .filter(|m| {
-                        m.kind == Some(EntityKind::Person) && from <= m.start && m.end <= end
-                    })
-                    .filter_map(|m| m.entity)
-                    .map(|e| r.reg.get(e).name.clone())
-                    .collect();
-                let name = match met.split_last() {
-                    Some((last, [])) => format!("meeting with {last}"),
-                    Some((last, rest)) => format!("meeting with {} and {last}", rest.join(", ")),
-                    None => continue,
-                };
-                let id = r.reg.add(EntityKind::Event, &name, s);
-                // The words as written, titles and all, are another name for it.
-                let written = format!("meeting with {}", r.text(s, from, end));
-                if written != name {
-                    r.reg.alias(id, &written);
+            None => match register_meeting(r, s, "meeting", (from, end)) {
+                Some(id) => {
+                    ctx.mentions[s].push((k, k + 1, id));
+                    id
                 }
-                if let Some(main) = r.main_event.filter(|&m| m != id) {
-                    r.reg.get_mut(id).part_of = Some(main);
-                }
-                ctx.mentions[s].push((k, k + 1, id));
-                id
-            }
+                None => continue,
+            },
         };
         ctx.meetings[s].push((k, id));
     }
+    for (verb, noun, with, end) in held {
+        let what = r.text(s, noun, with).to_lowercase();
+        if let Some(id) = register_meeting(r, s, &what, (with + 1, end)) {
+            ctx.mentions[s].push((noun, with, id));
+            // The people after "with" find it at "with"; the one who held it, at the verb.
+            ctx.meetings[s].push((with, id));
+            ctx.meetings[s].push((verb, id));
+        }
+    }
+}
+
+/// A meeting the text names by no name, registered as "`what` with C D and E F" (the people of
+/// the list `(from, end)`, without their titles; the words as written are another name for
+/// it), part of the report's event. None when the list names nobody.
+fn register_meeting(
+    r: &mut Reader,
+    s: usize,
+    what: &str,
+    (from, end): (usize, usize),
+) -> Option<EntityId> {
+    let met: Vec<String> = r.sents[s]
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Person) && from <= m.start && m.end <= end)
+        .filter_map(|m| m.entity)
+        .map(|e| r.reg.get(e).name.clone())
+        .collect();
+    let name = match met.split_last() {
+        Some((last, [])) => format!("{what} with {last}"),
+        Some((last, rest)) => format!("{what} with {} and {last}", rest.join(", ")),
+        None => return None,
+    };
+    let id = r.reg.add(EntityKind::Event, &name, s);
+    let written = format!("{what} with {}", r.text(s, from, end));
+    if written != name {
+        r.reg.alias(id, &written);
+    }
+    if let Some(main) = r.main_event.filter(|&m| m != id) {
+        r.reg.get_mut(id).part_of = Some(main);
+    }
+    Some(id)
+}
+
+/// "held talks", "had a bilateral meeting", "holds discussions" ending at token `b` (the word
+/// before "with"): the verb's token and the noun phrase's first word, after its article.
+fn held_a_meeting(sent: &Sent, b: usize) -> Option<(usize, usize)> {
+    let noun = b.checked_sub(1)?;
+    if !matches!(
+        sent.toks[noun].lower().as_ref(),
+        "meeting" | "talks" | "discussions" | "consultations"
+    ) {
+        return None;
+    }
+    // Up to one modifier ("bilateral", "private") and an article between verb and noun.
+    let mut first = noun;
+    while first > 0
+        && noun - first < 2
+        && sent.toks[first - 1].kind == Kind::Word
+        && !sent.toks[first - 1].is_cap()
+        && !is_holding(&sent.toks[first - 1].lower())
+    {
+        first -= 1;
+    }
+    let verb = first.checked_sub(1)?;
+    if !is_holding(&sent.toks[verb].lower()) {
+        return None;
+    }
+    let first = if matches!(sent.toks[first].lower().as_ref(), "a" | "an") {
+        first + 1
+    } else {
+        first
+    };
+    Some((verb, first))
+}
+
+/// A verb of holding a meeting: "held", "had", "hold", "holds", "holding".
+fn is_holding(word: &str) -> bool {
+    matches!(word, "held" | "had" | "hold" | "holds" | "holding" | "has")
 }
 
 fn last_word(head: &str) -> &str {

@@ -858,10 +858,27 @@ fn met_with(
     {
         k += 1;
     }
-    [k, verb_after(&site)]
-        .into_iter()
-        .find(|&v| matches!(site.w(v), "met" | "meets"))
-        .and_then(at)
+    // "held talks with C D": the verb of a meeting held (`events::meetings` keeps it there);
+    // "had", skipped as an auxiliary on the way to the verb, may be that verb.
+    let verb = verb_after(&site);
+    let auxiliary = |v: usize| {
+        v.checked_sub(1)
+            .filter(|&a| matches!(site.w(a), "had" | "has"))
+    };
+    [
+        k,
+        verb,
+        auxiliary(k).unwrap_or(k),
+        auxiliary(verb).unwrap_or(verb),
+    ]
+    .into_iter()
+    .find(|&v| {
+        matches!(
+            site.w(v),
+            "met" | "meets" | "held" | "had" | "hold" | "holds" | "holding" | "has"
+        )
+    })
+    .and_then(at)
 }
 
 /// The token where the person's verb stands: after the name, over "of the X" or an appositive

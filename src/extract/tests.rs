@@ -3001,6 +3001,30 @@ fn meetings_between_people() {
             Some("meeting"),
         ),
         (
+            "held talks with: the one met",
+            "Ana Ruiz held talks with Tom Hale and Mia Roth on trade.",
+            "Mia Roth",
+            Some("talks with Tom Hale and Mia Roth"),
+        ),
+        (
+            "held talks with: the one who held them",
+            "Ana Ruiz held talks with Tom Hale and Mia Roth on trade.",
+            "Ana Ruiz",
+            Some("talks with Tom Hale and Mia Roth"),
+        ),
+        (
+            "had a meeting with, after the auxiliary's place",
+            "Ana Ruiz had a bilateral meeting with Kai Brandt.",
+            "Ana Ruiz",
+            Some("bilateral meeting with Kai Brandt"),
+        ),
+        (
+            "a meeting held by a body: the one met",
+            "The chamber held a meeting with Kai Brandt.",
+            "Kai Brandt",
+            Some("meeting with Kai Brandt"),
+        ),
+        (
             "met at a named gathering: the gathering, not a new meeting",
             "Ana Ruiz met Tom Hale at the annual trade fair in Brask.",
             "Tom Hale",
