@@ -228,42 +228,99 @@ fn is_free_word(r: &Reader, sent: &Sent, k: usize) -> bool {
         && !super::verbs::ends_a_role_modifier(&t.lower())
 }
 
-/// Parses a role phrase at token `i` of sentence `s`.
+/// Parses a role phrase at token `i` of sentence `s`: what comes before the role's words (an
+/// article, an age, a possessor, an organisation or place premodifying it: [`role_prefix`]),
+/// the role's words themselves ([`role_words`]), then what attaches after them, one
+/// preposition at a time ([`attachment`]).
 pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
+    let pre = role_prefix(r, s, i)?;
+    let (start, end, named_body) = role_words(r, &r.sents[s], pre.next)?;
+    let kind = RoleKind::of(r, s, start, end);
+    let mut phrase = RolePhrase {
+        start,
+        end,
+        org: pre.possessor.or(named_body),
+        place: pre.possessor_place,
+        constituency: false,
+        next: end,
+        indefinite: pre.indefinite,
+        org_mention: None,
+        place_mention: None,
+        self_reference: pre.self_reference,
+        territory_owned: pre.territory_owned,
+        former: pre.former,
+    };
+    let mut k = end;
+    let last = loop {
+        match attachment(r, s, &mut phrase, kind, k) {
+            Next::Go(next) => k = next,
+            Next::Stop(last) => break last,
+        }
+    };
+    phrase.next = last.max(phrase.end);
+    Some(phrase)
+}
+
+/// What stands before a role's words, and the token where they begin.
+#[derive(Default)]
+struct RolePrefix {
+    next: usize,
+    indefinite: bool,
+    possessor: Option<EntityId>,
+    possessor_place: Option<EntityId>,
+    self_reference: bool,
+    territory_owned: bool,
+    former: bool,
+}
+
+/// The article, age, possessor and premodifying organisation or place before a role's words
+/// at token `i`; `None` when a possessor is there that can own no role ("Tolvik's" where
+/// Tolvik is a person).
+fn role_prefix(r: &Reader, s: usize, i: usize) -> Option<RolePrefix> {
     let sent = &r.sents[s];
     let toks = &sent.toks;
+    let mut pre = RolePrefix {
+        next: i,
+        ..RolePrefix::default()
+    };
     let mut j = i;
-    let mut indefinite = false;
-    let mut possessor: Option<EntityId> = None;
-    let mut possessor_place: Option<EntityId> = None;
-    let mut self_reference = false;
-    let mut territory_owned = false;
     if sent.is(j, "a") || sent.is(j, "an") {
-        indefinite = true;
+        pre.indefinite = true;
         j += 1;
     } else if sent.is(j, "the") {
         j += 1;
     } else if sent.is(j, "its") || whose_after_org(sent, j) {
         // Rule `its-role`: "received by its president, A B", "X, whose chair, A B,": the
         // organisation named last before it.
-        possessor = Some(nearest_org_before(r, s, j)?);
+        pre.possessor = Some(nearest_org_before(r, s, j)?);
         j += 1;
     }
     // Ages: "a 22-year-old engineering student".
     while j < toks.len() && (toks[j].text.ends_with("-year-old") || toks[j].kind == Kind::Number) {
         j += 1;
     }
-    // A possessor: "X's", "the union's".
+    pre.next = j;
+    possessor(r, s, &mut pre)?;
+    premodifier_body(r, s, &mut pre)?;
+    Some(pre)
+}
+
+/// A possessor at `pre.next`: "X's", "the union's", "the city's"; `None` when one is there
+/// that owns no role.
+fn possessor(r: &Reader, s: usize, pre: &mut RolePrefix) -> Option<()> {
+    let sent = &r.sents[s];
+    let toks = &sent.toks;
+    let j = pre.next;
     if let Some(m) = sent.mention_starting(j) {
         if toks.get(m.end).is_some_and(|t| t.kind == Kind::Possessive) {
             match (m.kind, m.entity, definite_head(r, s, m)) {
-                (_, _, Some(Some(id))) => possessor = Some(id),
+                (_, _, Some(Some(id))) => pre.possessor = Some(id),
                 (_, _, Some(None)) => return None,
-                (Some(EntityKind::Organization), Some(id), _) => possessor = Some(id),
-                (Some(EntityKind::Place), Some(id), _) => possessor_place = Some(id),
+                (Some(EntityKind::Organization), Some(id), _) => pre.possessor = Some(id),
+                (Some(EntityKind::Place), Some(id), _) => pre.possessor_place = Some(id),
                 _ => return None,
             }
-            j = m.end + 1;
+            pre.next = m.end + 1;
         }
     } else if toks.get(j + 1).is_some_and(|t| t.kind == Kind::Possessive)
         && toks
@@ -272,18 +329,30 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     {
         let head = toks[j].lower();
         match org_by_head_before(r, s, j, &head) {
-            Some(id) => possessor = Some(id),
-            None if SELF_REFERENCES.contains(&head.as_ref()) => self_reference = true,
-            None if TERRITORIES.contains(&head.as_ref()) => territory_owned = true,
+            Some(id) => pre.possessor = Some(id),
+            None if SELF_REFERENCES.contains(&head.as_ref()) => pre.self_reference = true,
+            None if TERRITORIES.contains(&head.as_ref()) => pre.territory_owned = true,
             None => return None,
         }
-        j += 2;
+        pre.next = j + 2;
     }
+    Some(())
+}
+
+/// An organisation or place premodifying the role's words at `pre.next`, when no possessor
+/// was found; `None` when "former" stood before an organisation that no role follows.
+fn premodifier_body(r: &Reader, s: usize, pre: &mut RolePrefix) -> Option<()> {
+    let sent = &r.sents[s];
+    let toks = &sent.toks;
+    let mut j = pre.next;
     // An organisation premodifying the role: "the HWU President", "Bar Society council
     // member" (rule `organisation-then-role`), maybe after "former": "a former X Union
     // official".
-    let mut former = false;
-    if possessor.is_none() && possessor_place.is_none() && !self_reference && !territory_owned {
+    if pre.possessor.is_none()
+        && pre.possessor_place.is_none()
+        && !pre.self_reference
+        && !pre.territory_owned
+    {
         let before_org = matches!(
             toks.get(j).map(|t| t.lower()).as_deref(),
             Some("former" | "past")
@@ -291,7 +360,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
             .mention_starting(j + 1)
             .is_some_and(|m| m.kind == Some(EntityKind::Organization));
         if before_org {
-            former = true;
+            pre.former = true;
             j += 1;
         }
         if let Some(m) = sent.mention_starting(j) {
@@ -300,9 +369,9 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
                     .take_while(|&q| q == m.end || is_free_word(r, sent, q - 1))
                     .any(|q| lexicon_role_end(r, sent, q).is_some());
                 if role_follows {
-                    possessor = Some(id);
+                    pre.possessor = Some(id);
                     j = m.end;
-                } else if former {
+                } else if pre.former {
                     return None;
                 }
             }
@@ -310,19 +379,25 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     }
     // A place premodifying the office, its territory: "the New Zealand Minister of
     // Education" (rule `place-then-office` made the place its own span).
-    if possessor.is_none() && possessor_place.is_none() {
+    if pre.possessor.is_none() && pre.possessor_place.is_none() {
         if let Some(m) = sent.mention_starting(j) {
             if let (Some(EntityKind::Place), Some(id)) = (m.kind, m.entity) {
                 if lexicon_role_end(r, sent, m.end).is_some() {
-                    possessor_place = Some(id);
+                    pre.possessor_place = Some(id);
                     j = m.end;
                 }
             }
         }
     }
-    // The role: free words and modifiers, then a lexicon entry ("campaigns officer",
-    // "tenant board member", "former deputy mayor").
-    let start = j;
+    pre.next = j;
+    Some(())
+}
+
+/// The role's own words from token `j`: free words and modifiers, then a lexicon entry
+/// ("campaigns officer", "tenant board member", "former deputy mayor"). Returns their span
+/// and the body a trailing "of the Council" names.
+fn role_words(r: &Reader, sent: &Sent, j: usize) -> Option<(usize, usize, Option<EntityId>)> {
+    let toks = &sent.toks;
     let mut found = None;
     for q in j..(j + 4).min(toks.len()) {
         if q > j && !is_free_word(r, sent, q - 1) {
@@ -339,7 +414,7 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
     // lexicon's role of a local council is the role "chairman" in that named body (rule
     // `definite-capitalised-head`).
     let mut named_body = None;
-    if end >= start + 4 && sent.is(end - 3, "of") && sent.is(end - 2, "the") {
+    if end >= j + 4 && sent.is(end - 3, "of") && sent.is(end - 2, "the") {
         let head = &toks[end - 1];
         if head.is_cap() && r.lx.is_org_head(head.text) {
             if let Some(id) = r.reg.org_by_head(&head.lower()) {
@@ -348,254 +423,290 @@ pub(crate) fn role_at(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
             }
         }
     }
-    let head_lower = toks[end - 1].lower();
-    let role_words = r.text(s, start, end).to_lowercase();
-    let legislator = LEGISLATORS
-        .iter()
-        .any(|l| role_words == *l || role_words.ends_with(&format!(" {l}")));
-    let portfolio = PORTFOLIO_ROLES.iter().any(|p| role_words.contains(p));
-    let territorial = TERRITORIAL
-        .iter()
-        .any(|t| role_words == *t || role_words.ends_with(&format!(" {t}")));
-    let mut phrase = RolePhrase {
-        start,
-        end,
-        org: possessor.or(named_body),
-        place: possessor_place,
-        constituency: false,
-        next: end,
-        indefinite,
-        org_mention: None,
-        place_mention: None,
-        self_reference,
-        territory_owned,
-        former,
+    Some((j, end, named_body))
+}
+
+/// What a role's words say about what may attach after them.
+#[derive(Clone, Copy)]
+struct RoleKind {
+    /// "MP", "senator": "for X" is a constituency.
+    legislator: bool,
+    /// "Minister of …": capitalised words after it are a portfolio.
+    portfolio: bool,
+    /// "mayor", "governor": "of X" is a territory, named or not.
+    territorial: bool,
+    /// "ambassador", "envoy": "to X" is part of the role.
+    envoy: bool,
+}
+
+impl RoleKind {
+    fn of(r: &Reader, s: usize, start: usize, end: usize) -> RoleKind {
+        let role_words = r.text(s, start, end).to_lowercase();
+        let head = r.sents[s].toks[end - 1].lower();
+        RoleKind {
+            legislator: LEGISLATORS
+                .iter()
+                .any(|l| role_words == *l || role_words.ends_with(&format!(" {l}"))),
+            portfolio: PORTFOLIO_ROLES.iter().any(|p| role_words.contains(p)),
+            territorial: TERRITORIAL
+                .iter()
+                .any(|t| role_words == *t || role_words.ends_with(&format!(" {t}"))),
+            envoy: matches!(
+                head.as_ref(),
+                "ambassador" | "envoy" | "commissioner" | "consul"
+            ),
+        }
+    }
+}
+
+/// Where the attachment loop goes on from, or the token after the phrase.
+enum Next {
+    Go(usize),
+    Stop(usize),
+}
+
+/// One attachment after a role phrase, at token `k`: an envoy's country, a portfolio's "and",
+/// or a preposition with what it takes (a named mention: [`attach_mention`]; else
+/// [`attach_unnamed`]).
+fn attachment(r: &Reader, s: usize, phrase: &mut RolePhrase, kind: RoleKind, k: usize) -> Next {
+    let sent = &r.sents[s];
+    let toks = &sent.toks;
+    let Some(conn) = toks.get(k) else {
+        return Next::Stop(k);
     };
-    // Extensions and attachments.
-    let mut k = end;
-    let envoy = matches!(
-        head_lower.as_ref(),
-        "ambassador" | "envoy" | "commissioner" | "consul"
-    );
-    while let Some(conn) = toks.get(k) {
-        let c = conn.lower();
-        // "Ambassador of Tolvik to Marden": the country an envoy is posted to is part of the
-        // role, not a body or the place of the office.
-        if c == "to" && envoy {
-            let m = k + usize::from(sent.is(k + 1, "the")) + 1;
-            match sent.mention_starting(m) {
-                Some(mm) if mm.kind == Some(EntityKind::Place) => {
-                    k = mm.end;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        // "Minister of Roads and Bridges": a portfolio goes on over "and" and capitalised words
-        // that name no person, body or place.
-        if c == "and" && portfolio && phrase.org.is_none() && toks[k - 1].is_cap() {
-            let mut e = k + 1;
-            while e < toks.len()
-                && toks[e].is_cap()
-                && sent.mention_at(e).is_none_or(|m| m.kind.is_none())
-            {
-                e += 1;
-            }
-            if e > k + 1 {
-                end = e;
-                phrase.end = end;
-                k = end;
-                continue;
-            }
-        }
-        if !matches!(c.as_ref(), "of" | "for" | "at" | "with" | "on" | "in") {
-            break;
-        }
-        let mut m = k + 1;
-        if sent.is(m, "the") {
-            m += 1;
-        }
-        // Descriptive words before a name: "the Swedish developer Fjord Energy".
-        let mut d = m;
-        // "the union's Young Members' Committee"
-        if toks
-            .get(d)
-            .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
-            && toks.get(d + 1).is_some_and(|t| t.kind == Kind::Possessive)
+    let c = conn.lower();
+    // "Ambassador of Tolvik to Marden": the country an envoy is posted to is part of the
+    // role, not a body or the place of the office.
+    if c == "to" && kind.envoy {
+        let m = k + usize::from(sent.is(k + 1, "the")) + 1;
+        return match sent.mention_starting(m) {
+            Some(mm) if mm.kind == Some(EntityKind::Place) => Next::Go(mm.end),
+            _ => Next::Stop(k),
+        };
+    }
+    // "Minister of Roads and Bridges": a portfolio goes on over "and" and capitalised words
+    // that name no person, body or place.
+    if c == "and" && kind.portfolio && phrase.org.is_none() && toks[k - 1].is_cap() {
+        let mut e = k + 1;
+        while e < toks.len()
+            && toks[e].is_cap()
+            && sent.mention_at(e).is_none_or(|m| m.kind.is_none())
         {
-            d += 2;
+            e += 1;
         }
-        let m = d;
-        while d < toks.len()
-            && d - m < 3
-            && sent.mention_starting(d).is_none_or(|mm| {
-                r.lx.demonyms.contains_key(toks[mm.start].lower().as_ref())
-                    && mm.end - mm.start == 1
-            })
-            && toks[d].kind == Kind::Word
-            && !is_phrase_break(&toks[d].lower())
+        if e > k + 1 {
+            phrase.end = e;
+            return Next::Go(e);
+        }
+    }
+    if !matches!(c.as_ref(), "of" | "for" | "at" | "with" | "on" | "in") {
+        return Next::Stop(k);
+    }
+    let mut m = k + 1;
+    if sent.is(m, "the") {
+        m += 1;
+    }
+    // "the union's Young Members' Committee"
+    if toks
+        .get(m)
+        .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
+        && toks.get(m + 1).is_some_and(|t| t.kind == Kind::Possessive)
+    {
+        m += 2;
+    }
+    // Descriptive words before a name: "the Swedish developer Fjord Energy".
+    let mut d = m;
+    while d < toks.len()
+        && d - m < 3
+        && sent.mention_starting(d).is_none_or(|mm| {
+            r.lx.demonyms.contains_key(toks[mm.start].lower().as_ref()) && mm.end - mm.start == 1
+        })
+        && toks[d].kind == Kind::Word
+        && !is_phrase_break(&toks[d].lower())
+    {
+        d += 1;
+    }
+    let at = Preposition { word: &c, k, m };
+    if let Some(mi) = sent.mentions.iter().position(|mm| mm.start == d) {
+        if d > m && toks[m..d].iter().any(|t| t.kind != Kind::Word) {
+            return Next::Stop(k);
+        }
+        return attach_mention(r, s, phrase, kind, &at, mi);
+    }
+    attach_unnamed(r, s, phrase, kind, &at)
+}
+
+/// A preposition after a role phrase: the word, its token `k`, and `m`, the token after it
+/// (and after "the" and a lowercase possessor).
+struct Preposition<'w> {
+    word: &'w str,
+    k: usize,
+    m: usize,
+}
+
+/// The named mention `mi` that a preposition takes: a place (territory, seat, or part of the
+/// role), a portfolio, an office's territory, or the organisation the role is held in.
+fn attach_mention(
+    r: &Reader,
+    s: usize,
+    phrase: &mut RolePhrase,
+    kind: RoleKind,
+    at: &Preposition,
+    mi: usize,
+) -> Next {
+    let sent = &r.sents[s];
+    let mention = &sent.mentions[mi];
+    let (c, k) = (at.word, at.k);
+    match (mention.kind, mention.entity) {
+        (Some(EntityKind::Place), Some(place))
+            if r.lx.place(r.text(s, mention.start, mention.end)).is_some() =>
         {
-            d += 1;
-        }
-        if let Some((mi, mention)) = sent
-            .mentions
-            .iter()
-            .enumerate()
-            .find(|(_, mm)| mm.start == d)
-        {
-            if d > m && toks[m..d].iter().any(|t| t.kind != Kind::Word) {
-                break;
+            if phrase.org.is_some() && c == "in" {
+                return Next::Stop(mention.end);
             }
-            match (mention.kind, mention.entity) {
-                (Some(EntityKind::Place), Some(place))
-                    if r.lx.place(r.text(s, mention.start, mention.end)).is_some() =>
-                {
-                    if phrase.org.is_some() && c == "in" {
-                        k = mention.end;
-                        break;
-                    }
-                    if c == "for" && !legislator && phrase.place.is_none() {
-                        // "regional director for Africa": the place is part of the role.
-                        end = mention.end;
-                        phrase.end = end;
-                        k = end;
-                        continue;
-                    }
-                    phrase.place = Some(place);
-                    phrase.constituency = legislator && c == "for";
-                    k = mention.end;
-                    continue;
-                }
-                (Some(EntityKind::Person), _) | (Some(EntityKind::Event), _) => break,
-                _ if portfolio
-                    && phrase.org.is_none()
-                    && matches!(c.as_ref(), "of" | "for")
-                    && !is_named_org(mention)
-                    && d == m
-                    && !sent.is(k + 1, "the") =>
-                {
-                    // "Minister of Mines and Energy", "Minister for Energy": a portfolio.
-                    end = mention.end;
-                    phrase.end = end;
-                    k = end;
-                    continue;
-                }
-                (None, _) | (Some(EntityKind::Place), _)
-                    if territorial
-                        && c != "at"
-                        && phrase.place.is_none()
-                        && mention.end - mention.start <= 2 =>
-                {
-                    // "Deputy Mayor of Tolvik": an office's territory, though no lexicon knows it.
-                    match mention
-                        .entity
-                        .filter(|_| mention.kind == Some(EntityKind::Place))
-                    {
-                        Some(place) => phrase.place = Some(place),
-                        None => phrase.place_mention = Some(mi),
-                    }
-                    phrase.constituency = legislator && c == "for";
-                    k = mention.end;
-                    continue;
-                }
-                _ => {
-                    // "in" takes a named organisation only ("Permanent Secretary in the
-                    // Ministry of Water"), never a place or an unknown name.
-                    let in_org = c == "in" && mention.kind == Some(EntityKind::Organization);
-                    if phrase.org.is_some() || (c == "in" && !in_org) {
-                        break;
-                    }
-                    if let Some(named) = definite_head(r, s, mention) {
-                        // "Leader of the Delegation": no body of that head was named.
-                        let Some(id) = named else { break };
-                        phrase.org = Some(id);
-                    } else if let (Some(EntityKind::Organization), Some(id)) =
-                        (mention.kind, mention.entity)
-                    {
-                        phrase.org = Some(id);
-                    } else {
-                        phrase.org_mention = Some(mi);
-                    }
-                    k = mention.end;
-                    // Skip an acronym in brackets: "(HWU)".
-                    if sent.is_punct(k, "(") && sent.is_punct(k + 2, ")") {
-                        k += 3;
-                    }
-                    continue;
-                }
+            if c == "for" && !kind.legislator && phrase.place.is_none() {
+                // "regional director for Africa": the place is part of the role.
+                phrase.end = mention.end;
+                return Next::Go(mention.end);
             }
+            phrase.place = Some(place);
+            phrase.constituency = kind.legislator && c == "for";
+            Next::Go(mention.end)
         }
-        // "Lecturer in Planning": a subject after "in" that is no known place.
-        if c == "in"
+        (Some(EntityKind::Person), _) | (Some(EntityKind::Event), _) => Next::Stop(k),
+        _ if kind.portfolio
             && phrase.org.is_none()
-            && toks.get(k + 1).is_some_and(|t| t.is_cap())
-            && toks.get(k + 2).is_none_or(|t| !t.is_cap())
-            && r.lx.place(toks[k + 1].text).is_none()
+            && matches!(c, "of" | "for")
+            && !is_named_org(mention)
+            && mention.start == at.m
+            && !sent.is(k + 1, "the") =>
         {
-            end = k + 2;
-            phrase.end = end;
-            k = end;
-            continue;
+            // "Minister of Mines and Energy", "Minister for Energy": a portfolio.
+            phrase.end = mention.end;
+            Next::Go(mention.end)
         }
-        // Rule `role-of-the-body`: "president of the union", "treasurer of the society":
-        // the organisation named before by that head word, else the report's own.
-        // And "a consultant at the hospital", the hospital named before (never the report's
-        // own body: `Some(None)` is no place of work).
-        if c == "at" && phrase.org.is_none() && sent.is(k + 1, "the") {
-            if let Some(Some(id)) = the_body(r, s, m) {
+        (None, _) | (Some(EntityKind::Place), _)
+            if kind.territorial
+                && c != "at"
+                && phrase.place.is_none()
+                && mention.end - mention.start <= 2 =>
+        {
+            // "Deputy Mayor of Tolvik": an office's territory, though no lexicon knows it.
+            match mention
+                .entity
+                .filter(|_| mention.kind == Some(EntityKind::Place))
+            {
+                Some(place) => phrase.place = Some(place),
+                None => phrase.place_mention = Some(mi),
+            }
+            phrase.constituency = kind.legislator && c == "for";
+            Next::Go(mention.end)
+        }
+        _ => {
+            // "in" takes a named organisation only ("Permanent Secretary in the
+            // Ministry of Water"), never a place or an unknown name.
+            let in_org = c == "in" && mention.kind == Some(EntityKind::Organization);
+            if phrase.org.is_some() || (c == "in" && !in_org) {
+                return Next::Stop(k);
+            }
+            if let Some(named) = definite_head(r, s, mention) {
+                // "Leader of the Delegation": no body of that head was named.
+                let Some(id) = named else {
+                    return Next::Stop(k);
+                };
                 phrase.org = Some(id);
-                k = m + 1;
-                break;
+            } else if let (Some(EntityKind::Organization), Some(id)) =
+                (mention.kind, mention.entity)
+            {
+                phrase.org = Some(id);
+            } else {
+                phrase.org_mention = Some(mi);
+            }
+            // Skip an acronym in brackets: "(HWU)".
+            let after = mention.end;
+            if sent.is_punct(after, "(") && sent.is_punct(after + 2, ")") {
+                Next::Go(after + 3)
+            } else {
+                Next::Go(after)
             }
         }
-        if let Some(body) = (phrase.org.is_none() && c == "of" && sent.is(k + 1, "the"))
-            .then(|| the_body(r, s, m))
-            .flatten()
+    }
+}
+
+/// A preposition that takes no named mention: a subject ("Lecturer in Planning"), the body
+/// named before by its head word ("president of the union"), or lowercase words that extend
+/// the role ("head of genomics", "cabinet member for adult social care").
+fn attach_unnamed(
+    r: &Reader,
+    s: usize,
+    phrase: &mut RolePhrase,
+    kind: RoleKind,
+    at: &Preposition,
+) -> Next {
+    let sent = &r.sents[s];
+    let toks = &sent.toks;
+    let (c, k, m) = (at.word, at.k, at.m);
+    // "Lecturer in Planning": a subject after "in" that is no known place.
+    if c == "in"
+        && phrase.org.is_none()
+        && toks.get(k + 1).is_some_and(|t| t.is_cap())
+        && toks.get(k + 2).is_none_or(|t| !t.is_cap())
+        && r.lx.place(toks[k + 1].text).is_none()
+    {
+        phrase.end = k + 2;
+        return Next::Go(k + 2);
+    }
+    // Rule `role-of-the-body`: "president of the union", "treasurer of the society":
+    // the organisation named before by that head word, else the report's own.
+    // And "a consultant at the hospital", the hospital named before (never the report's
+    // own body: `Some(None)` is no place of work).
+    if c == "at" && phrase.org.is_none() && sent.is(k + 1, "the") {
+        if let Some(Some(id)) = the_body(r, s, m) {
+            phrase.org = Some(id);
+            return Next::Stop(m + 1);
+        }
+    }
+    if let Some(body) = (phrase.org.is_none() && c == "of" && sent.is(k + 1, "the"))
+        .then(|| the_body(r, s, m))
+        .flatten()
+    {
+        match body {
+            Some(id) => phrase.org = Some(id),
+            None => phrase.self_reference = true,
+        }
+        return Next::Stop(m + 1);
+    }
+    // A lowercase extension: "head of genomics", "chair of the supervisory board",
+    // "cabinet member for adult social care".
+    if phrase.org.is_none() && phrase.place.is_none() && matches!(c, "of" | "for") {
+        let mut e = m;
+        while e < toks.len()
+            && e - m < 4
+            && toks[e].kind == Kind::Word
+            && !toks[e].is_cap()
+            && !is_phrase_break(&toks[e].lower())
         {
-            match body {
-                Some(id) => phrase.org = Some(id),
-                None => phrase.self_reference = true,
-            }
-            k = m + 1;
-            break;
+            e += 1;
         }
-        // A lowercase extension: "head of genomics", "chair of the supervisory board",
-        // "cabinet member for adult social care".
-        if phrase.org.is_none() && phrase.place.is_none() && matches!(c.as_ref(), "of" | "for") {
+        if e > m && (e > m + 1 || !sent.is(m, "the")) {
+            phrase.end = e;
+            return Next::Go(e);
+        }
+        // Capitalised words after a portfolio role that are no organisation.
+        if kind.portfolio && toks.get(m).is_some_and(|t| t.is_cap()) && sent.mention_at(m).is_none()
+        {
             let mut e = m;
             while e < toks.len()
-                && e - m < 4
-                && toks[e].kind == Kind::Word
-                && !toks[e].is_cap()
-                && !is_phrase_break(&toks[e].lower())
+                && (toks[e].is_cap() || toks[e].is("and"))
+                && sent.mention_at(e).is_none()
             {
                 e += 1;
             }
-            if e > m && (e > m + 1 || !sent.is(m, "the")) {
-                phrase.end = e;
-                k = e;
-                continue;
-            }
-            // Capitalised words after a portfolio role that are no organisation.
-            if portfolio && toks.get(m).is_some_and(|t| t.is_cap()) && sent.mention_at(m).is_none()
-            {
-                let mut e = m;
-                while e < toks.len()
-                    && (toks[e].is_cap() || toks[e].is("and"))
-                    && sent.mention_at(e).is_none()
-                {
-                    e += 1;
-                }
-                phrase.end = e;
-                k = e;
-                continue;
-            }
+            phrase.end = e;
+            return Next::Go(e);
         }
-        break;
     }
-    phrase.next = k.max(phrase.end);
-    let _ = head_lower;
-    Some(phrase)
+    Next::Stop(k)
 }
 
 /// "the union" or "the Council" at token `i` (after its "the"), alone: `Some(Some(id))` for
