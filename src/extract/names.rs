@@ -1091,6 +1091,15 @@ fn place_then_office(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Op
     })
 }
 
+/// A role-lexicon entry that starts at token `k` and ends past the capitalised run's end `e`
+/// ("Ambassador Extraordinary and Plenipotentiary", where the run stops at "and").
+fn role_runs_past(toks: &[Token], k: usize, e: usize, lx: &Lexicon) -> bool {
+    (e + 1..=(k + 6).min(toks.len())).any(|end| {
+        let words: Vec<&str> = toks[k..end].iter().map(|t| t.text).collect();
+        lx.is_role(&words.join(" "))
+    })
+}
+
 /// Rule `title-run-split`: a capitalised title fused with a name ("HWU General Secretary Jane
 /// Doe", "Russian President Ivan Orlov", "Union President Sir Ian Poe", "Prime Minister Ana
 /// Ruiz") is three things: the organisation or demonym before the role (a span of its own),
@@ -1129,6 +1138,11 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         k
     };
     let tail = k + 1;
+    // The role goes on past the run, over "and": "Ambassador Extraordinary and
+    // Plenipotentiary" holds no name.
+    if role_runs_past(toks, k, e, lx) {
+        return Vec::new();
+    }
     // A given name may take a surname that is also a head word ("Tom Bay", "Ann Hill").
     let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
     let name_after = lx.is_honorific(toks[tail].text)

@@ -239,6 +239,29 @@ fn office_of_a_territory_is_a_title_not_a_membership() {
     );
 }
 
+/// A role whose words run on over "and" past a capitalised run ("Ambassador Extraordinary
+/// and Plenipotentiary") holds no name: the word after the role's first word is no person.
+#[test]
+fn a_role_that_runs_past_a_capitalised_run_names_no_one() {
+    for (case, text, not_a_person) in [
+        (
+            "an envoy's full style",
+            "Ana Ruiz met the Ambassador Extraordinary and Plenipotentiary of Brask in Tolvik.",
+            "Extraordinary",
+        ),
+        (
+            "a minister's full style",
+            "Tom Hale greeted the Envoy Extraordinary and Minister Plenipotentiary of Marden.",
+            "Extraordinary",
+        ),
+    ] {
+        let ex = run(text);
+        let people = kinds(&ex, EntityKind::Person);
+        assert!(!people.contains(&not_a_person), "{case}: {people:?}");
+        assert!(people.len() == 1, "{case}: one person named: {people:?}");
+    }
+}
+
 /// A minister's portfolio before the name is a title, however many words it runs to.
 #[test]
 fn a_portfolio_before_the_name_is_a_title() {
