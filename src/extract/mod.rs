@@ -427,7 +427,14 @@ impl<'a> Reader<'a> {
                 let Some(between) = sent.toks.get(x.end..y.hon.unwrap_or(y.start)) else {
                     return false;
                 };
-                let between: Vec<&str> = between.iter().map(|t| t.text).collect();
+                let mut between: Vec<&str> = between.iter().map(|t| t.text).collect();
+                // A short aside in brackets after the first name: "A B (Tom), C D".
+                if between.first() == Some(&"(") {
+                    match between.iter().position(|w| *w == ")") {
+                        Some(close) if close <= 4 => drop(between.drain(..=close)),
+                        _ => return false,
+                    }
+                }
                 matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
             };
             let ms = &sent.mentions;
@@ -443,20 +450,30 @@ impl<'a> Reader<'a> {
                     && lx.is_role_word(sent.toks[m.start - 2].text))
                     || (m.start >= 1 && sent.toks[m.start - 1].is("the"))
             };
-            let found = (0..ms.len()).find(|&i| {
-                ms[i].kind.is_none()
-                    && !item_end(&ms[i])
-                    && !portfolio(&ms[i])
-                    && (2..=4).contains(&(ms[i].end - ms[i].start))
-                    && names::person_shaped(&sent.toks, ms[i].start, ms[i].end, self.lx)
-                    && ((i > 0
-                        && ms[i - 1].kind == Some(EntityKind::Person)
-                        && joined(&ms[i - 1], &ms[i]))
-                        || (i + 1 < ms.len()
-                            && ms[i + 1].kind == Some(EntityKind::Person)
-                            && joined(&ms[i], &ms[i + 1])))
+            // The list's items: a name in brackets after another is an aside, not an item.
+            let aside = |m: &Mention| {
+                m.start >= 1
+                    && sent.toks[m.start - 1].text == "("
+                    && sent.toks.get(m.end).is_some_and(|t| t.text == ")")
+            };
+            let items: Vec<&Mention> = ms.iter().filter(|m| !aside(m)).collect();
+            let person = |m: &Mention| m.kind == Some(EntityKind::Person);
+            let found = (0..items.len()).find(|&i| {
+                let m = items[i];
+                m.kind.is_none()
+                    && !item_end(m)
+                    && !portfolio(m)
+                    && (2..=4).contains(&(m.end - m.start))
+                    && names::person_shaped(&sent.toks, m.start, m.end, self.lx)
+                    && ((i > 0 && person(items[i - 1]) && joined(items[i - 1], m))
+                        || (i + 1 < items.len() && person(items[i + 1]) && joined(m, items[i + 1])))
             });
-            let Some(i) = found else { return };
+            let Some(i) = found.and_then(|i| {
+                let start = items[i].start;
+                ms.iter().position(|m| m.start == start)
+            }) else {
+                return;
+            };
             let (a, b) = (
                 self.sents[s].mentions[i].start,
                 self.sents[s].mentions[i].end,

@@ -1288,6 +1288,18 @@ fn naming_rules_type_names() {
             "Oru Lindqvist",
         ),
         (
+            "coordinated-names-past-an-aside",
+            "Board members Oru Lindqvist (Oru), Pell Dastrovy (Pip), Tom Hale and Mia Roth met.",
+            Person,
+            "Pell Dastrovy",
+        ),
+        (
+            "coordinated-names-past-an-aside",
+            "Board members Oru Lindqvist (Oru), Pell Dastrovy (Pip), Tom Hale and Mia Roth met.",
+            Person,
+            "Oru Lindqvist",
+        ),
+        (
             "named-branch",
             "A motion came from the Tolvik health and welfare branch of the union.",
             Organization,
