@@ -1007,7 +1007,7 @@ pub(crate) fn after_portfolio_role(toks: &[Token], s: usize, lx: &Lexicon) -> bo
 /// both sides end in an organisation head word, the left has two words or more, and the right
 /// ends in no event head ("the Standing Committee of the Congress" stays one).
 fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
-    if let Some(k) = numbered_gathering_of_body(toks, (s, e)) {
+    if let Some(k) = numbered_gathering_of_body(toks, (s, e), lx) {
         return vec![(s, k), (k + 2, e)];
     }
     let Some(k) = (s + 2..e.saturating_sub(2))
@@ -1024,26 +1024,32 @@ fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(us
 
 /// Rule `numbered-gathering-of-body`: a numbered gathering "of the" body that holds it, "the
 /// 20th National Congress of the Workers' Party of Norland", "the 3rd Conference of the
-/// Harbour League": two names, the gathering (an event, by its number) and the body. Returns
-/// the index of "of".
-fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<usize> {
+/// Harbour League": two names, the gathering (an event, by its number) and the body. A meeting
+/// needs no number ("the Annual General Meeting of the Tolvik Masters Association"): no body
+/// is named "Meeting of …", where "Congress of …" or "Assembly of …" may be one. Returns the
+/// index of "of".
+fn numbered_gathering_of_body(
+    toks: &[Token],
+    (s, e): (usize, usize),
+    lx: &Lexicon,
+) -> Option<usize> {
     // "the 20th National Congress of the …", "the Nineteenth National Congress of the …".
     let numbered = toks[s].is_ordinal()
         || s >= 1 && (toks[s - 1].is_ordinal() || toks[s - 1].kind == Kind::Number);
-    if !numbered {
-        return None;
-    }
     let k = (s + 1..e.saturating_sub(2)).find(|&k| toks[k].is("of") && toks[k + 1].is("the"))?;
-    let gathering = matches!(
-        toks[k - 1].lower().as_ref(),
-        "congress" | "conference" | "convention" | "assembly" | "plenum" | "session" | "summit"
-    );
+    let gathering = match toks[k - 1].lower().as_ref() {
+        "meeting" => true,
+        "congress" | "conference" | "convention" | "assembly" | "plenum" | "session" | "summit" => {
+            numbered
+        }
+        _ => false,
+    };
     let body = toks[k + 2..e].iter().any(|t| {
         matches!(
             t.lower().as_ref(),
             "party" | "league" | "union" | "federation" | "association" | "church" | "society"
         )
-    });
+    }) || (lx.is_org_head(toks[e - 1].text) && !lx.is_event_head(toks[e - 1].text));
     (gathering && body).then_some(k)
 }
 

@@ -2798,6 +2798,30 @@ fn numbered_gatherings_of_bodies() {
     );
 }
 
+/// Rule `numbered-gathering-of-body`: a meeting "of the" body names both, numbered or not; no
+/// body is named "Meeting of …".
+#[test]
+fn meetings_of_bodies_name_both() {
+    for (case, text, event, org) in [
+        (
+            "numbered",
+            "The 3rd Annual General Meeting of the Tolvik Rowing Association was held in Marden.",
+            "3rd Annual General Meeting",
+            "Tolvik Rowing Association",
+        ),
+        (
+            "unnumbered",
+            "Ana Ruiz chaired the Annual General Meeting of the Marden Chess Club on Monday.",
+            "Annual General Meeting",
+            "Marden Chess Club",
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Event), [event], "{case}");
+        assert_eq!(kinds(&ex, EntityKind::Organization), [org], "{case}");
+    }
+}
+
 /// The text of a motion after a word of moving it is no one's quotation; a speech that
 /// begins "That" is still one.
 #[test]
