@@ -2798,6 +2798,41 @@ fn numbered_gatherings_of_bodies() {
     );
 }
 
+/// Rule `subject-verb`: the one who holds a press conference, a briefing or a workshop speaks
+/// at it.
+#[test]
+fn holding_a_briefing_is_speaking_at_it() {
+    for (case, text, person, event) in [
+        (
+            "a press conference",
+            "Ana Ruiz held a press conference in Marden on Monday.",
+            "Ana Ruiz",
+            "press conference in Marden",
+        ),
+        (
+            "a news conference, present tense",
+            "Tom Hale holds a news conference at the town hall today.",
+            "Tom Hale",
+            "news conference",
+        ),
+        (
+            "a workshop",
+            "Mia Roth held a workshop on organising at the congress.",
+            "Mia Roth",
+            "workshop on organising",
+        ),
+    ] {
+        let ex = run(text);
+        let found = parts(&ex);
+        assert!(
+            found
+                .iter()
+                .any(|(p, r, e)| p == person && *r == PartRole::Speaker && e == event),
+            "{case}: {found:?}"
+        );
+    }
+}
+
 /// Rule `numbered-gathering-of-body`: a meeting "of the" body names both, numbered or not; no
 /// body is named "Meeting of …".
 #[test]
