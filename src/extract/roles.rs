@@ -1610,6 +1610,16 @@ fn as_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                             | "returns"
                             | "returned"
                             | "installed"
+                            // A noun of holding or taking the post: "A B's term as
+                            // secretary", "ahead of A B's confirmation as president".
+                            | "term"
+                            | "tenure"
+                            | "confirmation"
+                            | "election"
+                            | "re-election"
+                            | "appointment"
+                            | "installation"
+                            | "inauguration"
                     )
                 }));
         if takes_post {
