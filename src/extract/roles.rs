@@ -2581,7 +2581,9 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         let implicit = if org.is_none()
             && !phrase.self_reference
             && !phrase.territory_owned
-            && titled
+            // Or in lower case after "the" or "our": "our general secretary A B", "the
+            // treasurer A B", as `the-role-then-name` reads it set off by commas.
+            && (titled || definite_before(sent, phrase.start))
             && ORGANISATION_OFFICES.contains(&last.as_ref())
             && !named_before(sent, phrase.start)
             && qualifies_an_office(&sent.toks[phrase.start..phrase.end - 1])
