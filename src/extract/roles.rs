@@ -2574,10 +2574,22 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         let last = sent.toks[phrase.end - 1].lower();
         // Written as a title, or in sentence case opening the sentence ("General secretary A
         // B warned").
+        // A word of tenure before the title stays in lower case: "outgoing President A B".
+        let tenure = |t: &super::tokens::Token| {
+            matches!(
+                t.lower().as_ref(),
+                "outgoing" | "incoming" | "former" | "new" | "acting" | "interim"
+            )
+        };
         let titled = sent.toks[phrase.start..phrase.end]
             .iter()
             .enumerate()
-            .all(|(i, t)| t.is_cap() || t.is_punct("-") || (phrase.start == 0 && i > 0));
+            .all(|(i, t)| {
+                t.is_cap() || t.is_punct("-") || (phrase.start == 0 && i > 0) || tenure(t)
+            })
+            && sent.toks[phrase.start..phrase.end]
+                .iter()
+                .any(|t| t.is_cap());
         let implicit = if org.is_none()
             && !phrase.self_reference
             && !phrase.territory_owned

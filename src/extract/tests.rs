@@ -1761,6 +1761,7 @@ fn affiliation_forms() {
         ("a role, then the name in brackets, of the report's body", "# Tolvik Union meeting\n\nThe Tolvik Union met on Monday.\n\nTreasurer (Ixia Marden) read the accounts.", "Ixia Marden", "Treasurer", "Tolvik Union"),
         ("a bare office after as, straight after the name", "Tom Hale was elected Chairman with Mia Roth as Vice Chairman.", "Mia Roth", "Vice Chairman", ""),
         ("a bare office after a verb of taking a post and as", "Tom Hale agreed to act as Chairman.", "Tom Hale", "Chairman", ""),
+        ("a word of tenure in lower case before a titled office, of the report's body", "The Harbour Union held its annual congress in Tolvik. The congress began with outgoing President Tom Hale's address.", "Tom Hale", "outgoing President", "Harbour Union"),
         ("a bare office in lower case after our, before the name, of the report's body", "The Harbour Union held its annual congress in Tolvik. Our general secretary Tom Hale opened the congress.", "Tom Hale", "general secretary", "Harbour Union"),
         ("a noun of holding a post after the name's possessive, then as", "The Harbour Union held its annual congress in Tolvik. The congress marked the start of Ana Ruiz's term as general secretary.", "Ana Ruiz", "general secretary", "Harbour Union"),
         ("a noun of taking a post, then as the new", "The Harbour Union held its annual congress in Tolvik. The vote came ahead of Tom Hale's confirmation as the new president.", "Tom Hale", "president", "Harbour Union"),
