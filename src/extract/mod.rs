@@ -365,6 +365,40 @@ impl<'a> Reader<'a> {
             self.coordinated_names(s);
             self.bracketed_bodies(s);
             self.bodies_given_as_examples(s);
+            self.holders_of_gatherings(s);
+        }
+    }
+
+    /// Rule `holder-of-a-gathering`: an untyped name whose possessive owns a conference,
+    /// congress or convention is the body that holds it: "Brask's biennial conference",
+    /// "Velltu's 12th National Congress". People hold no congress; a name already typed keeps
+    /// its kind.
+    fn holders_of_gatherings(&mut self, s: usize) {
+        let found: Vec<usize> = {
+            let toks = &self.sents[s].toks;
+            let holds_a_gathering = |end: usize| {
+                toks.get(end).is_some_and(|t| t.kind == Kind::Possessive)
+                    && (end + 1..toks.len().min(end + 5))
+                        .take_while(|&k| matches!(toks[k].kind, Kind::Word | Kind::Number))
+                        .any(|k| {
+                            matches!(
+                                toks[k].lower().as_ref(),
+                                "conference" | "congress" | "convention" | "agm" | "synod"
+                            )
+                        })
+            };
+            self.sents[s]
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.kind.is_none() && m.end - m.start <= 4 && holds_a_gathering(m.end)
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        for mi in found {
+            self.make_org(s, mi);
         }
     }
 

@@ -2837,6 +2837,36 @@ fn holding_a_briefing_is_speaking_at_it() {
     }
 }
 
+/// Rule `holder-of-a-gathering`: an unknown name whose possessive owns a conference or
+/// congress is a body; a known person keeps their kind.
+#[test]
+fn the_holder_of_a_conference_is_a_body() {
+    for (case, text, org) in [
+        (
+            "a biennial conference",
+            "Delegates came together for Brask's biennial conference in Marden.",
+            Some("Brask"),
+        ),
+        (
+            "a numbered congress, capitalised",
+            "Velltu's 12th National Congress opened in Tolvik on Monday.",
+            Some("Velltu"),
+        ),
+        (
+            "a person's speech at a conference is no body's",
+            "Ana Ruiz spoke at the conference. Ana Ruiz's conference speech was short.",
+            None,
+        ),
+    ] {
+        let ex = run(text);
+        let orgs = kinds(&ex, EntityKind::Organization);
+        match org {
+            Some(org) => assert!(orgs.contains(&org), "{case}: {orgs:?}"),
+            None => assert!(orgs.is_empty(), "{case}: {orgs:?}"),
+        }
+    }
+}
+
 /// Rule `numbered-gathering-of-body`: a meeting "of the" body names both, numbered or not; no
 /// body is named "Meeting of …".
 #[test]
