@@ -1044,13 +1044,16 @@ fn numbered_gathering_of_body(
         }
         _ => false,
     };
+    if !gathering {
+        return None;
+    }
     let body = toks[k + 2..e].iter().any(|t| {
         matches!(
             t.lower().as_ref(),
             "party" | "league" | "union" | "federation" | "association" | "church" | "society"
         )
     }) || (lx.is_org_head(toks[e - 1].text) && !lx.is_event_head(toks[e - 1].text));
-    (gathering && body).then_some(k)
+    body.then_some(k)
 }
 
 /// Rule `possessive-inside-name`: a possessive inside an organisation's name. The left run

@@ -40,8 +40,8 @@ pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<Part
         // Speaking to the room: "called on delegates to …", "urged the conference to …",
         // "reminded members that …".
         "called" | "calls" if next == "on" && is_audience(next2) => PartRole::Speaker,
-        // "X held a press conference", "X gave a media briefing": the one who holds it speaks
-        // at it (a meeting held with someone is `met-with`'s).
+        // "X held a press conference", "X holds a media briefing": the one who holds it speaks
+        // at it (a meeting held with someone is `met-with`'s; "gave" is a speaker's verb below).
         "held" | "holds" | "holding"
             if matches!(next, "a" | "an" | "the" | "his" | "her" | "their")
                 && matches!(
