@@ -273,21 +273,20 @@ fn event_head_at(r: &Reader, sent: &Sent, k: usize) -> Option<(usize, String)> {
     if t.kind != Kind::Word {
         return None;
     }
-    let w = t.lower();
     // Two-word heads first: "side event", "general strike".
     if let Some(n) = sent.toks.get(k + 1) {
-        if n.kind == Kind::Word && r.lx.starts_event_head(&w) {
-            let two = format!("{} {}", w, n.lower());
+        if n.kind == Kind::Word && t.lex.starts_event_head() {
+            let two = format!("{} {}", t.lower(), n.lower());
             if r.lx.is_event_head(&two) {
                 return Some((k + 2, two));
             }
         }
     }
     // "the AGM": an abbreviated head is written in capitals.
-    (r.lx.is_event_head(&w)
+    (t.lex.is_event_head()
         && (!t.is_cap() || k == 0 || t.is_acronym() || capitalised_reference(r, sent, k))
         && !super::tokens::is_date_month(&sent.toks, k))
-    .then_some((k + 1, w.into_owned()))
+    .then(|| (k + 1, t.lower().into_owned()))
 }
 
 /// "attended the Luncheon", "opening the Congress": a lone event word that the report writes
@@ -376,7 +375,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
                 break;
             }
             if t.kind == Kind::Punct
-                || r.lx.is_stopword(t.text)
+                || t.lex.is_stopword()
                     && !matches!(
                         w.as_ref(),
                         "opening"
@@ -475,7 +474,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
                                 | "from"
                                 | "ran"
                                 | "had"
-                        ) || r.lx.is_stopword(t.text) && !t.is_cap()
+                        ) || t.lex.is_stopword() && !t.is_cap()
                             // A verb of what the event did ends its name: "the meeting of
                             // the society took place".
                             || !t.is_cap() && AFTER_EVENT.contains(&w.as_ref()))
@@ -1173,7 +1172,7 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
         // named before by that head word.
         let head = sent.toks.get(k).filter(|t| {
             t.kind == Kind::Word
-                && r.lx.is_org_head(t.text)
+                && t.lex.is_org_head()
                 && sent
                     .toks
                     .get(k + 1)
@@ -1256,10 +1255,10 @@ fn heading_event(r: &mut Reader, s: usize) -> Option<EntityId> {
                 && !n.is_cap()
                 && n.text.ends_with('s')
                 && !n.text.ends_with("ss")
-                && !r.lx.is_stopword(n.text)
+                && !n.lex.is_stopword()
         });
         t.kind == Kind::Word
-            && r.lx.is_event_head(&t.lower())
+            && t.lex.is_event_head()
             && !plural_after
             && !super::tokens::is_date_month(toks, i)
     });

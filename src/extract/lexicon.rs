@@ -78,14 +78,13 @@ fn key_into(s: &str, limit: usize, out: &mut String) {
     }
 }
 
-/// Is `s` already a key: lowercase ASCII words, one space between them?
-fn is_own_key(s: &str) -> bool {
-    let b = s.as_bytes();
+/// Is `s` ASCII words one space apart (graphic characters, no space at either end)? Such a
+/// string's key is its lowercase, byte for byte.
+fn is_spaced_ascii(b: &[u8]) -> bool {
     !b.is_empty()
         && b[0] != b' '
         && b[b.len() - 1] != b' '
-        && b.iter()
-            .all(|&c| c == b' ' || (c.is_ascii_graphic() && !c.is_ascii_uppercase()))
+        && b.iter().all(|&c| c == b' ' || c.is_ascii_graphic())
         && !b.windows(2).any(|w| w == b"  ")
 }
 
@@ -93,20 +92,24 @@ fn is_own_key(s: &str) -> bool {
 /// lookups run for every word and phrase of every report, and a `String` each was the
 /// extractor's largest cost. `f` must not look up again.
 fn with_key<R>(s: &str, limit: usize, f: impl FnOnce(&str) -> R) -> R {
-    // Lowercase ASCII words one space apart (most words and phrases a rule asks about, and
-    // every token's lowered form) are their own key.
-    if s.len() <= limit && is_own_key(s) {
-        return f(s);
-    }
-    // A short ASCII word with capitals ("Union", "UNION") is lowered on the stack.
-    if s.len() <= 32 && s.len() <= limit && !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic())
-    {
-        let mut buf = [0u8; 32];
-        let word = &mut buf[..s.len()];
-        word.copy_from_slice(s.as_bytes());
-        word.make_ascii_lowercase();
-        if let Ok(word) = std::str::from_utf8(word) {
-            return f(word);
+    const STACK: usize = 64;
+    let b = s.as_bytes();
+    if s.len() <= limit && is_spaced_ascii(b) {
+        // Lowercase ASCII words one space apart (most words and phrases a rule asks about, and
+        // every token's lowered form) are their own key.
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return f(s);
+        }
+        // A short ASCII word or phrase with capitals ("Union", "General Secretary") is lowered
+        // on the stack.
+        if s.len() <= STACK {
+            let mut buf = [0u8; STACK];
+            let word = &mut buf[..s.len()];
+            word.copy_from_slice(b);
+            word.make_ascii_lowercase();
+            if let Ok(word) = std::str::from_utf8(word) {
+                return f(word);
+            }
         }
     }
     thread_local! {
@@ -118,6 +121,111 @@ fn with_key<R>(s: &str, limit: usize, f: impl FnOnce(&str) -> R) -> R {
         key_into(s, limit, &mut buffer);
         f(&buffer)
     })
+}
+
+/// What the lexicons say of one word (`Lexicon::word_class`), as bits: a token carries it,
+/// so a rule asks `tok.lex.is_stopword()` for the price of a bit test.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u32);
+
+impl WordClass {
+    const GIVEN_NAME: u32 = 1;
+    const STOPWORD: u32 = 1 << 1;
+    const ORG_HEAD: u32 = 1 << 2;
+    const PLACE_HEAD: u32 = 1 << 3;
+    const EVENT_HEAD: u32 = 1 << 4;
+    const STARTS_EVENT_HEAD: u32 = 1 << 5;
+    const ROLE: u32 = 1 << 6;
+    const ROLE_WORD: u32 = 1 << 7;
+    const ROLE_PREFIX: u32 = 1 << 8;
+    const OCCUPATION: u32 = 1 << 9;
+    const HONORIFIC: u32 = 1 << 10;
+    const THING_HEAD: u32 = 1 << 11;
+    const COMMON_ACRONYM: u32 = 1 << 12;
+    const TOPIC: u32 = 1 << 13;
+    const COUNTRY: u32 = 1 << 14;
+    const REGION: u32 = 1 << 15;
+    const CITY: u32 = 1 << 16;
+    const PLACE: u32 = Self::COUNTRY | Self::REGION | Self::CITY;
+
+    fn place_bits(kind: PlaceKind) -> u32 {
+        match kind {
+            PlaceKind::Country => Self::COUNTRY,
+            PlaceKind::Region => Self::REGION,
+            PlaceKind::City => Self::CITY,
+        }
+    }
+    fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+    /// `Lexicon::is_given_name`.
+    pub fn is_given_name(self) -> bool {
+        self.has(Self::GIVEN_NAME)
+    }
+    /// `Lexicon::is_stopword`.
+    pub fn is_stopword(self) -> bool {
+        self.has(Self::STOPWORD)
+    }
+    /// `Lexicon::is_org_head`.
+    pub fn is_org_head(self) -> bool {
+        self.has(Self::ORG_HEAD)
+    }
+    /// `Lexicon::is_place_head`.
+    pub fn is_place_head(self) -> bool {
+        self.has(Self::PLACE_HEAD)
+    }
+    /// `Lexicon::is_event_head`.
+    pub fn is_event_head(self) -> bool {
+        self.has(Self::EVENT_HEAD)
+    }
+    /// `Lexicon::starts_event_head`.
+    pub fn starts_event_head(self) -> bool {
+        self.has(Self::STARTS_EVENT_HEAD)
+    }
+    /// `Lexicon::is_role`.
+    pub fn is_role(self) -> bool {
+        self.has(Self::ROLE)
+    }
+    /// `Lexicon::is_role_word`.
+    pub fn is_role_word(self) -> bool {
+        self.has(Self::ROLE_WORD)
+    }
+    /// `Lexicon::is_role_prefix`.
+    pub fn is_role_prefix(self) -> bool {
+        self.has(Self::ROLE_PREFIX)
+    }
+    /// `Lexicon::is_occupation`.
+    pub fn is_occupation(self) -> bool {
+        self.has(Self::OCCUPATION)
+    }
+    /// `Lexicon::is_honorific`.
+    pub fn is_honorific(self) -> bool {
+        self.has(Self::HONORIFIC)
+    }
+    /// `Lexicon::is_thing_head`.
+    pub fn is_thing_head(self) -> bool {
+        self.has(Self::THING_HEAD)
+    }
+    /// `Lexicon::is_common_acronym`.
+    pub fn is_common_acronym(self) -> bool {
+        self.has(Self::COMMON_ACRONYM)
+    }
+    /// `Lexicon::is_topic`.
+    pub fn is_topic(self) -> bool {
+        self.has(Self::TOPIC)
+    }
+    /// `Lexicon::place`.
+    pub fn place(self) -> Option<PlaceKind> {
+        if self.has(Self::COUNTRY) {
+            Some(PlaceKind::Country)
+        } else if self.has(Self::REGION) {
+            Some(PlaceKind::Region)
+        } else if self.has(Self::CITY) {
+            Some(PlaceKind::City)
+        } else {
+            None
+        }
+    }
 }
 
 /// The kind of a known place.
@@ -139,7 +247,8 @@ pub struct Lexicon {
     pub role_modifiers: HashSet<String>,
     pub occupations: HashSet<String>,
     pub org_heads: HashSet<String>,
-    pub org_suffixes: Vec<String>,
+    /// Suffixes by their last byte: a word is checked against the few that end as it does.
+    org_suffixes: Vec<Vec<String>>,
     pub place_heads: HashSet<String>,
     pub event_heads: HashSet<String>,
     /// The first words of event heads of two or more words ("side" of "side event"): only
@@ -168,6 +277,9 @@ pub struct Lexicon {
     /// Every run of first words of a role or occupation ("deputy", "deputy general"), so a
     /// search for the longest role can stop at the first word that leads nowhere.
     pub role_prefixes: HashSet<String>,
+    /// Every key of the sets above (and of places) with what it is in each: one lookup
+    /// gives what `word_class` needs of a word.
+    classes: HashMap<String, WordClass>,
     /// The longest entry, in words, of roles+occupations, and of places.
     pub max_role_words: usize,
     pub max_place_words: usize,
@@ -208,8 +320,12 @@ impl Lexicon {
                 "thing_heads.txt" => Some(&mut lx.thing_heads),
                 "topics.txt" => Some(&mut lx.topics),
                 "org_suffixes.txt" => {
-                    lx.org_suffixes
-                        .extend(entries(text).map(|e| key(e.trim_start_matches('-'))));
+                    lx.org_suffixes = vec![Vec::new(); 256];
+                    for suffix in entries(text).map(|e| key(e.trim_start_matches('-'))) {
+                        if let Some(&last) = suffix.as_bytes().last() {
+                            lx.org_suffixes[usize::from(last)].push(suffix);
+                        }
+                    }
                     None
                 }
                 "boilerplate.txt" => {
@@ -296,23 +412,110 @@ impl Lexicon {
             .filter_map(|e| e.split(' ').next())
             .map(|w| w.trim_end_matches(['.', ':', '!']).to_owned())
             .collect();
+        lx.classes = lx.class_table();
         lx
     }
 
+    /// The table behind `word_class`: each key of a set, with the bit of every set that has it.
+    fn class_table(&self) -> HashMap<String, WordClass> {
+        let mut table: HashMap<String, WordClass> = HashMap::default();
+        let sets = [
+            (&self.stopwords, WordClass::STOPWORD),
+            (&self.org_heads, WordClass::ORG_HEAD),
+            (&self.place_heads, WordClass::PLACE_HEAD),
+            (&self.event_heads, WordClass::EVENT_HEAD),
+            (&self.event_head_firsts, WordClass::STARTS_EVENT_HEAD),
+            (&self.roles, WordClass::ROLE),
+            (&self.role_prefixes, WordClass::ROLE_PREFIX),
+            (&self.occupations, WordClass::OCCUPATION),
+            (&self.honorifics, WordClass::HONORIFIC),
+            (&self.thing_heads, WordClass::THING_HEAD),
+            (&self.common_acronyms, WordClass::COMMON_ACRONYM),
+            (&self.topics, WordClass::TOPIC),
+        ];
+        for (set, bit) in sets {
+            for k in set {
+                table.entry(k.clone()).or_default().0 |= bit;
+            }
+        }
+        for (k, kind) in &self.places {
+            table.entry(k.clone()).or_default().0 |= WordClass::place_bits(*kind);
+        }
+        // Given names as they are written ("Ana"), not keyed: `is_given_name` minds case.
+        for name in &self.given_names {
+            table.entry(name.clone()).or_default().0 |= WordClass::GIVEN_NAME;
+        }
+        table
+    }
+
+    /// What the lexicons say of one word, in one lookup for nearly every word: the same
+    /// answers as `is_stopword`, `is_role`, `place` and the rest give for it (a test checks
+    /// that on every word of the dev reports). Tokens carry it, so the passes that ask of
+    /// every word test a bit instead of hashing the word again.
+    pub fn word_class(&self, word: &str) -> WordClass {
+        let lookup = |k: &str| self.classes.get(k).map_or(0, |c| c.0);
+        // The given-name bit of the word as written, when the word is its own key (most
+        // words are): one lookup then serves both.
+        let mut given_as_written = None;
+        let mut bits = with_key(word, usize::MAX, |k| {
+            let found = lookup(k);
+            if k == word {
+                given_as_written = Some(found & WordClass::GIVEN_NAME);
+            }
+            let mut bits = found & !WordClass::GIVEN_NAME;
+            if k.ends_with('.') && self.honorifics.contains(k.trim_end_matches('.')) {
+                bits |= WordClass::HONORIFIC;
+            }
+            if self.joins_roles(k) {
+                bits |= WordClass::ROLE | WordClass::ROLE_PREFIX;
+            }
+            bits
+        });
+        // The rarer forms each method reads past its first lookup, asked the same way.
+        if bits & WordClass::PLACE == 0 && (!word.is_ascii() || word.as_bytes().contains(&b'.')) {
+            bits |= self.place(word).map_or(0, WordClass::place_bits);
+        }
+        if bits & WordClass::ROLE != 0
+            || (word.as_bytes().contains(&b'-') && self.is_role_word(word))
+        {
+            bits |= WordClass::ROLE_WORD;
+        }
+        let given = given_as_written.unwrap_or_else(|| lookup(word) & WordClass::GIVEN_NAME) != 0;
+        if given || self.given_name_by_its_forms(word) {
+            bits |= WordClass::GIVEN_NAME;
+        }
+        // A place written in capitals that is also a stopword ("US") is no stopword.
+        if bits & WordClass::PLACE != 0
+            && word.len() >= 2
+            && word.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            bits &= !WordClass::STOPWORD;
+        }
+        WordClass(bits)
+    }
+
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(word)
-            || self.given_names.contains(&deunicode::deunicode(word))
-            || word
-                .split('-')
-                .next()
-                .is_some_and(|first| first.len() < word.len() && self.given_names.contains(first))
+        self.given_names.contains(word) || self.given_name_by_its_forms(word)
+    }
+
+    /// A given name once its accents are dropped ("Zoë"), or by its first part ("Ana-Maria").
+    fn given_name_by_its_forms(&self, word: &str) -> bool {
+        (!word.is_ascii() && self.given_names.contains(&deunicode::deunicode(word)))
+            || (word.as_bytes().contains(&b'-')
+                && word
+                    .split_once('-')
+                    .is_some_and(|(first, _)| self.given_names.contains(first)))
     }
 
     /// The usual gender of a given name (true: female), when the lexicon knows it.
     pub fn gender_of(&self, given: &str) -> Option<bool> {
         self.gender
             .get(given)
-            .or_else(|| self.gender.get(&deunicode::deunicode(given)))
+            .or_else(|| {
+                (!given.is_ascii())
+                    .then(|| self.gender.get(&deunicode::deunicode(given)))
+                    .flatten()
+            })
             .copied()
     }
 
@@ -348,9 +551,16 @@ impl Lexicon {
     /// A word that ends in an organisation suffix of another language ("…bank", "…verband").
     pub fn has_org_suffix(&self, word: &str) -> bool {
         with_key(word, usize::MAX, |k| {
+            let Some(&last) = k.as_bytes().last() else {
+                return false;
+            };
             self.org_suffixes
-                .iter()
-                .any(|s| k.len() > s.len() + 3 && k.ends_with(s.as_str()))
+                .get(usize::from(last))
+                .is_some_and(|ending| {
+                    ending
+                        .iter()
+                        .any(|s| k.len() > s.len() + 3 && k.ends_with(s.as_str()))
+                })
         })
     }
 
@@ -391,7 +601,8 @@ impl Lexicon {
 
     /// One word of roles joined by hyphens, each a role ("secretary-treasurer", "chair-treasurer").
     fn joins_roles(&self, key: &str) -> bool {
-        key.contains('-') && !key.contains(' ') && key.split('-').all(|p| self.roles.contains(p))
+        let b = key.as_bytes();
+        b.contains(&b'-') && !b.contains(&b' ') && key.split('-').all(|p| self.roles.contains(p))
     }
 
     /// A role, or a hyphenated compound of one ("Secretary-Treasurer", "Co-Chair",
@@ -554,23 +765,120 @@ mod tests {
         assert!(!lx.may_open_boilerplate(prose));
     }
 
+    /// The class of a word, asked of each method in turn: what `word_class` must agree with.
+    fn class_by_methods(lx: &Lexicon, w: &str) -> [bool; 14] {
+        [
+            lx.is_given_name(w),
+            lx.is_stopword(w),
+            lx.is_org_head(w),
+            lx.is_place_head(w),
+            lx.is_event_head(w),
+            lx.starts_event_head(w),
+            lx.is_role(w),
+            lx.is_role_word(w),
+            lx.is_role_prefix(w),
+            lx.is_occupation(w),
+            lx.is_honorific(w),
+            lx.is_thing_head(w),
+            lx.is_common_acronym(w),
+            lx.is_topic(w),
+        ]
+    }
+
+    fn class_by_bits(c: WordClass) -> [bool; 14] {
+        [
+            c.is_given_name(),
+            c.is_stopword(),
+            c.is_org_head(),
+            c.is_place_head(),
+            c.is_event_head(),
+            c.starts_event_head(),
+            c.is_role(),
+            c.is_role_word(),
+            c.is_role_prefix(),
+            c.is_occupation(),
+            c.is_honorific(),
+            c.is_thing_head(),
+            c.is_common_acronym(),
+            c.is_topic(),
+        ]
+    }
+
     #[test]
-    fn a_key_is_its_own_key() {
-        // Only ASCII is taken as its own key; the rest goes through `key`, which agrees.
-        for (s, own) in [
+    fn a_word_class_answers_as_the_methods_do() {
+        let lx = Lexicon::builtin();
+        // The forms each method reads past its first lookup, and every word of our sample
+        // reports.
+        let mut words: Vec<String> = [
+            "US",
+            "U.S",
+            "us",
+            "Curaçao",
+            "Zoë",
+            "ana",
+            "Ana",
+            "ANA",
+            "Côte",
+            "secretary-treasurer",
+            "Vice-President",
+            "Co-Chair",
+            "Dr.",
+            "Dr",
+            "Mrs.",
+            "Ana-Maria",
+            "José",
+            "the",
+            "The",
+            "side",
+            "AGM",
+            "’s",
+            "'s",
+            ",",
+            "&",
+            "2024",
+            "Workers'",
+            "General",
+            "Union",
+            "march",
+            "Paris",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/reports");
+        for entry in std::fs::read_dir(dir).expect("data/reports") {
+            let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("text");
+            let toks = crate::extract::tokens::tokenize(&text, 0, text.len());
+            words.extend(toks.iter().map(|t| t.text.to_owned()));
+        }
+        assert!(words.len() > 1000, "{} words", words.len());
+        for w in &words {
+            let c = lx.word_class(w);
+            assert_eq!(class_by_bits(c), class_by_methods(lx, w), "{w:?}");
+            assert_eq!(c.place(), lx.place(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn every_path_of_with_key_gives_the_key() {
+        // ASCII words one space apart take the short paths; the rest goes through `key`. All
+        // must agree with `key`.
+        let long = "Deputy General Secretary of the National Union of Rail Maritime and Transport";
+        for (s, spaced) in [
             ("union", true),
             ("general secretary", true),
             ("workers'", true),
-            ("Union", false),
+            ("Union", true),
+            ("General Secretary", true),
+            (long, true),
             (" union", false),
             ("a  b", false),
+            ("a\tb", false),
             ("", false),
             ("café", false),
+            ("Worker’s", false),
         ] {
-            assert_eq!(is_own_key(s), own, "{s:?}");
-            if own {
-                assert_eq!(key(s), s);
-            }
+            assert_eq!(is_spaced_ascii(s.as_bytes()), spaced, "{s:?}");
+            assert_eq!(with_key(s, usize::MAX, str::to_owned), key(s), "{s:?}");
         }
     }
 
@@ -581,6 +889,12 @@ mod tests {
         assert!(lx.is_honorific("Dr"));
         assert!(lx.is_role("general secretary"));
         assert!(lx.is_org_head("Union"));
+        assert!(lx.has_org_suffix("Bauernverband"));
+        assert!(
+            !lx.has_org_suffix("Verband"),
+            "a suffix alone is no compound"
+        );
+        assert!(!lx.has_org_suffix(""));
         assert_eq!(lx.place("Côte d’Ivoire"), Some(PlaceKind::Country));
         assert!(lx.is_event_head("plenary"));
         assert!(lx.is_stopword("The"));

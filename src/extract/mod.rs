@@ -253,7 +253,7 @@ fn staff_word_at(r: &Reader, s: usize, k: usize, t: &Token) -> bool {
         return true;
     }
     // A lowercase role of up to three words: "country director", "general secretary".
-    if !r.lx.is_role_prefix(t.text) {
+    if !t.lex.is_role_prefix() {
         return false;
     }
     (k + 1..=(k + 3).min(toks.len())).any(|e| {
@@ -302,7 +302,7 @@ impl<'a> Reader<'a> {
                 index,
                 block: s.block,
                 kind: doc.blocks[s.block].kind,
-                toks: tokens::tokenize_lowered(&doc.text, lowered, s.start, s.end),
+                toks: tokens::tokenize_lowered(&doc.text, lowered, lx, s.start, s.end),
                 mentions: Vec::new(),
                 // A block of one sentence was judged whole above.
                 boilerplate: boiler_blocks[s.block]
@@ -476,12 +476,11 @@ impl<'a> Reader<'a> {
             // a name and a comma describes it.
             let item_end = |m: &Mention| sent.toks.get(m.end).is_some_and(|t| t.text == ";");
             // A portfolio after a role's "of"/"for" is no one: "Minister of Foreign Affairs, A B".
-            let lx = self.lx;
             // Nor is a name after an article: "the head of the Tolvik Nations, A B".
             let portfolio = |m: &Mention| {
                 (m.start >= 2
                     && matches!(sent.toks[m.start - 1].lower().as_ref(), "of" | "for")
-                    && lx.is_role_word(sent.toks[m.start - 2].text))
+                    && sent.toks[m.start - 2].lex.is_role_word())
                     || (m.start >= 1 && sent.toks[m.start - 1].is("the"))
             };
             // The list's items: a name in brackets after another is an aside, not an item.
@@ -622,7 +621,7 @@ impl<'a> Reader<'a> {
         // MP".
         while b - a >= 3
             && (toks[b - 1].is_acronym()
-                && (lx.is_role(toks[b - 1].text) || HONOURS.contains(&toks[b - 1].text))
+                && (toks[b - 1].lex.is_role() || HONOURS.contains(&toks[b - 1].text))
                 || toks[b - 1].dotted_letters().is_some_and(|l| lx.is_role(&l)))
         {
             b -= 1;
@@ -634,7 +633,7 @@ impl<'a> Reader<'a> {
         let office_then_surname = b - a == 1
             && a >= 1
             && hon.is_none()
-            && !lx.is_honorific(toks[a].text)
+            && !toks[a].lex.is_honorific()
             && (names::titled_surname(toks, (a - 1, b), a - 1, lx)
                 || a >= 2 && names::titled_surname(toks, (a - 2, b), a - 1, lx));
         if office_then_surname
@@ -646,10 +645,10 @@ impl<'a> Reader<'a> {
                 )
                 && toks[a].is_cap()
                 && !toks[a].is_acronym()
-                && !lx.is_stopword(toks[a].text)
-                && lx.place(toks[a].text).is_none()
-                && !lx.is_org_head(toks[a].text)
-                && !lx.is_role(toks[a].text)
+                && !toks[a].lex.is_stopword()
+                && toks[a].lex.place().is_none()
+                && !toks[a].lex.is_org_head()
+                && !toks[a].lex.is_role()
         {
             let name = toks[a].text;
             let id = self
@@ -686,7 +685,7 @@ impl<'a> Reader<'a> {
                 && q < b + 4
                 && toks[q].kind == Kind::Word
                 && !toks[q].is_cap()
-                && (toks[q].is("and") || !lx.is_stopword(toks[q].text))
+                && (toks[q].is("and") || !toks[q].lex.is_stopword())
                 && toks[q].text != "branch"
             {
                 q += 1;
@@ -748,16 +747,16 @@ impl<'a> Reader<'a> {
             // "Harbour Trades Union Congress (HTUC)" is a body, "Regional Delegates' Conference (RDC)"
             // a gathering: a head that is both is an event when a body is named before it.
             let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
-            let is_event = lx.is_event_head(last.text)
-                && (!lx.is_org_head(last.text) || gathering_of(&words))
+            let is_event = last.lex.is_event_head()
+                && (!last.lex.is_org_head() || gathering_of(&words))
                 // "Congress of Tolvik Trade Unions (COTTU)": a gathering's word first, a
                 // body's last, is the body.
-                || lx.is_event_head(first.text) && !lx.is_org_head(last.text);
+                || first.lex.is_event_head() && !last.lex.is_org_head();
             // Rule `initials-in-brackets`: "K. Ormsby (KO)", "Jane Doe (JD)": a person's
             // initials, as minutes and roll calls write them.
             let person = hon.is_some()
                 || (names::person_shaped(toks, a, b, lx)
-                    && (lx.is_given_name(first.text)
+                    && (first.lex.is_given_name()
                         || first.text.split('.').all(|i| i.chars().count() == 1)));
             let kind = if is_event {
                 EntityKind::Event
@@ -790,17 +789,17 @@ impl<'a> Reader<'a> {
             // Rule `honorific-then-capitals`: "Mr. HALE", "Mrs ROTH": a surname in capitals,
             // as old minutes and lists write it.
             if let Some(h) = hon {
-                if names::capitals_as_a_surname(first.text, lx) && lx.place(first.text).is_none() {
+                if names::capitals_as_a_surname(first.text, lx) && first.lex.place().is_none() {
                     let id = self.reg.add(EntityKind::Person, first.text, s);
                     self.note_honorific(s, h, a, b, id);
                     return (vec![mention(Some(EntityKind::Person), Some(id))], b);
                 }
             }
-            if lx.place(first.text).is_some() {
+            if first.lex.place().is_some() {
                 let id = self.reg.add(EntityKind::Place, first.text, s);
                 return (vec![mention(Some(EntityKind::Place), Some(id))], b);
             }
-            if lx.is_role(first.text) || lx.is_honorific(first.text) || letters > 6 {
+            if first.lex.is_role() || first.lex.is_honorific() || letters > 6 {
                 return (out, b);
             }
             // "at 7 AM": a unit after a number; "TV and radio": a head word alone names no
@@ -819,11 +818,11 @@ impl<'a> Reader<'a> {
                     .collect();
                 before.len() >= 2 && before == first.text
             };
-            if after_number || lx.is_org_head(first.text) || initials_of_person {
+            if after_number || first.lex.is_org_head() || initials_of_person {
                 return (out, b);
             }
             // "AGM", "EGM": a meeting's abbreviation is no organisation.
-            if lx.is_event_head(first.text) {
+            if first.lex.is_event_head() {
                 return (out, b);
             }
             if let Some(id) = self.reg.find(EntityKind::Organization, first.text) {
@@ -838,7 +837,7 @@ impl<'a> Reader<'a> {
             let term_definition = prev.is_some_and(|p| p.text == "(")
                 && prev2.is_some_and(|p| p.kind == Kind::Word && !p.is_cap());
             // "HIV", "ATM", "NGO": an abbreviation of common words, unless defined above.
-            if term_definition || lx.is_common_acronym(first.text) {
+            if term_definition || first.lex.is_common_acronym() {
                 return (out, b);
             }
             let id = self.reg.add(EntityKind::Organization, first.text, s);
@@ -924,8 +923,9 @@ impl<'a> Reader<'a> {
         let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
         let text = self.text(s, a, b);
         let n = b - a;
-        let first = words[0];
-        let last = *words.last().unwrap_or(&first);
+        // The first and last words, as text and as what the lexicons say of them.
+        let (first, last) = (words[0], words[n - 1]);
+        let (fc, lc) = (toks[a].lex, toks[b - 1].lex);
         let prev = a.checked_sub(1).map(|i| toks[i]);
         let next = toks.get(b);
         let has_connector = words
@@ -945,7 +945,7 @@ impl<'a> Reader<'a> {
         if n == 2 {
             let (x, y) = (toks[a], toks[a + 1]);
             let regional = |acr: &Token, place: &Token| {
-                acr.is_acronym() && lx.place(acr.text).is_none() && lx.place(place.text).is_some()
+                acr.is_acronym() && acr.lex.place().is_none() && place.lex.place().is_some()
             };
             if regional(&x, &y) || regional(&y, &x) {
                 return Some(EntityKind::Organization);
@@ -954,7 +954,7 @@ impl<'a> Reader<'a> {
         // Rule `role-then-given-name`: a given name after a role begins a person's name, even
         // when the surname is also a head word ("President Renata Plaza", "Minister Ana Bay").
         if (2..=4).contains(&n)
-            && lx.is_given_name(first)
+            && fc.is_given_name()
             && toks[a..b].iter().all(|t| t.is_cap() && !t.is_acronym())
             && self.role_before(s, a)
         {
@@ -967,7 +967,7 @@ impl<'a> Reader<'a> {
                 first,
                 "Save" | "Stop" | "Keep" | "Defend" | "Protect" | "Hands" | "Reclaim" | "Scrap"
             )
-            && !lx.is_given_name(words[1])
+            && !toks[a + 1].lex.is_given_name()
         {
             return Some(EntityKind::Organization);
         }
@@ -984,9 +984,9 @@ impl<'a> Reader<'a> {
         }
         // Rule `honorific-no-name`: honorifics alone name nobody: "Principal Secretary Amb.",
         // "Cllr Mrs".
-        if words
+        if toks[a..b]
             .iter()
-            .all(|w| w.chars().all(|c| !c.is_alphanumeric()) || lx.is_honorific(w))
+            .all(|t| t.text.chars().all(|c| !c.is_alphanumeric()) || t.lex.is_honorific())
         {
             return None;
         }
@@ -1004,7 +1004,7 @@ impl<'a> Reader<'a> {
         let after_given_name = n == 2 && names::given_name_before_a_surname(first, lx);
         if lx.is_role(text)
             || lx.is_occupation(text)
-            || (n <= 4 && lx.is_role_word(last) && !after_initials && !after_given_name)
+            || (n <= 4 && lc.is_role_word() && !after_initials && !after_given_name)
         {
             return None;
         }
@@ -1012,23 +1012,26 @@ impl<'a> Reader<'a> {
         // ("East Pakistan", "South Tolvik"); an adjective's region stays a description
         // ("Western Uganda", "North East Asia").
         let compass = n == 2 && matches!(first, "North" | "South" | "East" | "West");
-        if lx.place(text).is_some() || (compass && lx.place(last).is_some()) {
+        if lx.place(text).is_some() || (compass && lc.place().is_some()) {
             return Some(EntityKind::Place);
         }
         // Events: "Northern Growers Conference 2024", "Workshop on X", "Baltic Summit".
-        let head_last = if has_year && n >= 2 {
-            words[n - 2]
+        let hc = if has_year && n >= 2 {
+            toks[b - 2].lex
         } else {
-            last
+            lc
         };
         // "18 March 2024", "March 2024": a date, though "march" is an event head.
         let date = tokens::is_date_month(toks, if has_year { b - 2 } else { b - 1 });
         // A two-word head, its last word no gathering alone: "Presentation Night".
-        let head_pair = n >= 2 && lx.is_event_head(&format!("{} {}", words[n - 2], last));
-        let event_last = (lx.is_event_head(head_last) || head_pair) && n >= 2 && !date;
-        let event_first = lx.is_event_head(first) && has_connector && n >= 3;
+        // (A two-word head's first word is one that starts a head.)
+        let head_pair = n >= 2
+            && toks[b - 2].lex.starts_event_head()
+            && lx.is_event_head(&format!("{} {}", words[n - 2], last));
+        let event_last = (hc.is_event_head() || head_pair) && n >= 2 && !date;
+        let event_first = fc.is_event_head() && has_connector && n >= 3;
         if event_last || event_first {
-            let also_org = lx.is_org_head(head_last) || (event_first && lx.is_org_head(first));
+            let also_org = hc.is_org_head() || (event_first && fc.is_org_head());
             let ordinal_before = toks[a].is_ordinal()
                 || prev.is_some_and(|p| {
                     p.is_ordinal()
@@ -1037,10 +1040,8 @@ impl<'a> Reader<'a> {
                 });
             // "the HWU Congress", "the NFW Summit": an organisation's acronym before the head
             // names its gathering.
-            let acronym_event = n <= 3
-                && toks[a].is_acronym()
-                && !toks[b - 1].is_acronym()
-                && lx.place(first).is_none();
+            let acronym_event =
+                n <= 3 && toks[a].is_acronym() && !toks[b - 1].is_acronym() && fc.place().is_none();
             if !also_org
                 || has_year
                 || ordinal_before
@@ -1065,15 +1066,15 @@ impl<'a> Reader<'a> {
             || (prev.is_some_and(|p| p.is("the")) && a >= 2 && toks[a - 2].is("at"));
         let institution = INSTITUTIONS.contains(&last_l.as_str())
             && !(at && matches!(last_l.as_str(), "school" | "club" | "lodge" | "college"));
-        let place_head_last = lx.is_place_head(last) && !institution;
-        let org_last = lx.is_org_head(last) && n >= 2;
-        let org_first = lx.is_org_head(first) && has_connector && n >= 3;
-        let org_first_strong = lx.is_org_head(first)
+        let place_head_last = lc.is_place_head() && !institution;
+        let org_last = lc.is_org_head() && n >= 2;
+        let org_first = fc.is_org_head() && has_connector && n >= 3;
+        let org_first_strong = fc.is_org_head()
             && n >= 2
             && !place_head_last
             && !names::is_weak_head(first)
-            && !lx.is_place_head(first);
-        let compound = words.iter().any(|w| lx.has_org_suffix(w)) && n >= 2;
+            && !fc.is_place_head();
+        let compound = n >= 2 && words.iter().any(|w| lx.has_org_suffix(w));
         // Rule `generic-body`: a name of generic words only ("Board of Directors", "National
         // Executive Council", "Standing Committee") is an organ of some organisation, not one.
         if words.iter().all(|w| is_generic_body_word(w)) {
@@ -1083,7 +1084,7 @@ impl<'a> Reader<'a> {
         // one body: "Member Federations", "Charity Partners", "Sister Unions".
         if n == 2
             && last.ends_with('s')
-            && lx.is_org_head(last)
+            && lc.is_org_head()
             && matches!(
                 first.to_lowercase().as_str(),
                 "member"
@@ -1141,11 +1142,7 @@ impl<'a> Reader<'a> {
                 "and" | "with" | "including" | "included" | "met" | "by" | "at" | "in" | "to"
             )
         });
-        if n == 2
-            && place_head_last
-            && lx.is_given_name(first)
-            && !weak_prev
-            && self.person_cue(s, a, b)
+        if n == 2 && place_head_last && fc.is_given_name() && !weak_prev && self.person_cue(s, a, b)
         {
             return Some(EntityKind::Person);
         }
@@ -1155,7 +1152,7 @@ impl<'a> Reader<'a> {
             .next()
             .is_some_and(|p| p.len() < last.len() && lx.is_place_head(p));
         if (place_head_last && n >= 2)
-            || (lx.is_place_head(first) && n >= 2 && !has_connector)
+            || (fc.is_place_head() && n >= 2 && !has_connector)
             || hyphen_head
         {
             return Some(EntityKind::Place);
@@ -1164,23 +1161,23 @@ impl<'a> Reader<'a> {
         // "Minister of State for Environment", "Lecturer in Planning".
         let after_role = a >= 2
             && prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "for" | "in"))
-            && (lx.is_role(toks[a - 2].text) || lx.is_occupation(toks[a - 2].text));
+            && (toks[a - 2].lex.is_role() || toks[a - 2].lex.is_occupation());
         if after_role
             && lx.place(text).is_none()
-            && !lx.is_org_head(last)
+            && !lc.is_org_head()
             && !names::is_initial(toks, a, lx)
         {
             return None;
         }
-        let given = lx.is_given_name(first);
+        let given = fc.is_given_name();
         // Rule `organisation-head-inside`: a head word anywhere in a name that no rule above
         // typed ("Socialist Party of Ruritania", "Radio Tolvik Internationale", "Daily News X"),
         // after a place's name only when the head, one of its first words, takes "of"
         // ("Kenya Federation of Labour", "Ontario Union of Teachers").
-        let head_then_of = words
+        let head_then_of = toks[a..b]
             .windows(2)
             .take(3)
-            .any(|p| lx.is_org_head(p[0]) && p[1] == "of");
+            .any(|p| p[0].lex.is_org_head() && p[1].text == "of");
         let shouted = n >= 3 && toks[a..b].iter().all(|t| t.is_acronym());
         let not_a_body = [
             "award",
@@ -1205,8 +1202,8 @@ impl<'a> Reader<'a> {
             && !has_year
             && !shouted
             && !not_a_body
-            && words.iter().any(|w| lx.is_org_head(w))
-            && (lx.place(first).is_none() || head_then_of)
+            && toks[a..b].iter().any(|t| t.lex.is_org_head())
+            && (fc.place().is_none() || head_then_of)
         {
             return Some(EntityKind::Organization);
         }
@@ -1216,9 +1213,9 @@ impl<'a> Reader<'a> {
         if n <= 2
             && !given
             && (n == 2 || a > 0 || next.is_some_and(|t| t.kind == Kind::Possessive))
-            && !lx.is_stopword(first)
+            && !fc.is_stopword()
             && !lx.demonyms.contains_key(first.to_lowercase().as_str())
-            && !(n == 1 && (lx.is_org_head(first) || lx.is_role_word(first)))
+            && !(n == 1 && (fc.is_org_head() || fc.is_role_word()))
             && (next.is_some_and(|t| staff_word_at(self, s, b, t))
                 || (next.is_some_and(|t| t.kind == Kind::Possessive) && self.post_after(s, b + 1))
                 || (lx.place(text).is_none() && self.titled_post_then_name(s, b)))
@@ -1251,7 +1248,7 @@ impl<'a> Reader<'a> {
         // Rule `initials-then-surname`: dotted initials before a surname name a person as a
         // given name does ("Present: K. L. Vance", "R. G. Kerr and Tom Hale").
         let initials_first = n >= 3 && names::is_initial(toks, a, lx) && last.chars().count() >= 2;
-        if shaped && initials_first && !after_place_prep && lx.place(last).is_none() {
+        if shaped && initials_first && !after_place_prep && lc.place().is_none() {
             return Some(EntityKind::Person);
         }
         if heading {
@@ -1270,10 +1267,10 @@ impl<'a> Reader<'a> {
         // An unknown name after "from" is as often an organisation as a place ("a speaker from
         // Zantex"): it stays untyped unless the lexicons know it.
         let after_from = prev.is_some_and(|p| p.is("from"));
-        let any_head = words
+        let any_head = toks[a..b]
             .iter()
-            .any(|w| lx.is_org_head(w) || lx.is_event_head(w));
-        if after_place_prep && !after_from && !any_head && n <= 3 && !lx.is_stopword(first) {
+            .any(|t| t.lex.is_org_head() || t.lex.is_event_head());
+        if after_place_prep && !after_from && !any_head && n <= 3 && !fc.is_stopword() {
             return Some(EntityKind::Place);
         }
         if shaped && given && n >= 2 {
@@ -1318,7 +1315,7 @@ impl<'a> Reader<'a> {
             return false;
         };
         let role = &toks[r];
-        if role.kind != Kind::Word || role.is_cap() || !lx.is_role(role.text) {
+        if role.kind != Kind::Word || role.is_cap() || !role.lex.is_role() {
             return false;
         }
         let v = if set_off { a + 2 } else { a + 1 };
@@ -1391,30 +1388,29 @@ impl<'a> Reader<'a> {
             .take(4)
             .take_while(|t| lower(t))
             .count();
-        (2..=run).any(|e| self.lx.is_role(toks[k + e - 1].text))
+        (2..=run).any(|e| toks[k + e - 1].lex.is_role())
     }
 
     /// Does a post written as a title with its scope, then a name, begin at token `k`:
     /// "(Velcor) Regional Director Ana Ruiz", "(Acme) Country Director Dr Tom Hale"?
     fn titled_post_then_name(&self, s: usize, k: usize) -> bool {
         let toks = &self.sents[s].toks;
-        let lx = self.lx;
         let post = toks[k.min(toks.len())..]
             .iter()
             .take_while(|t| {
                 t.is_cap()
                     && !t.is_acronym()
-                    && (names::is_scope_of_a_post(t.text) || lx.is_role_word(t.text))
+                    && (names::is_scope_of_a_post(t.text) || t.lex.is_role_word())
             })
             .count();
         // The post opens with its scope ("Regional", "Country"): a portfolio before a bare
         // office is no organisation ("Agriculture Commissioner A B").
         post >= 2
             && names::is_scope_of_a_post(toks[k].text)
-            && lx.is_role_word(toks[k + post - 1].text)
-            && toks.get(k + post).is_some_and(|t| {
-                lx.is_honorific(t.text) || (lx.is_given_name(t.text) && t.is_cap())
-            })
+            && toks[k + post - 1].lex.is_role_word()
+            && toks
+                .get(k + post)
+                .is_some_and(|t| t.lex.is_honorific() || (t.lex.is_given_name() && t.is_cap()))
     }
 
     /// Words around a span that introduce a person: ", 34,", ", director of", ", who",
@@ -1480,7 +1476,7 @@ impl<'a> Reader<'a> {
         // The holder after a portfolio's field words: "Minister of Higher Education and
         // Training A B".
         if prev.is_some_and(|p| p.is_cap() && names::is_subject_word(p.text))
-            && names::after_portfolio_role(&sent.toks, a - 1, lx)
+            && names::after_portfolio_role(&sent.toks, a - 1)
         {
             return true;
         }
@@ -1525,7 +1521,7 @@ impl<'a> Reader<'a> {
             let close = (b + 2..sent.toks.len().min(b + 10)).find(|&k| sent.is_punct(k, ",;"));
             if let Some(close) = close {
                 let last = &sent.toks[close - 1];
-                if !last.is_cap() && lx.is_role_word(last.text) {
+                if !last.is_cap() && last.lex.is_role_word() {
                     return true;
                 }
             }
@@ -1587,7 +1583,7 @@ impl<'a> Reader<'a> {
             .take(10)
             .take_while(|t| in_title(t))
             .count();
-        if run >= 2 && self.lx.is_role_word(toks[a - 1 - run].text) {
+        if run >= 2 && toks[a - 1 - run].lex.is_role_word() {
             return true;
         }
         // A role in lowercase, its body after it: "the secretary general of the Tolvik Union,
@@ -1599,7 +1595,7 @@ impl<'a> Reader<'a> {
         };
         of_at
             && !toks[role_end].is_cap()
-            && self.lx.is_role_word(toks[role_end].text)
+            && toks[role_end].lex.is_role_word()
             && (role_end.saturating_sub(3)..role_end).any(|k| {
                 matches!(
                     toks[k].lower().as_ref(),

@@ -515,7 +515,7 @@ pub(crate) fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
                 // The short forms of Muhammad written before a name: "Md. A B", "Mohd. A B".
                 || matches!(t.text, "Md" | "Mohd" | "Muhd"))
             && (!t.text.contains('.')
-                || !(lx.is_honorific(t.text) || lx.is_honorific(&format!("{}.", t.text))))
+                || !(t.lex.is_honorific() || lx.is_honorific(&format!("{}.", t.text))))
     }) && toks.get(i + 1).is_some_and(|t| t.text == ".")
 }
 
@@ -638,7 +638,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         if m.1 < toks.len()
             && toks[m.1].kind == Kind::Number
             && toks[m.1].text.len() == 4
-            && lx.is_event_head(toks[m.1 - 1].text)
+            && toks[m.1 - 1].lex.is_event_head()
         {
             m.1 += 1;
         }
@@ -673,8 +673,8 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                 && e >= 3
                 && toks[0].text.len() > 4
                 && toks[0].text.ends_with("ly")
-                && !lx.is_given_name(toks[0].text)
-                && lx.is_given_name(toks[1].text)
+                && !toks[0].lex.is_given_name()
+                && toks[1].lex.is_given_name()
             {
                 s += 1;
             }
@@ -732,7 +732,7 @@ fn join_to_acronym(toks: &[Token], runs: Vec<(usize, usize)>) -> Vec<(usize, usi
 /// initial ("A. Fenn"), an acronym that spells one ("INTO General Secretary A B"), nor a
 /// plural word for people before a head ("the Workers Party").
 fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
-    let keep = lx.is_given_name(toks[s].text)
+    let keep = toks[s].lex.is_given_name()
         || (is_initial(toks, s, lx) && s + 2 < e)
         || acronym_spelling_a_stopword(toks, s)
         || people_before_head(toks, s, e, lx);
@@ -743,7 +743,7 @@ fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
             && w.get(w.len() - 6..)
                 .is_some_and(|t| t.eq_ignore_ascii_case("-based"))
     };
-    based || plural_title(toks, s, e, lx) || lx.is_stopword(toks[s].text) && !keep
+    based || plural_title(toks, s, e, lx) || toks[s].lex.is_stopword() && !keep
 }
 
 /// A title in the plural before the first of a list of names: "Congressmen A B, C D and E F",
@@ -754,7 +754,7 @@ fn plural_title(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
         return false;
     }
     singular_noun(&toks[s].lower())
-        .is_some_and(|singular| lx.is_given_name(toks[s + 1].text) && lx.is_role(&singular))
+        .is_some_and(|singular| toks[s + 1].lex.is_given_name() && lx.is_role(&singular))
 }
 
 /// The singular of a noun in the plural, in the case it is written: "Congressmen" →
@@ -778,7 +778,7 @@ pub(crate) fn singular_noun(word: &str) -> Option<String> {
 fn people_before_head(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
     let t = toks[s].text;
     s + 1 < e
-        && lx.is_org_head(toks[s + 1].text)
+        && toks[s + 1].lex.is_org_head()
         && (plural_of_people(t, lx) || t.eq_ignore_ascii_case("workers"))
 }
 
@@ -805,17 +805,17 @@ fn year_inside_name(
         && (year.text.starts_with("19") || year.text.starts_with("20"));
     let last = toks[right.1 - 1].text;
     // Past a leading "The", cut from the front later.
-    let Some(a) = (left.0..left.1).find(|&a| !lx.is_stopword(toks[a].text)) else {
+    let Some(a) = (left.0..left.1).find(|&a| !toks[a].lex.is_stopword()) else {
         return false;
     };
     is_year
         && left.1 - a <= 3
         && !toks[a..left.1]
             .iter()
-            .any(|t| lx.is_stopword(t.text) || t.is_acronym())
+            .any(|t| t.lex.is_stopword() || t.is_acronym())
         && lx.is_org_head(last)
         // "Annual Conference 2025": the year ends an event's name.
-        && !lx.is_event_head(toks[left.1 - 1].text)
+        && !toks[left.1 - 1].lex.is_event_head()
 }
 
 /// Rule `subject-list-in-name`: a body "of" or "for" subjects joined by commas and "and" is one
@@ -827,7 +827,7 @@ fn year_inside_name(
 /// that "the Ministry of Water and Brightwater Aid" stays two names. Returns the end of the whole name.
 fn subject_list_end(toks: &[Token], left: (usize, usize), lx: &Lexicon) -> Option<usize> {
     // Past a leading "The": the stopwords are cut from the front later.
-    let a = (left.0..left.1).find(|&a| !lx.is_stopword(toks[a].text))?;
+    let a = (left.0..left.1).find(|&a| !toks[a].lex.is_stopword())?;
     let first = toks[a].text;
     if !lx.is_org_head(first)
         || is_weak_head(first)
@@ -837,7 +837,7 @@ fn subject_list_end(toks: &[Token], left: (usize, usize), lx: &Lexicon) -> Optio
     {
         return None;
     }
-    let role = |t: &Token| lx.is_role_word(t.text) || lx.is_role_word(t.text.trim_end_matches('s'));
+    let role = |t: &Token| t.lex.is_role_word() || lx.is_role_word(t.text.trim_end_matches('s'));
     if toks[a..left.1].iter().any(role) {
         return None;
     }
@@ -850,9 +850,9 @@ fn subject_list_end(toks: &[Token], left: (usize, usize), lx: &Lexicon) -> Optio
         let words = &toks[k..e];
         let bad = |t: &Token| {
             t.is_acronym()
-                || lx.is_given_name(t.text)
-                || lx.place(t.text).is_some()
-                || lx.is_honorific(t.text)
+                || t.lex.is_given_name()
+                || t.lex.place().is_some()
+                || t.lex.is_honorific()
                 || role(t)
         };
         (e > k && !words.iter().any(bad)).then_some(e)
@@ -943,16 +943,13 @@ pub(crate) fn is_subject_word(word: &str) -> bool {
 /// or after words of the portfolio's field ("and Training A B").
 fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
     // A run that begins with a given name is its holder's name already ("…, Barry Hale TD").
-    if lx.is_given_name(toks[s].text)
-        || is_initial(toks, s, lx)
-        || !after_portfolio_role(toks, s, lx)
-    {
+    if toks[s].lex.is_given_name() || is_initial(toks, s, lx) || !after_portfolio_role(toks, s) {
         return vec![(s, e)];
     }
     let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
     // Not after "of" or "the": "… of the Lena Brask Foundation" names no holder.
     let by_given_name = (s + 1..e).find(|&i| {
-        lx.is_given_name(toks[i].text)
+        toks[i].lex.is_given_name()
             && !toks[i - 1].is("the")
             && !toks[i - 1].is("of")
             && (2..=3).contains(&(e - i))
@@ -985,12 +982,12 @@ fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<
 
 /// Does the run at `s` continue a role's portfolio: a role, then "for"/"of"/"to", then only
 /// capitalised words, "and", commas, "of", "for", "the" up to `s`?
-pub(crate) fn after_portfolio_role(toks: &[Token], s: usize, lx: &Lexicon) -> bool {
+pub(crate) fn after_portfolio_role(toks: &[Token], s: usize) -> bool {
     let mut q = s;
     while q > 0 && s - q < 14 {
         let t = &toks[q - 1];
         let joins_portfolio = t.is("for") || t.is("of") || t.is("to");
-        if joins_portfolio && q >= 2 && lx.is_role(toks[q - 2].text) {
+        if joins_portfolio && q >= 2 && toks[q - 2].lex.is_role() {
             return true;
         }
         if !(t.is_cap() || joins_portfolio || t.is("and") || t.is("the") || t.text == ",") {
@@ -1007,11 +1004,11 @@ pub(crate) fn after_portfolio_role(toks: &[Token], s: usize, lx: &Lexicon) -> bo
 /// both sides end in an organisation head word, the left has two words or more, and the right
 /// ends in no event head ("the Standing Committee of the Congress" stays one).
 fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
-    if let Some(k) = numbered_gathering_of_body(toks, (s, e), lx) {
+    if let Some(k) = numbered_gathering_of_body(toks, (s, e)) {
         return vec![(s, k), (k + 2, e)];
     }
     let Some(k) = (s + 2..e.saturating_sub(2))
-        .find(|&k| toks[k].is("of") && toks[k + 1].is("the") && lx.is_org_head(toks[k - 1].text))
+        .find(|&k| toks[k].is("of") && toks[k + 1].is("the") && toks[k - 1].lex.is_org_head())
     else {
         return vec![(s, e)];
     };
@@ -1028,11 +1025,7 @@ fn split_nested(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(us
 /// needs no number ("the Annual General Meeting of the Tolvik Masters Association"): no body
 /// is named "Meeting of …", where "Congress of …" or "Assembly of …" may be one. Returns the
 /// index of "of".
-fn numbered_gathering_of_body(
-    toks: &[Token],
-    (s, e): (usize, usize),
-    lx: &Lexicon,
-) -> Option<usize> {
+fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<usize> {
     // "the 20th National Congress of the …", "the Nineteenth National Congress of the …".
     let numbered = toks[s].is_ordinal()
         || s >= 1 && (toks[s - 1].is_ordinal() || toks[s - 1].kind == Kind::Number);
@@ -1052,7 +1045,7 @@ fn numbered_gathering_of_body(
             t.lower().as_ref(),
             "party" | "league" | "union" | "federation" | "association" | "church" | "society"
         )
-    }) || (lx.is_org_head(toks[e - 1].text) && !lx.is_event_head(toks[e - 1].text));
+    }) || (toks[e - 1].lex.is_org_head() && !toks[e - 1].lex.is_event_head());
     body.then_some(k)
 }
 
@@ -1075,8 +1068,7 @@ fn possessive_inside_name(
     let owner = toks[left.1 - 1].text;
     let class_of_people = matches!(owner, "Women" | "Men" | "Children" | "People" | "Peoples")
         || lx.is_occupation(owner);
-    class_of_people
-        && (lx.is_org_head(toks[right.1 - 1].text) || toks[right.1 - 1].text == "Republic")
+    class_of_people && (toks[right.1 - 1].lex.is_org_head() || toks[right.1 - 1].text == "Republic")
 }
 
 /// Rule `place-then-office`: a known place before an office, with no name after it in the
@@ -1088,9 +1080,9 @@ fn place_then_office(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Op
     (1..=longest).rev().map(|n| s + n).find(|&p| {
         let office = toks[p].is_cap()
             && !toks[p].is_acronym()
-            && (lx.is_role(toks[p].text) || is_scope_of_a_post(toks[p].text))
-            && toks[p..e].iter().any(|t| lx.is_role(t.text))
-            && !toks[p..e].iter().any(|t| lx.is_given_name(t.text));
+            && (toks[p].lex.is_role() || is_scope_of_a_post(toks[p].text))
+            && toks[p..e].iter().any(|t| t.lex.is_role())
+            && !toks[p..e].iter().any(|t| t.lex.is_given_name());
         // The place's words are joined only for a run that holds an office (every run of
         // every sentence comes here).
         office && {
@@ -1118,7 +1110,7 @@ fn role_runs_past(toks: &[Token], k: usize, e: usize, lx: &Lexicon) -> bool {
 fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
     // A role, then the acronym of its organisation: "Patron HWU", "Life Member HWU"; the
     // acronym is a span, the role words are left to the role rules.
-    if e - s >= 2 && toks[e - 1].is_acronym() && !lx.is_role(toks[e - 1].text) {
+    if e - s >= 2 && toks[e - 1].is_acronym() && !toks[e - 1].lex.is_role() {
         let role: Vec<&str> = toks[s..e - 1].iter().map(|t| t.text).collect();
         if lx.is_role(&role.join(" ")) {
             return vec![(e - 1, e)];
@@ -1135,13 +1127,13 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     let Some(k) = (s..e.saturating_sub(1))
         .rev()
-        .find(|&k| lx.is_role(toks[k].text) && !is_initial(toks, k, lx))
+        .find(|&k| toks[k].lex.is_role() && !is_initial(toks, k, lx))
     else {
         return vec![(s, e)];
     };
     // A courtesy that is also a post starts the name after a role: "University of Leeds
     // Vice-Chancellor Professor A B" (the role is "Vice-Chancellor", the person "Professor A B").
-    let k = if k > s && lx.is_honorific(toks[k].text) && lx.is_role(toks[k - 1].text) {
+    let k = if k > s && toks[k].lex.is_honorific() && toks[k - 1].lex.is_role() {
         k - 1
     } else {
         k
@@ -1154,8 +1146,8 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     // A given name may take a surname that is also a head word ("Tom Bay", "Ann Hill").
     let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
-    let name_after = lx.is_honorific(toks[tail].text)
-        || (lx.is_given_name(toks[tail].text)
+    let name_after = toks[tail].lex.is_honorific()
+        || (toks[tail].lex.is_given_name()
             && e - tail <= 3
             && toks[tail..e].iter().all(capitalised))
         || (e - tail >= 2 && e - tail <= 4 && person_shaped(toks, tail, e, lx))
@@ -1171,7 +1163,7 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         if !(lx.is_role(&words.join(" ")) || r - 1 > s && is_scope_of_a_post(toks[r - 1].text)) {
             break;
         }
-        if county_before_office(toks, (s, r - 1), lx) {
+        if county_before_office(toks, (s, r - 1)) {
             break;
         }
         r -= 1;
@@ -1182,7 +1174,7 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         // first words ("Tolvik University Vice-Chancellor Professor A B"), or an acronym and
         // the role's modifiers ("HWU Global CEO A B": the role is "Global CEO").
         let end = fused_organisation(toks, (s, r), lx).unwrap_or(r);
-        let end = if toks[s].is_acronym() && end - s >= 2 && !lx.is_org_head(toks[end - 1].text) {
+        let end = if toks[s].is_acronym() && end - s >= 2 && !toks[end - 1].lex.is_org_head() {
             s + 1
         } else {
             end
@@ -1198,7 +1190,7 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
 /// no organisation (no acronym, head word or office among them) ends a place's name, the
 /// office's territory, instead of scoping the post ("HWU County Organiser A B" keeps it).
 /// `(s, at)`: the words before the area word and where it stands.
-fn county_before_office(toks: &[Token], (s, at): (usize, usize), lx: &Lexicon) -> bool {
+fn county_before_office(toks: &[Token], (s, at): (usize, usize)) -> bool {
     matches!(
         toks[at].text,
         "County" | "District" | "Province" | "Borough" | "Parish"
@@ -1206,8 +1198,8 @@ fn county_before_office(toks: &[Token], (s, at): (usize, usize), lx: &Lexicon) -
         && toks[s..at].iter().all(|t| {
             t.is_cap()
                 && !t.is_acronym()
-                && !lx.is_org_head(t.text)
-                && !lx.is_role(t.text)
+                && !t.lex.is_org_head()
+                && !t.lex.is_role()
                 && !is_scope_of_a_post(t.text)
         })
 }
@@ -1293,7 +1285,7 @@ pub fn titled_surname(toks: &[Token], (s, e): (usize, usize), k: usize, lx: &Lex
     (s..s + title).contains(&k)
         && e == s + title + 1
         && person_shaped(toks, e - 1, e, lx)
-        && lx.place(toks[e - 1].text).is_none()
+        && toks[e - 1].lex.place().is_none()
         && next.is_none_or(|t| {
             // A lowercase word or a clause's punctuation; not a nickname's quotation mark
             // ("President Gloria “Baby” Ruiz").
@@ -1307,7 +1299,7 @@ pub fn titled_surname(toks: &[Token], (s, e): (usize, usize), k: usize, lx: &Lex
 /// role, or what is before it is not organisation-shaped (an acronym, or words ending with
 /// an organisation head).
 fn fused_organisation(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<usize> {
-    if e - s < 2 || !lx.is_role_word(toks[e - 1].text) {
+    if e - s < 2 || !toks[e - 1].lex.is_role_word() {
         return None;
     }
     let mut r = e - 1;
@@ -1319,7 +1311,7 @@ fn fused_organisation(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> O
         r -= 1;
     }
     let org_before =
-        (r - s == 1 && toks[s].is_acronym()) || (r - s >= 2 && lx.is_org_head(toks[r - 1].text));
+        (r - s == 1 && toks[s].is_acronym()) || (r - s >= 2 && toks[r - 1].lex.is_org_head());
     (r > s && org_before).then_some(r)
 }
 
@@ -1361,7 +1353,7 @@ pub(crate) fn campaign_name(
         && right.1 - right.0 <= 3
         && toks[right.0..right.1]
             .iter()
-            .all(|t| t.is_cap() && !lx.is_stopword(t.text))
+            .all(|t| t.is_cap() && !t.lex.is_stopword())
 }
 
 /// May the capitalised run `left` take the connector after it and the run `right`?
@@ -1385,8 +1377,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     let person_left = lx.is_given_name(first)
         || ((lx.is_given_name(last) || patronymic)
             && !toks[left.0..left.1].iter().any(|t| {
-                lx.is_org_head(t.text)
-                    || lx.is_role(t.text) && !lx.is_honorific(t.text) && !patronymic
+                t.lex.is_org_head() || t.lex.is_role() && !t.lex.is_honorific() && !patronymic
             }));
     let longest = if patronymic { 3 } else { 2 };
     if PARTICLES.contains(&conn.as_ref())
@@ -1405,7 +1396,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 && toks[left.1 - 2].is("of")
                 && toks[left.0..left.1 - 2]
                     .iter()
-                    .any(|t| lx.is_org_head(t.text) && !WEAK_HEADS.contains(&t.lower().as_ref()))
+                    .any(|t| t.lex.is_org_head() && !WEAK_HEADS.contains(&t.lower().as_ref()))
                 && !toks[right.0].is_acronym()
                 && !lx.is_given_name(right_first)
                 && lx.place(right_first).is_none()
@@ -1620,7 +1611,7 @@ const MINUTES_WORDS: &[&str] = &[
 ];
 
 /// A region of a known place is no one: "Northern Kenya", "Central Java".
-fn region_of_a_place(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> bool {
+fn region_of_a_place(toks: &[Token], start: usize, end: usize) -> bool {
     end - start == 2
         && matches!(
             toks[start].text,
@@ -1636,7 +1627,7 @@ fn region_of_a_place(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
                 | "Upper"
                 | "Lower"
         )
-        && lx.place(toks[start + 1].text).is_some()
+        && toks[start + 1].lex.place().is_some()
 }
 
 /// Is this run shaped like a person's name: two to five capitalised words (particles allowed),
@@ -1653,7 +1644,7 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             && t.is_acronym()
             && t.text.chars().all(|c| c.is_ascii_uppercase())
             && t.text.len() <= 2
-            && lx.place(t.text).is_none()
+            && t.lex.place().is_none()
     };
     // "A. Fenn", "T. Bank": an initial and its full stop make any surname a person's.
     let initial_then_surname = n == 3 && is_initial(toks, start, lx) && toks[start + 2].is_cap();
@@ -1664,7 +1655,7 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
     // "Thomas C. Bishop", "Anna B. K. Hall".
     let surname = toks[end - 1];
     let middle_initials = n >= 4
-        && lx.is_given_name(toks[start].text)
+        && toks[start].lex.is_given_name()
         && (start + 1..end - 1)
             .step_by(2)
             .all(|k| is_initial(toks, k, lx))
@@ -1674,7 +1665,7 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
     }
     // A surname in capitals after a given name, as many countries' styles write it: "Jean
     // DUVAL", "Aminata Sow FALL", on the same line as the word before it.
-    let given_first = n >= 2 && lx.is_given_name(toks[start].text);
+    let given_first = n >= 2 && toks[start].lex.is_given_name();
     let capital_surname = |k: usize, t: &Token| {
         given_first
             && k > 0
@@ -1700,8 +1691,8 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             || is_initial(toks, start + k, lx)
             || PARTICLES.contains(&t.text)
             || (t.text == "." && k > 0 && is_initial(toks, start + k - 1, lx))
-    }) && !lx.is_thing_head(toks[end - 1].text)
-        && !region_of_a_place(toks, start, end, lx)
+    }) && !toks[end - 1].lex.is_thing_head()
+        && !region_of_a_place(toks, start, end)
         && !toks[start..end].iter().enumerate().any(|(k, t)| {
             // After initials the last word is a surname whatever else it may be: "K. P.
             // Dean", "R. W. Bishop", "A. B. Hall".
@@ -1713,19 +1704,19 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             let surname_after_given_name = k == 1
                 && n == 2
                 && given_name_before_a_surname(toks[start].text, lx)
-                && (lx.is_role(t.text) || lx.is_honorific(t.text))
-                && !lx.is_org_head(t.text)
-                && !lx.is_place_head(t.text)
-                && !lx.is_event_head(t.text)
-                && !lx.is_stopword(t.text);
+                && (t.lex.is_role() || t.lex.is_honorific())
+                && !t.lex.is_org_head()
+                && !t.lex.is_place_head()
+                && !t.lex.is_event_head()
+                && !t.lex.is_stopword();
             !is_initial(toks, start + k, lx)
                 && !surname_after_initials
                 && !surname_after_given_name
-                && (lx.is_org_head(t.text)
-                    || lx.is_place_head(t.text)
-                    || lx.is_event_head(t.text)
-                    || lx.is_role(t.text)
-                    || lx.is_stopword(t.text))
+                && (t.lex.is_org_head()
+                    || t.lex.is_place_head()
+                    || t.lex.is_event_head()
+                    || t.lex.is_role()
+                    || t.lex.is_stopword())
         })
 }
 

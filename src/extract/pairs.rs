@@ -148,7 +148,7 @@ fn kind_symbol(kind: Option<EntityKind>) -> &'static str {
 
 /// A token as the model reads it: punctuation as itself, closed-class words as themselves,
 /// every other word by its class (a verb of speech, a role, a capitalised word, any other).
-fn word_class(r: &Reader, t: &Token) -> &'static str {
+fn word_class(t: &Token) -> &'static str {
     match t.kind {
         Kind::Possessive => return "'s",
         Kind::Number => return "NUMBER",
@@ -174,7 +174,7 @@ fn word_class(r: &Reader, t: &Token) -> &'static str {
         w
     } else if verbs::attributes_speech(&lower) {
         "SAY"
-    } else if r.lx.is_role_word(&lower) || r.lx.is_occupation(&lower) {
+    } else if t.lex.is_role_word() || t.lex.is_occupation() {
         "ROLE"
     } else if t.is_cap() {
         "CAP"
@@ -185,17 +185,17 @@ fn word_class(r: &Reader, t: &Token) -> &'static str {
 
 /// Token `i` of a sentence as the models read it, alone: a name's kind, else the word's class;
 /// `$` past the end.
-pub(crate) fn token_symbol(r: &Reader, sent: &Sent, i: usize) -> &'static str {
+pub(crate) fn token_symbol(sent: &Sent, i: usize) -> &'static str {
     match (sent.toks.get(i), sent.mention_at(i)) {
         (None, _) => "$",
         (Some(_), Some(m)) => kind_symbol(m.kind),
-        (Some(t), None) => word_class(r, t),
+        (Some(t), None) => word_class(t),
     }
 }
 
 /// Every token of a sentence by its class, read once for all the pairs in it.
-fn word_classes(r: &Reader, sent: &Sent) -> Vec<&'static str> {
-    sent.toks.iter().map(|t| word_class(r, t)).collect()
+fn word_classes(sent: &Sent) -> Vec<&'static str> {
+    sent.toks.iter().map(word_class).collect()
 }
 
 /// Tokens `a..b` as symbols, a name standing as one symbol of its kind.
@@ -406,7 +406,7 @@ fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>, keep: bool) -> Vec<Pa
                 {
                     continue;
                 }
-                let classes = classes.get_or_insert_with(|| word_classes(r, sent));
+                let classes = classes.get_or_insert_with(|| word_classes(sent));
                 let mut sink = if keep {
                     Sink::list()
                 } else {

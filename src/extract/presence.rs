@@ -109,7 +109,7 @@ fn mention_features(
             .get(i)
             .copied()
             .flatten()
-            .unwrap_or_else(|| token_symbol(r, sent, i))
+            .unwrap_or_else(|| token_symbol(sent, i))
     };
     let (next, next2) = (at(end), at(end + 1));
     out.push(format!("next:{next}"));

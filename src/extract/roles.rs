@@ -220,7 +220,7 @@ fn is_phrase_break(w: &str) -> bool {
 fn is_free_word(r: &Reader, sent: &Sent, k: usize) -> bool {
     let t = &sent.toks[k];
     t.kind == Kind::Word
-        && (!r.lx.is_stopword(t.text) || r.lx.role_modifiers.contains(t.lower().as_ref()))
+        && (!t.lex.is_stopword() || r.lx.role_modifiers.contains(t.lower().as_ref()))
         && sent
             .mention_at(k)
             .is_none_or(|m| m.kind.is_none() || r.lx.demonyms.contains_key(t.lower().as_ref()))
@@ -416,7 +416,7 @@ fn role_words(r: &Reader, sent: &Sent, j: usize) -> Option<(usize, usize, Option
     let mut named_body = None;
     if end >= j + 4 && sent.is(end - 3, "of") && sent.is(end - 2, "the") {
         let head = &toks[end - 1];
-        if head.is_cap() && r.lx.is_org_head(head.text) {
+        if head.is_cap() && head.lex.is_org_head() {
             if let Some(id) = r.reg.org_by_head(&head.lower()) {
                 named_body = Some(id);
                 end -= 3;
@@ -651,7 +651,7 @@ fn attach_unnamed(
         && phrase.org.is_none()
         && toks.get(k + 1).is_some_and(|t| t.is_cap())
         && toks.get(k + 2).is_none_or(|t| !t.is_cap())
-        && r.lx.place(toks[k + 1].text).is_none()
+        && toks[k + 1].lex.place().is_none()
     {
         phrase.end = k + 2;
         return Next::Go(k + 2);
@@ -751,7 +751,7 @@ fn definite_head(r: &Reader, s: usize, m: &Mention) -> Option<Option<EntityId>> 
             m.kind,
             Some(EntityKind::Person | EntityKind::Place | EntityKind::Event)
         )
-        || !r.lx.is_org_head(t.text)
+        || !t.lex.is_org_head()
     {
         return None;
     }
@@ -1031,7 +1031,7 @@ fn member_as(
 }
 
 /// Is there an organisation mention at token `i` that ends a list entry or clause?
-fn org_mention_at(r: &Reader, sent: &Sent, i: usize) -> Option<(usize, Mention)> {
+fn org_mention_at(sent: &Sent, i: usize) -> Option<(usize, Mention)> {
     let (mi, m) = sent
         .mentions
         .iter()
@@ -1043,7 +1043,7 @@ fn org_mention_at(r: &Reader, sent: &Sent, i: usize) -> Option<(usize, Mention)>
         .is_none_or(|t| matches!(t.text, "," | ")" | "." | ";" | "-" | "–" | "—"));
     let typed = matches!(m.kind, Some(EntityKind::Organization) | None);
     // "Mr", "Dr" alone: an honorific whose name the sentence splitter or a list cut off.
-    let honorific = m.end - m.start == 1 && r.lx.is_honorific(sent.toks[m.start].text);
+    let honorific = m.end - m.start == 1 && sent.toks[m.start].lex.is_honorific();
     (ends && typed && !honorific).then(|| (mi, m.clone()))
 }
 
@@ -1970,8 +1970,7 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             if phrase.names_no_place_or_body()
                 && sent.toks.get(next).is_some_and(|t| t.is_acronym())
             {
-                if let Some((mi, m)) =
-                    org_mention_at(r, sent, next).filter(|(_, m)| m.end == next + 1)
+                if let Some((mi, m)) = org_mention_at(sent, next).filter(|(_, m)| m.end == next + 1)
                 {
                     org = r.make_org(s, mi);
                     next = m.end;
@@ -1997,7 +1996,7 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
                     )
                 });
             if org.is_none() && unit && sent.is_punct(next, ",") {
-                if let Some((mi, m)) = org_mention_at(r, sent, next + 1) {
+                if let Some((mi, m)) = org_mention_at(sent, next + 1) {
                     phrase.end = next;
                     phrase.org = None;
                     phrase.org_mention = None;
@@ -2008,7 +2007,7 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             let sent = &r.sents[s];
             // "Press Officer, HWA" / "(Treasurer, Lakeside Energy Co-op)"
             if phrase.names_no_place_or_body() && sent.is_punct(next, ",") {
-                if let Some((mi, _)) = org_mention_at(r, sent, next + 1) {
+                if let Some((mi, _)) = org_mention_at(sent, next + 1) {
                     let m = r.sents[s].mentions[mi].clone();
                     org = r.make_org(s, mi);
                     next = m.end;
@@ -2081,7 +2080,7 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
         // "A B, Coastal Housing Trust" (lists), "A B (Board member, FFN)"
         if claims == 0 {
             let sent = &r.sents[s];
-            if let Some((mi, m)) = org_mention_at(r, sent, j) {
+            if let Some((mi, m)) = org_mention_at(sent, j) {
                 let list_like = sent.kind == super::BlockKind::ListItem
                     || bracket
                     || sent.toks.get(m.end).is_none_or(|t| t.text != ",");

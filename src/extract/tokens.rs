@@ -5,6 +5,8 @@
 //! stay whole, while "Guild’s" gives "Guild" and a possessive token. Markdown emphasis marks
 //! (`*`, `_`) and heading hashes are skipped, so "**Forum**" reads as "Forum".
 
+use super::lexicon::{Lexicon, WordClass};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Word,
@@ -23,6 +25,8 @@ pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
+    /// What the lexicons say of the word, looked up once here for every pass that asks.
+    pub lex: WordClass,
 }
 
 impl<'a> Token<'a> {
@@ -133,7 +137,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Tokenizes `text[start..end]`; offsets are absolute.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
-    tokenize_with(text, None, start, end)
+    tokenize_with(text, None, Lexicon::builtin(), start, end)
 }
 
 /// Tokenizes `text[start..end]` as `tokenize` does, each ASCII token borrowing its lowercase
@@ -141,16 +145,18 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 pub fn tokenize_lowered<'a>(
     text: &'a str,
     lowered: &'a str,
+    lx: &Lexicon,
     start: usize,
     end: usize,
 ) -> Vec<Token<'a>> {
     debug_assert_eq!(text.len(), lowered.len());
-    tokenize_with(text, Some(lowered), start, end)
+    tokenize_with(text, Some(lowered), lx, start, end)
 }
 
 fn tokenize_with<'a>(
     text: &'a str,
     lowered: Option<&'a str>,
+    lx: &Lexicon,
     start: usize,
     end: usize,
 ) -> Vec<Token<'a>> {
@@ -213,32 +219,38 @@ fn tokenize_with<'a>(
                     }
                 }
             }
+            let word = &text[start + pos..start + w_end_abs];
             out.push(Token {
-                text: &text[start + pos..start + w_end_abs],
+                text: word,
                 low: low(start + pos, start + w_end_abs),
                 start: start + pos,
                 end: start + w_end_abs,
                 kind,
+                lex: lx.word_class(word),
             });
             if let Some((ps, pe)) = possessive {
+                let possessive = &text[start + ps..start + pe];
                 out.push(Token {
-                    text: &text[start + ps..start + pe],
+                    text: possessive,
                     low: low(start + ps, start + pe),
                     start: start + ps,
                     end: start + pe,
                     kind: Kind::Possessive,
+                    lex: lx.word_class(possessive),
                 });
             }
             i = j;
             continue;
         }
         let len = c.len_utf8();
+        let mark = &text[start + pos..start + pos + len];
         out.push(Token {
-            text: &text[start + pos..start + pos + len],
+            text: mark,
             low: low(start + pos, start + pos + len),
             start: start + pos,
             end: start + pos + len,
             kind: Kind::Punct,
+            lex: lx.word_class(mark),
         });
         i += 1;
     }
