@@ -337,14 +337,16 @@ impl Registry {
 /// "Daily Post" are one), a company's legal form in its short spelling ("Acme Group Limited"
 /// and "Acme Group Ltd" are one).
 fn name_key(name: &str) -> String {
-    let k = key(name);
-    let mut k = match k.strip_prefix("the ") {
-        Some(rest) if !rest.is_empty() => rest.to_owned(),
-        _ => k,
-    };
+    // Asked of every name met, so built in its one allocation.
+    let mut k = key(name);
+    if k.len() > "the ".len() && k.starts_with("the ") {
+        k.drain(.."the ".len());
+    }
     if let Some((stem, last)) = k.rsplit_once(' ') {
         if let Some(short) = legal_form(last).filter(|&short| short != last) {
-            k = format!("{stem} {short}");
+            let stem = stem.len();
+            k.truncate(stem + 1);
+            k.push_str(short);
         }
     }
     k
@@ -506,17 +508,19 @@ pub fn is_weak_head(word: &str) -> bool {
 /// An initial and its full stop: "M." in "Ana M. Ruiz" and, written together, "P.K." or
 /// "R.J.E." (but not an honorific written so: "H.E.").
 pub(crate) fn is_initial(toks: &[Token], i: usize, lx: &Lexicon) -> bool {
-    toks.get(i).is_some_and(|t| {
-        t.is_cap()
-            && (t
+    // The full stop after it first: most words have none.
+    toks.get(i + 1).is_some_and(|t| t.text == ".")
+        && toks.get(i).is_some_and(|t| {
+            t.is_cap()
+                && (t
                 .text
                 .split('.')
                 .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
                 // The short forms of Muhammad written before a name: "Md. A B", "Mohd. A B".
                 || matches!(t.text, "Md" | "Mohd" | "Muhd"))
-            && (!t.text.contains('.')
-                || !(t.lex.is_honorific() || lx.is_honorific(&format!("{}.", t.text))))
-    }) && toks.get(i + 1).is_some_and(|t| t.text == ".")
+                && (!t.text.contains('.')
+                    || !(t.lex.is_honorific() || lx.is_honorific(&format!("{}.", t.text))))
+        })
 }
 
 /// A word in capitals that is also a stopword ("INTO", "WHO") is an acronym when the words

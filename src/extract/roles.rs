@@ -166,8 +166,12 @@ impl RolePhrase {
 
 /// The longest role-lexicon entry among the words starting at `q`; returns its end.
 fn lexicon_role_end(r: &Reader, sent: &Sent, q: usize) -> Option<usize> {
+    // Most words begin no role: told by the first word's class, before any phrase is built.
+    if !sent.toks.get(q).is_some_and(|t| t.lex.is_role_prefix()) {
+        return None;
+    }
     let max = r.lx.max_role_words;
-    let mut words: Vec<String> = Vec::new();
+    let mut phrase = String::new();
     let mut best = None;
     for k in q..(q + max).min(sent.toks.len()) {
         let t = &sent.toks[k];
@@ -179,8 +183,10 @@ fn lexicon_role_end(r: &Reader, sent: &Sent, q: usize) -> Option<usize> {
         {
             break;
         }
-        words.push(t.lower().into_owned());
-        let phrase = words.join(" ");
+        if k > q {
+            phrase.push(' ');
+        }
+        phrase.push_str(&t.lower());
         if !r.lx.is_role_prefix(&phrase) {
             break;
         }
@@ -443,14 +449,16 @@ impl RoleKind {
     fn of(r: &Reader, s: usize, start: usize, end: usize) -> RoleKind {
         let role_words = r.text(s, start, end).to_lowercase();
         let head = r.sents[s].toks[end - 1].lower();
+        // The role's words are the entry, or end in it after a space.
+        let ends_in = |entry: &str| {
+            role_words
+                .strip_suffix(entry)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        };
         RoleKind {
-            legislator: LEGISLATORS
-                .iter()
-                .any(|l| role_words == *l || role_words.ends_with(&format!(" {l}"))),
+            legislator: LEGISLATORS.iter().any(|l| ends_in(l)),
             portfolio: PORTFOLIO_ROLES.iter().any(|p| role_words.contains(p)),
-            territorial: TERRITORIAL
-                .iter()
-                .any(|t| role_words == *t || role_words.ends_with(&format!(" {t}"))),
+            territorial: TERRITORIAL.iter().any(|t| ends_in(t)),
             envoy: matches!(
                 head.as_ref(),
                 "ambassador" | "envoy" | "commissioner" | "consul"
