@@ -149,6 +149,7 @@ impl WordClass {
     const COUNTRY: u32 = 1 << 14;
     const REGION: u32 = 1 << 15;
     const CITY: u32 = 1 << 16;
+    const ROLE_MODIFIER: u32 = 1 << 17;
     const PLACE: u32 = Self::COUNTRY | Self::REGION | Self::CITY;
 
     fn place_bits(kind: PlaceKind) -> u32 {
@@ -216,6 +217,10 @@ impl WordClass {
     /// `Lexicon::is_topic`.
     pub fn is_topic(self) -> bool {
         self.has(Self::TOPIC)
+    }
+    /// `Lexicon::is_role_modifier`.
+    pub fn is_role_modifier(self) -> bool {
+        self.has(Self::ROLE_MODIFIER)
     }
     /// `Lexicon::place`.
     pub fn place(self) -> Option<PlaceKind> {
@@ -435,6 +440,7 @@ impl Lexicon {
             (&self.thing_heads, WordClass::THING_HEAD),
             (&self.common_acronyms, WordClass::COMMON_ACRONYM),
             (&self.topics, WordClass::TOPIC),
+            (&self.role_modifiers, WordClass::ROLE_MODIFIER),
         ];
         for (set, bit) in sets {
             for k in set {
@@ -621,6 +627,11 @@ impl Lexicon {
         })
     }
 
+    /// A word that modifies a role before it ("former", "deputy", "acting").
+    pub fn is_role_modifier(&self, word: &str) -> bool {
+        with_key(word, usize::MAX, |k| self.role_modifiers.contains(k))
+    }
+
     pub fn is_occupation(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| self.occupations.contains(k))
     }
@@ -769,7 +780,7 @@ mod tests {
     }
 
     /// The class of a word, asked of each method in turn: what `word_class` must agree with.
-    fn class_by_methods(lx: &Lexicon, w: &str) -> [bool; 14] {
+    fn class_by_methods(lx: &Lexicon, w: &str) -> [bool; 15] {
         [
             lx.is_given_name(w),
             lx.is_stopword(w),
@@ -785,10 +796,11 @@ mod tests {
             lx.is_thing_head(w),
             lx.is_common_acronym(w),
             lx.is_topic(w),
+            lx.is_role_modifier(w),
         ]
     }
 
-    fn class_by_bits(c: WordClass) -> [bool; 14] {
+    fn class_by_bits(c: WordClass) -> [bool; 15] {
         [
             c.is_given_name(),
             c.is_stopword(),
@@ -804,6 +816,7 @@ mod tests {
             c.is_thing_head(),
             c.is_common_acronym(),
             c.is_topic(),
+            c.is_role_modifier(),
         ]
     }
 

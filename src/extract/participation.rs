@@ -215,7 +215,7 @@ impl<'s, 'a> Site<'s, 'a> {
             words,
             p,
             persons,
-            first: p.hon.unwrap_or(p.start),
+            first: premodifier_start(sent, p.hon.unwrap_or(p.start)),
         }
     }
     fn w(&self, i: usize) -> &str {
@@ -239,6 +239,65 @@ impl<'s, 'a> Site<'s, 'a> {
     fn list_item(&self) -> bool {
         self.sent.kind == BlockKind::ListItem
     }
+}
+
+/// Where what premodifies a person's name begins: a post written before it with its modifiers
+/// and owner ("union president A B", "Brantex chief executive A B", "former minister A B") or
+/// an organisation's possessive ("the Velltu Council's A B"), with the article before either.
+/// The rules that read the words before a person ("Among the guests were …", "Also at the
+/// congress was …") read them before this; `first` itself when nothing premodifies the name.
+fn premodifier_start(sent: &Sent, first: usize) -> usize {
+    let toks = &sent.toks;
+    // An organisation or place that ends at `end`: the owner of a post or a possessive.
+    let owner = |end: usize| {
+        sent.mention_at(end - 1)
+            .filter(|m| {
+                m.end == end && matches!(m.kind, Some(EntityKind::Organization | EntityKind::Place))
+            })
+            .map(|m| m.start)
+    };
+    let mut k = first;
+    if k >= 2 && toks[k - 1].kind == Kind::Possessive {
+        match owner(k - 1) {
+            Some(start) => k = start,
+            None => return first,
+        }
+    } else {
+        let mut post = false;
+        while k > 0 {
+            let t = &toks[k - 1];
+            if t.kind != Kind::Word || sent.mention_at(k - 1).is_some() {
+                break;
+            }
+            if t.lex.is_role_word() || t.lex.is_occupation() {
+                post = true;
+            } else if !(t.lex.is_role_modifier()
+                || post && !t.is_cap() && (t.lex.is_org_head() || t.lex.is_place_head()))
+            {
+                // Only the words of a post, its modifiers ("former", "deputy") and, before
+                // it, a lowercase body ("union", "party", "city").
+                break;
+            }
+            k -= 1;
+        }
+        if !post {
+            return first;
+        }
+        if k > 0 {
+            if let Some(start) = owner(k) {
+                k = start;
+            }
+        }
+    }
+    if k > 0
+        && matches!(
+            toks[k - 1].lower().as_ref(),
+            "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her"
+        )
+    {
+        k -= 1;
+    }
+    k
 }
 
 /// A participation rule: the part it reads for the person at a site, if any.

@@ -1866,6 +1866,27 @@ fn participation_forms() {
             conference,
         ),
         (
+            "among the guests, a post and its owner before the name",
+            "Among the guests were Brantex chief executive Tom Hale and Lena Vell.",
+            "Tom Hale",
+            Attendee,
+            conference,
+        ),
+        (
+            "among the guests, an organisation's possessive before the name",
+            "Among the guests were the Velltu Council's Jon Berg and Lena Vell.",
+            "Jon Berg",
+            Attendee,
+            conference,
+        ),
+        (
+            "also at the gathering, a modified post before the name",
+            "Also at the conference was former minister Oru Lindqvist.",
+            "Oru Lindqvist",
+            Attendee,
+            conference,
+        ),
+        (
             "inaugurated the gathering",
             "Comrade Tom Hale inaugurated the conference.",
             "Tom Hale",
