@@ -1058,7 +1058,8 @@ fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<
 /// state's ("the People's Republic"): an irregular plural ("the Westport Women's Cooperative",
 /// "the People's Alliance") or an occupation or life situation ("the Farmer's Credit Union",
 /// "the Citizen's Housing Board"). A person's or a place's possessive ("Ana Ruiz's Housing
-/// Trust", "Tolvik's Housing Board") stays outside the name.
+/// Trust", "Tolvik's Housing Board") stays outside the name. A saint's stays inside, before
+/// an institution's or a place's head: "St Tomas's College", "Saint Ana's Church".
 fn possessive_inside_name(
     toks: &[Token],
     left: (usize, usize),
@@ -1072,7 +1073,13 @@ fn possessive_inside_name(
     let owner = toks[left.1 - 1].text;
     let class_of_people = matches!(owner, "Women" | "Men" | "Children" | "People" | "Peoples")
         || lx.is_occupation(owner);
-    class_of_people && (toks[right.1 - 1].lex.is_org_head() || toks[right.1 - 1].text == "Republic")
+    let head = toks[right.1 - 1].lex;
+    if class_of_people && (head.is_org_head() || toks[right.1 - 1].text == "Republic") {
+        return true;
+    }
+    // "St Tomas's", "Saint Ana's": the saint's name alone after the word.
+    let saint = left.1 - left.0 == 2 && matches!(toks[left.0].text, "St" | "Saint" | "Ste");
+    saint && (head.is_org_head() || head.is_place_head())
 }
 
 /// Rule `place-then-office`: a known place before an office, with no name after it in the
@@ -1862,8 +1869,8 @@ mod tests {
     }
 
     /// Two name rules on sentences of our own, case by case: `possessive-inside-name` (a class
-    /// of people's possessive stays inside an organisation's name, a person's or a place's does
-    /// not) and `county-before-office` (an area word after words that are no organisation ends
+    /// of people's possessive stays inside an organisation's name, a saint's inside an
+    /// institution's or a place's, a person's or a place's does not) and `county-before-office` (an area word after words that are no organisation ends
     /// a place's name; after an organisation it scopes the post).
     #[test]
     fn possessives_and_counties() {
@@ -1897,6 +1904,24 @@ mod tests {
                 "no organisation's head after it",
                 "The Farmer's Market Day drew crowds.",
                 vec!["Farmer", "Market Day"],
+            ),
+            (
+                "possessive-inside-name",
+                "a saint's possessive before an institution",
+                "The dinner was held at St Tomas's College in Tolvik.",
+                vec!["St Tomas's College", "Tolvik"],
+            ),
+            (
+                "possessive-inside-name",
+                "a saint's possessive before a place's head",
+                "They marched to Saint Ana's Square.",
+                vec!["Saint Ana's Square"],
+            ),
+            (
+                "possessive-inside-name",
+                "a saint's name with no head after it",
+                "The choir of St Tomas's sang.",
+                vec!["St Tomas"],
             ),
             (
                 "county-before-office",
