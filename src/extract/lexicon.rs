@@ -288,6 +288,8 @@ pub struct Lexicon {
     /// Every key of the sets above (and of places) with what it is in each: one lookup
     /// gives what `word_class` needs of a word.
     classes: HashMap<String, WordClass>,
+    /// The class of each ASCII character as a word of its own.
+    ascii_classes: Vec<WordClass>,
     /// The longest entry, in words, of roles+occupations, and of places.
     pub max_role_words: usize,
     pub max_place_words: usize,
@@ -421,6 +423,9 @@ impl Lexicon {
             .map(|w| w.trim_end_matches(['.', ':', '!']).to_owned())
             .collect();
         lx.classes = lx.class_table();
+        lx.ascii_classes = (0..128u8)
+            .map(|c| lx.word_class_by_lookup(char::from(c).encode_utf8(&mut [0; 4])))
+            .collect();
         lx
     }
 
@@ -462,7 +467,24 @@ impl Lexicon {
     /// that on every word of the dev reports). Tokens carry it, so the passes that ask of
     /// every word test a bit instead of hashing the word again.
     pub fn word_class(&self, word: &str) -> WordClass {
+        // One ASCII character (punctuation, mostly): read from a table made by the path below.
+        if let [c] = word.as_bytes() {
+            if let Some(&class) = self.ascii_classes.get(usize::from(*c)) {
+                return class;
+            }
+        }
+        self.word_class_by_lookup(word)
+    }
+
+    fn word_class_by_lookup(&self, word: &str) -> WordClass {
         let lookup = |k: &str| self.classes.get(k).map_or(0, |c| c.0);
+        // What the rarer forms below need to know of the word, in one pass over it.
+        let (mut dash, mut dot, mut ascii) = (false, false, true);
+        for &c in word.as_bytes() {
+            dash |= c == b'-';
+            dot |= c == b'.';
+            ascii &= c.is_ascii();
+        }
         // The given-name bit of the word as written, when the word is its own key (most
         // words are): one lookup then serves both.
         let mut given_as_written = None;
@@ -475,22 +497,21 @@ impl Lexicon {
             if k.ends_with('.') && self.honorifics.contains(k.trim_end_matches('.')) {
                 bits |= WordClass::HONORIFIC;
             }
-            if self.joins_roles(k) {
+            // (Keying turns a dash of any width into '-'.)
+            if (dash || !ascii) && self.joins_roles(k) {
                 bits |= WordClass::ROLE | WordClass::ROLE_PREFIX;
             }
             bits
         });
         // The rarer forms each method reads past its first lookup, asked the same way.
-        if bits & WordClass::PLACE == 0 && (!word.is_ascii() || word.as_bytes().contains(&b'.')) {
+        if bits & WordClass::PLACE == 0 && (!ascii || dot) {
             bits |= self.place(word).map_or(0, WordClass::place_bits);
         }
-        if bits & WordClass::ROLE != 0
-            || (word.as_bytes().contains(&b'-') && self.is_role_word(word))
-        {
+        if bits & WordClass::ROLE != 0 || (dash && self.is_role_word(word)) {
             bits |= WordClass::ROLE_WORD;
         }
         let given = given_as_written.unwrap_or_else(|| lookup(word) & WordClass::GIVEN_NAME) != 0;
-        if given || self.given_name_by_its_forms(word) {
+        if given || ((dash || !ascii) && self.given_name_by_its_forms(word)) {
             bits |= WordClass::GIVEN_NAME;
         }
         // A place written in capitals that is also a stopword ("US") is no stopword.
@@ -860,6 +881,10 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
+        // Every ASCII character alone (their classes come from a table), and a dash of
+        // another width inside a word.
+        words.extend((0..128u8).map(|c| char::from(c).to_string()));
+        words.push("secretary–treasurer".to_owned());
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/reports");
         for entry in std::fs::read_dir(dir).expect("data/reports") {
             let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("text");
