@@ -150,6 +150,7 @@ impl WordClass {
     const REGION: u32 = 1 << 15;
     const CITY: u32 = 1 << 16;
     const ROLE_MODIFIER: u32 = 1 << 17;
+    const STARTS_HONORIFIC: u32 = 1 << 18;
     const PLACE: u32 = Self::COUNTRY | Self::REGION | Self::CITY;
 
     fn place_bits(kind: PlaceKind) -> u32 {
@@ -222,6 +223,10 @@ impl WordClass {
     pub fn is_role_modifier(self) -> bool {
         self.has(Self::ROLE_MODIFIER)
     }
+    /// `Lexicon::starts_honorific`.
+    pub fn starts_honorific(self) -> bool {
+        self.has(Self::STARTS_HONORIFIC)
+    }
     /// `Lexicon::place`.
     pub fn place(self) -> Option<PlaceKind> {
         if self.has(Self::COUNTRY) {
@@ -251,6 +256,9 @@ pub struct Lexicon {
     pub gender: HashMap<String, bool>,
     /// Honorifics as lowercase token sequences ("her excellency").
     pub honorifics: HashSet<String>,
+    /// The first word of every honorific, without final full stops ("her", "dr", "h"): a
+    /// phrase whose first word is none of them is no honorific.
+    honorific_firsts: HashSet<String>,
     pub roles: HashSet<String>,
     pub role_modifiers: HashSet<String>,
     pub occupations: HashSet<String>,
@@ -422,6 +430,12 @@ impl Lexicon {
             .filter_map(|e| e.split(' ').next())
             .map(|w| w.trim_end_matches(['.', ':', '!']).to_owned())
             .collect();
+        lx.honorific_firsts = lx
+            .honorifics
+            .iter()
+            .filter_map(|h| h.split(' ').next())
+            .map(|w| w.trim_end_matches('.').to_owned())
+            .collect();
         lx.classes = lx.class_table();
         lx.ascii_classes = (0..128u8)
             .map(|c| lx.word_class_by_lookup(char::from(c).encode_utf8(&mut [0; 4])))
@@ -446,6 +460,7 @@ impl Lexicon {
             (&self.common_acronyms, WordClass::COMMON_ACRONYM),
             (&self.topics, WordClass::TOPIC),
             (&self.role_modifiers, WordClass::ROLE_MODIFIER),
+            (&self.honorific_firsts, WordClass::STARTS_HONORIFIC),
         ];
         for (set, bit) in sets {
             for k in set {
@@ -494,8 +509,14 @@ impl Lexicon {
                 given_as_written = Some(found & WordClass::GIVEN_NAME);
             }
             let mut bits = found & !WordClass::GIVEN_NAME;
-            if k.ends_with('.') && self.honorifics.contains(k.trim_end_matches('.')) {
-                bits |= WordClass::HONORIFIC;
+            if k.ends_with('.') {
+                let k = k.trim_end_matches('.');
+                if self.honorifics.contains(k) {
+                    bits |= WordClass::HONORIFIC;
+                }
+                if self.honorific_firsts.contains(k) {
+                    bits |= WordClass::STARTS_HONORIFIC;
+                }
             }
             // (Keying turns a dash of any width into '-'.)
             if (dash || !ascii) && self.joins_roles(k) {
@@ -657,6 +678,13 @@ impl Lexicon {
         with_key(phrase, usize::MAX, |k| self.occupations.contains(k))
     }
 
+    /// Is this word (its final full stops aside) the first word of some honorific?
+    pub fn starts_honorific(&self, word: &str) -> bool {
+        with_key(word, usize::MAX, |k| {
+            self.honorific_firsts.contains(k.trim_end_matches('.'))
+        })
+    }
+
     pub fn is_honorific(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| {
             self.honorifics.contains(k) || self.honorifics.contains(k.trim_end_matches('.'))
@@ -801,7 +829,7 @@ mod tests {
     }
 
     /// The class of a word, asked of each method in turn: what `word_class` must agree with.
-    fn class_by_methods(lx: &Lexicon, w: &str) -> [bool; 15] {
+    fn class_by_methods(lx: &Lexicon, w: &str) -> [bool; 16] {
         [
             lx.is_given_name(w),
             lx.is_stopword(w),
@@ -818,10 +846,11 @@ mod tests {
             lx.is_common_acronym(w),
             lx.is_topic(w),
             lx.is_role_modifier(w),
+            lx.starts_honorific(w),
         ]
     }
 
-    fn class_by_bits(c: WordClass) -> [bool; 15] {
+    fn class_by_bits(c: WordClass) -> [bool; 16] {
         [
             c.is_given_name(),
             c.is_stopword(),
@@ -838,6 +867,7 @@ mod tests {
             c.is_common_acronym(),
             c.is_topic(),
             c.is_role_modifier(),
+            c.starts_honorific(),
         ]
     }
 
@@ -847,6 +877,10 @@ mod tests {
         // The forms each method reads past its first lookup, and every word of our sample
         // reports.
         let mut words: Vec<String> = [
+            "Dr.",
+            "H",
+            "H.E",
+            "Her",
             "US",
             "U.S",
             "us",

@@ -1503,6 +1503,10 @@ pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<us
             continue;
         }
         let from = start - len;
+        // The phrase begins with that word, or it is no honorific (asked before it is built).
+        if !toks[from].lex.starts_honorific() {
+            continue;
+        }
         let mut phrase: Vec<&str> = toks[from..start]
             .iter()
             .filter(|t| t.text != ".")
@@ -1543,6 +1547,10 @@ pub fn leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
 /// The tokens one honorific at the start of a run takes; full stops stay on their word, so
 /// "H. E." (four tokens) is found as written.
 fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> usize {
+    // The phrases tried below all begin with the run's first word.
+    if !toks[span.0].lex.starts_honorific() {
+        return 0;
+    }
     for len in (1..=4).rev() {
         if span.1 - span.0 <= len {
             continue;
