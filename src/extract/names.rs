@@ -155,7 +155,10 @@ impl Registry {
 
     /// Finds or creates the entity of this kind and name.
     pub fn add(&mut self, kind: EntityKind, name: &str, sentence: usize) -> EntityId {
-        if let Some(id) = self.find(kind, name) {
+        // Keyed once: the probe becomes the new entry when the name is new.
+        let probe = (kind, name_key(name));
+        if let Some(&id) = self.index.get(&probe) {
+            let id = self.resolve(id);
             self.seen(id, sentence);
             self.other_legal_form(id, name);
             return id;
@@ -165,7 +168,7 @@ impl Registry {
         self.keys.push(key(name.trim()));
         self.parent.push(id);
         self.last_seen.push(sentence);
-        self.index.insert((kind, name_key(name)), id);
+        self.index.insert(probe, id);
         id
     }
 
