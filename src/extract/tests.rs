@@ -1880,6 +1880,20 @@ fn participation_forms() {
             conference,
         ),
         (
+            "took part, a name no given-name list knows",
+            "Pell Dastrovy took part in the conference.",
+            "Pell Dastrovy",
+            Attendee,
+            conference,
+        ),
+        (
+            "participated, a name no given-name list knows",
+            "Oru Marsk participated in the conference.",
+            "Oru Marsk",
+            Attendee,
+            conference,
+        ),
+        (
             "also at the gathering, a modified post before the name",
             "Also at the conference was former minister Oru Lindqvist.",
             "Oru Lindqvist",

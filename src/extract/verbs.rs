@@ -94,6 +94,11 @@ const ACTS: &[&str] = &[
     "attended",
     "moved",
     "seconded",
+    "participated",
+    "took",
+    "inaugurated",
+    "presided",
+    "delivered",
 ];
 
 /// A verb that attributes speech ("said", "warned", "adds").
@@ -182,6 +187,8 @@ mod tests {
             ("said", true, true, true),
             ("spoke", false, true, true),
             ("chaired", false, false, true),
+            ("participated", false, false, true),
+            ("took", false, false, true),
             ("table", false, false, false),
         ] {
             assert_eq!(attributes_speech(word), speech, "{word}");
