@@ -12,6 +12,7 @@ pub mod names;
 pub mod rules;
 pub mod tokens;
 pub mod view;
+pub mod word_class;
 
 mod events;
 mod learned;

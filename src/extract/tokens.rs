@@ -5,7 +5,8 @@
 //! stay whole, while "Guild’s" gives "Guild" and a possessive token. Markdown emphasis marks
 //! (`*`, `_`) and heading hashes are skipped, so "**Forum**" reads as "Forum".
 
-use super::lexicon::{Lexicon, WordClass};
+use super::lexicon::Lexicon;
+use super::word_class::WordClass;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
