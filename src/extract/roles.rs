@@ -226,7 +226,7 @@ fn is_phrase_break(w: &str) -> bool {
 fn is_free_word(r: &Reader, sent: &Sent, k: usize) -> bool {
     let t = &sent.toks[k];
     t.kind == Kind::Word
-        && (!t.lex.is_stopword() || r.lx.role_modifiers.contains(t.lower().as_ref()))
+        && (!t.lex.is_stopword() || t.lex.is_role_modifier())
         && sent
             .mention_at(k)
             .is_none_or(|m| m.kind.is_none() || r.lx.demonyms.contains_key(t.lower().as_ref()))
@@ -1531,7 +1531,7 @@ fn copula_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let at = if sent.is(k, "the") { k + 1 } else { k };
     if sent.toks.get(at).is_some_and(|t| {
         let w = t.lower();
-        is_election_verb(&w) || (w.ends_with("ed") && !r.lx.role_modifiers.contains(w.as_ref()))
+        is_election_verb(&w) || (w.ends_with("ed") && !t.lex.is_role_modifier())
     }) {
         return;
     }
@@ -2515,7 +2515,7 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         let w = sent.toks[q].lower();
         if w.ends_with("ing")
             && !sent.toks[q].is_cap()
-            && !r.lx.role_modifiers.contains(w.as_ref())
+            && !sent.toks[q].lex.is_role_modifier()
             && !r.lx.is_role_prefix(&w)
         {
             continue;
