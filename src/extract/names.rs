@@ -1313,16 +1313,23 @@ pub fn titled_surname(toks: &[Token], (s, e): (usize, usize), k: usize, lx: &Lex
 /// role, or what is before it is not organisation-shaped (an acronym, or words ending with
 /// an organisation head).
 fn fused_organisation(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<usize> {
-    if e - s < 2 || !toks[e - 1].lex.is_role_word() {
+    let last = toks[e - 1].lex;
+    if e - s < 2 || !(last.is_role_word() || last.is_role_modifier()) {
         return None;
     }
-    let mut r = e - 1;
-    while r > s {
-        let words: Vec<&str> = toks[r - 1..e].iter().map(|t| t.text).collect();
-        if !lx.is_role(&words.join(" ")) {
+    // The longest run of role words that ends the span: "President", "Chief Executive" (whose
+    // last word alone is no role).
+    let mut r = e;
+    for k in (s..e).rev().take(4) {
+        let words: Vec<&str> = toks[k..e].iter().map(|t| t.text).collect();
+        if lx.is_role(&words.join(" ")) {
+            r = k;
+        } else if r < e {
             break;
         }
-        r -= 1;
+    }
+    if r == e {
+        return None;
     }
     let org_before =
         (r - s == 1 && toks[s].is_acronym()) || (r - s >= 2 && toks[r - 1].lex.is_org_head());
@@ -1404,7 +1411,8 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     match conn.as_ref() {
         "and" | "&" => {
             // "Chamber of Commerce and Industry", "Ministry of Trade and Industry": a second
-            // field after the first of a body's "of", one word that names no person or place.
+            // field after the first of a body's "of", one word that names no person, place or
+            // post ("Ministry of Health and Secretary of …" is a second post).
             let of_field = right.1 - right.0 == 1
                 && left.1 - left.0 >= 3
                 && toks[left.1 - 2].is("of")
@@ -1412,6 +1420,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                     .iter()
                     .any(|t| t.lex.is_org_head() && !WEAK_HEADS.contains(&t.lower().as_ref()))
                 && !toks[right.0].is_acronym()
+                && !toks[right.0].lex.is_role_word()
                 && !lx.is_given_name(right_first)
                 && lx.place(right_first).is_none()
                 && toks.get(right.1).is_none_or(|t| !t.is_cap());
@@ -1419,7 +1428,8 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 return true;
             }
             // "Fishers and Boatmen Union": the whole ends with an organisation head,
-            // and the left part is not itself a place or a person.
+            // and the left part is not itself a place, a person or a post ("a new
+            // Chairman and Committee").
             (lx.is_org_head(right_last) || conn == "&")
                 && left.1 - left.0 <= 2
                 && lx
@@ -1433,6 +1443,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                     .is_none()
                 && !lx.is_given_name(first)
                 && !lx.is_org_head(last)
+                && !toks[left.1 - 1].lex.is_role_word()
         }
         "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
             // "University of X", "Institute for Y", "Workshop on Z", "Government of Peru",
@@ -1772,6 +1783,8 @@ mod tests {
                 "Union President Sir Ian Poe spoke.",
                 vec!["Union", "Sir Ian Poe"],
             ),
+            // A role whose last word alone is none: "Chief Executive".
+            ("The HWU Chief Executive spoke.", vec!["HWU"]),
             // No name after the role: the run stays whole.
             (
                 "The General Secretary Office closed.",
@@ -1834,6 +1847,16 @@ mod tests {
             (
                 "The Institute of Physics and Ghana sent letters.",
                 vec!["Institute of Physics", "Ghana"],
+            ),
+            // A post after "and" is the second post of a person, not the body's field.
+            (
+                "Ana Ruiz, Head of the Marden Ministry of Health and Secretary of the Board, spoke.",
+                vec!["Ana Ruiz", "Head", "Marden Ministry of Health", "Secretary", "Board"],
+            ),
+            // A post before "and" joins no body: "elect a Chairman and Committee".
+            (
+                "They will elect a new Chairman and Committee.",
+                vec!["Chairman", "Committee"],
             ),
             (
                 "On behalf of the Board of Directors, Officers, Management and Staff he spoke.",
