@@ -1061,8 +1061,9 @@ fn numbered_gathering_of_body(toks: &[Token], (s, e): (usize, usize)) -> Option<
 /// state's ("the People's Republic"): an irregular plural ("the Westport Women's Cooperative",
 /// "the People's Alliance") or an occupation or life situation ("the Farmer's Credit Union",
 /// "the Citizen's Housing Board"). A person's or a place's possessive ("Ana Ruiz's Housing
-/// Trust", "Tolvik's Housing Board") stays outside the name. A saint's stays inside, before
-/// an institution's or a place's head: "St Tomas's College", "Saint Ana's Church".
+/// Trust", "Tolvik's Housing Board") stays outside the name. A saint's or a monarch's stays
+/// inside, before an institution's or a place's head: "St Tomas's College", "Saint Ana's
+/// Church", "King's College", "Queen's University".
 fn possessive_inside_name(
     toks: &[Token],
     left: (usize, usize),
@@ -1080,9 +1081,25 @@ fn possessive_inside_name(
     if class_of_people && (head.is_org_head() || toks[right.1 - 1].text == "Republic") {
         return true;
     }
-    // "St Tomas's", "Saint Ana's": the saint's name alone after the word.
-    let saint = left.1 - left.0 == 2 && matches!(toks[left.0].text, "St" | "Saint" | "Ste");
-    saint && (head.is_org_head() || head.is_place_head())
+    // "St Tomas's", "Saint Ana's": the saint's name alone after the word; "King's College",
+    // "Queen's University", "Prince's Trust": a monarch's, the word alone.
+    // The article that opens a sentence is in the run still: "The Prince's Trust".
+    let from = if toks[left.0].is("the") {
+        left.0 + 1
+    } else {
+        left.0
+    };
+    let saint = left.1 - from == 2 && matches!(toks[from].text, "St" | "Saint" | "Ste");
+    let monarch = left.1 - from == 1
+        && matches!(
+            owner,
+            "King" | "Queen" | "Prince" | "Princess" | "Emperor" | "Duke"
+        );
+    // The head may stand before a place that ends the name: "King's College London".
+    (saint || monarch)
+        && toks[right.0..right.1]
+            .iter()
+            .any(|t| t.lex.is_org_head() || t.lex.is_place_head())
 }
 
 /// Rule `place-then-office`: a known place before an office, with no name after it in the
@@ -1139,10 +1156,10 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     if let Some(p) = place_then_office(toks, (s, e), lx) {
         return vec![(s, p)];
     }
-    let Some(k) = (s..e.saturating_sub(1))
-        .rev()
-        .find(|&k| toks[k].lex.is_role() && !is_initial(toks, k, lx))
-    else {
+    let Some(k) = (s..e.saturating_sub(1)).rev().find(|&k| {
+        // A role's possessive inside the name is no post: "King's College".
+        toks[k].lex.is_role() && !is_initial(toks, k, lx) && toks[k + 1].kind != Kind::Possessive
+    }) else {
         return vec![(s, e)];
     };
     // A courtesy that is also a post starts the name after a role: "University of Leeds
@@ -1576,7 +1593,9 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
             }
             phrase.push_str(t.text);
         }
-        if lx.is_honorific(&phrase) {
+        // An honorific's possessive is part of a name, not a courtesy: "King's College".
+        let possessive = toks[span.0 + len].kind == Kind::Possessive;
+        if lx.is_honorific(&phrase) && !possessive {
             // "Sri Lanka", "Saint Lucia", "the Sri Lankan delegation": a known place or its
             // people's adjective is no honorific and a name.
             for end in span.0 + len + 1..=(span.0 + len + 2).min(span.1) {
@@ -1950,6 +1969,12 @@ mod tests {
                 "a saint's possessive before a place's head",
                 "They marched to Saint Ana's Square.",
                 vec!["Saint Ana's Square"],
+            ),
+            (
+                "possessive-inside-name",
+                "a monarch's possessive, a place after the head",
+                "She studied at King's College Tolvik.",
+                vec!["King's College Tolvik"],
             ),
             (
                 "possessive-inside-name",

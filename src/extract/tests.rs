@@ -1468,6 +1468,24 @@ fn naming_rules_type_names() {
             "Farmer's Credit Union",
         ),
         (
+            "possessive-inside-name (a monarch's, the head before a place)",
+            "Ana Ruiz, a lecturer at King's College Tolvik, spoke.",
+            Organization,
+            "King's College Tolvik",
+        ),
+        (
+            "possessive-inside-name (a monarch's, the article that opens the sentence)",
+            "The Prince's Trust funded the Marden project.",
+            Organization,
+            "Prince's Trust",
+        ),
+        (
+            "possessive-inside-name (a monarch's before a place's head)",
+            "The march ended in Queen's Park.",
+            Place,
+            "Queen's Park",
+        ),
+        (
             "given-name-alone (a speech verb after)",
             "After lunch, Mary said the talk went well.",
             Person,
