@@ -322,6 +322,8 @@ const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::WELCOMED_NAME, welcomed_name),
     (&rules::FEATURING_NAMES, featuring_names),
     (&rules::WORKSHOP_WITH_NAME, workshop_with_and_name),
+    (&rules::BROUGHT_TOGETHER, brought_together),
+    (&rules::AS_DID_NAME, as_did_name),
 ];
 
 /// The part a person plays by what their sentence says of them, and the rule that read it.
@@ -621,7 +623,10 @@ fn is_presence(words: &[String], k: usize) -> bool {
         return false;
     }
     let k = if w(k + 1) == "also" { k + 2 } else { k + 1 };
-    w(k) == "present"
+    // "A B was also there": not "there was", which has no subject before it.
+    let there = w(k) == "there" && matches!(w(k + 1), "" | "," | "." | ";" | "to" | "too");
+    there
+        || w(k) == "present"
         || w(k) == "in" && (w(k + 1) == "attendance" || w(k + 1) == "the" && w(k + 2) == "audience")
         || w(k) == "among"
             && w(k + 1) == "the"
@@ -856,6 +861,40 @@ fn featuring_names(site: &Site) -> Option<PartRole> {
         .windows(2)
         .any(|p| lx.is_event_head(&format!("{} {}", p[0], p[1])));
     (one || two).then_some(PartRole::Speaker)
+}
+
+/// Rule `brought-together`: "the summit brought together A B, C D and others", "the forum
+/// brings together Minister A B and C D": each person in the list after it was there.
+fn brought_together(site: &Site) -> Option<PartRole> {
+    let q = list_after(site, &["together"])?;
+    (q >= 2
+        && matches!(site.w(q - 1), "brought" | "brings" | "bringing")
+        && !site.words[..q]
+            .iter()
+            .any(|w| matches!(w.as_str(), "will" | "would" | "shall")))
+    .then_some(PartRole::Attendee)
+}
+
+/// Rule `as-did-name`: the part of the clause before "as was", "as were" or "as did" is also
+/// the part of the person after it: "A B was also there, as was C D"; "A B addressed the
+/// rally, as did C D". The clause's verb is read as `subject-verb` and `was-among` read it.
+fn as_did_name(site: &Site) -> Option<PartRole> {
+    let first = site.first;
+    if first < 3
+        || site.w(first - 2) != "as"
+        || !matches!(site.w(first - 1), "was" | "were" | "did" | "had")
+    {
+        return None;
+    }
+    let words = site.words;
+    let w = |i: usize| site.w(i);
+    (0..first - 2).find_map(|k| {
+        if is_presence(words, k) || w(k) == "was" && matches!(w(k + 1), "among" | "at") {
+            Some(PartRole::Attendee)
+        } else {
+            subject_verb_role(w(k), w(k + 1), w(k + 2))
+        }
+    })
 }
 
 /// The token of one of `verbs` that opens the list of names the site's person is in: the list

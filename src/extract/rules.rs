@@ -185,6 +185,13 @@ rules! {
     FEATURING_NAMES: "featuring-names", Participation, 0.6,
         "People a gathering featured, each in the list after the verb: \"the launch, featuring Programme Coordinator A B and C D\".",
         ["The Harbour Forum met in Tolvik on Monday for its report launch, featuring Programme Coordinator Ana Ruiz and Forum Representative Tom Hale."];
+    BROUGHT_TOGETHER: "brought-together", Participation, 0.6,
+        "People a gathering brought together, each in the list after it: \"the summit brought together A B, C D and others\".",
+        ["The Marden Housing Summit brought together Ana Ruiz, Tom Hale and others."];
+    AS_DID_NAME: "as-did-name", Participation, 0.6,
+        "The part of the clause before \"as was / as did\" for the person after it: \"A B was also there, as was C D\"; \"A B addressed the rally, as did C D\".",
+        ["The Harbour Rally filled the square. Mia Roth was also there, as was Jon Berg.",
+         "The Harbour Rally filled the square. Mia Roth addressed the rally, as did Jon Berg."];
     COORDINATED_SUBJECT: "coordinated-subject", Participation, 0.65,
         "One of several coordinated subjects of a verb of taking part: \"A, B and C attended\"; a list set off by semicolons: \"A, president of X; B; and C, chair of Y, spoke\".",
         ["The Harbour Union held its conference in Leeds. Professor Ann Lee, president of the Harbour Union; Professor Bo Wu; and Dr Di Xu, chair of the Leeds Council, spoke on the occasion.",
