@@ -767,6 +767,15 @@ fn plural_title(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
 /// The singular of a noun in the plural, in the case it is written: "Congressmen" →
 /// "Congressman", "deputies" → "deputy", "Senators" → "Senator"; None for a word that reads
 /// as no plural ("address", "Chair").
+/// A post in the plural, written with a capital before a list of its holders: "Ministers (of
+/// State A and B)", "Secretaries (of State …)".
+fn plural_role(t: &Token) -> bool {
+    t.is_cap()
+        && t.text.len() > 3
+        && (t.text.ends_with('s') || t.text.ends_with("men"))
+        && singular_noun(&t.lower()).is_some_and(|w| Lexicon::builtin().is_role(&w))
+}
+
 pub(crate) fn singular_noun(word: &str) -> Option<String> {
     if let Some(stem) = word.strip_suffix("men") {
         Some(format!("{stem}man"))
@@ -994,7 +1003,7 @@ pub(crate) fn after_portfolio_role(toks: &[Token], s: usize) -> bool {
     while q > 0 && s - q < 14 {
         let t = &toks[q - 1];
         let joins_portfolio = t.is("for") || t.is("of") || t.is("to");
-        if joins_portfolio && q >= 2 && toks[q - 2].lex.is_role() {
+        if joins_portfolio && q >= 2 && (toks[q - 2].lex.is_role() || plural_role(&toks[q - 2])) {
             return true;
         }
         if !(t.is_cap() || joins_portfolio || t.is("and") || t.is("the") || t.text == ",") {

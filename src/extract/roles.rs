@@ -1215,16 +1215,49 @@ fn plural_title_list(r: &mut Reader, s: usize) {
     let mut found: Vec<(EntityId, String)> = Vec::new();
     for k in 0..sent.toks.len() {
         let t = &sent.toks[k];
-        let person_next = || {
-            sent.mentions.iter().any(|p| {
-                p.kind == Some(EntityKind::Person) && (p.start == k + 1 || p.hon == Some(k + 1))
-            })
+        let person_at = |q: usize| {
+            sent.mentions
+                .iter()
+                .any(|p| p.kind == Some(EntityKind::Person) && (p.start == q || p.hon == Some(q)))
         };
+        // The post's portfolio after it: "Ministers of State A B and C D".
+        let mut first = k + 1;
+        let mut title_end = k + 1;
+        if sent
+            .toks
+            .get(k + 1)
+            .is_some_and(|o| o.is("of") || o.is("for"))
+        {
+            let mut q = k + 2;
+            while q < sent.toks.len() && q < k + 7 && !person_at(q) {
+                let w = &sent.toks[q];
+                let portfolio =
+                    w.is_cap() && !w.is_acronym() && !w.lex.is_honorific() && !w.lex.is_role();
+                if !(w.kind == Kind::Word && (portfolio || w.is("and"))) {
+                    break;
+                }
+                q += 1;
+            }
+            // The holder's own courtesy or office may stand before their name: "Senator A B".
+            let mut p = q;
+            while sent
+                .toks
+                .get(p)
+                .is_some_and(|w| w.lex.is_honorific() || w.lex.is_role())
+                && !person_at(p)
+            {
+                p += 1;
+            }
+            if q > k + 2 && person_at(p) && !sent.toks[q - 1].is("and") {
+                title_end = q;
+                first = p;
+            }
+        }
         if t.kind != Kind::Word
             || !t.is_cap()
             || !(t.text.ends_with('s') || t.text.ends_with("men"))
             || t.is_acronym()
-            || !person_next()
+            || !person_at(first)
             || sent.mention_ending(k).is_some()
         {
             continue;
@@ -1232,7 +1265,12 @@ fn plural_title_list(r: &mut Reader, s: usize) {
         let Some(title) = singular_title(r, t.text) else {
             continue;
         };
-        for person in listed_people(sent, k + 1) {
+        let title = if title_end > k + 1 {
+            format!("{title} {}", r.text(s, k + 1, title_end))
+        } else {
+            title
+        };
+        for person in listed_people(sent, first) {
             found.push((person, title.clone()));
         }
     }

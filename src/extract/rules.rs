@@ -93,7 +93,7 @@ rules! {
         "A line labelled with a plural office lists its holders: \"Councillors: A B, C D\".",
         ["# Minutes of the Tolvik Town Council\n\nCouncillors: Mrs. E. Marlowe (EM), A. Fenn (AF) and Tom Hale."];
     PLURAL_TITLE_LIST: "plural-title-list", Affiliation, 0.7,
-        "A title in the plural before a list of names gives each the title: \"Congressmen A B, C D and E F\", \"Senators A B and C D\".",
+        "A title in the plural before a list of names gives each the title: \"Congressmen A B, C D and E F\", \"Senators A B and C D\", with its portfolio: \"Ministers of State A B and C D\".",
         ["The rally heard Congressmen Tom Hale, Ada Kane and Mark Ortega."];
     ORGANISATION_MEMBERS_LIST: "organisation-members-list", Affiliation, 0.7,
         "An organisation, a plural noun for its people, then their names: \"HWU central leaders A B, C D and E F\", \"Dock Union officials A B and C D\".",

@@ -3237,3 +3237,33 @@ fn meetings_between_people() {
         }
     }
 }
+
+/// Rule `plural-title-list` with the post's portfolio: "Ministers of State A B and C D" gives
+/// each "Minister of State"; a holder's own office before their name stays out of it.
+#[test]
+fn a_plural_post_with_its_portfolio_before_a_list() {
+    for (text, person, want) in [
+        (
+            "Ministers of State Mia Roth and Jon Berg attended the summit.",
+            "Jon Berg",
+            "Minister of State",
+        ),
+        (
+            "Secretaries of State Mia Roth and Jon Berg attended the summit.",
+            "Mia Roth",
+            "Secretary of State",
+        ),
+        (
+            "He was joined by Ministers of State Senator Mia Roth and Jon Berg.",
+            "Mia Roth",
+            "Minister of State",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            titles(&ex, person).iter().any(|t| t == want),
+            "{text}: {:?}",
+            titles(&ex, person)
+        );
+    }
+}
