@@ -239,6 +239,19 @@ impl<'s, 'a> Site<'s, 'a> {
     fn list_item(&self) -> bool {
         self.sent.kind == BlockKind::ListItem
     }
+    /// The words before the person say their part is still to come: "Speakers will include",
+    /// "the speakers set to take part are", "Guests expected to attend include". A planned
+    /// part is no part.
+    fn planned(&self) -> bool {
+        let before = self.before();
+        before.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "will" | "would" | "shall")
+                || matches!(
+                    w.as_str(),
+                    "set" | "expected" | "scheduled" | "due" | "slated"
+                ) && before.get(i + 1).is_some_and(|n| n == "to")
+        })
+    }
 }
 
 /// Where what premodifies a person's name begins: a post written before it with its modifiers
@@ -731,7 +744,7 @@ fn speakers_included(site: &Site) -> Option<PartRole> {
         && site.before_has(&["included", "including", "were", "was", "are"]);
     let featured = site.before_has(&["featured", "featuring", "features"])
         && site.before_has(&["panel", "debate", "discussion", "session", "speakers"]);
-    (listed || featured).then_some(PartRole::Speaker)
+    (!site.planned() && (listed || featured)).then_some(PartRole::Speaker)
 }
 
 /// Rule `party-included`: "the party included X, Y and Z", "the guest list included X"; those
@@ -745,7 +758,10 @@ fn party_included(site: &Site) -> Option<PartRole> {
         "honorees",
         "laureates",
     ]) && site.before_has(&["were", "included", "include"]);
-    if honoured && !site.before_has(&["will", "would", "shall"]) {
+    if site.planned() {
+        return None;
+    }
+    if honoured {
         return Some(PartRole::Attendee);
     }
     (site.before_has(&["included", "includes", "including"])
@@ -867,12 +883,8 @@ fn featuring_names(site: &Site) -> Option<PartRole> {
 /// brings together Minister A B and C D": each person in the list after it was there.
 fn brought_together(site: &Site) -> Option<PartRole> {
     let q = list_after(site, &["together"])?;
-    (q >= 2
-        && matches!(site.w(q - 1), "brought" | "brings" | "bringing")
-        && !site.words[..q]
-            .iter()
-            .any(|w| matches!(w.as_str(), "will" | "would" | "shall")))
-    .then_some(PartRole::Attendee)
+    (q >= 2 && matches!(site.w(q - 1), "brought" | "brings" | "bringing") && !site.planned())
+        .then_some(PartRole::Attendee)
 }
 
 /// Rule `as-did-name`: the part of the clause before "as was", "as were" or "as did" is also

@@ -3267,3 +3267,33 @@ fn a_plural_post_with_its_portfolio_before_a_list() {
         );
     }
 }
+
+/// A list of people whose part is still to come gives no part (`speakers-included`,
+/// `party-included`); the same list in the past does.
+#[test]
+fn planned_parts_are_no_parts() {
+    for (name, text, want) in [
+        (
+            "set to take part",
+            "The Velltu Summit opens on Monday. Among the speakers set to take part in the summit are Mia Roth, a nurse; and Jon Berg.",
+            0,
+        ),
+        (
+            "will include",
+            "The Velltu Summit opens on Monday. Speakers will include Mia Roth and Jon Berg.",
+            0,
+        ),
+        (
+            "expected to attend",
+            "The Velltu Summit opens on Monday. The delegation expected to attend includes Mia Roth and Jon Berg.",
+            0,
+        ),
+        (
+            "past: included",
+            "The Velltu Summit opened on Monday. Speakers included Mia Roth and Jon Berg.",
+            2,
+        ),
+    ] {
+        assert_eq!(parts(&run(text)).len(), want, "{name}: {text}");
+    }
+}
