@@ -1362,6 +1362,35 @@ fn fused_organisation(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> O
     (r > s && org_before).then_some(r)
 }
 
+/// Rule `cause-then-body`: a body named for whom and what it is for, its head at the end:
+/// "Business for Peace Foundation", "Lawyers for Human Rights Trust". The left part is one or
+/// two capitalised words that name no person, place or post; the right part, two to four words
+/// right after "for" (not after "the": "Berg for the Velltu Union" is a person speaking for a
+/// body), ends with an organisation's head and is no place ("… for Mexico City").
+fn cause_then_body(
+    toks: &[Token],
+    left: (usize, usize),
+    right: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let left_words = &toks[left.0..left.1];
+    let right_words = &toks[right.0..right.1];
+    let right_text: Vec<&str> = right_words.iter().map(|t| t.text).collect();
+    (1..=2).contains(&left_words.len())
+        && (2..=4).contains(&right_words.len())
+        && right.0 == left.1 + 1
+        && lx.place(&right_text.join(" ")).is_none()
+        && right_words[right_words.len() - 1].lex.is_org_head()
+        && left_words.iter().all(|t| {
+            t.is_cap()
+                && !t.is_acronym()
+                && !t.lex.is_given_name()
+                && !t.lex.is_role_word()
+                && !t.lex.is_honorific()
+                && t.lex.place().is_none()
+        })
+}
+
 /// Rule `campaign-name`: a group named for the people in it and what they stand for, "[people]
 /// for [cause]": "Dockers for Justice", "Engineers for Clean Water", "Parents for
 /// Peace"; or for the cause and whom it is for, "Justice for Tolvik", "Action for
@@ -1487,7 +1516,9 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 || took_of
                 || lx.is_event_head(last)
                 || lx.is_event_head(first);
-            if conn == "for" && campaign_name(toks, left, right, lx) {
+            if conn == "for"
+                && (campaign_name(toks, left, right, lx) || cause_then_body(toks, left, right, lx))
+            {
                 return true;
             }
             let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;

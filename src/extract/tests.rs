@@ -2804,6 +2804,16 @@ fn campaign_names() {
             "Engineers for Clean Water",
         ),
         (
+            "a cause then the body's head (cause-then-body)",
+            "Mia Roth, chair of the Business for Peace Foundation, spoke.",
+            "Business for Peace Foundation",
+        ),
+        (
+            "a field for a cause, then the body's head (cause-then-body)",
+            "Jon Berg of the Sport for Road Safety Trust spoke.",
+            "Sport for Road Safety Trust",
+        ),
+        (
             "a campaign's imperative, no head word (campaign-verb-name)",
             "The march was joined by Keep Marden Buses Public.",
             "Keep Marden Buses Public",
@@ -2818,6 +2828,24 @@ fn campaign_names() {
         assert!(
             kinds(&ex, EntityKind::Organization).contains(&org),
             "{label}: {:?}",
+            ex.entities
+        );
+    }
+    // A person speaking for a body, and a post for a city, name no body "for" it.
+    for (text, not) in [
+        (
+            "Berg for the Velltu Union said no.",
+            "Berg for the Velltu Union",
+        ),
+        (
+            "Tom Hale, Secretary of the Environment for Mexico City, spoke.",
+            "Environment for Mexico City",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            !kinds(&ex, EntityKind::Organization).contains(&not),
+            "{text}: {:?}",
             ex.entities
         );
     }
