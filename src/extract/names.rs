@@ -1801,6 +1801,9 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
                 && !t.lex.is_place_head()
                 && !t.lex.is_event_head()
                 && !t.lex.is_stopword();
+            // A given name that is also a common word opens a name: "said Per Lindqvist"; not
+            // where the sentence opens, which may be a question ("Will Tolvik agree?").
+            let given_name_first = k == 0 && n >= 2 && start > 0 && t.lex.is_given_name();
             !is_initial(toks, start + k, lx)
                 && !surname_after_initials
                 && !surname_after_given_name
@@ -1808,7 +1811,7 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
                     || t.lex.is_place_head()
                     || t.lex.is_event_head()
                     || t.lex.is_role()
-                    || t.lex.is_stopword())
+                    || t.lex.is_stopword() && !given_name_first)
         })
 }
 

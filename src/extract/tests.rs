@@ -1486,6 +1486,12 @@ fn naming_rules_type_names() {
             "Queen's Park",
         ),
         (
+            "a given name that is also a common word opens a name",
+            "“We will win”, said Per Lindqvist, chair of the Velltu Union.",
+            Person,
+            "Per Lindqvist",
+        ),
+        (
             "given-name-alone (a speech verb after)",
             "After lunch, Mary said the talk went well.",
             Person,
@@ -3324,4 +3330,16 @@ fn planned_parts_are_no_parts() {
     ] {
         assert_eq!(parts(&run(text)).len(), want, "{name}: {text}");
     }
+}
+
+/// A given name that is also a common word opens no name where the sentence opens: it may be
+/// a question's verb.
+#[test]
+fn a_modal_that_opens_a_question_is_no_given_name() {
+    let ex = run("Will Velltu agree to the plan?");
+    assert!(
+        kinds(&ex, EntityKind::Person).is_empty(),
+        "{:?}",
+        ex.entities
+    );
 }
