@@ -15,6 +15,7 @@
 //! extensions such as "of research", "for adult social care"); the organisation is the name
 //! after "of", "at", "for", "with", "on", or the possessor before the role.
 
+use super::lexicon::{self, Lexicon};
 use super::names::Mention;
 use super::rules::{self, Rule};
 use super::tokens::Kind;
@@ -812,7 +813,7 @@ fn org_by_head_before(r: &Reader, s: usize, pos: usize, head: &str) -> Option<En
     // The nearest within the last few dozen sentences, then the last named anywhere: a
     // walk back to the report's start for every head word is quadratic in long texts.
     // Each body is tested once, however often it is named.
-    let head_key = super::lexicon::key(head);
+    let head_key = lexicon::key(head);
     let mut tested: Vec<EntityId> = Vec::new();
     orgs_before(r, s, pos, HEAD_LOOKBACK)
         .find(|&id| {
@@ -829,7 +830,7 @@ fn org_by_head_before(r: &Reader, s: usize, pos: usize, head: &str) -> Option<En
 /// that head, else the report's own organisation when it has that head ("union officials").
 fn body_of_head(r: &Reader, s: usize, pos: usize, head: &str) -> Option<EntityId> {
     org_by_head_before(r, s, pos, head).or_else(|| {
-        let head_key = super::lexicon::key(head);
+        let head_key = lexicon::key(head);
         r.main_org.filter(|&o| r.reg.has_head_key(o, &head_key))
     })
 }
@@ -994,6 +995,7 @@ fn claim(
                 (Some(p), false) => (Some(p), None),
                 (None, _) => (None, None),
             };
+            let role = without_country_adjective(r.lx, &role);
             let entity = r.reg.get_mut(person);
             if entity
                 .job_titles
@@ -1158,6 +1160,7 @@ fn label_role_list(r: &mut Reader, s: usize) {
 
 /// Records a title held with no organisation, once per person and title.
 fn give_title(r: &mut Reader, s: usize, person: EntityId, title: &str, rule: &'static Rule) {
+    let title = &without_country_adjective(r.lx, title);
     let evidence = r.evidence(s, rule);
     let entity = r.reg.get_mut(person);
     if !entity
@@ -1171,6 +1174,29 @@ fn give_title(r: &mut Reader, s: usize, person: EntityId, title: &str, rule: &'s
             constituency: None,
             evidence,
         });
+    }
+}
+
+/// Rule `country-adjective-no-title`: a country's adjective before a post says whose post it
+/// is, not what the post is: "former Cuban President" holds the title "former President",
+/// "the French ambassador" "ambassador". A region's adjective stays ("European
+/// Commissioner"), and so does a title that would be left with no post.
+fn without_country_adjective(lx: &Lexicon, title: &str) -> String {
+    let country_adjective = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && lx
+                .demonyms
+                .get(&lexicon::key(w))
+                .is_some_and(|place| lx.place(place) == Some(lexicon::PlaceKind::Country))
+    };
+    if !title.split(' ').any(country_adjective) {
+        return title.to_owned();
+    }
+    let rest: Vec<&str> = title.split(' ').filter(|w| !country_adjective(w)).collect();
+    if rest.iter().any(|w| lx.is_role_word(w)) {
+        rest.join(" ")
+    } else {
+        title.to_owned()
     }
 }
 

@@ -618,10 +618,10 @@ fn a_described_occupation_before_the_name_is_a_title() {
             Some("retired nurse"),
         ),
         (
-            "demonym",
+            "a country's adjective is no part of it (country-adjective-no-title)",
             "Swedish activist, Kai Brandt, spoke first.",
             "Kai Brandt",
-            Some("Swedish activist"),
+            Some("activist"),
         ),
         (
             "opening adjective",
@@ -3342,4 +3342,35 @@ fn a_modal_that_opens_a_question_is_no_given_name() {
         "{:?}",
         ex.entities
     );
+}
+
+/// Rule `country-adjective-no-title`: a country's adjective before a post says whose post it
+/// is; the title is the post. A region's adjective stays.
+#[test]
+fn a_countrys_adjective_is_no_part_of_the_title() {
+    for (text, person, want) in [
+        (
+            "The guests included former Cuban President Pell Dastrovy and Mia Roth.",
+            "Pell Dastrovy",
+            "former President",
+        ),
+        (
+            "Jon Berg, the French ambassador, spoke.",
+            "Jon Berg",
+            "ambassador",
+        ),
+        (
+            "Ana Ruiz met the Dutch Deputy Minister for Foreign Trade, Jon Berg.",
+            "Jon Berg",
+            "Deputy Minister for Foreign Trade",
+        ),
+        (
+            "European Commissioner Mia Roth spoke.",
+            "Mia Roth",
+            "European Commissioner",
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(titles(&ex, person), [want], "{text}");
+    }
 }
