@@ -1363,7 +1363,7 @@ fn fused_organisation(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> O
 }
 
 /// Rule `cause-then-body`: a body named for whom and what it is for, its head at the end:
-/// "Business for Peace Foundation", "Lawyers for Human Rights Trust". The left part is one or
+/// "Sailing for Peace Foundation", "Lawyers for Human Rights Trust". The left part is one or
 /// two capitalised words that name no person, place or post; the right part, two to four words
 /// right after "for" (not after "the": "Berg for the Velltu Union" is a person speaking for a
 /// body), ends with an organisation's head and is no place ("… for Mexico City").
@@ -1467,7 +1467,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
         "and" | "&" => {
             // "Chamber of Commerce and Industry", "Ministry of Trade and Industry": a second
             // field after the first of a body's "of", one word that names no person, place or
-            // post ("Ministry of Health and Secretary of …" is a second post).
+            // post ("Ministry of Water and Secretary of …" is a second post).
             let of_field = right.1 - right.0 == 1
                 && left.1 - left.0 >= 3
                 && toks[left.1 - 2].is("of")
@@ -1912,8 +1912,14 @@ mod tests {
             ),
             // A post after "and" is the second post of a person, not the body's field.
             (
-                "Ana Ruiz, Head of the Marden Ministry of Health and Secretary of the Board, spoke.",
-                vec!["Ana Ruiz", "Head", "Marden Ministry of Health", "Secretary", "Board"],
+                "Ana Ruiz, Head of the Marden Ministry of Water and Secretary of the Board, spoke.",
+                vec![
+                    "Ana Ruiz",
+                    "Head",
+                    "Marden Ministry of Water",
+                    "Secretary",
+                    "Board",
+                ],
             ),
             // A post before "and" joins no body: "elect a Chairman and Committee".
             (

@@ -2811,8 +2811,8 @@ fn campaign_names() {
         ),
         (
             "a cause then the body's head (cause-then-body)",
-            "Mia Roth, chair of the Business for Peace Foundation, spoke.",
-            "Business for Peace Foundation",
+            "Mia Roth, chair of the Sailing for Peace Foundation, spoke.",
+            "Sailing for Peace Foundation",
         ),
         (
             "a field for a cause, then the body's head (cause-then-body)",
