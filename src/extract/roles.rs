@@ -497,8 +497,10 @@ fn attachment(r: &Reader, s: usize, phrase: &mut RolePhrase, kind: RoleKind, k: 
     // that name no person, body or place.
     if c == "and" && kind.portfolio && phrase.org.is_none() && toks[k - 1].is_cap() {
         let mut e = k + 1;
+        // Not over the next holder's courtesy: "Secretary and Lion A B".
         while e < toks.len()
             && toks[e].is_cap()
+            && !toks[e].lex.is_honorific()
             && sent.mention_at(e).is_none_or(|m| m.kind.is_none())
         {
             e += 1;
@@ -2003,7 +2005,9 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
     let n = r.sents[s].toks.len();
     let sent = &r.sents[s];
     let bracket = sent.is_punct(j, "(");
-    if !(sent.is_punct(j, ",") || bracket) {
+    // A dash sets the post off in lists of officers: "A B – President, C D – Secretary".
+    let dash = sent.is_punct(j, "–—-");
+    if !(sent.is_punct(j, ",") || bracket || dash) {
         return false;
     }
     j += 1;

@@ -62,7 +62,7 @@ rules! {
         ["Ana Ruiz and Tom Hale from the Brantex Dockers' Federation addressed the crowd.",
          "Mia Roth, Dr Kai Brandt and Lena Vell, of the Marden Tenants' Alliance, led the march."];
     NAME_THEN_ROLE: "name-then-role", Affiliation, 0.85,
-        "An appositive role after the name: \"A B, treasurer of X,\"; \"A B (Chair, X)\".",
+        "An appositive role after the name: \"A B, treasurer of X,\"; \"A B (Chair, X)\"; \"A B – Treasurer of X\".",
         ["Ana Ruiz, treasurer of the Harbour Workers' Alliance, opened the meeting.",
          "Ben Cole, the HWU President, spoke first."];
     NAME_THEN_ROLE_OF_REPORT_ORGANISATION: "name-then-role-of-report-organisation", Affiliation, 0.6,

@@ -3374,3 +3374,26 @@ fn a_countrys_adjective_is_no_part_of_the_title() {
         assert_eq!(titles(&ex, person), [want], "{text}");
     }
 }
+
+/// A list of officers with each post set off by a dash (`name-then-role`, and the report's
+/// organisation when the post names none); a service club's form of address before each name
+/// is an honorific, not part of the name, and ends the post before it.
+#[test]
+fn officers_listed_with_a_dash_and_a_clubs_form_of_address() {
+    let ex = run("The Velltu Sailing Club held its annual meeting on Saturday. The new board members are: Lion Mia Roth – President, Rotarian Ana Ruiz – Secretary and Lion Tom Hale – Treasurer.");
+    for (person, role) in [
+        ("Mia Roth", "President"),
+        ("Ana Ruiz", "Secretary"),
+        ("Tom Hale", "Treasurer"),
+    ] {
+        assert!(
+            has_aff(&ex, person, role, "Velltu Sailing Club"),
+            "{person}: {:?}",
+            affiliations(&ex)
+        );
+    }
+    let ex = run("The new officers are Mia Roth - President, Jon Berg - Secretary and Tom Hale - Treasurer of the Velltu Sailing Club.");
+    // With no organisation named before it, a post is a title only, until its "of".
+    assert_eq!(titles(&ex, "Jon Berg"), ["Secretary"]);
+    assert!(has_aff(&ex, "Tom Hale", "Treasurer", "Velltu Sailing Club"));
+}
