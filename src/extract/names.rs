@@ -946,6 +946,20 @@ pub(crate) fn is_subject_word(word: &str) -> bool {
         "wildlife",
         "climate",
         "control",
+        // A field's adjective, as portfolios write them: "Foreign Affairs", "Home Affairs",
+        // "Rural Development", "Public Works", "Social Welfare", "Higher Education".
+        "foreign",
+        "home",
+        "internal",
+        "external",
+        "public",
+        "social",
+        "rural",
+        "urban",
+        "higher",
+        "natural",
+        "human",
+        "civil",
     ];
     let w = word.to_lowercase();
     SUBJECTS.contains(&w.as_str()) || ENDINGS.iter().any(|e| w.ends_with(e))
@@ -987,6 +1001,7 @@ fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<
         (s + 1..e).find(|&i| {
             (2..=3).contains(&(e - i))
                 && toks[s..i].iter().all(|t| is_subject_word(t.text))
+                && !is_subject_word(toks[i].text)
                 && person_shaped(toks, i, e, lx)
         })
     };

@@ -290,6 +290,12 @@ fn a_portfolio_before_the_name_is_a_title() {
             "Brix Malonde",
             "Minister of Higher Education and Training",
         ),
+        (
+            "a field's adjective before a name no lexicon knows",
+            "Later the Assistant Minister of Foreign Affairs Kong Weiran spoke.",
+            "Kong Weiran",
+            "Assistant Minister of Foreign Affairs",
+        ),
     ] {
         let ex = run(text);
         assert_eq!(titles(&ex, person), [title], "{case}");
