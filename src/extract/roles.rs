@@ -1237,12 +1237,22 @@ fn listed_people(sent: &Sent, mut q: usize) -> Vec<EntityId> {
 }
 
 /// Rule `plural-title-list`: a capitalised title in the plural, with no organisation before
-/// it, right before a list of names gives each the title: "Congressmen A B, C D and E F".
+/// it, right before a list of names gives each the title: "Congressmen A B, C D and E F";
+/// with its portfolio between: "Ministers of State A B and C D" ("Minister of State").
 fn plural_title_list(r: &mut Reader, s: usize) {
     let sent = &r.sents[s];
     let mut found: Vec<(EntityId, String)> = Vec::new();
     for k in 0..sent.toks.len() {
         let t = &sent.toks[k];
+        // A capitalised word in the plural, not ending a name: the cheap tests first.
+        if t.kind != Kind::Word
+            || !t.is_cap()
+            || !(t.text.ends_with('s') || t.text.ends_with("men"))
+            || t.is_acronym()
+            || sent.mention_ending(k).is_some()
+        {
+            continue;
+        }
         let person_at = |q: usize| {
             sent.mentions
                 .iter()
@@ -1281,13 +1291,7 @@ fn plural_title_list(r: &mut Reader, s: usize) {
                 first = p;
             }
         }
-        if t.kind != Kind::Word
-            || !t.is_cap()
-            || !(t.text.ends_with('s') || t.text.ends_with("men"))
-            || t.is_acronym()
-            || !person_at(first)
-            || sent.mention_ending(k).is_some()
-        {
+        if !person_at(first) {
             continue;
         }
         let Some(title) = singular_title(r, t.text) else {
