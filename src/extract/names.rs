@@ -566,6 +566,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                 if j < toks.len()
                     && is_name_word(&toks[j])
                     && !line_break_between(text, &toks[j - 1], &toks[j])
+                    && !courtesy_with_article(toks, j, lx)
                 {
                     j += 1;
                 } else if is_initial(toks, j.wrapping_sub(1), lx)
@@ -691,6 +692,14 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         .flat_map(|span| split_title(toks, span, lx))
         .flat_map(|span| split_nested(toks, span, lx))
         .collect()
+}
+
+/// A courtesy that opens with "The", inside a run of capitals, begins the next name: "…
+/// Church of Canada The Most Rev A B", "… Council The Hon. A B".
+fn courtesy_with_article(toks: &[Token], j: usize, lx: &Lexicon) -> bool {
+    toks[j].text == "The"
+        && toks[j].lex.starts_honorific()
+        && one_leading_honorific(toks, (j, toks.len()), lx) > 0
 }
 
 /// Rule `acronym-spans-name`: a short form in brackets after a name spells the whole of it, so

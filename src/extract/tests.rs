@@ -1492,6 +1492,18 @@ fn naming_rules_type_names() {
             "Queen's Park",
         ),
         (
+            "a courtesy that opens with \"The\" ends the name before it",
+            "He welcomed the Primate of the Velltu Church of Canada The Most Rev Jon Berg and his wife.",
+            Organization,
+            "Velltu Church of Canada",
+        ),
+        (
+            "a courtesy that opens with \"The\" begins the person's name",
+            "The Velltu Council The Hon. Mia Roth spoke.",
+            Person,
+            "Mia Roth",
+        ),
+        (
             "a given name that is also a common word opens a name",
             "“We will win”, said Per Lindqvist, chair of the Velltu Union.",
             Person,
