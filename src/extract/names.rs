@@ -1506,6 +1506,21 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
             if of_field {
                 return true;
             }
+            // "Ministry of Culture & Youth Affairs", "Ministry of Foreign and BRX Affairs": two
+            // fields that share the field word after the second, the second an acronym or
+            // after "&" (the subject-list rule reads the plain "and" of two words).
+            let shared_field = right.1 - right.0 == 2
+                && left.1 - left.0 >= 3
+                && toks[left.1 - 2].is("of")
+                && toks[left.0..left.1 - 2]
+                    .iter()
+                    .any(|t| t.lex.is_org_head() && !WEAK_HEADS.contains(&t.lower().as_ref()))
+                && is_subject_word(toks[right.1 - 1].text)
+                && !lx.is_given_name(right_first)
+                && toks.get(right.1).is_none_or(|t| !t.is_cap());
+            if shared_field {
+                return true;
+            }
             // "Fishers and Boatmen Union": the whole ends with an organisation head,
             // and the left part is not itself a place, a person or a post ("a new
             // Chairman and Committee").
@@ -1933,6 +1948,11 @@ mod tests {
             (
                 "The Institute of Physics and Ghana sent letters.",
                 vec!["Institute of Physics", "Ghana"],
+            ),
+            // Two fields sharing the last word, after "&".
+            (
+                "Mia Roth of the Marden Ministry of Culture & Youth Affairs spoke.",
+                vec!["Mia Roth", "Marden Ministry of Culture & Youth Affairs"],
             ),
             // A post after "and" is the second post of a person, not the body's field.
             (
