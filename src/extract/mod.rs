@@ -1477,7 +1477,7 @@ impl<'a> Reader<'a> {
         // The holder after a portfolio's field words: "Minister of Higher Education and
         // Training A B".
         if prev.is_some_and(|p| p.is_cap() && names::is_subject_word(p.text))
-            && names::after_portfolio_role(&sent.toks, a - 1)
+            && names::after_portfolio_role(&sent.toks, a - 1, lx)
         {
             return true;
         }

@@ -769,22 +769,18 @@ fn plural_title(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
     if e < s + 3 || !toks[s].is_cap() || !plural(toks[s].text) {
         return false;
     }
-    singular_noun(&toks[s].lower())
-        .is_some_and(|singular| toks[s + 1].lex.is_given_name() && lx.is_role(&singular))
+    toks[s + 1].lex.is_given_name() && role_in_plural(toks[s].text, lx).is_some()
+}
+
+/// The singular of a post written in the plural, in the case it is written: "Congressmen" →
+/// "Congressman", "Ministers" → "Minister"; None for a word that is no post in the plural.
+pub(crate) fn role_in_plural(word: &str, lx: &Lexicon) -> Option<String> {
+    singular_noun(word).filter(|singular| lx.is_role(singular))
 }
 
 /// The singular of a noun in the plural, in the case it is written: "Congressmen" →
 /// "Congressman", "deputies" → "deputy", "Senators" → "Senator"; None for a word that reads
 /// as no plural ("address", "Chair").
-/// A post in the plural, written with a capital before a list of its holders: "Ministers (of
-/// State A and B)", "Secretaries (of State …)".
-fn plural_role(t: &Token) -> bool {
-    t.is_cap()
-        && t.text.len() > 3
-        && (t.text.ends_with('s') || t.text.ends_with("men"))
-        && singular_noun(&t.lower()).is_some_and(|w| Lexicon::builtin().is_role(&w))
-}
-
 pub(crate) fn singular_noun(word: &str) -> Option<String> {
     if let Some(stem) = word.strip_suffix("men") {
         Some(format!("{stem}man"))
@@ -982,7 +978,8 @@ pub(crate) fn is_subject_word(word: &str) -> bool {
 /// or after words of the portfolio's field ("and Training A B").
 fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
     // A run that begins with a given name is its holder's name already ("…, Barry Hale TD").
-    if toks[s].lex.is_given_name() || is_initial(toks, s, lx) || !after_portfolio_role(toks, s) {
+    if toks[s].lex.is_given_name() || is_initial(toks, s, lx) || !after_portfolio_role(toks, s, lx)
+    {
         return vec![(s, e)];
     }
     let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
@@ -1020,14 +1017,17 @@ fn split_portfolio(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<
     }
 }
 
-/// Does the run at `s` continue a role's portfolio: a role, then "for"/"of"/"to", then only
-/// capitalised words, "and", commas, "of", "for", "the" up to `s`?
-pub(crate) fn after_portfolio_role(toks: &[Token], s: usize) -> bool {
+/// Does the run at `s` continue a role's portfolio: a role (or a capitalised one in the
+/// plural: "Ministers of State A B and C D"), then "for"/"of"/"to", then only capitalised
+/// words, "and", commas, "of", "for", "the" up to `s`?
+pub(crate) fn after_portfolio_role(toks: &[Token], s: usize, lx: &Lexicon) -> bool {
+    let plural_post =
+        |t: &Token| t.is_cap() && t.text.len() > 3 && role_in_plural(t.text, lx).is_some();
     let mut q = s;
     while q > 0 && s - q < 14 {
         let t = &toks[q - 1];
         let joins_portfolio = t.is("for") || t.is("of") || t.is("to");
-        if joins_portfolio && q >= 2 && (toks[q - 2].lex.is_role() || plural_role(&toks[q - 2])) {
+        if joins_portfolio && q >= 2 && (toks[q - 2].lex.is_role() || plural_post(&toks[q - 2])) {
             return true;
         }
         if !(t.is_cap() || joins_portfolio || t.is("and") || t.is("the") || t.text == ",") {

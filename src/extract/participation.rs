@@ -628,8 +628,15 @@ fn list_start(site: &Site) -> usize {
     }
 }
 
+/// The verb at `k` places its subject at the gathering without a part: "was among / at …", or
+/// a word of presence (`is_presence`). Rules `was-among` and `as-did-name` read it.
+fn was_there(words: &[String], k: usize) -> bool {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    w(k) == "was" && matches!(w(k + 1), "among" | "at") || is_presence(words, k)
+}
+
 /// Being there, said of the subject: "was present", "were also in attendance", "was in the
-/// audience", "were among the guests".
+/// audience", "were among the guests", "was also there".
 fn is_presence(words: &[String], k: usize) -> bool {
     let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
     if !matches!(w(k), "was" | "were" | "is" | "are") {
@@ -901,7 +908,7 @@ fn as_did_name(site: &Site) -> Option<PartRole> {
     let words = site.words;
     let w = |i: usize| site.w(i);
     (0..first - 2).find_map(|k| {
-        if is_presence(words, k) || w(k) == "was" && matches!(w(k + 1), "among" | "at") {
+        if was_there(words, k) {
             Some(PartRole::Attendee)
         } else {
             subject_verb_role(w(k), w(k + 1), w(k + 2))
@@ -1163,7 +1170,7 @@ fn after_subject(site: &Site) -> Option<(PartRole, &'static Rule)> {
         }
         return Some((pr, &rules::SUBJECT_VERB));
     }
-    if w(k) == "was" && matches!(w(k + 1), "among" | "at") || is_presence(words, k) {
+    if was_there(words, k) {
         return Some((PartRole::Attendee, &rules::WAS_AMONG));
     }
     if words[k..].iter().take(4).any(|x| is_speech_noun(x))

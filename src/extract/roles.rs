@@ -1202,12 +1202,6 @@ fn without_country_adjective(lx: &Lexicon, title: &str) -> String {
     }
 }
 
-/// The singular of a capitalised title in the plural, when it is a role: "Congressmen" →
-/// "Congressman", "Senators" → "Senator", "Deputies" → "Deputy".
-fn singular_title(r: &Reader, word: &str) -> Option<String> {
-    super::names::singular_noun(word).filter(|singular| r.lx.is_role(singular))
-}
-
 /// The people of a list that starts at token `q`: each after ",", "and" or ", and", a bracket
 /// after a name passed over ("A B (X), C D and E F").
 fn listed_people(sent: &Sent, mut q: usize) -> Vec<EntityId> {
@@ -1294,7 +1288,7 @@ fn plural_title_list(r: &mut Reader, s: usize) {
         if !person_at(first) {
             continue;
         }
-        let Some(title) = singular_title(r, t.text) else {
+        let Some(title) = super::names::role_in_plural(t.text, r.lx) else {
             continue;
         };
         let title = if title_end > k + 1 {
