@@ -879,8 +879,18 @@ impl<'a> Reader<'a> {
             }
         }
 
-        // An honorific makes a person.
-        if hon.is_some() && shaped {
+        // An honorific makes a person. Rule `courtesy-then-surname`: after a courtesy title
+        // ("Mr", "Mrs", "Dr") one capitalised word is a surname even when it is also a head
+        // word ("Mr. Marsh seconded", "Mrs Hill said", "Dr Bridge"); not a post ("Mr
+        // President", "Madam Chair").
+        let courtesy_surname = n == 1
+            && hon.is_some_and(|h| names::is_courtesy(toks, h, a))
+            && first.is_cap()
+            && !first.is_acronym()
+            && !first.lex.is_role()
+            && !first.lex.is_honorific()
+            && !first.lex.is_stopword();
+        if hon.is_some() && (shaped || courtesy_surname) {
             let id = self.reg.add(EntityKind::Person, &text, s);
             self.note_honorific(s, hon.unwrap_or(a), a, b, id);
             return (vec![mention(Some(EntityKind::Person), Some(id))], b);

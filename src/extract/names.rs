@@ -1690,6 +1690,23 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
     0
 }
 
+/// Are tokens `from..to` (an honorific found before a name) a courtesy title of everyday
+/// address, after which a single word can only be a surname: "Mr", "Mrs.", "Ms", "Dr"? Not a
+/// religious, royal or club title ("Lady Chapel", "St Mary", "Lion Tamer").
+pub fn is_courtesy(toks: &[Token], from: usize, to: usize) -> bool {
+    let words: Vec<&str> = toks[from..to]
+        .iter()
+        .filter(|t| t.text != ".")
+        .map(|t| t.text.trim_end_matches('.'))
+        .collect();
+    words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Messrs" | "Dr" | "Mme" | "Mlle" | "Cllr"
+        )
+    })
+}
+
 /// The text of tokens `start..end`, as written in the report.
 pub fn span_text<'a>(text: &'a str, toks: &[Token], start: usize, end: usize) -> &'a str {
     &text[toks[start].start..toks[end - 1].end]

@@ -1527,6 +1527,18 @@ fn naming_rules_type_names() {
             Person,
             "Amara",
         ),
+        (
+            "courtesy-then-surname (a place's head word)",
+            "Mr. Brask proposed, and Mrs. Bridge seconded, the motion.",
+            Person,
+            "Bridge",
+        ),
+        (
+            "courtesy-then-surname (a wood's head word)",
+            "The accounts were read by Dr Wood.",
+            Person,
+            "Wood",
+        ),
     ] {
         let ex = run(text);
         assert!(
@@ -1545,6 +1557,8 @@ fn a_given_name_alone_needs_a_cue_and_no_common_word() {
         "Prices rose again in March. Rose said the rent was too high.",
         "Grace and Hope were the words of the day.",
         "We met Mary at the gate.",
+        "Mr President, the house thanks you.",
+        "Prayers were said in the Lady Chapel.",
     ] {
         let ex = run(text);
         let people = kinds(&ex, EntityKind::Person);
