@@ -2300,6 +2300,9 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         })
         .collect();
     let Some(claims) = starts.into_iter().find_map(|i| role_chain(r, s, i, comma)) else {
+        if let Some(phrase) = portfolio_with_commas(r, s, b, comma) {
+            claim(r, s, person, &phrase, None, &rules::PORTFOLIO_WITH_COMMAS);
+        }
         return;
     };
     // "the country's minister of foreign affairs and former finance minister, A B": each
@@ -2328,6 +2331,44 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             claim(r, s, person, &phrase, None, &rules::DESCRIPTION_THEN_NAME);
         }
     }
+}
+
+/// Rule `portfolio-with-commas`: a post whose portfolio lists its fields with commas, set off
+/// before the name: "Minister for Urban Development, Water Supply and Drainage, A B"; "the
+/// Secretary of State for Environment, Food and Rural Affairs, A B". The clause before the
+/// name (`from..comma`) holds only the fields after the first; the post before them ends at a
+/// field word, and its phrase is taken to the name's comma.
+fn portfolio_with_commas(r: &Reader, s: usize, from: usize, comma: usize) -> Option<RolePhrase> {
+    let sent = &r.sents[s];
+    // Back over the fields, each set off by a comma: "Water Supply and Drainage", "Food and
+    // Rural Affairs".
+    let field = |t: &super::tokens::Token| t.is_cap() || t.is("and") || matches!(t.text, "&" | ",");
+    let mut inner = from;
+    while inner >= 1 && sent.is_punct(inner - 1, ",") {
+        let fields = &sent.toks[inner..comma];
+        if fields.is_empty() || !fields.iter().all(field) || fields.len() > 12 {
+            return None;
+        }
+        let head = inner - 1;
+        // The clause before the first field's comma.
+        let mut b = head;
+        while b > 0 && !sent.is_punct(b - 1, ",;:(\"“”—–") {
+            b -= 1;
+        }
+        let ends_in_field = head >= 1 && super::names::is_subject_word(sent.toks[head - 1].text);
+        let with_portfolio = sent.toks[b..head].iter().any(|t| t.is("for") || t.is("of"));
+        if ends_in_field && with_portfolio {
+            let phrase = (b..head)
+                .find_map(|i| role_at(r, s, i).filter(|ph| ph.next == head && ph.org.is_none()))?;
+            return Some(RolePhrase {
+                end: comma,
+                next: comma,
+                ..phrase
+            });
+        }
+        inner = b;
+    }
+    None
 }
 
 /// A bare role written as a description: after "a"/"an", or after modifiers that are
