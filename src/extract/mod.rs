@@ -364,6 +364,7 @@ impl<'a> Reader<'a> {
             }
             self.sents[s].mentions = mentions;
             self.coordinated_names(s);
+            self.coordinated_places(s);
             self.bracketed_bodies(s);
             self.bodies_given_as_examples(s);
             self.holders_of_gatherings(s);
@@ -516,6 +517,79 @@ impl<'a> Reader<'a> {
             let id = self.reg.add(EntityKind::Person, &text, s);
             let m = &mut self.sents[s].mentions[i];
             m.kind = Some(EntityKind::Person);
+            m.entity = Some(id);
+        }
+    }
+
+    /// Rule `coordinated-places`: unknown names in a list of places after a preposition of
+    /// place, joined by commas and "and", are places too: "installed at Marden, Velby and
+    /// Castries", "delegates from Tolvik, Orrefors and Brask". The list holds at least one known
+    /// place and no name of another kind; an item that reads as a person's (a given name
+    /// first), a field ("Safety") or holds a body's, gathering's or post's word stays untyped.
+    fn coordinated_places(&mut self, s: usize) {
+        let sent = &self.sents[s];
+        let joined = |x: &Mention, y: &Mention| {
+            let between: Vec<&str> = sent.toks[x.end..y.start].iter().map(|t| t.text).collect();
+            matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
+        };
+        let locative = |m: &Mention| {
+            m.start >= 1
+                && matches!(
+                    sent.toks[m.start - 1].lower().as_ref(),
+                    "in" | "at" | "from" | "to" | "across" | "near" | "between" | "visited"
+                )
+        };
+        let unknown_place = |m: &Mention| {
+            let toks = &sent.toks[m.start..m.end];
+            m.kind.is_none()
+                && m.hon.is_none()
+                && (1..=3).contains(&toks.len())
+                && toks.iter().all(|t| t.is_cap() && !t.is_acronym())
+                && !toks[0].lex.is_given_name()
+                // "Mar.", "Tenn.": an abbreviation, unless the full stop ends the sentence.
+                && (!sent.is_punct(m.end, ".") || m.end + 1 == sent.toks.len())
+        };
+        let plain = |m: &Mention| {
+            sent.toks[m.start..m.end].iter().all(|t| {
+                !(t.lex.is_org_head()
+                    || t.lex.is_event_head()
+                    || t.lex.is_role_word()
+                    || t.lex.is_honorific()
+                    || t.lex.is_stopword()
+                    || names::is_subject_word(t.text))
+            })
+        };
+        let ms = &sent.mentions;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < ms.len() {
+            // The list that starts at mention i.
+            let mut j = i + 1;
+            while j < ms.len() && joined(&ms[j - 1], &ms[j]) {
+                j += 1;
+            }
+            let list = &ms[i..j];
+            let places = list
+                .iter()
+                .filter(|m| m.kind == Some(EntityKind::Place))
+                .count();
+            let fits = list
+                .iter()
+                .all(|m| m.kind == Some(EntityKind::Place) || unknown_place(m) && plain(m));
+            if list.len() >= 2 && places >= 1 && fits && locative(&list[0]) {
+                found.extend((i..j).filter(|&k| ms[k].kind.is_none()));
+            }
+            i = j;
+        }
+        for i in found {
+            let (a, b) = (
+                self.sents[s].mentions[i].start,
+                self.sents[s].mentions[i].end,
+            );
+            let text = self.text(s, a, b).to_owned();
+            let id = self.reg.add(EntityKind::Place, &text, s);
+            let m = &mut self.sents[s].mentions[i];
+            m.kind = Some(EntityKind::Place);
             m.entity = Some(id);
         }
     }

@@ -1528,6 +1528,18 @@ fn naming_rules_type_names() {
             "Amara",
         ),
         (
+            "coordinated-places (before a known place)",
+            "The pumps will be installed at Velby, Orrefors and Paris.",
+            Place,
+            "Velby",
+        ),
+        (
+            "coordinated-places (after a known place)",
+            "Delegates came from Paris, Velby and Orrefors.",
+            Place,
+            "Orrefors",
+        ),
+        (
             "courtesy-then-surname (a place's head word)",
             "Mr. Brask proposed, and Mrs. Bridge seconded, the motion.",
             Person,
@@ -1563,6 +1575,26 @@ fn a_given_name_alone_needs_a_cue_and_no_common_word() {
         let ex = run(text);
         let people = kinds(&ex, EntityKind::Person);
         assert!(people.is_empty(), "{text:?} gave {people:?}");
+    }
+}
+
+/// A list with a known place makes its unknown names places only after a preposition of
+/// place, and never a field, a person's name or an abbreviation.
+#[test]
+fn coordinated_places_need_a_list_of_places() {
+    for (text, not_a_place) in [
+        ("The talks covered Safety and Paris in turn.", "Safety"),
+        (
+            "Delegates came from Paris and Velby Workers.",
+            "Velby Workers",
+        ),
+        ("Tom Hale met Ana Ruiz and Paris officials.", "Ana Ruiz"),
+        ("Posted in Velby, Paris on 3 Mar. 2024.", "Mar"),
+    ] {
+        let ex = run(text);
+        let places = kinds(&ex, EntityKind::Place);
+        assert!(!places.contains(&not_a_place), "{text:?} gave {places:?}");
+        assert!(places.contains(&"Paris"), "{text:?} gave {places:?}");
     }
 }
 
