@@ -1180,6 +1180,9 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
             return vec![(e - 1, e)];
         }
     }
+    if let Some(k) = name_then_post(toks, (s, e), lx) {
+        return vec![(s, k)];
+    }
     // An organisation fused with a role and no name after: "HWU President", "Acme Union
     // General Secretary": the organisation alone is a span; the role words are left for the
     // role rules to read.
@@ -1247,6 +1250,45 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     out.push((tail, e));
     out
+}
+
+/// Rule `name-then-post`: a name run into the post after it, as lists of officers write them
+/// ("Lena Vik Treasurer and Tom Hale Secretary", "Ana Ruiz Membership Chair"): a given name
+/// and a surname, then a post. The name ends where the post begins; the role rules read the
+/// post.
+fn name_then_post(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<usize> {
+    if e - s < 3 || !toks[s].lex.is_given_name() || toks[s].lex.is_honorific() {
+        return None;
+    }
+    let text = |a: usize, b: usize| {
+        toks[a..b]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // A fellowship named for someone is an honour, not a post ("Tolvik Hale Fellow").
+    if matches!(toks[e - 1].text, "Fellow" | "Fellows") || lx.is_role_modifier(toks[s].text) {
+        return None;
+    }
+    let name_word = |t: &Token| {
+        t.is_cap()
+            && !t.is_acronym()
+            && !t.lex.is_role_word()
+            && !t.lex.is_org_head()
+            && !t.lex.is_place_head()
+            && !t.lex.is_event_head()
+            && t.lex.place().is_none()
+            && !is_subject_word(t.text)
+    };
+    // The post: a post of the lexicons after a name of two or three words; or after two, up
+    // to three capitalised words that end in one ("Membership Chair").
+    let named = |k: usize| toks[s + 1..k].iter().all(name_word);
+    (s + 2..=(s + 3).min(e - 1))
+        .find(|&k| lx.is_role(&text(k, e)) && named(k))
+        .or_else(|| {
+            (e - (s + 2) <= 3 && toks[e - 1].lex.is_role() && named(s + 2)).then_some(s + 2)
+        })
 }
 
 /// Rule `county-before-office`: "Marden County Commissioner A B", "Tolvik District Judge A B":

@@ -1769,6 +1769,7 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         return;
     }
     let _ = name_then_title(r, s, p.end, person)
+        || name_then_post(r, s, p.end, person)
         || name_of_organisation(r, s, p.end, person)
         || coordinated_names_of(r, s, p, person)
         || appositive(r, s, p.end, person);
@@ -1806,6 +1807,33 @@ fn coordinated_names_of(r: &mut Reader, s: usize, p: &Mention, person: EntityId)
         j = next.end;
     }
     joined && of_organisation(r, s, j, person, &rules::COORDINATED_NAMES_OF)
+}
+
+/// Rule `name-then-post`: a post in capitals right after the name, with no comma, as lists of
+/// officers write them: "Lena Vik Treasurer and Tom Hale Secretary were elected", "A B
+/// Membership Chair". True when it applied.
+fn name_then_post(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
+    let sent = &r.sents[s];
+    if !sent
+        .toks
+        .get(j)
+        .is_some_and(|t| t.is_cap() && !t.is_acronym())
+    {
+        return false;
+    }
+    let Some(phrase) = role_at(r, s, j).filter(|ph| ph.start == j && !ph.indefinite) else {
+        return false;
+    };
+    // The post's words are all capitalised, up to its "of" or its end.
+    let capitalised = sent.toks[phrase.start..phrase.end]
+        .iter()
+        .take_while(|t| !t.is("of") && !t.is("for"))
+        .all(|t| t.is_cap());
+    if !capitalised {
+        return false;
+    }
+    claim(r, s, person, &phrase, None, &rules::NAME_THEN_POST);
+    true
 }
 
 /// Rule `name-then-title`: "A B MP". True when it applied.

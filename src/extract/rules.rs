@@ -52,6 +52,10 @@ rules! {
     NAME_THEN_TITLE: "name-then-title", Affiliation, 0.8,
         "A legislator's title after the name: \"A B MP\".",
         ["The motion was backed by Ann Rowe MP at the rally in Leeds."];
+    NAME_THEN_POST: "name-then-post", Affiliation, 0.6,
+        "A post in capitals right after the name, no comma between, as lists of officers write them: \"Lena Vik Treasurer and Tom Hale Secretary were elected\".",
+        ["Lena Vik Treasurer and Tom Hale Secretary were elected at the meeting.",
+         "The new board: Ana Ruiz President, Jon Berg Membership Chair."];
     NAME_OF_ORGANISATION: "name-of-organisation", Affiliation, 0.8,
         "A name then \"of\"/\"from\" an organisation: \"A B of the X Union\", \"A B, from the X Trust, said\".",
         ["Tom Hale of the Harbour Workers' Union opened the meeting.",

@@ -1528,6 +1528,18 @@ fn naming_rules_type_names() {
             "Amara",
         ),
         (
+            "name-then-post (a post of the lexicons)",
+            "Lena Vik Treasurer and Tom Hale Secretary were elected.",
+            Person,
+            "Lena Vik",
+        ),
+        (
+            "name-then-post (capitalised words that end in a post)",
+            "The board: Jon Berg Membership Chair, Ana Ruiz President.",
+            Person,
+            "Jon Berg",
+        ),
+        (
             "coordinated-places (before a known place)",
             "The pumps will be installed at Velby, Orrefors and Paris.",
             Place,
@@ -1576,6 +1588,15 @@ fn a_given_name_alone_needs_a_cue_and_no_common_word() {
         let people = kinds(&ex, EntityKind::Person);
         assert!(people.is_empty(), "{text:?} gave {people:?}");
     }
+}
+
+/// A fellowship named for someone is an honour after the name, not the post of a person.
+#[test]
+fn a_fellowship_named_for_someone_is_no_post() {
+    let ex = run("Tom Hale was made a Mia Roth Fellow by the club.");
+    assert!(titles(&ex, "Mia Roth").is_empty(), "{:?}", ex.memberships);
+    let people = kinds(&ex, EntityKind::Person);
+    assert!(people.contains(&"Tom Hale"), "{people:?}");
 }
 
 /// A list with a known place makes its unknown names places only after a preposition of
