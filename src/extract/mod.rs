@@ -186,6 +186,22 @@ const BODIES_IN_THE_PLURAL: &[&str] = &[
     "broadcasters",
 ];
 
+/// Are mentions `x` and `y` neighbours in a list: nothing but a comma, "and" or ", and"
+/// between them, after a short aside in brackets when `asides` allows one ("A B (Tom), C D")?
+fn list_joined(toks: &[Token], x: &Mention, y: &Mention, asides: bool) -> bool {
+    let Some(between) = toks.get(x.end..y.hon.unwrap_or(y.start)) else {
+        return false;
+    };
+    let mut between: Vec<&str> = between.iter().map(|t| t.text).collect();
+    if asides && between.first() == Some(&"(") {
+        match between.iter().position(|w| *w == ")") {
+            Some(close) if close <= 4 => drop(between.drain(..=close)),
+            _ => return false,
+        }
+    }
+    matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
+}
+
 fn is_generic_body_word(w: &str) -> bool {
     [
         "board",
@@ -445,12 +461,7 @@ impl<'a> Reader<'a> {
             })
             .collect();
         for i in found {
-            let m = &self.sents[s].mentions[i];
-            let text = self.text(s, m.start, m.end).to_owned();
-            let id = self.reg.add(EntityKind::Organization, &text, s);
-            let m = &mut self.sents[s].mentions[i];
-            m.kind = Some(EntityKind::Organization);
-            m.entity = Some(id);
+            self.type_mention(s, i, EntityKind::Organization);
         }
     }
 
@@ -459,20 +470,8 @@ impl<'a> Reader<'a> {
     fn coordinated_names(&mut self, s: usize) {
         loop {
             let sent = &self.sents[s];
-            let joined = |x: &Mention, y: &Mention| {
-                let Some(between) = sent.toks.get(x.end..y.hon.unwrap_or(y.start)) else {
-                    return false;
-                };
-                let mut between: Vec<&str> = between.iter().map(|t| t.text).collect();
-                // A short aside in brackets after the first name: "A B (Tom), C D".
-                if between.first() == Some(&"(") {
-                    match between.iter().position(|w| *w == ")") {
-                        Some(close) if close <= 4 => drop(between.drain(..=close)),
-                        _ => return false,
-                    }
-                }
-                matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
-            };
+            // A short aside in brackets after the first name: "A B (Tom), C D".
+            let joined = |x: &Mention, y: &Mention| list_joined(&sent.toks, x, y, true);
             let ms = &sent.mentions;
             // In a list whose items a semicolon ends ("A B, Tolvik; C D, Hull;"), what follows
             // a name and a comma describes it.
@@ -509,29 +508,18 @@ impl<'a> Reader<'a> {
             }) else {
                 return;
             };
-            let (a, b) = (
-                self.sents[s].mentions[i].start,
-                self.sents[s].mentions[i].end,
-            );
-            let text = self.text(s, a, b).to_owned();
-            let id = self.reg.add(EntityKind::Person, &text, s);
-            let m = &mut self.sents[s].mentions[i];
-            m.kind = Some(EntityKind::Person);
-            m.entity = Some(id);
+            self.type_mention(s, i, EntityKind::Person);
         }
     }
 
     /// Rule `coordinated-places`: unknown names in a list of places after a preposition of
-    /// place, joined by commas and "and", are places too: "installed at Marden, Velby and
-    /// Castries", "delegates from Tolvik, Orrefors and Brask". The list holds at least one known
-    /// place and no name of another kind; an item that reads as a person's (a given name
+    /// place (or "visited"), joined by commas and "and", are places too: "installed at Velby,
+    /// Brask and Paris", "delegates from Tolvik, Paris and Brask". The list holds at least one
+    /// known place and no name of another kind; an item that reads as a person's (a given name
     /// first), a field ("Safety") or holds a body's, gathering's or post's word stays untyped.
     fn coordinated_places(&mut self, s: usize) {
         let sent = &self.sents[s];
-        let joined = |x: &Mention, y: &Mention| {
-            let between: Vec<&str> = sent.toks[x.end..y.start].iter().map(|t| t.text).collect();
-            matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
-        };
+        let joined = |x: &Mention, y: &Mention| list_joined(&sent.toks, x, y, false);
         let locative = |m: &Mention| {
             m.start >= 1
                 && matches!(
@@ -582,15 +570,7 @@ impl<'a> Reader<'a> {
             i = j;
         }
         for i in found {
-            let (a, b) = (
-                self.sents[s].mentions[i].start,
-                self.sents[s].mentions[i].end,
-            );
-            let text = self.text(s, a, b).to_owned();
-            let id = self.reg.add(EntityKind::Place, &text, s);
-            let m = &mut self.sents[s].mentions[i];
-            m.kind = Some(EntityKind::Place);
-            m.entity = Some(id);
+            self.type_mention(s, i, EntityKind::Place);
         }
     }
 
@@ -955,7 +935,7 @@ impl<'a> Reader<'a> {
 
         // An honorific makes a person. Rule `courtesy-then-surname`: after a courtesy title
         // ("Mr", "Mrs", "Dr") one capitalised word is a surname even when it is also a head
-        // word ("Mr. Marsh seconded", "Mrs Hill said", "Dr Bridge"); not a post ("Mr
+        // word ("Mrs. Bridge seconded", "Mrs Hill said", "Dr Wood"); not a post ("Mr
         // President", "Madam Chair").
         let courtesy_surname = n == 1
             && hon.is_some_and(|h| names::is_courtesy(toks, h, a))
@@ -1825,15 +1805,21 @@ impl<'a> Reader<'a> {
             {
                 None
             }
-            _ => {
-                let text = self.text(s, m.start, m.end).to_owned();
-                let id = self.reg.add(EntityKind::Organization, &text, s);
-                let mm = &mut self.sents[s].mentions[mi];
-                mm.kind = Some(EntityKind::Organization);
-                mm.entity = Some(id);
-                Some(id)
-            }
+            _ => Some(self.type_mention(s, mi, EntityKind::Organization)),
         }
+    }
+
+    /// Gives mention `mi` of sentence `s` the entity of `kind` its words name, new or known
+    /// to the registry under that name: the one place the passes that type a mention from
+    /// its context (lists, brackets, roles) record what they found.
+    fn type_mention(&mut self, s: usize, mi: usize, kind: EntityKind) -> EntityId {
+        let m = &self.sents[s].mentions[mi];
+        let text = self.text(s, m.start, m.end).to_owned();
+        let id = self.reg.add(kind, &text, s);
+        let m = &mut self.sents[s].mentions[mi];
+        m.kind = Some(kind);
+        m.entity = Some(id);
+        id
     }
 
     /// Turns an untyped or weakly typed mention into a place (an office's territory).
@@ -1842,14 +1828,7 @@ impl<'a> Reader<'a> {
         match (m.kind, m.entity) {
             (Some(EntityKind::Place), Some(id)) => Some(id),
             (Some(_), _) => None,
-            _ => {
-                let text = self.text(s, m.start, m.end).to_owned();
-                let id = self.reg.add(EntityKind::Place, &text, s);
-                let mm = &mut self.sents[s].mentions[mi];
-                mm.kind = Some(EntityKind::Place);
-                mm.entity = Some(id);
-                Some(id)
-            }
+            _ => Some(self.type_mention(s, mi, EntityKind::Place)),
         }
     }
 

@@ -1267,7 +1267,8 @@ fn name_then_post(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Optio
             .collect::<Vec<_>>()
             .join(" ")
     };
-    // A fellowship named for someone is an honour, not a post ("Tolvik Hale Fellow").
+    // A run that ends in "Fellow" is left whole: a fellowship named for someone is an honour,
+    // not a post ("a Mia Roth Fellow").
     if matches!(toks[e - 1].text, "Fellow" | "Fellows") || lx.is_role_modifier(toks[s].text) {
         return None;
     }
@@ -1284,10 +1285,21 @@ fn name_then_post(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Optio
     // The post: a post of the lexicons after a name of two or three words; or after two, up
     // to three capitalised words that end in one ("Membership Chair").
     let named = |k: usize| toks[s + 1..k].iter().all(name_word);
+    // The words before the post's last name no body or place: "Ana Ruiz HWU President" is
+    // left to the title rules, which keep the organisation.
+    let post_words = |k: usize| {
+        toks[k..e - 1].iter().all(|t| {
+            !t.is_acronym()
+                && !t.lex.is_org_head()
+                && !t.lex.is_place_head()
+                && t.lex.place().is_none()
+        })
+    };
     (s + 2..=(s + 3).min(e - 1))
         .find(|&k| lx.is_role(&text(k, e)) && named(k))
         .or_else(|| {
-            (e - (s + 2) <= 3 && toks[e - 1].lex.is_role() && named(s + 2)).then_some(s + 2)
+            let k = s + 2;
+            (e - k <= 3 && toks[e - 1].lex.is_role() && named(k) && post_words(k)).then_some(k)
         })
 }
 
@@ -1605,10 +1617,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
             let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
             let roleish = lx.is_role_word(last) || lx.is_role_word(first);
             // "granted by Synod for Mr A B": a person's courtesy title starts a new name.
-            let person_right = matches!(
-                right_first.trim_end_matches('.'),
-                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Messrs" | "Mx"
-            );
+            let person_right = COURTESY_TITLES.contains(&right_first.trim_end_matches('.'));
             if person_left || roleish || person_right {
                 return false;
             }
@@ -1741,13 +1750,13 @@ pub fn is_courtesy(toks: &[Token], from: usize, to: usize) -> bool {
         .filter(|t| t.text != ".")
         .map(|t| t.text.trim_end_matches('.'))
         .collect();
-    words.last().is_some_and(|w| {
-        matches!(
-            *w,
-            "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Messrs" | "Dr" | "Mme" | "Mlle" | "Cllr"
-        )
-    })
+    words.last().is_some_and(|w| COURTESY_TITLES.contains(w))
 }
+
+/// Titles of everyday address, written before a name: after one, the name is a person's.
+const COURTESY_TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Messrs", "Dr", "Mme", "Mlle", "Cllr",
+];
 
 /// The text of tokens `start..end`, as written in the report.
 pub fn span_text<'a>(text: &'a str, toks: &[Token], start: usize, end: usize) -> &'a str {

@@ -2362,14 +2362,14 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 }
 
 /// Rule `portfolio-with-commas`: a post whose portfolio lists its fields with commas, set off
-/// before the name: "Minister for Urban Development, Water Supply and Drainage, A B"; "the
-/// Secretary of State for Environment, Food and Rural Affairs, A B". The clause before the
+/// before the name: "Minister for Housing, Harbours and Coastal Affairs, A B"; "the
+/// Secretary of State for Energy, Ports and Youth, A B". The clause before the
 /// name (`from..comma`) holds only the fields after the first; the post before them ends at a
 /// field word, and its phrase is taken to the name's comma.
 fn portfolio_with_commas(r: &Reader, s: usize, from: usize, comma: usize) -> Option<RolePhrase> {
     let sent = &r.sents[s];
-    // Back over the fields, each set off by a comma: "Water Supply and Drainage", "Food and
-    // Rural Affairs".
+    // Back over the fields, each set off by a comma: "Harbours and Coastal Affairs", "Ports
+    // and Youth".
     let field = |t: &super::tokens::Token| t.is_cap() || t.is("and") || matches!(t.text, "&" | ",");
     let mut inner = from;
     while inner >= 1 && sent.is_punct(inner - 1, ",") {

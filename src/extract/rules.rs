@@ -87,9 +87,9 @@ rules! {
         ["Director of the Coastal Housing Trust, Lena Berg, opened the session.",
          "The day began with a welcome from the Director of the Coastal Housing Trust, Lena Berg."];
     PORTFOLIO_WITH_COMMAS: "portfolio-with-commas", Affiliation, 0.7,
-        "A post whose portfolio lists its fields with commas, set off before the name: \"Minister for Urban Development, Water Supply and Drainage, A B\".",
-        ["The minister met the Secretary of State for Environment, Food and Rural Affairs, Tom Hale, in Marden.",
-         "The Minister for Urban Development, Water Supply and Drainage, Ana Ruiz, opened the plant."];
+        "A post whose portfolio lists its fields with commas, set off before the name: \"Minister for Housing, Harbours and Coastal Affairs, A B\".",
+        ["The minister met the Secretary of State for Energy, Ports and Youth, Tom Hale, in Marden.",
+         "The Minister for Housing, Harbours and Coastal Affairs, Ana Ruiz, opened the plant."];
     THE_ROLE_THEN_NAME: "the-role-then-name", Affiliation, 0.6,
         "A definite bare role before the name, of the report's organisation: \"The secretary, A B,\".",
         ["# Riverside Tenants' Association annual meeting\n\nThe Riverside Tenants' Association met.\n\nThe secretary, Ann Roe, read the minutes."];

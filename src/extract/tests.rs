@@ -1541,15 +1541,15 @@ fn naming_rules_type_names() {
         ),
         (
             "coordinated-places (before a known place)",
-            "The pumps will be installed at Velby, Orrefors and Paris.",
+            "The pumps will be installed at Velby, Brask and Paris.",
             Place,
             "Velby",
         ),
         (
             "coordinated-places (after a known place)",
-            "Delegates came from Paris, Velby and Orrefors.",
+            "Delegates came from Paris, Velby and Brask.",
             Place,
-            "Orrefors",
+            "Brask",
         ),
         (
             "courtesy-then-surname (a place's head word)",
@@ -1604,13 +1604,17 @@ fn a_fellowship_named_for_someone_is_no_post() {
 #[test]
 fn coordinated_places_need_a_list_of_places() {
     for (text, not_a_place) in [
-        ("The talks covered Safety and Paris in turn.", "Safety"),
+        ("Delegates came from Safety and Paris.", "Safety"),
         (
             "Delegates came from Paris and Velby Workers.",
             "Velby Workers",
         ),
-        ("Tom Hale met Ana Ruiz and Paris officials.", "Ana Ruiz"),
-        ("Posted in Velby, Paris on 3 Mar. 2024.", "Mar"),
+        ("Delegates came from Paris and Mia Velltu.", "Mia Velltu"),
+        (
+            "Offices opened in Paris, Velby and Tenn. last year.",
+            "Tenn",
+        ),
+        ("The talks covered Velby and Paris in turn.", "Velby"),
     ] {
         let ex = run(text);
         let places = kinds(&ex, EntityKind::Place);
