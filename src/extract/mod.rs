@@ -925,7 +925,9 @@ impl<'a> Reader<'a> {
                 return (vec![mention(Some(EntityKind::Person), Some(id))], b);
             }
         }
-        if n >= 2 {
+        // A known place is not the start of a body's name: "New York" after "the New York
+        // Times" stays the city.
+        if n >= 2 && lx.place(&text).is_none() {
             if let Some(id) = self.reg.org_by_prefix(&text) {
                 self.reg.alias(id, &text);
                 self.reg.seen(id, s);

@@ -759,7 +759,17 @@ fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
             && w.get(w.len() - 6..)
                 .is_some_and(|t| t.eq_ignore_ascii_case("-based"))
     };
-    based || plural_title(toks, s, e, lx) || toks[s].lex.is_stopword() && !keep
+    // "Former Brantex Union president A B", "Outgoing Velby Mayor C D": a word of tenure
+    // before a name belongs to the post (the role rules read it), not to the name; after an
+    // article it is the name's own ("the Former Miners' Association").
+    let tenure = s + 1 < e
+        && toks[s].is_cap()
+        && (s == 0 || !matches!(toks[s - 1].lower().as_ref(), "the" | "a" | "an"))
+        && matches!(
+            toks[s].lower().as_ref(),
+            "former" | "outgoing" | "incoming" | "retiring"
+        );
+    based || tenure || plural_title(toks, s, e, lx) || toks[s].lex.is_stopword() && !keep
 }
 
 /// A title in the plural before the first of a list of names: "Congressmen A B, C D and E F",
@@ -2176,6 +2186,31 @@ mod tests {
             names("On Monday the Dockers' Federation met."),
             ["Dockers' Federation"]
         );
+        // A word of tenure that opens the sentence belongs to the post, not to the name.
+        for (case, text, want) in [
+            (
+                "former before a body",
+                "Former Brantex Union president Ana Ruiz spoke.",
+                vec!["Brantex Union", "Ana Ruiz"],
+            ),
+            (
+                "outgoing before a body",
+                "Outgoing Velby Rowing Club secretary Tom Hale thanked the members.",
+                vec!["Velby Rowing Club", "Tom Hale"],
+            ),
+            (
+                "mid-sentence, before a place",
+                "The summit heard Former Tolvik President Tom Hale.",
+                vec!["Tolvik", "Tom Hale"],
+            ),
+            (
+                "after an article, the name's own",
+                "The Former Miners Association met in Velby.",
+                vec!["Former Miners Association", "Velby"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{case}: {text}");
+        }
     }
 
     #[test]

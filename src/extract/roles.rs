@@ -2693,8 +2693,15 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             } else {
                 org_end
             };
-        let org = sent
-            .mention_ending(org_end)
+        let org_mention = sent.mention_ending(org_end);
+        // "the former Velby Union president A B": the post was held; "former" stood before
+        // the organisation.
+        phrase.former |= org_mention.is_some_and(|m| {
+            m.kind == Some(EntityKind::Organization)
+                && m.start >= 1
+                && matches!(sent.toks[m.start - 1].lower().as_ref(), "former" | "past")
+        });
+        let org = org_mention
             .and_then(|m| match (m.kind, m.entity) {
                 (Some(EntityKind::Organization), Some(id)) => Some(id),
                 _ => None,

@@ -211,19 +211,46 @@ fn two_posts_before_the_name() {
 
 #[test]
 fn former_is_kept_in_the_role() {
-    let ex = run(
-        "Ingrid Solberg, a former president of the Nordic Ferry Workers Union, joined the panel.",
-    );
-    assert!(
-        has_aff(
-            &ex,
+    // (case, sentence, person, role, organisation)
+    for (case, text, person, role, org) in [
+        (
+            "after the name",
+            "Ingrid Solberg, a former president of the Nordic Ferry Workers Union, joined the panel.",
             "Ingrid Solberg",
             "former president",
-            "Nordic Ferry Workers Union"
+            "Nordic Ferry Workers Union",
         ),
-        "{:?}",
-        affiliations(&ex)
-    );
+        (
+            "before the body that premodifies the role",
+            "The former Brantex Union president Ana Ruiz joined the panel.",
+            "Ana Ruiz",
+            "former president",
+            "Brantex Union",
+        ),
+        (
+            "opening the sentence, capitalised",
+            "Former Brantex Union president Ana Ruiz joined the panel.",
+            "Ana Ruiz",
+            "former president",
+            "Brantex Union",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            has_aff(&ex, person, role, org),
+            "{case}: {text}: {:?}",
+            affiliations(&ex)
+        );
+    }
+}
+
+/// A known place said again is the place, not the start of a body named after it ("New York"
+/// after "the New York Times").
+#[test]
+fn a_place_is_no_prefix_of_a_body() {
+    let ex = run("Tom Hale wrote for the Buenos Aires Herald. Later he moved to Buenos Aires.");
+    assert!(kinds(&ex, EntityKind::Place).contains(&"Buenos Aires"));
+    assert!(kinds(&ex, EntityKind::Organization).contains(&"Buenos Aires Herald"));
 }
 
 #[test]
