@@ -689,8 +689,7 @@ impl<'a> Reader<'a> {
             && a >= 1
             && hon.is_none()
             && !toks[a].lex.is_honorific()
-            && (names::titled_surname(toks, (a - 1, b), a - 1, lx)
-                || a >= 2 && names::titled_surname(toks, (a - 2, b), a - 1, lx));
+            && (1..=3.min(a)).any(|n| names::titled_surname(toks, (a - n, b), a - 1, lx));
         if office_then_surname
             || b - a == 2
                 && hon.is_none()

@@ -1387,6 +1387,24 @@ const TITLES_BEFORE_A_SURNAME: &[&str] = &[
     "Sergeant",
     "Inspector",
     "Superintendent",
+    "Rector",
+    "Dean",
+    "Provost",
+    "Principal",
+    "Director",
+    "Speaker",
+    "Magistrate",
+    "Prosecutor",
+    "Sheriff",
+    "Alderman",
+    "Alderwoman",
+    "Councilman",
+    "Councilwoman",
+    "Councilmember",
+    "Assemblyman",
+    "Assemblywoman",
+    "Assemblymember",
+    "Chairperson",
 ];
 
 /// A run that is an office and one capitalised word, the office one written before surnames
@@ -1396,20 +1414,20 @@ const TITLES_BEFORE_A_SURNAME: &[&str] = &[
 /// "Secretary General".
 pub fn titled_surname(toks: &[Token], (s, e): (usize, usize), k: usize, lx: &Lexicon) -> bool {
     let next = toks.get(e);
-    // One word, or two that are an office ending in one: "Prime Minister Holt", "Vice
-    // President Vell".
-    let title = if TITLES_BEFORE_A_SURNAME.contains(&toks[s].text) {
-        1
-    } else if e == s + 3
-        && TITLES_BEFORE_A_SURNAME.contains(&toks[s + 1].text)
-        && toks[s].is_cap()
-        && !toks[s].is_acronym()
-        && lx.is_role(&format!("{} {}", toks[s].text, toks[s + 1].text))
-    {
-        2
-    } else {
+    // One word, or up to three that are an office ending in one: "Prime Minister Holt",
+    // "Deputy Minister Vell", "Deputy Prime Minister Orr".
+    let title = e.saturating_sub(s + 1);
+    let words = &toks[s..s + title.min(toks.len() - s)];
+    let office = (1..=3).contains(&title)
+        && TITLES_BEFORE_A_SURNAME.contains(&toks[s + title - 1].text)
+        && words.iter().all(|t| t.is_cap() && !t.is_acronym())
+        && (title == 1 || {
+            let phrase: Vec<&str> = words.iter().map(|t| t.text).collect();
+            lx.is_role(&phrase.join(" "))
+        });
+    if !office {
         return false;
-    };
+    }
     (s..s + title).contains(&k)
         && e == s + title + 1
         && person_shaped(toks, e - 1, e, lx)

@@ -1843,6 +1843,26 @@ fn person_name_boundaries() {
             "Minister Carney spoke by video.",
             "Carney",
         ),
+        (
+            "a surname alone after an office of two words",
+            "Deputy Minister Velltu opened the fair.",
+            "Velltu",
+        ),
+        (
+            "a surname alone after an office of three words",
+            "The fair was opened by Deputy Prime Minister Velltu.",
+            "Velltu",
+        ),
+        (
+            "a surname alone after a university's office",
+            "Rector Brask welcomed the guests.",
+            "Brask",
+        ),
+        (
+            "a surname alone after a council's office",
+            "Councilwoman Marden moved the motion.",
+            "Marden",
+        ),
     ] {
         let ex = run(text);
         let persons = kinds(&ex, EntityKind::Person);
