@@ -1348,7 +1348,44 @@ impl<'a> Reader<'a> {
         if n == 1 && self.titled_name_alone(s, a) {
             return Some(EntityKind::Person);
         }
+        if n == 1 && self.speaker_of_a_quotation(s, a) {
+            return Some(EntityKind::Person);
+        }
         None
+    }
+
+    /// Rule `speaker-of-a-quotation`: one capitalised word that no lexicon knows, named as
+    /// the speaker right after a quotation closes, is a person named by one name (a surname
+    /// used alone, or a mononym): "\"We will win,\" said Velltu.", "\"We will win,\" Velltu
+    /// said.", "\"…\", said Brask, who chairs the branch". Not a word the report also writes in
+    /// lowercase.
+    fn speaker_of_a_quotation(&self, s: usize, a: usize) -> bool {
+        let lx = self.lx;
+        let toks = &self.sents[s].toks;
+        let t = &toks[a];
+        let word = t.text;
+        if a < 2
+            || !t.is_cap()
+            || t.is_acronym()
+            || word.chars().count() < 3
+            || !word.chars().all(char::is_alphabetic)
+            || known_as_no_name(lx, t)
+        {
+            return false;
+        }
+        // A quotation mark after something: one that closes a quotation.
+        let closing_quote = |k: usize| k >= 1 && matches!(toks[k].text, "\"" | "”" | "’");
+        let lower = |k: usize| toks.get(k).map(|t| t.lower()).unwrap_or_default();
+        let closes = toks
+            .get(a + 1)
+            .is_none_or(|t| matches!(t.text, "." | "," | ";"));
+        // "…," said Velltu. / "…", said Velltu,
+        let said_after_quote = verbs::attributes_speech(&lower(a - 1))
+            && closes
+            && (closing_quote(a - 2) || a >= 3 && toks[a - 2].text == "," && closing_quote(a - 3));
+        // "…," Velltu said.
+        let quote_then_said = closing_quote(a - 1) && verbs::says_they_spoke(&lower(a + 1));
+        (said_after_quote || quote_then_said) && !self.written_in_lowercase(word)
     }
 
     /// Rule `role-then-lone-name`: one capitalised word that no lexicon knows, right after a

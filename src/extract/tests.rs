@@ -1549,6 +1549,18 @@ fn naming_rules_type_names() {
             "Tiago",
         ),
         (
+            "speaker-of-a-quotation (said, then the name)",
+            "\"We will not give up,\" said Velltu.",
+            Person,
+            "Velltu",
+        ),
+        (
+            "speaker-of-a-quotation (the name, then said)",
+            "\u{201c}We will not give up,\u{201d} Brask said.",
+            Person,
+            "Brask",
+        ),
+        (
             "given-name-alone (an apposition)",
             "Amara, a nurse from Marden, told us about her shifts.",
             Person,
@@ -1610,6 +1622,10 @@ fn a_given_name_alone_needs_a_cue_and_no_common_word() {
         "We met Mary at the gate.",
         "Mr President, the house thanks you.",
         "Prayers were said in the Lady Chapel.",
+        // A quotation's speaker that the report also writes in lowercase, or a body's.
+        "\"The rent is too high,\" said Hope. We live in hope.",
+        "\"Profits rose this year,\" said Brantex in a statement.",
+        "\"Profits rose,\" said the HWU.",
     ] {
         let ex = run(text);
         let people = kinds(&ex, EntityKind::Person);
