@@ -1618,6 +1618,9 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
+        if self.name_of_body_then_verb(s, b) {
+            return true;
+        }
         // An appositive that ends with a role word: ", Tolvik state labour and education
         // minister,".
         if next.text == "," {
@@ -1666,6 +1669,47 @@ impl<'a> Reader<'a> {
             return roles::role_at(self, s, b + 1).is_some();
         }
         verbs::follows_a_name(&next.lower())
+    }
+
+    /// Rule `name-of-body-then-verb`: after the name, the body or place the person is from,
+    /// then the verb of the sentence: "A B of the Velby Workers Union said", "A B from Brantex
+    /// told delegates", "A B of the union added". `b` is the token after the name.
+    fn name_of_body_then_verb(&self, s: usize, b: usize) -> bool {
+        let sent = &self.sents[s];
+        let toks = &sent.toks;
+        if !(sent.is(b, "of") || sent.is(b, "from")) {
+            return false;
+        }
+        let mut k = b + 1;
+        let the = sent.is(k, "the");
+        if the {
+            k += 1;
+        }
+        let start = k;
+        // "the union", "the council": a body's head word in lowercase.
+        if the
+            && toks
+                .get(k)
+                .is_some_and(|t| !t.is_cap() && t.lex.is_org_head())
+        {
+            k += 1;
+        } else {
+            // A capitalised name, maybe with its connectors: "the Federation of Velby Workers".
+            while k < toks.len()
+                && k - start < 8
+                && (toks[k].is_cap() && toks[k].kind == Kind::Word
+                    || k > start && matches!(toks[k].text, "of" | "and" | "for" | "&" | "the"))
+            {
+                k += 1;
+            }
+            while k > start && !toks[k - 1].is_cap() {
+                k -= 1;
+            }
+        }
+        k > start
+            && toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && verbs::follows_a_name(&t.lower()))
     }
 
     /// A title written in capitals, set off by a comma before a name that closes the clause:

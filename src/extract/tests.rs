@@ -1549,6 +1549,18 @@ fn naming_rules_type_names() {
             "Tiago",
         ),
         (
+            "name-of-body-then-verb (of the body)",
+            "Oyelaran Tembo of the Velby Workers Union said the turnout was high.",
+            Person,
+            "Oyelaran Tembo",
+        ),
+        (
+            "name-of-body-then-verb (from a one-word body)",
+            "Oyelaran Tembo from Brantex told delegates the turnout was high.",
+            Person,
+            "Oyelaran Tembo",
+        ),
+        (
             "speaker-of-a-quotation (said, then the name)",
             "\"We will not give up,\" said Velltu.",
             Person,
@@ -1626,6 +1638,8 @@ fn a_given_name_alone_needs_a_cue_and_no_common_word() {
         "\"The rent is too high,\" said Hope. We live in hope.",
         "\"Profits rose this year,\" said Brantex in a statement.",
         "\"Profits rose,\" said the HWU.",
+        // A body's name that holds "of the" is no person before it.
+        "Friends of the Earth said the plan would fail.",
     ] {
         let ex = run(text);
         let people = kinds(&ex, EntityKind::Person);
