@@ -945,7 +945,11 @@ impl<'a> Reader<'a> {
             && !first.lex.is_role()
             && !first.lex.is_honorific()
             && !first.lex.is_stopword();
-        if hon.is_some() && (shaped || courtesy_surname) {
+        // "Rotarian Dr. A B", "Cllr Mrs A B": a second honorific after the first is no name.
+        let only_honorifics = toks[a..b]
+            .iter()
+            .all(|t| t.lex.is_honorific() || t.text == ".");
+        if hon.is_some() && (shaped || courtesy_surname) && !only_honorifics {
             let id = self.reg.add(EntityKind::Person, &text, s);
             self.note_honorific(s, hon.unwrap_or(a), a, b, id);
             return (vec![mention(Some(EntityKind::Person), Some(id))], b);

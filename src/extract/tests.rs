@@ -2413,8 +2413,27 @@ fn adjectives_of_place_name_nothing() {
 /// Honorifics alone name nobody (rule `honorific-no-name`), after an office too.
 #[test]
 fn honorifics_alone_name_nobody() {
-    let ex = run("Principal Secretary Amb. Kai Brandt spoke.");
-    assert_eq!(kinds(&ex, EntityKind::Person), ["Kai Brandt"]);
+    // (case, sentence, the people it names)
+    for (case, text, want) in [
+        (
+            "an office, then an honorific",
+            "Principal Secretary Amb. Kai Brandt spoke.",
+            vec!["Kai Brandt"],
+        ),
+        (
+            "a club's honorific, then a dotted one",
+            "The guests included Rotarian Dr. Ana Ruiz and Prof. Dr. Tom Hale.",
+            vec!["Ana Ruiz", "Tom Hale"],
+        ),
+        (
+            "a councillor's honorific, then a courtesy",
+            "Present: Cllr Mrs. Mia Roth and Cllr Jon Berg.",
+            vec!["Mia Roth", "Jon Berg"],
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Person), want, "{case}: {text}");
+    }
 }
 
 /// Capitals that name no organisation: a unit after a number, a head word alone, a person's
