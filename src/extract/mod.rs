@@ -808,8 +808,10 @@ impl<'a> Reader<'a> {
                 || first.lex.is_event_head() && !last.lex.is_org_head();
             // Rule `initials-in-brackets`: "K. Ormsby (KO)", "Jane Doe (JD)": a person's
             // initials, as minutes and roll calls write them.
+            // Not after "the": "the Tolvik Knowledge System (TKS)" is a body's.
             let person = hon.is_some()
                 || (names::person_shaped(toks, a, b, lx)
+                    && !prev.is_some_and(|p| p.is("the"))
                     && (first.lex.is_given_name()
                         || first.text.split('.').all(|i| i.chars().count() == 1)));
             let kind = if is_event {
@@ -1529,17 +1531,26 @@ impl<'a> Reader<'a> {
         if prev.is_some_and(|p| {
             matches!(
                 p.lower().as_ref(),
-                "said"
-                    | "by"
-                    | "says"
-                    | "added"
-                    | "with"
-                    | "including"
-                    | "included"
-                    | "met"
-                    | "and"
+                "said" | "by" | "says" | "added" | "with" | "including" | "included" | "met"
             )
         }) {
+            return true;
+        }
+        // "A B and C D": joined to a person named before, opening with a given name, or the
+        // subject of a clause of its own (", and Coral Hale was kind"); "… Human Resource and
+        // Create Excellent Skills and …" is no list of people.
+        let verb_next = sent.toks.get(b).is_some_and(|t| {
+            matches!(t.lower().as_ref(), "was" | "is" | "has" | "had" | "will")
+                || verbs::follows_a_name(&t.lower())
+        });
+        if prev.is_some_and(|p| p.is("and"))
+            && (sent.toks[a].lex.is_given_name()
+                || verb_next
+                || a >= 2
+                    && sent
+                        .mention_ending(a - 1)
+                        .is_some_and(|m| m.kind == Some(EntityKind::Person)))
+        {
             return true;
         }
         if sent.kind == BlockKind::ListItem && a == 0 {

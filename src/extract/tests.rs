@@ -1561,6 +1561,18 @@ fn naming_rules_type_names() {
             "Oyelaran Tembo",
         ),
         (
+            "a name after \"and\", the subject of its own clause",
+            "The talks were tweeted, and Oyelaran Tembo was kind enough to collect them.",
+            Person,
+            "Oyelaran Tembo",
+        ),
+        (
+            "a name after \"and\", joined to a person",
+            "We thanked Tom Hale and Oyelaran Tembo for their work.",
+            Person,
+            "Oyelaran Tembo",
+        ),
+        (
             "speaker-of-a-quotation (said, then the name)",
             "\"We will not give up,\" said Velltu.",
             Person,
@@ -1640,6 +1652,10 @@ fn a_given_name_alone_needs_a_cue_and_no_common_word() {
         "\"Profits rose,\" said the HWU.",
         // A body's name that holds "of the" is no person before it.
         "Friends of the Earth said the plan would fail.",
+        // Capitalised words after "and", with no person before them and no verb after.
+        "The theme was Facing the Change and Create Excellent Human Resource and Growth.",
+        // A body's initials in brackets after "the", though its name opens with a given name.
+        "The introduction of the Ana Knowledge System (AKS) is one such step.",
     ] {
         let ex = run(text);
         let people = kinds(&ex, EntityKind::Person);
