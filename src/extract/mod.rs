@@ -1902,8 +1902,23 @@ impl<'a> Reader<'a> {
             {
                 None
             }
+            // A field alone is a portfolio's, not a body: "(Minister of Research,
+            // Technology)", "Secretary of Law".
+            (None, _) if self.field_alone(s, &m) => None,
             _ => Some(self.type_mention(s, mi, EntityKind::Organization)),
         }
+    }
+
+    /// One word that names a field ("Technology", "Law", "Environment"), not a body's head
+    /// word or an acronym, nor "Labour", which alone names a party ("Labour's executive").
+    fn field_alone(&self, s: usize, m: &Mention) -> bool {
+        let t = &self.sents[s].toks[m.start];
+        m.end == m.start + 1
+            && !t.is_acronym()
+            && !t.lex.is_org_head()
+            && !matches!(t.lower().as_ref(), "labour" | "labor")
+            && (names::is_subject_word(t.text)
+                || matches!(t.lower().as_ref(), "law" | "technology"))
     }
 
     /// Gives mention `mi` of sentence `s` the entity of `kind` its words name, new or known

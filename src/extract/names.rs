@@ -2204,7 +2204,7 @@ mod tests {
             names("On Monday the Dockers' Federation met."),
             ["Dockers' Federation"]
         );
-        // A word of tenure that opens the sentence belongs to the post, not to the name.
+        // A word of tenure before a name belongs to the post, not to the name.
         for (case, text, want) in [
             (
                 "former before a body",

@@ -794,6 +794,24 @@ fn portfolios_are_no_people() {
             .all(|p| !p.contains("Affairs") && !p.contains("Education")),
         "{people:?}"
     );
+    // A field listed in a bracketed portfolio is no body: (case, sentence).
+    for (case, text) in [
+        (
+            "the portfolio's last field after a comma",
+            "Speakers were Tom Hale (Minister of Research, Technology) and Ana Ruiz.",
+        ),
+        (
+            "fields set off by commas and \"and\"",
+            "Tom Hale (Coordinating Minister of Politics, Law, and Security) spoke.",
+        ),
+    ] {
+        let ex = run(text);
+        let bodies = kinds(&ex, EntityKind::Organization);
+        assert!(bodies.is_empty(), "{case}: {text}: {bodies:?}");
+    }
+    // "Labour" alone is a party, not a field.
+    let ex = run("Mia Roth, who sits on Labour's national executive, spoke.");
+    assert!(kinds(&ex, EntityKind::Organization).contains(&"Labour"));
     // Nor is a region of a known place.
     let ex = run("Floods hit Northern Kenya and Central Java on Monday.");
     assert!(
