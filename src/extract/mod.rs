@@ -1366,17 +1366,8 @@ impl<'a> Reader<'a> {
     /// said.", "\"…\", said Brask, who chairs the branch". Not a word the report also writes in
     /// lowercase.
     fn speaker_of_a_quotation(&self, s: usize, a: usize) -> bool {
-        let lx = self.lx;
         let toks = &self.sents[s].toks;
-        let t = &toks[a];
-        let word = t.text;
-        if a < 2
-            || !t.is_cap()
-            || t.is_acronym()
-            || word.chars().count() < 3
-            || !word.chars().all(char::is_alphabetic)
-            || known_as_no_name(lx, t)
-        {
+        if a < 2 {
             return false;
         }
         // A quotation mark after something: one that closes a quotation.
@@ -1391,7 +1382,20 @@ impl<'a> Reader<'a> {
             && (closing_quote(a - 2) || a >= 3 && toks[a - 2].text == "," && closing_quote(a - 3));
         // "…," Velltu said.
         let quote_then_said = closing_quote(a - 1) && verbs::says_they_spoke(&lower(a + 1));
-        (said_after_quote || quote_then_said) && !self.written_in_lowercase(word)
+        (said_after_quote || quote_then_said) && self.unknown_lone_word(&toks[a])
+    }
+
+    /// One capitalised word that may be a name used alone: three letters or more, no
+    /// acronym, no word a lexicon knows as something else, none the report writes in
+    /// lowercase.
+    fn unknown_lone_word(&self, t: &Token) -> bool {
+        let word = t.text;
+        t.is_cap()
+            && !t.is_acronym()
+            && word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !known_as_no_name(self.lx, t)
+            && !self.written_in_lowercase(word)
     }
 
     /// Rule `role-then-lone-name`: one capitalised word that no lexicon knows, right after a
@@ -1400,18 +1404,8 @@ impl<'a> Reader<'a> {
     /// "union president Marlowe said", "TWU secretary Bhupendra presented the report", and
     /// set off by commas, "the general secretary, Ferreira, moved the motion".
     fn titled_name_alone(&self, s: usize, a: usize) -> bool {
-        let lx = self.lx;
         let toks = &self.sents[s].toks;
-        let t = &toks[a];
-        let word = t.text;
-        if a == 0
-            || !t.is_cap()
-            || t.is_acronym()
-            || word.chars().count() < 3
-            || !word.chars().all(char::is_alphabetic)
-            || known_as_no_name(lx, t)
-            || self.written_in_lowercase(word)
-        {
+        if a == 0 || !self.unknown_lone_word(&toks[a]) {
             return false;
         }
         let set_off = toks[a - 1].text == "," && toks.get(a + 1).is_some_and(|n| n.text == ",");
@@ -1917,8 +1911,7 @@ impl<'a> Reader<'a> {
             && !t.is_acronym()
             && !t.lex.is_org_head()
             && !matches!(t.lower().as_ref(), "labour" | "labor")
-            && (names::is_subject_word(t.text)
-                || matches!(t.lower().as_ref(), "law" | "technology"))
+            && (names::is_subject_word(t.text) || t.lower() == "law")
     }
 
     /// Gives mention `mi` of sentence `s` the entity of `kind` its words name, new or known
