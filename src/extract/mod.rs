@@ -770,6 +770,10 @@ impl<'a> Reader<'a> {
             b += 1;
             unit = true;
         }
+        if !unit && named_government_or_party(toks, a, b, lx) {
+            b += 1;
+            unit = true;
+        }
         let text = self.text(s, a, b).to_owned();
         let n = b - a;
         let first = toks[a];
@@ -2111,6 +2115,56 @@ fn is_duration(w: &str) -> bool {
 
 /// Does a lexicon know this word as something other than a person's name: a place, a common
 /// word, an organisation's or a gathering's head, a role, an honorific, a demonym?
+/// Rule `named-government`: a government named for its leader, or a party by its name, with
+/// the head word in lowercase: "the Brask government", "the newer Velby administration", "the
+/// Pirate party", "a Centre party councillor". The name is one capitalised word that no
+/// lexicon knows as a place, a post or a body's head (a demonym is rule
+/// `demonym-institution`'s, an acronym names the body alone); a party's name is a word of
+/// politics, so that "the Christmas party" stays a gathering. The run is `a..b`.
+fn named_government_or_party(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> bool {
+    const TENURE: &[&str] = &["new", "newer", "current", "previous", "former", "outgoing"];
+    const PARTY_NAMES: &[&str] = &[
+        "Labour",
+        "Labor",
+        "Green",
+        "Conservative",
+        "Liberal",
+        "Communist",
+        "Socialist",
+        "Democratic",
+        "Republican",
+        "Progressive",
+        "Nationalist",
+        "Pirate",
+        "Reform",
+        "Unionist",
+        "Centre",
+        "Center",
+        "Christian",
+        "Social",
+        "Popular",
+        "Workers",
+    ];
+    let (Some(name), Some(head)) = (toks.get(a), toks.get(b)) else {
+        return false;
+    };
+    if b - a != 1 || !name.is_cap() || name.is_acronym() || known_as_no_name(lx, name) {
+        return false;
+    }
+    let article = |i: usize| toks[i].is("the") || toks[i].is("a") || toks[i].is("an");
+    let after_article = a >= 1
+        && (article(a - 1)
+            || a >= 2 && article(a - 2) && TENURE.contains(&toks[a - 1].lower().as_ref()));
+    after_article
+        && match head.text {
+            "government" | "administration" | "regime" => {
+                name.text.chars().all(char::is_alphabetic) && name.text.chars().count() >= 3
+            }
+            "party" => PARTY_NAMES.contains(&name.text),
+            _ => false,
+        }
+}
+
 fn known_as_no_name(lx: &Lexicon, t: &Token) -> bool {
     let word = t.text;
     lx.place(word).is_some()

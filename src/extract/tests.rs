@@ -1273,6 +1273,18 @@ fn naming_rules_type_names() {
             "Norwegian government",
         ),
         (
+            "named-government",
+            "Unions said the newer Brask administration had cut wages.",
+            Organization,
+            "Brask administration",
+        ),
+        (
+            "named-government",
+            "Tom Hale, a Pirate party councillor, seconded the motion.",
+            Organization,
+            "Pirate party",
+        ),
+        (
             "initials-then-surname",
             "Greetings came from KT Ramaswamy (HWU) and others.",
             Person,
@@ -2624,6 +2636,9 @@ fn topics_are_no_bodies() {
         let orgs = kinds(&ex, EntityKind::Organization);
         assert!(orgs.is_empty(), "{text}: {orgs:?}");
     }
+    // A social gathering is no party of politics (rule `named-government`).
+    let ex = run("Tom Hale thanked everyone who came to the Christmas party in Hull.");
+    assert!(kinds(&ex, EntityKind::Organization).is_empty());
     // "Labour" alone is a party, not a field.
     let ex = run("Mia Roth, who sits on Labour's national executive, spoke.");
     assert!(kinds(&ex, EntityKind::Organization).contains(&"Labour"));
