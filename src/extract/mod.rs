@@ -2113,8 +2113,6 @@ fn is_duration(w: &str) -> bool {
     })
 }
 
-/// Does a lexicon know this word as something other than a person's name: a place, a common
-/// word, an organisation's or a gathering's head, a role, an honorific, a demonym?
 /// Rule `named-government`: a government named for its leader, or a party by its name, with
 /// the head word in lowercase: "the Brask government", "the newer Velby administration", "the
 /// Pirate party", "a Centre party councillor". The name is one capitalised word that no
@@ -2165,6 +2163,8 @@ fn named_government_or_party(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -
         }
 }
 
+/// Does a lexicon know this word as something other than a person's name: a place, a common
+/// word, an organisation's or a gathering's head, a role, an honorific, a demonym?
 fn known_as_no_name(lx: &Lexicon, t: &Token) -> bool {
     let word = t.text;
     lx.place(word).is_some()
