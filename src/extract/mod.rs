@@ -303,6 +303,9 @@ pub(crate) struct Reader<'a> {
     pub main_org: Option<EntityId>,
     pub publisher: Option<EntityId>,
     pub event_context: Option<events::EventContext>,
+    /// Bodies named inside the names of the gatherings they hold (rule
+    /// `body-of-a-gathering`): the body's name, the event and the sentence.
+    pub held_by: Vec<(String, EntityId, usize)>,
 }
 
 impl<'a> Reader<'a> {
@@ -338,6 +341,7 @@ impl<'a> Reader<'a> {
             main_event: None,
             main_org: None,
             publisher: None,
+            held_by: Vec::new(),
             event_context: None,
         };
         if let Some(p) = &doc.meta.publisher {
@@ -979,6 +983,12 @@ impl<'a> Reader<'a> {
         }
         if let Some(kind) = kind {
             let id = self.reg.add(kind, &text, s);
+            if kind == EntityKind::Event {
+                if let Some(k) = body_of_a_gathering(toks, a, b, lx) {
+                    let body = self.text(s, a, k).to_owned();
+                    self.held_by.push((body, id, s));
+                }
+            }
             return (vec![mention(Some(kind), Some(id))], b);
         }
         out.push(mention(None, None));
@@ -2217,6 +2227,56 @@ fn said_to_take_place(toks: &[Token], end: usize) -> bool {
         )
     };
     verb_at(0) || (matches!(w.first(), Some(&("will" | "also" | "then"))) && verb_at(1))
+}
+
+/// Rule `body-of-a-gathering`: a gathering named for the body that holds it names that body
+/// too: "the HWU Congress" (an acronym), "the HWU Tolvik AGM" (an acronym and a place), "the
+/// Velby Rotary Club Installation Ceremony" (words that end with a body's head and hold a
+/// proper word). What follows the body is the gathering's own name: capitalised words that
+/// end with a gathering's head, or its year. Returns where the body's name ends in the event's
+/// span `a..b`.
+fn body_of_a_gathering(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Option<usize> {
+    let b = if toks[b - 1].kind == Kind::Number {
+        b - 1
+    } else {
+        b
+    };
+    if b - a < 2 || !toks[b - 1].lex.is_event_head() {
+        return None;
+    }
+    let acronym = |t: &Token| {
+        t.is_acronym() && t.lex.place().is_none() && !t.lex.is_role() && !t.lex.is_honorific()
+    };
+    let proper = |t: &Token| {
+        acronym(t)
+            || t.lex.place().is_some()
+            || t.is_cap()
+                && !known_as_no_name(lx, t)
+                && !t.lex.is_role_modifier()
+                && !t.lex.is_given_name()
+                && !names::is_subject_word(&t.lower())
+                && !names::is_scope_of_a_post(t.text)
+    };
+    // The gathering's own words after the body: words of gatherings, no body's head, place,
+    // acronym or unknown name among them ("HWU Tolvik AGM": "Tolvik" is the body's).
+    let own_name = |k: usize| {
+        toks[k..b].iter().all(|t| {
+            t.is_cap() && t.lex.place().is_none() && (!t.lex.is_org_head() || t.lex.is_event_head())
+        }) && !toks[k..b - 1].iter().any(|t| t.is_acronym() || proper(t))
+    };
+    if acronym(&toks[a]) && own_name(a + 1) && b - a <= 4 {
+        return Some(a + 1);
+    }
+    if b - a >= 3 && acronym(&toks[a]) && toks[a + 1].lex.place().is_some() && own_name(a + 2) {
+        return Some(a + 2);
+    }
+    (a + 2..b).rev().find(|&k| {
+        let head = toks[k - 1].lex;
+        head.is_org_head()
+            && !head.is_event_head()
+            && toks[a..k - 1].iter().any(proper)
+            && own_name(k)
+    })
 }
 
 fn gathering_of(words: &[&str]) -> bool {

@@ -1770,6 +1770,25 @@ pub(crate) fn find_participation(r: &mut Reader) {
             evidence,
         });
     }
+    // Rule `body-of-a-gathering`: the body a gathering is named for held it, when the report
+    // names that body elsewhere too (inside a gathering's name alone, a name is too unsure to
+    // make a body of: "the HWU Congress" may be named for a place or a cause).
+    for (body, event, s) in &r.held_by {
+        let Some(org) = r
+            .reg
+            .find(EntityKind::Organization, body)
+            .or_else(|| r.reg.org_by_initials(body))
+        else {
+            continue;
+        };
+        let (event, s) = (*event, *s);
+        found.push(Participation {
+            person: org,
+            event,
+            role: PartRole::Organiser,
+            evidence: r.evidence(s, &rules::BODY_OF_A_GATHERING),
+        });
+    }
     // One part per person and event: chair over organiser over speaker over attendee.
     let rank = |p: PartRole| match p {
         PartRole::Chair => 0,

@@ -252,6 +252,10 @@ rules! {
     QUOTED_IN_SESSION: "quoted-in-session", Participation, 0.5,
         "The speaker of a quotation under a session heading spoke in that session.",
         ["# Harbour Forum\n\n## Panel on rents\n\n\"Rents must fall this year and next,\" said Ana Ruiz."];
+    BODY_OF_A_GATHERING: "body-of-a-gathering", Participation, 0.8,
+        "A gathering named for a body that the report names elsewhere too was organised by that body: \"the HWU Congress\", \"the HWU Norfolk AGM\", \"the Velby Rotary Club Installation Ceremony\".",
+        ["The Velby Rotary Club met in May. Tom Hale spoke at the Velby Rotary Club Installation Ceremony on Friday.",
+         "The Harbour Workers Union (HWU) grew this year. The HWU Congress opened in Tolvik on Monday."];
     QUOTED_AT_GATHERING: "quoted-at-gathering", Participation, 0.5,
         "One quoted in a report of a gathering where people take the floor (a conference, congress, annual meeting) spoke at it.",
         ["The Harbour Workers' Union annual conference opened in Tolvik on Monday.\n\n\"We will not accept these cuts,\" said Ana Ruiz."];

@@ -2619,6 +2619,65 @@ fn gatherings_of_bodies() {
     }
 }
 
+/// Rule `body-of-a-gathering`: a body that names a gathering and that the report names
+/// elsewhere too organised it; words of the gathering's own, or a body the report does not
+/// name elsewhere, make no claim: (case, text, body that organised it, or none).
+#[test]
+fn bodies_hold_the_gatherings_named_for_them() {
+    for (case, text, body) in [
+        (
+            "an acronym's congress",
+            "HWU members voted. The HWU Congress opened in Hull on Monday.",
+            Some("HWU"),
+        ),
+        (
+            "an acronym spelling the body's name",
+            "The Harbour Workers Union (HWU) grew. The HWU Congress opened in Hull.",
+            Some("Harbour Workers Union"),
+        ),
+        (
+            "an acronym and a place",
+            "HWU Norfolk thanked its members. The HWU Norfolk AGM was held in Hull.",
+            Some("HWU Norfolk"),
+        ),
+        (
+            "words that end with a body's head",
+            "The Velby Rotary Club met. The Velby Rotary Club Installation Ceremony was held.",
+            Some("Velby Rotary Club"),
+        ),
+        (
+            "a body named nowhere else",
+            "The HWU Congress opened in Hull on Monday.",
+            None,
+        ),
+        (
+            "an unknown word after the acronym is the body's, not the gathering's",
+            "HWU members voted. The HWU Tolvik AGM was held in Hull.",
+            None,
+        ),
+        (
+            "no proper word before the head",
+            "The Executive Committee met. The Executive Committee Meeting was held in Hull.",
+            None,
+        ),
+    ] {
+        let ex = run(text);
+        let held: Vec<&str> = ex
+            .participations
+            .iter()
+            .filter(|p| p.role == PartRole::Organiser)
+            .map(|p| ex.entities[p.person].name.as_str())
+            .collect();
+        assert_eq!(held, body.into_iter().collect::<Vec<_>>(), "{case}: {text}");
+        if body.is_some() {
+            assert!(ex
+                .participations
+                .iter()
+                .any(|p| p.evidence.rule == "body-of-a-gathering"));
+        }
+    }
+}
+
 /// Fields and causes written with capitals, and kinds of body in the plural, name no
 /// organisation; a body named for a field still does.
 #[test]
