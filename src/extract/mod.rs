@@ -803,6 +803,7 @@ impl<'a> Reader<'a> {
             // "Rina Rao (HWU)": a person's name and their organisation's acronym; after an
             // honorific ("Mrs. E. Marlowe (EM)") only the person's own initials.
             && (names::could_abbreviate(&text, toks[b + 1].text)
+                || names::initials_with_middle(&text, toks[b + 1].text)
                 || (hon.is_none() && !names::person_shaped(toks, a, b, lx)))
         {
             let acr = toks[b + 1].text;

@@ -437,6 +437,22 @@ pub fn could_abbreviate(name: &str, acronym: &str) -> bool {
     !letters.is_empty() && letters.len() <= 12 && fits(&letters, &words, 0, 0, 0)
 }
 
+/// Rule `initials-with-middle`: a person's initials as minutes write them hold a middle
+/// initial the name leaves out: "L. Vik (LMV)", "D. Orr (DEO)". Two to four letters, the
+/// first the given name's, the last the surname's.
+pub fn initials_with_middle(name: &str, acronym: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let n = acronym.chars().count();
+    words.len() >= 2
+        && (2..=4).contains(&n)
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && first.chars().next() == acronym.chars().next()
+        && last.chars().next() == acronym.chars().last()
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();

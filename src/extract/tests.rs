@@ -1381,6 +1381,12 @@ fn naming_rules_type_names() {
             "Jane Doe",
         ),
         (
+            "initials-with-middle",
+            "Councillors not present: L. Vik (LMV) and D. Berg (DEB).",
+            Person,
+            "D. Berg",
+        ),
+        (
             "surname-then-post-nominal",
             "The motion was moved by Hale MP and seconded by Dr Ruiz.",
             Person,
@@ -2474,6 +2480,7 @@ fn abbreviations_that_name_no_body() {
         "Councillors not present: J. Pell (JP) and Tom Hale.",
         "The clinic offers HIV tests and the bank's ATM is open; an NGO helped.",
         "NB: the AOB item was moved to the next meeting.",
+        "Tom Hale, MBA, spoke of the first LNG cargo at the club BBQ.",
     ] {
         let ex = run(text);
         assert!(
