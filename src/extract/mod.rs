@@ -261,8 +261,13 @@ fn staff_word_at(r: &Reader, s: usize, k: usize, t: &Token) -> bool {
         return true;
     }
     let toks = &r.sents[s].toks;
-    // The post's scope or rank before it: "provincial co-ordinator", "regional organiser".
-    if names::is_scope_of_a_post(&capitalise(t.text))
+    // The post's scope or rank before it: "provincial co-ordinator", "regional organiser";
+    // a word of tenure ("former chief executive") or the body's kind ("union president").
+    let tenure = matches!(
+        w.as_ref(),
+        "former" | "new" | "acting" | "outgoing" | "incoming" | "interim"
+    );
+    if (names::is_scope_of_a_post(&capitalise(t.text)) || tenure || t.lex.is_org_head())
         && toks
             .get(k + 1)
             .is_some_and(|u| staff_word_at(r, s, k + 1, u))
@@ -1299,7 +1304,10 @@ impl<'a> Reader<'a> {
         // activist", "Acme country director", "Acme's former finance manager".
         if n <= 2
             && !given
-            && (n == 2 || a > 0 || next.is_some_and(|t| t.kind == Kind::Possessive))
+            && (n == 2
+                || a > 0
+                || next.is_some_and(|t| t.kind == Kind::Possessive)
+                || self.opens_a_lede(s, b))
             && !fc.is_stopword()
             && !lx.demonyms.contains_key(first.to_lowercase().as_str())
             && !(n == 1 && (fc.is_org_head() || fc.is_role_word()))
@@ -1507,6 +1515,49 @@ impl<'a> Reader<'a> {
             .take_while(|t| lower(t))
             .count();
         (2..=run).any(|e| toks[k + e - 1].lex.is_role())
+    }
+
+    /// Rule `organisation-opens-a-lede`: a sentence that opens with one unknown word, then
+    /// a post in lowercase and a person's name, opens with the post's body, as news ledes
+    /// write it: "Brantex chief executive Tom Hale said …", "Velltu chair Dr Ana Ruiz …".
+    /// Not a word the report writes in lowercase, nor one shaped as an adjective or a
+    /// participle ("Retired teacher A B", "Renowned economist A B"). `b` ends the word.
+    fn opens_a_lede(&self, s: usize, b: usize) -> bool {
+        const ADJECTIVE_ENDINGS: &[&str] = &[
+            "ed", "ing", "ous", "ful", "ive", "ent", "ant", "al", "ic", "ary", "ly", "ish", "less",
+            "est", "ior", "ble",
+        ];
+        let toks = &self.sents[s].toks;
+        if b != 1 {
+            return false;
+        }
+        let word = toks[0].text;
+        let lower = toks[0].lower();
+        let post = toks[1..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.kind == Kind::Word && !t.is_cap())
+            .count();
+        let name_after = toks
+            .get(1 + post)
+            .is_some_and(|t| t.is_cap() && (t.lex.is_honorific() || t.lex.is_given_name()));
+        post >= 1
+            && name_after
+            // The post, maybe after a word of tenure or the body's kind: "former chief
+            // executive", "union president".
+            && (1..=post).any(|j| {
+                self.lx.is_role(self.text(s, j, 1 + post))
+                    && toks[1..j].iter().all(|t| {
+                        t.lex.is_org_head()
+                            || matches!(
+                                t.lower().as_ref(),
+                                "former" | "new" | "acting" | "outgoing" | "incoming" | "interim"
+                            )
+                    })
+            })
+            && !toks[0].lex.is_role_modifier()
+            && !ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+            && !self.written_in_lowercase(word)
     }
 
     /// Does a post written as a title with its scope, then a name, begin at token `k`:

@@ -1267,6 +1267,24 @@ fn naming_rules_type_names() {
             "Brantex",
         ),
         (
+            "organisation-opens-a-lede",
+            "Brantex chief executive Tom Hale said the plant would stay open.",
+            Organization,
+            "Brantex",
+        ),
+        (
+            "organisation-opens-a-lede",
+            "Velltu union president Dr Ana Ruiz told delegates to hold firm.",
+            Organization,
+            "Velltu",
+        ),
+        (
+            "organisation-before-its-people",
+            "Delegates cheered as Brantex former chief executive Tom Hale spoke.",
+            Organization,
+            "Brantex",
+        ),
+        (
             "demonym-institution",
             "The talks stalled when the Norwegian government walked out.",
             Organization,
@@ -2682,6 +2700,22 @@ fn bodies_hold_the_gatherings_named_for_them() {
                 .iter()
                 .any(|p| p.evidence.rule == "body-of-a-gathering"));
         }
+    }
+}
+
+/// Rule `organisation-opens-a-lede` reads no adjective or participle that opens a sentence
+/// as a body, nor a word the report also writes in lowercase.
+#[test]
+fn ledes_open_with_no_adjective_as_a_body() {
+    for text in [
+        "Retired teacher Tom Hale said rents must fall.",
+        "Renowned economist Ana Ruiz warned of a slump.",
+        "Veteran organiser Mia Roth led the march.",
+        "Tireless campaigner Jon Berg spoke. Delegates praised his tireless work.",
+    ] {
+        let ex = run(text);
+        let orgs = kinds(&ex, EntityKind::Organization);
+        assert!(orgs.is_empty(), "{text}: {orgs:?}");
     }
 }
 
