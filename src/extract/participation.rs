@@ -621,6 +621,15 @@ fn list_start(site: &Site) -> usize {
         if k == q || k == 0 {
             return q;
         }
+        // Over a short bracket after the name before: "A B (Brantex), C D (Velltu) and E F".
+        if site.sent.is_punct(k - 1, ")") {
+            if let Some(open) = (k.saturating_sub(10)..k - 1)
+                .rev()
+                .find(|&o| site.sent.is_punct(o, "("))
+            {
+                k = open;
+            }
+        }
         match site.persons.iter().find(|m| m.end == k) {
             Some(m) => q = m.hon.unwrap_or(m.start),
             None => return q,
@@ -929,6 +938,16 @@ fn list_after(site: &Site, verbs: &[&str]) -> Option<usize> {
             return Some(q - 1);
         }
         let t = &toks[q - 1];
+        // Over a short bracket after a name: "A B (Brantex), C D (Velltu) and E F".
+        if t.is_punct(")") {
+            if let Some(open) = (q.saturating_sub(10)..q - 1)
+                .rev()
+                .find(|&o| toks[o].is_punct("("))
+            {
+                q = open;
+                continue;
+            }
+        }
         let in_list = t.is_cap()
             || t.kind == Kind::Possessive
             || t.is_punct(",")
@@ -1011,6 +1030,28 @@ fn met_with(
 
 /// The token where the person's verb stands: after the name, over "of the X" or an appositive
 /// closed by a comma ("X, director of Y, told delegates"), and over adverbs.
+/// The verb right after a short bracket that follows the name ("A B (Brantex) led a
+/// workshop", "A B (Tolvik, 1961) spoke"), if the bracket opens at `k`.
+fn verb_after_bracket(site: &Site, k: usize) -> Option<usize> {
+    let sent = site.sent;
+    if !sent.is_punct(k, "(") {
+        return None;
+    }
+    let close = (k + 1..sent.toks.len().min(k + 10)).find(|&q| sent.is_punct(q, ")"))?;
+    let mut v = close + 1;
+    while is_adverb(site.w(v)) {
+        v += 1;
+    }
+    let verb = sent
+        .toks
+        .get(v)
+        .is_some_and(|t| t.kind == Kind::Word && !t.is_cap())
+        && (subject_verb_role(site.w(v), site.w(v + 1), site.w(v + 2)).is_some()
+            || verbs::says_they_spoke(site.w(v))
+            || verbs::reports_a_speech(site.w(v), site.w(v + 1)));
+    verb.then_some(v)
+}
+
 fn verb_after(site: &Site) -> usize {
     let (sent, p) = (site.sent, site.p);
     let w = |i: usize| site.w(i);
@@ -1027,6 +1068,9 @@ fn verb_after(site: &Site) -> usize {
         if let Some(m) = sent.mention_starting(q) {
             k = m.end;
         }
+    } else if let Some(v) = verb_after_bracket(site, k) {
+        // "A B (Brantex) led a workshop": over the bracket to the verb.
+        k = v;
     } else if sent.is_punct(k, ",") || sent.is_punct(k, "(") {
         // Over an appositive to the verb after its closing comma.
         let mut depth = 0i32;

@@ -2087,6 +2087,20 @@ fn participation_forms() {
             conference,
         ),
         (
+            "a list with bodies in brackets, by",
+            "The conference was addressed by Ana Ruiz (Brantex), Tom Hale (Velltu) and Mia Roth.",
+            "Tom Hale",
+            Speaker,
+            conference,
+        ),
+        (
+            "the last subject of two, its body in brackets before the verb",
+            "Ana Ruiz (Brantex) and Tom Hale (Velltu) addressed the conference.",
+            "Tom Hale",
+            Speaker,
+            conference,
+        ),
+        (
             "in attendance",
             "Tom Hale was in attendance.",
             "Tom Hale",
