@@ -799,6 +799,10 @@ impl<'a> Reader<'a> {
         };
         let mut out = Vec::new();
 
+        if self.dateline(s, a, b) {
+            let id = self.reg.add(EntityKind::Place, &text, s);
+            return (vec![mention(Some(EntityKind::Place), Some(id))], b);
+        }
         // "Full Name (ACR)": an acronym defined in brackets.
         if !unit
             && next.is_some_and(|t| t.text == "(")
@@ -1560,6 +1564,87 @@ impl<'a> Reader<'a> {
             && !self.written_in_lowercase(word)
     }
 
+    /// Rule `dateline`: the place a report was filed from, opening its first paragraph before
+    /// the date or the agency, as press releases and wire copy write it: "VELBY, 12 March
+    /// 2025 –", "Velby, March 12 (Tolvik News) –", "VELBY (Reuters) –", "VELBY — …". One to
+    /// three capitalised words, no body's, gathering's or post's word among them; a colon
+    /// alone ("THEME:") is no dateline.
+    fn dateline(&self, s: usize, a: usize, b: usize) -> bool {
+        const WHEN: &[&str] = &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let toks = &self.sents[s].toks;
+        let first_of_block = self.doc.blocks[self.sents[s].block].start
+            == self.doc.sentences[self.sents[s].index].start;
+        if a != 0 || !first_of_block || b - a > 3 || s > 3 {
+            return false;
+        }
+        let plain = toks[a..b].iter().all(|t| {
+            t.is_cap()
+                && !t.lex.is_org_head()
+                && !t.lex.is_event_head()
+                && !t.lex.is_role_word()
+                && !t.lex.is_honorific()
+                && !t.lex.is_given_name()
+                && !WHEN.contains(&t.lower().trim_end_matches('.'))
+                // A page's label before its date: "UPDATED, 5 June 2019".
+                && !matches!(
+                    t.lower().as_ref(),
+                    "updated" | "posted" | "published" | "released" | "issued" | "dated"
+                        | "modified" | "filed" | "date" | "last"
+                )
+        });
+        let dash = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| matches!(t.text, "–" | "—" | "-"))
+        };
+        let at = |k: usize| toks.get(k).map(|t| t.text).unwrap_or("");
+        // A whole date after the comma: a month or a weekday next to a number.
+        let when = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| WHEN.contains(&t.lower().trim_end_matches('.')))
+        };
+        let number = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Number);
+        let date_after_comma =
+            at(b) == "," && (when(b + 1) && number(b + 2) || number(b + 1) && when(b + 2));
+        let agency = at(b) == "(" && (b + 2..b + 5).any(|c| at(c) == ")" && dash(c + 1));
+        // Without a date, only a name in capitals, as wire copy writes it.
+        let capitals = toks[a..b]
+            .iter()
+            .all(|t| t.text.chars().all(|c| !c.is_lowercase()));
+        plain && (date_after_comma || capitals && (agency || dash(b)))
+    }
+
     /// Does a post written as a title with its scope, then a name, begin at token `k`:
     /// "(Velcor) Regional Director Ana Ruiz", "(Acme) Country Director Dr Tom Hale"?
     fn titled_post_then_name(&self, s: usize, k: usize) -> bool {
@@ -2003,7 +2088,34 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn finish(self) -> Extraction {
+    /// A name first met in capitals (a dateline, a heading: "VELBY", "MRS HALE") takes the
+    /// spelling of a later mention in mixed case ("Velby"), when one spells the same name.
+    fn respell_capitals(&mut self) {
+        let shouting = |n: &str| !n.chars().any(char::is_lowercase);
+        let mut spelt: Vec<(EntityId, String)> = Vec::new();
+        for (s, sent) in self.sents.iter().enumerate() {
+            for m in &sent.mentions {
+                let Some(id) = m.entity else { continue };
+                let id = self.reg.resolve(id);
+                let name = &self.reg.get(id).name;
+                if !shouting(name) || name.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+                    continue;
+                }
+                let text = self.text(s, m.start, m.end);
+                if !shouting(text) && lexicon::key(text) == lexicon::key(name) {
+                    spelt.push((id, text.to_owned()));
+                }
+            }
+        }
+        for (id, text) in spelt {
+            if shouting(&self.reg.get(id).name) {
+                self.reg.get_mut(id).name = text;
+            }
+        }
+    }
+
+    fn finish(mut self) -> Extraction {
+        self.respell_capitals();
         // Entities that something still points to: a mention, a claim, the report itself.
         let mut used = HashSet::new();
         for s in &self.sents {

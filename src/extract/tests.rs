@@ -1267,6 +1267,24 @@ fn naming_rules_type_names() {
             "Brantex",
         ),
         (
+            "dateline",
+            "VELBY, 12 March 2025 – Ana Ruiz opened the new depot.",
+            Place,
+            "VELBY",
+        ),
+        (
+            "dateline",
+            "VELBY (Tolvik News) – Ana Ruiz opened the new depot.",
+            Place,
+            "VELBY",
+        ),
+        (
+            "dateline, respelt as a later mention writes it",
+            "VELBY, March 12 – Ana Ruiz said the depot would bring jobs to Velby.",
+            Place,
+            "Velby",
+        ),
+        (
             "organisation-opens-a-lede",
             "Brantex chief executive Tom Hale said the plant would stay open.",
             Organization,
@@ -2512,6 +2530,7 @@ fn abbreviations_that_name_no_body() {
         "Councillors not present: J. Pell (JP) and Tom Hale.",
         "The clinic offers HIV tests and the bank's ATM is open; an NGO helped.",
         "NB: the AOB item was moved to the next meeting.",
+        "UPDATED, 5 June 2019 – Ana Ruiz opened the new depot.",
         "Tom Hale, MBA, spoke of the first LNG cargo at the club BBQ.",
     ] {
         let ex = run(text);
