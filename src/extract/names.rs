@@ -1769,7 +1769,7 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
         }
         // An honorific's possessive is part of a name, not a courtesy: "King's College".
         let possessive = toks[span.0 + len].kind == Kind::Possessive;
-        if lx.is_honorific(&phrase) && !possessive {
+        if lx.is_honorific(&phrase) && !possessive && !initial_not_monsieur(toks, span.0, &phrase) {
             // "Sri Lanka", "Saint Lucia", "the Sri Lankan delegation": a known place or its
             // people's adjective is no honorific and a name.
             for end in span.0 + len + 1..=(span.0 + len + 2).min(span.1) {
@@ -1783,6 +1783,23 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
         }
     }
     0
+}
+
+/// "M." at `at` is an initial, not the French "Monsieur", after another honorific ("Cllr M.
+/// Roth") or where the sentence writes other names with initials ("T. Hale, M. Roth and J.
+/// Berg"), as minutes and lists do.
+fn initial_not_monsieur(toks: &[Token], at: usize, phrase: &str) -> bool {
+    let initial = |i: usize| {
+        toks[i].text.len() == 1
+            && toks[i].text.chars().all(|c| c.is_ascii_uppercase())
+            && toks.get(i + 1).is_some_and(|t| t.text == ".")
+    };
+    let after_honorific = at >= 1
+        && (toks[at - 1].lex.is_honorific()
+            || at >= 2 && toks[at - 1].text == "." && toks[at - 2].lex.is_honorific());
+    phrase == "M."
+        && (after_honorific
+            || (0..toks.len()).any(|i| i != at && toks[i].text != "M" && initial(i)))
 }
 
 /// Are tokens `from..to` (an honorific found before a name) a courtesy title of everyday

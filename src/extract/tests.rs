@@ -1417,6 +1417,18 @@ fn naming_rules_type_names() {
             "Jane Doe",
         ),
         (
+            "an initial M after another honorific is no Monsieur",
+            "Present: Cllr T. Hale, Cllr M. Roth and Cllr J. Berg.",
+            Person,
+            "M. Roth",
+        ),
+        (
+            "an initial M among other initials is no Monsieur",
+            "Apologies were received from T. Hale, M. Roth and J. Berg.",
+            Person,
+            "M. Roth",
+        ),
+        (
             "initials-with-middle",
             "Councillors not present: L. Vik (LMV) and D. Berg (DEB).",
             Person,
