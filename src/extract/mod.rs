@@ -1032,6 +1032,21 @@ impl<'a> Reader<'a> {
         if unit {
             return Some(EntityKind::Organization);
         }
+        // Rule `kind-of-place-of`: a name after the kind of place it is, "the town of Velby",
+        // "the port of Marden", "the province of Tolvik".
+        if n <= 3
+            && prev.is_some_and(|p| p.is("of"))
+            && a >= 2
+            && PLACE_KINDS.contains(&toks[a - 2].text)
+            && toks[a..b].iter().all(|t| {
+                t.is_cap()
+                    && !t.lex.is_org_head()
+                    && !t.lex.is_event_head()
+                    && !t.lex.is_role_word()
+            })
+        {
+            return Some(EntityKind::Place);
+        }
         // A union local by its number: "Local 27", "HWU Lodge 49".
         if has_year && n >= 2 && names::NUMBERED_UNITS.contains(&words[n - 2]) {
             return Some(EntityKind::Organization);
@@ -2286,6 +2301,36 @@ fn is_duration(w: &str) -> bool {
                 ))
     })
 }
+
+/// Words for a kind of place that take its name after "of", written in lowercase: "the town
+/// of Velby".
+const PLACE_KINDS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "port",
+    "province",
+    "state",
+    "region",
+    "district",
+    "county",
+    "island",
+    "islands",
+    "municipality",
+    "capital",
+    "borough",
+    "parish",
+    "commune",
+    "township",
+    "prefecture",
+    "governorate",
+    "emirate",
+    "kingdom",
+    "republic",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+];
 
 /// Rule `named-government`: a government named for its leader, or a party by its name, with
 /// the head word in lowercase: "the Brask government", "the newer Velby administration", "the

@@ -1267,6 +1267,18 @@ fn naming_rules_type_names() {
             "Brantex",
         ),
         (
+            "kind-of-place-of",
+            "Our delegation travelled to the port of Marden on Monday.",
+            Place,
+            "Marden",
+        ),
+        (
+            "kind-of-place-of",
+            "Delegates came from the province of Tolvik and the city of Brask.",
+            Place,
+            "Brask",
+        ),
+        (
             "dateline",
             "VELBY, 12 March 2025 – Ana Ruiz opened the new depot.",
             Place,
