@@ -1811,6 +1811,8 @@ fn quotation_forms() {
     for (case, text, speaker, start) in [
         ("said, then the organisation and title of the speaker", "“We are fortunate to have strong leaders in the union,” said HWU Chief Executive Officer Jo Bright.", "Jo Bright", "We are fortunate"),
         ("single curly marks", "Jo Bright spoke first.\n\n‘We are very concerned about the prisons and the courts,’ Bright said.", "Jo Bright", "We are very concerned"),
+        ("single curly marks closing a paragraph of one line", "Jo Bright spoke first.\n\nMia Roth said: ‘My members have waited ten years for this.’", "Mia Roth", "My members have waited"),
+        ("a stray single mark hides no double quotation after it", "Tom Hale called the offer a ‘disgrace and he said: \"We will fight this all the way.\"", "Tom Hale", "We will fight"),
         ("a place after the speaker's name", "President Ana Ruiz of Zambia called for \"collaborative efforts between the rich and poor countries\" to achieve the goals.", "Ana Ruiz", "collaborative efforts"),
         ("a participle after a comma speaks for the subject, not the person the object names", "Ana Ruiz paid tribute to the late Tom Hale, a founder of the union, saying, \"He gave his life to this movement.\"", "Ana Ruiz", "He gave his life"),
         ("adding, a pronoun subject", "Kai Brandt opened the meeting.\n\nHe thanked Mia Roth for her work, adding: \"We could not have done it without her.\"", "Kai Brandt", "We could not"),

@@ -315,7 +315,12 @@ fn ends_with_mark(text: &str) -> bool {
     matches!(
         text.trim_end().chars().last(),
         Some('.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']' | '…' | '*' | '_')
-    )
+    ) || text.trim_end().ends_with(['\''])
+        && text
+            .trim_end()
+            .strip_suffix('\'')
+            .and_then(|rest| rest.chars().last())
+            .is_some_and(|c| matches!(c, '.' | '!' | '?'))
 }
 
 /// True when a text ends where a paragraph may end: a mark that may end one, or a line shorter
@@ -333,10 +338,14 @@ fn looks_like_heading(line: &str) -> bool {
     if words == 0 || words > HEADING_MAX_WORDS {
         return false;
     }
+    // A quotation in single marks closes a sentence too: "… she said: 'We will win.'"
+    let before_single = line
+        .strip_suffix(['\'', '’'])
+        .and_then(|rest| rest.chars().last());
     !matches!(
         line.chars().last(),
         Some('.' | '!' | '?' | ',' | ';' | ':' | '"' | '”')
-    )
+    ) && !matches!(before_single, Some('.' | '!' | '?' | ','))
 }
 
 /// Splits one block into sentence spans (relative byte offsets, trimmed).
@@ -540,6 +549,21 @@ mod tests {
                 (BlockKind::Paragraph, "Media contact:"),
                 (BlockKind::Heading, "Ana Ruiz, Press Officer"),
                 (BlockKind::Heading, "Tel: 0123"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_that_closes_a_quotation_in_single_marks_is_no_heading() {
+        let text =
+            "Rents\n\nShe said: ‘We will win.’\n\nHe said: 'We will win.'\n\nThe members' union\n";
+        assert_eq!(
+            block_texts(text, Format::Text),
+            [
+                (BlockKind::Heading, "Rents"),
+                (BlockKind::Paragraph, "She said: ‘We will win.’"),
+                (BlockKind::Paragraph, "He said: 'We will win.'"),
+                (BlockKind::Heading, "The members' union"),
             ]
         );
     }
