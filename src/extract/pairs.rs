@@ -365,6 +365,8 @@ struct Pair {
     person: EntityId,
     organisation: EntityId,
     between: (usize, usize),
+    /// Whether the person is named before the organisation.
+    person_first: bool,
     /// The features, when they were asked to be kept.
     features: Vec<String>,
     /// The model's probability.
@@ -419,6 +421,7 @@ fn pairs(r: &Reader, skip: &HashSet<(EntityId, EntityId)>, keep: bool) -> Vec<Pa
                     person: pe,
                     organisation: oe,
                     between: (p.end.min(o.end), p.start.max(o.start)),
+                    person_first: p.start < o.start,
                     features,
                     score,
                 });
@@ -450,7 +453,7 @@ pub(crate) fn find_pair_affiliations(r: &mut Reader) {
     }
     for (score, i) in best.into_values() {
         let pair = &pairs[i];
-        let role = role_between(r, pair.sentence, pair.between);
+        let role = role_between(r, pair.sentence, pair.between, pair.person_first);
         r.memberships.push(Membership {
             member: pair.person,
             organization: pair.organisation,
@@ -464,14 +467,26 @@ pub(crate) fn find_pair_affiliations(r: &mut Reader) {
     }
 }
 
-/// The first role phrase standing wholly between the two names, as written: "A B, the
-/// director of X" gives "director", "X's general secretary A B" gives "general secretary".
-fn role_between(r: &Reader, s: usize, (a, b): (usize, usize)) -> Option<String> {
-    (a..b).find_map(|i| {
+/// The role phrase standing wholly between the two names nearest the person, as written: "A
+/// B, the director of X" gives "director", "X's general secretary A B" gives "general
+/// secretary", and "X president A B and vice-president C D" gives C D "vice-president", not
+/// the president's role.
+fn role_between(
+    r: &Reader,
+    s: usize,
+    (a, b): (usize, usize),
+    person_first: bool,
+) -> Option<String> {
+    let mut phrases = (a..b).filter_map(|i| {
         let phrase = roles::role_at(r, s, i)?;
-        (phrase.start >= a && phrase.end <= b && phrase.end > phrase.start)
+        (phrase.start == i && phrase.end <= b && phrase.end > phrase.start)
             .then(|| r.text(s, phrase.start, phrase.end).trim().to_owned())
-    })
+    });
+    if person_first {
+        phrases.next()
+    } else {
+        phrases.last()
+    }
 }
 
 /// Every pair the model reads in a report whose rules have run, with its features and score.
@@ -570,6 +585,21 @@ mod tests {
                 assert_eq!(got, None, "{case}: {text}");
             }
         }
+    }
+
+    /// The role a model's tie takes is the one nearest the person: the second person of "X
+    /// president A B and vice-president C D" is no president.
+    #[test]
+    fn the_model_takes_the_role_nearest_the_person() {
+        let ex = run(
+            "Tolvik Workers Union president Tom Hale and vice-president Ana Ruiz attended the summit.",
+        );
+        let role = ex
+            .memberships
+            .iter()
+            .find(|m| ex.entities[m.member].name == "Ana Ruiz")
+            .and_then(|m| m.role.clone());
+        assert_eq!(role.as_deref(), Some("vice-president"));
     }
 
     #[test]
