@@ -477,16 +477,22 @@ fn role_between(
     (a, b): (usize, usize),
     person_first: bool,
 ) -> Option<String> {
-    let mut phrases = (a..b).filter_map(|i| {
-        let phrase = roles::role_at(r, s, i)?;
-        (phrase.start == i && phrase.end <= b && phrase.end > phrase.start)
-            .then(|| r.text(s, phrase.start, phrase.end).trim().to_owned())
-    });
-    if person_first {
-        phrases.next()
+    let phrases: Vec<(usize, usize)> = (a..b)
+        .filter_map(|i| {
+            let phrase = roles::role_at(r, s, i)?;
+            (phrase.start == i && phrase.end <= b && phrase.end > phrase.start)
+                .then_some((phrase.start, phrase.end))
+        })
+        .collect();
+    // After the organisation, the phrase that ends nearest the person, whole: "tenant board
+    // member", not its "member".
+    let nearest = if person_first {
+        phrases.first().copied()
     } else {
-        phrases.last()
-    }
+        let end = phrases.iter().map(|p| p.1).max();
+        phrases.iter().copied().find(|p| Some(p.1) == end)
+    };
+    nearest.map(|(start, end)| r.text(s, start, end).trim().to_owned())
 }
 
 /// Every pair the model reads in a report whose rules have run, with its features and score.
