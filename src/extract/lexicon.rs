@@ -406,7 +406,7 @@ impl Lexicon {
                 }
             }
             // (Keying turns a dash of any width into '-'.)
-            if (dash || !ascii) && self.joins_roles(k) {
+            if (dash || !ascii) && (self.joins_roles(k) || self.designated_role(k)) {
                 bits |= WordClass::ROLE | WordClass::ROLE_PREFIX;
             }
             bits
@@ -533,8 +533,19 @@ impl Lexicon {
     /// A role of the lexicon, or one word joining roles with hyphens ("secretary-treasurer").
     pub fn is_role(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| {
-            self.roles.contains(k) || self.joins_roles(k)
+            self.roles.contains(k) || self.joins_roles(k) || self.designated_role(k)
         })
+    }
+
+    /// A role with the word of a post not yet taken up after it: "ambassador-designate", "high
+    /// commissioner designate", "sheriff elect".
+    fn designated_role(&self, key: &str) -> bool {
+        ["-designate", " designate", "-elect", " elect"]
+            .iter()
+            .any(|s| {
+                key.strip_suffix(s)
+                    .is_some_and(|base| self.roles.contains(base))
+            })
     }
 
     /// One word of roles joined by hyphens, each a role ("secretary-treasurer", "chair-treasurer").
@@ -552,7 +563,7 @@ impl Lexicon {
     /// The first words of some role or occupation (or a whole one).
     pub fn is_role_prefix(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| {
-            self.role_prefixes.contains(k) || self.joins_roles(k)
+            self.role_prefixes.contains(k) || self.joins_roles(k) || self.designated_role(k)
         })
     }
 
@@ -759,6 +770,28 @@ mod tests {
         assert!(lx.is_event_head("plenary"));
         assert!(lx.is_stopword("The"));
         assert!(lx.is_boilerplate("Comments are closed."));
+    }
+
+    /// A post not yet taken up is the post's role, in one word or two; a verb "elect" after a
+    /// plural, or the word alone, is none.
+    #[test]
+    fn roles_designate_and_elect() {
+        let lx = Lexicon::builtin();
+        for (phrase, role) in [
+            ("Ambassador-designate", true),
+            ("High Commissioner designate", true),
+            ("high commissioner-designate", true),
+            ("Sheriff Elect", true),
+            ("chair-elect", true),
+            ("designate", false),
+            ("elect", false),
+            ("members elect", false),
+            ("Tolvik-designate", false),
+        ] {
+            assert_eq!(lx.is_role(phrase), role, "{phrase}");
+        }
+        assert!(lx.is_role_prefix("high commissioner-designate"));
+        assert!(lx.word_class("Commissioner-designate").is_role());
     }
 
     #[test]

@@ -449,7 +449,16 @@ struct RoleKind {
 impl RoleKind {
     fn of(r: &Reader, s: usize, start: usize, end: usize) -> RoleKind {
         let role_words = r.text(s, start, end).to_lowercase();
-        let head = r.sents[s].toks[end - 1].lower();
+        // A post not yet taken up is read as the post: "high commissioner-designate".
+        let role_words = ["-designate", " designate", "-elect", " elect"]
+            .iter()
+            .find_map(|x| role_words.strip_suffix(x))
+            .map_or_else(|| role_words.clone(), str::to_owned);
+        let head = role_words
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_owned();
         // The role's words are the entry, or end in it after a space.
         let ends_in = |entry: &str| {
             role_words
