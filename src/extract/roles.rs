@@ -1140,6 +1140,22 @@ fn joint_post(r: &Reader, s: usize, phrase: &RolePhrase) -> Option<RolePhrase> {
     })
 }
 
+/// A part someone plays at a gathering, no office or description of theirs: "speaker",
+/// "moderator", "guest" (lower case).
+fn part_at_a_gathering(word: &str) -> bool {
+    matches!(
+        word,
+        "speaker"
+            | "panellist"
+            | "panelist"
+            | "presenter"
+            | "moderator"
+            | "host"
+            | "guest"
+            | "facilitator"
+    )
+}
+
 /// Rule `label-role-list`: a line labelled with a plural office lists its holders:
 /// "Councillors: A B, C D and E F", "Trustees: …". Each person on it holds the office.
 fn label_role_list(r: &mut Reader, s: usize) {
@@ -1155,7 +1171,8 @@ fn label_role_list(r: &mut Reader, s: usize) {
     } else {
         return;
     };
-    if !r.lx.is_role(&singular) {
+    // "Speakers: A B, C D" lists who spoke, not holders of an office.
+    if !r.lx.is_role(&singular) || part_at_a_gathering(&singular.to_lowercase()) {
         return;
     }
     let persons: Vec<EntityId> = sent
@@ -2072,7 +2089,8 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             let holder = sent.mentions.iter().any(|m| {
                 m.kind == Some(EntityKind::Person) && m.hon.unwrap_or(m.start) == phrase.next
             });
-            if holder {
+            // "A B, Secretary: C D": a label of the next name's office.
+            if holder || sent.is_punct(phrase.next, ":") {
                 return claims > 0;
             }
             let mut org = None;
@@ -2425,12 +2443,9 @@ fn described(r: &Reader, sent: &Sent, phrase: &RolePhrase) -> bool {
         .map(|(i, t)| (phrase.start + i, t))
         .all(modifier_or_head);
     // A part at a gathering is no description of the person: "keynote speaker, A B".
-    let at_a_gathering = words.last().is_some_and(|t| {
-        matches!(
-            t.lower().as_ref(),
-            "speaker" | "panellist" | "panelist" | "presenter" | "moderator" | "host" | "guest"
-        )
-    });
+    let at_a_gathering = words
+        .last()
+        .is_some_and(|t| part_at_a_gathering(&t.lower()));
     shaped && !at_a_gathering && (phrase.indefinite || words.len() >= 2)
 }
 

@@ -684,6 +684,47 @@ fn a_described_occupation_before_the_name_is_a_title() {
     }
 }
 
+/// A label names the office or part of the name after it, never of the one before: in
+/// "Chairman: A B, Secretary: C D" A B is no secretary; "Speakers:" lists no office.
+#[test]
+fn labels_belong_to_the_name_after_them() {
+    for (case, text, person, not_title) in [
+        (
+            "officer list on one line",
+            "The board: Chairman: Mr. Tom Hale, Secretary: Ms Ana Ruiz, Treasurer: Jon Berg.",
+            "Tom Hale",
+            "Secretary",
+        ),
+        (
+            "the next label",
+            "The board: Chairman: Mr. Tom Hale, Secretary: Ms Ana Ruiz, Treasurer: Jon Berg.",
+            "Ana Ruiz",
+            "Treasurer",
+        ),
+        (
+            "a part at a gathering",
+            "# Brask forum\n\nChair: Ana Ruiz\n\nSpeakers: Tom Hale, Mia Roth",
+            "Tom Hale",
+            "Speaker",
+        ),
+    ] {
+        let ex = run(text);
+        let got = titles(&ex, person);
+        let tied = affiliations(&ex);
+        assert!(
+            !got.iter().any(|t| t.eq_ignore_ascii_case(not_title))
+                && !tied
+                    .iter()
+                    .any(|(p, r, _)| p == person && r.eq_ignore_ascii_case(not_title)),
+            "{case}: {got:?} {tied:?}"
+        );
+        assert!(
+            ex.entities.iter().any(|e| e.name == person),
+            "{case}: {person} is read"
+        );
+    }
+}
+
 /// The rules' own table: every example sentence in `rules::ALL` makes its rule fire (a claim
 /// of the rule's kind carries the rule's name and confidence).
 #[test]
