@@ -1572,7 +1572,15 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     // "Sheikh Hamad bin Khalid Al Mansouri": a patronymic chain runs to three words).
     // "bin"/"ibn" ("son of") joins two names whatever the given name: a patronymic.
     let patronymic = matches!(conn.as_ref(), "bin" | "ibn");
+    // A title before the given name is no part of the name the particle joins: "President Ana
+    // van der Berg", "Minister Tom de Hale".
+    let titled_given = lx.is_given_name(last)
+        && left.1 - left.0 >= 2
+        && toks[left.0..left.1 - 1]
+            .iter()
+            .all(|t| (t.lex.is_role_word() || t.lex.is_honorific()) && !t.lex.is_org_head());
     let person_left = lx.is_given_name(first)
+        || titled_given
         || ((lx.is_given_name(last) || patronymic)
             && !toks[left.0..left.1].iter().any(|t| {
                 t.lex.is_org_head() || t.lex.is_role() && !t.lex.is_honorific() && !patronymic

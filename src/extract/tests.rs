@@ -1961,6 +1961,16 @@ fn person_name_boundaries() {
             "Ana de la Cruz",
         ),
         (
+            "particles after a title before the given name",
+            "President Ana van der Berg opened the congress.",
+            "Ana van der Berg",
+        ),
+        (
+            "a particle after a title of two words",
+            "General Secretary Luis de la Vega spoke next.",
+            "Luis de la Vega",
+        ),
+        (
             "an Arabic article in lowercase inside the surname",
             "Tom Hale and Ahmed al-Rashid attended the session.",
             "Ahmed al-Rashid",
