@@ -1,0 +1,1081 @@
+//! What kind of entity a capitalised name is (a person, an organisation, a place, an event,
+//! or nothing), read from its words, what the lexicons know of them and the words around it.
+//! The reader's name pass asks [`Reader::kind_of`] once per new name; the cues it reads
+//! (`person_cue`, `dateline`, `opens_a_lede` and the rest) live here beside it. This module
+//! types names only: it makes no entity, claim or relation.
+
+use super::word_class::WordClass;
+use super::*;
+
+/// A stage's answer: `Some(kind)` decides (`Some(None)`: no entity), `None` passes the name on
+/// to the next stage.
+type Decision = Option<Option<EntityKind>>;
+
+/// A name being typed, tokens `a..b` of sentence `s`, and what every stage reads of it.
+struct Name<'t> {
+    s: usize,
+    a: usize,
+    b: usize,
+    n: usize,
+    toks: &'t [Token<'t>],
+    words: Vec<&'t str>,
+    text: &'t str,
+    /// The first and last words, as text and as what the lexicons say of them.
+    first: &'t str,
+    last: &'t str,
+    fc: WordClass,
+    lc: WordClass,
+    prev: Option<Token<'t>>,
+    next: Option<&'t Token<'t>>,
+    /// A lowercase word inside: "University of X".
+    has_connector: bool,
+    /// A year last: "Summit 2024".
+    has_year: bool,
+}
+
+impl<'t> Name<'t> {
+    fn new(r: &'t Reader<'_>, s: usize, a: usize, b: usize) -> Name<'t> {
+        let toks = &r.sents[s].toks[..];
+        let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
+        let n = b - a;
+        let has_connector = words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+        Name {
+            s,
+            a,
+            b,
+            n,
+            toks,
+            first: words[0],
+            last: words[n - 1],
+            words,
+            text: r.text(s, a, b),
+            fc: toks[a].lex,
+            lc: toks[b - 1].lex,
+            prev: a.checked_sub(1).map(|i| toks[i]),
+            next: toks.get(b),
+            has_connector,
+            has_year: toks[b - 1].kind == Kind::Number,
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// The kind a new name has, from its words and its neighbours.
+    ///
+    /// Each stage below decides or passes to the next, in order: forms that say the kind
+    /// outright, gatherings, head words, then the cues of a person's name.
+    pub(super) fn kind_of(
+        &self,
+        s: usize,
+        a: usize,
+        b: usize,
+        unit: bool,
+        heading: bool,
+    ) -> Option<EntityKind> {
+        if unit {
+            return Some(EntityKind::Organization);
+        }
+        let nm = Name::new(self, s, a, b);
+        self.kind_by_form(&nm)
+            .or_else(|| self.kind_as_gathering(&nm))
+            .or_else(|| self.kind_by_heads(&nm))
+            .unwrap_or_else(|| self.kind_by_person_cues(&nm, heading))
+    }
+
+    /// Forms that say the kind outright: a place after its kind, a numbered unit, a campaign
+    /// name, a title or a topic (no entity), a known place.
+    fn kind_by_form(&self, nm: &Name) -> Decision {
+        let Name {
+            s,
+            a,
+            b,
+            n,
+            toks,
+            ref words,
+            text,
+            first,
+            fc,
+            lc,
+            prev,
+            has_year,
+            ..
+        } = *nm;
+        let lx = self.lx;
+        // Rule `kind-of-place-of`: a name after the kind of place it is, "the town of Velby",
+        // "the port of Marden", "the province of Tolvik".
+        if n <= 3
+            && prev.is_some_and(|p| p.is("of"))
+            && a >= 2
+            && PLACE_KINDS.contains(&toks[a - 2].text)
+            && toks[a..b].iter().all(|t| {
+                t.is_cap()
+                    && !t.lex.is_org_head()
+                    && !t.lex.is_event_head()
+                    && !t.lex.is_role_word()
+            })
+        {
+            return Some(Some(EntityKind::Place));
+        }
+        // A union local by its number: "Local 27", "HWU Lodge 49".
+        if has_year && n >= 2 && names::NUMBERED_UNITS.contains(&words[n - 2]) {
+            return Some(Some(EntityKind::Organization));
+        }
+        // Rule `place-and-acronym`: a regional body of an organisation known by its acronym:
+        // "Manitoba HWU", "HWU Tolvik".
+        if n == 2 {
+            let (x, y) = (toks[a], toks[a + 1]);
+            let regional = |acr: &Token, place: &Token| {
+                acr.is_acronym() && acr.lex.place().is_none() && place.lex.place().is_some()
+            };
+            if regional(&x, &y) || regional(&y, &x) {
+                return Some(Some(EntityKind::Organization));
+            }
+        }
+        // Rule `role-then-given-name`: a given name after a role begins a person's name, even
+        // when the surname is also a head word ("President Renata Plaza", "Minister Ana Bay").
+        if (2..=4).contains(&n)
+            && fc.is_given_name()
+            && toks[a..b].iter().all(|t| t.is_cap() && !t.is_acronym())
+            && self.role_before(s, a)
+        {
+            return Some(Some(EntityKind::Person));
+        }
+        // Rule `campaign-verb-name`: a name that opens with a campaign's imperative and runs
+        // three words or more: "Keep Marden Buses Public", "Hands Off Marden Library".
+        if n >= 3
+            && matches!(
+                first,
+                "Save" | "Stop" | "Keep" | "Defend" | "Protect" | "Hands" | "Reclaim" | "Scrap"
+            )
+            && !toks[a + 1].lex.is_given_name()
+        {
+            return Some(Some(EntityKind::Organization));
+        }
+        // Rule `campaign-name`: "Dockers for Justice", "Justice for Tolvik".
+        if let Some(f) = (a + 1..b.saturating_sub(1)).find(|&k| toks[k].is("for")) {
+            if names::campaign_name(toks, (a, f), (f + 1, b), lx) {
+                return Some(Some(EntityKind::Organization));
+            }
+        }
+        // Rule `topic-no-body`: a field or cause written with capitals names nothing:
+        // "Mental Health", "Climate Change", "Human Resources".
+        if lx.is_topic(text) {
+            return Some(None);
+        }
+        // Rule `honorific-no-name`: honorifics alone name nobody: "Principal Secretary Amb.",
+        // "Cllr Mrs".
+        if toks[a..b]
+            .iter()
+            .all(|t| t.text.chars().all(|c| !c.is_alphanumeric()) || t.lex.is_honorific())
+        {
+            return Some(None);
+        }
+        // Rule `demonym-no-entity`: an adjective of place is no name, however many words it
+        // has: "Sri Lankan (President)", "Latin American (countries)", "the South African
+        // (delegation)"; not one that is also the place's name ("New Zealand").
+        if lx.demonyms.contains_key(&lexicon::key(text)) && lx.place(text).is_none() {
+            return Some(None);
+        }
+        // A capitalised role title is no entity: "Communications Officer",
+        // "Executive Secretary-Treasurer".
+        // Not after initials, where the word is a surname: "K. P. Dean", "R. Judge".
+        let after_initials = names::is_initial(toks, a, lx);
+        // Nor after a given name: "Rose Bishop", "Anna King".
+        let after_given_name = n == 2 && names::given_name_before_a_surname(first, lx);
+        if lx.is_role(text)
+            || lx.is_occupation(text)
+            || (n <= 4 && lc.is_role_word() && !after_initials && !after_given_name)
+        {
+            return Some(None);
+        }
+        // Rule `compass-place`: a known place after a point of the compass is a place too
+        // ("East Pakistan", "South Tolvik"); an adjective's region stays a description
+        // ("Western Uganda", "North East Asia").
+        let compass = n == 2 && matches!(first, "North" | "South" | "East" | "West");
+        if lx.place(text).is_some() || (compass && lc.place().is_some()) {
+            return Some(Some(EntityKind::Place));
+        }
+        None
+    }
+
+    /// A gathering by its head word: "Northern Growers Conference 2024", "Workshop on X".
+    fn kind_as_gathering(&self, nm: &Name) -> Decision {
+        let Name {
+            s,
+            a,
+            b,
+            n,
+            toks,
+            ref words,
+            last,
+            fc,
+            lc,
+            prev,
+            has_connector,
+            has_year,
+            ..
+        } = *nm;
+        let lx = self.lx;
+        // Events: "Northern Growers Conference 2024", "Workshop on X", "Baltic Summit".
+        let hc = if has_year && n >= 2 {
+            toks[b - 2].lex
+        } else {
+            lc
+        };
+        // "18 March 2024", "March 2024": a date, though "march" is an event head.
+        let date = tokens::is_date_month(toks, if has_year { b - 2 } else { b - 1 });
+        // A two-word head, its last word no gathering alone: "Presentation Night".
+        // (A two-word head's first word is one that starts a head.)
+        let head_pair = n >= 2
+            && toks[b - 2].lex.starts_event_head()
+            && lx.is_event_head(&format!("{} {}", words[n - 2], last));
+        let event_last = (hc.is_event_head() || head_pair) && n >= 2 && !date;
+        let event_first = fc.is_event_head() && has_connector && n >= 3;
+        if event_last || event_first {
+            let also_org = hc.is_org_head() || (event_first && fc.is_org_head());
+            let ordinal_before = toks[a].is_ordinal()
+                || prev.is_some_and(|p| {
+                    p.is_ordinal()
+                        || matches!(p.lower().as_ref(), "annual" | "next" | "last" | "biennial")
+                        || is_duration(&p.lower())
+                });
+            // "the HWU Congress", "the NFW Summit": an organisation's acronym before the head
+            // names its gathering.
+            let acronym_event =
+                n <= 3 && toks[a].is_acronym() && !toks[b - 1].is_acronym() && fc.place().is_none();
+            if !also_org
+                || has_year
+                || ordinal_before
+                || acronym_event
+                || self.in_title(s)
+                || gathering_of(&words[..if has_year { n - 1 } else { n }])
+                || said_to_take_place(toks, b)
+                || taken_part_in(toks, a)
+            {
+                return Some(Some(EntityKind::Event));
+            }
+        }
+        None
+    }
+
+    /// Organisations and places by their head words, and the bodies no name makes.
+    fn kind_by_heads(&self, nm: &Name) -> Decision {
+        let Name {
+            s,
+            a,
+            b,
+            n,
+            toks,
+            ref words,
+            text,
+            first,
+            last,
+            fc,
+            lc,
+            prev,
+            next,
+            has_connector,
+            has_year,
+            ..
+        } = *nm;
+        let lx = self.lx;
+        // Organisations: a head word last ("… Union"), or first with a connector ("University
+        // of …"), or a compound of another language ("…genossenschaft").
+        // Heads that are both: institutions are organisations ("Lakeside University"),
+        // venues are places ("Riverside Conference Centre") unless a connector makes them an
+        // institution ("Centre for Housing Studies").
+        let last_l = last.to_lowercase();
+        // Rule `venue-after-at`: "at the Hill Secondary School", "at Ely Golf Club": after
+        // "at" an institution that is also a place names the venue.
+        let at = prev.is_some_and(|p| p.is("at"))
+            || (prev.is_some_and(|p| p.is("the")) && a >= 2 && toks[a - 2].is("at"));
+        let institution = INSTITUTIONS.contains(&last_l.as_str())
+            && !(at && matches!(last_l.as_str(), "school" | "club" | "lodge" | "college"));
+        let place_head_last = lc.is_place_head() && !institution;
+        let org_last = lc.is_org_head() && n >= 2;
+        let org_first = fc.is_org_head() && has_connector && n >= 3;
+        let org_first_strong = fc.is_org_head()
+            && n >= 2
+            && !place_head_last
+            && !names::is_weak_head(first)
+            && !fc.is_place_head();
+        let compound = n >= 2 && words.iter().any(|w| lx.has_org_suffix(w));
+        // Rule `generic-body`: a name of generic words only ("Board of Directors", "National
+        // Executive Council", "Standing Committee") is an organ of some organisation, not one.
+        if words.iter().all(|w| is_generic_body_word(w)) {
+            return Some(None);
+        }
+        // A kind of body in the plural, after a word for how they stand to the writer, is no
+        // one body: "Member Federations", "Charity Partners", "Sister Unions".
+        if n == 2
+            && last.ends_with('s')
+            && lc.is_org_head()
+            && matches!(
+                first.to_lowercase().as_str(),
+                "member"
+                    | "charity"
+                    | "partner"
+                    | "affiliate"
+                    | "affiliated"
+                    | "sister"
+                    | "fellow"
+                    | "other"
+                    | "local"
+                    | "regional"
+            )
+        {
+            return Some(None);
+        }
+        // Rule `venue-of`: after "at" or "in", a building "of" something is the venue: "in the
+        // Great Hall of the People", "at the Church of the Holy Cross", "at the Palace of X".
+        let at_or_in = |k: usize| toks[k].is("at") || toks[k].is("in");
+        let placed = prev.is_some_and(|p| p.is("at") || p.is("in"))
+            || (prev.is_some_and(|p| p.is("the")) && a >= 2 && at_or_in(a - 2));
+        if placed {
+            if let Some(of) = words.iter().position(|w| *w == "of").filter(|&o| o >= 1) {
+                let building = words[of - 1];
+                if matches!(
+                    building,
+                    "Church"
+                        | "Cathedral"
+                        | "Chapel"
+                        | "Basilica"
+                        | "Temple"
+                        | "Mosque"
+                        | "Palace"
+                        | "Hall"
+                        | "Castle"
+                        | "Abbey"
+                ) {
+                    return Some(Some(EntityKind::Place));
+                }
+            }
+        }
+        if (org_last && (has_connector || !place_head_last))
+            || org_first
+            || org_first_strong
+            || compound
+        {
+            return Some(Some(EntityKind::Organization));
+        }
+        // Rule `given-name-and-place-head`: a given name and a surname that is a place's head
+        // word, with a cue of its own after it, is a person: "Leo Park, president of X,",
+        // "Ann Hill said" (not "Victoria Park" after "and", "with" or "at").
+        let weak_prev = prev.is_some_and(|p| {
+            matches!(
+                p.lower().as_ref(),
+                "and" | "with" | "including" | "included" | "met" | "by" | "at" | "in" | "to"
+            )
+        });
+        if n == 2 && place_head_last && fc.is_given_name() && !weak_prev && self.person_cue(s, a, b)
+        {
+            return Some(Some(EntityKind::Person));
+        }
+        // Places: a head word last or first ("Victoria Park", "Hotel Gartenstadt", "X-Hof").
+        let hyphen_head = last
+            .rsplit('-')
+            .next()
+            .is_some_and(|p| p.len() < last.len() && lx.is_place_head(p));
+        if (place_head_last && n >= 2)
+            || (fc.is_place_head() && n >= 2 && !has_connector)
+            || hyphen_head
+        {
+            return Some(Some(EntityKind::Place));
+        }
+        // After a portfolio or academic role, capitalised words belong to the title:
+        // "Minister of State for Environment", "Lecturer in Planning".
+        let after_role = a >= 2
+            && prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "for" | "in"))
+            && (toks[a - 2].lex.is_role() || toks[a - 2].lex.is_occupation());
+        if after_role
+            && lx.place(text).is_none()
+            && !lc.is_org_head()
+            && !names::is_initial(toks, a, lx)
+        {
+            return Some(None);
+        }
+        let given = fc.is_given_name();
+        // Rule `organisation-head-inside`: a head word anywhere in a name that no rule above
+        // typed ("Socialist Party of Ruritania", "Radio Tolvik Internationale", "Daily News X"),
+        // after a place's name only when the head, one of its first words, takes "of"
+        // ("Kenya Federation of Labour", "Ontario Union of Teachers").
+        let head_then_of = toks[a..b]
+            .windows(2)
+            .take(3)
+            .any(|p| p[0].lex.is_org_head() && p[1].text == "of");
+        let shouted = n >= 3 && toks[a..b].iter().all(|t| t.is_acronym());
+        let not_a_body = [
+            "award",
+            "awards",
+            "prize",
+            "medal",
+            "trophy",
+            "cup",
+            "scholarship",
+            "plan",
+            "act",
+            "bill",
+            "report",
+            "strategy",
+            "programme",
+            "program",
+        ]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w));
+        if n >= 2
+            && !given
+            && !has_year
+            && !shouted
+            && !not_a_body
+            && toks[a..b].iter().any(|t| t.lex.is_org_head())
+            && (fc.place().is_none() || head_then_of)
+        {
+            return Some(Some(EntityKind::Organization));
+        }
+        // Rule `organisation-before-its-people`: an unknown name before the word for its
+        // staff or a post in it, or its possessive before one: "Zantex workers", "Dorvia
+        // activist", "Acme country director", "Acme's former finance manager".
+        if n <= 2
+            && !given
+            && (n == 2
+                || a > 0
+                || next.is_some_and(|t| t.kind == Kind::Possessive)
+                || self.opens_a_lede(s, b))
+            && !fc.is_stopword()
+            && !lx.demonyms.contains_key(first.to_lowercase().as_str())
+            && !(n == 1 && (fc.is_org_head() || fc.is_role_word()))
+            && (next.is_some_and(|t| staff_word_at(self, s, b, t))
+                || (next.is_some_and(|t| t.kind == Kind::Possessive) && self.post_after(s, b + 1))
+                || (lx.place(text).is_none() && self.titled_post_then_name(s, b)))
+        {
+            return Some(Some(EntityKind::Organization));
+        }
+        None
+    }
+
+    /// The last stage: a person by the shape of the name and its cues, a place after a
+    /// preposition of place, or nothing.
+    fn kind_by_person_cues(&self, nm: &Name, heading: bool) -> Option<EntityKind> {
+        let Name {
+            s,
+            a,
+            b,
+            n,
+            toks,
+            last,
+            fc,
+            lc,
+            prev,
+            ..
+        } = *nm;
+        let lx = self.lx;
+        let given = fc.is_given_name();
+        let shaped = names::person_shaped(toks, a, b, lx);
+        let after_place_prep = prev.is_some_and(|p| {
+            matches!(
+                p.lower().as_ref(),
+                "in" | "at"
+                    | "near"
+                    | "to"
+                    | "across"
+                    | "through"
+                    | "outside"
+                    | "around"
+                    | "towards"
+                    | "into"
+                    | "from"
+                    | "inside"
+            )
+        });
+        // "from Ana Ruiz", "presented to Tomas Brandt": a given name makes "from", "to" or
+        // "towards" introduce a person; "in"/"at" still introduce a place.
+        let to_or_from = prev.is_some_and(|p| p.is("from") || p.is("to") || p.is("towards"));
+        if shaped && given && n >= 2 && (!after_place_prep || to_or_from) {
+            return Some(EntityKind::Person);
+        }
+        // Rule `initials-then-surname`: dotted initials before a surname name a person as a
+        // given name does ("Present: K. L. Vance", "R. G. Kerr and Tom Hale").
+        let initials_first = n >= 3 && names::is_initial(toks, a, lx) && last.chars().count() >= 2;
+        if shaped && initials_first && !after_place_prep && lc.place().is_none() {
+            return Some(EntityKind::Person);
+        }
+        if heading {
+            // Venue headings: "Lindenhof, Westend" — the part after the comma.
+            if prev.is_some_and(|p| p.text == ",") && b == toks.len() && n <= 2 {
+                return Some(EntityKind::Place);
+            }
+            return None;
+        }
+        // Not after "of", "at", "for" or an article: "of the Tolvik Nations, spoke" names a body.
+        let after_of =
+            prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "at" | "for" | "the"));
+        if shaped && n >= 2 && !after_of && self.person_cue(s, a, b) {
+            return Some(EntityKind::Person);
+        }
+        // An unknown name after "from" is as often an organisation as a place ("a speaker from
+        // Zantex"): it stays untyped unless the lexicons know it.
+        let after_from = prev.is_some_and(|p| p.is("from"));
+        let any_head = toks[a..b]
+            .iter()
+            .any(|t| t.lex.is_org_head() || t.lex.is_event_head());
+        if after_place_prep && !after_from && !any_head && n <= 3 && !fc.is_stopword() {
+            return Some(EntityKind::Place);
+        }
+        if shaped && given && n >= 2 {
+            return Some(EntityKind::Person);
+        }
+        if n == 1 && given && self.lone_given_name(s, a) {
+            return Some(EntityKind::Person);
+        }
+        if n == 1 && self.titled_name_alone(s, a) {
+            return Some(EntityKind::Person);
+        }
+        if n == 1 && self.speaker_of_a_quotation(s, a) {
+            return Some(EntityKind::Person);
+        }
+        None
+    }
+
+    /// Rule `speaker-of-a-quotation`: one capitalised word that no lexicon knows, named as
+    /// the speaker right after a quotation closes, is a person named by one name (a surname
+    /// used alone, or a mononym): "\"We will win,\" said Velltu.", "\"We will win,\" Velltu
+    /// said.", "\"…\", said Brask, who chairs the branch". Not a word the report also writes in
+    /// lowercase.
+    pub(super) fn speaker_of_a_quotation(&self, s: usize, a: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        if a < 2 {
+            return false;
+        }
+        // A quotation mark after something: one that closes a quotation.
+        let closing_quote = |k: usize| k >= 1 && matches!(toks[k].text, "\"" | "”" | "’");
+        let lower = |k: usize| toks.get(k).map(|t| t.lower()).unwrap_or_default();
+        let closes = toks
+            .get(a + 1)
+            .is_none_or(|t| matches!(t.text, "." | "," | ";"));
+        // "…," said Velltu. / "…", said Velltu,
+        let said_after_quote = verbs::attributes_speech(&lower(a - 1))
+            && closes
+            && (closing_quote(a - 2) || a >= 3 && toks[a - 2].text == "," && closing_quote(a - 3));
+        // "…," Velltu said.
+        let quote_then_said = closing_quote(a - 1) && verbs::says_they_spoke(&lower(a + 1));
+        (said_after_quote || quote_then_said) && self.unknown_lone_word(&toks[a])
+    }
+
+    /// One capitalised word that may be a name used alone: three letters or more, no
+    /// acronym, no word a lexicon knows as something else, none the report writes in
+    /// lowercase.
+    pub(super) fn unknown_lone_word(&self, t: &Token) -> bool {
+        let word = t.text;
+        t.is_cap()
+            && !t.is_acronym()
+            && word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !known_as_no_name(self.lx, t)
+            && !self.written_in_lowercase(word)
+    }
+
+    /// Rule `role-then-lone-name`: one capitalised word that no lexicon knows, right after a
+    /// post written in lowercase, is a person named by one name (a surname used alone, or a
+    /// mononym as many countries use) when a verb of speech or of taking part follows it:
+    /// "union president Marlowe said", "TWU secretary Bhupendra presented the report", and
+    /// set off by commas, "the general secretary, Ferreira, moved the motion".
+    pub(super) fn titled_name_alone(&self, s: usize, a: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        if a == 0 || !self.unknown_lone_word(&toks[a]) {
+            return false;
+        }
+        let set_off = toks[a - 1].text == "," && toks.get(a + 1).is_some_and(|n| n.text == ",");
+        let role_at = if set_off {
+            a.checked_sub(2)
+        } else {
+            Some(a - 1)
+        };
+        let Some(r) = role_at else {
+            return false;
+        };
+        let role = &toks[r];
+        if role.kind != Kind::Word || role.is_cap() || !role.lex.is_role() {
+            return false;
+        }
+        let v = if set_off { a + 2 } else { a + 1 };
+        let lower = |k: usize| {
+            toks.get(k)
+                .map(|t| t.lower().into_owned())
+                .unwrap_or_default()
+        };
+        let (verb, next, next2) = (lower(v), lower(v + 1), lower(v + 2));
+        verbs::says_they_spoke(&verb)
+            || participation::subject_verb_role(&verb, &next, &next2).is_some()
+    }
+
+    /// Rule `given-name-alone`: a given name standing alone names a person when its sentence
+    /// has them speak or describes them: "Mary said", "said Tiago.", "Mary, a nurse,",
+    /// "Mary, 34,". Not a word the report also writes in lowercase ("Rose", "Will"), a place
+    /// ("Florence"), or a word any lexicon knows as something else.
+    pub(super) fn lone_given_name(&self, s: usize, a: usize) -> bool {
+        let lx = self.lx;
+        let toks = &self.sents[s].toks;
+        let word = toks[a].text;
+        if word.chars().count() < 3 || toks[a].is_acronym() || known_as_no_name(lx, &toks[a]) {
+            return false;
+        }
+        let lower = |k: usize| toks.get(k).map(|t| t.lower());
+        let closes = |k: usize| {
+            toks.get(k)
+                .is_none_or(|t| matches!(t.text, "." | "," | ";"))
+        };
+        let speaks_after = lower(a + 1).is_some_and(|w| verbs::says_they_spoke(&w));
+        let said_before =
+            a >= 1 && lower(a - 1).is_some_and(|w| verbs::attributes_speech(&w)) && closes(a + 1);
+        let described = toks.get(a + 1).is_some_and(|t| t.text == ",")
+            && toks.get(a + 2).is_some_and(|t| {
+                t.kind == Kind::Number || matches!(t.lower().as_ref(), "a" | "an" | "aged" | "who")
+            });
+        (speaks_after || said_before || described) && !self.written_in_lowercase(word)
+    }
+
+    /// Does the report write this word in lowercase somewhere (a common word, not a name)?
+    pub(super) fn written_in_lowercase(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.sents
+            .iter()
+            .any(|sent| sent.toks.iter().any(|t| t.text == lower))
+    }
+
+    /// Does a post in a body begin at token `k`, maybe after a word for when it was held:
+    /// "(Acme's) chief executive", "(Acme's) former country director".
+    pub(super) fn post_after(&self, s: usize, k: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let when = |t: &Token| {
+            matches!(
+                t.lower().as_ref(),
+                "former" | "new" | "acting" | "outgoing" | "incoming" | "interim" | "then"
+            )
+        };
+        let k = if toks.get(k).is_some_and(when) {
+            k + 1
+        } else {
+            k
+        };
+        if toks.get(k).is_some_and(|t| staff_word_at(self, s, k, t)) {
+            return true;
+        }
+        // A post whose first words the lexicon lacks: "human resources manager".
+        let lower = |t: &Token| t.kind == Kind::Word && !t.is_cap();
+        let run = toks[k.min(toks.len())..]
+            .iter()
+            .take(4)
+            .take_while(|t| lower(t))
+            .count();
+        (2..=run).any(|e| toks[k + e - 1].lex.is_role())
+    }
+
+    /// Rule `organisation-opens-a-lede`: a sentence that opens with one unknown word, then
+    /// a post in lowercase and a person's name, opens with the post's body, as news ledes
+    /// write it: "Brantex chief executive Tom Hale said …", "Velltu chair Dr Ana Ruiz …".
+    /// Not a word the report writes in lowercase, nor one shaped as an adjective or a
+    /// participle ("Retired teacher A B", "Renowned economist A B"). `b` ends the word.
+    pub(super) fn opens_a_lede(&self, s: usize, b: usize) -> bool {
+        const ADJECTIVE_ENDINGS: &[&str] = &[
+            "ed", "ing", "ous", "ful", "ive", "ent", "ant", "al", "ic", "ary", "ly", "ish", "less",
+            "est", "ior", "ble",
+        ];
+        let toks = &self.sents[s].toks;
+        if b != 1 {
+            return false;
+        }
+        let word = toks[0].text;
+        let lower = toks[0].lower();
+        let post = toks[1..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.kind == Kind::Word && !t.is_cap())
+            .count();
+        let name_after = toks
+            .get(1 + post)
+            .is_some_and(|t| t.is_cap() && (t.lex.is_honorific() || t.lex.is_given_name()));
+        post >= 1
+            && name_after
+            // The post, maybe after a word of tenure or the body's kind: "former chief
+            // executive", "union president".
+            && (1..=post).any(|j| {
+                self.lx.is_role(self.text(s, j, 1 + post))
+                    && toks[1..j].iter().all(|t| {
+                        t.lex.is_org_head()
+                            || matches!(
+                                t.lower().as_ref(),
+                                "former" | "new" | "acting" | "outgoing" | "incoming" | "interim"
+                            )
+                    })
+            })
+            && !toks[0].lex.is_role_modifier()
+            && !ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+            && !self.written_in_lowercase(word)
+    }
+
+    /// Rule `dateline`: the place a report was filed from, opening its first paragraph before
+    /// the date or the agency, as press releases and wire copy write it: "VELBY, 12 March
+    /// 2025 –", "Velby, March 12 (Tolvik News) –", "VELBY (Reuters) –", "VELBY — …". One to
+    /// three capitalised words, no body's, gathering's or post's word among them; a colon
+    /// alone ("THEME:") is no dateline.
+    pub(super) fn dateline(&self, s: usize, a: usize, b: usize) -> bool {
+        const WHEN: &[&str] = &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let toks = &self.sents[s].toks;
+        let first_of_block = self.doc.blocks[self.sents[s].block].start
+            == self.doc.sentences[self.sents[s].index].start;
+        if a != 0 || !first_of_block || b - a > 3 || s > 3 {
+            return false;
+        }
+        let plain = toks[a..b].iter().all(|t| {
+            t.is_cap()
+                && !t.lex.is_org_head()
+                && !t.lex.is_event_head()
+                && !t.lex.is_role_word()
+                && !t.lex.is_honorific()
+                && !t.lex.is_given_name()
+                && !WHEN.contains(&t.lower().trim_end_matches('.'))
+                // A page's label before its date: "UPDATED, 5 June 2019".
+                && !matches!(
+                    t.lower().as_ref(),
+                    "updated" | "posted" | "published" | "released" | "issued" | "dated"
+                        | "modified" | "filed" | "date" | "last"
+                )
+        });
+        let dash = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| matches!(t.text, "–" | "—" | "-"))
+        };
+        let at = |k: usize| toks.get(k).map(|t| t.text).unwrap_or("");
+        // A whole date after the comma: a month or a weekday next to a number.
+        let when = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| WHEN.contains(&t.lower().trim_end_matches('.')))
+        };
+        let number = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Number);
+        let date_after_comma =
+            at(b) == "," && (when(b + 1) && number(b + 2) || number(b + 1) && when(b + 2));
+        let agency = at(b) == "(" && (b + 2..b + 5).any(|c| at(c) == ")" && dash(c + 1));
+        // Without a date, only a name in capitals, as wire copy writes it.
+        let capitals = toks[a..b]
+            .iter()
+            .all(|t| t.text.chars().all(|c| !c.is_lowercase()));
+        plain && (date_after_comma || capitals && (agency || dash(b)))
+    }
+
+    /// Does a post written as a title with its scope, then a name, begin at token `k`:
+    /// "(Velcor) Regional Director Ana Ruiz", "(Acme) Country Director Dr Tom Hale"?
+    pub(super) fn titled_post_then_name(&self, s: usize, k: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let post = toks[k.min(toks.len())..]
+            .iter()
+            .take_while(|t| {
+                t.is_cap()
+                    && !t.is_acronym()
+                    && (names::is_scope_of_a_post(t.text) || t.lex.is_role_word())
+            })
+            .count();
+        // The post opens with its scope ("Regional", "Country"): a portfolio before a bare
+        // office is no organisation ("Agriculture Commissioner A B").
+        post >= 2
+            && names::is_scope_of_a_post(toks[k].text)
+            && toks[k + post - 1].lex.is_role_word()
+            && toks
+                .get(k + post)
+                .is_some_and(|t| t.lex.is_honorific() || (t.lex.is_given_name() && t.is_cap()))
+    }
+
+    /// Words around a span that introduce a person: ", 34,", ", director of", ", who",
+    /// "(27)", "said X", "by X", "X told".
+    pub(super) fn person_cue(&self, s: usize, a: usize, b: usize) -> bool {
+        let sent = &self.sents[s];
+        let lx = self.lx;
+        let prev = a.checked_sub(1).and_then(|i| sent.toks.get(i));
+        if prev.is_some_and(|p| {
+            matches!(
+                p.lower().as_ref(),
+                "said" | "by" | "says" | "added" | "with" | "including" | "included" | "met"
+            )
+        }) {
+            return true;
+        }
+        // "A B and C D": joined to a person named before, opening with a given name, or the
+        // subject of a clause of its own (", and Coral Hale was kind"); "… Human Resource and
+        // Create Excellent Skills and …" is no list of people.
+        let verb_next = sent.toks.get(b).is_some_and(|t| {
+            matches!(t.lower().as_ref(), "was" | "is" | "has" | "had" | "will")
+                || verbs::follows_a_name(&t.lower())
+        });
+        if prev.is_some_and(|p| p.is("and"))
+            && (sent.toks[a].lex.is_given_name()
+                || verb_next
+                || a >= 2
+                    && sent
+                        .mention_ending(a - 1)
+                        .is_some_and(|m| m.kind == Some(EntityKind::Person)))
+        {
+            return true;
+        }
+        if sent.kind == BlockKind::ListItem && a == 0 {
+            return true;
+        }
+        // A label or a role, then a colon or a bracket: "Moderator: A B", "Chair (A B)" (not
+        // a role's qualifier: "Chairman (Pro Tem)").
+        if a >= 2
+            && prev.is_some_and(|p| p.text == ":" || p.text == "(")
+            && !lx
+                .role_modifiers
+                .contains(&lexicon::key(self.text(s, a, b)))
+            && (self.role_before(s, a - 1)
+                || matches!(
+                    sent.toks[a - 2].lower().as_ref(),
+                    "chair"
+                        | "moderator"
+                        | "speaker"
+                        | "speakers"
+                        | "panellists"
+                        | "panelists"
+                        | "host"
+                        | "facilitator"
+                        | "presenter"
+                        | "emcee"
+                        | "mc"
+                        | "proposed"
+                        | "seconded"
+                        | "proposer"
+                        | "seconder"
+                        | "present"
+                ))
+        {
+            return true;
+        }
+        // A role just before: "state president Chandra Rao", "President Levy Banda" (a title
+        // run split from the name).
+        if self.role_before(s, a) {
+            return true;
+        }
+        // The holder after a portfolio's field words: "Minister of Higher Education and
+        // Training A B".
+        if prev.is_some_and(|p| p.is_cap() && names::is_subject_word(p.text))
+            && names::after_portfolio_role(&sent.toks, a - 1, lx)
+        {
+            return true;
+        }
+        // The role set off before the name, after a determiner: "The secretary, A B, read
+        // the minutes" (not "Director, Human Rights Unit," where the role's body follows).
+        let determined = |k: usize| {
+            sent.toks
+                .get(k)
+                .is_some_and(|t| matches!(t.lower().as_ref(), "the" | "our" | "its" | "their"))
+        };
+        if a >= 3
+            && sent.is_punct(a - 1, ",")
+            && self.role_before(s, a - 1)
+            && (determined(a - 3) || a >= 4 && determined(a - 4))
+        {
+            return true;
+        }
+        if self.title_set_off_before(s, a, b) {
+            return true;
+        }
+        let Some(next) = sent.toks.get(b) else {
+            return false;
+        };
+        // "A B was the chief guest", "A B is president of X".
+        if matches!(next.lower().as_ref(), "was" | "is") {
+            let k = if sent
+                .toks
+                .get(b + 1)
+                .is_some_and(|t| matches!(t.lower().as_ref(), "the" | "a" | "an"))
+            {
+                b + 2
+            } else {
+                b + 1
+            };
+            if roles::role_at(self, s, k).is_some() {
+                return true;
+            }
+        }
+        if self.name_of_body_then_verb(s, b) {
+            return true;
+        }
+        // An appositive that ends with a role word: ", Tolvik state labour and education
+        // minister,".
+        if next.text == "," {
+            let close = (b + 2..sent.toks.len().min(b + 10)).find(|&k| sent.is_punct(k, ",;"));
+            if let Some(close) = close {
+                let last = &sent.toks[close - 1];
+                if !last.is_cap() && last.lex.is_role_word() {
+                    return true;
+                }
+            }
+        }
+        if next.text == "," || next.text == "(" {
+            let Some(after) = sent.toks.get(b + 1) else {
+                return false;
+            };
+            // "Rina Rao (HWU)": an acronym in brackets that is not the name's own.
+            if next.text == "("
+                && after.is_acronym()
+                && sent.toks.get(b + 2).is_some_and(|t| t.text == ")")
+                && !names::could_abbreviate(self.text(s, a, b), after.text)
+            {
+                return true;
+            }
+            // "Ana Ruiz (Peru), Tom Hale (UK)": a country in brackets after a person-shaped
+            // name, as lists of winners, delegates and speakers give where each is from.
+            if next.text == "(" {
+                let close = (b + 2..sent.toks.len().min(b + 5)).find(|&k| sent.is_punct(k, ")"));
+                if let Some(close) = close {
+                    let inside = self.text(s, b + 1, close);
+                    if lx.place(inside) == Some(lexicon::PlaceKind::Country) {
+                        return true;
+                    }
+                }
+            }
+            if after.kind == Kind::Number
+                || matches!(
+                    after.lower().as_ref(),
+                    "who" | "a" | "an" | "whose" | "aged"
+                )
+            {
+                return true;
+            }
+            if next.text == "," && verbs::follows_a_name(&after.lower()) {
+                return true;
+            }
+            return roles::role_at(self, s, b + 1).is_some();
+        }
+        verbs::follows_a_name(&next.lower())
+    }
+
+    /// Rule `name-of-body-then-verb`: after the name, the body or place the person is from,
+    /// then the verb of the sentence: "A B of the Velby Workers Union said", "A B from Brantex
+    /// told delegates", "A B of the union added". `b` is the token after the name.
+    pub(super) fn name_of_body_then_verb(&self, s: usize, b: usize) -> bool {
+        let sent = &self.sents[s];
+        let toks = &sent.toks;
+        if !(sent.is(b, "of") || sent.is(b, "from")) {
+            return false;
+        }
+        let mut k = b + 1;
+        let the = sent.is(k, "the");
+        if the {
+            k += 1;
+        }
+        let start = k;
+        // "the union", "the council": a body's head word in lowercase.
+        if the
+            && toks
+                .get(k)
+                .is_some_and(|t| !t.is_cap() && t.lex.is_org_head())
+        {
+            k += 1;
+        } else {
+            // A capitalised name, maybe with its connectors: "the Federation of Velby Workers".
+            while k < toks.len()
+                && k - start < 8
+                && (toks[k].is_cap() && toks[k].kind == Kind::Word
+                    || k > start && matches!(toks[k].text, "of" | "and" | "for" | "&" | "the"))
+            {
+                k += 1;
+            }
+            while k > start && !toks[k - 1].is_cap() {
+                k -= 1;
+            }
+        }
+        k > start
+            && toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && verbs::follows_a_name(&t.lower()))
+    }
+
+    /// A title written in capitals, set off by a comma before a name that closes the clause:
+    /// "introduced by Head of Planning and Policy, Nora Hill." (a role word opens the title).
+    pub(super) fn title_set_off_before(&self, s: usize, a: usize, b: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let closes = toks
+            .get(b)
+            .is_none_or(|t| matches!(t.text, "." | "," | ";" | ")" | ":"));
+        if a < 3 || !self.sents[s].is_punct(a - 1, ",") || !closes {
+            return false;
+        }
+        let in_title =
+            |t: &Token| t.is_cap() || matches!(t.text, "of" | "for" | "and" | "&" | "the" | "at");
+        let run = toks[..a - 1]
+            .iter()
+            .rev()
+            .take(10)
+            .take_while(|t| in_title(t))
+            .count();
+        if run >= 2 && toks[a - 1 - run].lex.is_role_word() {
+            return true;
+        }
+        // A role in lowercase, its body after it: "the secretary general of the Tolvik Union,
+        // A B," (the article or a possessive before the role).
+        let body = &toks[a - 1 - run..a - 1];
+        let of_at = body.first().is_some_and(|t| t.is("of") || t.is("at"));
+        let Some(role_end) = (a - 1 - run).checked_sub(1) else {
+            return false;
+        };
+        of_at
+            && !toks[role_end].is_cap()
+            && toks[role_end].lex.is_role_word()
+            && (role_end.saturating_sub(3)..role_end).any(|k| {
+                matches!(
+                    toks[k].lower().as_ref(),
+                    "the" | "its" | "their" | "his" | "her"
+                ) || toks[k].kind == Kind::Possessive
+            })
+    }
+
+    /// Do the one or two words before token `a` of sentence `s` form a role?
+    pub(super) fn role_before(&self, s: usize, a: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let role = |from: usize| {
+            toks[from..a]
+                .iter()
+                .all(|t| t.kind == Kind::Word && !t.is_acronym())
+                && self.lx.is_role(self.text(s, from, a))
+        };
+        (a >= 1 && role(a - 1)) || (a >= 2 && role(a - 2))
+    }
+
+    pub(super) fn in_title(&self, s: usize) -> bool {
+        let block = &self.doc.blocks[self.sents[s].block];
+        block.kind == BlockKind::Heading && block.level == 1
+    }
+}
