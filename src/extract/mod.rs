@@ -21,6 +21,7 @@ mod pairs;
 mod participation;
 mod presence;
 mod quotes;
+mod role_phrase;
 mod roles;
 mod verbs;
 
