@@ -540,12 +540,7 @@ impl Lexicon {
     /// A role with the word of a post not yet taken up after it: "ambassador-designate", "high
     /// commissioner designate", "sheriff elect".
     fn designated_role(&self, key: &str) -> bool {
-        ["-designate", " designate", "-elect", " elect"]
-            .iter()
-            .any(|s| {
-                key.strip_suffix(s)
-                    .is_some_and(|base| self.roles.contains(base))
-            })
+        post_designated(key).is_some_and(|base| self.roles.contains(base))
     }
 
     /// One word of roles joined by hyphens, each a role ("secretary-treasurer", "chair-treasurer").
@@ -685,6 +680,14 @@ fn share_buttons(line: &str) -> bool {
         })
         .count();
     others <= 2
+}
+
+/// The post a role "not yet taken up" names, lowercase: "high commissioner-designate" → "high
+/// commissioner", "sheriff elect" → "sheriff".
+pub(crate) fn post_designated(role: &str) -> Option<&str> {
+    ["-designate", " designate", "-elect", " elect"]
+        .iter()
+        .find_map(|x| role.strip_suffix(x))
 }
 
 #[cfg(test)]

@@ -340,17 +340,10 @@ pub(super) struct RoleKind {
 
 impl RoleKind {
     fn of(r: &Reader, s: usize, start: usize, end: usize) -> RoleKind {
-        let role_words = r.text(s, start, end).to_lowercase();
+        let lower = r.text(s, start, end).to_lowercase();
         // A post not yet taken up is read as the post: "high commissioner-designate".
-        let role_words = ["-designate", " designate", "-elect", " elect"]
-            .iter()
-            .find_map(|x| role_words.strip_suffix(x))
-            .map_or_else(|| role_words.clone(), str::to_owned);
-        let head = role_words
-            .split_whitespace()
-            .last()
-            .unwrap_or_default()
-            .to_owned();
+        let role_words = lexicon::post_designated(&lower).unwrap_or(&lower);
+        let head = role_words.split_whitespace().last().unwrap_or_default();
         // The role's words are the entry, or end in it after a space.
         let ends_in = |entry: &str| {
             role_words
@@ -361,10 +354,7 @@ impl RoleKind {
             legislator: LEGISLATORS.iter().any(|l| ends_in(l)),
             portfolio: PORTFOLIO_ROLES.iter().any(|p| role_words.contains(p)),
             territorial: TERRITORIAL.iter().any(|t| ends_in(t)),
-            envoy: matches!(
-                head.as_ref(),
-                "ambassador" | "envoy" | "commissioner" | "consul"
-            ),
+            envoy: matches!(head, "ambassador" | "envoy" | "commissioner" | "consul"),
         }
     }
 }
