@@ -826,7 +826,7 @@ fn group_not_gathering(r: &Reader, sent: &Sent, p: &Phrase) -> bool {
         })
 }
 
-/// Time words that may stand between a word for a meeting and its "with": "a meeting earlier
+/// Time words (and the weekdays, `tokens::WEEKDAYS`) that may stand between a word for a meeting and its "with": "a meeting earlier
 /// this week with A B", "talks yesterday with C D".
 const MEETING_TIME_WORDS: &[&str] = &[
     "earlier",
@@ -841,13 +841,6 @@ const MEETING_TIME_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "also",
     "again",
     "separately",
@@ -952,10 +945,11 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
         } else if w == "with" {
             // "a meeting earlier this week with", "held talks with", "a video conference with".
             let mut b = k;
-            while b > 0
-                && k - b < 4
-                && MEETING_TIME_WORDS.contains(&sent.toks[b - 1].lower().as_ref())
-            {
+            while b > 0 && k - b < 4 && {
+                let w = sent.toks[b - 1].lower();
+                MEETING_TIME_WORDS.contains(&w.as_ref())
+                    || super::tokens::WEEKDAYS.contains(&w.as_ref())
+            } {
                 b -= 1;
             }
             let Some(&(_, _, id)) = ctx.mentions[s].iter().find(|&&(_, e, _)| e == b) else {

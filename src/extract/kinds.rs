@@ -721,39 +721,6 @@ impl Reader<'_> {
     /// three capitalised words, no body's, gathering's or post's word among them; a colon
     /// alone ("THEME:") is no dateline.
     pub(super) fn dateline(&self, s: usize, a: usize, b: usize) -> bool {
-        const WHEN: &[&str] = &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
         let toks = &self.sents[s].toks;
         let first_of_block = self.doc.blocks[self.sents[s].block].start
             == self.doc.sentences[self.sents[s].index].start;
@@ -767,7 +734,7 @@ impl Reader<'_> {
                 && !t.lex.is_role_word()
                 && !t.lex.is_honorific()
                 && !t.lex.is_given_name()
-                && !WHEN.contains(&t.lower().trim_end_matches('.'))
+                && !tokens::is_calendar_word(t.lower().trim_end_matches('.'))
                 // A page's label before its date: "UPDATED, 5 June 2019".
                 && !matches!(
                     t.lower().as_ref(),
@@ -783,7 +750,7 @@ impl Reader<'_> {
         // A whole date after the comma: a month or a weekday next to a number.
         let when = |k: usize| {
             toks.get(k)
-                .is_some_and(|t| WHEN.contains(&t.lower().trim_end_matches('.')))
+                .is_some_and(|t| tokens::is_calendar_word(t.lower().trim_end_matches('.')))
         };
         let number = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Number);
         let date_after_comma =

@@ -263,6 +263,48 @@ fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// The days of the week, lowercase: words of when, never names.
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Is this lowercase word a month, in full or abbreviated ("march", "sept"), or a weekday?
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    ) || WEEKDAYS.contains(&lower)
+}
+
 /// Is token `i` the month "March" in a date ("18 March 2024", "March 2024", "March 18")? The
 /// word is also an event head ("the march on the capital").
 pub fn is_date_month(toks: &[Token], i: usize) -> bool {
