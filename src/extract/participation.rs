@@ -622,13 +622,8 @@ fn list_start(site: &Site) -> usize {
             return q;
         }
         // Over a short bracket after the name before: "A B (Brantex), C D (Velltu) and E F".
-        if site.sent.is_punct(k - 1, ")") {
-            if let Some(open) = (k.saturating_sub(10)..k - 1)
-                .rev()
-                .find(|&o| site.sent.is_punct(o, "("))
-            {
-                k = open;
-            }
+        if let Some(open) = short_bracket_closing_at(site.sent, k - 1) {
+            k = open;
         }
         match site.persons.iter().find(|m| m.end == k) {
             Some(m) => q = m.hon.unwrap_or(m.start),
@@ -939,14 +934,9 @@ fn list_after(site: &Site, verbs: &[&str]) -> Option<usize> {
         }
         let t = &toks[q - 1];
         // Over a short bracket after a name: "A B (Brantex), C D (Velltu) and E F".
-        if t.is_punct(")") {
-            if let Some(open) = (q.saturating_sub(10)..q - 1)
-                .rev()
-                .find(|&o| toks[o].is_punct("("))
-            {
-                q = open;
-                continue;
-            }
+        if let Some(open) = short_bracket_closing_at(site.sent, q - 1) {
+            q = open;
+            continue;
         }
         let in_list = t.is_cap()
             || t.kind == Kind::Possessive
@@ -1028,8 +1018,17 @@ fn met_with(
     .and_then(at)
 }
 
-/// The token where the person's verb stands: after the name, over "of the X" or an appositive
-/// closed by a comma ("X, director of Y, told delegates"), and over adverbs.
+/// The opening bracket of a short bracket (a body, a place, an age) that closes at token
+/// `close`: "(Brantex)", "(Tolvik, 1961)".
+fn short_bracket_closing_at(sent: &Sent, close: usize) -> Option<usize> {
+    if !sent.is_punct(close, ")") {
+        return None;
+    }
+    (close.saturating_sub(9)..close)
+        .rev()
+        .find(|&o| sent.is_punct(o, "("))
+}
+
 /// The verb right after a short bracket that follows the name ("A B (Brantex) led a
 /// workshop", "A B (Tolvik, 1961) spoke"), if the bracket opens at `k`.
 fn verb_after_bracket(site: &Site, k: usize) -> Option<usize> {
@@ -1052,6 +1051,8 @@ fn verb_after_bracket(site: &Site, k: usize) -> Option<usize> {
     verb.then_some(v)
 }
 
+/// The token where the person's verb stands: after the name, over "of the X" or an appositive
+/// closed by a comma ("X, director of Y, told delegates"), and over adverbs.
 fn verb_after(site: &Site) -> usize {
     let (sent, p) = (site.sent, site.p);
     let w = |i: usize| site.w(i);

@@ -312,15 +312,14 @@ fn wrap_min_chars(text: &str) -> usize {
 /// True when a text ends with a mark that may end a paragraph: terminal punctuation, a closing
 /// quote or bracket, a colon.
 fn ends_with_mark(text: &str) -> bool {
+    let text = text.trim_end();
     matches!(
-        text.trim_end().chars().last(),
+        text.chars().last(),
         Some('.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']' | '…' | '*' | '_')
-    ) || text.trim_end().ends_with(['\''])
-        && text
-            .trim_end()
-            .strip_suffix('\'')
-            .and_then(|rest| rest.chars().last())
-            .is_some_and(|c| matches!(c, '.' | '!' | '?'))
+    ) || text
+        .strip_suffix('\'')
+        .and_then(|rest| rest.chars().last())
+        .is_some_and(|c| matches!(c, '.' | '!' | '?'))
 }
 
 /// True when a text ends where a paragraph may end: a mark that may end one, or a line shorter
