@@ -37,6 +37,7 @@ const FILES: &[(&str, &str)] = &[
     lexicon_file!("places/countries.txt"),
     lexicon_file!("places/regions.txt"),
     lexicon_file!("places/cities.txt"),
+    lexicon_file!("places/towns.txt"),
     lexicon_file!("places/demonyms.txt"),
 ];
 

@@ -377,6 +377,37 @@ fn places_from_lexicon_and_context() {
     );
 }
 
+/// Towns of the generated list (`places/towns.txt`) are places with no preposition before
+/// them; a town whose name is also a short word or a given name is left out of the list.
+#[test]
+fn towns_of_the_gazetteer_are_places() {
+    let cases = [
+        (
+            "subject",
+            "Cambrai hosted the meeting on Monday.",
+            "Cambrai",
+        ),
+        (
+            "list",
+            "Members of Renigunta, Tolvik and Marden branches marched.",
+            "Renigunta",
+        ),
+        (
+            "before a comma",
+            "Battipaglia, a town of farms, sent ten delegates.",
+            "Battipaglia",
+        ),
+    ];
+    for (name, text, place) in cases {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Place).contains(&place),
+            "{name}: {:?}",
+            ex.entities
+        );
+    }
+}
+
 #[test]
 fn sessions_from_headings_and_participation() {
     let text = "Northern Growers Conference 2025\n\nOpening plenary\n\nThe opening plenary was chaired by Ruth Okonjo of the Growers Guild. Kenji Watanabe told delegates that prices had fallen.\n";
