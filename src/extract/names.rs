@@ -1594,6 +1594,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
         return !lx.is_org_head(right_last);
     }
     match conn.as_ref() {
+        "and" | "&" if place_across_and(toks, left, right, lx) => true,
         "and" | "&" => {
             // "Chamber of Commerce and Industry", "Ministry of Trade and Industry": a second
             // field after the first of a body's "of", one word that names no person, place or
@@ -1693,6 +1694,31 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
         }
         _ => false,
     }
+}
+
+/// Rule `place-across-and`: a place whose own name holds "and" ("Trinidad and Tobago",
+/// "Bosnia and Herzegovina", "Brighton and Hove"): the last words of the left run, the
+/// connector and the first words of the right run make a country or city of the lexicons.
+fn place_across_and(
+    toks: &[Token],
+    left: (usize, usize),
+    right: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let words = |a: usize, b: usize| toks[a..b].iter().map(|t| t.text).collect::<Vec<_>>();
+    let conn = toks[left.1].text;
+    (left.0.max(left.1.saturating_sub(2))..left.1).any(|a| {
+        (right.0 + 1..=right.1.min(right.0 + 2)).any(|b| {
+            let phrase = format!(
+                "{} {conn} {}",
+                words(a, left.1).join(" "),
+                words(right.0, b).join(" ")
+            );
+            // Not a region: "Middle East and North Africa" is as often read as two.
+            lx.place(&phrase)
+                .is_some_and(|k| k != super::lexicon::PlaceKind::Region)
+        })
+    })
 }
 
 /// Honorific before token `start`: returns the index where it begins.

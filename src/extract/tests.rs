@@ -408,6 +408,42 @@ fn towns_of_the_gazetteer_are_places() {
     }
 }
 
+/// Rule `place-across-and`: a country or city whose name holds "and" is one place; a list of
+/// two places, or a region named with "and", stays two.
+#[test]
+fn places_named_with_and() {
+    let cases: [(&str, &str, &[&str]); 4] = [
+        (
+            "country",
+            "The Trinidad and Tobago delegation flew home.",
+            &["Trinidad and Tobago"],
+        ),
+        (
+            "country, then a list",
+            "Relations between Bosnia and Herzegovina and Peru grew.",
+            &["Bosnia and Herzegovina", "Peru"],
+        ),
+        (
+            "two countries",
+            "Delegates from Kenya and Peru met in Tolvik.",
+            &["Kenya", "Peru", "Tolvik"],
+        ),
+        (
+            "region",
+            "Offices across the Middle East and North Africa opened.",
+            &["Middle East", "North Africa"],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let ex = run(text);
+        let mut places = kinds(&ex, EntityKind::Place);
+        places.sort_unstable();
+        let mut want = want.to_vec();
+        want.sort_unstable();
+        assert_eq!(places, want, "{name}");
+    }
+}
+
 #[test]
 fn sessions_from_headings_and_participation() {
     let text = "Northern Growers Conference 2025\n\nOpening plenary\n\nThe opening plenary was chaired by Ruth Okonjo of the Growers Guild. Kenji Watanabe told delegates that prices had fallen.\n";
