@@ -6,7 +6,6 @@
 //! otherwise by the words the text uses ("fringe meeting", "tour of X"); "the congress", "the
 //! meeting" refer back to the last event of that kind. Reads no person's part in an event.
 
-use super::names::Mention;
 use super::tokens::Kind;
 use super::{Reader, Sent};
 use crate::model::BlockKind;
@@ -562,95 +561,13 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
         mentions: vec![Vec::new(); r.sents.len()],
         meetings: vec![Vec::new(); r.sents.len()],
     };
+    // The event last named by each head word ("congress", "annual meeting").
     let mut by_head: HashMap<String, EntityId> = HashMap::new();
-
-    // 1. The main event: a named event in the title or the first paragraphs, else the first
-    //    event phrase there, else the first event phrase of the body further down.
-    let early: Vec<usize> = (0..r.sents.len())
-        .filter(|&s| r.sents[s].block < 6 && !r.sents[s].boilerplate)
-        .collect();
-    let named = early.iter().find_map(|&s| {
-        r.sents[s]
-            .mentions
-            .iter()
-            .find(|m| m.kind == Some(EntityKind::Event))
-            .and_then(|m| m.entity.map(|e| (s, e, m.clone())))
-    });
-    let titled = named
-        .as_ref()
-        .and_then(|(s, e, _)| event_named_by_title(r, &early, *s, *e));
-    if let Some((s, p)) = titled {
-        main_event_phrase(r, s, &p);
-    } else if let Some((s, e, m)) = named {
-        r.main_event = Some(e);
-        main_org_near(r, s, m.start, m.end);
-    } else {
-        // Body paragraphs first (their words are the report's own), then the title.
-        let level_of = |s: usize| r.doc.blocks[r.sents[s].block].level;
-        let is_heading = |s: usize| r.sents[s].kind == BlockKind::Heading;
-        let body: Vec<usize> = early.iter().copied().filter(|&s| !is_heading(s)).collect();
-        let title: Vec<usize> = early
-            .iter()
-            .copied()
-            .filter(|&s| is_heading(s) && level_of(s) == 1)
-            .collect();
-        // A page whose opening blocks are furniture names its gathering further down: the
-        // first one the body names anywhere, before none at all.
-        let later: Vec<usize> = (0..r.sents.len())
-            .filter(|&s| r.sents[s].block >= 6 && !r.sents[s].boilerplate && !is_heading(s))
-            .collect();
-        let first = body.into_iter().chain(title).chain(later).find_map(|s| {
-            phrases(r, &r.sents[s])
-                .into_iter()
-                .find(|p| !p.future)
-                .map(|p| (s, p))
-        });
-        if let Some((s, p)) = first {
-            main_event_phrase(r, s, &p);
-        }
-    }
-
+    choose_main_event(r);
     if let Some(main) = r.main_event {
-        let name = r.reg.get(main).name.clone();
-        let head = name
-            .split_whitespace()
-            .rfind(|w| r.lx.is_event_head(w))
-            .map(str::to_lowercase);
-        if let Some(h) = head {
-            by_head.insert(h, main);
-        }
-        // "Northern Growers Conference 2024" is also "Northern Growers Conference", without its
-        // year.
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if words.len() > 2
-            && words
-                .last()
-                .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-        {
-            let without_year = words[..words.len() - 1].join(" ");
-            r.reg.alias(main, &without_year);
-        }
-        // An organisation named in the main event ("the HWU study delegation").
-        if r.main_org.is_none() {
-            for s in &r.sents {
-                if let Some(m) = s
-                    .mentions
-                    .iter()
-                    .find(|m| m.kind == Some(EntityKind::Organization))
-                {
-                    if let Some(e) = m.entity {
-                        let org_name = r.reg.get(e).name.clone();
-                        if name.contains(&org_name) {
-                            r.main_org = Some(e);
-                            break;
-                        }
-                    }
-                }
-            }
-        }
+        name_the_main_event(r, main, &mut by_head);
     }
-
-    // 2. Walk the report: headings open sections; phrases and named events are registered.
+    // Walk the report: headings open sections; phrases and named events are registered.
     let mut section: Option<EntityId> = None;
     let mut list_parent = false;
     for s in 0..r.sents.len() {
@@ -675,123 +592,19 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
             continue;
         }
         ctx.section[s] = section;
-        // Named events.
-        let named: Vec<Mention> = r.sents[s]
-            .mentions
-            .iter()
-            .filter(|m| m.kind == Some(EntityKind::Event))
-            .cloned()
-            .collect();
-        for m in named {
-            if let Some(e) = m.entity {
+        for m in &r.sents[s].mentions {
+            if let (Some(EntityKind::Event), Some(e)) = (m.kind, m.entity) {
                 ctx.mentions[s].push((m.start, m.end, e));
             }
         }
-        if is_heading {
+        if is_heading || list_parent && listed_workshop(r, s, &mut ctx) {
             continue;
         }
-        // "1. *Title of a workshop*, led by X" under a heading such as "Afternoon workshops".
-        if list_parent
-            && r.sents[s].kind == BlockKind::ListItem
-            && r.doc.blocks[r.sents[s].block].start == r.doc.sentences[s].start
-        {
-            if let Some(name) = emphasised_title(r.doc.sentence_text(s)) {
-                let id = r.reg.add(EntityKind::Event, &name, s);
-                if Some(id) != r.main_event {
-                    if let Some(main) = r.main_event {
-                        r.reg.get_mut(id).part_of = Some(main);
-                    }
-                }
-                ctx.mentions[s].push((0, 0, id));
-                continue;
-            }
-        }
         for p in phrases(r, &r.sents[s]) {
-            let name = r.text(s, p.start, p.end).to_owned();
             if group_not_gathering(r, &r.sents[s], &p) {
                 continue;
             }
-            let id = if p.future {
-                r.reg.add(EntityKind::Event, &name, s)
-            } else if p.definite && p.end - p.start <= p.modifiers + 2 {
-                // "the congress", "the meeting": the last event of that kind; "the session"
-                // is the section's.
-                let generic = GENERIC.contains(&p.head.as_str());
-                // "the AGM" after "the Annual General Meeting": the one its initials spell.
-                let spelt = (p.end == p.start + 1 && r.sents[s].toks[p.start].is_acronym())
-                    .then(|| r.reg.event_by_initials(r.sents[s].toks[p.start].text))
-                    .flatten();
-                let known = if spelt.is_some() {
-                    spelt
-                } else if generic && section.is_some() && p.modifiers == 0 {
-                    section
-                } else {
-                    by_head
-                        .get(&p.head)
-                        .or_else(|| by_head.get(last_word(&p.head)))
-                        .copied()
-                        .or_else(|| {
-                            generic
-                                .then_some(())
-                                .and(ctx_last(&ctx, s).or(section).or(r.main_event))
-                        })
-                };
-                // "the closed session" under a "Sunday session" heading, "the board meeting" in
-                // a report of an annual meeting: a word of a session's own that the known one
-                // lacks names another (a part of the main event).
-                let name_lower = name.to_lowercase();
-                let own_words: Vec<&str> = name_lower
-                    .split(' ')
-                    .filter(|w| !matches!(*w, "the" | "this" | "that" | "its" | "their" | "our"))
-                    .collect();
-                let describes = |w: &&str| {
-                    !w.ends_with("est")
-                        && !w.starts_with(|c: char| c.is_ascii_digit())
-                        && !matches!(*w, "ever" | "same" | "whole" | "entire" | "full" | "big")
-                };
-                let session = matches!(last_word(&p.head), "session" | "meeting");
-                let known = known.filter(|&e| {
-                    if !session || p.modifiers == 0 || !own_words.iter().all(describes) {
-                        return true;
-                    }
-                    let known_name = r.reg.get(e).name.to_lowercase();
-                    own_words
-                        .iter()
-                        .all(|w| known_name.split(' ').any(|k| k == *w))
-                });
-                match known {
-                    Some(e) => {
-                        if p.modifiers == 0 {
-                            r.reg.alias(e, &format!("the {}", p.head));
-                        } else if Some(e) == r.main_event {
-                            r.reg.alias(e, &name);
-                        }
-                        e
-                    }
-                    None => r.reg.add(EntityKind::Event, &name, s),
-                }
-            } else if let Some(&e) = by_head
-                .get(&p.head)
-                .filter(|_| p.modifiers == 0 && p.end == p.start + 1)
-            {
-                e
-            } else {
-                let id = r.reg.add(EntityKind::Event, &name, s);
-                // "during the summit" first, "a two-day summit in Kisumu" after: one event,
-                // named by the fuller phrase.
-                match r.main_event {
-                    Some(main)
-                        if main != id
-                            && r.sents[s].block < 6
-                            && !r.reg.get(main).name.contains(' ')
-                            && r.reg.get(main).name.to_lowercase() == last_word(&p.head) =>
-                    {
-                        r.reg.merge(id, main);
-                        r.reg.resolve(main)
-                    }
-                    _ => id,
-                }
-            };
+            let id = event_of_phrase(r, s, &p, section, &ctx, &by_head);
             if Some(id) != r.main_event && !p.future && r.reg.get(id).part_of.is_none() {
                 if let Some(main) = r.main_event {
                     if !STANDALONE.contains(&last_word(&p.head)) {
@@ -808,6 +621,224 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
         meetings(r, s, &mut ctx);
     }
     ctx
+}
+
+/// The main event: a named event in the title or the first paragraphs (or the title's fuller
+/// phrase for it), else the first event phrase there, else the first event phrase of the body
+/// further down. Sets `r.main_event`, and the main organisation when the event's name gives it.
+fn choose_main_event(r: &mut Reader) {
+    let early: Vec<usize> = (0..r.sents.len())
+        .filter(|&s| r.sents[s].block < 6 && !r.sents[s].boilerplate)
+        .collect();
+    let named = early.iter().find_map(|&s| {
+        r.sents[s]
+            .mentions
+            .iter()
+            .find(|m| m.kind == Some(EntityKind::Event))
+            .and_then(|m| m.entity.map(|e| (s, e, m.clone())))
+    });
+    let titled = named
+        .as_ref()
+        .and_then(|(s, e, _)| event_named_by_title(r, &early, *s, *e));
+    if let Some((s, p)) = titled {
+        main_event_phrase(r, s, &p);
+        return;
+    }
+    if let Some((s, e, m)) = named {
+        r.main_event = Some(e);
+        main_org_near(r, s, m.start, m.end);
+        return;
+    }
+    // Body paragraphs first (their words are the report's own), then the title.
+    let level_of = |s: usize| r.doc.blocks[r.sents[s].block].level;
+    let is_heading = |s: usize| r.sents[s].kind == BlockKind::Heading;
+    let body: Vec<usize> = early.iter().copied().filter(|&s| !is_heading(s)).collect();
+    let title: Vec<usize> = early
+        .iter()
+        .copied()
+        .filter(|&s| is_heading(s) && level_of(s) == 1)
+        .collect();
+    // A page whose opening blocks are furniture names its gathering further down: the
+    // first one the body names anywhere, before none at all.
+    let later: Vec<usize> = (0..r.sents.len())
+        .filter(|&s| r.sents[s].block >= 6 && !r.sents[s].boilerplate && !is_heading(s))
+        .collect();
+    let first = body.into_iter().chain(title).chain(later).find_map(|s| {
+        phrases(r, &r.sents[s])
+            .into_iter()
+            .find(|p| !p.future)
+            .map(|p| (s, p))
+    });
+    if let Some((s, p)) = first {
+        main_event_phrase(r, s, &p);
+    }
+}
+
+/// What the main event is also called: its head word ("the congress"), its name without its
+/// year ("Northern Growers Conference" for "… Conference 2024"); and the organisation its name
+/// holds ("the HWU study delegation") is the report's, when none is yet.
+fn name_the_main_event(r: &mut Reader, main: EntityId, by_head: &mut HashMap<String, EntityId>) {
+    let name = r.reg.get(main).name.clone();
+    let head = name
+        .split_whitespace()
+        .rfind(|w| r.lx.is_event_head(w))
+        .map(str::to_lowercase);
+    if let Some(h) = head {
+        by_head.insert(h, main);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+    {
+        let without_year = words[..words.len() - 1].join(" ");
+        r.reg.alias(main, &without_year);
+    }
+    if r.main_org.is_some() {
+        return;
+    }
+    for s in &r.sents {
+        let first_org = s
+            .mentions
+            .iter()
+            .find(|m| m.kind == Some(EntityKind::Organization))
+            .and_then(|m| m.entity);
+        if let Some(e) = first_org {
+            if name.contains(&r.reg.get(e).name) {
+                r.main_org = Some(e);
+                break;
+            }
+        }
+    }
+}
+
+/// "1. *Title of a workshop*, led by X" under a heading such as "Afternoon workshops": the
+/// emphasised title at the start of a list item is an event, part of the main one. True when
+/// sentence `s` gave one.
+fn listed_workshop(r: &mut Reader, s: usize, ctx: &mut EventContext) -> bool {
+    let at_item_start = r.sents[s].kind == BlockKind::ListItem
+        && r.doc.blocks[r.sents[s].block].start == r.doc.sentences[s].start;
+    let Some(name) = at_item_start
+        .then(|| emphasised_title(r.doc.sentence_text(s)))
+        .flatten()
+    else {
+        return false;
+    };
+    let id = r.reg.add(EntityKind::Event, &name, s);
+    if Some(id) != r.main_event {
+        if let Some(main) = r.main_event {
+            r.reg.get_mut(id).part_of = Some(main);
+        }
+    }
+    ctx.mentions[s].push((0, 0, id));
+    true
+}
+
+/// The event an event phrase of sentence `s` names: a new one when it is future, the one a
+/// short definite phrase refers back to ("the congress"), the one a bare head word last named,
+/// or a new one (merged into the main event when it is the main event's fuller name).
+fn event_of_phrase(
+    r: &mut Reader,
+    s: usize,
+    p: &Phrase,
+    section: Option<EntityId>,
+    ctx: &EventContext,
+    by_head: &HashMap<String, EntityId>,
+) -> EntityId {
+    let name = r.text(s, p.start, p.end).to_owned();
+    if p.future {
+        return r.reg.add(EntityKind::Event, &name, s);
+    }
+    if p.definite && p.end - p.start <= p.modifiers + 2 {
+        return match referred_event(r, s, p, &name, section, ctx, by_head) {
+            Some(e) => {
+                if p.modifiers == 0 {
+                    r.reg.alias(e, &format!("the {}", p.head));
+                } else if Some(e) == r.main_event {
+                    r.reg.alias(e, &name);
+                }
+                e
+            }
+            None => r.reg.add(EntityKind::Event, &name, s),
+        };
+    }
+    if let Some(&e) = by_head
+        .get(&p.head)
+        .filter(|_| p.modifiers == 0 && p.end == p.start + 1)
+    {
+        return e;
+    }
+    let id = r.reg.add(EntityKind::Event, &name, s);
+    // "during the summit" first, "a two-day summit in Kisumu" after: one event, named by the
+    // fuller phrase.
+    match r.main_event {
+        Some(main)
+            if main != id
+                && r.sents[s].block < 6
+                && !r.reg.get(main).name.contains(' ')
+                && r.reg.get(main).name.to_lowercase() == last_word(&p.head) =>
+        {
+            r.reg.merge(id, main);
+            r.reg.resolve(main)
+        }
+        _ => id,
+    }
+}
+
+/// The event a short definite phrase ("the congress", "the meeting", "the AGM") refers back
+/// to: the one its initials spell, the section's for a generic head, else the last event of
+/// that head, else (for a generic head) the last event named, the section's or the main one.
+/// None when the phrase has a word of a session's own that the known one lacks ("the closed
+/// session" under a "Sunday session" heading): that names another session.
+fn referred_event(
+    r: &Reader,
+    s: usize,
+    p: &Phrase,
+    name: &str,
+    section: Option<EntityId>,
+    ctx: &EventContext,
+    by_head: &HashMap<String, EntityId>,
+) -> Option<EntityId> {
+    let generic = GENERIC.contains(&p.head.as_str());
+    let spelt = (p.end == p.start + 1 && r.sents[s].toks[p.start].is_acronym())
+        .then(|| r.reg.event_by_initials(r.sents[s].toks[p.start].text))
+        .flatten();
+    let known = if spelt.is_some() {
+        spelt
+    } else if generic && section.is_some() && p.modifiers == 0 {
+        section
+    } else {
+        by_head
+            .get(&p.head)
+            .or_else(|| by_head.get(last_word(&p.head)))
+            .copied()
+            .or_else(|| {
+                generic
+                    .then_some(())
+                    .and(ctx_last(ctx, s).or(section).or(r.main_event))
+            })
+    };
+    let name_lower = name.to_lowercase();
+    let own_words: Vec<&str> = name_lower
+        .split(' ')
+        .filter(|w| !matches!(*w, "the" | "this" | "that" | "its" | "their" | "our"))
+        .collect();
+    let describes = |w: &&str| {
+        !w.ends_with("est")
+            && !w.starts_with(|c: char| c.is_ascii_digit())
+            && !matches!(*w, "ever" | "same" | "whole" | "entire" | "full" | "big")
+    };
+    let session = matches!(last_word(&p.head), "session" | "meeting");
+    known.filter(|&e| {
+        if !session || p.modifiers == 0 || !own_words.iter().all(describes) {
+            return true;
+        }
+        let known_name = r.reg.get(e).name.to_lowercase();
+        own_words
+            .iter()
+            .all(|w| known_name.split(' ').any(|k| k == *w))
+    })
 }
 
 /// "a delegation from X", "his delegation" in a report about another gathering (a congress, a
