@@ -1624,176 +1624,258 @@ fn leads_the_sentence(sent: &Sent, words: &[String], p: &Mention, persons: &[Men
 /// Reads who took part in what.
 pub(crate) fn find_participation(r: &mut Reader) {
     let ctx = find_events_context(r);
-    let attendance = attendance_lists(r);
-    let labelled = labelled_lists(r);
+    let lists = Lists {
+        attendance: attendance_lists(r),
+        labelled: labelled_lists(r),
+    };
     let mut found: Vec<Participation> = Vec::new();
     for s in 0..r.sents.len() {
-        let listed = labelled.get(s).is_some_and(Option::is_some);
-        if r.sents[s].boilerplate
-            || r.sents[s].kind == BlockKind::Heading && !is_label_line(&r.sents[s]) && !listed
-        {
-            continue;
-        }
-        let mut persons: Vec<Mention> = r.sents[s]
-            .mentions
-            .iter()
-            .filter(|m| m.kind == Some(EntityKind::Person) && m.entity.is_some())
-            .cloned()
-            .collect();
-        // "She told the crowd …": the pronoun as a mention of the person it stands for.
-        if let Some(p) = super::quotes::pronoun_subject(r, s) {
-            persons.insert(0, p);
-        }
-        if persons.is_empty() {
-            continue;
-        }
-        let sent = &r.sents[s];
-        let words: Vec<String> = sent.toks.iter().map(|t| t.lower().into_owned()).collect();
-        let mut here: Vec<(usize, usize, EntityId)> = ctx.mentions[s].clone();
+        parts_in_sentence(r, s, &ctx, &lists, &mut found);
+    }
+    quoted_speakers(r, &ctx, &mut found);
+    bodies_holding_gatherings(r, &mut found);
+    r.participations = one_part_per_person_and_event(r, found);
+    r.event_context = Some(ctx);
+}
+
+/// The sentences that are lines of an attendance list ("Present: …") and the part each line
+/// of a labelled list gives ("Speakers:" …).
+struct Lists {
+    attendance: Vec<bool>,
+    labelled: Vec<Option<PartRole>>,
+}
+
+/// The events around a sentence that a part may be at: those it names (start, end, event) in
+/// order, the first one its paragraph names after it, and the one it stands under (the
+/// paragraph's last named, the section's or the main event).
+struct Around {
+    here: Vec<(usize, usize, EntityId)>,
+    next_event: Option<EntityId>,
+    default_event: Option<EntityId>,
+}
+
+impl Around {
+    fn new(r: &Reader, s: usize, ctx: &EventContext) -> Around {
+        let block = r.sents[s].block;
+        let mut here = ctx.mentions[s].clone();
         here.sort_by_key(|x| x.0);
         let para_event = (0..s)
             .rev()
-            .take_while(|&p| r.sents[p].block == sent.block)
+            .take_while(|&p| r.sents[p].block == block)
             .find_map(|p| ctx.mentions[p].last().map(|x| x.2));
         let next_event = (s + 1..r.sents.len())
-            .take_while(|&p| r.sents[p].block == sent.block)
+            .take_while(|&p| r.sents[p].block == block)
             .find_map(|p| ctx.mentions[p].first().map(|x| x.2));
-        let default_event = para_event.or(ctx.section[s]).or(r.main_event);
-        for p in &persons {
-            let Some(person) = p.entity else { continue };
-            let first = p.hon.unwrap_or(p.start);
-            if let Some(event) = met_with(sent, &words, p, &persons, &ctx.meetings[s]) {
-                found.push(Participation {
-                    person,
-                    event,
-                    role: PartRole::Attendee,
-                    evidence: r.evidence(s, &rules::MET_WITH),
-                });
-                continue;
-            }
-            let mut part = part_in_sentence(sent, &words, p, &persons);
-            // A list of panellists under a session heading.
-            if part.is_none()
-                && sent.kind == BlockKind::ListItem
-                && p.start == 0
-                && ctx.section[s].is_some()
-            {
-                part = Some((PartRole::Speaker, &rules::PANEL_LIST));
-            }
-            if let (None, 0, Some(Some(role))) = (&part, first, labelled.get(s)) {
-                part = Some((*role, &rules::LABELLED_LIST));
-            }
-            if part.is_none() && attendance.get(s) == Some(&true) {
-                // "Present: A B (Chair), C D": the one marked as chair presided.
-                let chair = sent.is_punct(p.end, "(")
-                    && sent.toks.get(p.end + 1).is_some_and(|t| {
-                        matches!(
-                            t.lower().as_ref(),
-                            "chair" | "chairman" | "chairwoman" | "chairperson" | "presiding"
-                        )
-                    })
-                    && sent.is_punct(p.end + 2, ")");
-                let role = if chair {
-                    PartRole::Chair
-                } else {
-                    PartRole::Attendee
-                };
-                part = Some((role, &rules::ATTENDANCE_LIST));
-            }
-            let pronoun = p.start == 0
-                && p.end == 1
-                && sent
-                    .toks
-                    .first()
-                    .is_some_and(|t| matches!(t.lower().as_ref(), "she" | "he"));
-            if part.is_none() && pronoun {
-                continue;
-            }
-            let Some((role, rule)) = part else {
-                // Speech by someone already placed at the event makes them a speaker there.
-                // Not when the sentence places the speech away from it: "Speaking after the
-                // meeting, A B said".
-                if spoke_in_sentence(sent, &words, p, &persons) && !spoke_away(&words) {
-                    // The event the sentence places them at, not one they spoke of ("said
-                    // delegates must back the strike").
-                    let placed = |a: usize| {
-                        a < first
-                            || (1..=2).any(|back| {
-                                a >= back
-                                    && matches!(
-                                        words[a - back].as_str(),
-                                        "at" | "to" | "during" | "in" | "before"
-                                    )
-                            })
-                    };
-                    let event = here
-                        .iter()
-                        .find(|x| placed(x.0))
-                        .map(|x| x.2)
-                        .or(default_event);
-                    if let Some(f) = found.iter_mut().find(|f| {
-                        f.person == person && Some(f.event) == event && f.role == PartRole::Attendee
-                    }) {
-                        f.role = PartRole::Speaker;
-                        f.evidence = r.evidence(s, &rules::ATTENDEE_THEN_SPEECH);
-                    } else if let (Some(event), true) = (
-                        event,
-                        persons[0].hon.unwrap_or(persons[0].start) <= 6
-                            && leads_the_sentence(sent, &words, p, &persons),
-                    ) {
-                        // Rule `speech-at-event`: the subject of a verb of speech in a report
-                        // about an event spoke at it.
-                        if !found.iter().any(|f| f.person == person && f.event == event) {
-                            found.push(Participation {
-                                person,
-                                event,
-                                role: PartRole::Speaker,
-                                evidence: r.evidence(s, &rules::SPEECH_AT_EVENT),
-                            });
-                        }
-                    }
-                }
-                continue;
-            };
-            // The event: named in this sentence (nearest after the person, else nearest
-            // before), else the paragraph's; "we met X" looks ahead to the meeting named next.
-            // An event spoken about ("talked about the strike", "reported on the minutes of
-            // the board meeting") is no place they were at: the nearest preposition before it
-            // says which ("at", "to", "in" place the person there).
-            // A semicolon between them closes the person's item of a list: "guests included
-            // A B; a delegation from X" names no gathering of A B's.
-            let topic = |a: usize| {
-                let between = &words[p.end.min(a)..a];
-                is_topic(between) || between.iter().any(|w| w == ";")
-            };
-            let after = here
-                .iter()
-                .find(|(a, _, _)| *a >= p.end && !topic(*a))
-                .map(|x| x.2);
-            let before = here.iter().rfind(|(_, b, _)| *b <= first).map(|x| x.2);
+        Around {
+            here,
+            next_event,
+            default_event: para_event.or(ctx.section[s]).or(r.main_event),
+        }
+    }
+}
 
-            let event = if rule.name == rules::MET_NAME.name {
-                after.or(next_event).or(default_event)
-            } else if rule.name == rules::PARTICIPLE_THEN_NAME.name {
-                // "Opening the congress, X recalled the last congress in 1934": the
-                // participle's object.
-                before.or(after).or(default_event)
-            } else {
-                after.or(before).or(default_event)
-            };
-            let Some(event) = event else { continue };
-            let evidence = r.evidence(s, rule);
+/// The parts the people of sentence `s` take, by the rules that read the sentence.
+fn parts_in_sentence(
+    r: &Reader,
+    s: usize,
+    ctx: &EventContext,
+    lists: &Lists,
+    found: &mut Vec<Participation>,
+) {
+    let listed = lists.labelled.get(s).is_some_and(Option::is_some);
+    if r.sents[s].boilerplate
+        || r.sents[s].kind == BlockKind::Heading && !is_label_line(&r.sents[s]) && !listed
+    {
+        return;
+    }
+    let mut persons: Vec<Mention> = r.sents[s]
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Person) && m.entity.is_some())
+        .cloned()
+        .collect();
+    // "She told the crowd …": the pronoun as a mention of the person it stands for.
+    if let Some(p) = super::quotes::pronoun_subject(r, s) {
+        persons.insert(0, p);
+    }
+    if persons.is_empty() {
+        return;
+    }
+    let sent = &r.sents[s];
+    let words: Vec<String> = sent.toks.iter().map(|t| t.lower().into_owned()).collect();
+    let around = Around::new(r, s, ctx);
+    for p in &persons {
+        let Some(person) = p.entity else { continue };
+        if let Some(event) = met_with(sent, &words, p, &persons, &ctx.meetings[s]) {
             found.push(Participation {
                 person,
                 event,
-                role,
-                evidence,
+                role: PartRole::Attendee,
+                evidence: r.evidence(s, &rules::MET_WITH),
+            });
+            continue;
+        }
+        let pronoun = p.start == 0
+            && p.end == 1
+            && sent
+                .toks
+                .first()
+                .is_some_and(|t| matches!(t.lower().as_ref(), "she" | "he"));
+        match part_by_rules(sent, &words, p, &persons, s, ctx, lists) {
+            Some((role, rule)) => {
+                let Some(event) = event_of_part(&words, p, rule, &around) else {
+                    continue;
+                };
+                found.push(Participation {
+                    person,
+                    event,
+                    role,
+                    evidence: r.evidence(s, rule),
+                });
+            }
+            None if pronoun => {}
+            None => speech_at_event(r, s, &words, p, &persons, &around, found),
+        }
+    }
+}
+
+/// The part the rules read for the person `p`: from the words around them, as a panellist
+/// listed under a session heading, from a labelled list, or from an attendance list ("Present:
+/// A B (Chair), C D": the one marked as chair presided).
+fn part_by_rules(
+    sent: &Sent,
+    words: &[String],
+    p: &Mention,
+    persons: &[Mention],
+    s: usize,
+    ctx: &EventContext,
+    lists: &Lists,
+) -> Option<(PartRole, &'static Rule)> {
+    if let Some(part) = part_in_sentence(sent, words, p, persons) {
+        return Some(part);
+    }
+    if sent.kind == BlockKind::ListItem && p.start == 0 && ctx.section[s].is_some() {
+        return Some((PartRole::Speaker, &rules::PANEL_LIST));
+    }
+    if let (0, Some(Some(role))) = (p.hon.unwrap_or(p.start), lists.labelled.get(s)) {
+        return Some((*role, &rules::LABELLED_LIST));
+    }
+    if lists.attendance.get(s) != Some(&true) {
+        return None;
+    }
+    let chair = sent.is_punct(p.end, "(")
+        && sent.toks.get(p.end + 1).is_some_and(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "chair" | "chairman" | "chairwoman" | "chairperson" | "presiding"
+            )
+        })
+        && sent.is_punct(p.end + 2, ")");
+    let role = if chair {
+        PartRole::Chair
+    } else {
+        PartRole::Attendee
+    };
+    Some((role, &rules::ATTENDANCE_LIST))
+}
+
+/// The event of a part a rule read: named in this sentence (nearest after the person, else
+/// nearest before), else the paragraph's; "we met X" looks ahead to the meeting named next.
+/// An event spoken about ("talked about the strike", "reported on the minutes of the board
+/// meeting") is no place they were at: the nearest preposition before it says which ("at",
+/// "to", "in" place the person there). A semicolon between them closes the person's item of a
+/// list: "guests included A B; a delegation from X" names no gathering of A B's.
+fn event_of_part(words: &[String], p: &Mention, rule: &Rule, around: &Around) -> Option<EntityId> {
+    let first = p.hon.unwrap_or(p.start);
+    let topic = |a: usize| {
+        let between = &words[p.end.min(a)..a];
+        is_topic(between) || between.iter().any(|w| w == ";")
+    };
+    let after = around
+        .here
+        .iter()
+        .find(|(a, _, _)| *a >= p.end && !topic(*a))
+        .map(|x| x.2);
+    let before = around
+        .here
+        .iter()
+        .rfind(|(_, b, _)| *b <= first)
+        .map(|x| x.2);
+    if rule.name == rules::MET_NAME.name {
+        after.or(around.next_event).or(around.default_event)
+    } else if rule.name == rules::PARTICIPLE_THEN_NAME.name {
+        // "Opening the congress, X recalled the last congress in 1934": the participle's
+        // object.
+        before.or(after).or(around.default_event)
+    } else {
+        after.or(before).or(around.default_event)
+    }
+}
+
+/// Speech by someone already placed at the event makes them a speaker there (rule
+/// `attendee-then-speech`). Not when the sentence places the speech away from it: "Speaking
+/// after the meeting, A B said". Rule `speech-at-event`: the subject of a verb of speech in a
+/// report about an event spoke at it.
+fn speech_at_event(
+    r: &Reader,
+    s: usize,
+    words: &[String],
+    p: &Mention,
+    persons: &[Mention],
+    around: &Around,
+    found: &mut Vec<Participation>,
+) {
+    let sent = &r.sents[s];
+    let (Some(person), first) = (p.entity, p.hon.unwrap_or(p.start)) else {
+        return;
+    };
+    if !spoke_in_sentence(sent, words, p, persons) || spoke_away(words) {
+        return;
+    }
+    // The event the sentence places them at, not one they spoke of ("said delegates must
+    // back the strike").
+    let placed = |a: usize| {
+        a < first
+            || (1..=2).any(|back| {
+                a >= back
+                    && matches!(
+                        words[a - back].as_str(),
+                        "at" | "to" | "during" | "in" | "before"
+                    )
+            })
+    };
+    let event = around
+        .here
+        .iter()
+        .find(|x| placed(x.0))
+        .map(|x| x.2)
+        .or(around.default_event);
+    if let Some(f) = found
+        .iter_mut()
+        .find(|f| f.person == person && Some(f.event) == event && f.role == PartRole::Attendee)
+    {
+        f.role = PartRole::Speaker;
+        f.evidence = r.evidence(s, &rules::ATTENDEE_THEN_SPEECH);
+        return;
+    }
+    let leads = persons[0].hon.unwrap_or(persons[0].start) <= 6
+        && leads_the_sentence(sent, words, p, persons);
+    if let (Some(event), true) = (event, leads) {
+        if !found.iter().any(|f| f.person == person && f.event == event) {
+            found.push(Participation {
+                person,
+                event,
+                role: PartRole::Speaker,
+                evidence: r.evidence(s, &rules::SPEECH_AT_EVENT),
             });
         }
     }
-    // Quoted in a session: the speaker of a quotation under a session heading spoke there.
-    // Rule `quoted-at-gathering`: with no session, one quoted in a report of a gathering where
-    // people speak (a conference, a congress, an annual meeting) spoke at it.
+}
+
+/// Quoted in a session: the speaker of a quotation under a session heading spoke there.
+/// Rule `quoted-at-gathering`: with no session, one quoted in a report of a gathering where
+/// people speak (a conference, a congress, an annual meeting) spoke at it.
+fn quoted_speakers(r: &Reader, ctx: &EventContext, found: &mut Vec<Participation>) {
     let gathering = r
         .main_event
         .filter(|&e| is_speaking_gathering(&r.reg.get(e).name));
@@ -1807,17 +1889,19 @@ pub(crate) fn find_participation(r: &mut Reader) {
         if found.iter().any(|f| f.person == q.speaker) {
             continue;
         }
-        let evidence = r.evidence(s, rule);
         found.push(Participation {
             person: q.speaker,
             event: section,
             role: PartRole::Speaker,
-            evidence,
+            evidence: r.evidence(s, rule),
         });
     }
-    // Rule `body-of-a-gathering`: the body a gathering is named for held it, when the report
-    // names that body elsewhere too (inside a gathering's name alone, a name is too unsure to
-    // make a body of: "the HWU Congress" may be named for a place or a cause).
+}
+
+/// Rule `body-of-a-gathering`: the body a gathering is named for held it, when the report
+/// names that body elsewhere too (inside a gathering's name alone, a name is too unsure to
+/// make a body of: "the HWU Congress" may be named for a place or a cause).
+fn bodies_holding_gatherings(r: &Reader, found: &mut Vec<Participation>) {
     for (body, event, s) in &r.held_by {
         let Some(org) = r
             .reg
@@ -1826,15 +1910,18 @@ pub(crate) fn find_participation(r: &mut Reader) {
         else {
             continue;
         };
-        let (event, s) = (*event, *s);
         found.push(Participation {
             person: org,
-            event,
+            event: *event,
             role: PartRole::Organiser,
-            evidence: r.evidence(s, &rules::BODY_OF_A_GATHERING),
+            evidence: r.evidence(*s, &rules::BODY_OF_A_GATHERING),
         });
     }
-    // One part per person and event: chair over organiser over speaker over attendee.
+}
+
+/// One part per person and event, in the order first found: chair over organiser over
+/// speaker over attendee.
+fn one_part_per_person_and_event(r: &Reader, found: Vec<Participation>) -> Vec<Participation> {
     let rank = |p: PartRole| match p {
         PartRole::Chair => 0,
         PartRole::Organiser => 1,
@@ -1855,8 +1942,7 @@ pub(crate) fn find_participation(r: &mut Reader) {
             }
         }
     }
-    r.participations = order.into_iter().filter_map(|k| best.remove(&k)).collect();
-    r.event_context = Some(ctx);
+    order.into_iter().filter_map(|k| best.remove(&k)).collect()
 }
 
 /// The event context `find_events` computed.
