@@ -444,6 +444,39 @@ fn places_named_with_and() {
     }
 }
 
+/// The plurals English uses for one occasion are events; other plurals of event words name
+/// no one gathering.
+#[test]
+fn plural_occasions_are_events_and_other_plurals_are_not() {
+    let cases = [
+        (
+            "celebrations",
+            "Ana Ruiz spoke at the anniversary celebrations in Marden.",
+            true,
+        ),
+        (
+            "ceremonies",
+            "Tom Hale spoke at the opening ceremonies in Tolvik.",
+            true,
+        ),
+        (
+            "festivities",
+            "Mia Roth joined the festivities in Velby.",
+            true,
+        ),
+        (
+            "meetings",
+            "Lena Vik spoke at regular meetings in Marden.",
+            false,
+        ),
+    ];
+    for (name, text, event) in cases {
+        let ex = run(text);
+        let events = kinds(&ex, EntityKind::Event);
+        assert_eq!(!events.is_empty(), event, "{name}: {events:?}");
+    }
+}
+
 #[test]
 fn sessions_from_headings_and_participation() {
     let text = "Northern Growers Conference 2025\n\nOpening plenary\n\nThe opening plenary was chaired by Ruth Okonjo of the Growers Guild. Kenji Watanabe told delegates that prices had fallen.\n";
