@@ -444,10 +444,10 @@ fn places_named_with_and() {
     }
 }
 
-/// The plurals English uses for one occasion are events; other plurals of event words name
-/// no one gathering.
+/// Occasions are events: the plurals English uses for one occasion, and a church's worship;
+/// other plurals of event words name no one gathering.
 #[test]
-fn plural_occasions_are_events_and_other_plurals_are_not() {
+fn occasions_are_events_and_other_plurals_are_not() {
     let cases = [
         (
             "celebrations",
@@ -468,6 +468,16 @@ fn plural_occasions_are_events_and_other_plurals_are_not() {
             "meetings",
             "Lena Vik spoke at regular meetings in Marden.",
             false,
+        ),
+        (
+            "worship",
+            "Jon Berg led the opening worship in Velby.",
+            true,
+        ),
+        (
+            "worship service",
+            "Ana Ruiz preached at the worship service in Tolvik.",
+            true,
         ),
     ];
     for (name, text, event) in cases {
