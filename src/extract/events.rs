@@ -6,7 +6,7 @@
 //! otherwise by the words the text uses ("fringe meeting", "tour of X"); "the congress", "the
 //! meeting" refer back to the last event of that kind. Reads no person's part in an event.
 
-use super::tokens::Kind;
+use super::tokens::{Kind, Token};
 use super::{Reader, Sent};
 use crate::model::BlockKind;
 use crate::model::{EntityId, EntityKind};
@@ -215,7 +215,7 @@ const AFTER_EVENT: &[&str] = &[
 
 /// A lowercase word after an event word that is more likely the head of a compound noun
 /// ("a solar panel assembly plant", "the conference centre") than the start of what follows.
-fn compound_noun_after(t: &super::tokens::Token) -> bool {
+fn compound_noun_after(t: &Token) -> bool {
     let w = t.lower();
     t.kind == Kind::Word
         && !t.is_cap()
@@ -326,75 +326,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
             k = end;
             continue;
         }
-        // Back to a determiner over modifiers ("the 2025 annual", "a two-day", "our closing").
-        let mut b = k;
-        let mut det = None;
-        while b > 0 && k - b < 4 {
-            let t = &toks[b - 1];
-            let w = t.lower();
-            if matches!(
-                w.as_ref(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "our"
-                    | "its"
-                    | "their"
-                    | "this"
-                    | "that"
-                    | "his"
-                    | "her"
-                    | "next"
-                    | "last"
-            ) {
-                det = Some(b - 1);
-                break;
-            }
-            if t.kind == Kind::Possessive {
-                // "Next year's congress"
-                if b >= 3
-                    && toks[b - 2].is("year")
-                    && (toks[b - 3].is("next") || toks[b - 3].is("last"))
-                {
-                    det = Some(b - 3);
-                } else if b >= 2 && toks[b - 2].kind == Kind::Word {
-                    // An owner is a determiner: "the union's annual conference", "Acme's
-                    // congress".
-                    det = Some(b - 1);
-                }
-                break;
-            }
-            // An organisation's name premodifying the event is one too: "the Harbour
-            // Workers Union annual conference".
-            if sent
-                .mention_at(b - 1)
-                .is_some_and(|m| m.kind == Some(EntityKind::Organization) && m.end == b)
-            {
-                det = Some(b - 1);
-                break;
-            }
-            if t.kind == Kind::Punct
-                || t.lex.is_stopword()
-                    && !matches!(
-                        w.as_ref(),
-                        "opening"
-                            | "closing"
-                            | "first"
-                            | "second"
-                            | "third"
-                            | "final"
-                            | "morning"
-                            | "afternoon"
-                            | "evening"
-                            | "early"
-                            | "late"
-                            | "day"
-                    )
-            {
-                break;
-            }
-            b -= 1;
-        }
+        let (det, b) = determiner_before(sent, k);
         let heading_start = sent.kind == BlockKind::Heading && b == 0;
         let Some(d) = det.or(heading_start.then_some(0)) else {
             k = end;
@@ -427,69 +359,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         } else {
             start
         };
-        // A short phrase after the head names which one: "tour of X", "march against rent
-        // rises", "meeting in the town hall", "session on river testing".
-        let mut e = end;
-        if let Some(p) = toks.get(end) {
-            let pw = p.lower();
-            let place_pp = matches!(pw.as_ref(), "in" | "at")
-                && toks.get(end + 1).is_some_and(|t| {
-                    t.is_cap() || t.is("the") && toks.get(end + 2).is_some_and(|t| t.is_cap())
-                });
-            let topic_pp = matches!(
-                pw.as_ref(),
-                "of" | "on" | "against" | "outside" | "with" | "for" | "about"
-            );
-            if !definite && (topic_pp || place_pp) {
-                let mut q = end + 1;
-                let mut words = 0;
-                while q < toks.len() && words < 4 {
-                    let t = &toks[q];
-                    if t.kind != Kind::Word && t.kind != Kind::Possessive {
-                        break;
-                    }
-                    let w = t.lower();
-                    // A place after "in"/"at" is its capitalised name only: "in the Rathaus".
-                    if place_pp && !t.is_cap() && !(w == "the" && words == 0) {
-                        break;
-                    }
-                    if words > 0
-                        && (matches!(
-                            w.as_ref(),
-                            "and"
-                                | "which"
-                                | "who"
-                                | "that"
-                                | "was"
-                                | "were"
-                                | "is"
-                                | "the"
-                                | "a"
-                                | "by"
-                                | "to"
-                                | "at"
-                                | "on"
-                                | "in"
-                                | "from"
-                                | "ran"
-                                | "had"
-                        ) || t.lex.is_stopword() && !t.is_cap()
-                            // A verb of what the event did ends its name: "the meeting of
-                            // the society took place".
-                            || !t.is_cap() && AFTER_EVENT.contains(&w.as_ref()))
-                    {
-                        break;
-                    }
-                    q += 1;
-                    if !matches!(w.as_ref(), "the") {
-                        words += 1;
-                    }
-                }
-                if words > 0 {
-                    e = q;
-                }
-            }
-        }
+        let e = which_one_after(toks, end, definite);
         out.push(Phrase {
             start,
             end: e,
@@ -501,6 +371,150 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         k = e;
     }
     out
+}
+
+/// Back from the event head at `k` to a determiner over up to three modifiers ("the 2025
+/// annual", "a two-day", "our closing", "next year's", "the union's", an organisation's name
+/// before it): the determiner's token, if there is one, and the token where the walk stopped.
+fn determiner_before(sent: &Sent, k: usize) -> (Option<usize>, usize) {
+    let toks = &sent.toks;
+    let mut b = k;
+    let mut det = None;
+    while b > 0 && k - b < 4 {
+        let t = &toks[b - 1];
+        let w = t.lower();
+        if matches!(
+            w.as_ref(),
+            "the"
+                | "a"
+                | "an"
+                | "our"
+                | "its"
+                | "their"
+                | "this"
+                | "that"
+                | "his"
+                | "her"
+                | "next"
+                | "last"
+        ) {
+            det = Some(b - 1);
+            break;
+        }
+        if t.kind == Kind::Possessive {
+            // "Next year's congress"
+            if b >= 3
+                && toks[b - 2].is("year")
+                && (toks[b - 3].is("next") || toks[b - 3].is("last"))
+            {
+                det = Some(b - 3);
+            } else if b >= 2 && toks[b - 2].kind == Kind::Word {
+                // An owner is a determiner: "the union's annual conference", "Acme's
+                // congress".
+                det = Some(b - 1);
+            }
+            break;
+        }
+        // An organisation's name premodifying the event is one too: "the Harbour
+        // Workers Union annual conference".
+        if sent
+            .mention_at(b - 1)
+            .is_some_and(|m| m.kind == Some(EntityKind::Organization) && m.end == b)
+        {
+            det = Some(b - 1);
+            break;
+        }
+        if t.kind == Kind::Punct
+            || t.lex.is_stopword()
+                && !matches!(
+                    w.as_ref(),
+                    "opening"
+                        | "closing"
+                        | "first"
+                        | "second"
+                        | "third"
+                        | "final"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "early"
+                        | "late"
+                        | "day"
+                )
+        {
+            break;
+        }
+        b -= 1;
+    }
+    (det, b)
+}
+
+/// The end of the short phrase after an indefinite event's head (ending at `end`) that names
+/// which one it is: "tour of X", "march against rent rises", "meeting in the town hall",
+/// "session on river testing"; `end` when there is none.
+fn which_one_after(toks: &[Token], end: usize, definite: bool) -> usize {
+    let mut e = end;
+    if let Some(p) = toks.get(end) {
+        let pw = p.lower();
+        let place_pp = matches!(pw.as_ref(), "in" | "at")
+            && toks.get(end + 1).is_some_and(|t| {
+                t.is_cap() || t.is("the") && toks.get(end + 2).is_some_and(|t| t.is_cap())
+            });
+        let topic_pp = matches!(
+            pw.as_ref(),
+            "of" | "on" | "against" | "outside" | "with" | "for" | "about"
+        );
+        if !definite && (topic_pp || place_pp) {
+            let mut q = end + 1;
+            let mut words = 0;
+            while q < toks.len() && words < 4 {
+                let t = &toks[q];
+                if t.kind != Kind::Word && t.kind != Kind::Possessive {
+                    break;
+                }
+                let w = t.lower();
+                // A place after "in"/"at" is its capitalised name only: "in the Rathaus".
+                if place_pp && !t.is_cap() && !(w == "the" && words == 0) {
+                    break;
+                }
+                if words > 0
+                    && (matches!(
+                        w.as_ref(),
+                        "and"
+                            | "which"
+                            | "who"
+                            | "that"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "the"
+                            | "a"
+                            | "by"
+                            | "to"
+                            | "at"
+                            | "on"
+                            | "in"
+                            | "from"
+                            | "ran"
+                            | "had"
+                    ) || t.lex.is_stopword() && !t.is_cap()
+                        // A verb of what the event did ends its name: "the meeting of
+                        // the society took place".
+                        || !t.is_cap() && AFTER_EVENT.contains(&w.as_ref()))
+                {
+                    break;
+                }
+                q += 1;
+                if !matches!(w.as_ref(), "the") {
+                    words += 1;
+                }
+            }
+            if words > 0 {
+                e = q;
+            }
+        }
+    }
+    e
 }
 
 /// Makes the event phrase `p` of sentence `s` the report's main event, and reads the
