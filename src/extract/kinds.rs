@@ -260,8 +260,23 @@ impl Reader<'_> {
         None
     }
 
-    /// Organisations and places by their head words, and the bodies no name makes.
+    /// Organisations and places by their head words, and the bodies no name makes: sub-stages
+    /// in order, each deciding or passing the name on.
     fn kind_by_heads(&self, nm: &Name) -> Decision {
+        no_one_body(nm)
+            .or_else(|| venue_of(nm))
+            .or_else(|| self.kind_by_head_word(nm))
+            .or_else(|| self.words_of_a_title(nm))
+            .or_else(|| organisation_head_inside(nm))
+            .or_else(|| self.organisation_before_its_people(nm))
+    }
+
+    /// A head word last ("… Union", "Victoria Park"), or first with a connector ("University
+    /// of …", "Hotel Gartenstadt"), or a compound of another language ("…genossenschaft").
+    /// Heads that are both: institutions are organisations ("Lakeside University"), venues
+    /// are places ("Riverside Conference Centre") unless a connector makes them an institution
+    /// ("Centre for Housing Studies").
+    fn kind_by_head_word(&self, nm: &Name) -> Decision {
         let Name {
             s,
             a,
@@ -269,23 +284,15 @@ impl Reader<'_> {
             n,
             toks,
             ref words,
-            text,
             first,
             last,
             fc,
             lc,
             prev,
-            next,
             has_connector,
-            has_year,
             ..
         } = *nm;
         let lx = self.lx;
-        // Organisations: a head word last ("… Union"), or first with a connector ("University
-        // of …"), or a compound of another language ("…genossenschaft").
-        // Heads that are both: institutions are organisations ("Lakeside University"),
-        // venues are places ("Riverside Conference Centre") unless a connector makes them an
-        // institution ("Centre for Housing Studies").
         let last_l = last.to_lowercase();
         // Rule `venue-after-at`: "at the Hill Secondary School", "at Ely Golf Club": after
         // "at" an institution that is also a place names the venue.
@@ -302,57 +309,6 @@ impl Reader<'_> {
             && !names::is_weak_head(first)
             && !fc.is_place_head();
         let compound = n >= 2 && words.iter().any(|w| lx.has_org_suffix(w));
-        // Rule `generic-body`: a name of generic words only ("Board of Directors", "National
-        // Executive Council", "Standing Committee") is an organ of some organisation, not one.
-        if words.iter().all(|w| is_generic_body_word(w)) {
-            return Some(None);
-        }
-        // A kind of body in the plural, after a word for how they stand to the writer, is no
-        // one body: "Member Federations", "Charity Partners", "Sister Unions".
-        if n == 2
-            && last.ends_with('s')
-            && lc.is_org_head()
-            && matches!(
-                first.to_lowercase().as_str(),
-                "member"
-                    | "charity"
-                    | "partner"
-                    | "affiliate"
-                    | "affiliated"
-                    | "sister"
-                    | "fellow"
-                    | "other"
-                    | "local"
-                    | "regional"
-            )
-        {
-            return Some(None);
-        }
-        // Rule `venue-of`: after "at" or "in", a building "of" something is the venue: "in the
-        // Great Hall of the People", "at the Church of the Holy Cross", "at the Palace of X".
-        let at_or_in = |k: usize| toks[k].is("at") || toks[k].is("in");
-        let placed = prev.is_some_and(|p| p.is("at") || p.is("in"))
-            || (prev.is_some_and(|p| p.is("the")) && a >= 2 && at_or_in(a - 2));
-        if placed {
-            if let Some(of) = words.iter().position(|w| *w == "of").filter(|&o| o >= 1) {
-                let building = words[of - 1];
-                if matches!(
-                    building,
-                    "Church"
-                        | "Cathedral"
-                        | "Chapel"
-                        | "Basilica"
-                        | "Temple"
-                        | "Mosque"
-                        | "Palace"
-                        | "Hall"
-                        | "Castle"
-                        | "Abbey"
-                ) {
-                    return Some(Some(EntityKind::Place));
-                }
-            }
-        }
         if (org_last && (has_connector || !place_head_last))
             || org_first
             || org_first_strong
@@ -373,7 +329,6 @@ impl Reader<'_> {
         {
             return Some(Some(EntityKind::Person));
         }
-        // Places: a head word last or first ("Victoria Park", "Hotel Gartenstadt", "X-Hof").
         let hyphen_head = last
             .rsplit('-')
             .next()
@@ -384,75 +339,58 @@ impl Reader<'_> {
         {
             return Some(Some(EntityKind::Place));
         }
-        // After a portfolio or academic role, capitalised words belong to the title:
-        // "Minister of State for Environment", "Lecturer in Planning".
+        None
+    }
+
+    /// After a portfolio or academic role, capitalised words belong to the title: "Minister
+    /// of State for Environment", "Lecturer in Planning". No entity.
+    fn words_of_a_title(&self, nm: &Name) -> Decision {
+        let Name {
+            a,
+            toks,
+            text,
+            lc,
+            prev,
+            ..
+        } = *nm;
+        let lx = self.lx;
         let after_role = a >= 2
             && prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "for" | "in"))
             && (toks[a - 2].lex.is_role() || toks[a - 2].lex.is_occupation());
-        if after_role
+        (after_role
             && lx.place(text).is_none()
             && !lc.is_org_head()
-            && !names::is_initial(toks, a, lx)
-        {
-            return Some(None);
-        }
-        let given = fc.is_given_name();
-        // Rule `organisation-head-inside`: a head word anywhere in a name that no rule above
-        // typed ("Socialist Party of Ruritania", "Radio Tolvik Internationale", "Daily News X"),
-        // after a place's name only when the head, one of its first words, takes "of"
-        // ("Kenya Federation of Labour", "Ontario Union of Teachers").
-        let head_then_of = toks[a..b]
-            .windows(2)
-            .take(3)
-            .any(|p| p[0].lex.is_org_head() && p[1].text == "of");
-        let shouted = n >= 3 && toks[a..b].iter().all(|t| t.is_acronym());
-        let not_a_body = [
-            "award",
-            "awards",
-            "prize",
-            "medal",
-            "trophy",
-            "cup",
-            "scholarship",
-            "plan",
-            "act",
-            "bill",
-            "report",
-            "strategy",
-            "programme",
-            "program",
-        ]
-        .iter()
-        .any(|w| last.eq_ignore_ascii_case(w));
-        if n >= 2
-            && !given
-            && !has_year
-            && !shouted
-            && !not_a_body
-            && toks[a..b].iter().any(|t| t.lex.is_org_head())
-            && (fc.place().is_none() || head_then_of)
-        {
-            return Some(Some(EntityKind::Organization));
-        }
-        // Rule `organisation-before-its-people`: an unknown name before the word for its
-        // staff or a post in it, or its possessive before one: "Zantex workers", "Dorvia
-        // activist", "Acme country director", "Acme's former finance manager".
-        if n <= 2
-            && !given
-            && (n == 2
-                || a > 0
-                || next.is_some_and(|t| t.kind == Kind::Possessive)
-                || self.opens_a_lede(s, b))
+            && !names::is_initial(toks, a, lx))
+        .then_some(None)
+    }
+
+    /// Rule `organisation-before-its-people`: an unknown name before the word for its staff
+    /// or a post in it, or its possessive before one: "Zantex workers", "Dorvia activist",
+    /// "Acme country director", "Acme's former finance manager".
+    fn organisation_before_its_people(&self, nm: &Name) -> Decision {
+        let Name {
+            s,
+            a,
+            b,
+            n,
+            text,
+            first,
+            fc,
+            next,
+            ..
+        } = *nm;
+        let lx = self.lx;
+        let possessive = next.is_some_and(|t| t.kind == Kind::Possessive);
+        let body = n <= 2
+            && !fc.is_given_name()
+            && (n == 2 || a > 0 || possessive || self.opens_a_lede(s, b))
             && !fc.is_stopword()
             && !lx.demonyms.contains_key(first.to_lowercase().as_str())
             && !(n == 1 && (fc.is_org_head() || fc.is_role_word()))
             && (next.is_some_and(|t| staff_word_at(self, s, b, t))
-                || (next.is_some_and(|t| t.kind == Kind::Possessive) && self.post_after(s, b + 1))
-                || (lx.place(text).is_none() && self.titled_post_then_name(s, b)))
-        {
-            return Some(Some(EntityKind::Organization));
-        }
-        None
+                || (possessive && self.post_after(s, b + 1))
+                || (lx.place(text).is_none() && self.titled_post_then_name(s, b)));
+        body.then_some(Some(EntityKind::Organization))
     }
 
     /// The last stage: a person by the shape of the name and its cues, a place after a
@@ -1045,4 +983,118 @@ impl Reader<'_> {
         let block = &self.doc.blocks[self.sents[s].block];
         block.kind == BlockKind::Heading && block.level == 1
     }
+}
+
+/// Rule `generic-body`: a name of generic words only ("Board of Directors", "National
+/// Executive Council", "Standing Committee") is an organ of some organisation, not one. And a
+/// kind of body in the plural, after a word for how they stand to the writer, is no one body:
+/// "Member Federations", "Charity Partners", "Sister Unions".
+fn no_one_body(nm: &Name) -> Decision {
+    let Name {
+        n,
+        ref words,
+        first,
+        last,
+        lc,
+        ..
+    } = *nm;
+    if words.iter().all(|w| is_generic_body_word(w)) {
+        return Some(None);
+    }
+    let plural_of_kin = n == 2
+        && last.ends_with('s')
+        && lc.is_org_head()
+        && matches!(
+            first.to_lowercase().as_str(),
+            "member"
+                | "charity"
+                | "partner"
+                | "affiliate"
+                | "affiliated"
+                | "sister"
+                | "fellow"
+                | "other"
+                | "local"
+                | "regional"
+        );
+    plural_of_kin.then_some(None)
+}
+
+/// Rule `venue-of`: after "at" or "in", a building "of" something is the venue: "in the Great
+/// Hall of the People", "at the Church of the Holy Cross", "at the Palace of X".
+fn venue_of(nm: &Name) -> Decision {
+    let Name {
+        a,
+        toks,
+        ref words,
+        prev,
+        ..
+    } = *nm;
+    let at_or_in = |k: usize| toks[k].is("at") || toks[k].is("in");
+    let placed = prev.is_some_and(|p| p.is("at") || p.is("in"))
+        || (prev.is_some_and(|p| p.is("the")) && a >= 2 && at_or_in(a - 2));
+    let of = words.iter().position(|w| *w == "of").filter(|&o| o >= 1)?;
+    let building = matches!(
+        words[of - 1],
+        "Church"
+            | "Cathedral"
+            | "Chapel"
+            | "Basilica"
+            | "Temple"
+            | "Mosque"
+            | "Palace"
+            | "Hall"
+            | "Castle"
+            | "Abbey"
+    );
+    (placed && building).then_some(Some(EntityKind::Place))
+}
+
+/// Rule `organisation-head-inside`: a head word anywhere in a name that no rule before typed
+/// ("Socialist Party of Ruritania", "Radio Tolvik Internationale", "Daily News X"), after a
+/// place's name only when the head, one of its first words, takes "of" ("Kenya Federation of
+/// Labour", "Ontario Union of Teachers"). Not a name in capitals only, with a year, or of an
+/// award, a plan or a law.
+fn organisation_head_inside(nm: &Name) -> Decision {
+    let Name {
+        a,
+        b,
+        n,
+        toks,
+        last,
+        fc,
+        has_year,
+        ..
+    } = *nm;
+    let head_then_of = toks[a..b]
+        .windows(2)
+        .take(3)
+        .any(|p| p[0].lex.is_org_head() && p[1].text == "of");
+    let shouted = n >= 3 && toks[a..b].iter().all(|t| t.is_acronym());
+    let not_a_body = [
+        "award",
+        "awards",
+        "prize",
+        "medal",
+        "trophy",
+        "cup",
+        "scholarship",
+        "plan",
+        "act",
+        "bill",
+        "report",
+        "strategy",
+        "programme",
+        "program",
+    ]
+    .iter()
+    .any(|w| last.eq_ignore_ascii_case(w));
+    let body = n >= 2
+        && !fc.is_given_name()
+        && !has_year
+        && !shouted
+        && !not_a_body
+        && toks[a..b].iter().any(|t| t.lex.is_org_head())
+        && (fc.place().is_none() || head_then_of);
+    body.then_some(Some(EntityKind::Organization))
 }
