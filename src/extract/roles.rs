@@ -1288,104 +1288,10 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             who_clause(r, s, j + 1, person);
             return true;
         }
-        if let Some(mut phrase) = role_at(r, s, j) {
-            let sent = &r.sents[s];
-            // "A B, Saudi Foreign Minister C D": the role is the next person's, not A B's.
-            let holder = sent.mentions.iter().any(|m| {
-                m.kind == Some(EntityKind::Person) && m.hon.unwrap_or(m.start) == phrase.next
-            });
-            // "A B, Secretary: C D": a label of the next name's office.
-            if holder || sent.is_punct(phrase.next, ":") {
+        if let Some(phrase) = role_at(r, s, j) {
+            let Some(next) = post_in_appositive(r, s, phrase, person) else {
                 return claims > 0;
-            }
-            let mut org = None;
-            let mut next = phrase.next;
-            // "Patron HWU": the organisation's acronym straight after the role.
-            if phrase.names_no_place_or_body()
-                && sent.toks.get(next).is_some_and(|t| t.is_acronym())
-            {
-                if let Some((mi, m)) = org_mention_at(sent, next).filter(|(_, m)| m.end == next + 1)
-                {
-                    org = r.make_org(s, mi);
-                    next = m.end;
-                }
-            }
-            // "Head of the Department of Economics, University of X": a unit, then the body it
-            // is a unit of; the post is in the body, the unit part of the role.
-            let sent = &r.sents[s];
-            let unit_name = match (phrase.org, phrase.org_mention) {
-                (Some(id), _) => Some(r.reg.get(id).name.as_str()),
-                (None, Some(mi)) => {
-                    let m = &sent.mentions[mi];
-                    Some(r.text(s, m.start, m.end))
-                }
-                _ => None,
             };
-            let unit = unit_name
-                .and_then(|n| n.split(' ').next())
-                .is_some_and(|head| {
-                    matches!(
-                        head,
-                        "Department" | "Faculty" | "School" | "Division" | "Unit"
-                    )
-                });
-            if org.is_none() && unit && sent.is_punct(next, ",") {
-                if let Some((mi, m)) = org_mention_at(sent, next + 1) {
-                    phrase.end = next;
-                    phrase.org = None;
-                    phrase.org_mention = None;
-                    org = r.make_org(s, mi);
-                    next = m.end;
-                }
-            }
-            let sent = &r.sents[s];
-            // "Press Officer, HWA" / "(Treasurer, Lakeside Energy Co-op)"
-            if phrase.names_no_place_or_body() && sent.is_punct(next, ",") {
-                if let Some((mi, _)) = org_mention_at(sent, next + 1) {
-                    let m = r.sents[s].mentions[mi].clone();
-                    org = r.make_org(s, mi);
-                    next = m.end;
-                }
-            }
-            let bare_office = !phrase.indefinite
-                && r.lx.is_role(
-                    r.text(s, phrase.start, phrase.end)
-                        .split(' ')
-                        .next_back()
-                        .unwrap_or(""),
-                )
-                || r.lx
-                    .is_role(&r.text(s, phrase.start, phrase.end).to_lowercase());
-            let implicit = if org.is_none()
-                && phrase.names_no_place_or_body()
-                && !phrase.indefinite
-                && bare_office
-                && !phrase.self_reference
-                && !phrase.territory_owned
-            {
-                r.main_org
-            } else {
-                None
-            };
-            let rule = if implicit.is_some() {
-                &rules::NAME_THEN_ROLE_OF_REPORT_ORGANISATION
-            } else {
-                &rules::NAME_THEN_ROLE
-            };
-            // "president and CEO of X": one post of two titles, in the second's organisation.
-            let joint = if org.is_none() && implicit.is_none() && bare_office {
-                joint_post(r, s, &phrase)
-            } else {
-                None
-            };
-            let (phrase, next) = match joint {
-                Some(joint) => {
-                    let next = joint.next;
-                    (joint, next)
-                }
-                None => (phrase, next),
-            };
-            claim(r, s, person, &phrase, org.or(implicit), rule);
             claims += 1;
             j = next;
             let sent = &r.sents[s];
@@ -1429,6 +1335,130 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
         return claims > 0;
     }
     claims > 0
+}
+
+/// Rules `name-then-role` and `name-then-role-of-report-organisation`: the post `phrase` set
+/// off after the person's name, in the organisation named after it, in its own words, or
+/// (a bare office) in the report's. Claims it and returns the token after it; `None` when the
+/// post is the next person's ("A B, Saudi Foreign Minister C D") or labels the next name's
+/// office ("A B, Secretary: C D").
+fn post_in_appositive(
+    r: &mut Reader,
+    s: usize,
+    mut phrase: RolePhrase,
+    person: EntityId,
+) -> Option<usize> {
+    let sent = &r.sents[s];
+    // "A B, Saudi Foreign Minister C D": the role is the next person's, not A B's.
+    let holder = sent
+        .mentions
+        .iter()
+        .any(|m| m.kind == Some(EntityKind::Person) && m.hon.unwrap_or(m.start) == phrase.next);
+    // "A B, Secretary: C D": a label of the next name's office.
+    if holder || sent.is_punct(phrase.next, ":") {
+        return None;
+    }
+    let (org, next) = organisation_after_post(r, s, &mut phrase);
+    let bare_office = !phrase.indefinite
+        && r.lx.is_role(
+            r.text(s, phrase.start, phrase.end)
+                .split(' ')
+                .next_back()
+                .unwrap_or(""),
+        )
+        || r.lx
+            .is_role(&r.text(s, phrase.start, phrase.end).to_lowercase());
+    let implicit = if org.is_none()
+        && phrase.names_no_place_or_body()
+        && !phrase.indefinite
+        && bare_office
+        && !phrase.self_reference
+        && !phrase.territory_owned
+    {
+        r.main_org
+    } else {
+        None
+    };
+    let rule = if implicit.is_some() {
+        &rules::NAME_THEN_ROLE_OF_REPORT_ORGANISATION
+    } else {
+        &rules::NAME_THEN_ROLE
+    };
+    // "president and CEO of X": one post of two titles, in the second's organisation.
+    let joint = if org.is_none() && implicit.is_none() && bare_office {
+        joint_post(r, s, &phrase)
+    } else {
+        None
+    };
+    let (phrase, next) = match joint {
+        Some(joint) => {
+            let next = joint.next;
+            (joint, next)
+        }
+        None => (phrase, next),
+    };
+    claim(r, s, person, &phrase, org.or(implicit), rule);
+    Some(next)
+}
+
+/// The organisation named right after a post in an appositive, and the token after it:
+/// its acronym straight after the role ("Patron HWU"); the body a unit is part of ("Head of
+/// the Department of Economics, University of X": the post is in the body, the unit part of
+/// the role, and `phrase` is cut to hold it); or a body after a comma ("Press Officer, HWA",
+/// "(Treasurer, Lakeside Energy Co-op)").
+fn organisation_after_post(
+    r: &mut Reader,
+    s: usize,
+    phrase: &mut RolePhrase,
+) -> (Option<EntityId>, usize) {
+    let sent = &r.sents[s];
+    let mut org = None;
+    let mut next = phrase.next;
+    // "Patron HWU": the organisation's acronym straight after the role.
+    if phrase.names_no_place_or_body() && sent.toks.get(next).is_some_and(|t| t.is_acronym()) {
+        if let Some((mi, m)) = org_mention_at(sent, next).filter(|(_, m)| m.end == next + 1) {
+            org = r.make_org(s, mi);
+            next = m.end;
+        }
+    }
+    // "Head of the Department of Economics, University of X": a unit, then the body it
+    // is a unit of; the post is in the body, the unit part of the role.
+    let sent = &r.sents[s];
+    let unit_name = match (phrase.org, phrase.org_mention) {
+        (Some(id), _) => Some(r.reg.get(id).name.as_str()),
+        (None, Some(mi)) => {
+            let m = &sent.mentions[mi];
+            Some(r.text(s, m.start, m.end))
+        }
+        _ => None,
+    };
+    let unit = unit_name
+        .and_then(|n| n.split(' ').next())
+        .is_some_and(|head| {
+            matches!(
+                head,
+                "Department" | "Faculty" | "School" | "Division" | "Unit"
+            )
+        });
+    if org.is_none() && unit && sent.is_punct(next, ",") {
+        if let Some((mi, m)) = org_mention_at(sent, next + 1) {
+            phrase.end = next;
+            phrase.org = None;
+            phrase.org_mention = None;
+            org = r.make_org(s, mi);
+            next = m.end;
+        }
+    }
+    let sent = &r.sents[s];
+    // "Press Officer, HWA" / "(Treasurer, Lakeside Energy Co-op)"
+    if phrase.names_no_place_or_body() && sent.is_punct(next, ",") {
+        if let Some((mi, _)) = org_mention_at(sent, next + 1) {
+            let m = r.sents[s].mentions[mi].clone();
+            org = r.make_org(s, mi);
+            next = m.end;
+        }
+    }
+    (org, next)
 }
 
 /// "who sits on X", "who chairs X", "who leads X", "who works for X", "who is the X of Y".
