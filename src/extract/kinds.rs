@@ -726,6 +726,13 @@ impl Reader<'_> {
     /// Words around a span that introduce a person: ", 34,", ", director of", ", who",
     /// "(27)", "said X", "by X", "X told".
     pub(super) fn person_cue(&self, s: usize, a: usize, b: usize) -> bool {
+        self.cue_before(s, a, b) || self.cue_after(s, a, b)
+    }
+
+    /// The words before a name that introduce a person: "said X", "by X", "and X" after
+    /// a person, a list item's start, a label ("Moderator: X"), a role ("President X",
+    /// "The secretary, X,").
+    fn cue_before(&self, s: usize, a: usize, b: usize) -> bool {
         let sent = &self.sents[s];
         let lx = self.lx;
         let prev = a.checked_sub(1).and_then(|i| sent.toks.get(i));
@@ -813,9 +820,13 @@ impl Reader<'_> {
         {
             return true;
         }
-        if self.title_set_off_before(s, a, b) {
-            return true;
-        }
+        self.title_set_off_before(s, a, b)
+    }
+
+    /// The words after a name that introduce a person: "X was the chief guest", "X of
+    /// the union said", ", 34,", ", director of", ", who", "(27)", "X told".
+    fn cue_after(&self, s: usize, a: usize, b: usize) -> bool {
+        let sent = &self.sents[s];
         let Some(next) = sent.toks.get(b) else {
             return false;
         };
@@ -849,42 +860,52 @@ impl Reader<'_> {
             }
         }
         if next.text == "," || next.text == "(" {
-            let Some(after) = sent.toks.get(b + 1) else {
-                return false;
-            };
-            // "Rina Rao (HWU)": an acronym in brackets that is not the name's own.
-            if next.text == "("
-                && after.is_acronym()
-                && sent.toks.get(b + 2).is_some_and(|t| t.text == ")")
-                && !names::could_abbreviate(self.text(s, a, b), after.text)
-            {
-                return true;
-            }
-            // "Ana Ruiz (Peru), Tom Hale (UK)": a country in brackets after a person-shaped
-            // name, as lists of winners, delegates and speakers give where each is from.
-            if next.text == "(" {
-                let close = (b + 2..sent.toks.len().min(b + 5)).find(|&k| sent.is_punct(k, ")"));
-                if let Some(close) = close {
-                    let inside = self.text(s, b + 1, close);
-                    if lx.place(inside) == Some(lexicon::PlaceKind::Country) {
-                        return true;
-                    }
-                }
-            }
-            if after.kind == Kind::Number
-                || matches!(
-                    after.lower().as_ref(),
-                    "who" | "a" | "an" | "whose" | "aged"
-                )
-            {
-                return true;
-            }
-            if next.text == "," && verbs::follows_a_name(&after.lower()) {
-                return true;
-            }
-            return roles::role_at(self, s, b + 1).is_some();
+            return self.cue_in_appositive(s, a, b);
         }
         verbs::follows_a_name(&next.lower())
+    }
+
+    /// After ", " or "(" at `b`: an age, "who", "a …", an acronym or a country in
+    /// brackets that is not the name's own ("Rina Rao (HWU)", "Ana Ruiz (Peru)"), a verb,
+    /// or a role.
+    fn cue_in_appositive(&self, s: usize, a: usize, b: usize) -> bool {
+        let sent = &self.sents[s];
+        let lx = self.lx;
+        let next = &sent.toks[b];
+        let Some(after) = sent.toks.get(b + 1) else {
+            return false;
+        };
+        // "Rina Rao (HWU)": an acronym in brackets that is not the name's own.
+        if next.text == "("
+            && after.is_acronym()
+            && sent.toks.get(b + 2).is_some_and(|t| t.text == ")")
+            && !names::could_abbreviate(self.text(s, a, b), after.text)
+        {
+            return true;
+        }
+        // "Ana Ruiz (Peru), Tom Hale (UK)": a country in brackets after a person-shaped
+        // name, as lists of winners, delegates and speakers give where each is from.
+        if next.text == "(" {
+            let close = (b + 2..sent.toks.len().min(b + 5)).find(|&k| sent.is_punct(k, ")"));
+            if let Some(close) = close {
+                let inside = self.text(s, b + 1, close);
+                if lx.place(inside) == Some(lexicon::PlaceKind::Country) {
+                    return true;
+                }
+            }
+        }
+        if after.kind == Kind::Number
+            || matches!(
+                after.lower().as_ref(),
+                "who" | "a" | "an" | "whose" | "aged"
+            )
+        {
+            return true;
+        }
+        if next.text == "," && verbs::follows_a_name(&after.lower()) {
+            return true;
+        }
+        roles::role_at(self, s, b + 1).is_some()
     }
 
     /// Rule `name-of-body-then-verb`: after the name, the body or place the person is from,
