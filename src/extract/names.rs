@@ -1613,12 +1613,13 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
             if of_field {
                 return true;
             }
-            // "Ministry of Culture & Youth Affairs", "Ministry of Foreign and BRX Affairs": two
-            // fields that share the field word after the second, the second an acronym or
+            // "Ministry of Culture & Youth Affairs", "Ministry of Foreign and BRX Affairs",
+            // "Ministry for Foreign and BRX Affairs": two fields that share the field word
+            // after the second, the second an acronym or
             // after "&" (the subject-list rule reads the plain "and" of two words).
             let shared_field = right.1 - right.0 == 2
                 && left.1 - left.0 >= 3
-                && toks[left.1 - 2].is("of")
+                && (toks[left.1 - 2].is("of") || toks[left.1 - 2].is("for"))
                 && toks[left.0..left.1 - 2]
                     .iter()
                     .any(|t| t.lex.is_org_head() && !WEAK_HEADS.contains(&t.lower().as_ref()))
@@ -1630,7 +1631,11 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
             }
             // "Fishers and Boatmen Union": the whole ends with an organisation head,
             // and the left part is not itself a place, a person or a post ("a new
-            // Chairman and Committee").
+            // Chairman and Committee"), nor a body's head, unless one word of a field
+            // ("Energy and Resources Institute", "Water and Sanitation Agency").
+            let field_first = left.1 - left.0 == 1
+                && is_subject_word(first)
+                && toks[right.0..right.1].iter().all(|t| !t.is_acronym());
             (lx.is_org_head(right_last) || conn == "&")
                 && left.1 - left.0 <= 2
                 && lx
@@ -1643,7 +1648,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                     )
                     .is_none()
                 && !lx.is_given_name(first)
-                && !lx.is_org_head(last)
+                && (!lx.is_org_head(last) || field_first)
                 && !toks[left.1 - 1].lex.is_role_word()
         }
         "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
@@ -2083,6 +2088,25 @@ mod tests {
             (
                 "He thanked the Ministry of Water and Sanitation for its help.",
                 vec!["Ministry of Water and Sanitation"],
+            ),
+            // Two fields that share the field word after the second, after "for" too.
+            (
+                "She wrote to the Ministry for Foreign and BRX Affairs.",
+                vec!["Ministry for Foreign and BRX Affairs"],
+            ),
+            // One word of a field before "and", though a body's head too.
+            (
+                "Ana Ruiz heads the Energy and Resources Institute.",
+                vec!["Ana Ruiz", "Energy and Resources Institute"],
+            ),
+            (
+                "The Water and Sanitation Agency met.",
+                vec!["Water and Sanitation Agency"],
+            ),
+            // A body's name before "and" stays its own.
+            (
+                "Brantex Energy and the Marden Union met.",
+                vec!["Brantex Energy", "Marden Union"],
             ),
             (
                 "The Office for Standards and Accountability wrote.",
