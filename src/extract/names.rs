@@ -570,39 +570,67 @@ fn is_name_word(t: &Token) -> bool {
     t.is_cap() && t.text.chars().any(char::is_alphabetic)
 }
 
-/// Finds the spans of capitalised names in a sentence's tokens (untyped).
+/// Finds the spans of capitalised names in a sentence's tokens (untyped): runs of capitalised
+/// words, joined where a name goes on across a connector, a possessive or a year, trimmed of
+/// the words that open a sentence, and split where a run holds two names (a portfolio and its
+/// holder, a title and its holder, a body of a body).
 pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
-    // Runs of capitalised words.
+    let runs = capitalised_runs(text, toks, lx);
+    let mut merged = join_to_acronym(toks, joined_runs(text, toks, runs, lx));
+    for m in merged.iter_mut() {
+        m.1 = number_of_name(toks, *m);
+    }
+    merged
+        .into_iter()
+        .filter_map(|span| name_start(toks, span, lx))
+        .flat_map(|span| split_portfolio(toks, span, lx))
+        .flat_map(|span| split_title(toks, span, lx))
+        .flat_map(|span| split_nested(toks, span, lx))
+        .collect()
+}
+
+/// Runs of capitalised words, over a middle initial ("Ana M. Ruiz"); a line break or a
+/// courtesy that opens with "The" ends one.
+fn capitalised_runs(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if is_name_word(&toks[i]) {
-            let mut j = i + 1;
-            loop {
-                if j < toks.len()
-                    && is_name_word(&toks[j])
-                    && !line_break_between(text, &toks[j - 1], &toks[j])
-                    && !courtesy_with_article(toks, j, lx)
-                {
-                    j += 1;
-                } else if is_initial(toks, j.wrapping_sub(1), lx)
-                    && j + 1 < toks.len()
-                    && is_name_word(&toks[j + 1])
-                {
-                    // A middle initial: "Ana M. Ruiz".
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            runs.push((i, j));
-
-            i = j;
-        } else {
+        if !is_name_word(&toks[i]) {
             i += 1;
+            continue;
         }
+        let mut j = i + 1;
+        loop {
+            if j < toks.len()
+                && is_name_word(&toks[j])
+                && !line_break_between(text, &toks[j - 1], &toks[j])
+                && !courtesy_with_article(toks, j, lx)
+            {
+                j += 1;
+            } else if is_initial(toks, j.wrapping_sub(1), lx)
+                && j + 1 < toks.len()
+                && is_name_word(&toks[j + 1])
+            {
+                // A middle initial: "Ana M. Ruiz".
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push((i, j));
+        i = j;
     }
-    // Join runs across connectors where the left run is a head that takes them.
+    runs
+}
+
+/// Joins runs where a name goes on: a list of subjects after a body's "of" or "for", then
+/// whatever `run_continues` reads.
+fn joined_runs(
+    text: &str,
+    toks: &[Token],
+    runs: Vec<(usize, usize)>,
+    lx: &Lexicon,
+) -> Vec<(usize, usize)> {
     let mut merged: Vec<(usize, usize)> = Vec::new();
     let mut swallowed = 0;
     for run in runs {
@@ -617,97 +645,95 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
                     continue;
                 }
             }
-            let gap = run.0 - last.1;
-            if gap == 1 && is_connector(&toks[last.1]) && joins(toks, *last, run, lx) {
-                last.1 = run.1;
-                continue;
-            }
-            if gap == 1 && possessive_inside_name(toks, *last, run, lx) {
-                last.1 = run.1;
-                continue;
-            }
-            if gap == 1
-                && year_inside_name(toks, *last, run, lx)
-                && !line_break_between(text, &toks[last.1 - 1], &toks[last.1])
-                && !line_break_between(text, &toks[last.1], &toks[run.0])
-            {
-                last.1 = run.1;
-                continue;
-            }
-            // Two particles: "Ana de la Cruz", "Jan van der Berg".
-            if gap == 2
-                && PARTICLES.contains(&toks[last.1].text)
-                && PARTICLES.contains(&toks[last.1 + 1].text)
-                && joins(toks, *last, run, lx)
-            {
-                last.1 = run.1;
-                continue;
-            }
-            if gap == 2
-                && is_connector(&toks[last.1])
-                && toks[last.1 + 1].is("the")
-                && joins(toks, *last, run, lx)
-                && !toks[last.1].is("and")
-                && !(run.1 - run.0 == 1 && toks[run.0].is_acronym())
-            {
+            if run_continues(text, toks, *last, run, lx) {
                 last.1 = run.1;
                 continue;
             }
         }
         merged.push(run);
     }
-    let mut merged = join_to_acronym(toks, merged);
-    // A trailing year belongs to an event's name ("Conference 2024").
-    for m in merged.iter_mut() {
-        if m.1 < toks.len()
-            && toks[m.1].kind == Kind::Number
-            && toks[m.1].text.len() == 4
-            && toks[m.1 - 1].lex.is_event_head()
-        {
-            m.1 += 1;
-        }
-        // And a union local's number to its name ("Local 27", "Lodge 49").
-        if m.1 < toks.len()
-            && toks[m.1].kind == Kind::Number
-            && toks[m.1].text.bytes().all(|b| b.is_ascii_digit())
-            && NUMBERED_UNITS.contains(&toks[m.1 - 1].text)
-        {
-            m.1 += 1;
-        }
-    }
-    // Leading stopwords ("The", "Closing", "On") are not part of names.
     merged
-        .into_iter()
-        .filter_map(|(mut s, e)| {
-            // An initial is no stopword: "A. Fenn", "I. Okafor"; nor an acronym that spells
-            // one ("INTO General Secretary A B", "the WHO Director").
-            while s < e && leading_stopword(toks, s, e, lx) {
-                s += 1;
-            }
-            // Nor a verb of speech before an inverted subject: "Said Ana Ruiz: …", "Adds Tom".
-            while s + 1 < e && super::verbs::attributes_speech(&toks[s].lower()) {
-                s += 1;
-            }
-            // A run cannot start with a connector.
-            while s < e && is_connector(&toks[s]) {
-                s += 1;
-            }
-            // Nor with the adverb that opens the sentence: "Subsequently Ana Ruiz …".
-            if s == 0
-                && e >= 3
-                && toks[0].text.len() > 4
-                && toks[0].text.ends_with("ly")
-                && !toks[0].lex.is_given_name()
-                && toks[1].lex.is_given_name()
-            {
-                s += 1;
-            }
-            (s < e).then_some((s, e))
-        })
-        .flat_map(|span| split_portfolio(toks, span, lx))
-        .flat_map(|span| split_title(toks, span, lx))
-        .flat_map(|span| split_nested(toks, span, lx))
-        .collect()
+}
+
+/// Does `run` go on from the name `last` over the one or two tokens between them: a connector
+/// the left run's head takes ("University of X", "Fishers and Boatmen Union"), a possessive
+/// inside a name, a year inside a name on one line, two particles ("Ana de la Cruz", "Jan van
+/// der Berg"), or a connector and "the" ("Church of the Holy Cross"; not "and the", nor an
+/// acronym alone after it)?
+fn run_continues(
+    text: &str,
+    toks: &[Token],
+    last: (usize, usize),
+    run: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let gap = run.0 - last.1;
+    if gap == 1 {
+        return is_connector(&toks[last.1]) && joins(toks, last, run, lx)
+            || possessive_inside_name(toks, last, run, lx)
+            || year_inside_name(toks, last, run, lx)
+                && !line_break_between(text, &toks[last.1 - 1], &toks[last.1])
+                && !line_break_between(text, &toks[last.1], &toks[run.0]);
+    }
+    gap == 2
+        && (PARTICLES.contains(&toks[last.1].text)
+            && PARTICLES.contains(&toks[last.1 + 1].text)
+            && joins(toks, last, run, lx)
+            || is_connector(&toks[last.1])
+                && toks[last.1 + 1].is("the")
+                && joins(toks, last, run, lx)
+                && !toks[last.1].is("and")
+                && !(run.1 - run.0 == 1 && toks[run.0].is_acronym()))
+}
+
+/// The end of a name with the number that belongs to it: an event's year ("Conference
+/// 2024") or a union local's number ("Local 27", "Lodge 49").
+fn number_of_name(toks: &[Token], (_, e): (usize, usize)) -> usize {
+    let mut e = e;
+    if e < toks.len()
+        && toks[e].kind == Kind::Number
+        && toks[e].text.len() == 4
+        && toks[e - 1].lex.is_event_head()
+    {
+        e += 1;
+    }
+    if e < toks.len()
+        && toks[e].kind == Kind::Number
+        && toks[e].text.bytes().all(|b| b.is_ascii_digit())
+        && NUMBERED_UNITS.contains(&toks[e - 1].text)
+    {
+        e += 1;
+    }
+    e
+}
+
+/// Where the name of a run starts, past the words that open a sentence but are no part of a
+/// name: stopwords ("The", "Closing", "On"), a verb of speech before an inverted subject
+/// ("Said Ana Ruiz: …"), a connector, the adverb that opens the sentence ("Subsequently Ana
+/// Ruiz …"). None when nothing is left.
+fn name_start(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<(usize, usize)> {
+    let mut s = s;
+    // An initial is no stopword: "A. Fenn", "I. Okafor"; nor an acronym that spells one
+    // ("INTO General Secretary A B", "the WHO Director").
+    while s < e && leading_stopword(toks, s, e, lx) {
+        s += 1;
+    }
+    while s + 1 < e && super::verbs::attributes_speech(&toks[s].lower()) {
+        s += 1;
+    }
+    while s < e && is_connector(&toks[s]) {
+        s += 1;
+    }
+    if s == 0
+        && e >= 3
+        && toks[0].text.len() > 4
+        && toks[0].text.ends_with("ly")
+        && !toks[0].lex.is_given_name()
+        && toks[1].lex.is_given_name()
+    {
+        s += 1;
+    }
+    (s < e).then_some((s, e))
 }
 
 /// A courtesy that opens with "The", inside a run of capitals, begins the next name: "…
