@@ -1590,10 +1590,31 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     } else {
         left
     };
+    if let Some(joined) = particle_in_a_person_name(toks, left, right, lx) {
+        return joined;
+    }
+    match conn.as_ref() {
+        "and" | "&" if place_across_and(toks, left, right, lx) => true,
+        "and" | "&" => fields_joined_by_and(toks, left, right, lx),
+        "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
+            head_takes_connector(toks, left, right, lx)
+        }
+        _ => false,
+    }
+}
+
+/// A person's name particle between the runs ("Ana de la Cruz"): `Some(whether they join)`,
+/// `None` when the connector is no particle of a person's name.
+fn particle_in_a_person_name(
+    toks: &[Token],
+    left: (usize, usize),
+    right: (usize, usize),
+    lx: &Lexicon,
+) -> Option<bool> {
+    let conn = toks[left.1].lower();
     let first = toks[left.0].text;
     let last = toks[left.1 - 1].text;
     let right_last = toks[right.1 - 1].text;
-    let right_first = toks[right.0].text;
     // Person name particles: "Ana de la Cruz", also after an honorific ("Mr Jan de Vries",
     // "Sheikh Hamad bin Khalid Al Mansouri": a patronymic chain runs to three words).
     // "bin"/"ibn" ("son of") joins two names whatever the given name: a patronymic.
@@ -1612,119 +1633,139 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
                 t.lex.is_org_head() || t.lex.is_role() && !t.lex.is_honorific() && !patronymic
             }));
     let longest = if patronymic { 3 } else { 2 };
-    if PARTICLES.contains(&conn.as_ref())
+    (PARTICLES.contains(&conn.as_ref())
         && person_left
         && right.1 - right.0 <= longest
-        && conn != "and"
+        && conn != "and")
+        .then(|| !lx.is_org_head(right_last))
+}
+
+/// Does a body's name go on over "and" or "&": a second field after a body's "of", two
+/// fields sharing the word after the second, or words before a body's head ("Fishers and
+/// Boatmen Union")?
+fn fields_joined_by_and(
+    toks: &[Token],
+    left: (usize, usize),
+    right: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let conn = toks[left.1].lower();
+    let first = toks[left.0].text;
+    let last = toks[left.1 - 1].text;
+    let right_first = toks[right.0].text;
+    let right_last = toks[right.1 - 1].text;
+    // "Chamber of Commerce and Industry", "Ministry of Trade and Industry": a second
+    // field after the first of a body's "of", one word that names no person, place or
+    // post ("Ministry of Water and Secretary of …" is a second post).
+    let of_field = right.1 - right.0 == 1
+        && left.1 - left.0 >= 3
+        && toks[left.1 - 2].is("of")
+        && toks[left.0..left.1 - 2]
+            .iter()
+            .any(|t| t.lex.is_org_head() && !WEAK_HEADS.contains(&t.lower().as_ref()))
+        && !toks[right.0].is_acronym()
+        && !toks[right.0].lex.is_role_word()
+        && !lx.is_given_name(right_first)
+        && lx.place(right_first).is_none()
+        && toks.get(right.1).is_none_or(|t| !t.is_cap());
+    if of_field {
+        return true;
+    }
+    // "Ministry of Culture & Youth Affairs", "Ministry of Foreign and BRX Affairs",
+    // "Ministry for Foreign and BRX Affairs": two fields that share the field word
+    // after the second, the second an acronym or
+    // after "&" (the subject-list rule reads the plain "and" of two words).
+    let shared_field = right.1 - right.0 == 2
+        && left.1 - left.0 >= 3
+        && (toks[left.1 - 2].is("of") || toks[left.1 - 2].is("for"))
+        && toks[left.0..left.1 - 2]
+            .iter()
+            .any(|t| t.lex.is_org_head() && !WEAK_HEADS.contains(&t.lower().as_ref()))
+        && is_subject_word(toks[right.1 - 1].text)
+        && !lx.is_given_name(right_first)
+        && toks.get(right.1).is_none_or(|t| !t.is_cap());
+    if shared_field {
+        return true;
+    }
+    // "Fishers and Boatmen Union": the whole ends with an organisation head,
+    // and the left part is not itself a place, a person or a post ("a new
+    // Chairman and Committee"), nor a body's head, unless one word of a field
+    // ("Energy and Resources Institute", "Water and Sanitation Agency").
+    let field_first = left.1 - left.0 == 1
+        && is_subject_word(first)
+        && toks[right.0..right.1].iter().all(|t| !t.is_acronym());
+    (lx.is_org_head(right_last) || conn == "&")
+        && left.1 - left.0 <= 2
+        && lx
+            .place(
+                &toks[left.0..left.1]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .is_none()
+        && !lx.is_given_name(first)
+        && (!lx.is_org_head(last) || field_first)
+        && !toks[left.1 - 1].lex.is_role_word()
+}
+
+/// Does the left run's head take the connector ("of", "for", "on", "in" and their
+/// foreign forms) and the run after it: "University of X", "Institute for Y", "Workshop on
+/// Z", "Government of Peru", "Association of Rural Teachers in Scotland"?
+fn head_takes_connector(
+    toks: &[Token],
+    left: (usize, usize),
+    right: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let conn = toks[left.1].lower();
+    let first = toks[left.0].text;
+    let last = toks[left.1 - 1].text;
+    let right_first = toks[right.0].text;
+    // "University of X", "Institute for Y", "Workshop on Z", "Government of Peru",
+    // "Association of Rural Teachers in Scotland", "Universidad Nacional del Norte".
+    let strong = |w: &str| lx.is_org_head(w) && !WEAK_HEADS.contains(&w.to_lowercase().as_str());
+    // A left part that took "of" after a strong head takes more: "State Council of
+    // the People's Republic of Tolvik".
+    let took_of = toks[left.0..left.1]
+        .windows(2)
+        .any(|p| p[1].is("of") && strong(p[0].text));
+    let head_left = (left.1 - left.0 >= 2 && lx.is_org_head(last))
+        || strong(first)
+        || strong(last)
+        || took_of
+        || lx.is_event_head(last)
+        || lx.is_event_head(first);
+    if conn == "for"
+        && (campaign_name(toks, left, right, lx) || cause_then_body(toks, left, right, lx))
     {
-        return !lx.is_org_head(right_last);
+        return true;
     }
-    match conn.as_ref() {
-        "and" | "&" if place_across_and(toks, left, right, lx) => true,
-        "and" | "&" => {
-            // "Chamber of Commerce and Industry", "Ministry of Trade and Industry": a second
-            // field after the first of a body's "of", one word that names no person, place or
-            // post ("Ministry of Water and Secretary of …" is a second post).
-            let of_field = right.1 - right.0 == 1
-                && left.1 - left.0 >= 3
-                && toks[left.1 - 2].is("of")
-                && toks[left.0..left.1 - 2]
-                    .iter()
-                    .any(|t| t.lex.is_org_head() && !WEAK_HEADS.contains(&t.lower().as_ref()))
-                && !toks[right.0].is_acronym()
-                && !toks[right.0].lex.is_role_word()
-                && !lx.is_given_name(right_first)
-                && lx.place(right_first).is_none()
-                && toks.get(right.1).is_none_or(|t| !t.is_cap());
-            if of_field {
-                return true;
-            }
-            // "Ministry of Culture & Youth Affairs", "Ministry of Foreign and BRX Affairs",
-            // "Ministry for Foreign and BRX Affairs": two fields that share the field word
-            // after the second, the second an acronym or
-            // after "&" (the subject-list rule reads the plain "and" of two words).
-            let shared_field = right.1 - right.0 == 2
-                && left.1 - left.0 >= 3
-                && (toks[left.1 - 2].is("of") || toks[left.1 - 2].is("for"))
-                && toks[left.0..left.1 - 2]
-                    .iter()
-                    .any(|t| t.lex.is_org_head() && !WEAK_HEADS.contains(&t.lower().as_ref()))
-                && is_subject_word(toks[right.1 - 1].text)
-                && !lx.is_given_name(right_first)
-                && toks.get(right.1).is_none_or(|t| !t.is_cap());
-            if shared_field {
-                return true;
-            }
-            // "Fishers and Boatmen Union": the whole ends with an organisation head,
-            // and the left part is not itself a place, a person or a post ("a new
-            // Chairman and Committee"), nor a body's head, unless one word of a field
-            // ("Energy and Resources Institute", "Water and Sanitation Agency").
-            let field_first = left.1 - left.0 == 1
-                && is_subject_word(first)
-                && toks[right.0..right.1].iter().all(|t| !t.is_acronym());
-            (lx.is_org_head(right_last) || conn == "&")
-                && left.1 - left.0 <= 2
-                && lx
-                    .place(
-                        &toks[left.0..left.1]
-                            .iter()
-                            .map(|t| t.text)
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    )
-                    .is_none()
-                && !lx.is_given_name(first)
-                && (!lx.is_org_head(last) || field_first)
-                && !toks[left.1 - 1].lex.is_role_word()
-        }
-        "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
-            // "University of X", "Institute for Y", "Workshop on Z", "Government of Peru",
-            // "Association of Rural Teachers in Scotland", "Universidad Nacional del Norte".
-            let strong =
-                |w: &str| lx.is_org_head(w) && !WEAK_HEADS.contains(&w.to_lowercase().as_str());
-            // A left part that took "of" after a strong head takes more: "State Council of
-            // the People's Republic of Tolvik".
-            let took_of = toks[left.0..left.1]
-                .windows(2)
-                .any(|p| p[1].is("of") && strong(p[0].text));
-            let head_left = (left.1 - left.0 >= 2 && lx.is_org_head(last))
-                || strong(first)
-                || strong(last)
-                || took_of
-                || lx.is_event_head(last)
-                || lx.is_event_head(first);
-            if conn == "for"
-                && (campaign_name(toks, left, right, lx) || cause_then_body(toks, left, right, lx))
-            {
-                return true;
-            }
-            let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
-            let roleish = lx.is_role_word(last) || lx.is_role_word(first);
-            // "granted by Synod for Mr A B": a person's courtesy title starts a new name.
-            let person_right = COURTESY_TITLES.contains(&right_first.trim_end_matches('.'));
-            if person_left || roleish || person_right {
-                return false;
-            }
-            // "X of Kenya": only a head that begins institutions' names takes a place.
-            let right_text: Vec<&str> = toks[right.0..right.1].iter().map(|t| t.text).collect();
-            if left.1 - left.0 == 1
-                && lx.place(&right_text.join(" ")).is_some()
-                && !PREFIX_HEADS.contains(&first.to_lowercase().as_str())
-                && !lx.is_event_head(first)
-            {
-                return false;
-            }
-            if conn == "in" {
-                // Only inside an organisation name already joined with "of": "Association of X in Wales".
-                return (lx.is_org_head(first)) && toks[left.0..left.1].iter().any(|t| t.is("of"));
-            }
-            // A body of people in the plural, though it opens sentences too: "Council of
-            // Delegates", "Assembly of Officials".
-            let people = right_first.len() > 3 && plural_of_people(right_first, lx);
-            head_left && (!lx.is_stopword(right_first) || people)
-        }
-        _ => false,
+    let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
+    let roleish = lx.is_role_word(last) || lx.is_role_word(first);
+    // "granted by Synod for Mr A B": a person's courtesy title starts a new name.
+    let person_right = COURTESY_TITLES.contains(&right_first.trim_end_matches('.'));
+    if person_left || roleish || person_right {
+        return false;
     }
+    // "X of Kenya": only a head that begins institutions' names takes a place.
+    let right_text: Vec<&str> = toks[right.0..right.1].iter().map(|t| t.text).collect();
+    if left.1 - left.0 == 1
+        && lx.place(&right_text.join(" ")).is_some()
+        && !PREFIX_HEADS.contains(&first.to_lowercase().as_str())
+        && !lx.is_event_head(first)
+    {
+        return false;
+    }
+    if conn == "in" {
+        // Only inside an organisation name already joined with "of": "Association of X in Wales".
+        return (lx.is_org_head(first)) && toks[left.0..left.1].iter().any(|t| t.is("of"));
+    }
+    // A body of people in the plural, though it opens sentences too: "Council of
+    // Delegates", "Assembly of Officials".
+    let people = right_first.len() > 3 && plural_of_people(right_first, lx);
+    head_left && (!lx.is_stopword(right_first) || people)
 }
 
 /// Rule `place-across-and`: a place whose own name holds "and" ("Trinidad and Tobago",
