@@ -21,7 +21,7 @@ use super::names::Mention;
 pub(crate) use super::role_phrase::role_at;
 use super::role_phrase::*;
 use super::rules::{self, Rule};
-use super::tokens::Kind;
+use super::tokens::{Kind, Token};
 use super::{Reader, Sent};
 use crate::model::{EntityId, EntityKind, JobTitle, Membership};
 
@@ -1072,7 +1072,7 @@ fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool
     let sent = &r.sents[s];
     // "A B MP", "A B T.D.", and set off by commas, "A B, M.H.A., was in the chair" (the
     // appositive rules read "A B, MP for X,").
-    let dotted = |t: &super::tokens::Token| {
+    let dotted = |t: &Token| {
         t.dotted_letters()
             .is_some_and(|l| LEGISLATORS.contains(&l.as_str()))
     };
@@ -1632,7 +1632,7 @@ fn portfolio_with_commas(r: &Reader, s: usize, from: usize, comma: usize) -> Opt
     let sent = &r.sents[s];
     // Back over the fields, each set off by a comma: "Harbours and Coastal Affairs", "Ports
     // and Youth".
-    let field = |t: &super::tokens::Token| t.is_cap() || t.is("and") || matches!(t.text, "&" | ",");
+    let field = |t: &Token| t.is_cap() || t.is("and") || matches!(t.text, "&" | ",");
     let mut inner = from;
     while inner >= 1 && sent.is_punct(inner - 1, ",") {
         let fields = &sent.toks[inner..comma];
@@ -1666,7 +1666,7 @@ fn portfolio_with_commas(r: &Reader, s: usize, from: usize, comma: usize) -> Opt
 /// occupation, not a part at a gathering.
 fn described(r: &Reader, sent: &Sent, phrase: &RolePhrase) -> bool {
     let words = &sent.toks[phrase.start..phrase.end];
-    let modifier_or_head = |(k, t): (usize, &super::tokens::Token)| {
+    let modifier_or_head = |(k, t): (usize, &Token)| {
         let lower = t.lower();
         t.kind == Kind::Word
             && !super::verbs::ends_a_role_modifier(&lower)
@@ -1892,13 +1892,32 @@ fn office_of_before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId
     }
 }
 
+/// Rules `role-before-name` and `role-before-name-of-report-organisation`: the post written
+/// right before the name ("FFN chair A B", "General Secretary A B", "Acme's chief executive A
+/// B"), in the organisation before it or, a bare office in a report about one organisation,
+/// in that one.
 fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     let first = p.hon.unwrap_or(p.start);
-    let sent = &r.sents[s];
-    if first == 0 {
+    let Some(mut phrase) = post_right_before(r, s, first) else {
         return;
-    }
-    // Back far enough for a portfolio: "Minister of Labour and Social Security A B".
+    };
+    let org = organisation_before_post(r, s, &mut phrase);
+    let implicit = org
+        .is_none()
+        .then(|| office_of_report_organisation(r, s, &phrase))
+        .flatten();
+    let rule = if implicit.is_some() {
+        &rules::ROLE_BEFORE_NAME_OF_REPORT_ORGANISATION
+    } else {
+        &rules::ROLE_BEFORE_NAME
+    };
+    claim(r, s, person, &phrase, org.or(implicit), rule);
+}
+
+/// The post that ends right before the name starting at `first` (a courtesy may stand
+/// between: "Vice-Chancellor Professor A B"), reaching back far enough for a portfolio
+/// ("Minister of Labour and Social Security A B"), and naming no body or place of its own.
+fn post_right_before(r: &Reader, s: usize, first: usize) -> Option<RolePhrase> {
     for q in first.saturating_sub(8)..first {
         let sent = &r.sents[s];
         if sent.toks[q..first].iter().any(|t| t.kind != Kind::Word) {
@@ -1923,102 +1942,85 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         }
         // "Vice-Chancellor Professor A B": the courtesy is no part of the role.
         while phrase.end > phrase.start + 1
-            && COURTESY.contains(&r.sents[s].toks[phrase.end - 1].lower().as_ref())
+            && COURTESY.contains(&sent.toks[phrase.end - 1].lower().as_ref())
         {
             phrase.end -= 1;
         }
-        let sent = &r.sents[s];
-        // A courtesy may stand between the role and the name: "Vice-Chancellor Professor A B".
         let courtesy_between = sent.toks[phrase.next.min(first)..first]
             .iter()
             .all(|t| t.is_punct(".") || COURTESY.contains(&t.lower().as_ref()));
-        if !courtesy_between
-            || phrase.org.is_some()
-            || phrase.place.is_some()
-            || phrase.place_mention.is_some()
-            || phrase.org_mention.is_some()
-            || phrase.start != q
+        if courtesy_between
+            && phrase.org.is_none()
+            && phrase.place.is_none()
+            && phrase.place_mention.is_none()
+            && phrase.org_mention.is_none()
+            && phrase.start == q
         {
-            continue;
+            return Some(phrase);
         }
-        // An organisation just before: "FFN chair A B", "Acme's chief executive A B".
-        let sent = &r.sents[s];
-        let possessive = q >= 1 && sent.toks[q - 1].kind == Kind::Possessive;
-        let org_end = if possessive { q - 1 } else { q };
-        // Over the acronym in brackets after the name: "the X Union (XU) president A B".
-        let org_end =
-            if org_end >= 3 && sent.is_punct(org_end - 1, ")") && sent.is_punct(org_end - 3, "(") {
-                org_end - 3
-            } else {
-                org_end
-            };
-        let org_mention = sent.mention_ending(org_end);
-        // "the former Velby Union president A B": the post was held; "former" stood before
-        // the organisation.
-        phrase.former |= org_mention.is_some_and(|m| {
-            m.kind == Some(EntityKind::Organization)
-                && m.start >= 1
-                && matches!(sent.toks[m.start - 1].lower().as_ref(), "former" | "past")
-        });
-        let org = org_mention
-            .and_then(|m| match (m.kind, m.entity) {
-                (Some(EntityKind::Organization), Some(id)) => Some(id),
-                _ => None,
-            })
-            .or_else(|| head_word_before(r, s, org_end))
-            .or_else(|| {
-                // Rule `its-role`: "the X Union and its general secretary A B", "X, whose
-                // chair A B".
-                (org_end >= 1
-                    && (sent.is(org_end - 1, "its") || whose_after_org(sent, org_end - 1)))
+    }
+    None
+}
+
+/// The organisation just before a post: "FFN chair A B", "Acme's chief executive A B", "the X
+/// Union (XU) president A B", a head word ("union president"), or rule `its-role`: "the X
+/// Union and its general secretary A B", "X, whose chair A B". Marks the post former when
+/// "former" stood before the organisation ("the former Velby Union president A B").
+fn organisation_before_post(r: &Reader, s: usize, phrase: &mut RolePhrase) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    let q = phrase.start;
+    let possessive = q >= 1 && sent.toks[q - 1].kind == Kind::Possessive;
+    let org_end = if possessive { q - 1 } else { q };
+    let org_end =
+        if org_end >= 3 && sent.is_punct(org_end - 1, ")") && sent.is_punct(org_end - 3, "(") {
+            org_end - 3
+        } else {
+            org_end
+        };
+    let org_mention = sent.mention_ending(org_end);
+    phrase.former |= org_mention.is_some_and(|m| {
+        m.kind == Some(EntityKind::Organization)
+            && m.start >= 1
+            && matches!(sent.toks[m.start - 1].lower().as_ref(), "former" | "past")
+    });
+    org_mention
+        .and_then(|m| match (m.kind, m.entity) {
+            (Some(EntityKind::Organization), Some(id)) => Some(id),
+            _ => None,
+        })
+        .or_else(|| head_word_before(r, s, org_end))
+        .or_else(|| {
+            (org_end >= 1 && (sent.is(org_end - 1, "its") || whose_after_org(sent, org_end - 1)))
                 .then(|| nearest_org_before(r, s, org_end - 1))
                 .flatten()
-            });
+        })
+}
 
-        // Rule `role-before-name-of-report-organisation`: a bare office of an organisation
-        // ("General President A B", "International Rep A B") in a report about one
-        // organisation is a post in it; offices of a territory stay titles.
-        let sent = &r.sents[s];
-        let last = sent.toks[phrase.end - 1].lower();
-        // Written as a title, or in sentence case opening the sentence ("General secretary A
-        // B warned").
-        // A word of tenure before the title stays in lower case: "outgoing President A B".
-        let tenure = |t: &super::tokens::Token| {
-            matches!(
-                t.lower().as_ref(),
-                "outgoing" | "incoming" | "former" | "new" | "acting" | "interim"
-            )
-        };
-        let titled = sent.toks[phrase.start..phrase.end]
-            .iter()
-            .enumerate()
-            .all(|(i, t)| {
-                t.is_cap() || t.is_punct("-") || (phrase.start == 0 && i > 0) || tenure(t)
-            })
-            && sent.toks[phrase.start..phrase.end]
-                .iter()
-                .any(|t| t.is_cap());
-        let implicit = if org.is_none()
-            && !phrase.self_reference
-            && !phrase.territory_owned
-            // Or in lower case after "the" or "our": "our general secretary A B", "the
-            // treasurer A B", as `the-role-then-name` reads it set off by commas.
-            && (titled || definite_before(sent, phrase.start))
-            && ORGANISATION_OFFICES.contains(&last.as_ref())
-            && !named_before(sent, phrase.start)
-            && qualifies_an_office(&sent.toks[phrase.start..phrase.end - 1])
-        {
-            r.main_org
-        } else {
-            None
-        };
-        let rule = if implicit.is_some() {
-            &rules::ROLE_BEFORE_NAME_OF_REPORT_ORGANISATION
-        } else {
-            &rules::ROLE_BEFORE_NAME
-        };
-        claim(r, s, person, &phrase, org.or(implicit), rule);
-        return;
-    }
-    let _ = sent;
+/// Rule `role-before-name-of-report-organisation`: a bare office of an organisation
+/// ("General President A B", "International Rep A B") in a report about one organisation is a
+/// post in it, written as a title, in sentence case opening the sentence ("General secretary A
+/// B warned"), or in lower case after "the" or "our" ("our general secretary A B"); offices of
+/// a territory stay titles. The report's organisation, when the post is one.
+fn office_of_report_organisation(r: &Reader, s: usize, phrase: &RolePhrase) -> Option<EntityId> {
+    let sent = &r.sents[s];
+    let last = sent.toks[phrase.end - 1].lower();
+    // A word of tenure before the title stays in lower case: "outgoing President A B".
+    let tenure = |t: &Token| {
+        matches!(
+            t.lower().as_ref(),
+            "outgoing" | "incoming" | "former" | "new" | "acting" | "interim"
+        )
+    };
+    let words = &sent.toks[phrase.start..phrase.end];
+    let titled =
+        words.iter().enumerate().all(|(i, t)| {
+            t.is_cap() || t.is_punct("-") || (phrase.start == 0 && i > 0) || tenure(t)
+        }) && words.iter().any(|t| t.is_cap());
+    let office = !phrase.self_reference
+        && !phrase.territory_owned
+        && (titled || definite_before(sent, phrase.start))
+        && ORGANISATION_OFFICES.contains(&last.as_ref())
+        && !named_before(sent, phrase.start)
+        && qualifies_an_office(&sent.toks[phrase.start..phrase.end - 1]);
+    office.then_some(r.main_org).flatten()
 }
