@@ -879,7 +879,7 @@ impl Reader<'_> {
         if next.text == "("
             && after.is_acronym()
             && sent.toks.get(b + 2).is_some_and(|t| t.text == ")")
-            && !names::could_abbreviate(self.text(s, a, b), after.text)
+            && !registry::could_abbreviate(self.text(s, a, b), after.text)
         {
             return true;
         }

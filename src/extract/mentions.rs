@@ -10,6 +10,7 @@
 //! registry and nothing else: it makes no claim (affiliation, part or quotation).
 
 use super::names::{self, Mention};
+use super::registry;
 use super::tokens::{Kind, Token};
 use super::{gathering_of, known_as_no_name, Reader};
 use crate::model::{BlockKind, EntityId, EntityKind};
@@ -218,8 +219,8 @@ impl Reader<'_> {
             && lx.place(text).is_none()
             // "Rina Rao (HWU)": a person's name and their organisation's acronym; after an
             // honorific ("Mrs. E. Marlowe (EM)") only the person's own initials.
-            && (names::could_abbreviate(text, toks[b + 1].text)
-                || names::initials_with_middle(text, toks[b + 1].text)
+            && (registry::could_abbreviate(text, toks[b + 1].text)
+                || registry::initials_with_middle(text, toks[b + 1].text)
                 || (hon.is_none() && !names::person_shaped(toks, a, b, lx)));
         if !defined {
             return None;

@@ -22,6 +22,7 @@ mod pairs;
 mod participation;
 mod presence;
 mod quotes;
+mod registry;
 mod role_phrase;
 mod roles;
 mod verbs;
@@ -31,9 +32,10 @@ use crate::model::{
     Quotation,
 };
 use lexicon::Lexicon;
-use names::{Mention, Registry};
+use names::Mention;
 pub use pairs::PairCandidate;
 pub use presence::PersonCandidate;
+use registry::Registry;
 use std::collections::HashSet;
 use tokens::{Kind, Token};
 
