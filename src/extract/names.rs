@@ -1223,31 +1223,55 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     } else {
         left
     };
-    if let Some(joined) = particle_in_a_person_name(toks, left, right, lx) {
+    let j = Join {
+        toks,
+        left,
+        right,
+        conn,
+        first: toks[left.0].text,
+        last: toks[left.1 - 1].text,
+        right_first: toks[right.0].text,
+        right_last: toks[right.1 - 1].text,
+    };
+    if let Some(joined) = particle_in_a_person_name(&j, lx) {
         return joined;
     }
-    match conn.as_ref() {
+    match j.conn.as_ref() {
         "and" | "&" if place_across_and(toks, left, right, lx) => true,
-        "and" | "&" => fields_joined_by_and(toks, left, right, lx),
+        "and" | "&" => fields_joined_by_and(&j, lx),
         "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
-            head_takes_connector(toks, left, right, lx)
+            head_takes_connector(&j, lx)
         }
         _ => false,
     }
 }
 
-/// A person's name particle between the runs ("Ana de la Cruz"): `Some(whether they join)`,
-/// `None` when the connector is no particle of a person's name.
-fn particle_in_a_person_name(
-    toks: &[Token],
+/// Two runs and the connector between them, as the readers of `joins` see them: the left
+/// run (past a leading "The"), its first and last words, the right run's first and last.
+struct Join<'t, 'a> {
+    toks: &'t [Token<'a>],
     left: (usize, usize),
     right: (usize, usize),
-    lx: &Lexicon,
-) -> Option<bool> {
-    let conn = toks[left.1].lower();
-    let first = toks[left.0].text;
-    let last = toks[left.1 - 1].text;
-    let right_last = toks[right.1 - 1].text;
+    conn: std::borrow::Cow<'a, str>,
+    first: &'a str,
+    last: &'a str,
+    right_first: &'a str,
+    right_last: &'a str,
+}
+
+/// A person's name particle between the runs ("Ana de la Cruz"): `Some(whether they join)`,
+/// `None` when the connector is no particle of a person's name.
+fn particle_in_a_person_name(j: &Join, lx: &Lexicon) -> Option<bool> {
+    let Join {
+        toks,
+        left,
+        right,
+        ref conn,
+        first,
+        last,
+        right_last,
+        ..
+    } = *j;
     // Person name particles: "Ana de la Cruz", also after an honorific ("Mr Jan de Vries",
     // "Sheikh Hamad bin Khalid Al Mansouri": a patronymic chain runs to three words).
     // "bin"/"ibn" ("son of") joins two names whatever the given name: a patronymic.
@@ -1276,17 +1300,17 @@ fn particle_in_a_person_name(
 /// Does a body's name go on over "and" or "&": a second field after a body's "of", two
 /// fields sharing the word after the second, or words before a body's head ("Fishers and
 /// Boatmen Union")?
-fn fields_joined_by_and(
-    toks: &[Token],
-    left: (usize, usize),
-    right: (usize, usize),
-    lx: &Lexicon,
-) -> bool {
-    let conn = toks[left.1].lower();
-    let first = toks[left.0].text;
-    let last = toks[left.1 - 1].text;
-    let right_first = toks[right.0].text;
-    let right_last = toks[right.1 - 1].text;
+fn fields_joined_by_and(j: &Join, lx: &Lexicon) -> bool {
+    let Join {
+        toks,
+        left,
+        right,
+        ref conn,
+        first,
+        last,
+        right_first,
+        right_last,
+    } = *j;
     // "Chamber of Commerce and Industry", "Ministry of Trade and Industry": a second
     // field after the first of a body's "of", one word that names no person, place or
     // post ("Ministry of Water and Secretary of …" is a second post).
@@ -1346,16 +1370,17 @@ fn fields_joined_by_and(
 /// Does the left run's head take the connector ("of", "for", "on", "in" and their
 /// foreign forms) and the run after it: "University of X", "Institute for Y", "Workshop on
 /// Z", "Government of Peru", "Association of Rural Teachers in Scotland"?
-fn head_takes_connector(
-    toks: &[Token],
-    left: (usize, usize),
-    right: (usize, usize),
-    lx: &Lexicon,
-) -> bool {
-    let conn = toks[left.1].lower();
-    let first = toks[left.0].text;
-    let last = toks[left.1 - 1].text;
-    let right_first = toks[right.0].text;
+fn head_takes_connector(j: &Join, lx: &Lexicon) -> bool {
+    let Join {
+        toks,
+        left,
+        right,
+        ref conn,
+        first,
+        last,
+        right_first,
+        ..
+    } = *j;
     // "University of X", "Institute for Y", "Workshop on Z", "Government of Peru",
     // "Association of Rural Teachers in Scotland", "Universidad Nacional del Norte".
     let strong = |w: &str| lx.is_org_head(w) && !WEAK_HEADS.contains(&w.to_lowercase().as_str());
