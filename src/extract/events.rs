@@ -639,7 +639,8 @@ pub(crate) fn find_events(r: &mut Reader) -> EventContext {
 
 /// The main event: a named event in the title or the first paragraphs (or the title's fuller
 /// phrase for it), else the first event phrase there, else the first event phrase of the body
-/// further down. Sets `r.main_event`, and the main organisation when the event's name gives it.
+/// further down. Sets `r.main_event`, and the main organisation named beside the event or in
+/// the title.
 fn choose_main_event(r: &mut Reader) {
     let early: Vec<usize> = (0..r.sents.len())
         .filter(|&s| r.sents[s].block < 6 && !r.sents[s].boilerplate)

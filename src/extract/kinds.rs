@@ -275,7 +275,8 @@ impl Reader<'_> {
     /// of …", "Hotel Gartenstadt"), or a compound of another language ("…genossenschaft").
     /// Heads that are both: institutions are organisations ("Lakeside University"), venues
     /// are places ("Riverside Conference Centre") unless a connector makes them an institution
-    /// ("Centre for Housing Studies").
+    /// ("Centre for Housing Studies"). And rule `given-name-and-place-head`: a given name and a
+    /// place's head word with a cue of its own is a person ("Ann Hill said").
     fn kind_by_head_word(&self, nm: &Name) -> Decision {
         let Name {
             s,

@@ -6,8 +6,10 @@
 //! honorific, and last what `kinds` makes of the words.
 //!
 //! Why a module: these stages decide where a mention starts and ends and which entity it is;
-//! `kinds` only says what kind a name's words make. This module adds entities to the
-//! registry and nothing else: it makes no claim (affiliation, part or quotation).
+//! `kinds` only says what kind a name's words make. This module writes only to the registry
+//! (entities, their aliases and honorifics, merges) and to the list of gatherings named for a
+//! body (`held_by`, which participation reads); it makes no claim (affiliation, part or
+//! quotation) itself.
 
 use super::names::{self, Mention};
 use super::registry;

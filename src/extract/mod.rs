@@ -2,9 +2,11 @@
 //! with affiliations, participation and quotations, each pointing to its evidence sentence.
 //!
 //! Rules are code; world knowledge (given names, role titles, places...) is data in
-//! `ontology/lexicons/`, built into the binary and parsed once. The passes, in order:
-//! `names` (typed mentions, merged into entities), `roles` (affiliations and titles), `events`
-//! (the main event, sessions, who took part), `quotes` (who said what). The extractor returns
+//! `ontology/lexicons/`, built into the binary and parsed once. The passes, in order: the
+//! names (`names` finds where they are, `mentions` and `kinds` type them, `registry` keeps the
+//! entities they name and merges them), `roles` (affiliations and titles), `events` (the main
+//! event, sessions) and `participation` (who took part), `quotes` (who said what), then the
+//! learned models (`pairs`, `presence`). The extractor returns
 //! plain types and knows nothing of RDF or the store.
 
 pub mod lexicon;

@@ -4,8 +4,8 @@
 //! organisation name, a name in another legal form) and the merging of two ids into one.
 //!
 //! Why a module: the name rules (`names`, `mentions`) decide where names are and what kind;
-//! this decides which entity a name is. It reads names as strings and knows no tokens,
-//! sentences or lexicon files beyond the lexicon's key form.
+//! this decides which entity a name is. It reads names as strings (and notes the sentence each
+//! entity was last named in); it knows no tokens and no lexicon beyond the lexicon's key form.
 
 use super::lexicon::key;
 use crate::model::{Entity, EntityId, EntityKind};
