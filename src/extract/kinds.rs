@@ -84,9 +84,16 @@ impl Reader<'_> {
             .unwrap_or_else(|| self.kind_by_person_cues(&nm, heading))
     }
 
-    /// Forms that say the kind outright: a place after its kind, a numbered unit, a campaign
-    /// name, a title or a topic (no entity), a known place.
+    /// Forms that say the kind outright: sub-stages in order, each deciding or passing the
+    /// name on.
     fn kind_by_form(&self, nm: &Name) -> Decision {
+        self.kind_by_named_form(nm)
+            .or_else(|| self.nothing_or_a_known_place(nm))
+    }
+
+    /// Names whose form gives their kind: a place after its kind, a numbered unit, a regional
+    /// body by its acronym, a person after a role, a campaign.
+    fn kind_by_named_form(&self, nm: &Name) -> Decision {
         let Name {
             s,
             a,
@@ -94,10 +101,8 @@ impl Reader<'_> {
             n,
             toks,
             ref words,
-            text,
             first,
             fc,
-            lc,
             prev,
             has_year,
             ..
@@ -159,6 +164,23 @@ impl Reader<'_> {
                 return Some(Some(EntityKind::Organization));
             }
         }
+        None
+    }
+
+    /// Names that name nothing (a topic, honorifics alone, a people's adjective, a role
+    /// title), and known places.
+    fn nothing_or_a_known_place(&self, nm: &Name) -> Decision {
+        let Name {
+            a,
+            b,
+            n,
+            toks,
+            text,
+            first,
+            lc,
+            ..
+        } = *nm;
+        let lx = self.lx;
         // Rule `topic-no-body`: a field or cause written with capitals names nothing:
         // "Mental Health", "Climate Change", "Human Resources".
         if lx.is_topic(text) {
