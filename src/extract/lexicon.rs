@@ -201,134 +201,146 @@ impl Lexicon {
     fn parse(files: &[(&str, &str)]) -> Lexicon {
         let mut lx = Lexicon::default();
         for (name, text) in files {
-            let set: Option<&mut HashSet<String>> = match *name {
-                "given_names.txt" => {
-                    lx.given_names.extend(entries(text).map(str::to_owned));
-                    None
-                }
-                "given_names_gender.txt" => {
-                    for e in entries(text) {
-                        if let Some((name, g)) = e.split_once('\t') {
-                            lx.gender.insert(name.trim().to_owned(), g.trim() == "f");
-                        }
-                    }
-                    None
-                }
-                "honorifics.txt" => Some(&mut lx.honorifics),
-                "roles.txt" => Some(&mut lx.roles),
-                "role_modifiers.txt" => Some(&mut lx.role_modifiers),
-                "occupations.txt" => Some(&mut lx.occupations),
-                "org_heads.txt" => Some(&mut lx.org_heads),
-                "place_heads.txt" => Some(&mut lx.place_heads),
-                "event_heads.txt" => Some(&mut lx.event_heads),
-                "stopwords.txt" => Some(&mut lx.stopwords),
-                "common_acronyms.txt" => Some(&mut lx.common_acronyms),
-                "thing_heads.txt" => Some(&mut lx.thing_heads),
-                "topics.txt" => Some(&mut lx.topics),
-                "org_suffixes.txt" => {
-                    lx.org_suffixes = vec![Vec::new(); 256];
-                    for suffix in entries(text).map(|e| key(e.trim_start_matches('-'))) {
-                        if let Some(&last) = suffix.as_bytes().last() {
-                            lx.org_suffixes[usize::from(last)].push(suffix);
-                        }
-                    }
-                    None
-                }
-                "boilerplate.txt" => {
-                    // Sections headed "## whole line" and "## line start" say how to match.
-                    let mut prefix = false;
-                    for line in text.lines().map(str::trim) {
-                        if let Some(head) = line.strip_prefix("## ") {
-                            prefix = head.starts_with("line start");
-                        } else if !line.is_empty() && !line.starts_with('#') {
-                            if prefix {
-                                lx.boilerplate_starts.push(key(line));
-                            } else {
-                                let k = key(line);
-                                lx.boilerplate
-                                    .insert(k.trim_end_matches(['.', ':', '!']).to_owned());
-                            }
-                        }
-                    }
-                    None
-                }
-                "places/demonyms.txt" => {
-                    for e in entries(text) {
-                        if let Some((adj, place)) = e.split_once('\t') {
-                            lx.demonyms.insert(key(adj), place.trim().to_owned());
-                        }
-                    }
-                    None
-                }
-                other => {
-                    let kind = match other {
-                        "places/countries.txt" => PlaceKind::Country,
-                        "places/regions.txt" => PlaceKind::Region,
-                        _ => PlaceKind::City,
-                    };
-                    for e in entries(text) {
-                        let k = key(e);
-                        let k = k.strip_prefix("the ").map(str::to_owned).unwrap_or(k);
-                        lx.places.entry(k).or_insert(kind);
-                    }
-                    None
-                }
-            };
-            if let Some(set) = set {
-                set.extend(entries(text).map(key));
-            }
+            lx.read_file(name, text);
         }
-        for entry in lx.roles.iter().chain(&lx.occupations) {
+        lx.derive_indexes();
+        lx
+    }
+
+    /// Reads one lexicon file into the set or table its name says.
+    fn read_file(&mut self, name: &str, text: &str) {
+        let set: Option<&mut HashSet<String>> = match name {
+            "given_names.txt" => {
+                self.given_names.extend(entries(text).map(str::to_owned));
+                None
+            }
+            "given_names_gender.txt" => {
+                for e in entries(text) {
+                    if let Some((name, g)) = e.split_once('\t') {
+                        self.gender.insert(name.trim().to_owned(), g.trim() == "f");
+                    }
+                }
+                None
+            }
+            "honorifics.txt" => Some(&mut self.honorifics),
+            "roles.txt" => Some(&mut self.roles),
+            "role_modifiers.txt" => Some(&mut self.role_modifiers),
+            "occupations.txt" => Some(&mut self.occupations),
+            "org_heads.txt" => Some(&mut self.org_heads),
+            "place_heads.txt" => Some(&mut self.place_heads),
+            "event_heads.txt" => Some(&mut self.event_heads),
+            "stopwords.txt" => Some(&mut self.stopwords),
+            "common_acronyms.txt" => Some(&mut self.common_acronyms),
+            "thing_heads.txt" => Some(&mut self.thing_heads),
+            "topics.txt" => Some(&mut self.topics),
+            "org_suffixes.txt" => {
+                self.org_suffixes = vec![Vec::new(); 256];
+                for suffix in entries(text).map(|e| key(e.trim_start_matches('-'))) {
+                    if let Some(&last) = suffix.as_bytes().last() {
+                        self.org_suffixes[usize::from(last)].push(suffix);
+                    }
+                }
+                None
+            }
+            "boilerplate.txt" => {
+                // Sections headed "## whole line" and "## line start" say how to match.
+                let mut prefix = false;
+                for line in text.lines().map(str::trim) {
+                    if let Some(head) = line.strip_prefix("## ") {
+                        prefix = head.starts_with("line start");
+                    } else if !line.is_empty() && !line.starts_with('#') {
+                        if prefix {
+                            self.boilerplate_starts.push(key(line));
+                        } else {
+                            let k = key(line);
+                            self.boilerplate
+                                .insert(k.trim_end_matches(['.', ':', '!']).to_owned());
+                        }
+                    }
+                }
+                None
+            }
+            "places/demonyms.txt" => {
+                for e in entries(text) {
+                    if let Some((adj, place)) = e.split_once('\t') {
+                        self.demonyms.insert(key(adj), place.trim().to_owned());
+                    }
+                }
+                None
+            }
+            other => {
+                let kind = match other {
+                    "places/countries.txt" => PlaceKind::Country,
+                    "places/regions.txt" => PlaceKind::Region,
+                    _ => PlaceKind::City,
+                };
+                for e in entries(text) {
+                    let k = key(e);
+                    let k = k.strip_prefix("the ").map(str::to_owned).unwrap_or(k);
+                    self.places.entry(k).or_insert(kind);
+                }
+                None
+            }
+        };
+        if let Some(set) = set {
+            set.extend(entries(text).map(key));
+        }
+    }
+
+    /// The indexes built from the sets once they are read: the prefixes of roles, the first
+    /// words of event heads, boilerplate and honorifics, the longest entries, and the word
+    /// class table.
+    fn derive_indexes(&mut self) {
+        for entry in self.roles.iter().chain(&self.occupations) {
             let mut end = 0;
             for word in entry.split(' ') {
                 end += word.len();
-                lx.role_prefixes.insert(entry[..end].to_owned());
+                self.role_prefixes.insert(entry[..end].to_owned());
                 end += 1;
             }
         }
-        lx.event_head_firsts = lx
+        self.event_head_firsts = self
             .event_heads
             .iter()
             .filter_map(|h| h.split_once(' ').map(|(first, _)| first.to_owned()))
             .collect();
-        lx.max_role_words = lx
+        self.max_role_words = self
             .roles
             .iter()
-            .chain(&lx.occupations)
+            .chain(&self.occupations)
             .map(|r| r.split(' ').count())
             .max()
             .unwrap_or(1);
-        lx.max_place_words = lx
+        self.max_place_words = self
             .places
             .keys()
             .map(|p| p.split(' ').count())
             .max()
             .unwrap_or(1);
-        lx.boilerplate_limit = lx
+        self.boilerplate_limit = self
             .boilerplate
             .iter()
-            .chain(&lx.boilerplate_starts)
+            .chain(&self.boilerplate_starts)
             .map(String::len)
             .max()
             .unwrap_or(0);
-        lx.boilerplate_firsts = lx
+        self.boilerplate_firsts = self
             .boilerplate
             .iter()
-            .chain(&lx.boilerplate_starts)
+            .chain(&self.boilerplate_starts)
             .filter_map(|e| e.split(' ').next())
             .map(|w| w.trim_end_matches(['.', ':', '!']).to_owned())
             .collect();
-        lx.honorific_firsts = lx
+        self.honorific_firsts = self
             .honorifics
             .iter()
             .filter_map(|h| h.split(' ').next())
             .map(|w| w.trim_end_matches('.').to_owned())
             .collect();
-        lx.classes = lx.class_table();
-        lx.ascii_classes = (0..128u8)
-            .map(|c| lx.word_class_by_lookup(char::from(c).encode_utf8(&mut [0; 4])))
+        self.classes = self.class_table();
+        self.ascii_classes = (0..128u8)
+            .map(|c| self.word_class_by_lookup(char::from(c).encode_utf8(&mut [0; 4])))
             .collect();
-        lx
     }
 
     /// The table behind `word_class`: each key of a set, with the bit of every set that has it.
