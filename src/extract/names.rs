@@ -1237,7 +1237,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
         return joined;
     }
     match j.conn.as_ref() {
-        "and" | "&" if place_across_and(toks, left, right, lx) => true,
+        "and" | "&" if place_across_and(&j, lx) => true,
         "and" | "&" => fields_joined_by_and(&j, lx),
         "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
             head_takes_connector(&j, lx)
@@ -1426,14 +1426,15 @@ fn head_takes_connector(j: &Join, lx: &Lexicon) -> bool {
 /// "Bosnia and Herzegovina", "Brighton and Hove"): the last words of the left run, the
 /// connector and the first words of the right run make a country or city of the lexicons.
 /// Not over "and the" ("Saint Vincent and the Grenadines"), which `spans` never joins.
-fn place_across_and(
-    toks: &[Token],
-    left: (usize, usize),
-    right: (usize, usize),
-    lx: &Lexicon,
-) -> bool {
+fn place_across_and(j: &Join, lx: &Lexicon) -> bool {
+    let Join {
+        toks,
+        left,
+        right,
+        ref conn,
+        ..
+    } = *j;
     let words = |a: usize, b: usize| toks[a..b].iter().map(|t| t.text).collect::<Vec<_>>();
-    let conn = toks[left.1].text;
     (left.0.max(left.1.saturating_sub(2))..left.1).any(|a| {
         (right.0 + 1..=right.1.min(right.0 + 2)).any(|b| {
             let phrase = format!(
