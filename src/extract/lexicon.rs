@@ -21,6 +21,7 @@ macro_rules! lexicon_file {
 const FILES: &[(&str, &str)] = &[
     lexicon_file!("given_names.txt"),
     lexicon_file!("given_names_gender.txt"),
+    lexicon_file!("surnames.txt"),
     lexicon_file!("honorifics.txt"),
     lexicon_file!("roles.txt"),
     lexicon_file!("role_modifiers.txt"),
@@ -171,6 +172,8 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     /// Capital abbreviations of common words ("HIV", "ATM", "NGO"), lowercase.
     pub common_acronyms: HashSet<String>,
+    /// Common family names, lowercase (`surnames.txt`).
+    pub surnames: HashSet<String>,
     /// Last words of names of ideas, plans and prizes ("thought", "plan", "award"), lowercase.
     pub thing_heads: HashSet<String>,
     /// Fields and causes written with capitals that name nothing ("Mental Health"), keyed.
@@ -231,6 +234,7 @@ impl Lexicon {
             "event_heads.txt" => Some(&mut self.event_heads),
             "stopwords.txt" => Some(&mut self.stopwords),
             "common_acronyms.txt" => Some(&mut self.common_acronyms),
+            "surnames.txt" => Some(&mut self.surnames),
             "thing_heads.txt" => Some(&mut self.thing_heads),
             "topics.txt" => Some(&mut self.topics),
             "org_suffixes.txt" => {
@@ -358,6 +362,7 @@ impl Lexicon {
             (&self.honorifics, WordClass::HONORIFIC),
             (&self.thing_heads, WordClass::THING_HEAD),
             (&self.common_acronyms, WordClass::COMMON_ACRONYM),
+            (&self.surnames, WordClass::SURNAME),
             (&self.topics, WordClass::TOPIC),
             (&self.role_modifiers, WordClass::ROLE_MODIFIER),
             (&self.honorific_firsts, WordClass::STARTS_HONORIFIC),
@@ -522,6 +527,11 @@ impl Lexicon {
     /// Is this word the first of an event head of two or more words?
     pub fn starts_event_head(&self, word: &str) -> bool {
         with_key(word, usize::MAX, |k| self.event_head_firsts.contains(k))
+    }
+
+    /// Is `word` a common family name ("Patel", "Nguyen"; `surnames.txt`)?
+    pub fn is_surname(&self, word: &str) -> bool {
+        with_key(word, usize::MAX, |k| self.surnames.contains(k))
     }
 
     /// Is `word` a capital abbreviation of a common word ("HIV", "NGO"), no organisation's name?

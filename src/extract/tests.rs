@@ -1855,11 +1855,53 @@ fn naming_rules_type_names() {
             Person,
             "Wood",
         ),
+        (
+            "common-surname-last",
+            "The plan was backed by Oruno Patel on Tuesday.",
+            Person,
+            "Oruno Patel",
+        ),
+        (
+            "common-surname-last (an unknown given name in an appositive)",
+            "The Tolvik economist, Daviro Nguyen, made a presentation.",
+            Person,
+            "Daviro Nguyen",
+        ),
     ] {
         let ex = run(text);
         assert!(
             kinds(&ex, kind).contains(&name),
             "{rule}: {text:?} gave {:?}",
+            ex.entities
+        );
+    }
+}
+
+/// Rule `common-surname-last` reads no person into a name with a word of another kind, nor
+/// into a participle that opens the sentence.
+#[test]
+fn a_common_surname_needs_person_shaped_words() {
+    for (case, text, not_a_person) in [
+        (
+            "a body's head",
+            "The Kowalski Foundation gave the prize.",
+            "Kowalski Foundation",
+        ),
+        (
+            "an opening participle",
+            "Joining Oruno Patel, the delegates marched.",
+            "Joining Oruno Patel",
+        ),
+        (
+            "after a place's preposition",
+            "The delegates travelled to Velby Nguyen on Monday.",
+            "Velby Nguyen",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            !kinds(&ex, EntityKind::Person).contains(&not_a_person),
+            "{case}: {text:?} gave {:?}",
             ex.entities
         );
     }

@@ -33,6 +33,7 @@ impl WordClass {
     pub(super) const CITY: u32 = 1 << 16;
     pub(super) const ROLE_MODIFIER: u32 = 1 << 17;
     pub(super) const STARTS_HONORIFIC: u32 = 1 << 18;
+    pub(super) const SURNAME: u32 = 1 << 19;
     pub(super) const PLACE: u32 = Self::COUNTRY | Self::REGION | Self::CITY;
 
     pub(super) fn place_bits(kind: PlaceKind) -> u32 {
@@ -48,6 +49,10 @@ impl WordClass {
     /// `Lexicon::is_given_name`.
     pub fn is_given_name(self) -> bool {
         self.has(Self::GIVEN_NAME)
+    }
+    /// `Lexicon::is_surname`.
+    pub fn is_surname(self) -> bool {
+        self.has(Self::SURNAME)
     }
     /// `Lexicon::is_stopword`.
     pub fn is_stopword(self) -> bool {
@@ -129,7 +134,7 @@ mod tests {
     use crate::extract::lexicon::Lexicon;
 
     /// The class of a word, asked of each method in turn: what `word_class` must agree with.
-    fn class_by_methods(lx: &Lexicon, w: &str) -> [bool; 16] {
+    fn class_by_methods(lx: &Lexicon, w: &str) -> [bool; 17] {
         [
             lx.is_given_name(w),
             lx.is_stopword(w),
@@ -147,10 +152,11 @@ mod tests {
             lx.is_topic(w),
             lx.is_role_modifier(w),
             lx.starts_honorific(w),
+            lx.is_surname(w),
         ]
     }
 
-    fn class_by_bits(c: WordClass) -> [bool; 16] {
+    fn class_by_bits(c: WordClass) -> [bool; 17] {
         [
             c.is_given_name(),
             c.is_stopword(),
@@ -168,6 +174,7 @@ mod tests {
             c.is_topic(),
             c.is_role_modifier(),
             c.starts_honorific(),
+            c.is_surname(),
         ]
     }
 
