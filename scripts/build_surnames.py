@@ -12,8 +12,12 @@ word or another kind of name as a surname:
 - a lowercase word of the dictionaries given with --dict (SCOWL's word lists: "Young",
   "Green", "King", "Hall");
 - one or two letters ("Le", "Li"; too close to particles and initials);
-- a word of the project's other lexicons: places, demonyms, organisation, event, place and
-  thing heads, roles, honorifics, stopwords, topics.
+- anything but letters;
+- a word for a faith, a feast or a famous street (a short list below: "Islam", "Christmas");
+- an entry of the project's place lists (countries, cities, regions, towns, demonyms), or an
+  entry or a word of an entry of its organisation, event, place and thing heads, roles,
+  occupations, honorifics, stopwords and topics (given names stay: many family names are
+  also given names).
 
     pip download names==0.3.0 --no-deps; tar xzf names-0.3.0.tar.gz
     apt-get download wamerican wbritish; dpkg-deb -x <each>.deb x
@@ -25,6 +29,10 @@ import argparse, os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEX = os.path.join(HERE, "..", "ontology", "lexicons")
+# Words the census lists as family names that name a faith, a feast or a famous street far
+# more often in English text ("Political Islam", "a Merry Christmas").
+NOT_SURNAMES = {"islam", "christian", "christmas", "easter", "pentecost", "passover", "ramadan",
+                "advent", "broadway", "trojan", "hoosier"}
 OTHER_LISTS = ["org_heads.txt", "event_heads.txt", "place_heads.txt", "thing_heads.txt",
                "roles.txt", "honorifics.txt", "stopwords.txt", "topics.txt", "occupations.txt",
                "places/countries.txt", "places/cities.txt", "places/regions.txt",
@@ -69,7 +77,8 @@ def main():
         if len(parts) < 4 or int(parts[3]) > args.top:
             continue
         name = parts[0].lower()
-        if len(name) <= 2 or name in words or name in other or not name.isalpha():
+        if (len(name) <= 2 or name in words or name in other or name in NOT_SURNAMES
+                or not name.isalpha()):
             continue
         kept.append(name)
     print("# surnames.txt: common family names, lowercase, most frequent first. Written by")

@@ -487,7 +487,7 @@ impl Reader<'_> {
         if shaped && given && n >= 2 {
             return Some(EntityKind::Person);
         }
-        if shaped && !after_place_prep && !after_of && common_surname_last(nm) {
+        if shaped && !after_place_prep && !after_of && common_surname_last(nm, lx) {
             return Some(EntityKind::Person);
         }
         if n == 1 && given && self.lone_given_name(s, a) {
@@ -1036,29 +1036,27 @@ impl Reader<'_> {
 /// name, none of them a word of another kind (a place, a body's or a gathering's head, a role,
 /// a people's adjective, a stopword), name a person even when no list knows the given name:
 /// "Daviro Nguyen", "Oruno Patel".
-fn common_surname_last(nm: &Name) -> bool {
-    // A participle or an adverb opening the sentence is no given name: "Joining Mr Patel".
+fn common_surname_last(nm: &Name, lx: &Lexicon) -> bool {
+    // A participle or an adverb opening the sentence is no given name: "Joining Oruno Patel".
     let opener = nm.a == 0 && (nm.first.ends_with("ing") || nm.first.ends_with("ly"));
     // In a list whose items a semicolon ends ("A B, Carver Rowe; C D, Hull;"), what follows a
     // name and a comma describes it (`coordinated-names` reads it so too).
     let item_end = nm.prev.is_some_and(|t| t.text == ",") && nm.next.is_some_and(|t| t.text == ";");
+    // After an indefinite article a name is no one's: "a Merry Christmas".
+    let indefinite = nm.prev.is_some_and(|t| t.is("a") || t.is("an"));
     (2..=3).contains(&nm.n)
         && nm.lc.is_surname()
         && !opener
         && !item_end
+        && !indefinite
         && nm.toks[nm.a..nm.b].iter().all(|t| {
             t.kind == Kind::Word
                 && t.is_cap()
                 && !t.is_acronym()
-                && t.lex.place().is_none()
-                && !t.lex.is_org_head()
-                && !t.lex.is_event_head()
+                && !known_as_no_name(lx, t)
                 && !t.lex.is_place_head()
                 && !t.lex.is_thing_head()
-                && !t.lex.is_role_word()
-                && !t.lex.is_stopword()
                 && !t.lex.is_topic()
-                && !t.lex.is_honorific()
         })
 }
 

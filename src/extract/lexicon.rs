@@ -1,5 +1,5 @@
 //! The lexicons under `ontology/lexicons/`: general knowledge of English and the world (given
-//! names, honorifics, role titles, organisation and place head words, places, event words,
+//! names, common family names, honorifics, role titles, organisation and place head words, places, event words,
 //! boilerplate), built into the binary and parsed once, on first use.
 //!
 //! No person or organisation is listed in them: those are found by the rules.

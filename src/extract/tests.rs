@@ -1857,13 +1857,13 @@ fn naming_rules_type_names() {
         ),
         (
             "common-surname-last",
-            "The plan was backed by Oruno Patel on Tuesday.",
+            "Yesterday Oruno Patel won the vote.",
             Person,
             "Oruno Patel",
         ),
         (
-            "common-surname-last (an unknown given name in an appositive)",
-            "The Tolvik economist, Daviro Nguyen, made a presentation.",
+            "common-surname-last (the sentence's subject)",
+            "Daviro Nguyen won the vote in May.",
             Person,
             "Daviro Nguyen",
         ),
@@ -1883,19 +1883,24 @@ fn naming_rules_type_names() {
 fn a_common_surname_needs_person_shaped_words() {
     for (case, text, not_a_person) in [
         (
-            "a body's head",
-            "The Kowalski Foundation gave the prize.",
-            "Kowalski Foundation",
-        ),
-        (
             "an opening participle",
             "Joining Oruno Patel, the delegates marched.",
             "Joining Oruno Patel",
         ),
         (
-            "after a place's preposition",
-            "The delegates travelled to Velby Nguyen on Monday.",
-            "Velby Nguyen",
+            "after an indefinite article",
+            "They wished the members a Grand Nguyen and went home.",
+            "Grand Nguyen",
+        ),
+        (
+            "a people's adjective",
+            "Norwegian Patel was the theme of the talk.",
+            "Norwegian Patel",
+        ),
+        (
+            "a list item's place (see initials_that_name_no_person)",
+            "The committee: Rufo A. Baker, Carver Rowe; John T. Hale, Hull.",
+            "Carver Rowe",
         ),
     ] {
         let ex = run(text);
