@@ -7,7 +7,7 @@ work of the US government), as carried by the PyPI package `names` 0.3.0 (MIT). 
 counts the family names of a country of many origins, so the list holds Spanish, Chinese,
 Vietnamese, Indian, Korean and African family names as well as English ones.
 
-Kept: the --top most frequent names. Left out, so that the list never claims an ordinary
+Kept: every name of the list (88,799; --top keeps only the most frequent). Left out, so that the list never claims an ordinary
 word or another kind of name as a surname:
 - a lowercase word of the dictionaries given with --dict (SCOWL's word lists: "Young",
   "Green", "King", "Hall");
@@ -60,7 +60,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--surnames", required=True, help="dist.all.last (census surname frequencies)")
     ap.add_argument("--dict", action="append", default=[], help="a dictionary word list (SCOWL)")
-    ap.add_argument("--top", type=int, default=20000, help="how many of the most frequent names")
+    ap.add_argument("--top", type=int, default=None,
+                    help="keep only this many of the most frequent names (default: the whole list)")
     args = ap.parse_args()
     words = set()
     for d in args.dict:
@@ -74,14 +75,14 @@ def main():
     kept = []
     for line in open(args.surnames, encoding="ascii"):
         parts = line.split()
-        if len(parts) < 4 or int(parts[3]) > args.top:
+        if len(parts) < 4 or (args.top is not None and int(parts[3]) > args.top):
             continue
         name = parts[0].lower()
         if (len(name) <= 2 or name in words or name in other or name in NOT_SURNAMES
                 or not name.isalpha()):
             continue
         kept.append(name)
-    print("# surnames.txt: common family names, lowercase, most frequent first. Written by")
+    print("# surnames.txt: family names, lowercase, most frequent first. Written by")
     print("# scripts/build_surnames.py from the US Census Bureau's 1990 surname frequencies")
     print("# (public domain; via the PyPI package `names` 0.3.0, MIT), leaving out dictionary")
     print("# words, names of one or two letters and words of the other lexicons.")
