@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes ontology/lexicons/surnames.txt: common family names, so that a name whose given name
+"""Writes ontology/lexicons/surnames.txt: family names, so that a name whose given name
 no list knows ("Daviro Nguyen") can still be read as a person's by its last word.
 
 Source: the US Census Bureau's 1990 surname frequencies (`dist.all.last`, public domain as a
@@ -7,8 +7,8 @@ work of the US government), as carried by the PyPI package `names` 0.3.0 (MIT). 
 counts the family names of a country of many origins, so the list holds Spanish, Chinese,
 Vietnamese, Indian, Korean and African family names as well as English ones.
 
-Kept: every name of the list (88,799; --top keeps only the most frequent). Left out, so that the list never claims an ordinary
-word or another kind of name as a surname:
+Kept: every name of the list (88,799; --top keeps only the most frequent). Left out, so that
+the list never claims an ordinary word or another kind of name as a surname:
 - a lowercase word of the dictionaries given with --dict (SCOWL's word lists: "Young",
   "Green", "King", "Hall");
 - one or two letters ("Le", "Li"; too close to particles and initials);
