@@ -1032,10 +1032,10 @@ impl Reader<'_> {
     }
 }
 
-/// Rule `common-surname-last`: two or three capitalised words that end in a common family
-/// name, none of them a word of another kind (a place, a body's or a gathering's head, a role,
-/// a people's adjective, a stopword), name a person even when no list knows the given name:
-/// "Daviro Nguyen", "Oruno Patel".
+/// Rule `common-surname-last`: two or three capitalised words that end in a family name of the
+/// census list (`surnames.txt`), none of them a word of another kind (a place, a body's or a
+/// gathering's head, a role, a people's adjective, a stopword), name a person even when no list
+/// knows the given name: "Daviro Nguyen", "Oruno Patel".
 fn common_surname_last(nm: &Name, lx: &Lexicon) -> bool {
     // A participle or an adverb opening the sentence is no given name: "Joining Oruno Patel".
     let opener = nm.a == 0 && (nm.first.ends_with("ing") || nm.first.ends_with("ly"));

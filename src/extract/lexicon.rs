@@ -1,6 +1,6 @@
 //! The lexicons under `ontology/lexicons/`: general knowledge of English and the world (given
-//! names, common family names, honorifics, role titles, organisation and place head words, places, event words,
-//! boilerplate), built into the binary and parsed once, on first use.
+//! names, family names, honorifics, role titles, organisation and place head words, places,
+//! event words, boilerplate), built into the binary and parsed once, on first use.
 //!
 //! No person or organisation is listed in them: those are found by the rules.
 
@@ -172,7 +172,7 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     /// Capital abbreviations of common words ("HIV", "ATM", "NGO"), lowercase.
     pub common_acronyms: HashSet<String>,
-    /// Common family names, lowercase (`surnames.txt`).
+    /// Family names of the 1990 US census, lowercase (`surnames.txt`).
     pub surnames: HashSet<String>,
     /// Last words of names of ideas, plans and prizes ("thought", "plan", "award"), lowercase.
     pub thing_heads: HashSet<String>,
@@ -529,7 +529,7 @@ impl Lexicon {
         with_key(word, usize::MAX, |k| self.event_head_firsts.contains(k))
     }
 
-    /// Is `word` a common family name ("Patel", "Nguyen"; `surnames.txt`)?
+    /// Is `word` a family name of the census list ("Patel", "Nguyen"; `surnames.txt`)?
     pub fn is_surname(&self, word: &str) -> bool {
         with_key(word, usize::MAX, |k| self.surnames.contains(k))
     }
