@@ -229,7 +229,7 @@ impl Reader<'_> {
         }
         let (first, last) = (toks[a], toks[b - 1]);
         let acr = toks[b + 1].text;
-        // "Harbour Trades Union Congress (HTUC)" is a body, "Regional Delegates' Conference (RDC)"
+        // "Harbour Dock Union Congress (HDUC)" is a body, "Regional Delegates' Conference (RDC)"
         // a gathering: a head that is both is an event when a body is named before it.
         let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
         let is_event = last.lex.is_event_head()

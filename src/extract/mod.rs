@@ -962,7 +962,7 @@ const BODY_HEADS: &[&str] = &[
 /// ("Conference", "Forum", "Assembly") names the gathering when a body or its members are
 /// named before the head: "Harbour Workers' Union Biennial Conference", "HWU General Assembly",
 /// "Regional Delegates' Conference", "Foreign Ministers' Forum". "Congress" and "Caucus" are
-/// left to the other rules: "Harbour Trades Union Congress" is a body.
+/// left to the other rules: "Harbour Dock Union Congress" is a body.
 /// Rule `said-to-take-place`: a name that "took place" or "was held" is a gathering, though
 /// its head also names a body: "Diocesan Synod took place on Saturday", "The Harvest Forum was
 /// held in Marden", "the Tolvik Assembly will be held online".

@@ -212,7 +212,7 @@ impl Registry {
             .max_by_key(|&id| self.last_seen[id])
     }
 
-    /// Is there an organisation whose name ends in the word `head` ("Trades Union Congress" for
+    /// Is there an organisation whose name ends in the word `head` ("Dock Union Congress" for
     /// "congress")? Then "the Congress" may be that body rather than a gathering.
     pub fn org_ending_in(&self, head: &str) -> bool {
         let head = key(head);

@@ -2891,8 +2891,8 @@ fn gatherings_of_bodies() {
         ),
         (
             "a congress of unions is a body",
-            "The Harbour Trades Union Congress (HTUC) met in Hull.",
-            "Harbour Trades Union Congress",
+            "The Harbour Dock Union Congress (HDUC) met in Hull.",
+            "Harbour Dock Union Congress",
             Organization,
         ),
         (

@@ -407,7 +407,7 @@ mod tests {
 
     #[test]
     fn numbers_and_acronyms() {
-        let t = tokenize("In 2024 the NWU met.", 0, 20);
+        let t = tokenize("In 2024 the HWU met.", 0, 20);
         assert_eq!(t[1].kind, Kind::Number);
         assert!(t[3].is_acronym());
         assert!(!t[0].is_acronym());
