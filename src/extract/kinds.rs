@@ -832,21 +832,50 @@ impl Reader<'_> {
         {
             return true;
         }
-        // The role set off before the name, after a determiner: "The secretary, A B, read
-        // the minutes" (not "Director, Human Rights Unit," where the role's body follows).
-        let determined = |k: usize| {
-            sent.toks
-                .get(k)
-                .is_some_and(|t| matches!(t.lower().as_ref(), "the" | "our" | "its" | "their"))
-        };
-        if a >= 3
-            && sent.is_punct(a - 1, ",")
-            && self.role_before(s, a - 1)
-            && (determined(a - 3) || a >= 4 && determined(a - 4))
-        {
+        if self.described_role_set_off(s, a) {
             return true;
         }
         self.title_set_off_before(s, a, b)
+    }
+
+    /// Rule `described-role-set-off`: a role set off before the name by a comma, its noun
+    /// phrase opened by a determiner or a copula: "The secretary, A B, read the minutes", "the
+    /// Colombian economist and academic, A B,", "(the MC) was veteran news anchor, A B" (not
+    /// "Director, Human Rights Unit," where the role's body follows and no determiner opens
+    /// it). The phrase before the role holds only lowercase modifiers, demonyms and "and".
+    fn described_role_set_off(&self, s: usize, a: usize) -> bool {
+        let sent = &self.sents[s];
+        let occupation = |from: usize| {
+            sent.toks[from..a - 1].iter().all(|t| t.kind == Kind::Word)
+                && self.lx.is_occupation(self.text(s, from, a - 1))
+        };
+        if a < 3
+            || !sent.is_punct(a - 1, ",")
+            || !(self.role_before(s, a - 1) || occupation(a - 2) || a >= 4 && occupation(a - 3))
+        {
+            return false;
+        }
+        let opens = |t: &Token| {
+            matches!(
+                t.lower().as_ref(),
+                "the" | "our" | "its" | "their" | "was" | "is"
+            )
+        };
+        // The role's own words (the two before the comma) may be capitalised.
+        let modifier = |k: usize, t: &Token| {
+            t.kind == Kind::Word
+                && (k + 3 >= a || !t.is_cap() || self.lx.demonyms.contains_key(t.lower().as_ref()))
+        };
+        for k in (a.saturating_sub(8)..a - 1).rev() {
+            let t = &sent.toks[k];
+            if opens(t) {
+                return k + 2 < a;
+            }
+            if !modifier(k, t) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The words after a name that introduce a person: "X was the chief guest", "X of

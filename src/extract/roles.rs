@@ -1572,7 +1572,8 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     }
     // The phrase starts at the clause boundary, or inside the clause after a word that
     // introduces it: "a meeting with European Commissioner for Trade, A B"; "words from the
-    // Director of the X, A B"; "we heard from our leader, A B".
+    // Director of the X, A B"; "we heard from our leader, A B"; "(the host) was veteran news
+    // anchor, A B".
     let starts: Vec<usize> = (b..comma)
         .filter(|&i| {
             i == b
@@ -1581,7 +1582,15 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                 || r.sents[s].word(i - 1).is_some_and(|w| {
                     matches!(
                         w.to_lowercase().as_str(),
-                        "our" | "its" | "their" | "from" | "by" | "with" | "including"
+                        "our"
+                            | "its"
+                            | "their"
+                            | "from"
+                            | "by"
+                            | "with"
+                            | "including"
+                            | "was"
+                            | "is"
                     )
                 })
                 // A title after a lowercase word: "welcomed German Foreign Minister, A B".

@@ -773,6 +773,12 @@ fn a_described_occupation_before_the_name_is_a_title() {
             Some("Veteran campaigner"),
         ),
         (
+            "after a copula (described-role-set-off types the name)",
+            "Master of ceremonies was veteran Norwegian news anchor, Oruno Tamsk.",
+            "Oruno Tamsk",
+            Some("veteran news anchor"),
+        ),
+        (
             "part at a gathering",
             "It was moderated by keynote speaker, Nora Quill.",
             "Nora Quill",
@@ -1854,6 +1860,12 @@ fn naming_rules_type_names() {
             "The accounts were read by Dr Wood.",
             Person,
             "Wood",
+        ),
+        (
+            "described-role-set-off",
+            "The Colombian economist and academic, Oruno Tamsk, made a presentation.",
+            Person,
+            "Oruno Tamsk",
         ),
         (
             "common-surname-last",
