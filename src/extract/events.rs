@@ -983,6 +983,13 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
             }
             let start = k + 1 + usize::from(sent.toks.get(k + 1).is_some_and(|n| n.is("with")));
             let Some(end) = people_list_end(sent, start) else {
+                // Rule `met-each-other`: "A B and C D met (on Wednesday)": a meeting of the two,
+                // registered as "meeting with C D".
+                if let Some((from, to)) = met_each_other(sent, k) {
+                    if !ctx.mentions[s].iter().any(|&(a, _, _)| a > k) {
+                        found.push((k, None, from, to));
+                    }
+                }
                 continue;
             };
             if !ctx.mentions[s].iter().any(|&(a, _, _)| a > k) {
@@ -1048,6 +1055,22 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
             ctx.meetings[s].push((verb, id));
         }
     }
+}
+
+/// The second of two people joined by "and" right before "met" (maybe after the second's title),
+/// when nothing after "met" names
+/// people met: "A B and C D met on Wednesday" gives C D's span. None otherwise ("A B and the
+/// union met", "we met").
+fn met_each_other(sent: &Sent, met: usize) -> Option<(usize, usize)> {
+    let person = |m: &&super::names::Mention| m.kind == Some(EntityKind::Person);
+    let second = sent.mentions.iter().filter(person).find(|m| m.end == met)?;
+    // Over the second's title: "A B and United States Vice President C D met".
+    let mut and = second.hon.unwrap_or(second.start).checked_sub(1)?;
+    while and > 0 && second.start - and <= 5 && sent.toks[and].is_cap() {
+        and -= 1;
+    }
+    let first_before = sent.mentions.iter().filter(person).any(|m| m.end == and);
+    (sent.is(and, "and") && first_before).then_some((second.start, second.end))
 }
 
 /// A meeting the text names by no name, registered as "`what` with C D and E F" (the people of

@@ -995,6 +995,17 @@ fn met_with(
     {
         k += 1;
     }
+    // "A B and C D met": the first of two who met each other (`met-each-other`).
+    if site.w(k) == "and" {
+        let titled = |m: &&Mention| {
+            m.start > k && m.start - k <= 6 && (k + 1..m.start).all(|i| sent.toks[i].is_cap())
+        };
+        if let Some(second) = persons.iter().find(titled) {
+            if let Some(id) = at(second.end) {
+                return Some(id);
+            }
+        }
+    }
     // "held talks with C D": the verb of a meeting held (`events::meetings` keeps it there);
     // "had", skipped as an auxiliary on the way to the verb, may be that verb.
     let verb = verb_after(&site);

@@ -3847,6 +3847,24 @@ fn meetings_between_people() {
             None,
         ),
         (
+            "met-each-other: the second of two who met",
+            "Ana Ruiz and Marden Governor Tom Hale met on Wednesday and discussed trade.",
+            "Tom Hale",
+            Some("meeting with Tom Hale"),
+        ),
+        (
+            "met-each-other: the first of two who met",
+            "Ana Ruiz and Marden Governor Tom Hale met on Wednesday and discussed trade.",
+            "Ana Ruiz",
+            Some("meeting with Tom Hale"),
+        ),
+        (
+            "met-each-other: a body is no one to meet",
+            "Ana Ruiz and the union met on Wednesday.",
+            "Ana Ruiz",
+            None,
+        ),
+        (
             "a passive is no meeting",
             "Tom Hale was met with protests in Brask.",
             "Tom Hale",
