@@ -1889,6 +1889,19 @@ fn naming_rules_type_names() {
     }
 }
 
+/// A name of God is a topic (`topics.txt`): no place after "in", no person, no body.
+#[test]
+fn names_of_god_name_no_entity() {
+    for text in [
+        "The strikers said they were in God's hands.",
+        "In God we trust, the banner read.",
+        "The marchers prayed to Allah for their safety.",
+    ] {
+        let ex = run(text);
+        assert!(ex.entities.is_empty(), "{text}: {:?}", ex.entities);
+    }
+}
+
 /// Rule `common-surname-last` reads no person into a name with a word of another kind, nor
 /// into a participle that opens the sentence.
 #[test]
