@@ -576,7 +576,7 @@ impl Reader<'_> {
 
     /// Rule `given-name-alone`: a given name standing alone names a person when its sentence
     /// has them speak or describes them: "Mary said", "said Tiago.", "Mary, a nurse,",
-    /// "Mary, 34,". Not a word the report also writes in lowercase ("Rose", "Will"), a place
+    /// "Mary, 34,", or a noun of kinship names them: "his wife, Mary,". Not a word the report also writes in lowercase ("Rose", "Will"), a place
     /// ("Florence"), or a word any lexicon knows as something else.
     pub(super) fn lone_given_name(&self, s: usize, a: usize) -> bool {
         let lx = self.lx;
@@ -597,7 +597,8 @@ impl Reader<'_> {
             && toks.get(a + 2).is_some_and(|t| {
                 t.kind == Kind::Number || matches!(t.lower().as_ref(), "a" | "an" | "aged" | "who")
             });
-        (speaks_after || said_before || described) && !self.written_in_lowercase(word)
+        (speaks_after || said_before || described || kin_before(toks, a))
+            && !self.written_in_lowercase(word)
     }
 
     /// Does the report write this word in lowercase somewhere (a common word, not a name)?
@@ -1059,6 +1060,60 @@ impl Reader<'_> {
         let block = &self.doc.blocks[self.sents[s].block];
         block.kind == BlockKind::Heading && block.level == 1
     }
+}
+
+/// Nouns of kinship that name the person after them: "his wife Mary".
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "widow",
+    "widower",
+    "niece",
+    "nephew",
+    "cousin",
+    "uncle",
+    "aunt",
+    "fiancé",
+    "fiancée",
+    "stepson",
+    "stepdaughter",
+];
+
+/// Rule `given-name-alone` (after kin): a noun of kinship after a possessive, maybe with
+/// "late" or a comma between, names the given name after it: "his wife, Mary,", "her late
+/// husband Patrick", "their son Jon".
+fn kin_before(toks: &[Token], a: usize) -> bool {
+    let mut k = a;
+    if k >= 1 && toks[k - 1].text == "," {
+        k -= 1;
+    }
+    let Some(kin) = k.checked_sub(1).map(|i| toks[i].lower()) else {
+        return false;
+    };
+    if !KIN.contains(&kin.as_ref()) {
+        return false;
+    }
+    let mut d = k - 1;
+    if d >= 1 && toks[d - 1].is("late") {
+        d -= 1;
+    }
+    d.checked_sub(1).is_some_and(|i| {
+        let w = toks[i].lower();
+        matches!(
+            w.as_ref(),
+            "his" | "her" | "their" | "my" | "our" | "your" | "'s" | "’s"
+        )
+    })
 }
 
 /// Rule `common-surname-last`: two or three capitalised words that end in a family name of the

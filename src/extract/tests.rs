@@ -1784,6 +1784,24 @@ fn naming_rules_type_names() {
             "Tiago",
         ),
         (
+            "given-name-alone (after a noun of kinship and a comma)",
+            "He and his wife, Mary, have three children.",
+            Person,
+            "Mary",
+        ),
+        (
+            "given-name-alone (after \"late\" and a noun of kinship)",
+            "Ana Ruiz succeeded her late husband Patrick as secretary.",
+            Person,
+            "Patrick",
+        ),
+        (
+            "given-name-alone (after a possessive name and a noun of kinship)",
+            "Ana Ruiz's sister Lena came too.",
+            Person,
+            "Lena",
+        ),
+        (
             "name-of-body-then-verb (of the body)",
             "Oyelaran Tembo of the Velby Workers Union said the turnout was high.",
             Person,
@@ -1945,6 +1963,8 @@ fn a_given_name_alone_needs_a_cue_and_no_common_word() {
         "Prices rose again in March. Rose said the rent was too high.",
         "Grace and Hope were the words of the day.",
         "We met Mary at the gate.",
+        // After a noun of kinship, a word the report also writes in lowercase.
+        "We thank his son, Will, and all who will help.",
         "Mr President, the house thanks you.",
         "Prayers were said in the Lady Chapel.",
         // A quotation's speaker that the report also writes in lowercase, or a body's.
