@@ -744,6 +744,7 @@ impl<'a> Reader<'a> {
                 self.reg.merge(o, long);
             }
         }
+        self.merge_short_forms_named_first();
         // Remap mentions to the entities they were merged into.
         for s in self.sents.iter_mut() {
             for m in s.mentions.iter_mut() {
@@ -752,6 +753,64 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// Rule `short-form-named-first`: a body named first by a short form and later in full
+    /// is one body when the full name only adds a company's legal form ("Brantex" then
+    /// "Brantex Group Limited") or the country or place it is of ("Velby Youth League" then
+    /// "Velby Youth League of Kenya"). (A short form named after the full one is found as it
+    /// is met, by `Registry::org_by_prefix`.)
+    fn merge_short_forms_named_first(&mut self) {
+        let orgs: Vec<(EntityId, String)> = self
+            .reg
+            .live(EntityKind::Organization)
+            .map(|id| (id, lexicon::key(&self.reg.get(id).name)))
+            .collect();
+        for (short, key_short) in &orgs {
+            for (long, key_long) in &orgs {
+                let Some(rest) = key_long
+                    .strip_prefix(key_short.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+                else {
+                    continue;
+                };
+                if self.reg.resolve(*long) != self.reg.resolve(*short)
+                    && self.only_form_or_place(&self.reg.get(*long).name, rest)
+                {
+                    self.reg.merge(*short, *long);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Is `rest`, the words a full name `name` adds to a short form (keyed), only a
+    /// company's legal form ("group limited") or "of" and a known place ("of kenya")?
+    fn only_form_or_place(&self, name: &str, rest: &str) -> bool {
+        const FORMS: &[&str] = &[
+            "group",
+            "holdings",
+            "limited",
+            "ltd",
+            "inc",
+            "incorporated",
+            "corporation",
+            "corp",
+            "plc",
+            "company",
+            "co",
+            "llc",
+        ];
+        if rest.split(' ').all(|w| FORMS.contains(&w)) {
+            return true;
+        }
+        let Some(place) = rest.strip_prefix("of ") else {
+            return false;
+        };
+        let words = place.split(' ').count();
+        let original: Vec<&str> = name.split_whitespace().collect();
+        let tail = original[original.len().saturating_sub(words)..].join(" ");
+        !place.is_empty() && self.lx.place(&tail).is_some()
     }
 
     /// Turns a weakly typed or untyped mention into an organisation (a role's "of X" says so).
@@ -833,6 +892,8 @@ impl<'a> Reader<'a> {
     }
 
     fn finish(mut self) -> Extraction {
+        // Again: a role's "of X" may have made a short form a body after pass 2.
+        self.merge_short_forms_named_first();
         self.respell_capitals();
         // Entities that something still points to: a mention, a claim, the report itself.
         let mut used = HashSet::new();

@@ -343,6 +343,40 @@ fn honorifics_stay_apart_and_surnames_merge() {
     assert!(femi.aliases.contains("Dr Adeyemi"), "{:?}", femi.aliases);
 }
 
+/// Rule `short-form-named-first`: a body's short form named before its full name is the same
+/// body when the full name adds only a legal form or the place it is of; any other added
+/// word keeps two bodies.
+#[test]
+fn short_forms_named_first_merge_into_the_full_name() {
+    for (case, text, orgs) in [
+        (
+            "a legal form",
+            "Brantex chief executive Tom Hale opened the plant. Brantex Group Limited confirmed it.",
+            vec!["Brantex Group Limited"],
+        ),
+        (
+            "a legal form, the short form a body by a role's \"of\"",
+            "Tom Hale, chief executive of Brantex, opened the plant. Brantex Group Limited confirmed it.",
+            vec!["Brantex Group Limited"],
+        ),
+        (
+            "the place it is of",
+            "The Velby Youth League met. The Velby Youth League of Kenya elected Tom Hale.",
+            vec!["Velby Youth League of Kenya"],
+        ),
+        (
+            "a body of the body stays apart",
+            "The Velby Youth League met. The Velby Youth League Executive Committee elected Tom Hale.",
+            vec!["Velby Youth League", "Velby Youth League Executive Committee"],
+        ),
+    ] {
+        let ex = run(text);
+        let mut found = kinds(&ex, EntityKind::Organization);
+        found.sort_unstable();
+        assert_eq!(found, orgs, "{case}: {text:?}");
+    }
+}
+
 /// A surname after a capitalised title keeps the titled form as an alias (the only name the
 /// report may give).
 #[test]
