@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 /// capitals, the name finder's example of an acronym spelling a stopword), "City Council" (a
 /// kind of body, an organisation head in the lexicon), "NRW" (a German state's abbreviation, in
 /// the places lexicon), "St. Paul" (a city of the United States, in the places lexicon; a
-/// report's name for the apostle).
+/// report's name for the apostle), "NET" (the software platform of "ASP.NET"; a report's
+/// outlet's initials).
 const GENERAL: &[&str] = &[
     "HRH",
     "RSS",
@@ -30,6 +31,7 @@ const GENERAL: &[&str] = &[
     "City Council",
     "NRW",
     "St. Paul",
+    "NET",
 ];
 
 fn gold_files(root: &Path) -> Vec<PathBuf> {
