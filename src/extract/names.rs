@@ -1705,9 +1705,21 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
             && (start..end - 1)
                 .all(|q| is_initial(toks, q, lx) || (toks[q].text == "." && q > start))
     };
+    // Middle initials run together after a given name, as Hong Kong, Indian and African
+    // styles write them: "Richard YH Yu", "Tom AB Hale".
+    let run_together_initials = |k: usize, t: &Token| {
+        given_first
+            && k > 0
+            && k < n - 1
+            && t.text.len() <= 2
+            && t.text.chars().all(|c| c.is_ascii_uppercase())
+            && t.lex.place().is_none()
+            && !toks[end - 1].is_acronym()
+    };
     toks[start..end].iter().enumerate().all(|(k, t)| {
         (t.is_cap() && !t.is_acronym() && !t.text.chars().any(|c| c.is_ascii_digit()))
             || capital_surname(k, t)
+            || run_together_initials(k, t)
             || capitals_after_initials(k, t)
             || initials(k, t)
             || is_initial(toks, start + k, lx)

@@ -1362,12 +1362,17 @@ fn coordinated_verb(
             break;
         }
         // The next conjunct, maybe after its role: "and Forum Chairman Sir C D", "and the
-        // union's E F".
+        // union's E F", or a role set off by a comma: "his Deputy, Sir C D".
         let Some(next) = persons.iter().find(|m| {
             let first = m.hon.unwrap_or(m.start);
+            let role_end = if first > q + 1 && sent.is_punct(first - 1, ",") {
+                first - 1
+            } else {
+                first
+            };
             first >= q
                 && first - q <= 5
-                && sent.toks[q..first]
+                && sent.toks[q..role_end]
                     .iter()
                     .all(|t| matches!(t.kind, Kind::Word | Kind::Possessive))
         }) else {
@@ -1394,9 +1399,24 @@ fn coordinated_verb(
     if q > k && matches!(w(q), "and" | ",") && matches!(w(q + 1), "other" | "others") {
         k = q;
     }
-    if matches!(w(k), "and" | ",") && matches!(w(k + 1), "other" | "others" | "several" | "many") {
+    // "…, and some other officials were present": the "and" before a quantifier and "other".
+    let mut lead = k;
+    if w(lead) == "," && w(lead + 1) == "and" {
+        lead += 1;
+    }
+    let quantified = w(lead) == "and"
+        && matches!(w(lead + 1), "some" | "various")
+        && matches!(w(lead + 2), "other" | "others");
+    if quantified {
+        k = lead + 1;
+    }
+    if quantified
+        || matches!(w(k), "and" | ",")
+            && matches!(w(k + 1), "other" | "others" | "several" | "many")
+    {
         if let Some(v) = (k + 2..(k + 10).min(words.len())).find(|&v| {
-            !sent.toks[v].is_cap() && subject_verb_role(w(v), w(v + 1), w(v + 2)).is_some()
+            !sent.toks[v].is_cap()
+                && (subject_verb_role(w(v), w(v + 1), w(v + 2)).is_some() || is_presence(words, v))
         }) {
             k = v;
             unnamed = true;

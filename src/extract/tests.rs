@@ -513,6 +513,21 @@ fn occasions_are_events_and_other_plurals_are_not() {
             "Ana Ruiz preached at the worship service in Tolvik.",
             true,
         ),
+        (
+            "an opening ceremony written with capitals (\"Opening\" alone opens sentences)",
+            "The Opening Ceremony began at noon in Tolvik.",
+            true,
+        ),
+        (
+            "a closing plenary written with capitals",
+            "Lena Vik chaired the Closing Plenary in Velby.",
+            true,
+        ),
+        (
+            "an official opening",
+            "Tom Hale spoke at the official opening.",
+            true,
+        ),
     ];
     for (name, text, event) in cases {
         let ex = run(text);
@@ -721,6 +736,24 @@ fn coordinated_subjects_share_the_verb() {
         assert!(
             got.iter()
                 .any(|(p, r, _)| p == who && *r == PartRole::Attendee),
+            "{who}: {got:?}"
+        );
+    }
+}
+
+/// Rule `coordinated-subject` over an appositive role set off by commas ("his Deputy, Sir
+/// C D,") and over "and some other officials", before "were present at".
+#[test]
+fn coordinated_subjects_over_roles_and_unnamed_others() {
+    let ex = run(
+        "The Governor of Marden State, Prof. Ana Ruiz, her Deputy, Sir Jon Berg, \
+                  and some other officials were present at the opening ceremony.",
+    );
+    let got = parts(&ex);
+    for who in ["Ana Ruiz", "Jon Berg"] {
+        assert!(
+            got.iter()
+                .any(|(p, r, e)| p == who && *r == PartRole::Attendee && e == "opening ceremony"),
             "{who}: {got:?}"
         );
     }
@@ -1816,6 +1849,12 @@ fn naming_rules_type_names() {
             "\"We will not give up,\" said Tiago.",
             Person,
             "Tiago",
+        ),
+        (
+            "middle initials run together after a given name",
+            "Dr Ana YH Ruiz welcomed the guests.",
+            Person,
+            "Ana YH Ruiz",
         ),
         (
             "given-name-alone (after a noun of kinship and a comma)",
