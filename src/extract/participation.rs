@@ -1509,7 +1509,8 @@ fn is_topic(before: &[String]) -> bool {
 
 /// Rule `attendance-list`: which sentences list who was present, as minutes do: "Present:
 /// A B, C D", "In attendance: …", "A B and C D were also present", and a labelled line right
-/// after such a list ("Councillors: E F, G H"). Lists of absence ("Apologies", "not
+/// after such a list ("Councillors: E F, G H"), and the lines below it that name one person each
+/// ("Deputy Mayor C D"). Lists of absence ("Apologies", "not
 /// present") are none.
 fn attendance_lists(r: &Reader) -> Vec<bool> {
     let mut out = vec![false; r.sents.len()];
@@ -1540,10 +1541,46 @@ fn attendance_lists(r: &Reader) -> Vec<bool> {
             && sent.toks.first().is_some_and(|t| t.is_cap())
             && s > 0
             && out[s - 1];
-        out[s] = opens || closes || label;
+        // A line of the list that names one person alone, maybe with their post ("Present:
+        // Mayor A B" and on the lines below "Deputy Mayor C D", "Councillor E F").
+        let name_line = s > 0 && out[s - 1] && next_line(r, s) && is_name_line(sent);
+        out[s] = opens || closes || label || name_line;
     }
     out
 }
+
+/// Does sentence `s` begin on the line right after sentence `s - 1` ends, no blank line
+/// between (short lines may each be a block of their own)?
+fn next_line(r: &Reader, s: usize) -> bool {
+    let (Some(prev), Some(first)) = (r.sents[s - 1].toks.last(), r.sents[s].toks.first()) else {
+        return false;
+    };
+    r.doc
+        .text
+        .get(prev.end..first.start)
+        .is_some_and(|gap| gap.matches('\n').count() <= 1)
+}
+
+/// Is this sentence a line that holds one person's name and nothing but capitalised words
+/// (their post) and stops: "Deputy Mayor C D", "Councillor E F"?
+fn is_name_line(sent: &Sent) -> bool {
+    let people = sent
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Person))
+        .count();
+    people == 1
+        && sent.toks.len() <= 10
+        && sent
+            .toks
+            .iter()
+            .all(|t| t.kind != Kind::Word || t.is_cap() || PARTICLES_IN_NAMES.contains(&t.text))
+}
+
+/// Lowercase words inside people's names.
+const PARTICLES_IN_NAMES: &[&str] = &[
+    "van", "von", "de", "da", "del", "der", "den", "bin", "binti",
+];
 
 /// The part a list label gives the people its lines name: "Speakers:", "Panellists:", "Present:".
 fn label_part(words: &[String]) -> Option<PartRole> {
@@ -1713,7 +1750,8 @@ fn parts_in_sentence(
     lists: &Lists,
     found: &mut Vec<Participation>,
 ) {
-    let listed = lists.labelled.get(s).is_some_and(Option::is_some);
+    let listed = lists.labelled.get(s).is_some_and(Option::is_some)
+        || lists.attendance.get(s) == Some(&true);
     if r.sents[s].boilerplate
         || r.sents[s].kind == BlockKind::Heading && !is_label_line(&r.sents[s]) && !listed
     {

@@ -236,7 +236,7 @@ rules! {
         ["The Tolvik Growers Dinner was held in Marden on Friday. It was a lively evening with Tom Hale and Ida Falk as emcees.",
          "The Tolvik Growers Dinner was held in Marden on Friday. The panel on water, with Ana Ruiz as moderator, ran late."];
     ATTENDANCE_LIST: "attendance-list", Participation, 0.7,
-        "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\"; the one marked \"(Chair)\" presided.",
+        "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\", and the lines below \"Present:\" that name one person each (\"Deputy Mayor C D\"); the one marked \"(Chair)\" presided.",
         ["# Minutes of the Tolvik Angling Society meeting\n\nPresent: Mr. J. C. Lyle, Mrs. E. Marlowe and A. Fenn.\n\nApologies: T. Bank.",
          "# Minutes of the Tolvik Angling Society meeting\n\nThe secretary, Mrs. E. Marlowe, and a member of the public were also present."];
     PANEL_LIST: "panel-list", Participation, 0.65,

@@ -2443,6 +2443,20 @@ fn participation_forms() {
             conference,
         ),
         (
+            "attendance-list: the lines below \"Present:\" that name one person each",
+            "Present: Ana Ruiz (Chair)\nDeputy Chair Tom Hale\nTreasurer Mia Roth\nThe meeting opened at noon.",
+            "Mia Roth",
+            Attendee,
+            conference,
+        ),
+        (
+            "attendance-list: a short line that reads as a heading",
+            "Present: Ana Ruiz, Tom Hale and Mia Roth\n\nThe meeting opened at noon.",
+            "Tom Hale",
+            Attendee,
+            conference,
+        ),
+        (
             "a list of names with their unions, then unnamed others, as subject",
             "Tom Hale (PFA), R K Dev (Tolvik Pilots Federation), Ana Ruiz (Dock Union) and other leaders from different unions gave greetings to the conference.",
             "Ana Ruiz",
