@@ -464,7 +464,11 @@ fn which_one_after(toks: &[Token], end: usize, definite: bool) -> usize {
             pw.as_ref(),
             "of" | "on" | "against" | "outside" | "with" | "for" | "about"
         );
-        if !definite && (topic_pp || place_pp) {
+        // "a rally on Wednesday", "a march on 12 May": when, not which one.
+        let when = toks
+            .get(end + 1)
+            .is_some_and(|t| t.kind == Kind::Number || super::tokens::is_calendar_word(&t.lower()));
+        if !definite && !when && (topic_pp || place_pp) {
             let mut q = end + 1;
             let mut words = 0;
             while q < toks.len() && words < 4 {

@@ -1312,14 +1312,14 @@ pub(crate) fn spoke_away(words: &[String]) -> bool {
 /// Rule `participle-then-name`: "Closing the session, X", "Seconding, X".
 fn participle_then_name(site: &Site) -> Option<PartRole> {
     let first = site.first;
+    // "While speaking at the occasion, X said …".
+    let lead = usize::from(matches!(site.w(0), "while" | "when" | "after"));
     if first < 2
         || site.persons.iter().any(|o| o.start < site.p.start)
-        || !site.sent.toks[..first].iter().any(|t| t.text == ",")
+        || !site.sent.toks[..first].iter().any(|t| t.text == ",") && !unmarked_object(site, lead)
     {
         return None;
     }
-    // "While speaking at the occasion, X said …".
-    let lead = usize::from(matches!(site.w(0), "while" | "when" | "after"));
     if spoke_away(site.words) {
         return None;
     }
@@ -1329,6 +1329,22 @@ fn participle_then_name(site: &Site) -> Option<PartRole> {
         "chairing" | "moderating" => Some(PartRole::Chair),
         _ => None,
     }
+}
+
+/// "Opening the event HWU General Secretary A B sent …": the participle's object is "the"
+/// and a word for a gathering, and only capitalised words (the person's post) stand between
+/// it and the name, with no comma to close the phrase.
+fn unmarked_object(site: &Site, lead: usize) -> bool {
+    let toks = &site.sent.toks;
+    matches!(site.w(lead + 1), "the" | "this")
+        && toks.get(lead + 2).is_some_and(|t| {
+            !t.is_cap()
+                && (t.lex.is_event_head()
+                    || matches!(t.text, "event" | "occasion" | "proceedings" | "programme"))
+        })
+        && toks[(lead + 3).min(site.first)..site.first]
+            .iter()
+            .all(|t| t.is_cap() || t.kind == Kind::Possessive)
 }
 
 /// The verb a person shares with the other subjects coordinated with it: walks from the person

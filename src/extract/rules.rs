@@ -214,8 +214,9 @@ rules! {
         "A person then a speech noun: \"A B gave a keynote / used her address\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz used her keynote to call for rent caps."];
     PARTICIPLE_THEN_NAME: "participle-then-name", Participation, 0.65,
-        "A participle before the subject: \"Closing the session, A B …\".",
-        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Closing the meeting, Ana Ruiz said the hosts had been generous."];
+        "A participle before the subject: \"Closing the session, A B …\"; with no comma when only the person's post stands between the gathering and the name: \"Opening the event HWU General Secretary A B sent …\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Closing the meeting, Ana Ruiz said the hosts had been generous.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Opening the event HWU General Secretary Tom Hale lit a candle for the strikers."];
     SPEAKER_BEFORE_NAME: "speaker-before-name", Participation, 0.7,
         "The person described as a speaker: \"keynote speaker A B\", \"guest speaker and author A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Some 500 delegates, including keynote speaker and author Maren Holt, attended the forum."];

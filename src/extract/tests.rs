@@ -1070,6 +1070,19 @@ fn an_event_phrase_ends_at_its_verb() {
     assert_eq!(kinds(&ex, EntityKind::Event), ["meeting of the society"]);
 }
 
+/// A day or a date after an unnamed event's head says when it was, not which one it is.
+#[test]
+fn an_event_phrase_takes_no_day_or_date() {
+    for (text, event) in [
+        ("Leading speakers joined a rally on Wednesday.", "rally"),
+        ("Delegates joined a march on 12 May in Tolvik.", "march"),
+        ("Tom Hale led a march on City Hall.", "march on City Hall"),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Event), [event], "{text}");
+    }
+}
+
 /// A lone event word written with a capital after "the" refers to a gathering; not when a body's
 /// name ends in it, nor in a capitalised chain such as "Leader of the Delegation".
 #[test]
