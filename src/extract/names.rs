@@ -219,7 +219,41 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         .flat_map(|span| split_portfolio(toks, span, lx))
         .flat_map(|span| split_title(toks, span, lx))
         .flat_map(|span| split_nested(toks, span, lx))
+        .map(|span| without_own_structure(toks, span))
         .collect()
+}
+
+/// Words for a body's own executive structure, as they end a name after the body's initials.
+const OWN_STRUCTURE: &[&[&str]] = &[
+    &["National", "Executive", "Committee"],
+    &["National", "Executive", "Council"],
+    &["Executive", "Committee"],
+    &["Executive", "Board"],
+    &["Executive", "Council"],
+    &["Central", "Committee"],
+    &["NEC"],
+];
+
+/// Rule `own-structure-of-a-body`: a body's own executive committee or board, written after its
+/// initials ("the HWU Executive Committee", "the HWU NEC", "the HWU Apro Executive Board"), is
+/// the body: CONVENTIONS leave a body's own executive structure unlisted, and a member of it is
+/// a member of the body. The name ends before the structure's words.
+fn without_own_structure(toks: &[Token], (s, e): (usize, usize)) -> (usize, usize) {
+    if !toks[s].is_acronym() || toks[s].text.chars().count() < 2 {
+        return (s, e);
+    }
+    for tail in OWN_STRUCTURE {
+        let n = tail.len();
+        if e > s + n
+            && toks[e - n..e]
+                .iter()
+                .zip(tail.iter())
+                .all(|(t, w)| t.text.eq_ignore_ascii_case(w))
+        {
+            return (s, e - n);
+        }
+    }
+    (s, e)
 }
 
 /// Runs of capitalised words, over a middle initial ("Ana M. Ruiz"); a line break or a

@@ -343,6 +343,47 @@ fn honorifics_stay_apart_and_surnames_merge() {
     assert!(femi.aliases.contains("Dr Adeyemi"), "{:?}", femi.aliases);
 }
 
+/// Rule `own-structure-of-a-body`: a body's own executive committee, board or NEC after its
+/// initials is the body; a committee named otherwise stays a body of its own.
+#[test]
+fn a_bodys_own_executive_is_the_body() {
+    for (case, text, orgs) in [
+        (
+            "an executive committee after the initials",
+            "Ana Ruiz, a member of the HWU Executive Committee, spoke.",
+            vec!["HWU"],
+        ),
+        (
+            "an NEC after the initials",
+            "Tom Hale was elected to the HWU NEC.",
+            vec!["HWU"],
+        ),
+        (
+            "a committee named by a place stays",
+            "Tom Hale chairs the Marden Executive Committee.",
+            vec!["Marden Executive Committee"],
+        ),
+        (
+            "a committee of another kind stays",
+            "Ana Ruiz chairs the HWU Youth Committee.",
+            vec!["HWU Youth Committee"],
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(
+            kinds(&ex, EntityKind::Organization),
+            orgs,
+            "{case}: {text:?}"
+        );
+    }
+    let ex = run("Ana Ruiz, a member of the HWU Executive Committee, spoke.");
+    assert!(
+        has_aff(&ex, "Ana Ruiz", "member", "HWU"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
 /// Rule `short-form-named-first`: a body's short form named before its full name is the same
 /// body when the full name adds only a legal form or the place it is of; any other added
 /// word keeps two bodies.
