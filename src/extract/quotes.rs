@@ -4,7 +4,8 @@
 //! `"…," said A B, the union's president`, `"…" A B told the room`), before it (`A B told
 //! delegates: "…"`, `A B said the world was "…"`), or not at all, when the quotation continues
 //! the last speaker's words (a new paragraph opening with a quotation mark) or follows a
-//! sentence about its speaker. Pronouns and descriptions ("the professor") point back to the
+//! sentence about its speaker. A quotation over several paragraphs, each opened with a mark
+//! and only the last closed, is the speaker's named after its last paragraph. Pronouns and descriptions ("the professor") point back to the
 //! last person they fit. Quotations of fewer than four words (scare quotes), headline quotes
 //! and quotations repeated verbatim (pull quotes) are not kept; nor are those attributed to an
 //! organisation ("the force said").
@@ -125,9 +126,11 @@ pub(crate) fn find_quotations(r: &mut Reader) {
     let spans = spans(r);
     let mut seen: Vec<String> = Vec::new();
     let mut last_speaker: Option<(usize, EntityId)> = None; // (block, speaker)
+                                                            // Quotations that run to the end of their paragraph unclosed and unattributed, waiting
+                                                            // for the paragraph after them to name the speaker (a quotation over several paragraphs
+                                                            // opens each with a mark and closes only the last).
+    let mut pending: Vec<(Span, usize)> = Vec::new();
     for sp in spans {
-        let content = r.doc.text[sp.start..sp.end].trim();
-        let words = content.split_whitespace().count();
         let Some(s) = r
             .doc
             .sentence_at(sp.open)
@@ -135,6 +138,7 @@ pub(crate) fn find_quotations(r: &mut Reader) {
         else {
             continue;
         };
+        let content = r.doc.text[sp.start..sp.end].trim();
         if r.sents[s].boilerplate
             || r.sents[s].kind == BlockKind::Heading
             || is_title_text(r, s, &sp, content)
@@ -147,31 +151,64 @@ pub(crate) fn find_quotations(r: &mut Reader) {
             Attribution::NotAPerson => None,
             Attribution::None => unattributed(r, &sp, s, last_speaker),
         };
-        let Some(speaker) = speaker else { continue };
+        let follows_pending = pending
+            .last()
+            .is_some_and(|(p, _)| p.block + 1 == sp.block && opens_its_paragraph(r, &sp));
+        if !follows_pending {
+            pending.clear();
+        }
+        let Some(speaker) = speaker else {
+            if matches!(attribution, Attribution::None) && runs_to_paragraph_end(r, &sp) {
+                pending.push((sp, s));
+            }
+            continue;
+        };
+        for (p, ps) in std::mem::take(&mut pending) {
+            keep(r, &p, ps, speaker, &mut seen);
+        }
         last_speaker = Some((sp.block, speaker));
-        if words < MIN_WORDS || is_motion_text(r, s, &sp, content) {
-            continue;
-        }
-        let norm: String = content
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if seen
-            .iter()
-            .any(|q| q.contains(&norm) || norm.contains(q.as_str()))
-        {
-            continue;
-        }
-        seen.push(norm);
-        let text = content.trim_end_matches([',', ' ']).to_owned();
-        let evidence = r.evidence(s, &super::rules::QUOTATION);
-        r.quotations.push(Quotation {
-            speaker,
-            text,
-            evidence,
-        });
+        keep(r, &sp, s, speaker, &mut seen);
     }
+}
+
+/// Does the quotation open its paragraph (only space before its mark)?
+fn opens_its_paragraph(r: &Reader, sp: &Span) -> bool {
+    r.doc.text[r.doc.blocks[sp.block].start..sp.open]
+        .trim()
+        .is_empty()
+}
+
+/// Does the quotation open its paragraph and run to its end with no closing mark?
+fn runs_to_paragraph_end(r: &Reader, sp: &Span) -> bool {
+    sp.close == r.doc.blocks[sp.block].end && sp.end == sp.close && opens_its_paragraph(r, sp)
+}
+
+/// Keeps the quotation of `sp` (sentence `s`) as `speaker`'s, unless it is too short, a
+/// motion's words, or one already kept (a pull quote).
+fn keep(r: &mut Reader, sp: &Span, s: usize, speaker: EntityId, seen: &mut Vec<String>) {
+    let content = r.doc.text[sp.start..sp.end].trim();
+    if content.split_whitespace().count() < MIN_WORDS || is_motion_text(r, s, sp, content) {
+        return;
+    }
+    let norm: String = content
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if seen
+        .iter()
+        .any(|q| q.contains(&norm) || norm.contains(q.as_str()))
+    {
+        return;
+    }
+    seen.push(norm);
+    let text = content.trim_end_matches([',', ' ']).to_owned();
+    let evidence = r.evidence(s, &super::rules::QUOTATION);
+    r.quotations.push(Quotation {
+        speaker,
+        text,
+        evidence,
+    });
 }
 
 /// The words of a motion as minutes record them ("A B moved, and C D seconded, \"that the

@@ -3501,6 +3501,17 @@ fn a_quotation_paragraph_after_its_speaker() {
     assert_eq!(quotes(&ex)[0].0, "Ana Ruiz");
 }
 
+/// A quotation over several paragraphs opens each with a mark and closes only the last; the
+/// speaker named after the last is the speaker of every paragraph of it.
+#[test]
+fn a_quotation_over_several_paragraphs() {
+    let ex = run("\u{201c}We will fight the cuts in every town and every village.\n\n\u{201c}We will win this battle and nobody will stop us now,\u{201d} said Tom Hale.");
+    let got = quotes(&ex);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(who, _)| who == "Tom Hale"), "{got:?}");
+    assert!(got[0].1.starts_with("We will fight the cuts"), "{got:?}");
+}
+
 /// A country written in capitals that is also a word ("US") and one written with full stops
 /// ("U.S.") are places.
 #[test]
