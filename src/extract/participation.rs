@@ -1047,7 +1047,10 @@ fn verb_after_bracket(site: &Site, k: usize) -> Option<usize> {
     if !sent.is_punct(k, "(") {
         return None;
     }
-    let close = (k + 1..sent.toks.len().min(k + 10)).find(|&q| sent.is_punct(q, ")"))?;
+    // A relative clause in brackets may be longer: "A B (who, with C D, co-chaired the
+    // committee) introduced the guests".
+    let reach = if site.w(k + 1) == "who" { 20 } else { 10 };
+    let close = (k + 1..sent.toks.len().min(k + reach)).find(|&q| sent.is_punct(q, ")"))?;
     let mut v = close + 1;
     while is_adverb(site.w(v)) {
         v += 1;

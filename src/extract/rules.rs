@@ -145,7 +145,8 @@ rules! {
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
         "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",
-         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale proposed a motion on rents."];
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale proposed a motion on rents.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale (who, with Ana Ruiz, co-chaired the committee) introduced the guests."];
     VERB_BY_NAME: "verb-by-name", Participation, 0.8,
         "A passive act by the person: \"the session was chaired by A B\", \"the first talk was by A B\", \"on the motion of A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum was chaired by Ana Ruiz.",
