@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 /// kind of body, an organisation head in the lexicon), "NRW" (a German state's abbreviation, in
 /// the places lexicon), "St. Paul" (a city of the United States, in the places lexicon; a
 /// report's name for the apostle), "NET" (the software platform of "ASP.NET"; a report's
-/// outlet's initials).
+/// outlet's initials), "NEC" (a National Executive Committee or Council, a kind of body's own
+/// structure, as "City Council" is a kind of body; a report's alias for one).
 const GENERAL: &[&str] = &[
     "HRH",
     "RSS",
@@ -32,6 +33,7 @@ const GENERAL: &[&str] = &[
     "NRW",
     "St. Paul",
     "NET",
+    "NEC",
 ];
 
 fn gold_files(root: &Path) -> Vec<PathBuf> {

@@ -1740,7 +1740,7 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
                 .all(|q| is_initial(toks, q, lx) || (toks[q].text == "." && q > start))
     };
     // Middle initials run together after a given name, as Hong Kong, Indian and African
-    // styles write them: "Richard YH Yu", "Tom AB Hale".
+    // styles write them: "Ana YH Ruiz", "Tom AB Hale".
     let run_together_initials = |k: usize, t: &Token| {
         given_first
             && k > 0
