@@ -482,7 +482,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Rule `coordinated-names`: an untyped person-shaped name coordinated with a person ("A
-    /// B, Wei Tanaka and C D attended") is a person too; the type spreads along the list.
+    /// B, Wei Tanaka and C D attended") is a person too; the type spreads along the list. Two
+    /// names joined by a comma alone are a name and its appositive, no list.
     fn coordinated_names(&mut self, s: usize) {
         loop {
             let sent = &self.sents[s];
@@ -508,6 +509,18 @@ impl<'a> Reader<'a> {
             };
             let items: Vec<&Mention> = ms.iter().filter(|m| !aside(m)).collect();
             let person = |m: &Mention| m.kind == Some(EntityKind::Person);
+            // Two names and a comma only, "A B, C D.", are a name and its appositive (a byline's
+            // outlet: "By A B, Velby Outlook."), not a list.
+            let comma_only = |x: &Mention, y: &Mention| {
+                sent.toks
+                    .get(x.end..y.hon.unwrap_or(y.start))
+                    .is_some_and(|b| b.len() == 1 && b[0].text == ",")
+            };
+            let pair_by_comma = |i: usize, j: usize| {
+                comma_only(items[i], items[j])
+                    && (i == 0 || !joined(items[i - 1], items[i]))
+                    && (j + 1 >= items.len() || !joined(items[j], items[j + 1]))
+            };
             let found = (0..items.len()).find(|&i| {
                 let m = items[i];
                 m.kind.is_none()
@@ -515,8 +528,14 @@ impl<'a> Reader<'a> {
                     && !portfolio(m)
                     && (2..=4).contains(&(m.end - m.start))
                     && names::person_shaped(&sent.toks, m.start, m.end, self.lx)
-                    && ((i > 0 && person(items[i - 1]) && joined(items[i - 1], m))
-                        || (i + 1 < items.len() && person(items[i + 1]) && joined(m, items[i + 1])))
+                    && ((i > 0
+                        && person(items[i - 1])
+                        && joined(items[i - 1], m)
+                        && !pair_by_comma(i - 1, i))
+                        || (i + 1 < items.len()
+                            && person(items[i + 1])
+                            && joined(m, items[i + 1])
+                            && !pair_by_comma(i, i + 1)))
             });
             let Some(i) = found.and_then(|i| {
                 let start = items[i].start;

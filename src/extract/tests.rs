@@ -384,6 +384,18 @@ fn a_bodys_own_executive_is_the_body() {
     );
 }
 
+/// Rule `coordinated-names` spreads a person's kind along a list, not to the appositive of a
+/// two-name pair joined by a comma alone ("By A B, Velby Outlook.").
+#[test]
+fn a_comma_pair_is_no_list_of_people() {
+    let ex = run("By Tom Hale, Velby Outlook.\n\nThe union held a rally in Marden.");
+    let people = kinds(&ex, EntityKind::Person);
+    assert!(!people.contains(&"Velby Outlook"), "{people:?}");
+    let ex = run("We thanked Tom Hale, Oruno Tamsk and Lena Vik for the rally.");
+    let people = kinds(&ex, EntityKind::Person);
+    assert!(people.contains(&"Oruno Tamsk"), "{people:?}");
+}
+
 /// Rule `short-form-named-first`: a body's short form named before its full name is the same
 /// body when the full name adds only a legal form or the place it is of; any other added
 /// word keeps two bodies.
