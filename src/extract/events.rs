@@ -561,7 +561,7 @@ fn event_named_by_title(
         .find_map(|s| {
             phrases(r, &r.sents[s])
                 .into_iter()
-                .find(|p| !p.future && p.modifiers > 0)
+                .find(|p| !p.future && p.modifiers > 0 && !delegation_among_people(&r.sents[s], p))
                 .filter(|p| {
                     let head = p.head.to_lowercase();
                     let last = head.split_whitespace().last().unwrap_or_default();
@@ -685,7 +685,7 @@ fn choose_main_event(r: &mut Reader) {
     let first = body.into_iter().chain(title).chain(later).find_map(|s| {
         phrases(r, &r.sents[s])
             .into_iter()
-            .find(|p| !p.future)
+            .find(|p| !p.future && !delegation_among_people(&r.sents[s], p))
             .map(|p| (s, p))
     });
     if let Some((s, p)) = first {
@@ -865,6 +865,9 @@ fn referred_event(
 /// report about its visit, or when the text describes it ("a business delegation") or where it
 /// went ("led a delegation to the summit": a trip).
 fn group_not_gathering(r: &Reader, sent: &Sent, p: &Phrase) -> bool {
+    if delegation_among_people(sent, p) {
+        return true;
+    }
     last_word(&p.head) == "delegation"
         && p.modifiers == 0
         && !sent.toks.get(p.end).is_some_and(|t| t.is("to"))
@@ -874,6 +877,26 @@ fn group_not_gathering(r: &Reader, sent: &Sent, p: &Phrase) -> bool {
                 .iter()
                 .any(|h| name.split_whitespace().any(|w| w == *h))
         })
+}
+
+/// A delegation coordinated with people is a group of people, as they are: "A B, C D and a
+/// senior delegation from Tolvik were among those celebrating …".
+fn delegation_among_people(sent: &Sent, p: &Phrase) -> bool {
+    if last_word(&p.head) != "delegation" {
+        return false;
+    }
+    let mut k = p.start;
+    if k >= 1 && matches!(sent.toks[k - 1].lower().as_ref(), "a" | "an" | "the") {
+        k -= 1;
+    }
+    if k < 2 || !sent.is(k - 1, "and") {
+        return false;
+    }
+    let person_ends_at = |e: usize| {
+        sent.mention_ending(e)
+            .is_some_and(|m| m.kind == Some(EntityKind::Person))
+    };
+    person_ends_at(k - 1) || k >= 3 && sent.is_punct(k - 2, ",") && person_ends_at(k - 2)
 }
 
 /// Time words (and the weekdays, `tokens::WEEKDAYS`) that may stand between a word for a meeting and its "with": "a meeting earlier

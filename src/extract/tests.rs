@@ -1123,6 +1123,21 @@ fn an_event_phrase_ends_at_its_verb() {
     assert_eq!(kinds(&ex, EntityKind::Event), ["meeting of the society"]);
 }
 
+/// A delegation coordinated with people is a group of people, no gathering, even in a title
+/// line.
+#[test]
+fn a_delegation_among_people_is_no_event() {
+    for text in [
+        "Tom Hale, Ana Ruiz and a senior delegation from Velby University were among those celebrating.\n\nTom Hale spoke at the official opening.",
+        "Tom Hale and a senior delegation from Velby University joined the guests.\n\nTom Hale spoke at the official opening.",
+    ] {
+        let ex = run(text);
+        let events = kinds(&ex, EntityKind::Event);
+        assert!(!events.iter().any(|e| e.contains("delegation")), "{text:?}: {events:?}");
+        assert!(events.contains(&"official opening"), "{text:?}: {events:?}");
+    }
+}
+
 /// A day or a date after an unnamed event's head says when it was, not which one it is.
 #[test]
 fn an_event_phrase_takes_no_day_or_date() {
