@@ -481,7 +481,19 @@ impl Reader<'_> {
         let any_head = toks[a..b]
             .iter()
             .any(|t| t.lex.is_org_head() || t.lex.is_event_head());
-        if after_place_prep && !after_from && !any_head && n <= 3 && !fc.is_stopword() {
+        // "Motion to Adopt the Agenda", "Request to Waive …", "Challenges to Specialists": "to"
+        // between capitalised words inside a title-cased phrase is no movement to a place.
+        let title_case_to = prev.is_some_and(|p| p.is("to"))
+            && a >= 3
+            && toks[a - 2].is_cap()
+            && toks[a - 2].kind == Kind::Word;
+        if after_place_prep
+            && !after_from
+            && !any_head
+            && n <= 3
+            && !fc.is_stopword()
+            && !title_case_to
+        {
             return Some(EntityKind::Place);
         }
         if shaped && given && n >= 2 {

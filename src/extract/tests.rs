@@ -2147,6 +2147,31 @@ fn a_fellowship_named_for_someone_is_no_post() {
     assert!(people.contains(&"Tom Hale"), "{people:?}");
 }
 
+/// "to" between capitalised words of a title-cased phrase moves no one to a place ("Motion to
+/// Adopt the Agenda"); after a lowercase verb, or opening a line, it does.
+#[test]
+fn to_inside_a_title_cased_phrase_names_no_place() {
+    for (text, place) in [
+        ("a) Motion to Adopt the Agenda.", None),
+        (
+            "The council heard a Request to Waive Lottery License Fees.",
+            None,
+        ),
+        (
+            "The delegates travelled to Tolvak on Monday.",
+            Some("Tolvak"),
+        ),
+        ("Welcome to Tolvak, said the mayor.", Some("Tolvak")),
+    ] {
+        let ex = run(text);
+        let places = kinds(&ex, EntityKind::Place);
+        match place {
+            Some(p) => assert!(places.contains(&p), "{text:?}: {places:?}"),
+            None => assert!(places.is_empty(), "{text:?}: {places:?}"),
+        }
+    }
+}
+
 /// A list with a known place makes its unknown names places only after a preposition of
 /// place, and never a field, a person's name or an abbreviation.
 #[test]
