@@ -483,10 +483,13 @@ impl Reader<'_> {
             .any(|t| t.lex.is_org_head() || t.lex.is_event_head());
         // "Motion to Adopt the Agenda", "Request to Waive …", "Challenges to Specialists": "to"
         // between capitalised words inside a title-cased phrase is no movement to a place.
+        // Not an envoy's posting ("Ambassador to Tolvik", "the Ambassador of Velby to Tolvik").
         let title_case_to = prev.is_some_and(|p| p.is("to"))
             && a >= 3
             && toks[a - 2].is_cap()
-            && toks[a - 2].kind == Kind::Word;
+            && toks[a - 2].kind == Kind::Word
+            && !toks[a - 2].lex.is_role_word()
+            && !matches!(toks[a - 3].lower().as_ref(), "of" | "from" | "in" | "at");
         if after_place_prep
             && !after_from
             && !any_head
