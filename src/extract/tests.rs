@@ -2147,6 +2147,26 @@ fn a_fellowship_named_for_someone_is_no_post() {
     assert!(people.contains(&"Tom Hale"), "{people:?}");
 }
 
+/// A room or lounge of a building is a venue: "the Print Room", "the Harbour Lounge".
+#[test]
+fn rooms_are_venues() {
+    for (text, place) in [
+        (
+            "The club's meeting was held in the Print Room at noon.",
+            "Print Room",
+        ),
+        (
+            "Delegates met in the Harbour Lounge of the hotel.",
+            "Harbour Lounge",
+        ),
+        ("The board sat in the Velby Boardroom.", "Velby Boardroom"),
+    ] {
+        let ex = run(text);
+        let places = kinds(&ex, EntityKind::Place);
+        assert!(places.contains(&place), "{text:?}: {places:?}");
+    }
+}
+
 /// "to" between capitalised words of a title-cased phrase moves no one to a place ("Motion to
 /// Adopt the Agenda"); after a lowercase verb, or opening a line, it does.
 #[test]
