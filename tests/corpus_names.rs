@@ -19,9 +19,8 @@ use std::path::{Path, PathBuf};
 /// capitals, the name finder's example of an acronym spelling a stopword), "City Council" (a
 /// kind of body, an organisation head in the lexicon), "NRW" (a German state's abbreviation, in
 /// the places lexicon), "St. Paul" (a city of the United States, in the places lexicon; a
-/// report's name for the apostle), "NET" (the software platform of "ASP.NET"; a report's
-/// outlet's initials), "NEC" (a National Executive Committee or Council, a kind of body's own
-/// structure, as "City Council" is a kind of body; a report's alias for one).
+/// report's name for the apostle), "NEC" (a National Executive Committee or Council, a kind
+/// of body's own structure, as "City Council" is a kind of body; a report's alias for one).
 const GENERAL: &[&str] = &[
     "HRH",
     "RSS",
@@ -32,7 +31,6 @@ const GENERAL: &[&str] = &[
     "City Council",
     "NRW",
     "St. Paul",
-    "NET",
     "NEC",
 ];
 

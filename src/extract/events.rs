@@ -465,9 +465,17 @@ fn which_one_after(toks: &[Token], end: usize, definite: bool) -> usize {
             "of" | "on" | "against" | "outside" | "with" | "for" | "about"
         );
         // "a rally on Wednesday", "a march on 12 May": when, not which one.
-        let when = toks
-            .get(end + 1)
-            .is_some_and(|t| t.kind == Kind::Number || super::tokens::is_calendar_word(&t.lower()));
+        // Not "a rally for May Day" (a month before a capitalised word), nor "a summit on 2030
+        // targets" (a number that is no day of a month).
+        let calendar = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                super::tokens::is_calendar_word(&t.lower())
+                    && !toks.get(k + 1).is_some_and(|n| n.is_cap())
+            })
+        };
+        let when = matches!(pw.as_ref(), "on" | "in" | "at")
+            && (calendar(end + 1)
+                || toks.get(end + 1).is_some_and(|t| t.kind == Kind::Number) && calendar(end + 2));
         if !definite && !when && (topic_pp || place_pp) {
             let mut q = end + 1;
             let mut words = 0;

@@ -489,6 +489,15 @@ impl Reader<'_> {
             && toks[a - 2].is_cap()
             && toks[a - 2].kind == Kind::Word
             && !toks[a - 2].lex.is_role_word()
+            // Nor a name or a place before "to": "sent Tom Hale to X", "from the UK to X",
+            // "from Marden Bridge to X".
+            && !toks[a - 2].is_acronym()
+            && !toks[a - 2].lex.is_given_name()
+            && !toks[a - 2].lex.is_surname()
+            && toks[a - 2].lex.place().is_none()
+            && !toks[a - 2].lex.is_place_head()
+            && !toks[a - 3].lex.is_given_name()
+            && !toks[a - 3].lex.is_honorific()
             && !matches!(toks[a - 3].lower().as_ref(), "of" | "from" | "in" | "at");
         if after_place_prep
             && !after_from
@@ -590,9 +599,10 @@ impl Reader<'_> {
     }
 
     /// Rule `given-name-alone`: a given name standing alone names a person when its sentence
-    /// has them speak or describes them: "Mary said", "said Tiago.", "Mary, a nurse,",
-    /// "Mary, 34,", or a noun of kinship names them: "his wife, Mary,". Not a word the report also writes in lowercase ("Rose", "Will"), a place
-    /// ("Florence"), or a word any lexicon knows as something else.
+    /// has them speak or describes them: "Mary said", "said Tomas.", "Mary, a nurse,",
+    /// "Mary, 34,", or a noun of kinship names them: "his wife, Ingrid,". Not a word the
+    /// report also writes in lowercase ("Rose", "Will"), a place ("Florence"), or a word any
+    /// lexicon knows as something else.
     pub(super) fn lone_given_name(&self, s: usize, a: usize) -> bool {
         let lx = self.lx;
         let toks = &self.sents[s].toks;
@@ -1077,7 +1087,7 @@ impl Reader<'_> {
     }
 }
 
-/// Nouns of kinship that name the person after them: "his wife Mary".
+/// Nouns of kinship that name the person after them: "his wife Ingrid".
 const KIN: &[&str] = &[
     "wife",
     "husband",
@@ -1105,8 +1115,8 @@ const KIN: &[&str] = &[
 ];
 
 /// Rule `given-name-alone` (after kin): a noun of kinship after a possessive, maybe with
-/// "late" or a comma between, names the given name after it: "his wife, Mary,", "her late
-/// husband Patrick", "their son Jon".
+/// "late" or a comma between, names the given name after it: "his wife, Ingrid,", "her late
+/// husband Jonas", "their son Jon".
 fn kin_before(toks: &[Token], a: usize) -> bool {
     let mut k = a;
     if k >= 1 && toks[k - 1].text == "," {

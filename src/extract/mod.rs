@@ -38,7 +38,7 @@ use names::Mention;
 pub use pairs::PairCandidate;
 pub use presence::PersonCandidate;
 use registry::Registry;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use tokens::{Kind, Token};
 
 /// Head words that are both organisation and place heads but name institutions.
@@ -785,8 +785,26 @@ impl<'a> Reader<'a> {
             .live(EntityKind::Organization)
             .map(|id| (id, lexicon::key(&self.reg.get(id).name)))
             .collect();
+        // The sentence of each body's first mention.
+        let mut first: HashMap<EntityId, usize> = HashMap::new();
+        for (s, sent) in self.sents.iter().enumerate() {
+            for m in &sent.mentions {
+                if let Some(e) = m.entity {
+                    first.entry(self.reg.resolve(e)).or_insert(s);
+                }
+            }
+        }
+        let first_seen = |id: &EntityId| first.get(id).copied().unwrap_or(usize::MAX);
         for (short, key_short) in &orgs {
-            for (long, key_long) in &orgs {
+            // A head word alone ("the Council") may be any body of its kind.
+            if !key_short.contains(' ') && self.lx.is_org_head(key_short) {
+                continue;
+            }
+            // Named first: mentioned in an earlier sentence than the full name, or the same.
+            for (long, key_long) in orgs
+                .iter()
+                .filter(|(long, _)| first_seen(long) >= first_seen(short))
+            {
                 let Some(rest) = key_long
                     .strip_prefix(key_short.as_str())
                     .and_then(|r| r.strip_prefix(' '))

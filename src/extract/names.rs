@@ -235,7 +235,7 @@ const OWN_STRUCTURE: &[&[&str]] = &[
 ];
 
 /// Rule `own-structure-of-a-body`: a body's own executive committee or board, written after its
-/// initials ("the HWU Executive Committee", "the HWU NEC", "the HWU Apro Executive Board"), is
+/// initials ("the HWU Executive Committee", "the HWU NEC", "the HWU Velby Executive Board"), is
 /// the body: CONVENTIONS leave a body's own executive structure unlisted, and a member of it is
 /// a member of the body. The name ends before the structure's words.
 fn without_own_structure(toks: &[Token], (s, e): (usize, usize)) -> (usize, usize) {

@@ -1336,10 +1336,13 @@ fn participle_then_name(site: &Site) -> Option<PartRole> {
 
 /// "Opening the event HWU General Secretary A B sent …": the participle's object is "the"
 /// and a word for a gathering, and only capitalised words (the person's post) stand between
-/// it and the name, with no comma to close the phrase.
+/// it and the name, with no comma in the sentence to close the phrase.
 fn unmarked_object(site: &Site, lead: usize) -> bool {
     let toks = &site.sent.toks;
-    matches!(site.w(lead + 1), "the" | "this")
+    // A comma anywhere may close the participle's phrase later: "Opening the event A B had
+    // planned, C D thanked …".
+    !toks.iter().any(|t| t.text == ",")
+        && matches!(site.w(lead + 1), "the" | "this")
         && toks.get(lead + 2).is_some_and(|t| {
             !t.is_cap()
                 && (t.lex.is_event_head()

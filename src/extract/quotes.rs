@@ -125,10 +125,11 @@ enum Attribution {
 pub(crate) fn find_quotations(r: &mut Reader) {
     let spans = spans(r);
     let mut seen: Vec<String> = Vec::new();
-    let mut last_speaker: Option<(usize, EntityId)> = None; // (block, speaker)
-                                                            // Quotations that run to the end of their paragraph unclosed and unattributed, waiting
-                                                            // for the paragraph after them to name the speaker (a quotation over several paragraphs
-                                                            // opens each with a mark and closes only the last).
+    // (block, speaker)
+    let mut last_speaker: Option<(usize, EntityId)> = None;
+    // Quotations that run to the end of their paragraph unclosed and unattributed, waiting for
+    // the paragraph after them to name the speaker (a quotation over several paragraphs opens
+    // each with a mark and closes only the last).
     let mut pending: Vec<(Span, usize)> = Vec::new();
     for sp in spans {
         let Some(s) = r

@@ -1927,9 +1927,9 @@ fn naming_rules_type_names() {
         ),
         (
             "given-name-alone (a speech verb before, closing the clause)",
-            "\"We will not give up,\" said Tiago.",
+            "\"We will not give up,\" said Tomas.",
             Person,
-            "Tiago",
+            "Tomas",
         ),
         (
             "middle initials run together after a given name",
@@ -1939,15 +1939,15 @@ fn naming_rules_type_names() {
         ),
         (
             "given-name-alone (after a noun of kinship and a comma)",
-            "He and his wife, Mary, have three children.",
+            "He and his wife, Ingrid, have three children.",
             Person,
-            "Mary",
+            "Ingrid",
         ),
         (
             "given-name-alone (after \"late\" and a noun of kinship)",
-            "Ana Ruiz succeeded her late husband Patrick as secretary.",
+            "Ana Ruiz succeeded her late husband Jonas as treasurer.",
             Person,
-            "Patrick",
+            "Jonas",
         ),
         (
             "given-name-alone (after a possessive name and a noun of kinship)",
@@ -2147,13 +2147,13 @@ fn a_fellowship_named_for_someone_is_no_post() {
     assert!(people.contains(&"Tom Hale"), "{people:?}");
 }
 
-/// A room or lounge of a building is a venue: "the Print Room", "the Harbour Lounge".
+/// A room or lounge of a building is a venue: "the Quay Room", "the Harbour Lounge".
 #[test]
 fn rooms_are_venues() {
     for (text, place) in [
         (
-            "The club's meeting was held in the Print Room at noon.",
-            "Print Room",
+            "The club's meeting was held in the Quay Room at noon.",
+            "Quay Room",
         ),
         (
             "Delegates met in the Harbour Lounge of the hotel.",
@@ -2174,8 +2174,16 @@ fn to_inside_a_title_cased_phrase_names_no_place() {
     for (text, place) in [
         ("a) Motion to Adopt the Agenda.", None),
         (
-            "The council heard a Request to Waive Lottery License Fees.",
+            "The theme was Challenges to Specialists in the New Century.",
             None,
+        ),
+        (
+            "The union sent Tom Hale to Tolvak on Monday.",
+            Some("Tolvak"),
+        ),
+        (
+            "The march went from Marden Bridge to Tolvak.",
+            Some("Tolvak"),
         ),
         (
             "The delegates travelled to Tolvak on Monday.",

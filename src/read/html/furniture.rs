@@ -60,7 +60,7 @@ const FURNITURE_WORDS: &[&str] = &[
 pub(super) struct Filter {
     /// Elements holding a `<main>`, `<article>` or `<h1>`: never dropped for their class or id
     /// (a wrapper `<div class="page has-social-links">` must not take the article with it), nor
-    /// for being a page-level `<header>` or a `<form>` (ASP.NET pages wrap all in one form).
+    /// for being a page-level `<header>` or a `<form>` (pages of Microsoft's web forms framework wrap all in one form).
     protected: HashSet<usize>,
 }
 
