@@ -36,7 +36,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Name particles that may stand inside a person's name ("Ana de la Cruz", "Ludwig van Beek").
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "de", "del", "della", "la", "le", "da", "das", "do", "dos", "van", "von", "der", "den", "du",
     "des", "di", "bin", "ibn", "al", "el", "ter", "ten",
 ];

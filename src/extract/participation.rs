@@ -1593,16 +1593,10 @@ fn is_name_line(sent: &Sent) -> bool {
         .count();
     people == 1
         && sent.toks.len() <= 10
-        && sent
-            .toks
-            .iter()
-            .all(|t| t.kind != Kind::Word || t.is_cap() || PARTICLES_IN_NAMES.contains(&t.text))
+        && sent.toks.iter().all(|t| {
+            t.kind != Kind::Word || t.is_cap() || super::names::PARTICLES.contains(&t.text)
+        })
 }
-
-/// Lowercase words inside people's names.
-const PARTICLES_IN_NAMES: &[&str] = &[
-    "van", "von", "de", "da", "del", "der", "den", "bin", "binti",
-];
 
 /// The part a list label gives the people its lines name: "Speakers:", "Panellists:", "Present:".
 fn label_part(words: &[String]) -> Option<PartRole> {
