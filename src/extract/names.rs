@@ -932,11 +932,13 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     // A given name may take a surname that is also a head word ("Tom Bay", "Ann Hill").
     let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
+    // Words of the name, not counting the full stops of its initials: "K. P. Ana Ruiz" has four.
+    let words_after = toks[tail..e].iter().filter(|t| t.text != ".").count();
     let name_after = toks[tail].lex.is_honorific()
         || (toks[tail].lex.is_given_name()
             && e - tail <= 3
             && toks[tail..e].iter().all(capitalised))
-        || (e - tail >= 2 && e - tail <= 4 && person_shaped(toks, tail, e, lx))
+        || ((2..=4).contains(&words_after) && person_shaped(toks, tail, e, lx))
         || titled_surname(toks, (s, e), k, lx);
     if !name_after {
         return vec![(s, e)];
@@ -1817,6 +1819,12 @@ mod tests {
                 vec!["Russian", "Ivan Orlov"],
             ),
             ("Prime Minister Ana Ruiz spoke.", vec!["Ana Ruiz"]),
+            // Initials with their full stops are no longer words of the name.
+            ("President A. B. Hale spoke.", vec!["A. B. Hale"]),
+            (
+                "Prime Minister K. P. Tolvik Marden arrived.",
+                vec!["K. P. Tolvik Marden"],
+            ),
             (
                 "Union President Sir Ian Poe spoke.",
                 vec!["Union", "Sir Ian Poe"],
