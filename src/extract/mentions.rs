@@ -535,7 +535,7 @@ fn named_government_or_party(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -
 /// Post-nominal letters of honours and orders written after a name ("Ana Ruiz OBE", "Tom Hale
 /// CMG MP", "Mia Roth AO"): the British and Commonwealth orders, the Australian, New Zealand
 /// and Canadian ones, and senior counsel. General knowledge; no name holds one.
-const HONOURS: &[&str] = &[
+pub(super) const HONOURS: &[&str] = &[
     "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "CMG", "KCMG", "GCMG", "CVO", "KCVO", "GCVO", "LVO",
     "MVO", "CB", "KCB", "GCB", "CH", "OM", "KC", "QC", "SC", "JP", "DL", "FRS", "FRSE", "AC", "AO",
     "AM", "OAM", "ONZM", "CNZM", "MNZM", "KNZM", "DNZM", "GNZM", "QSO", "OC", "CM", "CQ", "ODM",

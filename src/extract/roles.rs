@@ -1067,9 +1067,19 @@ fn name_then_post(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool 
     true
 }
 
-/// Rule `name-then-title`: "A B MP". True when it applied.
+/// Rule `name-then-title`: "A B MP", past the letters of honours ("A B CMG MP"). True when it
+/// applied.
 fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
     let sent = &r.sents[s];
+    let mut j = j;
+    while sent
+        .toks
+        .get(j)
+        .is_some_and(|t| super::mentions::HONOURS.contains(&t.text))
+        && sent.toks.get(j + 1).is_some_and(Token::is_acronym)
+    {
+        j += 1;
+    }
     // "A B MP", "A B T.D.", and set off by commas, "A B, M.H.A., was in the chair" (the
     // appositive rules read "A B, MP for X,").
     let dotted = |t: &Token| {

@@ -2518,6 +2518,7 @@ fn affiliation_forms() {
         ("a capitalised title with its portfolio after for, set off before the name", "Following a meeting with European Commissioner for Trade, Tom Hale, the delegates left.", "Tom Hale", "European Commissioner for Trade", ""),
         ("post-nominal letters written with dots", "The Minister, Tom Hale T.D., spoke today.", "Tom Hale", "T.D.", ""),
         ("post-nominal letters with dots set off by commas", "Mr. Tom Hale, M.H.A., was in the chair.", "Tom Hale", "M.H.A.", ""),
+        ("a legislator's letters after the letters of honours", "The Minister, Hon Mia Roth CMG MP, spoke first.", "Mia Roth", "MP", ""),
         ("an envoy's posting after to is part of the role", "The Ambassador of Tolvik to Marden, Kai Brandt, presented the cheque.", "Kai Brandt", "Ambassador", ""),
         ("offices after a country's possessive are titles", "The delegation includes the country's minister of foreign affairs and former finance minister, Mia Roth, who spoke first.", "Mia Roth", "former finance minister", ""),
     ] {
