@@ -17,6 +17,7 @@ pub mod view;
 pub mod word_class;
 
 mod events;
+mod item_lists;
 mod kinds;
 mod learned;
 mod mentions;
@@ -396,6 +397,7 @@ impl<'a> Reader<'a> {
             }
             self.sents[s].mentions = mentions;
             self.coordinated_names(s);
+            self.parallel_list_items(s);
             self.coordinated_places(s);
             self.bracketed_bodies(s);
             self.bodies_given_as_examples(s);

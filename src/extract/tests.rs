@@ -396,6 +396,43 @@ fn a_comma_pair_is_no_list_of_people() {
     assert!(people.contains(&"Oruno Tamsk"), "{people:?}");
 }
 
+/// Rule `parallel-list-items`: an item written in the form of two or more items that open with
+/// people opens with a person; one person's item sets no form, and a name in another form is
+/// left alone.
+#[test]
+fn list_items_of_one_form_open_with_people() {
+    for (case, text, name, person) in [
+        (
+            "election results: name, body, votes",
+            "The six elected were: Ana Ruiz, Harbour Union, 55 votes; Tom Hale, Velby Teachers, 54 votes; Oruno Tamsk, Marden Dockers, 48 votes.",
+            "Oruno Tamsk",
+            true,
+        ),
+        (
+            "officers: name, dash, post",
+            "The new board: Jon Berg – President, Ulme Drask – Vice President, Lena Vik – Secretary.",
+            "Ulme Drask",
+            true,
+        ),
+        (
+            "one person's item sets no form",
+            "Results: Ana Ruiz, Harbour Union, 55 votes; Oruno Tamsk, Marden Dockers, 48 votes.",
+            "Oruno Tamsk",
+            false,
+        ),
+        (
+            "a name in another form",
+            "Elected: Ana Ruiz, Harbour Union; Tom Hale, Velby Teachers; Oruno Tamsk (Marden).",
+            "Oruno Tamsk",
+            false,
+        ),
+    ] {
+        let ex = run(text);
+        let people = kinds(&ex, EntityKind::Person);
+        assert_eq!(people.contains(&name), person, "{case}: {people:?}");
+    }
+}
+
 /// Rule `short-form-named-first`: a body's short form named before its full name is the same
 /// body when the full name adds only a legal form or the place it is of; any other added
 /// word keeps two bodies.
