@@ -1327,12 +1327,21 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             j = and + 1;
             continue;
         }
-        // "A B, Coastal Housing Trust" (lists), "A B (Board member, FFN)"
+        // "A B, Coastal Housing Trust" (lists), "A B (Board member, FFN)", and set off by
+        // commas before a count, a verb of speech or "who" ("A B, Tolvik Union, 55 votes;",
+        // "A B, Tolvik Union, said …"): no list of bodies goes on so.
         if claims == 0 {
             let sent = &r.sents[s];
             if let Some((mi, m)) = org_mention_at(sent, j) {
+                let set_off = sent.is_punct(m.end, ",")
+                    && sent.toks.get(m.end + 1).is_some_and(|t| {
+                        t.kind == Kind::Number
+                            || t.is("who")
+                            || super::verbs::attributes_speech(&t.lower())
+                    });
                 let list_like = sent.kind == super::BlockKind::ListItem
                     || bracket
+                    || set_off
                     || sent.toks.get(m.end).is_none_or(|t| t.text != ",");
                 let typed = m.kind == Some(EntityKind::Organization);
                 if list_like && (typed || sent.kind == super::BlockKind::ListItem) {
