@@ -138,6 +138,23 @@ fn named_before(sent: &Sent, start: usize) -> bool {
         )
 }
 
+/// Parts played at a gathering that reports write as titles ("Chief Guest A B", "the Guest of
+/// Honour, A B"); the role lexicon lists them so that they are read as titles, but no
+/// organisation holds them.
+const PARTS_AT_A_GATHERING: &[&str] = &[
+    "chief guest",
+    "guest of honour",
+    "guest of honor",
+    "guest speaker",
+    "special guest",
+];
+
+/// Is `role` one of [`PARTS_AT_A_GATHERING`], maybe after modifiers ("the main chief guest")?
+fn is_part_at_a_gathering(role: &str) -> bool {
+    let role = role.to_lowercase();
+    PARTS_AT_A_GATHERING.iter().any(|p| role.ends_with(p))
+}
+
 /// Records what a role phrase says of `person`.
 fn claim(
     r: &mut Reader,
@@ -166,6 +183,8 @@ fn claim(
         .or(phrase.org)
         .or_else(|| phrase.org_mention.and_then(|mi| r.make_org(s, mi)));
     let org = match org {
+        // A part played at a gathering ("chief guest") is held in no organisation.
+        _ if is_part_at_a_gathering(&role) => None,
         Some(o) => Some(o),
         None if phrase.self_reference => r.main_org,
         None => None,

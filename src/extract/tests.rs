@@ -2558,6 +2558,8 @@ fn affiliation_forms() {
         ("a body set off by commas before a count", "The six elected were: Ana Ruiz, Harbour Union, 55 votes; Tom Hale, Velby Teachers Association, 54 votes.", "Tom Hale", "", "Velby Teachers Association"),
         ("a body set off by commas before a verb of speech", "Tom Hale, Harbour Union, said the strike would go on.", "Tom Hale", "", "Harbour Union"),
         ("a body set off by commas before who", "The panel heard Ana Ruiz, Velby Teachers Association, who spoke on pay.", "Ana Ruiz", "", "Velby Teachers Association"),
+        ("a part at a gathering written as a title, opened by an honorific", "The Chief Guest, Tom Hale, opened the fair.", "Tom Hale", "Chief Guest", ""),
+        ("a part at a gathering written as a title with of", "The Guest of Honour, Jon Berg, spoke.", "Jon Berg", "Guest of Honour", ""),
         ("a legislator's letters after the letters of honours", "The Minister, Hon Mia Roth CMG MP, spoke first.", "Mia Roth", "MP", ""),
         ("an envoy's posting after to is part of the role", "The Ambassador of Tolvik to Marden, Kai Brandt, presented the cheque.", "Kai Brandt", "Ambassador", ""),
         ("offices after a country's possessive are titles", "The delegation includes the country's minister of foreign affairs and former finance minister, Mia Roth, who spoke first.", "Mia Roth", "former finance minister", ""),
