@@ -1819,6 +1819,12 @@ fn naming_rules_type_names() {
             "Jabo bin Sali Al-dorani",
         ),
         (
+            "a rank before a courtesy written with an apostrophe",
+            "Also present was The Rt Rev’d Jonas Berg, the bishop.",
+            Person,
+            "Jonas Berg",
+        ),
+        (
             "honorific in initials",
             "The lunch was hosted by H. E. Ravi Sen, the minister.",
             Person,
