@@ -3,7 +3,9 @@
 //! ("A B, Harbour Union, 55 votes; C D, Velby Teachers, 54 votes; …", "A B – President, C D –
 //! Vice President, E F – Secretary"): where two or more items open with a person's name, an
 //! item of the same form that opens with an untyped person-shaped name opens with a person
-//! too, though no lexicon knows its words.
+//! too, though no lexicon knows its words. The form is the mark after the name and what
+//! follows it: what describes a person in such lists, a post, a body, a place or a count
+//! ("Stalls: A B, books; C D, cakes; Tolvik Scouts, games" is no list of people).
 //!
 //! This module only types mentions the name pass left untyped; it makes no claim.
 
@@ -15,6 +17,18 @@ const FOLLOWERS: &[&str] = &[",", "–", "—", "-", "("];
 /// What may set items apart: a semicolon, a comma, the colon that opens the list (so the first
 /// item's separator may differ from the rest's: the form is the word after the name).
 const SEPARATORS: &[&str] = &[";", ",", ":"];
+
+/// Does what starts at token `k` describe a person in a list: a post ("President"), a body or
+/// a place (a typed name), or a count ("55 votes")?
+fn describes_a_person(sent: &Sent, k: usize) -> bool {
+    sent.toks.get(k).is_some_and(|t| {
+        t.kind == Kind::Number
+            || t.lex.is_role_prefix()
+            || sent.mention_at(k).is_some_and(|m| {
+                matches!(m.kind, Some(EntityKind::Organization | EntityKind::Place))
+            })
+    })
+}
 
 impl Reader<'_> {
     /// Rule `parallel-list-items` (see the module's doc) for sentence `s`.
@@ -33,7 +47,8 @@ impl Reader<'_> {
                 let shaped = SEPARATORS.contains(&before)
                     && FOLLOWERS.contains(&after)
                     // "A B, C D, E F": a comma both sides reads as apposition, not a form.
-                    && before != after;
+                    && before != after
+                    && describes_a_person(sent, m.end + 1);
                 shaped.then_some((i, after))
             })
             .collect();

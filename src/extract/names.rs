@@ -1576,7 +1576,7 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
                 if lx.place(&words).is_some() || lx.demonyms.contains_key(&key(&words)) {
                     return 0;
                 }
-                // "Chief Guest A B": an honorific that opens a title is the title's.
+                // "the Chief Guest, A B": an honorific that opens a title is the title's.
                 if lx.is_role(&words.to_lowercase()) {
                     return 0;
                 }

@@ -492,7 +492,10 @@ fn role_between(
         let end = phrases.iter().map(|p| p.1).max();
         phrases.iter().copied().find(|p| Some(p.1) == end)
     };
-    nearest.map(|(start, end)| r.text(s, start, end).trim().to_owned())
+    // A part played at a gathering ("Guest of Honour") is no post in the organisation.
+    nearest
+        .map(|(start, end)| r.text(s, start, end).trim().to_owned())
+        .filter(|role| !roles::is_part_at_a_gathering(role))
 }
 
 /// Every pair the model reads in a report whose rules have run, with its features and score.

@@ -138,9 +138,10 @@ fn named_before(sent: &Sent, start: usize) -> bool {
         )
 }
 
-/// Parts played at a gathering that reports write as titles ("Chief Guest A B", "the Guest of
-/// Honour, A B"); the role lexicon lists them so that they are read as titles, but no
-/// organisation holds them.
+/// Parts played at a gathering that reports write as titles ("the Chief Guest, A B", "the Guest
+/// of Honour, A B"); the role lexicon lists them so that they are read as titles, but no
+/// organisation holds them (neither here nor in the pair model). Unlike the lowercase words of
+/// [`part_at_a_gathering`], "speaker" is not among them: a parliament's Speaker is an office.
 const PARTS_AT_A_GATHERING: &[&str] = &[
     "chief guest",
     "guest of honour",
@@ -150,7 +151,7 @@ const PARTS_AT_A_GATHERING: &[&str] = &[
 ];
 
 /// Is `role` one of [`PARTS_AT_A_GATHERING`], maybe after modifiers ("the main chief guest")?
-fn is_part_at_a_gathering(role: &str) -> bool {
+pub(super) fn is_part_at_a_gathering(role: &str) -> bool {
     let role = role.to_lowercase();
     PARTS_AT_A_GATHERING.iter().any(|p| role.ends_with(p))
 }
@@ -1352,9 +1353,18 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
         if claims == 0 {
             let sent = &r.sents[s];
             if let Some((mi, m)) = org_mention_at(sent, j) {
+                // A count ends its item: "55 votes;", not "14 other unions and …".
+                let count_ends_item = |k: usize| {
+                    let k = if sent.toks.get(k).is_some_and(|t| t.kind == Kind::Word) {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    sent.toks.get(k).is_none_or(|t| matches!(t.text, ";" | "."))
+                };
                 let set_off = sent.is_punct(m.end, ",")
                     && sent.toks.get(m.end + 1).is_some_and(|t| {
-                        t.kind == Kind::Number
+                        (t.kind == Kind::Number && count_ends_item(m.end + 2))
                             || t.is("who")
                             || super::verbs::attributes_speech(&t.lower())
                     });

@@ -76,7 +76,8 @@ rules! {
         "An organisation alone after the name in a list or bracket: \"A B (HWU)\"; \"- A B, X Trust\"; set off by commas before a count, a verb of speech or who: \"A B, X Union, 55 votes;\", \"A B, X Union, said\".",
         ["Speakers were Raj Patel (HWU) and Li Na (Dock Union).\n\nThe Harbour Workers' Union (HWU) hosted.",
          "Elected: Ana Ruiz, Harbour Union, 55 votes; Tom Hale, Velby Teachers Association, 54 votes.",
-         "Tom Hale, Harbour Union, said the strike would go on."];
+         "Tom Hale, Harbour Union, said the strike would go on.",
+         "The panel heard Ana Ruiz, Velby Teachers Association, who spoke on pay."];
     NAME_WHO_IS_ROLE: "name-who-is-role", Affiliation, 0.75,
         "A relative clause with \"is\": \"A B, who is treasurer of X,\".",
         ["Eva Lund, who is treasurer of the Harbour Workers' Union, spoke.",
