@@ -1791,7 +1791,13 @@ fn titled_from(sent: &Sent, i: usize, end: usize) -> bool {
 fn role_chain(r: &Reader, s: usize, mut i: usize, comma: usize) -> Option<Vec<RolePhrase>> {
     let mut claims: Vec<RolePhrase> = Vec::new();
     while i < comma {
-        let phrase = role_at(r, s, i)?;
+        let phrase = role_at(r, s, i).or_else(|| {
+            // A later post of the chain premodified by its body: "the former prime minister
+            // and current HWU president, A B".
+            (!claims.is_empty())
+                .then(|| body_then_post(r, s, i))
+                .flatten()
+        })?;
         if phrase.next > comma {
             return None;
         }
@@ -1804,6 +1810,27 @@ fn role_chain(r: &Reader, s: usize, mut i: usize, comma: usize) -> Option<Vec<Ro
         break;
     }
     (i == comma && !claims.is_empty()).then_some(claims)
+}
+
+/// A post premodified by a typed organisation, after at most one word of tenure: "current HWU
+/// president", "former Acme chief executive". The phrase is the post's, held in that body.
+fn body_then_post(r: &Reader, s: usize, i: usize) -> Option<RolePhrase> {
+    let sent = &r.sents[s];
+    let tenure = sent
+        .word(i)
+        .map(str::to_lowercase)
+        .filter(|w| matches!(w.as_str(), "current" | "former" | "outgoing" | "incoming"));
+    let at = if tenure.is_some() { i + 1 } else { i };
+    let mi = sent.mentions.iter().position(|m| {
+        m.start == at && m.hon.is_none() && m.kind == Some(EntityKind::Organization)
+    })?;
+    let mut phrase = role_at(r, s, sent.mentions[mi].end)?;
+    if phrase.start != sent.mentions[mi].end || !phrase.names_no_place_or_body() {
+        return None;
+    }
+    phrase.org = sent.mentions[mi].entity;
+    phrase.former |= tenure.as_deref() == Some("former");
+    Some(phrase)
 }
 
 /// Rule `organisation-possessive-name`: "the HWU's A B", "Acme's own A B": a member of the

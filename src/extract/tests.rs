@@ -439,6 +439,34 @@ fn list_items_of_one_form_open_with_people() {
     }
 }
 
+/// A chain of posts set off before a name: a later post premodified by its body is held in that
+/// body ("the former prime minister and current Brantex president, A B").
+#[test]
+fn a_later_post_of_a_chain_premodified_by_its_body() {
+    for (text, role, org) in [
+        (
+            "Nelson thanked the former prime minister and current Brantex Union president, Tomas Brask, who led the union.",
+            "president",
+            "Brantex Union",
+        ),
+        (
+            "Nelson thanked the former prime minister and former HWU chief executive, Tomas Brask.",
+            "former chief executive",
+            "HWU",
+        ),
+    ] {
+        let ex = run(text);
+        let held = ex.memberships.iter().any(|m| {
+            name(&ex, m.member) == "Tomas Brask"
+                && name(&ex, m.organization) == org
+                && m.role.as_deref() == Some(role)
+                && m.evidence.rule == "role-then-name"
+        });
+        assert!(held, "{text}: {:?}", affiliations(&ex));
+        assert!(titles(&ex, "Tomas Brask").iter().any(|t| t == "former prime minister"));
+    }
+}
+
 /// A part played at a gathering written as a title is held in no organisation, not even the
 /// report's own; a body set off after a name before a count that does not end the item is
 /// no body of the person's.
