@@ -929,6 +929,16 @@ impl Reader<'_> {
         if self.name_of_body_then_verb(s, b) {
             return true;
         }
+        // An academic degree set off after the name: "A B, MBA (Minister of X)", "A B, PhD,".
+        if next.text == ","
+            && sent
+                .toks
+                .get(b + 1)
+                .is_some_and(|t| roles::DEGREES.contains(&t.text))
+            && sent.toks.get(b + 2).is_none_or(|t| t.kind == Kind::Punct)
+        {
+            return true;
+        }
         // An appositive that ends with a role word: ", Tolvik state labour and education
         // minister,".
         if next.text == "," {

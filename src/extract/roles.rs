@@ -1313,6 +1313,12 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
             j += 2;
             continue;
         }
+        // Academic degrees set off after the name: "A B, MBA (Minister of X)", "A B, PhD,
+        // Minister of X".
+        if DEGREES.contains(&sent.toks[j].text) && sent.is_punct(j + 1, ",(") {
+            j += 2;
+            continue;
+        }
         // "who sits on X", "who chairs X", "who is X"
         if sent.is(j, "who") {
             who_clause(r, s, j + 1, person);
@@ -1384,6 +1390,12 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
     }
     claims > 0
 }
+
+/// Academic degrees that reports write after a name, set off by commas: general knowledge.
+pub(super) const DEGREES: &[&str] = &[
+    "MBA", "PhD", "MD", "MSc", "MA", "BA", "BSc", "LLB", "LLM", "MPhil", "DPhil", "EdD", "DBA",
+    "MPH", "Esq",
+];
 
 /// Rules `name-then-role` and `name-then-role-of-report-organisation`: the post `phrase` set
 /// off after the person's name, in the organisation named after it, in its own words, or

@@ -1876,6 +1876,12 @@ fn naming_rules_type_names() {
             "Jabo bin Sali Al-dorani",
         ),
         (
+            "a degree set off after a name no lexicon knows",
+            "Speakers were Oruno Ulme Tamsk, MBA (Minister of Trade), and Jon Berg.",
+            Person,
+            "Oruno Ulme Tamsk",
+        ),
+        (
             "a rank before a courtesy written with an apostrophe",
             "Also present was The Rt Rev’d Jonas Berg, the bishop.",
             Person,
@@ -2621,6 +2627,8 @@ fn affiliation_forms() {
         ("a body set off by commas before a count", "The six elected were: Ana Ruiz, Harbour Union, 55 votes; Tom Hale, Velby Teachers Association, 54 votes.", "Tom Hale", "", "Velby Teachers Association"),
         ("a part at a gathering written as a title, opened by an honorific", "The Chief Guest, Tom Hale, opened the fair.", "Tom Hale", "Chief Guest", ""),
         ("a part at a gathering written as a title with of", "The Guest of Honour, Jon Berg, spoke.", "Jon Berg", "Guest of Honour", ""),
+        ("a degree set off between the name and the post", "Mia Roth, PhD, Minister of Health, opened the session.", "Mia Roth", "Minister of Health", ""),
+        ("a degree set off before the post in brackets", "Speakers were Tom Hale, MBA (Minister of Trade), and Jon Berg.", "Tom Hale", "Minister of Trade", ""),
         ("a legislator's letters after the letters of honours", "The Minister, Hon Mia Roth CMG MP, spoke first.", "Mia Roth", "MP", ""),
         ("an envoy's posting after to is part of the role", "The Ambassador of Tolvik to Marden, Kai Brandt, presented the cheque.", "Kai Brandt", "Ambassador", ""),
         ("offices after a country's possessive are titles", "The delegation includes the country's minister of foreign affairs and former finance minister, Mia Roth, who spoke first.", "Mia Roth", "former finance minister", ""),
