@@ -1116,6 +1116,17 @@ const TITLES_BEFORE_A_SURNAME: &[&str] = &[
     "Assemblywoman",
     "Assemblymember",
     "Chairperson",
+    // Religious offices, written before a surname after their own modifiers ("Presiding
+    // Bishop Hale", "Senior Pastor Vik").
+    "Bishop",
+    "Archbishop",
+    "Pastor",
+    "Deacon",
+    "Rabbi",
+    "Imam",
+    "Cardinal",
+    "Chaplain",
+    "Vicar",
 ];
 
 /// A run that is an office and one capitalised word, the office one written before surnames
@@ -1823,6 +1834,9 @@ mod tests {
                 vec!["Russian", "Ivan Orlov"],
             ),
             ("Prime Minister Ana Ruiz spoke.", vec!["Ana Ruiz"]),
+            // A religious office after its modifier, before a surname alone.
+            ("Presiding Bishop Hale spoke.", vec!["Hale"]),
+            ("Senior Pastor Vik spoke.", vec!["Vik"]),
             // Initials with their full stops are no longer words of the name.
             ("President A. B. Hale spoke.", vec!["A. B. Hale"]),
             (
