@@ -398,10 +398,14 @@ impl Reader<'_> {
             && !first.lex.is_role()
             && !first.lex.is_honorific()
             && !first.lex.is_stopword();
-        // "Rotarian Dr. A B", "Cllr Mrs A B": a second honorific after the first is no name.
-        let only_honorifics = toks[a..b]
-            .iter()
-            .all(|t| t.lex.is_honorific() || t.text == ".");
+        // "Rotarian Dr. A B", "Cllr Mrs A B", "Maj. Gen. A B": a second honorific after the
+        // first is no name (one listed only with its full stop is one when the stop follows).
+        let dotted = |k: usize| {
+            toks.get(k + 1).is_some_and(|t| t.text == ".")
+                && lx.is_honorific(&format!("{}.", toks[k].text))
+        };
+        let only_honorifics =
+            (a..b).all(|k| toks[k].lex.is_honorific() || toks[k].text == "." || dotted(k));
         if !(names::person_shaped(toks, a, b, lx) || courtesy_surname) || only_honorifics {
             return None;
         }

@@ -1496,8 +1496,18 @@ fn place_across_and(j: &Join, lx: &Lexicon) -> bool {
     })
 }
 
-/// Honorific before token `start`: returns the index where it begins.
+/// Honorifics before token `start`, one after another ("HE. Amb. A B", "Maj. Gen. (R) A B"):
+/// returns the index where the first begins.
 pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<usize> {
+    let mut from = one_honorific_before(toks, start, lx)?;
+    while let Some(h) = one_honorific_before(toks, from, lx) {
+        from = h;
+    }
+    Some(from)
+}
+
+/// The one honorific just before token `start`: the index where it begins.
+fn one_honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<usize> {
     // A rank's "(R)", "(Retd)" for retired: "Maj. Gen. (R) A B".
     if start >= 4
         && toks[start - 1].text == ")"
@@ -1529,17 +1539,23 @@ pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<us
         if phrase.is_empty() {
             continue;
         }
-        if toks[start - 1].text == "." {
+        let stop = toks[start - 1].text == ".";
+        if stop {
             // "Dr." tokenizes as "Dr" "."
             phrase = toks[from..start - 1].iter().map(|t| t.text).collect();
         }
-        // Honorifics are capitalised: "he" and "don" are words, "HE" and "Don" titles.
+        let phrase = phrase.join(" ");
+        // Listed as written, or with its full stop when the text has one ("H.E." reads as
+        // "H.E" "."; "Maj." is listed only with its stop).
+        let listed = || lx.is_honorific(&phrase) || stop && lx.is_honorific(&format!("{phrase}."));
+        // Honorifics are capitalised: "he" and "don" are words, "HE." and "Don" titles; a word
+        // all in capitals is one only with its full stop ("HE SAID" is a line in capitals).
         if toks[from..start]
             .iter()
             .all(|t| t.kind == Kind::Word || t.text == ".")
             && toks[from].is_cap()
-            && !toks[from].text.chars().all(char::is_uppercase)
-            && lx.is_honorific(&phrase.join(" "))
+            && (stop || !toks[from].text.chars().all(char::is_uppercase))
+            && listed()
         {
             return Some(from);
         }

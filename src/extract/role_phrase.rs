@@ -298,17 +298,33 @@ pub(super) fn role_words(
 ) -> Option<(usize, usize, Option<EntityId>)> {
     let toks = &sent.toks;
     let mut found = None;
-    for q in j..(j + 4).min(toks.len()) {
+    // Fields of a portfolio joined by "and" before the post: "labour and education minister".
+    let mut fields_joined = false;
+    let mut q = j;
+    while q < (j + 4 + usize::from(fields_joined)).min(toks.len()) {
         if q > j && !is_free_word(r, sent, q - 1) {
-            break;
+            if !joins_fields(r, sent, j, q - 1) || fields_joined {
+                break;
+            }
+            fields_joined = true;
         }
         if let Some(end) = lexicon_role_end(r, sent, q) {
             if found.is_none_or(|(_, e)| end > e) {
                 found = Some((q, end));
             }
         }
+        q += 1;
     }
-    let (_, mut end) = found?;
+    let (at, mut end) = found?;
+    if sent.toks[j..at]
+        .iter()
+        .any(|t| t.is("and") || t.text == "&")
+    {
+        let head = sent.toks[end - 1].lower();
+        if !PORTFOLIO_ROLES.contains(&head.as_ref()) {
+            return None;
+        }
+    }
     // "chairman of the Council" after the Northern Council of Delegates was named: the
     // lexicon's role of a local council is the role "chairman" in that named body (rule
     // `definite-capitalised-head`).
@@ -323,6 +339,20 @@ pub(super) fn role_words(
         }
     }
     Some((j, end, named_body))
+}
+
+/// Is token `k` an "and" (or "&") joining two fields of a portfolio written before its post
+/// ("labour and education minister", "Foreign and Trade Minister"): a free word before it
+/// that is no post itself ("the president and general secretary" are two posts), a free word
+/// after it?
+fn joins_fields(r: &Reader, sent: &Sent, j: usize, k: usize) -> bool {
+    (sent.is(k, "and") || sent.toks[k].text == "&")
+        && k > j
+        && k + 1 < sent.toks.len()
+        && is_free_word(r, sent, k - 1)
+        && !sent.toks[k - 1].lex.is_role()
+        && lexicon_role_end(r, sent, k - 1).is_none()
+        && is_free_word(r, sent, k + 1)
 }
 
 /// What a role's words say about what may attach after them.

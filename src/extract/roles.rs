@@ -1784,14 +1784,17 @@ fn of_a_country(sent: &Sent, i: usize) -> bool {
         )
 }
 
-/// Do tokens `i..end` read as a title of two words or more, after a lowercase word, every word
-/// capitalised but the connectors inside it: "(welcomed) German Foreign Minister", "(with)
-/// European Commissioner for Trade"?
+/// Do tokens `i..end` read as a title of two words or more, every word capitalised but the
+/// connectors inside it, where a capital says so: after a lowercase word ("(welcomed) German
+/// Foreign Minister", "(with) European Commissioner for Trade"), or opening the sentence or a
+/// clause, where the words after the first still carry theirs ("British High Commissioner,
+/// A B, called on …").
 fn titled_from(sent: &Sent, i: usize, end: usize) -> bool {
-    i >= 1
+    let after_lowercase_or_at_start = i == 0
+        || sent.toks[i - 1].kind == Kind::Word && !sent.toks[i - 1].is_cap()
+        || matches!(sent.toks[i - 1].text, "," | ";" | ":" | "(");
+    after_lowercase_or_at_start
         && end >= i + 2
-        && sent.toks[i - 1].kind == Kind::Word
-        && !sent.toks[i - 1].is_cap()
         && sent.toks[i].is_cap()
         && sent.toks[end - 1].is_cap()
         && sent.toks[i..end]
@@ -1921,15 +1924,18 @@ fn honorific_title(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
     } else {
         p.start
     };
-    if end <= h {
+    // Honorifics may follow one another ("Ven. Archdeacon A B", "Rev. Canon A B"): the post
+    // is the longest run of them that ends at the name and is a role.
+    let Some(start) = (h..end).find(|&k| {
+        let words = r.text(s, k, end).to_lowercase();
+        r.sents[s].toks[k].kind == Kind::Word
+            && !COURTESY.contains(&words.as_str())
+            && r.lx.is_role(&words)
+    }) else {
         return;
-    }
-    let words = r.text(s, h, end).to_lowercase();
-    if COURTESY.contains(&words.as_str()) || !r.lx.is_role(&words) {
-        return;
-    }
+    };
     let phrase = RolePhrase {
-        start: h,
+        start,
         end,
         org: None,
         place: None,

@@ -68,7 +68,8 @@ rules! {
     NAME_THEN_ROLE: "name-then-role", Affiliation, 0.85,
         "An appositive role after the name: \"A B, treasurer of X,\"; \"A B (Chair, X)\"; \"A B – Treasurer of X\".",
         ["Ana Ruiz, treasurer of the Harbour Workers' Alliance, opened the meeting.",
-         "Ben Cole, the HWU President, spoke first."];
+         "Ben Cole, the HWU President, spoke first.",
+         "Kari Lund, labour and education minister, attended the rally."];
     NAME_THEN_ROLE_OF_REPORT_ORGANISATION: "name-then-role-of-report-organisation", Affiliation, 0.6,
         "A bare office after the name in a report about one organisation: \"A B, president,\".",
         ["# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth, president, welcomed the delegates."];
@@ -88,7 +89,9 @@ rules! {
     ROLE_THEN_NAME: "role-then-name", Affiliation, 0.85,
         "An appositive role before the name: \"Director of X, A B, …\".",
         ["Director of the Coastal Housing Trust, Lena Berg, opened the session.",
-         "The day began with a welcome from the Director of the Coastal Housing Trust, Lena Berg."];
+         "The day began with a welcome from the Director of the Coastal Housing Trust, Lena Berg.",
+         "British High Commissioner, Mr. Tom Hale, called on the minister.",
+         "At the talks the High Commissioner of Kenya, Maj. Gen. (R) Ana Ruiz said the ties were strong."];
     PORTFOLIO_WITH_COMMAS: "portfolio-with-commas", Affiliation, 0.7,
         "A post whose portfolio lists its fields with commas, set off before the name: \"Minister for Housing, Harbours and Coastal Affairs, A B\".",
         ["The minister met the Secretary of State for Energy, Ports and Youth, Tom Hale, in Marden.",
@@ -144,7 +147,8 @@ rules! {
          "Acme Union's own Padma Rao spoke first."];
     HONORIFIC_TITLE: "honorific-title", Affiliation, 0.7,
         "An honorific that is also a post, before the name: \"Deacon A B\", \"Bishop A B\" (not Dr, Professor, Cllr).",
-        ["After worship, Deacon Mira Sokol stepped up to the podium."];
+        ["After worship, Deacon Mira Sokol stepped up to the podium.",
+         "Prayers were led by Ven. Archdeacon Tomas Brask."];
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
         "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",

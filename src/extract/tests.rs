@@ -2426,6 +2426,87 @@ fn dotted_honorifics_and_initials_in_a_list() {
     }
 }
 
+/// A title read past honorifics and ranks before the name, one after another, and a portfolio
+/// whose fields are joined by "and": (case, text, person, a title the person holds).
+#[test]
+fn titles_past_honorifics_ranks_and_joined_fields() {
+    for (case, text, person, title) in [
+        (
+            "a title opening the sentence, set off before the name",
+            "British High Commissioner, Mr. Tom Hale, called on the minister.",
+            "Tom Hale",
+            "High Commissioner",
+        ),
+        (
+            "an abbreviated rank and its retirement before the name",
+            "At the talks the High Commissioner of Kenya, Maj. Gen. (R) Ana Ruiz said the ties were strong.",
+            "Ana Ruiz",
+            "High Commissioner",
+        ),
+        (
+            "a dotted honorific whose last stop the reader leaves apart",
+            "The Ambassador of Chile, H.E. Jon Berg, said the ties were strong.",
+            "Jon Berg",
+            "Ambassador",
+        ),
+        (
+            "two honorifics, the first in capitals with its stop",
+            "The Ambassador of Chile, HE. Amb. Mia Roth, said the ties were strong.",
+            "Mia Roth",
+            "Ambassador",
+        ),
+        (
+            "fields of a portfolio joined by and",
+            "Kari Lund, labour and education minister, attended the rally.",
+            "Kari Lund",
+            "labour and education minister",
+        ),
+        (
+            "a post after a courtesy, both before the name",
+            "Prayers were led by Ven. Archdeacon Tomas Brask.",
+            "Tomas Brask",
+            "Archdeacon",
+        ),
+    ] {
+        let ex = run(text);
+        let got = titles(&ex, person);
+        assert!(got.iter().any(|t| t == title), "{case}: {got:?}");
+        assert_eq!(
+            kinds(&ex, EntityKind::Person),
+            [person],
+            "{case}: the honorifics name nobody"
+        );
+    }
+}
+
+/// "and" joins two posts, not two fields of one, when the word before it is a post or the post
+/// after it takes no portfolio: (case, text, person, a title the person must not hold).
+#[test]
+fn and_between_posts_joins_no_fields() {
+    for (case, text, person, not_title) in [
+        (
+            "two posts in a chain",
+            "The president and general secretary, Tom Hale, opened the meeting.",
+            "Tom Hale",
+            "president and general secretary",
+        ),
+        (
+            "a post that takes no portfolio",
+            "Ana Ruiz, housing and union president, spoke.",
+            "Ana Ruiz",
+            "housing and union president",
+        ),
+    ] {
+        let ex = run(text);
+        let got = titles(&ex, person);
+        let tied = affiliations(&ex);
+        assert!(
+            !got.iter().any(|t| t == not_title) && !tied.iter().any(|(_, r, _)| r == not_title),
+            "{case}: {got:?} {tied:?}"
+        );
+    }
+}
+
 /// Where a person's name starts in a capitalised run: (case, text, the person).
 #[test]
 fn person_name_boundaries() {

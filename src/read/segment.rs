@@ -460,6 +460,11 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') {
         return true;
     }
+    // "HE." for His or Her Excellency, written in capitals before a name ("HE. Amb. A B"):
+    // case matters, "he." ends a sentence.
+    if word == "HE" {
+        return true;
+    }
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
@@ -493,6 +498,14 @@ mod tests {
             [
                 "Dr. Okafor met Mr. J. R. Tolkien at No. 4 Elm Row.",
                 "They talked."
+            ]
+        );
+        assert_eq!(
+            sentences("The envoy, HE. Amb. Ana Ruiz, spoke. Then he left. He came back."),
+            [
+                "The envoy, HE. Amb. Ana Ruiz, spoke.",
+                "Then he left.",
+                "He came back."
             ]
         );
         assert_eq!(
