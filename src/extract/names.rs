@@ -189,9 +189,27 @@ fn acronym_spelling_a_stopword(toks: &[Token], i: usize) -> bool {
 
 /// True when a line break, a tab or a run of spaces separates two tokens: names do not run
 /// across lines, nor across the columns of a table or of minutes ("Seconded: A B      CARRIED").
+/// A paragraph's soft wrap is no break: one line break after a line as long as a wrapped
+/// paragraph's ("… and delegates Ana\nRuiz spoke"), where lists put one short entry a line.
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
     let gap = &text[a.end..b.start];
-    gap.contains('\n') || gap.contains('\t') || gap.contains("   ")
+    if gap.contains('\t') || gap.contains("   ") {
+        return true;
+    }
+    gap.contains('\n') && !soft_wrap(text, a.end, gap)
+}
+
+/// The shortest line a wrapped paragraph leaves before its soft line break, in characters:
+/// shorter lines are a list's or a heading's.
+const WRAPPED_LINE: usize = 60;
+
+/// Is `gap`, starting at byte `at`, the one line break of a paragraph wrapped at a fixed width?
+fn soft_wrap(text: &str, at: usize, gap: &str) -> bool {
+    if gap.trim_matches([' ', '\r']) != "\n" {
+        return false;
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at].chars().count() >= WRAPPED_LINE
 }
 
 fn is_connector(t: &Token) -> bool {

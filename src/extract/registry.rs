@@ -74,7 +74,7 @@ impl Registry {
             return id;
         }
         let id = self.entities.len();
-        self.entities.push(Entity::new(kind, name.trim()));
+        self.entities.push(Entity::new(kind, written_name(name)));
         self.keys.push(key(name.trim()));
         self.parent.push(id);
         self.last_seen.push(sentence);
@@ -96,15 +96,16 @@ impl Registry {
         }
     }
 
+    /// Adds `alias` as another name of entity `id` (its whitespace made single spaces).
     pub fn alias(&mut self, id: EntityId, alias: &str) {
         let id = self.resolve(id);
         let kind = self.entities[id].kind;
-        let alias = alias.trim();
-        if alias.is_empty() || key(alias) == key(&self.entities[id].name) {
+        let alias = written_name(alias);
+        if alias.is_empty() || key(&alias) == key(&self.entities[id].name) {
             return;
         }
-        self.entities[id].aliases.insert(alias.to_owned());
-        self.index.entry((kind, name_key(alias))).or_insert(id);
+        self.entities[id].aliases.insert(alias.clone());
+        self.index.entry((kind, name_key(&alias))).or_insert(id);
     }
 
     /// Merges `from` into `into`: names become aliases, the longer name wins as canonical.
@@ -371,6 +372,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// A name as a reader writes it: trimmed, and any run of whitespace inside it (a paragraph's
+/// soft line break, a no-break space) one space, so that "Velby\nUnion" and "Velby Union" read
+/// and query alike.
+fn written_name(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().all(|c| c == ' ' || !c.is_whitespace()) && !name.contains("  ") {
+        return name.to_owned();
+    }
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,6 +405,27 @@ mod tests {
         ] {
             assert_eq!(could_abbreviate(name, acronym), fits, "{name} ({acronym})");
         }
+    }
+
+    #[test]
+    fn names_are_written_with_single_spaces() {
+        for (case, written, name) in [
+            ("plain", " Ana Ruiz ", "Ana Ruiz"),
+            ("a soft line break", "Velby\nUnion", "Velby Union"),
+            ("a no-break space", "Tom\u{a0}Hale", "Tom Hale"),
+            ("two spaces", "Lena  Vik", "Lena Vik"),
+            (
+                "a line break with a carriage return",
+                "Harbour\r\nForum",
+                "Harbour Forum",
+            ),
+        ] {
+            assert_eq!(written_name(written), name, "{case}");
+        }
+        let mut r = Registry::default();
+        let a = r.add(EntityKind::Organization, "Velby\nUnion", 0);
+        assert_eq!(r.add(EntityKind::Organization, "Velby Union", 1), a);
+        assert_eq!(r.entities[a].name, "Velby Union");
     }
 
     #[test]

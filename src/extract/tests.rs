@@ -2507,6 +2507,25 @@ fn and_between_posts_joins_no_fields() {
     }
 }
 
+/// A paragraph wrapped at a fixed width may break a name across its lines; a list puts one
+/// short entry on each line, and its names stay apart.
+#[test]
+fn names_run_over_a_soft_wrap_but_not_over_list_lines() {
+    let ex = run("# Tolvik union conference\n\n\
+        The Tolvik union conference opened in Marden on Monday, and the first address was by Tom\n\
+        Hale, president of the union, who spoke of the strike that had closed the Velby\n\
+        Union yards for a month; delegates then heard from the treasurer of the Velby\n\
+        Union.\n\n\
+        Present:\nCouncillor Ana Ruiz\nCouncillor Mia Roth\nDeputy Mayor Jon Berg\n");
+    let persons = kinds(&ex, EntityKind::Person);
+    assert_eq!(
+        persons,
+        ["Tom Hale", "Ana Ruiz", "Mia Roth", "Jon Berg"],
+        "{persons:?}"
+    );
+    assert_eq!(kinds(&ex, EntityKind::Organization), ["Velby Union"]);
+}
+
 /// Where a person's name starts in a capitalised run: (case, text, the person).
 #[test]
 fn person_name_boundaries() {
