@@ -75,6 +75,53 @@ pub(super) const TERRITORIAL: &[&str] = &[
     "president of the republic",
 ];
 
+/// Does `role` end in the office of a territory: "Governor", "Deputy Mayor", "the Minister"?
+fn territorial_office(role: &str) -> bool {
+    let role = role.to_lowercase();
+    TERRITORIAL.iter().any(|t| {
+        role.strip_suffix(t)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' ') || rest.ends_with('-'))
+    })
+}
+
+/// Does an organisation's name say it governs a territory or serves its government ("Tolvik
+/// Town Council", "Township of Marden", "Ministry of Labour"), so that a mayor, councillor or
+/// minister said bare in its report holds a post in it?
+fn governs_a_territory(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "council"
+                | "township"
+                | "city"
+                | "town"
+                | "municipality"
+                | "municipal"
+                | "county"
+                | "borough"
+                | "district"
+                | "shire"
+                | "village"
+                | "parish"
+                | "government"
+                | "ministry"
+                | "department"
+                | "parliament"
+                | "assembly"
+                | "senate"
+                | "legislature"
+                | "cabinet"
+                | "embassy"
+                | "consulate"
+                | "commission"
+                | "state"
+                | "province"
+                | "region"
+                | "republic"
+        )
+    })
+}
+
 /// The last words of offices held in an organisation (not of a territory, not a rank or an
 /// occupation): "General President", "International Rep", "Branch Secretary".
 pub(super) const ORGANISATION_OFFICES: &[&str] = &[
@@ -186,6 +233,16 @@ fn claim(
     let org = match org {
         // A part played at a gathering ("chief guest") is held in no organisation.
         _ if is_part_at_a_gathering(&role) => None,
+        // "The Governor, A B," in a society's report: an office of a territory, said bare, is
+        // no post in the report's organisation unless that organisation governs one.
+        Some(o)
+            if Some(o) == r.main_org
+                && phrase.is_bare()
+                && territorial_office(&role)
+                && !governs_a_territory(&r.reg.get(o).name) =>
+        {
+            None
+        }
         Some(o) => Some(o),
         None if phrase.self_reference => r.main_org,
         None => None,

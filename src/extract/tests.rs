@@ -2526,6 +2526,35 @@ fn names_run_over_a_soft_wrap_but_not_over_list_lines() {
     assert_eq!(kinds(&ex, EntityKind::Organization), ["Velby Union"]);
 }
 
+/// A territory's office said bare ("The Governor, A B", "The Minister (A B)") in the report of
+/// a body that governs no territory is the person's title, not a post in that body; the body's
+/// own offices stay its posts.
+#[test]
+fn a_territorys_office_said_bare_is_no_post_in_a_society() {
+    let ex = run("# Velby Society annual dinner\n\n\
+                  The Velby Society held its annual dinner in Marden.\n\n\
+                  The Governor, Tom Hale, spoke of the society's work.\n\n\
+                  The Minister (Ana Ruiz) sent her greetings.\n\n\
+                  The evening was attended by the Mayor, Jon Berg, and the Treasurer, Mia Roth.");
+    for (person, title) in [
+        ("Tom Hale", "Governor"),
+        ("Ana Ruiz", "Minister"),
+        ("Jon Berg", "Mayor"),
+    ] {
+        assert!(
+            titles(&ex, person).iter().any(|t| t == title),
+            "{person}: {:?}",
+            titles(&ex, person)
+        );
+        assert!(
+            !affiliations(&ex).iter().any(|(p, _, _)| p == person),
+            "{person}: {:?}",
+            affiliations(&ex)
+        );
+    }
+    assert!(has_aff(&ex, "Mia Roth", "Treasurer", "Velby Society"));
+}
+
 /// Where a person's name starts in a capitalised run: (case, text, the person).
 #[test]
 fn person_name_boundaries() {
