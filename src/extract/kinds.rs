@@ -467,6 +467,10 @@ impl Reader<'_> {
             if prev.is_some_and(|p| p.text == ",") && b == toks.len() && n <= 2 {
                 return Some(EntityKind::Place);
             }
+            // "… meets Chinese Foreign Minister A B in Beijing": a title written just before.
+            if shaped && n >= 2 && (self.role_before(s, a) || self.office_of_ends_before(s, a)) {
+                return Some(EntityKind::Person);
+            }
             return None;
         }
         // Not after "of", "at", "for" or an article: "of the Tolvik Nations, spoke" names a body.
@@ -861,7 +865,25 @@ impl Reader<'_> {
         if self.described_role_set_off(s, a) {
             return true;
         }
-        self.title_set_off_before(s, a, b)
+        self.title_set_off_before(s, a, b) || self.office_of_ends_before(s, a)
+    }
+
+    /// Rule `office-of-then-name`: an office whose territory ends where the name begins, with
+    /// no comma between: "Minister of Foreign Affairs of China A B", "the Ambassador of Chile
+    /// A B". The territory is a place the lexicons know, after "of"; the office's phrase, read
+    /// from one of the eight words before it, reaches it (and may run on over the name, whose
+    /// words are not yet known as a person's).
+    fn office_of_ends_before(&self, s: usize, a: usize) -> bool {
+        let sent = &self.sents[s];
+        let Some(place) = (a.saturating_sub(3)..a).find(|&p| {
+            p >= 3 && sent.is(p - 1, "of") && self.lx.place(self.text(s, p, a)).is_some()
+        }) else {
+            return false;
+        };
+        (place.saturating_sub(8)..place - 2).any(|q| {
+            sent.toks[q].lex.is_role_prefix()
+                && roles::role_at(self, s, q).is_some_and(|ph| ph.start == q && ph.next >= a)
+        })
     }
 
     /// Rule `described-role-set-off`: a role set off before the name by a comma, its noun

@@ -2555,6 +2555,32 @@ fn a_territorys_office_said_bare_is_no_post_in_a_society() {
     assert!(has_aff(&ex, "Mia Roth", "Treasurer", "Velby Society"));
 }
 
+/// A name the lexicons do not know as a person's is one after an office written just before
+/// it: its territory or body ending where the name begins, or a title in a heading.
+/// (case, text, the person, a title the person holds).
+#[test]
+fn people_named_after_an_office_written_before_them() {
+    for (case, text, person, title) in [
+        (
+            "an office of a country, no comma before the name",
+            "# Talks in Santiago\n\nThe Foreign Secretary met Minister of Foreign Affairs of Chile Oruno Tamsk at the ministry.",
+            "Oruno Tamsk",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "a title before the name in a heading",
+            "# Foreign Secretary meets Chilean Foreign Minister Oruno Tamsk in Santiago\n\nThe talks went well.",
+            "Oruno Tamsk",
+            "Foreign Minister",
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Person), [person], "{case}");
+        let got = titles(&ex, person);
+        assert!(got.iter().any(|t| t == title), "{case}: {got:?}");
+    }
+}
+
 /// Where a person's name starts in a capitalised run: (case, text, the person).
 #[test]
 fn person_name_boundaries() {
