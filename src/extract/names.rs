@@ -948,6 +948,10 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     if role_runs_past(toks, k, e, lx) {
         return Vec::new();
     }
+    // "Queen Elizabeth Hospital": a royal's title in the name of a place or body.
+    if k == s && names_a_place_after_a_royal(toks, (s, e)) {
+        return vec![(s, e)];
+    }
     // A given name may take a surname that is also a head word ("Tom Bay", "Ann Hill").
     let capitalised = |t: &Token| t.is_cap() && !t.is_acronym();
     // Words of the name, not counting the full stops of its initials: "K. P. Ana Ruiz" has four.
@@ -1599,6 +1603,9 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
     if !toks[span.0].lex.starts_honorific() {
         return 0;
     }
+    if names_a_place_after_a_royal(toks, span) {
+        return 0;
+    }
     for len in (1..=4).rev() {
         if span.1 - span.0 <= len {
             continue;
@@ -1630,6 +1637,22 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
         }
     }
     0
+}
+
+/// Titles of royals and saints that places and bodies are named after.
+const ROYAL_OR_SAINTLY: &[&str] = &[
+    "King", "Queen", "Prince", "Princess", "Sultan", "Sheikh", "Shaikh", "Emir", "Amir", "Saint",
+    "St", "Pope", "Maharaja", "Maharani", "Raja", "Rajah", "Empress", "Emperor", "Sayyid",
+];
+
+/// Is the run `span` a place or body named after a royal or a saint, whose title is part of
+/// its name: "Queen Elizabeth Hospital", "King Saud University", "Prince Albert Hall", "Sheikh
+/// Zayed Mosque"? A head word of a body, place or thing ends it.
+fn names_a_place_after_a_royal(toks: &[Token], span: (usize, usize)) -> bool {
+    let last = toks[span.1 - 1].lex;
+    span.1 - span.0 >= 3
+        && ROYAL_OR_SAINTLY.contains(&toks[span.0].text.trim_end_matches('.'))
+        && (last.is_org_head() || last.is_place_head() || last.is_thing_head())
 }
 
 /// "M." at `at` is an initial, not the French "Monsieur", after another honorific ("Cllr M.

@@ -2581,6 +2581,41 @@ fn people_named_after_an_office_written_before_them() {
     }
 }
 
+/// A royal's or saint's title that opens the name of a place or body is part of the name, and
+/// names no person: (case, text, the body's name).
+#[test]
+fn bodies_named_after_royals_keep_the_title() {
+    for (case, text, body) in [
+        (
+            "a hospital after a queen, where the title is also a role",
+            "Nurses from the Queen Elizabeth Hospital marched to the rally.",
+            "Queen Elizabeth Hospital",
+        ),
+        (
+            "a university after a king, where the title is an honorific",
+            "The delegation visited King Saud University on Monday.",
+            "King Saud University",
+        ),
+        (
+            "a hospital after a prince",
+            "Staff of the Prince Charles Hospital joined the strike.",
+            "Prince Charles Hospital",
+        ),
+    ] {
+        let ex = run(&format!("# Tolvik report\n\n{text}"));
+        assert!(
+            kinds(&ex, EntityKind::Person).is_empty(),
+            "{case}: {:?}",
+            kinds(&ex, EntityKind::Person)
+        );
+        assert!(
+            kinds(&ex, EntityKind::Organization).contains(&body),
+            "{case}: {:?}",
+            kinds(&ex, EntityKind::Organization)
+        );
+    }
+}
+
 /// Where a person's name starts in a capitalised run: (case, text, the person).
 #[test]
 fn person_name_boundaries() {
