@@ -424,7 +424,9 @@ impl Lexicon {
                 }
             }
             // (Keying turns a dash of any width into '-'.)
-            if (dash || !ascii) && (self.joins_roles(k) || self.designated_role(k)) {
+            if (dash || !ascii)
+                && (self.joins_roles(k) || self.designated_role(k) || self.shared_role(k))
+            {
                 bits |= WordClass::ROLE | WordClass::ROLE_PREFIX;
             }
             bits
@@ -556,8 +558,18 @@ impl Lexicon {
     /// A role of the lexicon, or one word joining roles with hyphens ("secretary-treasurer").
     pub fn is_role(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| {
-            self.roles.contains(k) || self.joins_roles(k) || self.designated_role(k)
+            self.roles.contains(k)
+                || self.joins_roles(k)
+                || self.designated_role(k)
+                || self.shared_role(k)
         })
+    }
+
+    /// A role held jointly, "co-" before a role: "co-leader", "co-director" (the lexicon lists
+    /// the common ones; any role takes it).
+    fn shared_role(&self, key: &str) -> bool {
+        key.strip_prefix("co-")
+            .is_some_and(|base| self.roles.contains(base))
     }
 
     /// A role with the word of a post not yet taken up after it: "ambassador-designate", "high
@@ -581,7 +593,10 @@ impl Lexicon {
     /// The first words of some role or occupation (or a whole one).
     pub fn is_role_prefix(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| {
-            self.role_prefixes.contains(k) || self.joins_roles(k) || self.designated_role(k)
+            self.role_prefixes.contains(k)
+                || self.joins_roles(k)
+                || self.designated_role(k)
+                || self.shared_role(k)
         })
     }
 
@@ -716,6 +731,20 @@ pub(crate) fn post_designated(role: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_held_jointly_is_a_role() {
+        let lx = Lexicon::builtin();
+        for (word, role) in [
+            ("co-leader", true),
+            ("Co-Director", true),
+            ("co-secretary", true),
+            ("co-operative", false),
+            ("co-", false),
+        ] {
+            assert_eq!(lx.is_role(word), role, "{word}");
+        }
+    }
 
     #[test]
     fn share_buttons_are_furniture_and_sentences_naming_services_are_not() {

@@ -2616,6 +2616,17 @@ fn bodies_named_after_royals_keep_the_title() {
     }
 }
 
+/// A role held jointly ("co-" before any role) is the person's post in the body before it.
+#[test]
+fn a_role_held_jointly_is_a_post() {
+    let ex = run("# Tolvik rally\n\nVelby Party co-leader Tomas Brask spoke at the rally.");
+    assert!(
+        has_aff(&ex, "Tomas Brask", "co-leader", "Velby Party"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
 /// Where a person's name starts in a capitalised run: (case, text, the person).
 #[test]
 fn person_name_boundaries() {
