@@ -565,10 +565,11 @@ impl Lexicon {
         })
     }
 
-    /// A role held jointly, "co-" before a role: "co-leader", "co-director" (the lexicon lists
-    /// the common ones; any role takes it).
+    /// A role held jointly or before, "co-" or "ex-" before a role: "co-leader", "co-director",
+    /// "ex-president" (the lexicon lists the common ones; any role takes them).
     fn shared_role(&self, key: &str) -> bool {
         key.strip_prefix("co-")
+            .or_else(|| key.strip_prefix("ex-"))
             .is_some_and(|base| self.roles.contains(base))
     }
 
@@ -739,6 +740,8 @@ mod tests {
             ("co-leader", true),
             ("Co-Director", true),
             ("co-secretary", true),
+            ("ex-president", true),
+            ("ex-", false),
             ("co-operative", false),
             ("co-", false),
         ] {
