@@ -871,8 +871,8 @@ impl Reader<'_> {
     /// Rule `office-of-then-name`: an office whose territory ends where the name begins, with
     /// no comma between: "Minister of Foreign Affairs of China A B", "the Ambassador of Chile
     /// A B". The territory is a place the lexicons know, after "of"; the office's phrase, read
-    /// from one of the eight words before it, reaches it (and may run on over the name, whose
-    /// words are not yet known as a person's).
+    /// from one of the eight words before it, reaches that "of" (and may run on over the
+    /// name, whose words are not yet known as a person's).
     fn office_of_ends_before(&self, s: usize, a: usize) -> bool {
         let sent = &self.sents[s];
         let Some(place) = (a.saturating_sub(3)..a).find(|&p| {
@@ -880,9 +880,10 @@ impl Reader<'_> {
         }) else {
             return false;
         };
-        (place.saturating_sub(8)..place - 2).any(|q| {
+        (place.saturating_sub(8)..place - 1).any(|q| {
             sent.toks[q].lex.is_role_prefix()
-                && roles::role_at(self, s, q).is_some_and(|ph| ph.start == q && ph.next >= a)
+                && roles::role_at(self, s, q)
+                    .is_some_and(|ph| ph.start == q && ph.next >= place - 1)
         })
     }
 

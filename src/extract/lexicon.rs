@@ -570,7 +570,8 @@ impl Lexicon {
     fn shared_role(&self, key: &str) -> bool {
         key.strip_prefix("co-")
             .or_else(|| key.strip_prefix("ex-"))
-            .is_some_and(|base| self.roles.contains(base))
+            // "her ex-partner A B" is kin, not a post.
+            .is_some_and(|base| self.roles.contains(base) && base != "partner")
     }
 
     /// A role with the word of a post not yet taken up after it: "ambassador-designate", "high
@@ -742,7 +743,7 @@ mod tests {
             ("co-secretary", true),
             ("ex-president", true),
             ("ex-", false),
-            ("co-operative", false),
+            ("ex-partner", false),
             ("co-", false),
         ] {
             assert_eq!(lx.is_role(word), role, "{word}");

@@ -925,7 +925,7 @@ impl<'a> Reader<'a> {
         }
         for (id, text) in spelt {
             if shouting(&self.reg.get(id).name) {
-                self.reg.get_mut(id).name = text;
+                self.reg.get_mut(id).name = registry::written_name(&text);
             }
         }
     }

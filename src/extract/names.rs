@@ -274,8 +274,8 @@ fn without_own_structure(toks: &[Token], (s, e): (usize, usize)) -> (usize, usiz
     (s, e)
 }
 
-/// Runs of capitalised words, over a middle initial ("Ana M. Ruiz"); a line break or a
-/// courtesy that opens with "The" ends one.
+/// Runs of capitalised words, over a middle initial ("Ana M. Ruiz") and a paragraph's soft
+/// line break; any other line break, or a courtesy that opens with "The", ends one.
 fn capitalised_runs(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -948,7 +948,7 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     if role_runs_past(toks, k, e, lx) {
         return Vec::new();
     }
-    // "Queen Elizabeth Hospital": a royal's title in the name of a place or body.
+    // "Queen Maren Hospital": a royal's title in the name of a place or body.
     if k == s && names_a_place_after_a_royal(toks, (s, e)) {
         return vec![(s, e)];
     }
@@ -1522,7 +1522,10 @@ fn place_across_and(j: &Join, lx: &Lexicon) -> bool {
 /// returns the index where the first begins.
 pub fn honorific_before(toks: &[Token], start: usize, lx: &Lexicon) -> Option<usize> {
     let mut from = one_honorific_before(toks, start, lx)?;
-    while let Some(h) = one_honorific_before(toks, from, lx) {
+    // Only an abbreviated honorific, with its full stop, goes before another: "Minister of
+    // Justice Dr. A B" holds no honorific "Justice".
+    while let Some(h) = one_honorific_before(toks, from, lx).filter(|_| toks[from - 1].text == ".")
+    {
         from = h;
     }
     Some(from)
@@ -1646,12 +1649,14 @@ const ROYAL_OR_SAINTLY: &[&str] = &[
 ];
 
 /// Is the run `span` a place or body named after a royal or a saint, whose title is part of
-/// its name: "Queen Elizabeth Hospital", "King Saud University", "Prince Albert Hall", "Sheikh
-/// Zayed Mosque"? A head word of a body, place or thing ends it.
+/// its name: "Queen Maren Hospital", "King Tolvik University", "Prince Velby Hall"? A head word
+/// of a body, place or thing ends it.
 fn names_a_place_after_a_royal(toks: &[Token], span: (usize, usize)) -> bool {
+    if span.1 < span.0 + 3 {
+        return false;
+    }
     let last = toks[span.1 - 1].lex;
-    span.1 - span.0 >= 3
-        && ROYAL_OR_SAINTLY.contains(&toks[span.0].text.trim_end_matches('.'))
+    ROYAL_OR_SAINTLY.contains(&toks[span.0].text.trim_end_matches('.'))
         && (last.is_org_head() || last.is_place_head() || last.is_thing_head())
 }
 

@@ -90,9 +90,10 @@ impl Registry {
     /// "Acme Ltd" found as "Acme Limited": the other spelling of the legal form is kept as a
     /// name of the company.
     pub fn other_legal_form(&mut self, id: EntityId, name: &str) {
-        let last = name.trim().rsplit(' ').next().unwrap_or("");
+        let name = written_name(name);
+        let last = name.rsplit(' ').next().unwrap_or("");
         if legal_form(last).is_some() {
-            self.alias(id, name);
+            self.alias(id, &name);
         }
     }
 
@@ -375,7 +376,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// A name as a reader writes it: trimmed, and any run of whitespace inside it (a paragraph's
 /// soft line break, a no-break space) one space, so that "Velby\nUnion" and "Velby Union" read
 /// and query alike.
-fn written_name(name: &str) -> String {
+pub(super) fn written_name(name: &str) -> String {
     let name = name.trim();
     if name.chars().all(|c| c == ' ' || !c.is_whitespace()) && !name.contains("  ") {
         return name.to_owned();

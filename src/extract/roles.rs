@@ -75,18 +75,33 @@ pub(super) const TERRITORIAL: &[&str] = &[
     "president of the republic",
 ];
 
-/// Does `role` end in the office of a territory: "Governor", "Deputy Mayor", "the Minister"?
+/// Offices held only in a territory's government or for it abroad: a church has ministers, a
+/// school governors, a union councillors, none of these.
+const TERRITORY_ONLY_OFFICES: &[&str] = &[
+    "mayor",
+    "premier",
+    "prefect",
+    "mp",
+    "senator",
+    "prime minister",
+    "ambassador",
+    "consul",
+    "high commissioner",
+];
+
+/// Does `role` end in an office held only in a territory's government or for it abroad:
+/// "Mayor", "Deputy Mayor", "the Ambassador"?
 fn territorial_office(role: &str) -> bool {
     let role = role.to_lowercase();
-    TERRITORIAL.iter().any(|t| {
+    TERRITORY_ONLY_OFFICES.iter().any(|t| {
         role.strip_suffix(t)
             .is_some_and(|rest| rest.is_empty() || rest.ends_with(' ') || rest.ends_with('-'))
     })
 }
 
 /// Does an organisation's name say it governs a territory or serves its government ("Tolvik
-/// Town Council", "Township of Marden", "Ministry of Labour"), so that a mayor, councillor or
-/// minister said bare in its report holds a post in it?
+/// Town Council", "Township of Marden", "Ministry of Labour"), so that a mayor or an
+/// ambassador said bare in its report holds a post in it?
 fn governs_a_territory(name: &str) -> bool {
     name.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
@@ -233,8 +248,9 @@ fn claim(
     let org = match org {
         // A part played at a gathering ("chief guest") is held in no organisation.
         _ if is_part_at_a_gathering(&role) => None,
-        // "The Governor, A B," in a society's report: an office of a territory, said bare, is
-        // no post in the report's organisation unless that organisation governs one.
+        // "The Mayor, A B," in a society's report: an office held only in a territory's
+        // government, said bare, is no post in the report's organisation unless that
+        // organisation governs a territory.
         Some(o)
             if Some(o) == r.main_org
                 && phrase.is_bare()
@@ -1710,7 +1726,8 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                             | "is"
                     )
                 })
-                // A title after a lowercase word: "welcomed German Foreign Minister, A B".
+                // A title after a lowercase word ("welcomed German Foreign Minister, A B"), or
+                // opening the sentence or a clause.
                 || titled_from(&r.sents[s], i, comma)
                 || of_a_country(&r.sents[s], i)
         })

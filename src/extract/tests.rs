@@ -2526,19 +2526,19 @@ fn names_run_over_a_soft_wrap_but_not_over_list_lines() {
     assert_eq!(kinds(&ex, EntityKind::Organization), ["Velby Union"]);
 }
 
-/// A territory's office said bare ("The Governor, A B", "The Minister (A B)") in the report of
-/// a body that governs no territory is the person's title, not a post in that body; the body's
-/// own offices stay its posts.
+/// An office held only in a territory's government or for it abroad, said bare ("The Mayor,
+/// A B", "The Ambassador (A B)"), in the report of a body that governs no territory is the
+/// person's title, not a post in that body; the body's own offices stay its posts.
 #[test]
 fn a_territorys_office_said_bare_is_no_post_in_a_society() {
     let ex = run("# Velby Society annual dinner\n\n\
                   The Velby Society held its annual dinner in Marden.\n\n\
-                  The Governor, Tom Hale, spoke of the society's work.\n\n\
-                  The Minister (Ana Ruiz) sent her greetings.\n\n\
+                  The Senator, Tom Hale, spoke of the society's work.\n\n\
+                  The Ambassador (Ana Ruiz) sent her greetings.\n\n\
                   The evening was attended by the Mayor, Jon Berg, and the Treasurer, Mia Roth.");
     for (person, title) in [
-        ("Tom Hale", "Governor"),
-        ("Ana Ruiz", "Minister"),
+        ("Tom Hale", "Senator"),
+        ("Ana Ruiz", "Ambassador"),
         ("Jon Berg", "Mayor"),
     ] {
         assert!(
@@ -2568,6 +2568,12 @@ fn people_named_after_an_office_written_before_them() {
             "Minister of Foreign Affairs",
         ),
         (
+            "a one-word office of a country, no comma before the name",
+            "# Talks in Santiago\n\nThe minister met the Ambassador of Chile Oruno Tamsk at the embassy.",
+            "Oruno Tamsk",
+            "Ambassador",
+        ),
+        (
             "a title before the name in a heading",
             "# Foreign Secretary meets Chilean Foreign Minister Oruno Tamsk in Santiago\n\nThe talks went well.",
             "Oruno Tamsk",
@@ -2588,18 +2594,18 @@ fn bodies_named_after_royals_keep_the_title() {
     for (case, text, body) in [
         (
             "a hospital after a queen, where the title is also a role",
-            "Nurses from the Queen Elizabeth Hospital marched to the rally.",
-            "Queen Elizabeth Hospital",
+            "Nurses from the Queen Maren Hospital marched to the rally.",
+            "Queen Maren Hospital",
         ),
         (
             "a university after a king, where the title is an honorific",
-            "The delegation visited King Saud University on Monday.",
-            "King Saud University",
+            "The delegation visited King Tolvik University on Monday.",
+            "King Tolvik University",
         ),
         (
             "a hospital after a prince",
-            "Staff of the Prince Charles Hospital joined the strike.",
-            "Prince Charles Hospital",
+            "Staff of the Prince Jonas Hospital joined the strike.",
+            "Prince Jonas Hospital",
         ),
     ] {
         let ex = run(&format!("# Tolvik report\n\n{text}"));
@@ -2619,9 +2625,17 @@ fn bodies_named_after_royals_keep_the_title() {
 /// A role held jointly ("co-" before any role) is the person's post in the body before it.
 #[test]
 fn a_role_held_jointly_is_a_post() {
-    let ex = run("# Tolvik rally\n\nVelby Party co-leader Tomas Brask spoke at the rally.");
+    let ex = run(
+        "# Tolvik rally\n\nVelby Party co-leader Tomas Brask spoke at the rally. \
+                  Velby Party ex-president Tom Hale spoke next.",
+    );
     assert!(
         has_aff(&ex, "Tomas Brask", "co-leader", "Velby Party"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        has_aff(&ex, "Tom Hale", "ex-president", "Velby Party"),
         "{:?}",
         affiliations(&ex)
     );

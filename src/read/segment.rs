@@ -25,8 +25,8 @@ const ABBREVIATIONS: &[&str] = &[
     "rep", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
     "est", "dept", "univ", "assn", "bros", "mme", "mlle", "cf", "al", "fig", "vol", "pp", "op",
     "rt", "ave", "rd", "sq", "ft", "ed", "eds", "ven", "maj", "brig", "adm", "cmdr", "cdr",
-    "lieut", "insp", "supt", "det", "amb", "messrs", "atty", "esq", "mx", "pres", "md", "mohd",
-    "muhd",
+    "lieut", "insp", "supt", "det", "amb", "cdre", "messrs", "atty", "esq", "mx", "pres", "md",
+    "mohd", "muhd",
 ];
 
 /// Runs of text with no sentence boundary that were longer than [`MAX_SENTENCE_BYTES`], and so
@@ -393,6 +393,9 @@ fn split_counting_cuts(block: &str, cuts: &mut Cuts) -> Vec<(usize, usize)> {
         if c == '.' && end == i + 1 && is_abbreviation(&block[..i]) {
             continue;
         }
+        if c == '.' && end == i + 1 && excellency_before_a_title(&block[..i], after_space) {
+            continue;
+        }
         push_span(&mut out, cuts, block, start, end);
         start = bytes.len() - after_space.len();
     }
@@ -439,6 +442,19 @@ fn push_trimmed(out: &mut Vec<(usize, usize)>, block: &str, start: usize, end: u
     }
 }
 
+/// "HE." for His or Her Excellency, in capitals before another title ("HE. Amb. A B", "HE. Dr
+/// A B"): no sentence ends there. Elsewhere "HE." ends one ("… in FE and HE. Ana Ruiz said").
+fn excellency_before_a_title(before: &str, after: &str) -> bool {
+    let he = before.strip_suffix("HE").is_some_and(|rest| {
+        rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric() && c != '.')
+    });
+    let next = after.split_whitespace().next().unwrap_or("");
+    he && matches!(
+        next.trim_end_matches('.'),
+        "Amb" | "Dr" | "Mr" | "Mrs" | "Ms" | "Prof" | "Hon" | "Sheikh" | "Sen" | "Gen" | "Sir"
+    )
+}
+
 /// Is the word just before a full stop an abbreviation or an initial?
 fn is_abbreviation(before: &str) -> bool {
     let word: String = before
@@ -458,11 +474,6 @@ fn is_abbreviation(before: &str) -> bool {
         return first.is_uppercase();
     }
     if word.contains('.') {
-        return true;
-    }
-    // "HE." for His or Her Excellency, written in capitals before a name ("HE. Amb. A B"):
-    // case matters, "he." ends a sentence.
-    if word == "HE" {
         return true;
     }
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
@@ -506,6 +517,14 @@ mod tests {
                 "The envoy, HE. Amb. Ana Ruiz, spoke.",
                 "Then he left.",
                 "He came back."
+            ]
+        );
+        assert_eq!(
+            sentences("Cuts hit staff in FE and HE. Ana Ruiz said so. Cdre. Tom Hale agreed."),
+            [
+                "Cuts hit staff in FE and HE.",
+                "Ana Ruiz said so.",
+                "Cdre. Tom Hale agreed."
             ]
         );
         assert_eq!(
