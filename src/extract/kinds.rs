@@ -128,8 +128,8 @@ impl Reader<'_> {
             return Some(Some(EntityKind::Organization));
         }
         // Rule `place-and-acronym`: a regional body of an organisation known by its acronym:
-        // "Manitoba HWU", "HWU Tolvik".
-        if n == 2 {
+        // "Manitoba HWU", "HWU Tolvik" (not a place the lexicons know so: "Washington DC").
+        if n == 2 && lx.place(nm.text).is_none() {
             let (x, y) = (toks[a], toks[a + 1]);
             let regional = |acr: &Token, place: &Token| {
                 acr.is_acronym() && acr.lex.place().is_none() && place.lex.place().is_some()

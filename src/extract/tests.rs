@@ -2641,6 +2641,22 @@ fn a_role_held_jointly_is_a_post() {
     );
 }
 
+/// A place the lexicons know with a capital abbreviation in it ("Washington DC") or as one
+/// ("NSW") is a place, not a regional body known by its acronym ("Manitoba HWU").
+#[test]
+fn places_written_with_capital_abbreviations_are_places() {
+    let ex = run(
+        "# Tolvik visit\n\nThe delegation flew to Washington DC and then to NSW, \
+                  where NSW Premier Tom Hale met them. Manitoba HWU sent greetings.",
+    );
+    let places = kinds(&ex, EntityKind::Place);
+    for place in ["Washington DC", "NSW"] {
+        assert!(places.contains(&place), "{place}: {places:?}");
+    }
+    let bodies = kinds(&ex, EntityKind::Organization);
+    assert_eq!(bodies, ["Manitoba HWU"], "{bodies:?}");
+}
+
 /// Where a person's name starts in a capitalised run: (case, text, the person).
 #[test]
 fn person_name_boundaries() {
