@@ -298,6 +298,19 @@ fn capitalised_runs(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usi
             {
                 // A middle initial: "Ana M. Ruiz".
                 j += 2;
+            } else if j < toks.len()
+                && toks[j].text == "."
+                && matches!(toks[j - 1].text, "St" | "Mt" | "Ft")
+                && toks.get(j + 1).is_some_and(|t| {
+                    is_name_word(t)
+                        && lx
+                            .place(&format!("{}. {}", toks[j - 1].text, t.text))
+                            .is_some()
+                })
+            {
+                // A place the lexicons know with a saint's or a mountain's abbreviation in its
+                // name: "St. Louis", "St. Petersburg" ("St. Mark" is a saint's, or a church's).
+                j += 2;
             } else {
                 break;
             }
