@@ -366,6 +366,9 @@ fn run_continues(
     lx: &Lexicon,
 ) -> bool {
     let gap = run.0 - last.1;
+    if known_place_over_particles(text, toks, last, run, lx) {
+        return true;
+    }
     if gap == 1 {
         return is_connector(&toks[last.1]) && joins(toks, last, run, lx)
             || possessive_inside_name(toks, last, run, lx)
@@ -382,6 +385,27 @@ fn run_continues(
                 && joins(toks, last, run, lx)
                 && !toks[last.1].is("and")
                 && !(run.1 - run.0 == 1 && toks[run.0].is_acronym()))
+}
+
+/// A place the lexicons know whose name holds lowercase words the connectors do not list:
+/// "Dar es Salaam", "Castellón de la Plana" (one or two words between the runs).
+fn known_place_over_particles(
+    text: &str,
+    toks: &[Token],
+    last: (usize, usize),
+    run: (usize, usize),
+    lx: &Lexicon,
+) -> bool {
+    let gap = run.0 - last.1;
+    (1..=2).contains(&gap)
+        // English words between two names are what the other joins read ("Ana Ruiz and Tom
+        // Hale", "Velby Union in Marden"): asked first, they keep the lookup rare.
+        && toks[last.1..run.0]
+            .iter()
+            .all(|t| t.kind == Kind::Word && !t.is_cap() && !t.lex.is_stopword())
+        && lx
+            .place(&text[toks[last.0].start..toks[run.1 - 1].end])
+            .is_some()
 }
 
 /// The end of a name with the number that belongs to it: an event's year ("Conference

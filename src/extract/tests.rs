@@ -2642,17 +2642,18 @@ fn a_role_held_jointly_is_a_post() {
 }
 
 /// A place the lexicons know with a capital abbreviation in it ("Washington DC"), as one
-/// ("NSW") or with a saint's abbreviated ("St. Louis") is a place, not a regional body known by
-/// its acronym ("Manitoba HWU") nor a place "St".
+/// ("NSW"), with a saint's abbreviated ("St. Louis") or with lowercase words the connectors do
+/// not list ("Dar es Salaam") is a place, not a regional body known by its acronym ("Manitoba
+/// HWU") nor a place "St" or "Dar".
 #[test]
 fn places_written_with_capital_abbreviations_are_places() {
     let ex = run(
         "# Tolvik visit\n\nThe delegation flew to Washington DC and then to NSW, \
                   where NSW Premier Tom Hale met them. Manitoba HWU sent greetings. \
-                  They went on to St. Louis.",
+                  They went on to St. Louis and Dar es Salaam.",
     );
     let places = kinds(&ex, EntityKind::Place);
-    for place in ["Washington DC", "NSW", "St. Louis"] {
+    for place in ["Washington DC", "NSW", "St. Louis", "Dar es Salaam"] {
         assert!(places.contains(&place), "{place}: {places:?}");
     }
     let bodies = kinds(&ex, EntityKind::Organization);
