@@ -356,8 +356,8 @@ fn joined_runs(
 /// Does `run` go on from the name `last` over the one or two tokens between them: a connector
 /// the left run's head takes ("University of X", "Fishers and Boatmen Union"), a possessive
 /// inside a name, a year inside a name on one line, two particles ("Ana de la Cruz", "Jan van
-/// der Berg"), or a connector and "the" ("Church of the Holy Cross"; not "and the", nor an
-/// acronym alone after it)?
+/// der Berg"), a connector and "the" ("Church of the Holy Cross"; not "and the", nor an
+/// acronym alone after it), or the lowercase words of a known place ("Dar es Salaam")?
 fn run_continues(
     text: &str,
     toks: &[Token],
