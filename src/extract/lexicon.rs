@@ -424,9 +424,7 @@ impl Lexicon {
                 }
             }
             // (Keying turns a dash of any width into '-'.)
-            if (dash || !ascii)
-                && (self.joins_roles(k) || self.designated_role(k) || self.shared_role(k))
-            {
+            if (dash || !ascii) && self.derived_role(k) {
                 bits |= WordClass::ROLE | WordClass::ROLE_PREFIX;
             }
             bits
@@ -558,11 +556,14 @@ impl Lexicon {
     /// A role of the lexicon, or one word joining roles with hyphens ("secretary-treasurer").
     pub fn is_role(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| {
-            self.roles.contains(k)
-                || self.joins_roles(k)
-                || self.designated_role(k)
-                || self.shared_role(k)
+            self.roles.contains(k) || self.derived_role(k)
         })
+    }
+
+    /// A role the lexicon does not list but builds from listed ones: "secretary-treasurer",
+    /// "ambassador-designate", "co-leader", "ex-president".
+    fn derived_role(&self, key: &str) -> bool {
+        self.joins_roles(key) || self.designated_role(key) || self.shared_role(key)
     }
 
     /// A role held jointly or before, "co-" or "ex-" before a role: "co-leader", "co-director",
@@ -595,10 +596,7 @@ impl Lexicon {
     /// The first words of some role or occupation (or a whole one).
     pub fn is_role_prefix(&self, phrase: &str) -> bool {
         with_key(phrase, usize::MAX, |k| {
-            self.role_prefixes.contains(k)
-                || self.joins_roles(k)
-                || self.designated_role(k)
-                || self.shared_role(k)
+            self.role_prefixes.contains(k) || self.derived_role(k)
         })
     }
 
