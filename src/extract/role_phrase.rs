@@ -5,7 +5,9 @@
 
 use super::lexicon;
 use super::names::Mention;
-use super::roles::{LEGISLATORS, PORTFOLIO_ROLES, SELF_REFERENCES, TERRITORIAL, TERRITORIES};
+use super::roles::{
+    is_self_reference, LEGISLATORS, PORTFOLIO_ROLES, SELF_REFERENCES, TERRITORIAL, TERRITORIES,
+};
 use super::tokens::Kind;
 use super::{Reader, Sent};
 use crate::model::{EntityId, EntityKind};
@@ -225,7 +227,7 @@ pub(super) fn possessor(r: &Reader, s: usize, pre: &mut RolePrefix) -> Option<()
         let head = toks[j].lower();
         match org_by_head_before(r, s, j, &head) {
             Some(id) => pre.possessor = Some(id),
-            None if SELF_REFERENCES.contains(&head.as_ref()) => pre.self_reference = true,
+            None if is_self_reference(r, &head) => pre.self_reference = true,
             None if TERRITORIES.contains(&head.as_ref()) => pre.territory_owned = true,
             None => return None,
         }
@@ -676,7 +678,7 @@ pub(super) fn the_body(r: &Reader, s: usize, i: usize) -> Option<Option<EntityId
         Some(id) => Some(Some(id)),
         // Capitalised, "the Council" is one named before (rule `definite-capitalised-head`).
         None if t.is_cap() => None,
-        None => SELF_REFERENCES.contains(&head.as_ref()).then_some(None),
+        None => is_self_reference(r, &head).then_some(None),
     }
 }
 

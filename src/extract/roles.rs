@@ -187,6 +187,34 @@ pub(super) const SELF_REFERENCES: &[&str] = &[
     "society",
 ];
 
+/// Self-references that fit any kind of body: "the organisation", "the group".
+const ANY_BODY: &[&str] = &[
+    "organisation",
+    "organization",
+    "group",
+    "network",
+    "campaign",
+];
+
+/// Does `head` ("the union", "the charity") stand for the report's own organisation? Only a
+/// word of `SELF_REFERENCES`, and only one its name allows: a union's report that speaks of
+/// "the charity" or "the council" means another body, while a word for any body ("the
+/// organisation") or a name with no kind word in it ("Unite" as "the union") allows it.
+pub(super) fn is_self_reference(r: &Reader, head: &str) -> bool {
+    if !SELF_REFERENCES.contains(&head) {
+        return false;
+    }
+    let Some(main) = r.main_org else {
+        return true;
+    };
+    ANY_BODY.contains(&head)
+        || r.reg.has_head_key(main, head)
+        || !SELF_REFERENCES
+            .iter()
+            .filter(|w| !ANY_BODY.contains(w))
+            .any(|w| r.reg.has_head_key(main, w))
+}
+
 /// A capitalised word right before a titled office that is not its article: "Tolvik County
 /// Chief Officer A B" holds an office of a body the words name, not of the report's
 /// organisation.
@@ -1334,12 +1362,8 @@ fn definite_org_head(r: &Reader, s: usize, k: usize, set_off: bool) -> Option<En
     if !r.lx.is_org_head(&w) {
         return None;
     }
-    org_by_head_before(r, s, k, &w).or_else(|| {
-        SELF_REFERENCES
-            .contains(&w.as_ref())
-            .then_some(r.main_org)
-            .flatten()
-    })
+    org_by_head_before(r, s, k, &w)
+        .or_else(|| is_self_reference(r, &w).then_some(r.main_org).flatten())
 }
 
 /// "a prominent industrialist and …", "an old friend and …": an indefinite description of up

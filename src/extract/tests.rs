@@ -4351,6 +4351,42 @@ fn the_body_that_held_the_gathering_is_the_reports_organisation() {
     );
 }
 
+/// A word for one kind of body stands for the report's organisation only when its name is of
+/// that kind, or of no kind the words name: a union's report that speaks of "the charity" or
+/// "the council" means another body.
+#[test]
+fn a_word_for_another_kind_of_body_is_not_the_reports_organisation() {
+    for (case, text, person, own) in [
+        (
+            "a union's report on a charity",
+            "The Marden Dockers Union held its annual conference.\n\n\
+             Vera Hale, from the charity, talked about the project.\n",
+            "Vera Hale",
+            false,
+        ),
+        (
+            "a union's report on the union",
+            "The Marden Dockers Union held its annual conference.\n\n\
+             Vera Hale, from the union, talked about the project.\n",
+            "Vera Hale",
+            true,
+        ),
+        (
+            "a word for any body",
+            "The Marden Dockers Union held its annual conference.\n\n\
+             The organisation's treasurer, Leo Park, presented the accounts.\n",
+            "Leo Park",
+            true,
+        ),
+    ] {
+        let ex = run(text);
+        let held = affiliations(&ex)
+            .iter()
+            .any(|(p, _, o)| p == person && o == "Marden Dockers Union");
+        assert_eq!(held, own, "{case}: {:?}", affiliations(&ex));
+    }
+}
+
 /// Rule `coordinated-names-of`: a list joined by "and" shares its "of X"; a name set before
 /// another by a comma alone does not.
 #[test]
