@@ -315,10 +315,28 @@ fn capitalised_runs(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usi
                 break;
             }
         }
-        runs.push((i, j));
+        // An abbreviated courtesy at the run's end opens the next name: "the Chairman of the
+        // Union Dr. A B" is the union, then Dr A B.
+        if j - i >= 2 && courtesy_of_next_name(toks, j - 1, lx) {
+            runs.push((i, j - 1));
+        } else {
+            runs.push((i, j));
+        }
         i = j;
     }
     runs
+}
+
+/// Is token `k` an abbreviated courtesy ("Dr", "Prof", "Hon") whose full stop, then a name,
+/// follows it? A saint's or a mountain's abbreviation ("St.", "Mt.") belongs to a place's name.
+fn courtesy_of_next_name(toks: &[Token], k: usize, lx: &Lexicon) -> bool {
+    let t = &toks[k];
+    t.text.len() <= 5
+        && !matches!(t.text, "St" | "Mt" | "Ft")
+        && t.lex.is_honorific()
+        && toks.get(k + 1).is_some_and(|d| d.text == ".")
+        && toks.get(k + 2).is_some_and(is_name_word)
+        && lx.is_honorific(&format!("{}.", t.text))
 }
 
 /// Joins runs where a name goes on: a list of subjects after a body's "of" or "for", then
@@ -1955,6 +1973,30 @@ mod tests {
             ),
         ] {
             assert_eq!(names(text), want, "{text}");
+        }
+    }
+
+    /// An abbreviated courtesy that ends a run opens the name after its full stop.
+    #[test]
+    fn a_courtesy_after_a_body_opens_the_next_name() {
+        for (case, text, want) in [
+            (
+                "after a body's head",
+                "He thanked the Chairman of the Union Dr. Tom Hale for it.",
+                vec!["Chairman", "Union", "Tom Hale"],
+            ),
+            (
+                "after a body's name",
+                "He thanked the Pro Chancellor of Marden University Prof. Mia Roth.",
+                vec!["Pro Chancellor", "Marden University", "Mia Roth"],
+            ),
+            (
+                "a saint's abbreviation stays with its place",
+                "They flew to St. Louis on Monday.",
+                vec!["St. Louis"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{case}: {text}");
         }
     }
 
