@@ -398,17 +398,21 @@ impl Reader<'_> {
             n,
             text,
             first,
+            last,
             fc,
             next,
             ..
         } = *nm;
         let lx = self.lx;
         let possessive = next.is_some_and(|t| t.kind == Kind::Possessive);
+        // A nation's people are no body: "Kenyan officials", "Senior Kenyan delegation".
+        let demonym = |w: &str| lx.demonyms.contains_key(w.to_lowercase().as_str());
         let body = n <= 2
             && !fc.is_given_name()
             && (n == 2 || a > 0 || possessive || self.opens_a_lede(s, b))
             && !fc.is_stopword()
-            && !lx.demonyms.contains_key(first.to_lowercase().as_str())
+            && !demonym(first)
+            && !demonym(last)
             && !(n == 1 && (fc.is_org_head() || fc.is_role_word()))
             && (next.is_some_and(|t| staff_word_at(self, s, b, t))
                 || (possessive && self.post_after(s, b + 1))

@@ -3322,6 +3322,11 @@ fn adjectives_of_place_name_nothing() {
             "The South African delegation arrived.",
             &[][..],
         ),
+        (
+            "after a word of rank, before a delegation",
+            "Senior Kenyan delegation headed by Ana Ruiz returned home.",
+            &["Ana Ruiz"][..],
+        ),
     ] {
         let ex = run(text);
         let named: Vec<&str> = ex
