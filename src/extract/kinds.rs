@@ -1209,7 +1209,8 @@ fn common_surname_last(nm: &Name, lx: &Lexicon) -> bool {
 /// Rule `generic-body`: a name of generic words only ("Board of Directors", "National
 /// Executive Council", "Standing Committee") is an organ of some organisation, not one. And a
 /// kind of body in the plural, after a word for how they stand to the writer, is no one body:
-/// "Member Federations", "Charity Partners", "Sister Unions".
+/// "Member Federations", "Charity Partners", "Sister Unions"; nor is a kind of institution in
+/// the plural (`kind_of_body_in_plural`).
 fn no_one_body(nm: &Name) -> Decision {
     let Name {
         n,
@@ -1238,7 +1239,51 @@ fn no_one_body(nm: &Name) -> Decision {
                 | "local"
                 | "regional"
         );
-    plural_of_kin.then_some(None)
+    (plural_of_kin || kind_of_body_in_plural(nm)).then_some(None)
+}
+
+/// A kind of institution in the plural names no one body: "National Trade Unions", "Local
+/// Federations of Labour", "Partner Universities". Company names keep
+/// theirs ("Volta Sun Industries", "North American Airlines"): those heads are not listed.
+fn kind_of_body_in_plural(nm: &Name) -> bool {
+    const KINDS: &[&str] = &[
+        "unions",
+        "federations",
+        "councils",
+        "associations",
+        "committees",
+        "commissions",
+        "departments",
+        "ministries",
+        "organisations",
+        "organizations",
+        "institutes",
+        "institutions",
+        "universities",
+        "colleges",
+        "schools",
+        "centres",
+        "centers",
+        "parties",
+        "societies",
+        "charities",
+        "branches",
+        "boards",
+        "agencies",
+        "authorities",
+        "offices",
+        "churches",
+        "hospitals",
+        "services",
+        "assemblies",
+    ];
+    // The head: the last word, or the first before "of" ("Local Federations of Labour").
+    let head = nm
+        .words
+        .iter()
+        .position(|w| *w == "of")
+        .map_or(nm.last, |k| nm.words[k.saturating_sub(1)]);
+    nm.n >= 2 && KINDS.contains(&head.to_lowercase().as_str())
 }
 
 /// Rule `venue-of`: after "at" or "in", a building "of" something is the venue: "in the Great

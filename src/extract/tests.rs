@@ -3612,6 +3612,8 @@ fn topics_are_no_bodies() {
         "The panel on Mental Health met in Hull.",
         "She works in Human Resources at the port.",
         "The Member Federations voted on the motion.",
+        "National Trade Unions sent greetings to the congress.",
+        "Delegates from Local Federations of Labour met in Velby.",
         // A field listed in a bracketed portfolio, after a comma or among commas and "and".
         "Speakers were Tom Hale (Minister of Research, Technology) and Ana Ruiz.",
         "Tom Hale (Coordinating Minister of Politics, Law, and Security) spoke.",
@@ -3630,6 +3632,12 @@ fn topics_are_no_bodies() {
     assert_eq!(
         kinds(&ex, EntityKind::Organization),
         ["Department of Mental Health"]
+    );
+    // A company named in the plural keeps its name.
+    let ex = run("Tom Hale works for Velby Sun Industries in Hull.");
+    assert_eq!(
+        kinds(&ex, EntityKind::Organization),
+        ["Velby Sun Industries"]
     );
 }
 
