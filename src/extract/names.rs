@@ -1521,7 +1521,15 @@ fn head_takes_connector(j: &Join, lx: &Lexicon) -> bool {
         return true;
     }
     let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
-    let roleish = lx.is_role_word(last) || lx.is_role_word(first);
+    // A word of rank before a membership body's head is the body's name, not a post: "General
+    // Federation of Trade Unions", "National Union of Students" (not "General Secretary of X",
+    // nor a body's own "Executive Committee of X").
+    let ranked_body = left.1 - left.0 == 2
+        && matches!(
+            last.to_lowercase().as_str(),
+            "union" | "federation" | "confederation" | "association" | "alliance" | "league"
+        );
+    let roleish = (lx.is_role_word(last) || lx.is_role_word(first)) && !ranked_body;
     // "granted by Synod for Mr A B": a person's courtesy title starts a new name.
     let person_right = COURTESY_TITLES.contains(&right_first.trim_end_matches('.'));
     if person_left || roleish || person_right {
@@ -2013,6 +2021,15 @@ mod tests {
         assert_eq!(
             names("Peru, Chile and Ecuador sent delegates."),
             ["Peru", "Chile", "Ecuador"]
+        );
+        // A word of rank before a membership body's head is in its name; a post is not.
+        assert_eq!(
+            names("Ana Ruiz of the General Federation of Velby Dockers spoke."),
+            ["Ana Ruiz", "General Federation of Velby Dockers"]
+        );
+        assert_eq!(
+            names("The General Secretary of Velby Dockers spoke."),
+            ["General Secretary", "Velby Dockers"]
         );
     }
 
