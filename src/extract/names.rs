@@ -238,6 +238,7 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
         .flat_map(|span| split_title(toks, span, lx))
         .flat_map(|span| split_nested(toks, span, lx))
         .map(|span| without_own_structure(toks, span))
+        .map(|span| without_a_field_after_initials(toks, span))
         .collect()
 }
 
@@ -272,6 +273,25 @@ fn without_own_structure(toks: &[Token], (s, e): (usize, usize)) -> (usize, usiz
         }
     }
     (s, e)
+}
+
+/// A body's initials then the field of one of its offices ("head of HWU Political Affairs",
+/// "the HWU International Relations secretary"): the body is the initials; the field belongs to
+/// the post, as "head of political affairs" of the body.
+fn without_a_field_after_initials(toks: &[Token], (s, e): (usize, usize)) -> (usize, usize) {
+    // The article that opens a sentence is in the run still.
+    let a = if toks[s].is("the") { s + 1 } else { s };
+    let field = e - a >= 2
+        && toks[a].is_acronym()
+        && matches!(toks[e - 1].text, "Affairs" | "Relations")
+        && toks[a + 1..e - 1]
+            .iter()
+            .all(|t| t.is_cap() && !t.is_acronym());
+    if field {
+        (s, a + 1)
+    } else {
+        (s, e)
+    }
 }
 
 /// Runs of capitalised words, over a middle initial ("Ana M. Ruiz") and a paragraph's soft
@@ -2005,6 +2025,28 @@ mod tests {
             ),
         ] {
             assert_eq!(names(text), want, "{case}: {text}");
+        }
+    }
+
+    /// A body's initials, then the field of a post in it: the body is the initials.
+    #[test]
+    fn a_field_after_initials_belongs_to_the_post() {
+        for (text, want) in [
+            (
+                "Tom Hale, head of HWU Political Affairs, spoke.",
+                vec!["Tom Hale", "HWU"],
+            ),
+            (
+                "The HWU International Relations secretary Mia Roth spoke.",
+                vec!["HWU", "Mia Roth"],
+            ),
+            // A body's own name is kept whole.
+            (
+                "Tom Hale of the HWU Housing Association spoke.",
+                vec!["Tom Hale", "HWU Housing Association"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{text}");
         }
     }
 
