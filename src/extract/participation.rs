@@ -144,9 +144,9 @@ fn by_role(verb: &str) -> Option<PartRole> {
     Some(match verb {
         "chaired" | "moderated" | "compered" | "facilitated" => PartRole::Chair,
         "organised" | "organized" | "hosted" | "convened" | "coordinated" => PartRole::Organiser,
-        "led" | "given" | "opened" | "closed" | "moved" | "seconded" | "proposed" | "presented"
-        | "delivered" | "addressed" | "received" | "followed" | "introduced" | "run"
-        | "briefed" | "welcomed" | "greeted" | "inaugurated" => PartRole::Speaker,
+        "led" | "headed" | "given" | "opened" | "closed" | "moved" | "seconded" | "proposed"
+        | "presented" | "delivered" | "addressed" | "received" | "followed" | "introduced"
+        | "run" | "briefed" | "welcomed" | "greeted" | "inaugurated" => PartRole::Speaker,
         // A speech by X: "the keynote speech by X", "an address by X".
         w if is_speech_noun(w) || matches!(w, "speeches" | "contribution") => PartRole::Speaker,
         "joined" | "attended" | "accompanied" => PartRole::Attendee,
@@ -601,12 +601,16 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
         })
 }
 
-/// Do these words name a party that travels or attends: "the delegation", "a trade mission"?
+/// Do these words name a party that travels or attends: "the delegation", "a trade mission",
+/// "a group of 40 members"?
 /// Its members, leader included, attend (CONVENTIONS: members of a delegation are attendees).
 fn leads_a_party(words: &[String]) -> bool {
-    words
-        .iter()
-        .any(|w| matches!(w.as_str(), "delegation" | "delegations" | "mission"))
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "delegation" | "delegations" | "mission" | "group" | "team"
+        )
+    })
 }
 
 /// The first token of the list of names that ends with the site's person ("A B, C D and E F"

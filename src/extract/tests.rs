@@ -1320,6 +1320,42 @@ fn a_delegation_at_another_gathering_is_a_group() {
     }
 }
 
+/// Rule `verb-by-name`: the one who leads or heads a delegation, or a group that travels, is one
+/// of it (an attendee); one who leads a session speaks there.
+#[test]
+fn the_leader_of_a_delegation_attends_it() {
+    for (case, text, role) in [
+        (
+            "led by",
+            "A Tolvik delegation led by Ana Ruiz visited Marden on Monday.",
+            PartRole::Attendee,
+        ),
+        (
+            "headed by",
+            "A Tolvik delegation headed by Ana Ruiz visited Marden on Monday.",
+            PartRole::Attendee,
+        ),
+        (
+            "a group that travels",
+            "A group of 40 members of the Velby Council, headed by Ana Ruiz, arrived in Marden for a study visit.",
+            PartRole::Attendee,
+        ),
+        (
+            "a session",
+            "The Marden Forum met on Monday. The session was led by Ana Ruiz.",
+            PartRole::Speaker,
+        ),
+    ] {
+        let ex = run(text);
+        let found: Vec<PartRole> = parts(&ex)
+            .into_iter()
+            .filter(|(p, _, _)| p == "Ana Ruiz")
+            .map(|(_, r, _)| r)
+            .collect();
+        assert_eq!(found, [role], "{case}: {:?}", parts(&ex));
+    }
+}
+
 /// A launch is a gathering: those who spoke and attended there took part in it.
 #[test]
 fn a_launch_is_a_gathering() {
