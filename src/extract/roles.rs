@@ -327,6 +327,16 @@ fn claim(
             if role.is_empty() {
                 return;
             }
+            if let Some(org) = institution_of_office(r, s, &role, person) {
+                let evidence = r.evidence(s, &rules::OFFICE_OF_ITS_INSTITUTION);
+                r.memberships.push(Membership {
+                    member: person,
+                    organization: org,
+                    role: Some(role),
+                    evidence,
+                });
+                return;
+            }
             let (jurisdiction, constituency) = match (place, phrase.constituency) {
                 (Some(p), true) => (None, Some(p)),
                 (Some(p), false) => (Some(p), None),
@@ -349,6 +359,46 @@ fn claim(
             });
         }
     }
+}
+
+/// The kinds of body an office belongs to, by the office's last word: a consul serves in a
+/// consulate, a bishop in a diocese.
+const OFFICES_OF_INSTITUTIONS: &[(&str, &[&str])] = &[
+    ("consul", &["consulate"]),
+    ("ambassador", &["embassy"]),
+    ("bishop", &["diocese"]),
+    ("archbishop", &["diocese", "archdiocese"]),
+    ("priest", &["parish"]),
+    ("vicar", &["parish"]),
+    ("chancellor", &["university"]),
+    ("vice-chancellor", &["university"]),
+    ("headteacher", &["school"]),
+    ("headmaster", &["school"]),
+    ("headmistress", &["school"]),
+];
+
+/// Rule `office-of-its-institution`: an office said with no organisation ("the Consul General
+/// A B", "the Bishop A B") belongs to the one body of its kind the sentence names ("… the Consulate of Tolvik in
+/// Marden …"). None when the sentence names no such body, or two.
+fn institution_of_office(r: &Reader, s: usize, role: &str, person: EntityId) -> Option<EntityId> {
+    // "Consul General", "Ambassador Extraordinary": the office is the word before.
+    let role = role
+        .strip_suffix(" General")
+        .or_else(|| role.strip_suffix(" general"))
+        .unwrap_or(role);
+    let last = role.rsplit([' ', '-']).next()?.to_lowercase();
+    let whole_last = role.rsplit(' ').next()?.to_lowercase();
+    let (_, heads) = OFFICES_OF_INSTITUTIONS
+        .iter()
+        .find(|(office, _)| *office == whole_last || *office == last)?;
+    let mut found = r.sents[s]
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Organization))
+        .filter_map(|m| m.entity)
+        .filter(|&id| id != person && heads.iter().any(|h| r.reg.has_head_key(id, h)));
+    let org = found.next()?;
+    found.all(|other| other == org).then_some(org)
 }
 
 /// Records plain membership ("A B of X").

@@ -134,6 +134,10 @@ rules! {
         "A role with its organisation or territory written straight before the name: \"Minister of Foreign Affairs of Norway A B\", \"Secretary General of the X Organization A B\".",
         ["The delegation was led by Acting Minister of Foreign Affairs of Norway Tomas Vell.",
          "They met Secretary General of the Harbour Cooperation Organization Anna Berg."];
+    OFFICE_OF_ITS_INSTITUTION: "office-of-its-institution", Affiliation, 0.6,
+        "An office said with no organisation, in a sentence that names one body of the kind that office belongs to: a consul and the consulate, a bishop and the diocese, a vice-chancellor and the university.",
+        ["The delegation first called at the Consulate of Tolvik in Marden for a courtesy call with the Consul General Ana Ruiz.",
+         "The Diocese of Velby was represented by the Bishop Tom Hale."];
     ROLE_BEFORE_NAME: "role-before-name", Affiliation, 0.7,
         "A role premodifying the name, maybe after its organisation: \"X chair A B\", \"Acme's chief executive A B\".",
         ["Lakeside Energy's chief executive Maren Holt opened the fair.",
