@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 /// kind of body, an organisation head in the lexicon), "NRW" (a German state's abbreviation, in
 /// the places lexicon), "St. Paul" (a city of the United States, in the places lexicon; a
 /// report's name for the apostle), "NEC" (a National Executive Committee or Council, a kind
-/// of body's own structure, as "City Council" is a kind of body; a report's alias for one).
+/// of body's own structure, as "City Council" is a kind of body; a report's alias for one),
+/// "CIC" (a community interest company, a legal form in the organisation heads lexicon; a
+/// report's acronym for a society).
 const GENERAL: &[&str] = &[
     "HRH",
     "RSS",
@@ -32,6 +34,7 @@ const GENERAL: &[&str] = &[
     "NRW",
     "St. Paul",
     "NEC",
+    "CIC",
 ];
 
 fn gold_files(root: &Path) -> Vec<PathBuf> {
