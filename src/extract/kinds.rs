@@ -1244,7 +1244,7 @@ fn no_one_body(nm: &Name) -> Decision {
 
 /// A kind of institution in the plural names no one body: "National Trade Unions", "Local
 /// Federations of Labour", "Partner Universities". Company names keep
-/// theirs ("Volta Sun Industries", "North American Airlines"): those heads are not listed.
+/// theirs ("Velby Sun Industries", "Tolvik Coastal Airlines"): those heads are not listed.
 fn kind_of_body_in_plural(nm: &Name) -> bool {
     const KINDS: &[&str] = &[
         "unions",
