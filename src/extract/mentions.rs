@@ -406,7 +406,16 @@ impl Reader<'_> {
         };
         let only_honorifics =
             (a..b).all(|k| toks[k].lex.is_honorific() || toks[k].text == "." || dotted(k));
-        if !(names::person_shaped(toks, a, b, lx) || courtesy_surname) || only_honorifics {
+        // "Cllr S Mills", "Mrs J Bank": after a courtesy, an initial makes any surname a
+        // person's, a head word of places or bodies too.
+        let initial_surname = b - a == 2
+            && (1..=2).contains(&first.text.len())
+            && first.text.chars().all(|c| c.is_ascii_uppercase())
+            && toks[a + 1].is_cap()
+            && !toks[a + 1].is_acronym();
+        if !(names::person_shaped(toks, a, b, lx) || courtesy_surname || initial_surname)
+            || only_honorifics
+        {
             return None;
         }
         let id = self.reg.add(EntityKind::Person, self.text(s, a, b), s);

@@ -3381,7 +3381,8 @@ fn adjectives_of_place_name_nothing() {
     );
 }
 
-/// Honorifics alone name nobody (rule `honorific-no-name`), after an office too.
+/// Honorifics alone name nobody (rule `honorific-no-name`), after an office too; after one, an
+/// initial and any surname name a person.
 #[test]
 fn honorifics_alone_name_nobody() {
     // (case, sentence, the people it names)
@@ -3400,6 +3401,11 @@ fn honorifics_alone_name_nobody() {
             "a councillor's honorific, then a courtesy",
             "Present: Cllr Mrs. Mia Roth and Cllr Jon Berg.",
             vec!["Mia Roth", "Jon Berg"],
+        ),
+        (
+            "a courtesy, an initial, and a surname that is a head word",
+            "Present: Cllr P Hale, Cllr S Mills and Mrs J Bank.",
+            vec!["P Hale", "S Mills", "J Bank"],
         ),
     ] {
         let ex = run(text);
