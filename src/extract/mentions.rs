@@ -47,6 +47,34 @@ impl Run {
     }
 }
 
+/// "Unitary Cllr J Davies", "County Councillor Ana Ruiz": the tier of government before a
+/// councillor's courtesy is no part of the name; the token of the courtesy.
+fn tier_then_courtesy(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Option<usize> {
+    const TIERS: &[&str] = &[
+        "unitary",
+        "county",
+        "district",
+        "borough",
+        "city",
+        "town",
+        "parish",
+        "ward",
+        "regional",
+        "municipal",
+    ];
+    let k = a + 1;
+    let tier = TIERS.contains(&toks[a].lower().as_ref());
+    let courtesy = matches!(
+        toks.get(k)?.text,
+        "Cllr" | "Councillor" | "Councilor" | "Cr" | "Alderman"
+    );
+    // The name after it: two words or more, person-shaped or an initial and a surname.
+    let name = b - k >= 3
+        && (names::person_shaped(toks, k + 1, b, lx)
+            || b - k == 3 && toks[k + 1].text.len() <= 2 && toks[k + 1].is_acronym());
+    (tier && courtesy && name).then_some(k)
+}
+
 impl Reader<'_> {
     /// Types the span `a..b` of sentence `s`; returns its mentions (an acronym defined in
     /// brackets after a name gives a second one) and the token up to which spans are consumed.
@@ -86,6 +114,9 @@ impl Reader<'_> {
         if lead > 0 {
             hon = Some(a);
             a += lead;
+        } else if let Some(k) = tier_then_courtesy(toks, a, b, lx) {
+            hon = Some(k);
+            a = k + 1;
         } else if let Some(h) = names::honorific_before(toks, a, lx) {
             hon = Some(h);
         } else if a >= 1

@@ -3407,6 +3407,11 @@ fn honorifics_alone_name_nobody() {
             "Present: Cllr P Hale, Cllr S Mills and Mrs J Bank.",
             vec!["P Hale", "S Mills", "J Bank"],
         ),
+        (
+            "a tier of government before a councillor's courtesy",
+            "In attendance: Unitary Cllr J Davies and County Councillor Ana Ruiz.",
+            vec!["J Davies", "Ana Ruiz"],
+        ),
     ] {
         let ex = run(text);
         assert_eq!(kinds(&ex, EntityKind::Person), want, "{case}: {text}");
