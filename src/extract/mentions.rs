@@ -347,6 +347,9 @@ impl Reader<'_> {
         if first.lex.is_event_head() {
             return none();
         }
+        if self.fellowship_letters(s, a) {
+            return none();
+        }
         if let Some(id) = self.reg.find(EntityKind::Organization, first.text) {
             self.reg.seen(id, s);
             return org(id);
@@ -364,6 +367,32 @@ impl Reader<'_> {
         }
         let id = self.reg.add(EntityKind::Organization, first.text, s);
         org(id)
+    }
+
+    /// Rule `fellowship-letters`: "A B, FHWU," or "A B, MHWU": a fellow's or member's letters
+    /// after a name and its comma, those of a body the report names by its initials too
+    /// ("the HWU"), are no organisation of their own.
+    fn fellowship_letters(&self, s: usize, a: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let t = toks[a];
+        let Some(body) = t.text.strip_prefix(['F', 'M']) else {
+            return false;
+        };
+        let after_name = a >= 2
+            && toks[a - 1].text == ","
+            && toks[a - 2].is_cap()
+            && !toks[a - 2].is_acronym()
+            && toks[a - 2].kind == Kind::Word;
+        body.len() >= 2
+            && body.chars().all(|c| c.is_ascii_uppercase())
+            && after_name
+            && self.doc.text.match_indices(body).any(|(i, _)| {
+                let text = &self.doc.text;
+                let before = text[..i].chars().next_back();
+                let after = text[i + body.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
     }
 
     /// Names already known in this report: the whole name, a person's part of it ("Hale",

@@ -3438,6 +3438,20 @@ fn abbreviations_that_name_no_body() {
             kinds(&ex, EntityKind::Organization)
         );
     }
+    // Rule `fellowship-letters`: a fellow's or member's letters of a body the report names by
+    // its initials are that body's, not another.
+    for text in [
+        "The HWU met in Velby. Its chairman, Tom Hale, FHWU, opened the meeting.",
+        "The HWU met in Velby. Jon Berg, MHWU, spoke first.",
+    ] {
+        let ex = run(text);
+        assert_eq!(
+            kinds(&ex, EntityKind::Organization),
+            ["HWU"],
+            "{text}: {:?}",
+            kinds(&ex, EntityKind::Organization)
+        );
+    }
 }
 
 /// Capitals after a name that read as no surname (a post-nominal, a minutes' verdict, a short
