@@ -477,6 +477,12 @@ impl Reader<'_> {
             }
             return None;
         }
+        // Rule `life-event-of-name`: after a noun of a person's life and "of" ("the death of
+        // A B", "the election of A B as president", "the wife of A B") a name is a person's.
+        if shaped && n >= 2 && a >= 2 && prev.is_some_and(|p| p.is("of")) && life_noun(&toks[a - 2])
+        {
+            return Some(EntityKind::Person);
+        }
         // Not after "of", "at", "for" or an article: "of the Tolvik Nations, spoke" names a body.
         let after_of =
             prev.is_some_and(|p| matches!(p.lower().as_ref(), "of" | "at" | "for" | "the"));
@@ -1204,6 +1210,37 @@ fn common_surname_last(nm: &Name, lx: &Lexicon) -> bool {
                 && !t.lex.is_thing_head()
                 && !t.lex.is_topic()
         })
+}
+
+/// A noun of a person's life, before "of" and a name: "the death of", "the election of".
+fn life_noun(t: &Token) -> bool {
+    t.kind == Kind::Word
+        && matches!(
+            t.lower().as_ref(),
+            "death"
+                | "funeral"
+                | "widow"
+                | "widower"
+                | "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "mother"
+                | "father"
+                | "memory"
+                | "arrest"
+                | "detention"
+                | "release"
+                | "murder"
+                | "killing"
+                | "assassination"
+                | "election"
+                | "re-election"
+                | "appointment"
+                | "resignation"
+                | "retirement"
+                | "passing"
+        )
 }
 
 /// Rule `generic-body`: a name of generic words only ("Board of Directors", "National

@@ -1666,6 +1666,18 @@ fn naming_rules_type_names() {
             "Radio Ruritania Internationale",
         ),
         (
+            "life-event-of-name",
+            "The summit opened with a silence after the death of Pell Dastrovy.",
+            Person,
+            "Pell Dastrovy",
+        ),
+        (
+            "life-event-of-name",
+            "Delegates welcomed the election of Oruno Tamsk as president.",
+            Person,
+            "Oruno Tamsk",
+        ),
+        (
             "organisation-before-its-people",
             "On Monday, Zantex workers marched to the depot.",
             Organization,
