@@ -475,6 +475,11 @@ impl Reader<'_> {
             if shaped && n >= 2 && (self.role_before(s, a) || self.office_of_ends_before(s, a)) {
                 return Some(EntityKind::Person);
             }
+            // Rule `byline`: a line that is "By A B", maybe with the outlet after a comma.
+            let byline = a == 1 && toks[0].is("by") && toks.get(b).is_none_or(|t| t.text == ",");
+            if shaped && (2..=4).contains(&n) && byline {
+                return Some(EntityKind::Person);
+            }
             return None;
         }
         // Rule `life-event-of-name`: after a noun of a person's life and "of" ("the death of

@@ -1666,6 +1666,12 @@ fn naming_rules_type_names() {
             "Radio Ruritania Internationale",
         ),
         (
+            "byline",
+            "Summit opens in Velby\n\nBy Ulme Oruno Drask, Velby Times\n\nThe summit opened on Monday.",
+            Person,
+            "Ulme Oruno Drask",
+        ),
+        (
             "life-event-of-name",
             "The summit opened with a silence after the death of Pell Dastrovy.",
             Person,
