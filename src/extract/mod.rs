@@ -396,12 +396,55 @@ impl<'a> Reader<'a> {
                 mentions.extend(m);
             }
             self.sents[s].mentions = mentions;
+            self.nicknames(s);
             self.coordinated_names(s);
             self.parallel_list_items(s);
             self.coordinated_places(s);
             self.bracketed_bodies(s);
             self.bodies_given_as_examples(s);
             self.holders_of_gatherings(s);
+        }
+    }
+
+    /// Rule `nickname-in-quotes`: one or two capitalised words in quotation marks straight
+    /// after a person's name are the name they go by ("Ana Ruiz 'Tamsk'"): an alias of that
+    /// person, so that "Minister Tamsk" later is the same one.
+    fn nicknames(&mut self, s: usize) {
+        let sent = &self.sents[s];
+        let toks = &sent.toks;
+        let opens = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| matches!(t.text, "‘" | "“" | "'" | "\""))
+        };
+        let closes = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| matches!(t.text, "’" | "”" | "'" | "\""))
+        };
+        let found: Vec<(usize, EntityId)> = sent
+            .mentions
+            .windows(2)
+            .enumerate()
+            .filter_map(|(i, w)| {
+                let (p, q) = (&w[0], &w[1]);
+                let person = p.entity.filter(|_| p.kind == Some(EntityKind::Person))?;
+                let quoted = q.start == p.end + 1
+                    && opens(p.end)
+                    && closes(q.end)
+                    && q.end - q.start <= 2
+                    && matches!(q.kind, None | Some(EntityKind::Person));
+                quoted.then_some((i + 1, person))
+            })
+            .collect();
+        for (mi, person) in found {
+            let m = &self.sents[s].mentions[mi];
+            let text = self.text(s, m.start, m.end).to_owned();
+            if let Some(other) = m.entity.filter(|&o| o != person) {
+                self.reg.merge(other, person);
+            }
+            self.reg.alias(person, &text);
+            let m = &mut self.sents[s].mentions[mi];
+            m.kind = Some(EntityKind::Person);
+            m.entity = Some(person);
         }
     }
 

@@ -1320,6 +1320,28 @@ fn a_delegation_at_another_gathering_is_a_group() {
     }
 }
 
+/// Rule `nickname-in-quotes`: a quoted name straight after a person's is what they go by, an
+/// alias of the same person.
+#[test]
+fn a_quoted_name_after_a_persons_is_their_nickname() {
+    let ex = run(
+        "Addressing the session, Prime Minister Ulme Oruno Drask ‘Tamsk’ said all must unite.\n\n\
+         Prime Minister Tamsk, chairman of the Velby Union, spoke again.",
+    );
+    assert_eq!(kinds(&ex, EntityKind::Person), ["Ulme Oruno Drask"]);
+    let drask = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Ulme Oruno Drask")
+        .unwrap();
+    assert!(drask.aliases.contains("Tamsk"), "{:?}", drask.aliases);
+    assert!(
+        has_aff(&ex, "Ulme Oruno Drask", "chairman", "Velby Union"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
 /// Rule `verb-by-name`: the one who leads or heads a delegation, or a group that travels, is one
 /// of it (an attendee); one who leads a session speaks there.
 #[test]
