@@ -47,7 +47,7 @@ impl Run {
     }
 }
 
-/// "Unitary Cllr J Davies", "County Councillor Ana Ruiz": the tier of government before a
+/// "Unitary Cllr J Tamsk", "County Councillor Ana Ruiz": the tier of government before a
 /// councillor's courtesy is no part of the name; the token of the courtesy.
 fn tier_then_courtesy(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Option<usize> {
     const TIERS: &[&str] = &[
@@ -466,7 +466,7 @@ impl Reader<'_> {
         };
         let only_honorifics =
             (a..b).all(|k| toks[k].lex.is_honorific() || toks[k].text == "." || dotted(k));
-        // "Cllr S Mills", "Mrs J Bank": after a courtesy, an initial makes any surname a
+        // "Cllr S Fields", "Mrs J Bank": after a courtesy, an initial makes any surname a
         // person's, a head word of places or bodies too.
         let initial_surname = b - a == 2
             && (1..=2).contains(&first.text.len())
