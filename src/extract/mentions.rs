@@ -69,9 +69,15 @@ fn tier_then_courtesy(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Optio
         "Cllr" | "Councillor" | "Councilor" | "Cr" | "Alderman"
     );
     // The name after it: two words or more, person-shaped or an initial and a surname.
+    let initial = |t: &Token| {
+        (1..=2).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_uppercase())
+    };
     let name = b - k >= 3
         && (names::person_shaped(toks, k + 1, b, lx)
-            || b - k == 3 && toks[k + 1].text.len() <= 2 && toks[k + 1].is_acronym());
+            || b - k == 3
+                && initial(&toks[k + 1])
+                && toks[k + 2].is_cap()
+                && !toks[k + 2].is_acronym());
     (tier && courtesy && name).then_some(k)
 }
 
@@ -347,9 +353,6 @@ impl Reader<'_> {
         if first.lex.is_event_head() {
             return none();
         }
-        if self.fellowship_letters(s, a) {
-            return none();
-        }
         if let Some(id) = self.reg.find(EntityKind::Organization, first.text) {
             self.reg.seen(id, s);
             return org(id);
@@ -358,6 +361,9 @@ impl Reader<'_> {
             self.reg.alias(id, first.text);
             self.reg.seen(id, s);
             return org(id);
+        }
+        if self.fellowship_letters(s, a) {
+            return none();
         }
         let term_definition = prev.is_some_and(|p| p.text == "(")
             && prev2.is_some_and(|p| p.kind == Kind::Word && !p.is_cap());
@@ -369,30 +375,41 @@ impl Reader<'_> {
         org(id)
     }
 
-    /// Rule `fellowship-letters`: "A B, FHWU," or "A B, MHWU": a fellow's or member's letters
-    /// after a name and its comma, those of a body the report names by its initials too
-    /// ("the HWU"), are no organisation of their own.
+    /// Rule `fellowship-letters`: "A B, FHWU," or "A B, MHWU": a fellow's or member's letters,
+    /// set off after a person's name, of a body the report names by its initials ("the HWU"),
+    /// are no organisation of their own. Letters named as a body before ("… (MHWU)") are that
+    /// body: the registry is asked first.
     fn fellowship_letters(&self, s: usize, a: usize) -> bool {
         let toks = &self.sents[s].toks;
-        let t = toks[a];
-        let Some(body) = t.text.strip_prefix(['F', 'M']) else {
+        let Some(body) = toks[a].text.strip_prefix(['F', 'M']) else {
             return false;
         };
-        let after_name = a >= 2
+        // The name before the comma is a person's the report knows: "Tom Hale, FHWU,".
+        let after_person = a >= 3
             && toks[a - 1].text == ","
-            && toks[a - 2].is_cap()
-            && !toks[a - 2].is_acronym()
-            && toks[a - 2].kind == Kind::Word;
+            && (a.saturating_sub(5)..a - 1).any(|k| {
+                self.reg
+                    .find(EntityKind::Person, self.text(s, k, a - 1))
+                    .is_some()
+            });
+        let set_off = toks
+            .get(a + 1)
+            .is_none_or(|t| matches!(t.text, "," | ")" | "." | ";"));
         body.len() >= 2
             && body.chars().all(|c| c.is_ascii_uppercase())
-            && after_name
-            && self.doc.text.match_indices(body).any(|(i, _)| {
-                let text = &self.doc.text;
-                let before = text[..i].chars().next_back();
-                let after = text[i + body.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
+            && after_person
+            && set_off
+            && self.doc_has_word(body)
+    }
+
+    /// Does the report's text hold `word` as a whole word?
+    fn doc_has_word(&self, word: &str) -> bool {
+        let text = &self.doc.text;
+        text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
     }
 
     /// Names already known in this report: the whole name, a person's part of it ("Hale",
@@ -469,6 +486,7 @@ impl Reader<'_> {
         // "Cllr S Fields", "Mrs J Bank": after a courtesy, an initial makes any surname a
         // person's, a head word of places or bodies too.
         let initial_surname = b - a == 2
+            && (names::is_courtesy(toks, h, a) || toks[h].text == "Councillor")
             && (1..=2).contains(&first.text.len())
             && first.text.chars().all(|c| c.is_ascii_uppercase())
             && toks[a + 1].is_cap()

@@ -406,19 +406,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Rule `nickname-in-quotes`: one or two capitalised words in quotation marks straight
-    /// after a person's name are the name they go by ("Ana Ruiz 'Tamsk'"): an alias of that
-    /// person, so that "Minister Tamsk" later is the same one.
+    /// Rule `nickname-in-quotes`: one capitalised word in quotation marks straight after a
+    /// person's name, no kind of its own, is the name they go by ("Ana Ruiz 'Tamsk'"): an
+    /// alias of that person, so that "Minister Tamsk" later is the same one. Not in a list of
+    /// such pairs, where the quotes hold the titles of talks ("A B 'Pay' and C D 'Jobs'").
     fn nicknames(&mut self, s: usize) {
         let sent = &self.sents[s];
         let toks = &sent.toks;
         let opens = |k: usize| {
             toks.get(k)
-                .is_some_and(|t| matches!(t.text, "‘" | "“" | "'" | "\""))
+                .is_some_and(|t| matches!(t.text, "‘" | "“" | "\""))
         };
         let closes = |k: usize| {
             toks.get(k)
-                .is_some_and(|t| matches!(t.text, "’" | "”" | "'" | "\""))
+                .is_some_and(|t| matches!(t.text, "’" | "”" | "\""))
         };
         let found: Vec<(usize, EntityId)> = sent
             .mentions
@@ -427,20 +428,25 @@ impl<'a> Reader<'a> {
             .filter_map(|(i, w)| {
                 let (p, q) = (&w[0], &w[1]);
                 let person = p.entity.filter(|_| p.kind == Some(EntityKind::Person))?;
+                let word = &toks[q.start];
                 let quoted = q.start == p.end + 1
+                    && q.end == q.start + 1
                     && opens(p.end)
                     && closes(q.end)
-                    && q.end - q.start <= 2
-                    && matches!(q.kind, None | Some(EntityKind::Person));
+                    && q.kind.is_none()
+                    && !word.is_acronym()
+                    && !word.lex.is_stopword()
+                    && !word.lex.is_event_head()
+                    && !word.lex.is_thing_head();
                 quoted.then_some((i + 1, person))
             })
             .collect();
+        if found.len() != 1 {
+            return;
+        }
         for (mi, person) in found {
             let m = &self.sents[s].mentions[mi];
             let text = self.text(s, m.start, m.end).to_owned();
-            if let Some(other) = m.entity.filter(|&o| o != person) {
-                self.reg.merge(other, person);
-            }
             self.reg.alias(person, &text);
             let m = &mut self.sents[s].mentions[mi];
             m.kind = Some(EntityKind::Person);

@@ -337,7 +337,9 @@ fn capitalised_runs(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usi
         }
         // An abbreviated courtesy at the run's end opens the next name: "the Chairman of the
         // Union Dr. A B" is the union, then Dr A B.
-        if j - i >= 2 && courtesy_of_next_name(toks, j - 1, lx) {
+        // Not in an address: "14 Velby Dr. Marden" is a drive.
+        let address = i > 0 && toks[i - 1].kind == Kind::Number;
+        if j - i >= 2 && !address && courtesy_of_next_name(toks, j - 1) {
             runs.push((i, j - 1));
         } else {
             runs.push((i, j));
@@ -348,15 +350,13 @@ fn capitalised_runs(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usi
 }
 
 /// Is token `k` an abbreviated courtesy ("Dr", "Prof", "Hon") whose full stop, then a name,
-/// follows it? A saint's or a mountain's abbreviation ("St.", "Mt.") belongs to a place's name.
-fn courtesy_of_next_name(toks: &[Token], k: usize, lx: &Lexicon) -> bool {
+/// follows it? Only courtesies of address: "Gen." and "Sr." also open posts ("Gen. Secretary"),
+/// and a saint's or a mountain's abbreviation ("St.", "Mt.") belongs to a place's name.
+fn courtesy_of_next_name(toks: &[Token], k: usize) -> bool {
     let t = &toks[k];
-    t.text.len() <= 5
-        && !matches!(t.text, "St" | "Mt" | "Ft")
-        && t.lex.is_honorific()
+    (COURTESY_TITLES.contains(&t.text) || matches!(t.text, "Prof" | "Rev" | "Hon" | "Amb"))
         && toks.get(k + 1).is_some_and(|d| d.text == ".")
         && toks.get(k + 2).is_some_and(is_name_word)
-        && lx.is_honorific(&format!("{}.", t.text))
 }
 
 /// Joins runs where a name goes on: a list of subjects after a body's "of" or "for", then
@@ -1542,8 +1542,8 @@ fn head_takes_connector(j: &Join, lx: &Lexicon) -> bool {
     }
     let person_left = lx.is_given_name(first) && left.1 - left.0 <= 3 && !head_left;
     // A word of rank before a membership body's head is the body's name, not a post: "General
-    // Federation of Trade Unions", "National Union of Students" (not "General Secretary of X",
-    // nor a body's own "Executive Committee of X").
+    // Federation of Velby Dockers", "National Union of Tolvik Students" (not "General
+    // Secretary of X", nor a body's own "Executive Committee of X").
     let ranked_body = left.1 - left.0 == 2
         && matches!(
             last.to_lowercase().as_str(),

@@ -605,11 +605,11 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
 /// "a group of 40 members"?
 /// Its members, leader included, attend (CONVENTIONS: members of a delegation are attendees).
 fn leads_a_party(words: &[String]) -> bool {
-    words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "delegation" | "delegations" | "mission" | "group" | "team"
-        )
+    words.iter().enumerate().any(|(i, w)| match w.as_str() {
+        "delegation" | "delegations" | "mission" => true,
+        // "a group of 40 members", not "the working group" nor "a group discussion".
+        "group" | "team" => words.get(i + 1).is_some_and(|n| n == "of"),
+        _ => false,
     })
 }
 

@@ -199,7 +199,8 @@ const ANY_BODY: &[&str] = &[
 /// Does `head` ("the union", "the charity") stand for the report's own organisation? Only a
 /// word of `SELF_REFERENCES`, and only one its name allows: a union's report that speaks of
 /// "the charity" or "the council" means another body, while a word for any body ("the
-/// organisation") or a name with no kind word in it ("Unite" as "the union") allows it.
+/// organisation"), a word of the same family (a teachers' association is "the union") or a
+/// name with no kind word in it (a union named by one word, called "the union") allows it.
 pub(super) fn is_self_reference(r: &Reader, head: &str) -> bool {
     if !SELF_REFERENCES.contains(&head) {
         return false;
@@ -207,12 +208,19 @@ pub(super) fn is_self_reference(r: &Reader, head: &str) -> bool {
     let Some(main) = r.main_org else {
         return true;
     };
+    // Unions go by each other's words: "the union" for a federation or an association.
+    fn family(w: &str) -> &str {
+        match w {
+            "union" | "federation" | "association" => "union",
+            w => w,
+        }
+    }
     ANY_BODY.contains(&head)
         || r.reg.has_head_key(main, head)
         || !SELF_REFERENCES
             .iter()
             .filter(|w| !ANY_BODY.contains(w))
-            .any(|w| r.reg.has_head_key(main, w))
+            .any(|w| family(w) != family(head) && r.reg.has_head_key(main, w))
 }
 
 /// A capitalised word right before a titled office that is not its article: "Tolvik County
@@ -327,7 +335,10 @@ fn claim(
             if role.is_empty() {
                 return;
             }
-            if let Some(org) = institution_of_office(r, s, &role, person) {
+            // Not an office of a territory: "Tolvik's ambassador", "the Tolvik Ambassador".
+            let of_territory = place.is_some() || without_country_adjective(r.lx, &role) != role;
+            if let Some(org) = institution_of_office(r, s, &role, person).filter(|_| !of_territory)
+            {
                 let evidence = r.evidence(s, &rules::OFFICE_OF_ITS_INSTITUTION);
                 r.memberships.push(Membership {
                     member: person,
@@ -362,7 +373,8 @@ fn claim(
 }
 
 /// The kinds of body an office belongs to, by the office's last word: a consul serves in a
-/// consulate, a bishop in a diocese.
+/// consulate, a bishop in a diocese. A chancellor alone may head a government: only a vice- or
+/// pro-chancellor is a university's.
 const OFFICES_OF_INSTITUTIONS: &[(&str, &[&str])] = &[
     ("consul", &["consulate"]),
     ("ambassador", &["embassy"]),
@@ -370,33 +382,42 @@ const OFFICES_OF_INSTITUTIONS: &[(&str, &[&str])] = &[
     ("archbishop", &["diocese", "archdiocese"]),
     ("priest", &["parish"]),
     ("vicar", &["parish"]),
-    ("chancellor", &["university"]),
     ("vice-chancellor", &["university"]),
+    ("pro-chancellor", &["university"]),
     ("headteacher", &["school"]),
     ("headmaster", &["school"]),
     ("headmistress", &["school"]),
 ];
 
 /// Rule `office-of-its-institution`: an office said with no organisation ("the Consul General
-/// A B", "the Bishop A B") belongs to the one body of its kind the sentence names ("… the Consulate of Tolvik in
-/// Marden …"). None when the sentence names no such body, or two.
+/// A B", "the Bishop A B") belongs to the one body of its kind the sentence names ("… the
+/// Consulate of Tolvik in Marden …"): the body's head word, last in its name or first before
+/// "of", is the office's kind ("Velby Parish Council" is a council, no parish). None when the
+/// sentence names no such body, or two.
 fn institution_of_office(r: &Reader, s: usize, role: &str, person: EntityId) -> Option<EntityId> {
-    // "Consul General", "Ambassador Extraordinary": the office is the word before.
+    // "Consul General": the office is the word before.
     let role = role
         .strip_suffix(" General")
         .or_else(|| role.strip_suffix(" general"))
-        .unwrap_or(role);
-    let last = role.rsplit([' ', '-']).next()?.to_lowercase();
-    let whole_last = role.rsplit(' ').next()?.to_lowercase();
+        .unwrap_or(role)
+        .to_lowercase()
+        .replace("vice chancellor", "vice-chancellor")
+        .replace("pro chancellor", "pro-chancellor");
+    let last = role.rsplit(' ').next()?;
     let (_, heads) = OFFICES_OF_INSTITUTIONS
         .iter()
-        .find(|(office, _)| *office == whole_last || *office == last)?;
+        .find(|(office, _)| *office == last)?;
+    let head_of = |id: EntityId| {
+        let key = lexicon::key(&r.reg.get(id).name);
+        let before_of = key.split(" of ").next().unwrap_or(&key).to_owned();
+        before_of.rsplit(' ').next().unwrap_or("").to_owned()
+    };
     let mut found = r.sents[s]
         .mentions
         .iter()
         .filter(|m| m.kind == Some(EntityKind::Organization))
         .filter_map(|m| m.entity)
-        .filter(|&id| id != person && heads.iter().any(|h| r.reg.has_head_key(id, h)));
+        .filter(|&id| id != person && heads.contains(&head_of(id).as_str()));
     let org = found.next()?;
     found.all(|other| other == org).then_some(org)
 }

@@ -1320,6 +1320,42 @@ fn a_delegation_at_another_gathering_is_a_group() {
     }
 }
 
+/// Rule `office-of-its-institution`: an office said bare belongs to the one body of its kind
+/// in the sentence; not an office of a territory, nor a body whose head is another kind.
+#[test]
+fn an_office_belongs_to_the_body_of_its_kind() {
+    for (case, text, person, org, held) in [
+        (
+            "a consul and the consulate",
+            "The delegation called at the Consulate of Tolvik in Marden for a courtesy call with the Consul General Ana Ruiz.",
+            "Ana Ruiz",
+            "Consulate of Tolvik in Marden",
+            true,
+        ),
+        (
+            "an ambassador of a territory",
+            "Kenyan Ambassador Ana Ruiz was received at the Embassy of Velby.",
+            "Ana Ruiz",
+            "Embassy of Velby",
+            false,
+        ),
+        (
+            "a vicar and a council named for a parish",
+            "The vicar, Tom Hale, addressed Velby Parish Council.",
+            "Tom Hale",
+            "Velby Parish Council",
+            false,
+        ),
+    ] {
+        let ex = run(text);
+        // The office itself held there (another rule may tie the two without it).
+        let found = affiliations(&ex)
+            .iter()
+            .any(|(p, r, o)| p == person && o == org && !r.is_empty());
+        assert_eq!(found, held, "{case}: {:?}", affiliations(&ex));
+    }
+}
+
 /// Rule `nickname-in-quotes`: a quoted name straight after a person's is what they go by, an
 /// alias of the same person.
 #[test]
@@ -1340,6 +1376,11 @@ fn a_quoted_name_after_a_persons_is_their_nickname() {
         "{:?}",
         affiliations(&ex)
     );
+    // A list of names each with a quoted title holds talks, not nicknames.
+    let ex = run("Speakers were Ana Ruiz ‘Tolls’ and Tom Hale ‘Wages’ at the Velby forum.");
+    for e in ex.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        assert!(e.aliases.is_empty(), "{}: {:?}", e.name, e.aliases);
+    }
 }
 
 /// Rule `verb-by-name`: the one who leads or heads a delegation, or a group that travels, is one
@@ -1365,6 +1406,11 @@ fn the_leader_of_a_delegation_attends_it() {
         (
             "a session",
             "The Marden Forum met on Monday. The session was led by Ana Ruiz.",
+            PartRole::Speaker,
+        ),
+        (
+            "a working group is no party that travels",
+            "The working group met in Marden on Monday; the session was led by Ana Ruiz.",
             PartRole::Speaker,
         ),
     ] {
@@ -1688,12 +1734,6 @@ fn naming_rules_type_names() {
             "Radio Ruritania Internationale",
         ),
         (
-            "byline",
-            "Summit opens in Velby\n\nBy Ulme Oruno Drask, Velby Times\n\nThe summit opened on Monday.",
-            Person,
-            "Ulme Oruno Drask",
-        ),
-        (
             "life-event-of-name",
             "The summit opened with a silence after the death of Pell Dastrovy.",
             Person,
@@ -1701,7 +1741,7 @@ fn naming_rules_type_names() {
         ),
         (
             "life-event-of-name",
-            "Delegates welcomed the election of Oruno Tamsk as president.",
+            "The rally remembered the arrest of Oruno Tamsk in May.",
             Person,
             "Oruno Tamsk",
         ),
@@ -3735,11 +3775,10 @@ fn topics_are_no_bodies() {
         ["Department of Mental Health"]
     );
     // A company named in the plural keeps its name.
-    let ex = run("Tom Hale works for Velby Sun Industries in Hull.");
-    assert_eq!(
-        kinds(&ex, EntityKind::Organization),
-        ["Velby Sun Industries"]
-    );
+    for firm in ["Velby Sun Industries", "Velby Financial Services"] {
+        let ex = run(&format!("Tom Hale works for {firm} in Hull."));
+        assert_eq!(kinds(&ex, EntityKind::Organization), [firm]);
+    }
 }
 
 /// A company's legal form written long and short names one company, known by both.
@@ -4486,6 +4525,13 @@ fn a_word_for_another_kind_of_body_is_not_the_reports_organisation() {
             true,
         ),
         (
+            "an association is a union",
+            "The Marden Dockers Association held its annual conference.\n\n\
+             Vera Hale, from the union, talked about the project.\n",
+            "Vera Hale",
+            true,
+        ),
+        (
             "a word for any body",
             "The Marden Dockers Union held its annual conference.\n\n\
              The organisation's treasurer, Leo Park, presented the accounts.\n",
@@ -4496,7 +4542,7 @@ fn a_word_for_another_kind_of_body_is_not_the_reports_organisation() {
         let ex = run(text);
         let held = affiliations(&ex)
             .iter()
-            .any(|(p, _, o)| p == person && o == "Marden Dockers Union");
+            .any(|(p, _, o)| p == person && o.starts_with("Marden Dockers"));
         assert_eq!(held, own, "{case}: {:?}", affiliations(&ex));
     }
 }
