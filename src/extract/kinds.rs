@@ -477,14 +477,7 @@ impl Reader<'_> {
             }
             return None;
         }
-        // Rule `life-event-of-name`: after a noun of a person's life and "of" ("the death of
-        // A B", "the election of A B as president", "the wife of A B") a name is a person's.
-        if shaped
-            && n >= 2
-            && a >= 2
-            && prev.is_some_and(|p| p.is("of"))
-            && life_noun(&toks[a - 2], fc.is_given_name())
-        {
+        if shaped && n >= 2 && after_a_life_noun(nm) {
             return Some(EntityKind::Person);
         }
         // Not after "of", "at", "for" or an article: "of the Tolvik Nations, spoke" names a body.
@@ -1214,6 +1207,14 @@ fn common_surname_last(nm: &Name, lx: &Lexicon) -> bool {
                 && !t.lex.is_thing_head()
                 && !t.lex.is_topic()
         })
+}
+
+/// Rule `life-event-of-name`: after a noun of a person's life and "of" ("the death of A B",
+/// "the wife of A B", "the election of Ana B as president") a name is a person's.
+fn after_a_life_noun(nm: &Name) -> bool {
+    nm.a >= 2
+        && nm.prev.is_some_and(|p| p.is("of"))
+        && life_noun(&nm.toks[nm.a - 2], nm.fc.is_given_name())
 }
 
 /// A noun of a person's life, before "of" and a name: "the death of", "the wife of". Nouns of

@@ -335,17 +335,7 @@ fn claim(
             if role.is_empty() {
                 return;
             }
-            // Not an office of a territory: "Tolvik's ambassador", "the Tolvik Ambassador".
-            let of_territory = place.is_some() || without_country_adjective(r.lx, &role) != role;
-            if let Some(org) = institution_of_office(r, s, &role, person).filter(|_| !of_territory)
-            {
-                let evidence = r.evidence(s, &rules::OFFICE_OF_ITS_INSTITUTION);
-                r.memberships.push(Membership {
-                    member: person,
-                    organization: org,
-                    role: Some(role),
-                    evidence,
-                });
+            if held_in_its_institution(r, s, person, &role, place.is_some()) {
                 return;
             }
             let (jurisdiction, constituency) = match (place, phrase.constituency) {
@@ -370,6 +360,31 @@ fn claim(
             });
         }
     }
+}
+
+/// Records the office `role` as a post in the body of its kind the sentence names, when it is
+/// no office of a territory ("Tolvik's ambassador", "the Kenyan Ambassador"): whether it did.
+fn held_in_its_institution(
+    r: &mut Reader,
+    s: usize,
+    person: EntityId,
+    role: &str,
+    of_a_place: bool,
+) -> bool {
+    if of_a_place || without_country_adjective(r.lx, role) != role {
+        return false;
+    }
+    let Some(org) = institution_of_office(r, s, role, person) else {
+        return false;
+    };
+    let evidence = r.evidence(s, &rules::OFFICE_OF_ITS_INSTITUTION);
+    r.memberships.push(Membership {
+        member: person,
+        organization: org,
+        role: Some(role.to_owned()),
+        evidence,
+    });
+    true
 }
 
 /// The kinds of body an office belongs to, by the office's last word: a consul serves in a
