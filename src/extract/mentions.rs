@@ -63,11 +63,14 @@ fn tier_then_courtesy(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Optio
         "municipal",
     ];
     let k = a + 1;
-    let tier = TIERS.contains(&toks[a].lower().as_ref());
+    // Asked of every run: the cheap tests first.
     let courtesy = matches!(
         toks.get(k)?.text,
         "Cllr" | "Councillor" | "Councilor" | "Cr" | "Alderman"
     );
+    if !courtesy || !TIERS.contains(&toks[a].lower().as_ref()) {
+        return None;
+    }
     // The name after it: two words or more, person-shaped or an initial and a surname.
     let initial = |t: &Token| {
         (1..=2).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_uppercase())
@@ -78,7 +81,7 @@ fn tier_then_courtesy(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Optio
                 && initial(&toks[k + 1])
                 && toks[k + 2].is_cap()
                 && !toks[k + 2].is_acronym());
-    (tier && courtesy && name).then_some(k)
+    name.then_some(k)
 }
 
 impl Reader<'_> {
