@@ -5,7 +5,8 @@ half of the real corpus, by default the even-numbered reports of the --real fold
 Each report is ingested into a fresh store; every affiliation, participation and quotation claim
 is read back with its `ties:rule`, and counted right when some gold item of its kind matches it
 the way ../shared/eval/score.py matches them (same normalisation, same event and role tests).
-Titles held with no organisation are left out (the scorer counts only their recall).
+Titles held with no organisation are left out (the scorer counts only their recall), and so are
+an organisation's own ties (the scorer neither rewards nor penalises them).
 
 Usage:
   scripts/rule_precision.py --ties target/release/ties --real /tmp/real --real /tmp/real-new \
@@ -29,6 +30,8 @@ SELECT ?kind ?rule ?p ?o ?role ?text WHERE {
   UNION
   { ?c a schema:Quotation ; schema:creator ?p ; schema:text ?text ; ties:rule ?rule .
     BIND("quote" AS ?kind) }
+  # Only ties of people, as the scorer counts them: an organisation's are neither right nor wrong.
+  ?p a schema:Person .
 }"""
 
 
