@@ -1299,13 +1299,9 @@ fn kind_of_body_in_plural(nm: &Name) -> bool {
         "churches",
         "assemblies",
     ];
-    // The head: the last word, or the first before "of" ("Local Federations of Labour").
-    let h = nm
-        .words
-        .iter()
-        .position(|w| *w == "of")
-        .map_or(nm.n - 1, |k| k.saturating_sub(1));
-    nm.n >= 2 && KINDS.contains(&nm.words[h].to_lowercase().as_str())
+    nm.n >= 2
+        && names::head_word(&nm.words)
+            .is_some_and(|head| KINDS.contains(&head.to_lowercase().as_str()))
 }
 
 /// Rule `venue-of`: after "at" or "in", a building "of" something is the venue: "in the Great

@@ -72,16 +72,19 @@ fn tier_then_courtesy(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Optio
         return None;
     }
     // The name after it: two words or more, person-shaped or an initial and a surname.
-    let initial = |t: &Token| {
-        (1..=2).contains(&t.text.len()) && t.text.chars().all(|c| c.is_ascii_uppercase())
-    };
     let name = b - k >= 3
         && (names::person_shaped(toks, k + 1, b, lx)
-            || b - k == 3
-                && initial(&toks[k + 1])
-                && toks[k + 2].is_cap()
-                && !toks[k + 2].is_acronym());
+            || b - k == 3 && initial_then_surname(toks, k + 1));
     name.then_some(k)
+}
+
+/// An initial of one or two capitals at `k`, then a capitalised surname: "J Bank", "S Fields".
+fn initial_then_surname(toks: &[Token], k: usize) -> bool {
+    let (initial, surname) = (&toks[k], &toks[k + 1]);
+    (1..=2).contains(&initial.text.len())
+        && initial.text.chars().all(|c| c.is_ascii_uppercase())
+        && surname.is_cap()
+        && !surname.is_acronym()
 }
 
 impl Reader<'_> {
@@ -490,10 +493,7 @@ impl Reader<'_> {
         // person's, a head word of places or bodies too.
         let initial_surname = b - a == 2
             && (names::is_courtesy(toks, h, a) || toks[h].text == "Councillor")
-            && (1..=2).contains(&first.text.len())
-            && first.text.chars().all(|c| c.is_ascii_uppercase())
-            && toks[a + 1].is_cap()
-            && !toks[a + 1].is_acronym();
+            && initial_then_surname(toks, a);
         if !(names::person_shaped(toks, a, b, lx) || courtesy_surname || initial_surname)
             || only_honorifics
         {

@@ -1760,6 +1760,16 @@ fn initial_not_monsieur(toks: &[Token], at: usize, phrase: &str) -> bool {
             || (0..toks.len()).any(|i| i != at && toks[i].text != "M" && initial(i)))
 }
 
+/// The head word of a name's words: the last, or the one before its first "of" ("Consulate of
+/// Tolvik", "Local Federations of Labour"). `None` for no words.
+pub fn head_word<'w>(words: &[&'w str]) -> Option<&'w str> {
+    let h = words
+        .iter()
+        .position(|w| *w == "of")
+        .map_or(words.len().checked_sub(1)?, |k| k.saturating_sub(1));
+    Some(words[h])
+}
+
 /// Are tokens `from..to` (an honorific found before a name) a courtesy title of everyday
 /// address, after which a single word can only be a surname: "Mr", "Mrs.", "Ms", "Dr"? Not a
 /// religious, royal or club title ("Lady Chapel", "St Mary", "Lion Tamer").

@@ -17,7 +17,7 @@
 //! parses those phrases; this module reads where they stand to a name and makes the claims.
 
 use super::lexicon::{self, Lexicon};
-use super::names::Mention;
+use super::names::{self, Mention};
 pub(crate) use super::role_phrase::role_at;
 use super::role_phrase::*;
 use super::rules::{self, Rule};
@@ -422,17 +422,17 @@ fn institution_of_office(r: &Reader, s: usize, role: &str, person: EntityId) -> 
     let (_, heads) = OFFICES_OF_INSTITUTIONS
         .iter()
         .find(|(office, _)| *office == last)?;
-    let head_of = |id: EntityId| {
+    let of_its_kind = |id: EntityId| {
         let key = lexicon::key(&r.reg.get(id).name);
-        let before_of = key.split(" of ").next().unwrap_or(&key).to_owned();
-        before_of.rsplit(' ').next().unwrap_or("").to_owned()
+        let words: Vec<&str> = key.split(' ').collect();
+        names::head_word(&words).is_some_and(|head| heads.contains(&head))
     };
     let mut found = r.sents[s]
         .mentions
         .iter()
         .filter(|m| m.kind == Some(EntityKind::Organization))
         .filter_map(|m| m.entity)
-        .filter(|&id| id != person && heads.contains(&head_of(id).as_str()));
+        .filter(|&id| id != person && of_its_kind(id));
     let org = found.next()?;
     found.all(|other| other == org).then_some(org)
 }
@@ -726,7 +726,7 @@ fn plural_title_list(r: &mut Reader, s: usize) {
         if !person_at(first) {
             continue;
         }
-        let Some(title) = super::names::role_in_plural(t.text, r.lx) else {
+        let Some(title) = names::role_in_plural(t.text, r.lx) else {
             continue;
         };
         let title = if title_end > k + 1 {
@@ -1898,7 +1898,7 @@ fn portfolio_with_commas(r: &Reader, s: usize, from: usize, comma: usize) -> Opt
         while b > 0 && !sent.is_punct(b - 1, ",;:(\"“”—–") {
             b -= 1;
         }
-        let ends_in_field = head >= 1 && super::names::is_subject_word(sent.toks[head - 1].text);
+        let ends_in_field = head >= 1 && names::is_subject_word(sent.toks[head - 1].text);
         let with_portfolio = sent.toks[b..head].iter().any(|t| t.is("for") || t.is("of"));
         if ends_in_field && with_portfolio {
             let phrase = (b..head)
