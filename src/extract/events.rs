@@ -7,7 +7,7 @@
 //! meeting" refer back to the last event of that kind. Reads no person's part in an event.
 
 use super::tokens::{Kind, Token};
-use super::{Reader, Sent};
+use super::{verbs, Reader, Sent};
 use crate::model::BlockKind;
 use crate::model::{EntityId, EntityKind};
 use std::collections::HashMap;
@@ -424,6 +424,11 @@ fn determiner_before(sent: &Sent, k: usize) -> (Option<usize>, usize) {
             det = Some(b - 1);
             break;
         }
+        // A verb ends the walk: "Marden Growers Union welcomes delegation" has no
+        // "welcomes delegation".
+        if verbs::headline_verb(&w) {
+            break;
+        }
         if t.kind == Kind::Punct
             || t.lex.is_stopword()
                 && !matches!(
@@ -796,6 +801,10 @@ fn event_of_phrase(
     {
         return e;
     }
+    if let Some(e) = named_in_apposition(r, s, p, ctx) {
+        r.reg.alias(e, &name);
+        return e;
+    }
     let id = r.reg.add(EntityKind::Event, &name, s);
     // "during the summit" first, "a two-day summit in Kisumu" after: one event, named by the
     // fuller phrase.
@@ -811,6 +820,30 @@ fn event_of_phrase(
         }
         _ => id,
     }
+}
+
+/// The named event an indefinite phrase stands in apposition to, with the same head word:
+/// "Velby Forum – a newly established forum …", "the Marden Summit, an annual summit …".
+fn named_in_apposition(r: &Reader, s: usize, p: &Phrase, ctx: &EventContext) -> Option<EntityId> {
+    let toks = &r.sents[s].toks;
+    let det = p.start.checked_sub(1)?;
+    let mark = det.checked_sub(1)?;
+    if !(matches!(toks[det].text, "a" | "an") && matches!(toks[mark].text, "–" | "—" | "-" | ","))
+    {
+        return None;
+    }
+    let last = last_word(&p.head);
+    ctx.mentions[s]
+        .iter()
+        .find(|&&(_, end, e)| {
+            end == mark
+                && r.reg
+                    .get(e)
+                    .name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(last))
+        })
+        .map(|&(_, _, e)| e)
 }
 
 /// The event a short definite phrase ("the congress", "the meeting", "the AGM") refers back

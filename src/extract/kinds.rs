@@ -274,6 +274,7 @@ impl Reader<'_> {
                 || self.in_title(s)
                 || gathering_of(&words[..if has_year { n - 1 } else { n }])
                 || said_to_take_place(toks, b)
+                || gathering_in_apposition(toks, b, words[if has_year { n - 2 } else { n - 1 }])
                 || taken_part_in(toks, a)
             {
                 return Some(Some(EntityKind::Event));

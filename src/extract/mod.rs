@@ -1225,10 +1225,37 @@ fn said_to_take_place(toks: &[Token], end: usize) -> bool {
                     | ["will", "be", "held", ..]
                     | ["is", "being", "held", ..]
                     | ["kicked" | "kicks", "off", ..]
+                    | ["hosted" | "organised" | "organized" | "convened", "by", ..]
+                    | [
+                        "was" | "is",
+                        "hosted" | "organised" | "organized" | "convened",
+                        ..
+                    ]
+                    | ["got" | "gets", "under" | "underway", ..]
             )
         )
     };
     verb_at(0) || (matches!(w.first(), Some(&("will" | "also" | "then"))) && verb_at(1))
+}
+
+/// Rule `gathering-in-apposition`: a name set off by a dash or comma from an indefinite phrase
+/// with its own head word is that gathering: "Velby Forum – a newly established forum formed
+/// by …", "the Marden Summit, an annual summit of growers".
+fn gathering_in_apposition(toks: &[Token], end: usize, head: &str) -> bool {
+    let opens = toks
+        .get(end)
+        .is_some_and(|t| matches!(t.text, "–" | "—" | "-" | ","));
+    let indefinite = toks
+        .get(end + 1)
+        .is_some_and(|t| matches!(t.text, "a" | "an"));
+    opens
+        && indefinite
+        && toks
+            .iter()
+            .skip(end + 2)
+            .take(6)
+            .take_while(|t| !t.is_cap() && !matches!(t.text, "," | "." | ";" | "–" | "—"))
+            .any(|t| t.text.eq_ignore_ascii_case(head))
 }
 
 fn gathering_of(words: &[&str]) -> bool {

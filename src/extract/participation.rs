@@ -175,6 +175,15 @@ fn is_adverb(w: &str) -> bool {
             | "once"
             | "herself"
             | "himself"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "earlier"
+            | "recently"
+            | "subsequently"
+            | "separately"
+            | "personally"
+            | "officially"
     )
 }
 
@@ -942,7 +951,9 @@ fn list_after(site: &Site, verbs: &[&str]) -> Option<usize> {
             q = open;
             continue;
         }
+        // An honorific of address in lower case: "met with comrade A B".
         let in_list = t.is_cap()
+            || t.lex.is_honorific()
             || t.kind == Kind::Possessive
             || t.is_punct(",")
             || matches!(

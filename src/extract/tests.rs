@@ -1986,6 +1986,18 @@ fn naming_rules_type_names() {
             "Harvest Forum",
         ),
         (
+            "said-to-take-place",
+            "The Tolvik Growers Forum hosted by the University of Marden was a success.",
+            Event,
+            "Tolvik Growers Forum",
+        ),
+        (
+            "gathering-in-apposition",
+            "Velby Forum – a newly established forum formed by the Tolvik Academy – opened on Monday.",
+            Event,
+            "Velby Forum",
+        ),
+        (
             "honorifics in a row",
             "The Ambassador, HE. Amb. Jabo bin Sali Al-dorani, presented the cheque.",
             Person,
@@ -4434,6 +4446,57 @@ fn the_title_names_the_main_event() {
     );
 }
 
+/// A headline's verb is no modifier of the gathering after it: "Marden Growers Union welcomes
+/// delegation" names no "welcomes delegation", and the convention the lede names is the main
+/// event, which "the convention" later refers to.
+#[test]
+fn a_headline_verb_names_no_gathering() {
+    let ex = run("# Marden Growers Union welcomes delegation
+
+         A delegation of the Tolvik Chamber led by Tom Hale visited Marden on Monday to attend          the 12th Marden Trade Convention.
+
+Tom Hale addressed the convention.
+");
+    assert_eq!(
+        ex.main_event.map(|e| name(&ex, e)),
+        Some("12th Marden Trade Convention"),
+        "{:?}",
+        kinds(&ex, EntityKind::Event)
+    );
+    assert!(!kinds(&ex, EntityKind::Event).contains(&"welcomes delegation"));
+    assert!(
+        parts(&ex).contains(&(
+            "Tom Hale".into(),
+            PartRole::Speaker,
+            "12th Marden Trade Convention".into()
+        )),
+        "{:?}",
+        parts(&ex)
+    );
+}
+
+/// Rule `gathering-in-apposition`: the indefinite phrase set off after a named gathering is
+/// that gathering, and so is "the forum" after it.
+#[test]
+fn a_gathering_described_in_apposition_is_the_named_one() {
+    let ex = run("Velby Forum – a newly established forum formed by the Tolvik Academy – opened          on Monday.
+
+Mia Roth, director of the Tolvik Academy, addressed the forum.
+");
+    assert_eq!(ex.main_event.map(|e| name(&ex, e)), Some("Velby Forum"));
+    assert_eq!(
+        kinds(&ex, EntityKind::Event),
+        ["Velby Forum"],
+        "{:?}",
+        ex.entities
+    );
+    assert!(
+        parts(&ex).contains(&("Mia Roth".into(), PartRole::Speaker, "Velby Forum".into())),
+        "{:?}",
+        parts(&ex)
+    );
+}
+
 /// A programme sets its speakers one to a paragraph under a label sentence ("The speakers
 /// were:"); each line's name spoke at the gathering, and the list ends at the first paragraph
 /// that does not open with a name.
@@ -4670,6 +4733,18 @@ fn meetings_between_people() {
             "Ana Ruiz and the union met on Wednesday.",
             "Ana Ruiz",
             None,
+        ),
+        (
+            "the one who met, over a word of time before the verb",
+            "Ana Ruiz today met with the Governor of Marden, Tom Hale.",
+            "Ana Ruiz",
+            Some("meeting with Tom Hale"),
+        ),
+        (
+            "the one met, after an honorific of address in lower case",
+            "Ana Ruiz had a meeting with comrade Kai Brandt, Deputy Premier of Tolvik.",
+            "Kai Brandt",
+            Some("meeting with comrade Kai Brandt"),
         ),
         (
             "a passive is no meeting",

@@ -145,6 +145,43 @@ pub fn reports_a_speech(word: &str, next: &str) -> bool {
     )
 }
 
+/// A verb in the present tense of a headline, whose subject is the body or person before it:
+/// "Marden Growers Union welcomes delegation", "Tolvik hosts summit". No word of it premodifies
+/// the noun after it.
+pub fn headline_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "welcomes"
+            | "hosts"
+            | "holds"
+            | "attends"
+            | "joins"
+            | "leads"
+            | "sends"
+            | "receives"
+            | "meets"
+            | "addresses"
+            | "opens"
+            | "closes"
+            | "launches"
+            | "marks"
+            | "celebrates"
+            | "concludes"
+            | "begins"
+            | "ends"
+            | "kicks"
+            | "visits"
+            | "wraps"
+            | "organises"
+            | "organizes"
+            | "convenes"
+            | "stages"
+            | "calls"
+            | "honours"
+            | "honors"
+    )
+}
+
 /// A verb that can follow a person's name as the predicate of their sentence ("Ana Ruiz
 /// opened the meeting"), which marks the words before it as a name.
 pub fn follows_a_name(word: &str) -> bool {
