@@ -1128,8 +1128,17 @@ impl Reader<'_> {
     }
 }
 
+/// Is this lowercase word a noun of kinship ("wife", "son", "widow")? One list for every rule
+/// that asks: a kin noun names the person after it ("his wife Ingrid", `kin_before`), is a
+/// noun of a person's life ("the widow of A B", `life_noun`), and joins no fields of a role
+/// ("wife and director", `role_phrase`).
+pub(super) fn is_kin_noun(word: &str) -> bool {
+    KIN.contains(&word)
+}
+
 /// Nouns of kinship that name the person after them: "his wife Ingrid".
 const KIN: &[&str] = &[
+    "partner",
     "wife",
     "husband",
     "son",
@@ -1166,7 +1175,7 @@ fn kin_before(toks: &[Token], a: usize) -> bool {
     let Some(kin) = k.checked_sub(1).map(|i| toks[i].lower()) else {
         return false;
     };
-    if !KIN.contains(&kin.as_ref()) {
+    if !is_kin_noun(&kin) {
         return false;
     }
     let mut d = k - 1;
@@ -1226,9 +1235,9 @@ fn life_noun(t: &Token, given_name: bool) -> bool {
         return false;
     }
     match t.lower().as_ref() {
-        "death" | "funeral" | "widow" | "widower" | "wife" | "husband" | "son" | "daughter"
-        | "mother" | "father" | "arrest" | "detention" | "murder" | "killing" | "assassination"
+        "death" | "funeral" | "arrest" | "detention" | "murder" | "killing" | "assassination"
         | "passing" => true,
+        w if is_kin_noun(w) => true,
         "election" | "re-election" | "appointment" | "resignation" | "retirement" | "release"
         | "memory" => given_name,
         _ => false,

@@ -64,10 +64,7 @@ fn tier_then_courtesy(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Optio
     ];
     let k = a + 1;
     // Asked of every run: the cheap tests first.
-    let courtesy = matches!(
-        toks.get(k)?.text,
-        "Cllr" | "Councillor" | "Councilor" | "Cr" | "Alderman"
-    );
+    let courtesy = names::is_councillor_courtesy(toks.get(k)?.text);
     if !courtesy || !TIERS.contains(&toks[a].lower().as_ref()) {
         return None;
     }
@@ -492,7 +489,7 @@ impl Reader<'_> {
         // "Cllr S Fields", "Mrs J Bank": after a courtesy, an initial makes any surname a
         // person's, a head word of places or bodies too.
         let initial_surname = b - a == 2
-            && (names::is_courtesy(toks, h, a) || toks[h].text == "Councillor")
+            && (names::is_courtesy(toks, h, a) || names::is_councillor_courtesy(toks[h].text))
             && initial_then_surname(toks, a);
         if !(names::person_shaped(toks, a, b, lx) || courtesy_surname || initial_surname)
             || only_honorifics

@@ -1782,6 +1782,17 @@ pub fn is_courtesy(toks: &[Token], from: usize, to: usize) -> bool {
     words.last().is_some_and(|w| COURTESY_TITLES.contains(w))
 }
 
+/// Is this word the courtesy of a member of a council, in its local spellings: "Cllr",
+/// "Councillor", "Councilor", "Cr", "Alderman"? After one, an initial and any surname are a
+/// person ("Cllr S Fields"), and a tier of government before it is no part of the name
+/// ("County Cllr A B").
+pub fn is_councillor_courtesy(word: &str) -> bool {
+    matches!(
+        word,
+        "Cllr" | "Councillor" | "Councilor" | "Cr" | "Alderman"
+    )
+}
+
 /// Titles of everyday address, written before a name: after one, the name is a person's.
 const COURTESY_TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Messrs", "Dr", "Mme", "Mlle", "Cllr",

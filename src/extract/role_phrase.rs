@@ -355,10 +355,7 @@ fn joins_fields(r: &Reader, sent: &Sent, j: usize, k: usize) -> bool {
         // Not a word of tenure or a kin noun: "former and current finance minister", "wife
         // and director".
         && !sent.toks[k - 1].lex.is_role_modifier()
-        && !matches!(
-            sent.toks[k - 1].lower().as_ref(),
-            "wife" | "husband" | "partner" | "son" | "daughter" | "mother" | "father" | "widow"
-        )
+        && !super::kinds::is_kin_noun(&sent.toks[k - 1].lower())
         && !sent.toks[k - 1].lex.is_role()
         && lexicon_role_end(r, sent, k - 1).is_none()
         && is_free_word(r, sent, k + 1)
