@@ -50,22 +50,10 @@ impl Run {
 /// "Unitary Cllr J Tamsk", "County Councillor Ana Ruiz": the tier of government before a
 /// councillor's courtesy is no part of the name; the token of the courtesy.
 fn tier_then_courtesy(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Option<usize> {
-    const TIERS: &[&str] = &[
-        "unitary",
-        "county",
-        "district",
-        "borough",
-        "city",
-        "town",
-        "parish",
-        "ward",
-        "regional",
-        "municipal",
-    ];
     let k = a + 1;
     // Asked of every run: the cheap tests first.
     let courtesy = names::is_councillor_courtesy(toks.get(k)?.text);
-    if !courtesy || !TIERS.contains(&toks[a].lower().as_ref()) {
+    if !courtesy || !names::is_tier_of_government(&toks[a].lower()) {
         return None;
     }
     // The name after it: two words or more, person-shaped or an initial and a surname.

@@ -323,13 +323,17 @@ fn capitalised_runs(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usi
                 && matches!(toks[j - 1].text, "St" | "Mt" | "Ft")
                 && toks.get(j + 1).is_some_and(|t| {
                     is_name_word(t)
-                        && lx
+                        && (lx
                             .place(&format!("{}. {}", toks[j - 1].text, t.text))
                             .is_some()
+                            || toks
+                                .get(j + 2)
+                                .is_some_and(|n| is_name_word(n) || n.kind == Kind::Possessive))
                 })
             {
                 // A place the lexicons know with a saint's or a mountain's abbreviation in its
-                // name: "St. Louis", "St. Petersburg" ("St. Mark" is a saint's, or a church's).
+                // name: "St. Louis", "St. Petersburg" ("St. Mark" is a saint's, or a church's);
+                // and a longer name it opens: "St. James Parish Council", "St. Mary's Church".
                 j += 2;
             } else {
                 break;
@@ -571,7 +575,12 @@ fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
             toks[s].lower().as_ref(),
             "former" | "outgoing" | "incoming" | "retiring"
         );
-    based || tenure || plural_title(toks, s, e, lx) || toks[s].lex.is_stopword() && !keep
+    // "City Councillors A B and C D", "County Commissioners A B and C D": a tier before a
+    // title in the plural goes with the title.
+    let tier = toks[s].is_cap()
+        && is_tier_of_government(&toks[s].lower())
+        && plural_title(toks, s + 1, e, lx);
+    based || tenure || tier || plural_title(toks, s, e, lx) || toks[s].lex.is_stopword() && !keep
 }
 
 /// A title in the plural before the first of a list of names: "Congressmen A B, C D and E F",
@@ -934,7 +943,9 @@ fn possessive_inside_name(
     } else {
         left.0
     };
-    let saint = left.1 - from == 2 && matches!(toks[from].text, "St" | "Saint" | "Ste");
+    // "St. Tomas's": the abbreviation's full stop is a token of its own.
+    let dotted = left.1 - from == 3 && toks[from + 1].text == ".";
+    let saint = (left.1 - from == 2 || dotted) && matches!(toks[from].text, "St" | "Saint" | "Ste");
     let monarch = left.1 - from == 1
         && matches!(
             owner,
@@ -1782,6 +1793,24 @@ pub fn is_courtesy(toks: &[Token], from: usize, to: usize) -> bool {
     words.last().is_some_and(|w| COURTESY_TITLES.contains(w))
 }
 
+/// Is this lowercase word a tier of local government, written before a councillor's title:
+/// "County Cllr A B", "City Councillors A B and C D"?
+pub fn is_tier_of_government(word: &str) -> bool {
+    matches!(
+        word,
+        "unitary"
+            | "county"
+            | "district"
+            | "borough"
+            | "city"
+            | "town"
+            | "parish"
+            | "ward"
+            | "regional"
+            | "municipal"
+    )
+}
+
 /// Is this word the courtesy of a member of a council, in its local spellings: "Cllr",
 /// "Councillor", "Councilor", "Cr", "Alderman"? After one, an initial and any surname are a
 /// person ("Cllr S Fields"), and a tier of government before it is no part of the name
@@ -2043,6 +2072,26 @@ mod tests {
                 "a saint's abbreviation stays with its place",
                 "They flew to St. Louis on Monday.",
                 vec!["St. Louis"],
+            ),
+            (
+                "a saint's abbreviation opens a longer name",
+                "He chairs the St. Velby Parish Council in Marden.",
+                vec!["St. Velby Parish Council", "Marden"],
+            ),
+            (
+                "a saint's abbreviation before a possessive",
+                "They met at St. Velby's Church in Marden.",
+                vec!["St. Velby's Church", "Marden"],
+            ),
+            (
+                "a saint's abbreviation before a curly possessive",
+                "The prize-giving of St. Velby’s College, Marden.",
+                vec!["St. Velby’s College", "Marden"],
+            ),
+            (
+                "a tier before a title in the plural goes with the title",
+                "She welcomed City Councillors Lena Vik and Kari Lund.",
+                vec!["Lena Vik", "Kari Lund"],
             ),
         ] {
             assert_eq!(names(text), want, "{case}: {text}");
