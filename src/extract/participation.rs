@@ -51,6 +51,24 @@ pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<Part
         {
             PartRole::Speaker
         }
+        // "X made a presentation on …", "X made a statement": a contribution to the room.
+        "made" | "makes"
+            if matches!(next, "a" | "an" | "the" | "his" | "her" | "their")
+                && matches!(
+                    next2,
+                    "presentation"
+                        | "speech"
+                        | "address"
+                        | "statement"
+                        | "intervention"
+                        | "remarks"
+                        | "keynote"
+                        | "toast"
+                        | "contribution"
+                ) =>
+        {
+            PartRole::Speaker
+        }
         // "X called the meeting to order": the one who presides.
         "called" | "calls"
             if next == "the"
@@ -1138,15 +1156,20 @@ fn verb_after(site: &Site) -> usize {
                     break;
                 }
             }
-            // An appositive left unclosed: "X, the union's Treasurer presented the report".
+            // An appositive left unclosed: "X, the union's Treasurer presented the report",
+            // "X, secretary of the Y Union in Z stressed the value of work".
             if depth <= 0
                 && q > k + 1
-                && q - k <= 8
+                && q - k <= 14
                 && sent.toks[q - 1].is_cap()
                 && sent.toks[q].kind == Kind::Word
                 && !sent.toks[q].is_cap()
                 && !sent.toks[k + 1..q].iter().any(|t| t.text == ",")
-                && subject_verb_role(w(q), w(q + 1), w(q + 2)).is_some()
+                // Not over another person, the verb's own subject: "X (Y) manager A B said".
+                && !site.persons.iter().any(|o| o.start > k && o.start < q)
+                && (subject_verb_role(w(q), w(q + 1), w(q + 2)).is_some()
+                    || verbs::says_they_spoke(w(q))
+                    || verbs::reports_a_speech(w(q), w(q + 1)))
             {
                 k = q;
                 break;

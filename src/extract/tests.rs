@@ -4898,3 +4898,48 @@ fn officers_listed_with_a_dash_and_a_clubs_form_of_address() {
     assert_eq!(titles(&ex, "Jon Berg"), ["Secretary"]);
     assert!(has_aff(&ex, "Tom Hale", "Treasurer", "Velltu Sailing Club"));
 }
+
+/// Rule `speech-at-event` and `subject-verb` over an appositive the writer left unclosed, and
+/// "made a presentation": (case, text, the speaker at the meeting, or none).
+#[test]
+fn a_speaker_behind_an_unclosed_appositive() {
+    let opening = "# Meeting of affiliates\n\nDelegates at the meeting of affiliates in Marden \
+                   ended the meeting by raising banners.\n\n";
+    for (case, text, speaker) in [
+        (
+            "a long role phrase with no closing comma",
+            "Lena Vik, secretary of the Brantex Workers Union in Tolvik stressed the value of \
+             work.",
+            Some("Lena Vik"),
+        ),
+        (
+            "a foreign name in the role phrase",
+            "Lena Vik, secretary of the Confederación de Sindicatos de Industria in Tolvik \
+             stressed the value of work.",
+            Some("Lena Vik"),
+        ),
+        (
+            "made a presentation",
+            "The Velbian economist, Kari Lund, made a presentation on industrial policy.",
+            Some("Kari Lund"),
+        ),
+        (
+            "the verb is another person's: the body before them did not speak",
+            "But Brantex Holdings (BH) general manager of relations Tom Hale said police were \
+             there.",
+            None,
+        ),
+    ] {
+        let ex = run(&format!("{opening}{text}\n"));
+        let speakers: Vec<String> = parts(&ex)
+            .into_iter()
+            .filter(|(_, r, e)| *r == PartRole::Speaker && e == "meeting")
+            .map(|(p, _, _)| p)
+            .collect();
+        assert_eq!(
+            speakers,
+            speaker.map(String::from).into_iter().collect::<Vec<_>>(),
+            "{case}"
+        );
+    }
+}
