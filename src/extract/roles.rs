@@ -1592,11 +1592,12 @@ fn post_in_appositive(
     person: EntityId,
 ) -> Option<usize> {
     let sent = &r.sents[s];
-    // "A B, Saudi Foreign Minister C D": the role is the next person's, not A B's.
-    let holder = sent
-        .mentions
-        .iter()
-        .any(|m| m.kind == Some(EntityKind::Person) && m.hon.unwrap_or(m.start) == phrase.next);
+    // "A B, Saudi Foreign Minister C D": the role is the next person's, not A B's; so too
+    // over the next person's courtesy ("A B, Brantex Director Professor C D").
+    let holder = sent.mentions.iter().any(|m| {
+        m.kind == Some(EntityKind::Person)
+            && (m.hon.unwrap_or(m.start) == phrase.next || m.start == phrase.next)
+    });
     // "A B, Secretary: C D": a label of the next name's office.
     if holder || sent.is_punct(phrase.next, ":") {
         return None;

@@ -1125,6 +1125,19 @@ fn guests_listed_with_their_titles() {
     }
 }
 
+/// The role before the next name in a list is that person's over the next person's courtesy
+/// too: "A B, Brantex Director Professor C D" gives A B no title.
+#[test]
+fn a_role_before_the_next_courtesy_is_the_next_persons() {
+    let ex = run(
+        "# Velby Forum\n\nThe Velby Forum opened in Marden on Monday.\n\nOther \
+                  speakers included Professor Ana Ruiz, Brantex Director Professor Tom Hale and \
+                  Mia Roth.",
+    );
+    assert_eq!(titles(&ex, "Ana Ruiz"), Vec::<String>::new());
+    assert_eq!(titles(&ex, "Tom Hale"), ["Brantex Director"]);
+}
+
 /// Minutes: the meeting "held on" a day in the title is the main event, the one body the title
 /// names holds it, and its officers' bare posts are in it; a plural courtesy title is no name.
 #[test]
