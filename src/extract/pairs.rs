@@ -480,8 +480,20 @@ fn role_between(
     let phrases: Vec<(usize, usize)> = (a..b)
         .filter_map(|i| {
             let phrase = roles::role_at(r, s, i)?;
-            (phrase.start == i && phrase.end <= b && phrase.end > phrase.start)
-                .then_some((phrase.start, phrase.end))
+            // "was appointed head of X": the verb of the passive is no word of the post.
+            let toks = &r.sents[s].toks;
+            let passive = phrase.start > 0
+                && matches!(
+                    toks[phrase.start - 1].lower().as_ref(),
+                    "was" | "were" | "been" | "is" | "be"
+                )
+                && matches!(
+                    toks[phrase.start].lower().as_ref(),
+                    "named" | "appointed" | "elected" | "re-elected" | "chosen" | "installed"
+                );
+            let start = phrase.start + usize::from(passive);
+            (phrase.start == i && phrase.end <= b && phrase.end > start)
+                .then_some((start, phrase.end))
         })
         .collect();
     // After the organisation, the phrase that ends nearest the person, whole: "tenant board

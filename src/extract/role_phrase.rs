@@ -632,7 +632,17 @@ pub(super) fn attach_unnamed(
         {
             e += 1;
         }
-        if e > m && (e > m + 1 || !sent.is(m, "the")) {
+        // Not an article or a time: "treasurer for a third term", "chair for two years".
+        let time = toks
+            .get(m)
+            .is_some_and(|t| matches!(t.lower().as_ref(), "a" | "an" | "another"))
+            || toks[m..e].iter().any(|t| {
+                matches!(
+                    t.lower().as_ref(),
+                    "term" | "terms" | "year" | "years" | "months" | "period"
+                )
+            });
+        if e > m && (e > m + 1 || !sent.is(m, "the")) && !time {
             phrase.end = e;
             return Next::Go(e);
         }

@@ -1190,6 +1190,10 @@ fn appointed_to(r: &mut Reader, s: usize, p: &Mention, person: EntityId) -> bool
         .mention_ending(v)
         .filter(|m| m.kind == Some(EntityKind::Organization))
         .and_then(|m| m.entity);
+    // "Delegates re-elected A B as treasurer", "The conference elected A B as its president":
+    // those who vote in the report's organisation chose a post in it.
+    let electorate = v >= 1 && is_electorate(&sent.toks[v - 1].lower());
+    let subject = subject.or(if electorate { r.main_org } else { None });
     let named = phrase.org.is_some() || phrase.org_mention.is_some() || phrase.self_reference;
     if !named && subject.is_none() {
         return false;
@@ -1197,6 +1201,23 @@ fn appointed_to(r: &mut Reader, s: usize, p: &Mention, person: EntityId) -> bool
     let org = if named { None } else { subject };
     claim(r, s, person, &phrase, org, &rules::APPOINTED_NAME_ROLE);
     true
+}
+
+/// Those who elect a body's officers, or the meeting where they do: "delegates", "the
+/// conference", "members".
+fn is_electorate(w: &str) -> bool {
+    matches!(
+        w,
+        "delegates"
+            | "members"
+            | "membership"
+            | "conference"
+            | "congress"
+            | "convention"
+            | "assembly"
+            | "agm"
+            | "meeting"
+    )
 }
 
 /// "A B, role of X, …", "A B (role, X)", "A B, X", "A B of X", "A B, who sits on X", "A B MP".

@@ -4927,7 +4927,7 @@ fn a_speaker_behind_an_unclosed_appositive() {
         ),
         (
             "a foreign name in the role phrase",
-            "Lena Vik, secretary of the Confederación de Sindicatos de Industria in Tolvik \
+            "Lena Vik, secretary of the Federación de Obreros de Velby in Tolvik \
              stressed the value of work.",
             Some("Lena Vik"),
         ),
@@ -4953,6 +4953,52 @@ fn a_speaker_behind_an_unclosed_appositive() {
             speakers,
             speaker.map(String::from).into_iter().collect::<Vec<_>>(),
             "{case}"
+        );
+    }
+}
+
+/// Posts given by those who vote in the report's organisation, and the words that are no part
+/// of a post: (case, sentence, person, role, organisation).
+#[test]
+fn posts_given_by_delegates_and_words_that_are_no_post() {
+    let opening = "# Tolvik Workers Union holds annual conference in Marden\n\nThe Tolvik Workers \
+                   Union (TWU) held its annual conference in Marden on Saturday.\n\n";
+    for (case, text, person, role, org) in [
+        (
+            "delegates re-elected a name as a bare office",
+            "Delegates re-elected Ana Vik as treasurer.",
+            "Ana Vik",
+            "treasurer",
+            "Tolvik Workers Union",
+        ),
+        (
+            "the conference elected a name as its office",
+            "The conference elected Ana Ruiz as its new president.",
+            "Ana Ruiz",
+            "president",
+            "Tolvik Workers Union",
+        ),
+        (
+            "a term is no part of the office",
+            "Members re-elected Ana Vik as treasurer for a third term.",
+            "Ana Vik",
+            "treasurer",
+            "Tolvik Workers Union",
+        ),
+        (
+            "the verb of a passive is no part of the post the model reads",
+            "Tom Vik was appointed head of communications at the Velby Housing Trust last \
+             year.",
+            "Tom Vik",
+            "head of communications",
+            "Velby Housing Trust",
+        ),
+    ] {
+        let ex = run(&format!("{opening}{text}\n"));
+        assert!(
+            has_aff(&ex, person, role, org),
+            "{case}: {:?}",
+            affiliations(&ex)
         );
     }
 }
