@@ -555,6 +555,7 @@ fn join_to_acronym(toks: &[Token], runs: Vec<(usize, usize)>) -> Vec<(usize, usi
 /// plural word for people before a head ("the Workers Party").
 fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
     let keep = toks[s].lex.is_given_name()
+        || (e - s >= 2 && follows_courtesy(toks, s))
         || (is_initial(toks, s, lx) && s + 2 < e)
         || acronym_spelling_a_stopword(toks, s)
         || people_before_head(toks, s, e, lx);
@@ -1500,6 +1501,16 @@ fn fields_joined_by_and(j: &Join, lx: &Lexicon) -> bool {
     if shared_field {
         return true;
     }
+    // "Petroleum and Natural Gas Staff Association": one word of an industry before "and"
+    // names no body alone (a company's head word, "Velby Petroleum", needs its name before
+    // it); the whole is the body the right part's head ends.
+    let industry = left.1 - left.0 == 1
+        && lx.is_org_head(right_last)
+        && right.1 - right.0 >= 2
+        && is_industry_word(&toks[left.0].lower());
+    if industry {
+        return true;
+    }
     // "Fishers and Boatmen Union": the whole ends with an organisation head, and the left
     // part is not itself a place, a person, a post ("a new Chairman and Committee") or a
     // body's head.
@@ -1517,6 +1528,41 @@ fn fields_joined_by_and(j: &Join, lx: &Lexicon) -> bool {
         && !lx.is_given_name(first)
         && !lx.is_org_head(last)
         && !toks[left.1 - 1].lex.is_role_word()
+}
+
+/// A word of an industry that also ends a company's name ("Velby Petroleum") but, alone before
+/// "and", names the trade a body's members work in: "the Petroleum and Natural Gas Staff
+/// Association", "the Electricity and Allied Workers Union". General knowledge.
+fn is_industry_word(word: &str) -> bool {
+    matches!(
+        word,
+        "petroleum"
+            | "oil"
+            | "gas"
+            | "electricity"
+            | "electrical"
+            | "mining"
+            | "shipping"
+            | "aviation"
+            | "steel"
+            | "chemical"
+            | "chemicals"
+            | "textile"
+            | "textiles"
+            | "transport"
+            | "food"
+            | "agriculture"
+            | "agricultural"
+            | "construction"
+            | "banking"
+            | "insurance"
+            | "railway"
+            | "railways"
+            | "maritime"
+            | "telecommunications"
+            | "postal"
+            | "engineering"
+    )
 }
 
 /// Does the left run's head take the connector ("of", "for", "on", "in" and their
@@ -1793,6 +1839,16 @@ pub fn is_courtesy(toks: &[Token], from: usize, to: usize) -> bool {
     words.last().is_some_and(|w| COURTESY_TITLES.contains(w))
 }
 
+/// Does a courtesy of address ("Mr", "Mrs.", "Dr") stand just before token `k`? After one, a
+/// common word ("Sunday", "May") is a given name.
+fn follows_courtesy(toks: &[Token], k: usize) -> bool {
+    let before = match k.checked_sub(1).map(|j| &toks[j]) {
+        Some(t) if t.text == "." => k.checked_sub(2).map(|j| &toks[j]),
+        t => t,
+    };
+    before.is_some_and(|t| COURTESY_TITLES.contains(&t.text.trim_end_matches('.')))
+}
+
 /// Is this lowercase word a tier of local government, written before a councillor's title:
 /// "County Cllr A B", "City Councillors A B and C D"?
 pub fn is_tier_of_government(word: &str) -> bool {
@@ -1991,7 +2047,11 @@ pub fn person_shaped(toks: &[Token], start: usize, end: usize, lx: &Lexicon) -> 
                 && !t.lex.is_stopword();
             // A given name that is also a common word opens a name: "said Per Lindqvist"; not
             // where the sentence opens, which may be a question ("Will Tolvik agree?").
-            let given_name_first = k == 0 && n >= 2 && start > 0 && t.lex.is_given_name();
+            // So does a common word after a courtesy of address: "Mr Sunday A", "Mrs May B".
+            let given_name_first = k == 0
+                && n >= 2
+                && start > 0
+                && (t.lex.is_given_name() || follows_courtesy(toks, start));
             !is_initial(toks, start + k, lx)
                 && !surname_after_initials
                 && !surname_after_given_name
@@ -2087,6 +2147,21 @@ mod tests {
                 "a saint's abbreviation before a curly possessive",
                 "The prize-giving of St. Velby’s College, Marden.",
                 vec!["St. Velby’s College", "Marden"],
+            ),
+            (
+                "a word of the calendar after a courtesy is a given name",
+                "Other members include Mr Sunday Hale from the union.",
+                vec!["Mr Sunday Hale"],
+            ),
+            (
+                "a word of an industry before \"and\" opens a body's name",
+                "Ana Ruiz of the Petroleum and Natural Gas Staff Association spoke.",
+                vec!["Ana Ruiz", "Petroleum and Natural Gas Staff Association"],
+            ),
+            (
+                "a body's head before \"and\" stays its own",
+                "The Council and Tolvik Housing Association met.",
+                vec!["Council", "Tolvik Housing Association"],
             ),
             (
                 "a tier before a title in the plural goes with the title",

@@ -969,9 +969,17 @@ fn list_after(site: &Site, verbs: &[&str]) -> Option<usize> {
             q = open;
             continue;
         }
-        // An honorific of address in lower case: "met with comrade A B".
+        // An honorific of address in lower case: "met with comrade A B"; a post's lowercase
+        // words: "met with the Permanent Secretary of the ministry, A B", "met with his
+        // counterpart, A B".
         let in_list = t.is_cap()
             || t.lex.is_honorific()
+            || t.lex.is_role()
+            || t.lex.is_org_head()
+            || matches!(
+                w,
+                "his" | "her" | "their" | "its" | "counterpart" | "counterparts"
+            )
             || t.kind == Kind::Possessive
             || t.is_punct(",")
             || matches!(

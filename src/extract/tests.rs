@@ -4700,6 +4700,13 @@ fn meetings_between_people() {
             Some("meeting"),
         ),
         (
+            "the second one met, after a post with lowercase words",
+            "Ana Ruiz met with the Governor, Tom Hale, and the Permanent Secretary of the \
+             ministry, Kari Lund.",
+            "Kari Lund",
+            Some("meeting with Tom Hale"),
+        ),
+        (
             "held talks with: the one met",
             "Ana Ruiz held talks with Tom Hale and Mia Roth on trade.",
             "Mia Roth",
