@@ -331,13 +331,24 @@ impl Reader<'_> {
             let id = self.reg.add(EntityKind::Place, first.text, s);
             return Some((vec![run.mention(Some(EntityKind::Place), Some(id))], b));
         }
-        if first.lex.is_role() || first.lex.is_honorific() || letters > 6 {
+        // A longer word in capitals is a heading's or a shout's ("MINUTES", "WELCOME") unless
+        // a body's context frames it: "a member of IMAREST", "BRITCHAM members".
+        // A word the report also writes in lower case is a common one ("PRESENT").
+        let long_named = letters <= 9
+            && long_acronym_in_context(toks, a)
+            && !self.doc_has_word(&first.text.to_lowercase());
+        if first.lex.is_role() || first.lex.is_honorific() || letters > 6 && !long_named {
             return none();
         }
         // "at 7 AM": a unit after a number; "TV and radio": a head word alone names no
         // body; "J. Pell (JP)": a person's initials in brackets after their name.
         let after_number = prev.is_some_and(|p| p.kind == Kind::Number);
         if after_number || first.lex.is_org_head() || initials_of_person(toks, a) {
+            return none();
+        }
+        // "the XXI and XXII convocations", "Pope Pius XII": an ordinal in Roman numerals of
+        // I, V and X alone (with L, C, D and M they spell bodies' initials: "MDC", "CLI").
+        if letters >= 2 && first.text.chars().all(|c| "IVX".contains(c)) {
             return none();
         }
         // "AGM", "EGM": a meeting's abbreviation is no organisation.
@@ -668,4 +679,29 @@ fn body_of_a_gathering(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Opti
             && toks[a..k - 1].iter().any(proper)
             && own_name(k)
     })
+}
+
+/// Is the word in capitals at `a` framed as a body's name: after a word that takes one ("of",
+/// "from", "by", "with", "joined") and before no other word in capitals, or before a word for
+/// its people or officers ("BRITCHAM members", "IMAREST president")?
+fn long_acronym_in_context(toks: &[Token], a: usize) -> bool {
+    let prev = a.checked_sub(1).map(|i| toks[i].lower());
+    let next = toks.get(a + 1);
+    let shouted = |t: Option<&Token>| t.is_some_and(|t| t.is_acronym());
+    let framed_before = prev.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "of" | "from" | "by" | "with" | "at" | "and" | "joined" | "thanked" | "represented"
+        )
+    }) && !shouted(next);
+    let framed_after = next.is_some_and(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "members" | "member" | "officials" | "leaders" | "president" | "chairman" | "secretary"
+        )
+    }) && prev
+        .as_deref()
+        .is_none_or(|w| !matches!(w, "the" | "a" | "an"))
+        && !shouted(a.checked_sub(1).map(|i| &toks[i]));
+    framed_before || framed_after
 }

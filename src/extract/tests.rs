@@ -5009,3 +5009,41 @@ fn posts_given_by_delegates_and_words_that_are_no_post() {
         );
     }
 }
+
+/// Rule `acronym-alone` for words in capitals longer than six letters, framed as a body's
+/// name, and Roman numerals: (case, sentence, the organisations found).
+#[test]
+fn long_acronyms_in_context_and_roman_numerals() {
+    let opening = "# Meeting\n\nThe union met in Marden.\n\n";
+    for (case, text, want) in [
+        (
+            "before a word for its members",
+            "BRANTEXA members met the minister.",
+            vec!["BRANTEXA"],
+        ),
+        (
+            "after a verb that takes a body",
+            "He thanked VELBYCOM for its support.",
+            vec!["VELBYCOM"],
+        ),
+        (
+            "a shouted word the report also writes in lower case",
+            "Those present agreed. The PRESENT members left.",
+            vec![],
+        ),
+        ("a heading in capitals", "MINUTES OF THE MEETING", vec![]),
+        (
+            "ordinals in Roman numerals",
+            "Ana Ruiz, at the XXI and XXII convocations of the university, spoke.",
+            vec![],
+        ),
+        (
+            "initials that are letters of Roman numerals too",
+            "Tom Hale of MDC spoke.",
+            vec!["MDC"],
+        ),
+    ] {
+        let ex = run(&format!("{opening}{text}\n"));
+        assert_eq!(kinds(&ex, EntityKind::Organization), want, "{case}");
+    }
+}
