@@ -746,9 +746,14 @@ fn among_them_was(site: &Site) -> Option<PartRole> {
     let present = site.before_has(&["attendance"]) || site.before_has(&["present"]);
     let opens =
         site.before_has(&["among"]) || (site.w(0) == "also" && site.before_has(&["at"])) || present;
+    // The first name of the list may follow its title: "Among those present were the
+    // Ambassador to X, A B, …".
+    let titled_first =
+        !site.persons.iter().any(|o| o.start < site.p.start) && site.before_has(&["were", "was"]);
     let first = matches!(site.prev(1), "was" | "were")
+        || titled_first
         || present && matches!(site.prev(1), "included" | "including");
-    let later = matches!(site.prev(1), "and" | ",")
+    let later = matches!(site.prev(1), "and" | "," | ";")
         && (site.before_has(&["were"]) || present && site.before_has(&["included", "including"]))
         && site.persons.iter().any(|o| o.start < site.p.start);
     // "Among the speakers were X": the list says what part they played.

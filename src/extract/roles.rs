@@ -1022,6 +1022,26 @@ fn copula_role(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         linked = true;
         k += 2;
     }
+    // "holds the position of General Secretary of X", "held the post of treasurer".
+    if !linked
+        && sent.toks.get(k).is_some_and(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "holds" | "held" | "hold" | "holding" | "occupies" | "occupied"
+            )
+        })
+        && sent.is(k + 1, "the")
+        && sent.toks.get(k + 2).is_some_and(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "position" | "post" | "office" | "role" | "positions" | "posts"
+            )
+        })
+        && sent.is(k + 3, "of")
+    {
+        linked = true;
+        k += 4;
+    }
     if !linked || k == p.end {
         return;
     }

@@ -4993,6 +4993,14 @@ fn posts_given_by_delegates_and_words_that_are_no_post() {
             "Tolvik Workers Union",
         ),
         (
+            "holds the position of: rule copula-role",
+            "Mr Tom Hale, who has served for years, also holds the position of General \
+             Secretary of the Velby Textile Workers Union.",
+            "Tom Hale",
+            "General Secretary",
+            "Velby Textile Workers Union",
+        ),
+        (
             "the verb of a passive is no part of the post the model reads",
             "Tom Vik was appointed head of communications at the Velby Housing Trust last \
              year.",
@@ -5045,5 +5053,33 @@ fn long_acronyms_in_context_and_roman_numerals() {
     ] {
         let ex = run(&format!("{opening}{text}\n"));
         assert_eq!(kinds(&ex, EntityKind::Organization), want, "{case}");
+    }
+}
+
+/// Rule `among-them-was`: the first name of a list of those present may follow its title, and
+/// the list's names may be set apart by semicolons: (case, sentence, those present).
+#[test]
+fn those_present_after_a_title_and_semicolons() {
+    let opening = "# Minister receives envoys\n\nThe Prime Minister received a courtesy call \
+                   from heads of missions in Marden today.\n\n";
+    for (case, text, want) in [
+        (
+            "the first name after its title",
+            "Among those present were the Velbian Ambassador to Tolvik, Tom Hale, and Mia Roth.",
+            vec!["Tom Hale", "Mia Roth"],
+        ),
+        (
+            "names set apart by semicolons",
+            "Also present were Ana Ruiz; Jon Berg; and Lena Vik.",
+            vec!["Ana Ruiz", "Jon Berg", "Lena Vik"],
+        ),
+    ] {
+        let ex = run(&format!("{opening}{text}\n"));
+        let present: Vec<String> = parts(&ex)
+            .into_iter()
+            .filter(|(_, r, e)| *r == PartRole::Attendee && e == "courtesy call")
+            .map(|(p, _, _)| p)
+            .collect();
+        assert_eq!(present, want, "{case}");
     }
 }
