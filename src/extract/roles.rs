@@ -1254,9 +1254,9 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         || appositive(r, s, p.end, person);
 }
 
-/// Rule `coordinated-names-of`: every name of a list joined by "and" that ends in "of" or
-/// "from" an organisation belongs to it: "A B and C D of the X Union", "A B, C D and E F,
-/// from the X Trust, said". (The last name is the plain `name-of-organisation` case.) True
+/// Rule `coordinated-names-of`: every name of a list joined by "and" that ends, set off by a
+/// comma, in "of" or "from" an organisation belongs to it: "A B, C D and E F, from the X
+/// Trust, said". (The last name is the plain `name-of-organisation` case.) True
 /// when it applied.
 fn coordinated_names_of(r: &mut Reader, s: usize, p: &Mention, person: EntityId) -> bool {
     let sent = &r.sents[s];
@@ -1285,7 +1285,12 @@ fn coordinated_names_of(r: &mut Reader, s: usize, p: &Mention, person: EntityId)
         joined |= sent.is(k - 1, "and");
         j = next.end;
     }
-    joined && of_organisation(r, s, j, person, &rules::COORDINATED_NAMES_OF)
+    // Only the list set off by a comma before its "of" shares it: "A B and C D of the X
+    // Union" reads as often as C D's alone (and "A B and Special Guest C D of the Program"
+    // is no body of A B's).
+    joined
+        && sent.is_punct(j, ",")
+        && of_organisation(r, s, j, person, &rules::COORDINATED_NAMES_OF)
 }
 
 /// Rule `name-then-post`: a post in capitals right after the name, with no comma, as lists of

@@ -62,8 +62,8 @@ rules! {
          "Dominic Ashby, from the Coastal Housing Trust, talked about their project.",
          "Helen Byrne, from the Harbour Workers' Union's Cork Branch, said her branch had brought its motion."];
     COORDINATED_NAMES_OF: "coordinated-names-of", Affiliation, 0.75,
-        "Every name of a list joined by \"and\" that ends in \"of\"/\"from\" an organisation: \"A B and C D of the X Union\", \"A B, C D and E F, from the X Trust, said\".",
-        ["Ana Ruiz and Tom Hale from the Brantex Dockers' Federation addressed the crowd.",
+        "Every name of a list joined by \"and\" that ends, set off by a comma, in \"of\"/\"from\" an organisation: \"A B, C D and E F, from the X Trust, said\".",
+        ["Ana Ruiz and Tom Hale, from the Brantex Dockers' Federation, addressed the crowd.",
          "Mia Roth, Dr Kai Brandt and Lena Vell, of the Marden Tenants' Alliance, led the march."];
     NAME_THEN_ROLE: "name-then-role", Affiliation, 0.85,
         "An appositive role after the name: \"A B, treasurer of X,\"; \"A B (Chair, X)\"; \"A B – Treasurer of X\".",

@@ -4623,11 +4623,12 @@ fn a_word_for_another_kind_of_body_is_not_the_reports_organisation() {
     }
 }
 
-/// Rule `coordinated-names-of`: a list joined by "and" shares its "of X"; a name set before
-/// another by a comma alone does not.
+/// Rule `coordinated-names-of`: a list joined by "and" shares an "of X" set off by a comma;
+/// without the comma the "of X" is the last name's alone (`name-of-organisation`); a name
+/// set before another by a comma alone shares nothing.
 #[test]
 fn a_list_of_names_shares_the_organisation_it_ends_in() {
-    let ex = run("Ana Ruiz and Dr Tom Hale of the Brantex Dockers' Federation spoke.");
+    let ex = run("Ana Ruiz and Dr Tom Hale, of the Brantex Dockers' Federation, spoke.");
     for person in ["Ana Ruiz", "Tom Hale"] {
         assert!(
             has_aff(&ex, person, "", "Brantex Dockers' Federation"),
@@ -4635,6 +4636,13 @@ fn a_list_of_names_shares_the_organisation_it_ends_in() {
             affiliations(&ex)
         );
     }
+    let ex = run("Ana Ruiz and Dr Tom Hale of the Brantex Dockers' Federation were also present.");
+    assert!(
+        has_aff(&ex, "Tom Hale", "", "Brantex Dockers' Federation")
+            && !has_aff(&ex, "Ana Ruiz", "", "Brantex Dockers' Federation"),
+        "{:?}",
+        affiliations(&ex)
+    );
     let ex = run("The march was led by Mia Roth, Lena Vell of the Marden Tenants' Alliance.");
     let rules: Vec<_> = ex.memberships.iter().map(|m| m.evidence.rule).collect();
     assert!(!rules.contains(&"coordinated-names-of"), "{rules:?}");
