@@ -334,7 +334,8 @@ impl Reader<'_> {
         // A longer word in capitals is a heading's or a shout's ("MINUTES", "WELCOME") unless
         // a body's context frames it: "a member of IMAREST", "BRITCHAM members".
         // A word the report also writes in lower case is a common one ("PRESENT").
-        let long_named = letters <= 9
+        // Asked of longer words only: the lower-case search reads the whole report.
+        let long_named = (7..=9).contains(&letters)
             && long_acronym_in_context(toks, a)
             && !self.doc_has_word(&first.text.to_lowercase());
         if first.lex.is_role() || first.lex.is_honorific() || letters > 6 && !long_named {
