@@ -487,10 +487,7 @@ fn role_between(
                     toks[phrase.start - 1].lower().as_ref(),
                     "was" | "were" | "been" | "is" | "be"
                 )
-                && matches!(
-                    toks[phrase.start].lower().as_ref(),
-                    "named" | "appointed" | "elected" | "re-elected" | "chosen" | "installed"
-                );
+                && roles::is_election_verb(&toks[phrase.start].lower());
             let start = phrase.start + usize::from(passive);
             (phrase.start == i && phrase.end <= b && phrase.end > start)
                 .then_some((start, phrase.end))

@@ -929,7 +929,7 @@ fn is_copula(w: &str) -> bool {
 }
 
 /// "elected", "appointed", "named": a person given an office.
-fn is_election_verb(w: &str) -> bool {
+pub(super) fn is_election_verb(w: &str) -> bool {
     matches!(
         w,
         "elected"
