@@ -158,6 +158,16 @@ impl Reader<'_> {
         {
             return Some(Some(EntityKind::Organization));
         }
+        // Rule `brand-before-post` (names): "A B, Brantex Chief Executive;": the word set off
+        // before a post of two words or more is the body whose post it is.
+        if n <= 3 {
+            let post_end = (b + 2..=(b + 4).min(toks.len())).rev().find(|&e| {
+                toks[b..e].iter().all(|t| t.kind == Kind::Word) && lx.is_role(self.text(s, b, e))
+            });
+            if post_end.is_some_and(|e| names::brand_before_post(toks, (a, e), b, lx)) {
+                return Some(Some(EntityKind::Organization));
+            }
+        }
         // Rule `campaign-name`: "Dockers for Justice", "Justice for Tolvik".
         if let Some(f) = (a + 1..b.saturating_sub(1)).find(|&k| toks[k].is("for")) {
             if names::campaign_name(toks, (a, f), (f + 1, b), lx) {

@@ -1294,9 +1294,49 @@ fn fused_organisation(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> O
     if r == e {
         return None;
     }
-    let org_before =
-        (r - s == 1 && toks[s].is_acronym()) || (r - s >= 2 && toks[r - 1].lex.is_org_head());
+    let org_before = (r - s == 1 && toks[s].is_acronym())
+        || (r - s >= 2 && toks[r - 1].lex.is_org_head())
+        || brand_before_post(toks, (s, e), r, lx);
     (r > s && org_before).then_some(r)
+}
+
+/// Rule `brand-before-post`: an appositive of one unknown capitalised word (or two joined by
+/// a hyphen) and a post of two words or more, "A B, Brantex Chief Executive;": the word is the
+/// body whose post it is. Set off by a comma before it and by a comma, semicolon, bracket or
+/// full stop after; the word is no given name, place, head word, field of work, rank or word
+/// of the lexicons' roles.
+pub(crate) fn brand_before_post(
+    toks: &[Token],
+    (s, e): (usize, usize),
+    r: usize,
+    lx: &Lexicon,
+) -> bool {
+    let set_off = s >= 1
+        && toks[s - 1].is_punct(",")
+        && toks
+            .get(e)
+            .is_none_or(|t| t.is_punct(",;)") || t.is_punct("."));
+    let brand_word = |w: &Token| {
+        w.kind == Kind::Word
+            && w.is_cap()
+            && !w.lex.is_given_name()
+            && w.lex.place().is_none()
+            && !w.lex.is_place_head()
+            && !w.lex.is_org_head()
+            && !w.lex.is_role_word()
+            && !w.lex.is_role_modifier()
+            && !w.lex.is_stopword()
+            && !is_subject_word(w.text)
+            && !is_scope_of_a_post(w.text)
+            && !lx.demonyms.contains_key(w.lower().as_ref())
+    };
+    // One word, or two joined by a hyphen ("Velby-Marden").
+    let one_word = match r - s {
+        1 => brand_word(&toks[s]),
+        3 => brand_word(&toks[s]) && toks[s + 1].is_punct("-") && brand_word(&toks[s + 2]),
+        _ => false,
+    };
+    e - r >= 2 && set_off && one_word
 }
 
 /// Rule `cause-then-body`: a body named for whom and what it is for, its head at the end:
@@ -1622,13 +1662,35 @@ fn head_takes_connector(j: &Join, lx: &Lexicon) -> bool {
         return false;
     }
     if conn == "in" {
-        // Only inside an organisation name already joined with "of": "Association of X in Wales".
-        return (lx.is_org_head(first)) && toks[left.0..left.1].iter().any(|t| t.is("of"));
+        // Only inside an organisation name already joined with "of": "Association of X in Wales";
+        // or a diplomatic mission and the place it stands in (rule `mission-in-place`).
+        return (lx.is_org_head(first)) && toks[left.0..left.1].iter().any(|t| t.is("of"))
+            || mission_in_place(j, lx);
     }
     // A body of people in the plural, though it opens sentences too: "Council of
     // Delegates", "Assembly of Officials".
     let people = right_first.len() > 3 && plural_of_people(right_first, lx);
     head_left && (!lx.is_stopword(right_first) || people)
+}
+
+/// Rule `mission-in-place`: a country's diplomatic mission is named with the place it stands
+/// in: "the Velby Embassy in Tolvik", "the Marden Consulate General in Lyon", "the Tolvik
+/// High Commission in Accra". The left run ends in the mission's word, the right run is a place
+/// the lexicons know, and nothing else.
+fn mission_in_place(j: &Join, lx: &Lexicon) -> bool {
+    let Join {
+        toks, left, right, ..
+    } = *j;
+    let mission = matches!(
+        toks[left.1 - 1].lower().as_ref(),
+        "embassy" | "consulate" | "consulate-general" | "commission"
+    ) || (left.1 - left.0 >= 2
+        && toks[left.1 - 2].is("consulate")
+        && toks[left.1 - 1].is("general"));
+    let high_commission =
+        !toks[left.1 - 1].is("commission") || (left.1 - left.0 >= 2 && toks[left.1 - 2].is("high"));
+    let place: Vec<&str> = toks[right.0..right.1].iter().map(|t| t.text).collect();
+    left.1 - left.0 >= 2 && mission && high_commission && lx.place(&place.join(" ")).is_some()
 }
 
 /// Rule `place-across-and`: a place whose own name holds "and" ("Trinidad and Tobago",
@@ -1749,7 +1811,8 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
     if names_a_place_after_a_royal(toks, span) {
         return 0;
     }
-    for len in (1..=4).rev() {
+    // Up to six tokens: "The Most Rt. Rev." is six with its full stops.
+    for len in (1..=6).rev() {
         if span.1 - span.0 <= len {
             continue;
         }

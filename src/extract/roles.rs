@@ -489,6 +489,7 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
         label_role_list(r, s);
         plural_title_list(r, s);
         organisation_members_list(r, s);
+        elected_in_plural(r, s);
         let persons: Vec<(usize, Mention)> = r.sents[s]
             .mentions
             .iter()
@@ -835,6 +836,84 @@ fn organisation_members_list(r: &mut Reader, s: usize) {
             post.as_deref(),
             &rules::ORGANISATION_MEMBERS_LIST,
         );
+    }
+}
+
+/// Rule `elected-in-plural`: people named together, then a verb of choosing and an office in
+/// the plural: "A B and C D were unanimously elected auditors", "A B, C D and E F were
+/// re-elected trustees of the X Trust". Each holds the office in the singular, of the
+/// organisation named after it, else of the report's own. The office ends the clause.
+fn elected_in_plural(r: &mut Reader, s: usize) {
+    let sent = &r.sents[s];
+    let n = sent.toks.len();
+    let mut found: Vec<(EntityId, EntityId, String)> = Vec::new();
+    for v in 1..n {
+        if !is_election_verb(&sent.toks[v].lower()) {
+            continue;
+        }
+        // "were", then adverbs ("all", "duly", "unanimously"), back to the last name.
+        let mut a = v;
+        while a >= 1 && is_auxiliary(&sent.toks[a - 1].lower()) {
+            a -= 1;
+        }
+        if !(a..v).any(|k| sent.is(k, "were")) {
+            continue;
+        }
+        let Some(first) = first_of_listed_subject(sent, a) else {
+            continue;
+        };
+        let listed = listed_people(sent, first);
+        let k = if sent.is(v + 1, "as") { v + 2 } else { v + 1 };
+        let Some((office, after)) = plural_office(r, sent, k, k) else {
+            continue;
+        };
+        let named = sent
+            .is(after, "of")
+            .then(|| {
+                sent.mention_at(after + 1)
+                    .or_else(|| sent.mention_at(after + 2))
+            })
+            .flatten()
+            .filter(|m| m.kind == Some(EntityKind::Organization))
+            .and_then(|m| m.entity);
+        let ends = sent
+            .toks
+            .get(after)
+            .is_none_or(|t| t.kind == Kind::Punct || is_phrase_break(&t.lower()));
+        let Some(org) = named.or(if ends { r.main_org } else { None }) else {
+            continue;
+        };
+        if listed.len() >= 2 {
+            found.extend(listed.into_iter().map(|p| (p, org, office.clone())));
+        }
+    }
+    for (person, org, office) in found {
+        member_as(r, s, person, org, Some(&office), &rules::ELECTED_IN_PLURAL);
+    }
+}
+
+/// Where a list of people that ends at token `end` begins: back from the last name over ","
+/// and "and" to the first ("A B, C D and E F"); None when no person ends at `end`.
+fn first_of_listed_subject(sent: &Sent, end: usize) -> Option<usize> {
+    let person_ending = |e: usize| {
+        sent.mentions
+            .iter()
+            .find(|m| m.kind == Some(EntityKind::Person) && m.end == e)
+            .map(|m| m.hon.unwrap_or(m.start))
+    };
+    let mut first = person_ending(end)?;
+    loop {
+        let mut q = first;
+        if q >= 1 && sent.is(q - 1, "and") {
+            q -= 1;
+        }
+        if q >= 1 && sent.is_punct(q - 1, ",") {
+            q -= 1;
+        }
+        match (q < first).then(|| person_ending(q)).flatten() {
+            Some(p) => first = p,
+            None => return Some(first),
+        }
     }
 }
 

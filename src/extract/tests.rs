@@ -2298,6 +2298,42 @@ fn naming_rules_type_names() {
             Person,
             "Daviro Nguyen",
         ),
+        (
+            "mission-in-place",
+            "The Velby Embassy in Lyon hosted a reception.",
+            Organization,
+            "Velby Embassy in Lyon",
+        ),
+        (
+            "mission-in-place (a high commission)",
+            "She thanked the Tolvik High Commission in Accra for its help.",
+            Organization,
+            "Tolvik High Commission in Accra",
+        ),
+        (
+            "brand-before-post",
+            "Speakers included Tom Hale, Brantex Chief Executive; and Ana Ruiz.",
+            Organization,
+            "Brantex",
+        ),
+        (
+            "brand-before-post (a hyphenated name)",
+            "Speakers included Tom Hale, Velby-Marden Managing Director, and Ana Ruiz.",
+            Organization,
+            "Velby-Marden",
+        ),
+        (
+            "a gala event is a gathering",
+            "Other speakers at the gala event included Tom Hale.",
+            Event,
+            "gala event",
+        ),
+        (
+            "an archbishop's style of three words is no part of a body's name",
+            "The Primate of the Church of Tolvik The Most Rt. Rev. Tom Hale preached.",
+            Organization,
+            "Church of Tolvik",
+        ),
     ] {
         let ex = run(text);
         assert!(
@@ -5089,5 +5125,47 @@ fn those_present_after_a_title_and_semicolons() {
             .map(|(p, _, _)| p)
             .collect();
         assert_eq!(present, want, "{case}");
+    }
+}
+
+/// Rules `brand-before-post` and `elected-in-plural` give the posts they read, and
+/// `brand-before-post` leaves a field of work, a rank and a place alone.
+#[test]
+fn posts_of_a_brand_and_of_people_elected_together() {
+    let text =
+        "# Tolvik Rowing Association annual meeting\n\nThe Tolvik Rowing Association met in \
+                Hull.\n\nSpeakers included Tom Hale, Brantex Chief Executive; Lena Vik, Marketing \
+                Director; and Kari Lund, Group Managing Director.\n\nMessrs. Jon Berg and Ana Ruiz \
+                were unanimously elected auditors.";
+    let ex = run(text);
+    for (case, person, role, org) in [
+        (
+            "brand-before-post",
+            "Tom Hale",
+            "Chief Executive",
+            "Brantex",
+        ),
+        (
+            "elected-in-plural",
+            "Jon Berg",
+            "auditor",
+            "Tolvik Rowing Association",
+        ),
+        (
+            "elected-in-plural (second)",
+            "Ana Ruiz",
+            "auditor",
+            "Tolvik Rowing Association",
+        ),
+    ] {
+        assert!(
+            has_aff(&ex, person, role, org),
+            "{case}: {:?}",
+            affiliations(&ex)
+        );
+    }
+    let orgs = kinds(&ex, EntityKind::Organization);
+    for not_a_body in ["Marketing", "Group"] {
+        assert!(!orgs.contains(&not_a_body), "{not_a_body}: {orgs:?}");
     }
 }
