@@ -418,17 +418,61 @@ impl Reader<'_> {
         let possessive = next.is_some_and(|t| t.kind == Kind::Possessive);
         // A nation's people are no body: "Kenyan officials", "Senior Kenyan delegation".
         let demonym = |w: &str| lx.demonyms.contains_key(w.to_lowercase().as_str());
-        let body = n <= 2
+        // Opening the sentence, a word is a body's name only when others are listed with it.
+        let one_word = n == 1 || (n == 3 && nm.toks[a + 1].is_punct("-"));
+        let listed = next.is_some_and(|t| t.is_punct(",") || t.is("and"))
+            && one_word
+            && self.staff_word_after_siblings(s, b);
+        let staff_next = next.is_some_and(|t| staff_word_at(self, s, b, t));
+        let body = (n <= 2 || one_word)
             && !fc.is_given_name()
-            && (n == 2 || a > 0 || possessive || self.opens_a_lede(s, b))
+            && (n == 2 || a > 0 || possessive || listed || self.opens_a_lede(s, b))
             && !fc.is_stopword()
             && !demonym(first)
             && !demonym(last)
             && !(n == 1 && (fc.is_org_head() || fc.is_role_word()))
-            && (next.is_some_and(|t| staff_word_at(self, s, b, t))
+            && (staff_next
+                || listed
                 || (possessive && self.post_after(s, b + 1))
                 || (lx.place(text).is_none() && self.titled_post_then_name(s, b)));
         body.then_some(Some(EntityKind::Organization))
+    }
+
+    /// Rule `bodies-before-their-people`: the word for the staff of a body after the name, or
+    /// after the names listed with it: "Brantex, Kelmora and Velby-Marden representatives"
+    /// (each listed name one capitalised word, or two joined by a hyphen, no given name).
+    fn staff_word_after_siblings(&self, s: usize, b: usize) -> bool {
+        let toks = &self.sents[s].toks;
+        let sibling = |k: usize| {
+            let word = |t: &Token| t.kind == Kind::Word && t.is_cap() && !t.lex.is_given_name();
+            match toks.get(k) {
+                Some(t) if word(t) => {
+                    let hyphened = toks.get(k + 1).is_some_and(|h| h.is_punct("-"))
+                        && toks.get(k + 2).is_some_and(word);
+                    Some(if hyphened { k + 3 } else { k + 1 })
+                }
+                _ => None,
+            }
+        };
+        let mut k = b;
+        for _ in 0..6 {
+            let Some(t) = toks.get(k) else { return false };
+            if staff_word_at(self, s, k, t) {
+                return true;
+            }
+            let mut j = k;
+            if toks[j].is_punct(",") {
+                j += 1;
+            }
+            if toks.get(j).is_some_and(|t| t.is("and")) {
+                j += 1;
+            }
+            match (j > k).then(|| sibling(j)).flatten() {
+                Some(next) => k = next,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The last stage: a person by the shape of the name and its cues, a place after a

@@ -265,6 +265,11 @@ fn staff_word_at(r: &Reader, s: usize, k: usize, t: &Token) -> bool {
             | "members'"
             | "organiser"
             | "organisers"
+            | "representative"
+            | "representatives"
+            | "affiliate"
+            | "affiliates"
+            | "executives"
     ) {
         return true;
     }

@@ -2299,6 +2299,24 @@ fn naming_rules_type_names() {
             "Daviro Nguyen",
         ),
         (
+            "bodies-before-their-people (the first of a list opening the sentence)",
+            "Brantex, Kelmora and Velby-Marden representatives spoke at the meeting.",
+            Organization,
+            "Brantex",
+        ),
+        (
+            "bodies-before-their-people (a hyphenated name in the list)",
+            "Brantex, Kelmora and Velby-Marden representatives spoke at the meeting.",
+            Organization,
+            "Velby-Marden",
+        ),
+        (
+            "organisation-before-its-people (affiliates)",
+            "The leaders of a dozen Velbrook affiliates attended.",
+            Organization,
+            "Velbrook",
+        ),
+        (
             "mission-in-place",
             "The Velby Embassy in Lyon hosted a reception.",
             Organization,
@@ -5168,4 +5186,21 @@ fn posts_of_a_brand_and_of_people_elected_together() {
     for not_a_body in ["Marketing", "Group"] {
         assert!(!orgs.contains(&not_a_body), "{not_a_body}: {orgs:?}");
     }
+}
+
+/// Rule `bodies-before-their-people` lists only one-word names: a person's two-word name
+/// before a list of bodies stays a person.
+#[test]
+fn a_person_before_listed_bodies_stays_a_person() {
+    let ex = run("Chamber Director Ana Ruiz, Brantex, Kelmora and Velby representatives spoke.");
+    assert!(
+        kinds(&ex, EntityKind::Person).contains(&"Ana Ruiz"),
+        "{:?}",
+        ex.entities
+    );
+    assert!(
+        kinds(&ex, EntityKind::Organization).contains(&"Kelmora"),
+        "{:?}",
+        ex.entities
+    );
 }
