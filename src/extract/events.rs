@@ -1314,6 +1314,12 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
             return;
         }
     }
+    // "the annual meeting was held for the Velby Rowing Club", "… organised by the X":
+    // the body the gathering was held for or by (rule `held-for-body`).
+    if let Some(id) = body_it_was_held_for(sent, end) {
+        r.main_org = Some(id);
+        return;
+    }
     if start >= 2 && sent.toks[start - 1].kind == Kind::Possessive {
         if let Some(m) = sent.mention_ending(start - 1) {
             if m.kind == Some(EntityKind::Organization) {
@@ -1355,6 +1361,31 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
     if let Some(one) = the_one_org(r, s, start).filter(|_| own) {
         r.main_org = Some(one);
     }
+}
+
+/// Rule `held-for-body`: after an event phrase ending at `end`, "(was) held for / by", "hosted
+/// by", "organised by" and the organisation named next (over "the"): the body whose gathering
+/// it was. Up to six words may stand between (the time and the place: "was held on Friday
+/// for the X Club").
+fn body_it_was_held_for(sent: &Sent, end: usize) -> Option<EntityId> {
+    let n = sent.toks.len();
+    let verb = (end..n.min(end + 4)).find(|&k| {
+        matches!(
+            sent.toks[k].lower().as_ref(),
+            "held" | "hosted" | "organised" | "organized" | "convened" | "staged"
+        )
+    })?;
+    let prep = (verb + 1..n.min(verb + 7))
+        .take_while(|&k| !sent.is_punct(k, ";:"))
+        .find(|&k| sent.is(k, "for") || sent.is(k, "by"))?;
+    let at = if sent.is(prep + 1, "the") {
+        prep + 2
+    } else {
+        prep + 1
+    };
+    sent.mention_starting(at)
+        .filter(|m| m.kind == Some(EntityKind::Organization))
+        .and_then(|m| m.entity)
 }
 
 /// A heading that names a session: "Opening plenary", "Panel: Community energy after the

@@ -581,7 +581,18 @@ fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
     let tier = toks[s].is_cap()
         && is_tier_of_government(&toks[s].lower())
         && plural_title(toks, s + 1, e, lx);
-    based || tenure || tier || plural_title(toks, s, e, lx) || toks[s].lex.is_stopword() && !keep
+    // "Council Members A B, C D and E F", "Board Members A B and C D": the body's word before
+    // a plural title makes one post of two words ("Council Member").
+    let body_post = toks[s].is_cap()
+        && plural_title(toks, s + 1, e, lx)
+        && singular_noun(toks[s + 1].text)
+            .is_some_and(|one| lx.is_role(&format!("{} {one}", toks[s].text)));
+    based
+        || tenure
+        || tier
+        || body_post
+        || plural_title(toks, s, e, lx)
+        || toks[s].lex.is_stopword() && !keep
 }
 
 /// A title in the plural before the first of a list of names: "Congressmen A B, C D and E F",

@@ -750,11 +750,23 @@ fn among_them_was(site: &Site) -> Option<PartRole> {
     // Ambassador to X, A B, …".
     let titled_first =
         !site.persons.iter().any(|o| o.start < site.p.start) && site.before_has(&["were", "was"]);
+    // "with the following members present: Mayor A B; Councillor C D": a roll after a colon
+    // ("Councillors not present: A B" is none).
+    let absent = site
+        .before()
+        .windows(2)
+        .any(|w| w[0] == "not" && w[1] == "present");
+    // A line that opens with "Present:" is rule `attendance-list`'s.
+    let opens_with_label = site.before().first().is_some_and(|w| w == "present");
+    let roll = present && !absent && !opens_with_label && site.before_has(&[":"]);
     let first = matches!(site.prev(1), "was" | "were")
         || titled_first
-        || present && matches!(site.prev(1), "included" | "including");
+        || present && matches!(site.prev(1), "included" | "including")
+        || roll && site.prev(1) == ":";
     let later = matches!(site.prev(1), "and" | "," | ";")
-        && (site.before_has(&["were"]) || present && site.before_has(&["included", "including"]))
+        && (site.before_has(&["were"])
+            || present && site.before_has(&["included", "including"])
+            || roll)
         && site.persons.iter().any(|o| o.start < site.p.start);
     // "Among the speakers were X": the list says what part they played.
     let role = if site.before_has(SPEAKER_NOUNS) {
@@ -762,6 +774,10 @@ fn among_them_was(site: &Site) -> Option<PartRole> {
     } else {
         PartRole::Attendee
     };
+    // A part the name's own bracket gives is read instead: "Present: A B (Chair), C D".
+    if absent || in_the_chair(site).is_some() {
+        return None;
+    }
     (opens && (first || later)).then_some(role)
 }
 

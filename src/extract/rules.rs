@@ -175,7 +175,7 @@ rules! {
         "A list item of a session \"with\" its leaders: \"- Workshop on rents with A B and C D\".",
         ["# Harbour Forum\n\n- Workshop on rents with Ana Ruiz"];
     AMONG_THEM_WAS: "among-them-was", Participation, 0.65,
-        "An attendee after \"among … was\" or \"present\": \"Among the marchers was A B\", \"Also in attendance were A B\", \"Others present included A B\".",
+        "An attendee after \"among … was\" or \"present\": \"Among the marchers was A B\", \"Also in attendance were A B\", \"Others present included A B\", a roll after a colon: \"with the following members present: Mayor A B; Councillor C D\".",
         ["The march against rent rises went through Leeds. Among the marchers was Ana Ruiz.",
          "The march against rent rises went through Leeds. Among those who took part were Ana Ruiz, a nurse, and Tom Hale.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Also in attendance were Ana Ruiz and Tom Hale."];

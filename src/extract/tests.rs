@@ -5204,3 +5204,53 @@ fn a_person_before_listed_bodies_stays_a_person() {
         ex.entities
     );
 }
+
+/// Rules `held-for-body` (events), the roll after a colon of `among-them-was`, and a body's
+/// word before a plural title ("Council Members A B and C D").
+#[test]
+fn officers_rolls_and_council_members() {
+    let installed = run(
+        "# New officers for Velby rowers\n\nAn installation ceremony of new \
+                         officers was held for the Velby Rowing Club on Friday. Installed were \
+                         Ana Ruiz as president and Tom Hale as secretary.",
+    );
+    for (person, role) in [("Ana Ruiz", "president"), ("Tom Hale", "secretary")] {
+        assert!(
+            has_aff(&installed, person, role, "Velby Rowing Club"),
+            "held-for-body: {:?}",
+            affiliations(&installed)
+        );
+    }
+    let minutes = run(
+        "# Marden Town Council meeting\n\nThe Marden Town Council meeting was held \
+                       on Monday with the following members present: Mayor Ana Ruiz; Councillor \
+                       Tom Hale.\n\nCouncillors not present: Lena Holt and Piet Varga.\n\n\
+                       Council Members Jon Berg and Mia Roth voted against the motion.",
+    );
+    let attended: Vec<String> = parts(&minutes)
+        .into_iter()
+        .filter(|(_, role, _)| *role == PartRole::Attendee)
+        .map(|(person, _, _)| person)
+        .collect();
+    for (case, person, there) in [
+        ("roll after a colon, first", "Ana Ruiz", true),
+        ("roll after a colon, later", "Tom Hale", true),
+        ("not present", "Lena Holt", false),
+        ("not present, later", "Piet Varga", false),
+    ] {
+        assert_eq!(
+            attended.contains(&person.to_owned()),
+            there,
+            "{case}: {attended:?}"
+        );
+    }
+    let people = kinds(&minutes, EntityKind::Person);
+    assert!(people.contains(&"Jon Berg"), "council members: {people:?}");
+    assert!(
+        !kinds(&minutes, EntityKind::Organization)
+            .iter()
+            .any(|o| o.contains("Jon Berg")),
+        "council members: {:?}",
+        minutes.entities
+    );
+}
