@@ -1068,7 +1068,12 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     let mut r = k;
     while r > s {
         let words: Vec<&str> = toks[r - 1..=k].iter().map(|t| t.text).collect();
-        if !(lx.is_role(&words.join(" ")) || r - 1 > s && is_scope_of_a_post(toks[r - 1].text)) {
+        // A modifier of rank or tenure goes with the post: "Immediate Past District Governor".
+        let modifier = toks[r - 1].is_cap() && toks[r - 1].lex.is_role_modifier();
+        if !(lx.is_role(&words.join(" "))
+            || r - 1 > s && is_scope_of_a_post(toks[r - 1].text)
+            || modifier)
+        {
             break;
         }
         if county_before_office(toks, (s, r - 1)) {
@@ -1159,6 +1164,7 @@ fn county_before_office(toks: &[Token], (s, at): (usize, usize)) -> bool {
                 && !t.is_acronym()
                 && !t.lex.is_org_head()
                 && !t.lex.is_role()
+                && !t.lex.is_role_modifier()
                 && !is_scope_of_a_post(t.text)
         })
 }

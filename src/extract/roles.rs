@@ -246,6 +246,8 @@ const PARTS_AT_A_GATHERING: &[&str] = &[
     "guest of honor",
     "guest speaker",
     "special guest",
+    "emcee",
+    "master of ceremonies",
 ];
 
 /// Is `role` one of [`PARTS_AT_A_GATHERING`], maybe after modifiers ("the main chief guest")?

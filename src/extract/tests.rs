@@ -5254,3 +5254,46 @@ fn officers_rolls_and_council_members() {
         minutes.entities
     );
 }
+
+/// Posts the lexicons learnt from exploration reports: short forms between a name and its
+/// body ("VC"), a district governor with modifiers of rank before it, an emcee.
+#[test]
+fn short_posts_and_ranked_governors() {
+    let ex = run(
+        "The session opened with an address by Prof. Ana Ruiz, VC, Tolvik University. \
+                  Past District Governor Lena Holt and Immediate Past District Governor Piet \
+                  Varga were thanked, and Emcee Sara Lind welcomed guests.",
+    );
+    assert!(
+        has_aff(&ex, "Ana Ruiz", "VC", "Tolvik University"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    for (case, person, title) in [
+        ("a modifier of rank", "Lena Holt", "Past District Governor"),
+        (
+            "two modifiers",
+            "Piet Varga",
+            "Immediate Past District Governor",
+        ),
+        ("a part at a gathering", "Sara Lind", "Emcee"),
+    ] {
+        assert!(
+            titles(&ex, person).iter().any(|t| t == title),
+            "{case}: {:?}",
+            titles(&ex, person)
+        );
+    }
+    let people = kinds(&ex, EntityKind::Person);
+    assert!(people.contains(&"Sara Lind"), "{people:?}");
+    assert!(
+        kinds(&ex, EntityKind::Place).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+    assert!(
+        !kinds(&ex, EntityKind::Organization).contains(&"Immediate Past"),
+        "{:?}",
+        ex.entities
+    );
+}
