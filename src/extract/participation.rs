@@ -11,7 +11,7 @@
 use super::events::{find_events, EventContext};
 use super::names::Mention;
 use super::rules::{self, Rule};
-use super::tokens::Kind;
+use super::tokens::{Kind, Token};
 use super::verbs;
 use super::{Reader, Sent};
 use crate::model::BlockKind;
@@ -354,6 +354,7 @@ const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::IN_THEIR_SPEECH, in_their_speech),
     (&rules::WORKSHOP_WITH_NAME, workshop_with_name),
     (&rules::AMONG_THEM_WAS, among_them_was),
+    (&rules::COLON_LIST_AFTER_PART, colon_list_after_part),
     (&rules::PRESENTED_TO_NAME, presented_to_name),
     (&rules::SPEAKERS_INCLUDED, speakers_included),
     (&rules::PARTY_INCLUDED, party_included),
@@ -779,6 +780,19 @@ fn among_them_was(site: &Site) -> Option<PartRole> {
         return None;
     }
     (opens && (first || later)).then_some(role)
+}
+
+/// Rule `colon-list-after-part`: a clause with a verb of taking part and no person as its
+/// subject, then a colon and the list of those who did: "Three ministers addressed the forum:
+/// A B, Minister for Trade; C D, …". The first of the list; `listed-with-previous` reads the
+/// rest.
+fn colon_list_after_part(site: &Site) -> Option<PartRole> {
+    if site.prev(1) != ":" || site.persons.iter().any(|o| o.start < site.p.start) {
+        return None;
+    }
+    let before = &site.before()[..site.first.saturating_sub(1)];
+    let w = |i: usize| before.get(i).map_or("", String::as_str);
+    (0..before.len()).find_map(|i| subject_verb_role(w(i), w(i + 1), w(i + 2)))
 }
 
 /// Plural nouns for those on a platform: "speakers included", "among the panellists".
@@ -1856,8 +1870,11 @@ fn parts_in_sentence(
     let sent = &r.sents[s];
     let words: Vec<String> = sent.toks.iter().map(|t| t.lower().into_owned()).collect();
     let around = Around::new(r, s, ctx);
+    // The part, event and rule of the person before, and where their name ended.
+    let mut previous: Option<(PartRole, EntityId, &'static Rule, usize)> = None;
     for p in &persons {
         let Some(person) = p.entity else { continue };
+        let before = previous.take();
         if let Some(event) = met_with(sent, &words, p, &persons, &ctx.meetings[s]) {
             found.push(Participation {
                 person,
@@ -1878,6 +1895,7 @@ fn parts_in_sentence(
                 let Some(event) = event_of_part(&words, p, rule, &around) else {
                     continue;
                 };
+                previous = Some((role, event, rule, p.end));
                 found.push(Participation {
                     person,
                     event,
@@ -1886,9 +1904,55 @@ fn parts_in_sentence(
                 });
             }
             None if pronoun => {}
+            None if before
+                .is_some_and(|(_, _, rule, end)| listed_with_previous(sent, rule, end, p)) =>
+            {
+                let Some((role, event, rule, _)) = before else {
+                    continue;
+                };
+                previous = Some((role, event, rule, p.end));
+                found.push(Participation {
+                    person,
+                    event,
+                    role,
+                    evidence: r.evidence(s, &rules::LISTED_WITH_PREVIOUS),
+                });
+            }
             None => speech_at_event(r, s, &words, p, &persons, &around, found),
         }
     }
+}
+
+/// Rule `listed-with-previous`: the next name of a list whose first name a list's rule placed
+/// ("inaugurated by A B; Governor C D; E F, Secretary-General of the X League; and G H"): only
+/// separators, capitalised words and the small words of a post ("of", "the", "for") stand
+/// between the two names, and a separator just before the later one.
+fn listed_with_previous(sent: &Sent, rule: &Rule, prev_end: usize, p: &Mention) -> bool {
+    // The other list rules read every name of their lists themselves.
+    const LIST_RULES: &[&str] = &[rules::VERB_BY_NAME.name, rules::COLON_LIST_AFTER_PART.name];
+    let first = premodifier_start(sent, p.hon.unwrap_or(p.start));
+    if !LIST_RULES.contains(&rule.name) || first <= prev_end || first - prev_end > 16 {
+        return false;
+    }
+    let between = &sent.toks[prev_end..first];
+    let small = |t: &Token| {
+        matches!(
+            t.lower().as_ref(),
+            "of" | "the" | "for" | "and" | "&" | "to" | "in" | "on" | "at"
+        )
+    };
+    let separated = between
+        .last()
+        .is_some_and(|t| t.is_punct(",;") || t.is("and") || t.text == "&");
+    // After "by" only a list set out with semicolons: "by A B, C D and E F" may name those
+    // the act was for or with; "by A B; C D; and E F" is a list of equals.
+    let semicolons = rule.name != rules::VERB_BY_NAME.name
+        || sent.toks[prev_end..first].iter().any(|t| t.is_punct(";"));
+    separated
+        && semicolons
+        && between
+            .iter()
+            .all(|t| t.kind != Kind::Word || t.is_cap() || small(t))
 }
 
 /// The part the rules read for the person `p`: from the words around them, as a panellist

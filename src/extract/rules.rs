@@ -174,6 +174,12 @@ rules! {
     WORKSHOP_WITH_NAME: "workshop-with-name", Participation, 0.65,
         "A list item of a session \"with\" its leaders: \"- Workshop on rents with A B and C D\".",
         ["# Harbour Forum\n\n- Workshop on rents with Ana Ruiz"];
+    COLON_LIST_AFTER_PART: "colon-list-after-part", Participation, 0.65,
+        "A clause with a verb of taking part and no person as its subject, then a colon and the first of those who did: \"Three ministers addressed the forum: A B, Minister for Trade; …\".",
+        ["The Harbour Forum met in Tolvik on Monday. Three ministers addressed the forum: Ana Ruiz, Minister for Trade; and Tom Hale, Minister for Transport."];
+    LISTED_WITH_PREVIOUS: "listed-with-previous", Participation, 0.6,
+        "The next name of a list whose first name a list's rule placed: \"inaugurated by A B; Governor C D; E F, Secretary-General of the X League; and G H\".",
+        ["The Harbour Forum met in Tolvik on Monday. The forum was opened by Ana Ruiz; Governor Tom Hale; Mia Roth, Secretary-General of the Tolvik League; and Jon Berg."];
     AMONG_THEM_WAS: "among-them-was", Participation, 0.65,
         "An attendee after \"among … was\" or \"present\": \"Among the marchers was A B\", \"Also in attendance were A B\", \"Others present included A B\", a roll after a colon: \"with the following members present: Mayor A B; Councillor C D\".",
         ["The march against rent rises went through Leeds. Among the marchers was Ana Ruiz.",

@@ -5297,3 +5297,36 @@ fn short_posts_and_ranked_governors() {
         ex.entities
     );
 }
+
+/// Rules `colon-list-after-part` and `listed-with-previous`: a list after a colon or after
+/// "by" set out with semicolons gives every name the first one's part; after "by" with commas
+/// only the names the verb reads.
+#[test]
+fn lists_after_a_colon_or_by() {
+    let ex = run(
+        "# Tolvik trade forum\n\nThe Tolvik Trade Forum was held in Marden on Monday.\n\n\
+                  Three ministers addressed the forum: Ana Ruiz, Minister for Trade; Tom Hale, \
+                  Minister for Transport; and Mia Roth, Minister for Energy.\n\nThe opening \
+                  session was inaugurated by Jon Berg; Governor Lena Holt; Piet Varga, \
+                  Secretary-General of the Tolvik League; and Sara Lind.",
+    );
+    let speakers: Vec<String> = parts(&ex)
+        .into_iter()
+        .filter(|(_, role, _)| *role == PartRole::Speaker)
+        .map(|(person, _, _)| person)
+        .collect();
+    for (case, person) in [
+        ("colon-list-after-part", "Ana Ruiz"),
+        ("listed-with-previous after a colon", "Tom Hale"),
+        ("listed-with-previous, last", "Mia Roth"),
+        ("verb-by-name", "Jon Berg"),
+        ("listed-with-previous after a title", "Lena Holt"),
+        ("listed-with-previous over a post of a body", "Piet Varga"),
+        ("listed-with-previous after \"; and\"", "Sara Lind"),
+    ] {
+        assert!(
+            speakers.contains(&person.to_owned()),
+            "{case}: {speakers:?}"
+        );
+    }
+}
