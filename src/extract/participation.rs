@@ -616,6 +616,18 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     if talk_was_by {
         return Some(PartRole::Speaker);
     }
+    // "the Commission on Staffing, chaired by A B", "the Secretariat, led by A B": the
+    // participle set off after a body says who heads the body, not who chaired the gathering.
+    let heads_a_body = q >= 4 && site.sent.is_punct(q - 3, ",") && {
+        let m = site.sent.mention_ending(q - 3);
+        let in_of_phrase = m.is_some_and(|m| super::roles::after_of(site.sent, m.start));
+        !in_of_phrase
+            && (m.is_some_and(|m| m.kind == Some(EntityKind::Organization))
+                || toks[q - 4].is_cap() && toks[q - 4].lex.is_org_head())
+    };
+    if heads_a_body {
+        return None;
+    }
     (q >= 2 && site.w(q - 1) == "by")
         .then(|| by_role(site.w(q - 2)))
         .flatten()

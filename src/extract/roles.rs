@@ -510,12 +510,56 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             elected_to_office(r, s, &p, person);
             copula_role(r, s, &p, person);
             as_role(r, s, &p, person);
+            body_chaired_by(r, s, &p, person);
             if r.memberships.len() + r.reg.get(person).job_titles.len() == before {
                 possessive_organisation(r, s, &p, person);
             }
         }
         pronoun_subject_posts(r, s);
     }
+}
+
+/// Rule `body-chaired-by`: a body, then a participle set off by a comma that says who heads
+/// it: "the Commission on Staffing Levels, chaired by Professor A B", "the X Trust, led by
+/// A B", "the Secretariat of X, headed by A B". The person holds the post the verb names
+/// (chair, leader, head) in the body; a title written before the name is left to the title
+/// rules.
+fn body_chaired_by(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let sent = &r.sents[s];
+    let mut q = p.hon.unwrap_or(p.start);
+    // Over "the" and a capitalised title: "led by the Executive Director A B".
+    while q >= 1 && (sent.toks[q - 1].is_cap() || sent.is(q - 1, "the")) && q + 4 > p.start {
+        q -= 1;
+    }
+    if q < 4 || !sent.is(q - 1, "by") || !sent.is_punct(q - 3, ",") {
+        return;
+    }
+    let post = match sent.toks[q - 2].lower().as_ref() {
+        "chaired" => "chair",
+        "led" => "leader",
+        "headed" => "head",
+        _ => return,
+    };
+    // The body heads its phrase: in "a group of members of the X, headed by A B" the group
+    // is headed, not X.
+    let Some(org) = sent
+        .mention_ending(q - 3)
+        .filter(|m| m.kind == Some(EntityKind::Organization) && !after_of(sent, m.start))
+        .and_then(|m| m.entity)
+    else {
+        return;
+    };
+    member_as(r, s, person, org, Some(post), &rules::BODY_CHAIRED_BY);
+}
+
+/// Does the name at token `start` stand after "of" (or "of the")?
+pub(super) fn after_of(sent: &Sent, start: usize) -> bool {
+    let k = if start >= 1 && sent.is(start - 1, "the") {
+        start - 1
+    } else {
+        start
+    };
+    k >= 1 && sent.is(k - 1, "of")
 }
 
 /// "She is the general secretary of X", "He previously served as treasurer of Y", "He was

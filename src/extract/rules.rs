@@ -112,6 +112,9 @@ rules! {
     ORGANISATION_MEMBERS_LIST: "organisation-members-list", Affiliation, 0.7,
         "An organisation, a plural noun for its people, then their names: \"HWU central leaders A B, C D and E F\", \"Dock Union officials A B and C D\".",
         ["The conference opened in Tolvik. HWU central leaders Tom Hale, Ada Kane and Mark Ortega took part."];
+    BODY_CHAIRED_BY: "body-chaired-by", Affiliation, 0.7,
+        "A body, then a participle set off by a comma that says who heads it: \"the Commission on Staffing Levels, chaired by Professor A B\", \"the X Trust, led by A B\".",
+        ["Delegates heard an update from the Commission on Staffing Levels, chaired by Professor Tom Hale."];
     ELECTED_IN_PLURAL: "elected-in-plural", Affiliation, 0.7,
         "People named together, then a verb of choosing and an office in the plural: \"A B and C D were elected auditors\"; of the organisation named after it, else of the report's own.",
         ["# Tolvik Rowing Association annual meeting\n\nThe Tolvik Rowing Association met in Hull.\n\nMessrs. Jon Berg and Kari Lund were unanimously elected auditors."];

@@ -5330,3 +5330,35 @@ fn lists_after_a_colon_or_by() {
         );
     }
 }
+
+/// Rule `body-chaired-by`, and `verb-by-name` leaving such a participle alone: "the X
+/// Commission, chaired by A B" says who heads the body, not who chaired the gathering; a
+/// group "of the X, headed by A B" is the group's.
+#[test]
+fn a_body_chaired_by_its_head() {
+    let ex = run(
+        "# Velby Nurses Union annual conference\n\nThe Velby Nurses Union annual \
+                  conference opened in Marden on Tuesday.\n\nDelegates heard an update from the \
+                  Commission on Staffing Levels, chaired by Professor Tom Hale.\n\nA group of \
+                  members of the Tolvik Rowing Club, headed by Ana Ruiz, arrived on Monday.",
+    );
+    assert!(
+        has_aff(&ex, "Tom Hale", "chair", "Commission on Staffing Levels"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(
+        !parts(&ex)
+            .iter()
+            .any(|(p, role, _)| p == "Tom Hale" && *role == PartRole::Chair),
+        "{:?}",
+        parts(&ex)
+    );
+    assert!(
+        !affiliations(&ex)
+            .iter()
+            .any(|(p, role, _)| p == "Ana Ruiz" && role == "head"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
