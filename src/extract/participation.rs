@@ -1902,35 +1902,32 @@ fn parts_in_sentence(
                 .toks
                 .first()
                 .is_some_and(|t| matches!(t.lower().as_ref(), "she" | "he"));
-        match part_by_rules(sent, &words, p, &persons, s, ctx, lists) {
-            Some((role, rule)) => {
-                let Some(event) = event_of_part(&words, p, rule, &around) else {
-                    continue;
-                };
-                previous = Some((role, event, rule, p.end));
-                found.push(Participation {
-                    person,
-                    event,
-                    role,
-                    evidence: r.evidence(s, rule),
-                });
-            }
-            None if pronoun => {}
-            None if before
-                .is_some_and(|(_, _, rule, end)| listed_with_previous(sent, rule, end, p)) =>
-            {
-                let Some((role, event, rule, _)) = before else {
-                    continue;
-                };
-                previous = Some((role, event, rule, p.end));
-                found.push(Participation {
-                    person,
-                    event,
-                    role,
-                    evidence: r.evidence(s, &rules::LISTED_WITH_PREVIOUS),
-                });
-            }
-            None => speech_at_event(r, s, &words, p, &persons, &around, found),
+        // The part, its event, the rule a later name of the same list follows, and the rule
+        // that placed this one.
+        let placed = match part_by_rules(sent, &words, p, &persons, s, ctx, lists) {
+            Some((role, rule)) => match event_of_part(&words, p, rule, &around) {
+                Some(event) => Some((role, event, rule, rule)),
+                None => continue,
+            },
+            None if pronoun => None,
+            None => match before {
+                Some((role, event, rule, end)) if listed_with_previous(sent, rule, end, p) => {
+                    Some((role, event, rule, &rules::LISTED_WITH_PREVIOUS))
+                }
+                _ => {
+                    speech_at_event(r, s, &words, p, &persons, &around, found);
+                    None
+                }
+            },
+        };
+        if let Some((role, event, list_rule, rule)) = placed {
+            previous = Some((role, event, list_rule, p.end));
+            found.push(Participation {
+                person,
+                event,
+                role,
+                evidence: r.evidence(s, rule),
+            });
         }
     }
 }
