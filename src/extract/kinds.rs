@@ -160,7 +160,7 @@ impl Reader<'_> {
         }
         // Rule `brand-before-post` (names): "A B, Brantex Chief Executive;": the word set off
         // before a post of two words or more is the body whose post it is.
-        if n <= 3 {
+        if n <= 3 && prev.is_some_and(|p| p.is_punct(",")) {
             let post_end = (b + 2..=(b + 4).min(toks.len())).rev().find(|&e| {
                 toks[b..e].iter().all(|t| t.kind == Kind::Word) && lx.is_role(self.text(s, b, e))
             });

@@ -1828,8 +1828,7 @@ fn one_leading_honorific(toks: &[Token], span: (usize, usize), lx: &Lexicon) -> 
     if names_a_place_after_a_royal(toks, span) {
         return 0;
     }
-    // Up to six tokens: "The Most Rt. Rev." is six with its full stops.
-    for len in (1..=6).rev() {
+    for len in (1..=4).rev() {
         if span.1 - span.0 <= len {
             continue;
         }

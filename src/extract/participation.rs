@@ -759,16 +759,20 @@ fn among_them_was(site: &Site) -> Option<PartRole> {
     let present = site.before_has(&["attendance"]) || site.before_has(&["present"]);
     let opens =
         site.before_has(&["among"]) || (site.w(0) == "also" && site.before_has(&["at"])) || present;
+    if !opens {
+        return None;
+    }
     // The first name of the list may follow its title: "Among those present were the
     // Ambassador to X, A B, …".
     let titled_first =
         !site.persons.iter().any(|o| o.start < site.p.start) && site.before_has(&["were", "was"]);
     // "with the following members present: Mayor A B; Councillor C D": a roll after a colon
     // ("Councillors not present: A B" is none).
-    let absent = site
-        .before()
-        .windows(2)
-        .any(|w| w[0] == "not" && w[1] == "present");
+    let absent = present
+        && site
+            .before()
+            .windows(2)
+            .any(|w| w[0] == "not" && w[1] == "present");
     // A line that opens with "Present:" is rule `attendance-list`'s.
     let opens_with_label = site.before().first().is_some_and(|w| w == "present");
     let roll = present && !absent && !opens_with_label && site.before_has(&[":"]);
@@ -788,10 +792,10 @@ fn among_them_was(site: &Site) -> Option<PartRole> {
         PartRole::Attendee
     };
     // A part the name's own bracket gives is read instead: "Present: A B (Chair), C D".
-    if absent || in_the_chair(site).is_some() {
+    if absent || !(first || later) || in_the_chair(site).is_some() {
         return None;
     }
-    (opens && (first || later)).then_some(role)
+    Some(role)
 }
 
 /// Rule `colon-list-after-part`: a clause with a verb of taking part and no person as its
