@@ -1339,28 +1339,35 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
     // one organisation of the sentence, whose own event it is.
     // "The X Trust held an evening of celebration", "X hosted the summit": the one
     // organisation before the event, subject of a verb of holding it.
-    let held = sent.toks[..start].iter().rev().take(4).any(|t| {
-        matches!(
-            t.lower().as_ref(),
-            "held"
-                | "holds"
-                | "hosted"
-                | "hosts"
-                | "organised"
-                | "organized"
-                | "organises"
-                | "organizes"
-                | "staged"
-                | "stages"
-                | "convened"
-                | "convenes"
-        )
-    });
+    let held = sent.toks[..start]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|t| holds_a_gathering(&t.lower()));
     let own =
         held || start >= 1 && matches!(sent.toks[start - 1].lower().as_ref(), "its" | "their");
     if let Some(one) = the_one_org(r, s, start).filter(|_| own) {
         r.main_org = Some(one);
     }
+}
+
+/// Verbs by which a body holds a gathering: "held", "hosts", "organised", "convened".
+fn holds_a_gathering(w: &str) -> bool {
+    matches!(
+        w,
+        "held"
+            | "holds"
+            | "hosted"
+            | "hosts"
+            | "organised"
+            | "organized"
+            | "organises"
+            | "organizes"
+            | "staged"
+            | "stages"
+            | "convened"
+            | "convenes"
+    )
 }
 
 /// Rule `held-for-body`: after an event phrase ending at `end`, "(was) held for / by", "hosted
@@ -1369,12 +1376,7 @@ fn main_org_near(r: &mut Reader, s: usize, start: usize, end: usize) {
 /// for the X Club").
 fn body_it_was_held_for(sent: &Sent, end: usize) -> Option<EntityId> {
     let n = sent.toks.len();
-    let verb = (end..n.min(end + 4)).find(|&k| {
-        matches!(
-            sent.toks[k].lower().as_ref(),
-            "held" | "hosted" | "organised" | "organized" | "convened" | "staged"
-        )
-    })?;
+    let verb = (end..n.min(end + 4)).find(|&k| holds_a_gathering(&sent.toks[k].lower()))?;
     let prep = (verb + 1..n.min(verb + 7))
         .take_while(|&k| !sent.is_punct(k, ";:"))
         .find(|&k| sent.is(k, "for") || sent.is(k, "by"))?;
