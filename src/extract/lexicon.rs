@@ -375,9 +375,12 @@ impl Lexicon {
         for (k, kind) in &self.places {
             table.entry(k.clone()).or_default().0 |= WordClass::place_bits(*kind);
         }
-        // Given names as they are written ("Ana"), not keyed: `is_given_name` minds case.
+        // Given names as they are written ("Ana"), not keyed: `is_given_name` minds case. Their
+        // keys are marked too, so that a capitalised word whose key is no given name's ("Union")
+        // needs no second lookup as written.
         for name in &self.given_names {
             table.entry(name.clone()).or_default().0 |= WordClass::GIVEN_NAME;
+            table.entry(key(name)).or_default().0 |= WordClass::GIVEN_NAME_KEY;
         }
         table
     }
@@ -412,8 +415,10 @@ impl Lexicon {
             let found = lookup(k);
             if k == word {
                 given_as_written = Some(found & WordClass::GIVEN_NAME);
+            } else if found & WordClass::GIVEN_NAME_KEY == 0 {
+                given_as_written = Some(0);
             }
-            let mut bits = found & !WordClass::GIVEN_NAME;
+            let mut bits = found & !(WordClass::GIVEN_NAME | WordClass::GIVEN_NAME_KEY);
             if k.ends_with('.') {
                 let k = k.trim_end_matches('.');
                 if self.honorifics.contains(k) {

@@ -28,39 +28,55 @@ pub struct Token<'a> {
     pub kind: Kind,
     /// What the lexicons say of the word, looked up once here for every pass that asks.
     pub lex: WordClass,
+    /// The word's shape (`CAP`, `ACRONYM`), found once here: the rules ask `is_cap` and
+    /// `is_acronym` of the same token many times over, and each used to walk its characters.
+    shape: u8,
 }
 
+/// `Token::is_cap`.
+const CAP: u8 = 1;
+/// `Token::is_acronym`.
+const ACRONYM: u8 = 1 << 1;
+
 impl<'a> Token<'a> {
+    /// A token of `kind`, its shape read from its text.
+    fn new(
+        text: &'a str,
+        low: Option<&'a str>,
+        (start, end): (usize, usize),
+        kind: Kind,
+        lex: WordClass,
+    ) -> Self {
+        let mut shape = 0;
+        if kind == Kind::Word {
+            if starts_with_capital(text) || is_article_name(text) {
+                shape |= CAP;
+            }
+            if is_all_capitals(text) {
+                shape |= ACRONYM;
+            }
+        }
+        Token {
+            text,
+            low,
+            start,
+            end,
+            kind,
+            lex,
+            shape,
+        }
+    }
     /// Starts with a capital letter (or is an acronym), or is an Arabic name with its article
     /// in lowercase: "al-Rashid", "el-Amin".
     pub fn is_cap(&self) -> bool {
-        self.kind == Kind::Word
-            && (self.text.chars().next().is_some_and(char::is_uppercase) || self.is_article_name())
-    }
-    fn is_article_name(&self) -> bool {
-        let b = self.text.as_bytes();
-        let dash = match b {
-            [b'a' | b'e', b'l' | b'd' | b'r' | b's' | b't' | b'z' | b'n', b'-', ..] => 2,
-            [b'a', b's', b'h', b'-', ..] => 3,
-            _ => return false,
-        };
-        self.text[dash + 1..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        self.shape & CAP != 0
     }
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
     /// All capitals, two letters or more: "WHO", "NATO", "MP".
     pub fn is_acronym(&self) -> bool {
-        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        self.kind == Kind::Word
-            && letters >= 2
-            && self
-                .text
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '-')
+        self.shape & ACRONYM != 0
     }
     /// Capital letters written with dots, "T.D" or "M.H.A" (the reader leaves the last dot
     /// apart): the letters alone in lowercase, "td", "mha".
@@ -102,7 +118,8 @@ impl<'a> Token<'a> {
         self.text.eq_ignore_ascii_case(s)
     }
     pub fn is_punct(&self, chars: &str) -> bool {
-        self.kind == Kind::Punct && self.text.chars().all(|c| chars.contains(c))
+        // (A mark is one character, made so by `tokenize_with`.)
+        self.kind == Kind::Punct && self.text.chars().next().is_some_and(|c| chars.contains(c))
     }
     /// An ordinal, in figures or words: "51st", "3rd", "first", "Twenty-Second", "tenth".
     pub fn is_ordinal(&self) -> bool {
@@ -180,9 +197,11 @@ fn tokenize_with<'a>(
             let mut j = i + 1;
             while j < chars.len() {
                 let d = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                let joiner = (d == '-' || d == '.' || is_apostrophe(d)) && next_alnum;
-                if d.is_alphanumeric() || is_mark(d) || joiner {
+                let joiner = || {
+                    (d == '-' || d == '.' || is_apostrophe(d))
+                        && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+                };
+                if d.is_alphanumeric() || is_mark(d) || joiner() {
                     j += 1;
                 } else {
                     break;
@@ -221,41 +240,61 @@ fn tokenize_with<'a>(
                 }
             }
             let word = &text[start + pos..start + w_end_abs];
-            out.push(Token {
-                text: word,
-                low: low(start + pos, start + w_end_abs),
-                start: start + pos,
-                end: start + w_end_abs,
+            out.push(Token::new(
+                word,
+                low(start + pos, start + w_end_abs),
+                (start + pos, start + w_end_abs),
                 kind,
-                lex: lx.word_class(word),
-            });
+                lx.word_class(word),
+            ));
             if let Some((ps, pe)) = possessive {
                 let possessive = &text[start + ps..start + pe];
-                out.push(Token {
-                    text: possessive,
-                    low: low(start + ps, start + pe),
-                    start: start + ps,
-                    end: start + pe,
-                    kind: Kind::Possessive,
-                    lex: lx.word_class(possessive),
-                });
+                out.push(Token::new(
+                    possessive,
+                    low(start + ps, start + pe),
+                    (start + ps, start + pe),
+                    Kind::Possessive,
+                    lx.word_class(possessive),
+                ));
             }
             i = j;
             continue;
         }
         let len = c.len_utf8();
         let mark = &text[start + pos..start + pos + len];
-        out.push(Token {
-            text: mark,
-            low: low(start + pos, start + pos + len),
-            start: start + pos,
-            end: start + pos + len,
-            kind: Kind::Punct,
-            lex: lx.word_class(mark),
-        });
+        out.push(Token::new(
+            mark,
+            low(start + pos, start + pos + len),
+            (start + pos, start + pos + len),
+            Kind::Punct,
+            lx.word_class(mark),
+        ));
         i += 1;
     }
     out
+}
+
+fn starts_with_capital(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// An Arabic name with its article in lowercase: "al-Rashid", "el-Amin".
+fn is_article_name(text: &str) -> bool {
+    let b = text.as_bytes();
+    let dash = match b {
+        [b'a' | b'e', b'l' | b'd' | b'r' | b's' | b't' | b'z' | b'n', b'-', ..] => 2,
+        [b'a', b's', b'h', b'-', ..] => 3,
+        _ => return false,
+    };
+    starts_with_capital(&text[dash + 1..])
+}
+
+/// Two letters or more, all capitals (digits, '&' and '-' allowed): "WHO", "G20", "AT&T".
+fn is_all_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && text
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '-')
 }
 
 /// Combining marks (decomposed accents) stay inside words.
@@ -411,5 +450,28 @@ mod tests {
         assert_eq!(t[1].kind, Kind::Number);
         assert!(t[3].is_acronym());
         assert!(!t[0].is_acronym());
+    }
+
+    #[test]
+    fn a_token_knows_its_shape_from_its_first_reading() {
+        // (word, is_cap, is_acronym): the bits set once in `Token::new`.
+        for (text, cap, acronym) in [
+            ("Union", true, false),
+            ("union", false, false),
+            ("WHO", true, true),
+            ("COP28", true, true),
+            ("G20", true, false),
+            ("CO-OP", true, true),
+            ("Co-op", true, false),
+            ("A", true, false),
+            ("Élodie", true, false),
+            ("ÉCOLE", true, true),
+            ("el-Amin", true, false),
+            ("2024", false, false),
+            (",", false, false),
+        ] {
+            let t = tokenize(text, 0, text.len());
+            assert_eq!((t[0].is_cap(), t[0].is_acronym()), (cap, acronym), "{text}");
+        }
     }
 }

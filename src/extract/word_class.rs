@@ -34,6 +34,8 @@ impl WordClass {
     pub(super) const ROLE_MODIFIER: u32 = 1 << 17;
     pub(super) const STARTS_HONORIFIC: u32 = 1 << 18;
     pub(super) const SURNAME: u32 = 1 << 19;
+    /// Only in `Lexicon`'s table, never in a token's class: the key of some given name.
+    pub(super) const GIVEN_NAME_KEY: u32 = 1 << 20;
     pub(super) const PLACE: u32 = Self::COUNTRY | Self::REGION | Self::CITY;
 
     pub(super) fn place_bits(kind: PlaceKind) -> u32 {
