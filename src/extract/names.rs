@@ -1076,7 +1076,7 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         {
             break;
         }
-        if county_before_office(toks, (s, r - 1)) {
+        if county_before_office(toks, (s, r - 1)) || head_ends_the_body(toks, s, r - 1) {
             break;
         }
         r -= 1;
@@ -1096,6 +1096,25 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     out.push((tail, e));
     out
+}
+
+/// Rule `head-ends-the-body`: a post that opens with an organisation's head word ("party
+/// chairman", "council member") leaves that word to the name before it when one stands there:
+/// "Velby Green Party Chairman A B" is the chairman of the Velby Green Party, not the "Party
+/// Chairman" of a "Velby Green". Not a head that is also a post's rank or scope ("UFCW
+/// International President", "Executive Director"), nor a programme, which is a unit inside a
+/// body ("the X Africa Program Coordinator").
+fn head_ends_the_body(toks: &[Token], s: usize, head: usize) -> bool {
+    let word = toks[head].text;
+    head > s
+        && toks[head].lex.is_org_head()
+        && !toks[head].lex.is_role_modifier()
+        && !toks[head].lex.is_role_word()
+        && !is_scope_of_a_post(word)
+        && !matches!(word, "Program" | "Programme" | "Programs" | "Programmes")
+        && !toks[head - 1].lex.is_role_word()
+        && !toks[head - 1].lex.is_role_modifier()
+        && !toks[head - 1].lex.is_stopword()
 }
 
 /// Rule `name-then-post`: a name run into the post after it, as lists of officers write them
@@ -2188,6 +2207,21 @@ mod tests {
                 "The General Secretary Office closed.",
                 vec!["General Secretary Office"],
             ),
+            // head-ends-the-body: a post that opens with a body's head word leaves it to the
+            // name before; not when the word is a post's scope or rank, or a programme.
+            (
+                "Tolvik Green Party Chairman Tom Hale spoke.",
+                vec!["Tolvik Green Party", "Tom Hale"],
+            ),
+            (
+                "The Velby City Council Member Ana Ruiz spoke.",
+                vec!["Velby City Council", "Ana Ruiz"],
+            ),
+            (
+                "BWU International President Ana Ruiz spoke.",
+                vec!["BWU", "Ana Ruiz"],
+            ),
+            ("Party Chairman Tom Hale spoke.", vec!["Tom Hale"]),
         ] {
             assert_eq!(names(text), want, "{text}");
         }
