@@ -167,7 +167,8 @@ fn by_role(verb: &str) -> Option<PartRole> {
         | "run" | "briefed" | "welcomed" | "greeted" | "inaugurated" => PartRole::Speaker,
         // A speech by X: "the keynote speech by X", "an address by X".
         w if is_speech_noun(w) || matches!(w, "speeches" | "contribution") => PartRole::Speaker,
-        "joined" | "attended" | "accompanied" => PartRole::Attendee,
+        // "The branch was represented by A B": one who stood for a body there.
+        "joined" | "attended" | "accompanied" | "represented" => PartRole::Attendee,
         // A performer took part: "a performance by singer X", "songs performed by X".
         "performance" | "performances" | "performed" | "sung" => PartRole::Attendee,
         _ => return None,
@@ -593,6 +594,22 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     if !(q >= 1 && site.w(q - 1) == "by") {
         q = list_start(site);
     }
+    // "joined by his colleagues, Ministers of State A B and C D": over the title of the list's
+    // first name, and a few words in lower case set off before the names that say who they are.
+    let titled = back_to_by(q);
+    if titled >= 3 && site.sent.is_punct(titled - 1, ",") && site.w(q - 1) != "by" {
+        let by = (titled.saturating_sub(5)..titled - 1)
+            .rev()
+            .find(|&k| site.w(k) == "by");
+        let described = |b: usize| {
+            toks[b + 1..titled - 1]
+                .iter()
+                .all(|t| t.is_word() && !t.is_cap())
+        };
+        if let Some(b) = by.filter(|&b| described(b) && joined_apart_from_by(site, b).is_some()) {
+            q = b + 1;
+        }
+    }
     // "presided over by X": the one who presided.
     if q >= 3 && site.w(q - 1) == "by" && site.w(q - 2) == "over" && site.w(q - 3) == "presided" {
         return Some(PartRole::Chair);
@@ -629,7 +646,7 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
         return None;
     }
     (q >= 2 && site.w(q - 1) == "by")
-        .then(|| by_role(site.w(q - 2)))
+        .then(|| by_role(site.w(q - 2)).or_else(|| joined_apart_from_by(site, q - 1)))
         .flatten()
         .map(|role| {
             // "The delegation was led by A B": its leader is one of the delegation.
@@ -659,8 +676,16 @@ fn list_start(site: &Site) -> usize {
     let mut q = site.first;
     loop {
         let mut k = q;
-        while k > 0 && matches!(site.w(k - 1), "," | "and" | "&") {
-            k -= 1;
+        // Over the joints of a list: ",", "and", "&", "as well as", and "the" before a name
+        // ("A B, the Reverend C D as well as E F").
+        loop {
+            if k > 0 && matches!(site.w(k - 1), "," | "and" | "&" | "the") {
+                k -= 1;
+            } else if k >= 3 && site.words[k - 3..k] == ["as", "well", "as"] {
+                k -= 3;
+            } else {
+                break;
+            }
         }
         if k == q || k == 0 {
             return q;
@@ -671,9 +696,23 @@ fn list_start(site: &Site) -> usize {
         }
         match site.persons.iter().find(|m| m.end == k) {
             Some(m) => q = m.hon.unwrap_or(m.start),
+            // "by the Reverend A B, …": the list's first name keeps its article.
+            None if q - k == 1 && site.w(k) == "the" => return k,
             None => return q,
         }
     }
+}
+
+/// Rule `verb-by-name`, its verb apart from "by": "was joined at the forum by A B", "was
+/// again joined for all of these talks by A B": "joined" or "accompanied" a few words in lower
+/// case before the "by" at `by`.
+fn joined_apart_from_by(site: &Site, by: usize) -> Option<PartRole> {
+    let toks = &site.sent.toks;
+    (by.saturating_sub(7)..by)
+        .rev()
+        .take_while(|&k| toks[k].is_word() && !toks[k].is_cap())
+        .any(|k| matches!(site.w(k), "joined" | "accompanied"))
+        .then_some(PartRole::Attendee)
 }
 
 /// The verb at `k` places its subject at the gathering without a part: "was among / at …", or

@@ -5362,3 +5362,45 @@ fn a_body_chaired_by_its_head() {
         affiliations(&ex)
     );
 }
+
+/// Rule `verb-by-name` for those who stood with someone or for a body: "was represented by",
+/// "was joined at the X by", a list joined by "as well as" and "the", and a short description
+/// set off before the names ("by her colleagues, Ministers of State A B and C D").
+#[test]
+fn represented_and_joined_by_a_list() {
+    let ex = run(
+        "# Velby union holds state conference\n\nThe Velby Workers Union held its state \
+         conference in Marden on Sunday.\n\nThe Tolvik branch was represented by the Reverend \
+         Piet Varga and Canon Kari Lund as well as Mrs Sara Lind, the branch treasurer.\n\n\
+         The minister was joined at the conference by her colleagues, Ministers of State Mia \
+         Roth and Tomas Brask.\n\nTwo papers were presented by our members, Jon Berg and \
+         Lena Holt.",
+    );
+    let attendees: Vec<String> = parts(&ex)
+        .into_iter()
+        .filter(|(_, role, _)| *role == PartRole::Attendee)
+        .map(|(person, _, _)| person)
+        .collect();
+    for (case, person, attends) in [
+        ("represented by the Reverend A B", "Piet Varga", true),
+        ("listed after \"and\"", "Kari Lund", true),
+        ("listed after \"as well as\"", "Sara Lind", true),
+        (
+            "joined at the X by her colleagues, titles, A B",
+            "Mia Roth",
+            true,
+        ),
+        ("listed after the first of them", "Tomas Brask", true),
+        (
+            "presented by our members: not an attendance",
+            "Jon Berg",
+            false,
+        ),
+    ] {
+        assert_eq!(
+            attendees.contains(&person.to_owned()),
+            attends,
+            "{case}: {attendees:?}"
+        );
+    }
+}
