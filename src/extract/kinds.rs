@@ -302,6 +302,7 @@ impl Reader<'_> {
             .or_else(|| self.words_of_a_title(nm))
             .or_else(|| organisation_head_inside(nm))
             .or_else(|| self.organisation_before_its_people(nm))
+            .or_else(|| body_after_post(nm))
     }
 
     /// A head word last ("… Union", "Victoria Park"), or first with a connector ("University
@@ -1396,6 +1397,55 @@ fn venue_of(nm: &Name) -> Decision {
             | "Abbey"
     );
     (placed && building).then_some(Some(EntityKind::Place))
+}
+
+/// Rule `body-after-post`: a name set off after a person and their post is the body whose post
+/// it is: "A B, Country Director, Mercy Corps Velby, was elected …", "A B, Social Media
+/// Strategist, Tolvik;". Not a person's own name (a given name and a family name, or an
+/// honorific, or initials), and not a name listed on after a comma ("A B, Chair, C D,
+/// Treasurer").
+fn body_after_post(nm: &Name) -> Decision {
+    let Name {
+        a,
+        b,
+        n,
+        toks,
+        fc,
+        lc,
+        next,
+        ..
+    } = *nm;
+    let set_off_after = next.is_none_or(|t| t.is_punct(",;)") || t.is_punct("."));
+    if a < 5 || !toks[a - 1].is_punct(",") || !set_off_after || n > 4 {
+        return None;
+    }
+    // After a comma, another post ("A B, Chair, C D, Treasurer") or another name ("…, MP,
+    // K C D, E F and G H will speak"): a list of people.
+    let listed_on =
+        next.is_some_and(|t| t.is_punct(",")) && toks.get(b + 1).is_some_and(|t| t.is_cap());
+    // A person's own name: an honorific, a given name and a family name, or initials first.
+    let initial = toks[a].is_cap() && toks[a].text.chars().count() <= 2 && n >= 2;
+    let a_person =
+        fc.is_honorific() || initial || fc.is_given_name() && (n == 2 || lc.is_surname());
+    if listed_on || a_person {
+        return None;
+    }
+    // The post: up to five words between two commas, the last a post or a trade.
+    let c = (a.saturating_sub(7)..a - 1)
+        .rev()
+        .find(|&k| toks[k].is_punct(","))?;
+    let post = &toks[c + 1..a - 1];
+    let last = post.last()?;
+    let is_post = post.iter().all(|t| t.is_word())
+        && (last.lex.is_role_word() || last.lex.is_occupation())
+        && post[0].is_cap();
+    // The person: a capitalised name before the post's comma, opened by a given name or an
+    // honorific.
+    let person = c >= 2
+        && toks[c - 1].is_cap()
+        && (c.saturating_sub(4)..c)
+            .any(|k| toks[k].lex.is_given_name() || toks[k].lex.is_honorific());
+    (is_post && person).then_some(Some(EntityKind::Organization))
 }
 
 /// Rule `organisation-head-inside`: a head word anywhere in a name that no rule before typed

@@ -2352,6 +2352,30 @@ fn naming_rules_type_names() {
             Organization,
             "Church of Tolvik",
         ),
+        (
+            "body-after-post",
+            "Dr Tom Hale, Country Director, Mercy Kelmora Velby, was elected to the board.",
+            Organization,
+            "Mercy Kelmora Velby",
+        ),
+        (
+            "body-after-post, before a semicolon",
+            "Speakers are Ana Ruiz, Social Media Strategist, Tolvik; and Jon Berg.",
+            Organization,
+            "Tolvik",
+        ),
+        (
+            "body-after-post: not a name listed on",
+            "Speakers are Ana Ruiz, Chair, Tom Hale, Treasurer, and Jon Berg.",
+            Person,
+            "Tom Hale",
+        ),
+        (
+            "body-after-post: not a name with initials first",
+            "Lena Vik, MP, K Piet Varga, Mia Roth and Jon Berg will speak.",
+            Person,
+            "K Piet Varga",
+        ),
     ] {
         let ex = run(text);
         assert!(
