@@ -1968,6 +1968,10 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         role_then_bracketed_name(r, s, first - 1, person);
         return;
     }
+    if first >= 2 && (sent.is_punct(first - 1, "–—-") || sent.is_punct(first - 1, ":")) {
+        post_line_then_name(r, s, first - 1, p, person);
+        return;
+    }
     if first == 0 || !sent.is_punct(first - 1, ",") {
         return;
     }
@@ -2046,6 +2050,47 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             claim(r, s, person, &phrase, None, &rules::DESCRIPTION_THEN_NAME);
         }
     }
+}
+
+/// Rule `post-line-then-name`: a line of an officer list that is a post, a dash or a colon,
+/// and the name, nothing more: "Chairperson – Ms A B", "Treasurer: C D". The post is read as
+/// `role_chain` reads one before a comma; a bare office is a post in the report's organisation.
+fn post_line_then_name(r: &mut Reader, s: usize, mark: usize, p: &Mention, person: EntityId) {
+    let sent = &r.sents[s];
+    let start = usize::from(sent.is_punct(0, "-•*–"));
+    let ends_the_line = sent.toks[p.end..].iter().all(|t| t.is_punct(".;,"));
+    if mark <= start || !ends_the_line {
+        return;
+    }
+    let Some(claims) = role_chain(r, s, start, mark) else {
+        return;
+    };
+    let body = list_lead_in_body(r, s).or(r.main_org);
+    for phrase in claims {
+        let org = (phrase.names_no_place_or_body()
+            && !phrase.indefinite
+            && !phrase.self_reference
+            && !phrase.territory_owned)
+            .then_some(body)
+            .flatten();
+        claim(r, s, person, &phrase, org, &rules::POST_LINE_THEN_NAME);
+    }
+}
+
+/// The body a list's lead-in names, its last: "the X Executive Committee is constituted as
+/// follows:", then lines of posts and names. The lead-in is the nearest sentence before that
+/// ends in a colon, over at most a dozen short lines of the list.
+fn list_lead_in_body(r: &Reader, s: usize) -> Option<EntityId> {
+    let lead_in = (s.saturating_sub(12)..s)
+        .rev()
+        .take_while(|&k| k + 1 == s || r.sents[k + 1].toks.len() <= 16)
+        .find(|&k| r.sents[k].toks.last().is_some_and(|t| t.is_punct(":")))?;
+    r.sents[lead_in]
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.kind == Some(EntityKind::Organization))
+        .and_then(|m| m.entity)
 }
 
 /// Rule `portfolio-with-commas`: a post whose portfolio lists its fields with commas, set off

@@ -99,6 +99,9 @@ rules! {
     THE_ROLE_THEN_NAME: "the-role-then-name", Affiliation, 0.6,
         "A definite bare role before the name, of the report's organisation: \"The secretary, A B,\".",
         ["# Riverside Tenants' Association annual meeting\n\nThe Riverside Tenants' Association met.\n\nThe secretary, Ann Roe, read the minutes."];
+    POST_LINE_THEN_NAME: "post-line-then-name", Affiliation, 0.6,
+        "A line of an officer list that gives the post, a dash or colon, then the name: \"Chairperson – Ms A B\", \"Treasurer: C D\"; a bare office is a post in the report's organisation.",
+        ["# Velby Growers Association annual meeting\n\nThe Velby Growers Association met in Marden.\n\nThe committee is constituted as follows:\n\n- Chairperson – Ms Ana Ruiz\n\n- Treasurer: Tom Hale"];
     DESCRIPTION_THEN_NAME: "description-then-name", Affiliation, 0.6,
         "An occupation described before the name, with an article or modifiers: \"a local teacher, A B,\"; \"Swedish activist, A B\".",
         ["A local teacher, Mia Roth, spoke about class sizes.",

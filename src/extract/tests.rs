@@ -5428,3 +5428,54 @@ fn represented_and_joined_by_a_list() {
         );
     }
 }
+
+/// Rule `post-line-then-name`: officer-list lines that give the post first, in the body the
+/// list's lead-in names, or else the report's own; a line that goes on past the name is none.
+#[test]
+fn post_lines_then_names() {
+    const COMMITTEE: &str = "Tolvik Growers Association Executive Committee";
+    let ex = run(
+        "# Velby Growers Union holds its general assembly\n\nThe Velby Growers Union held its \
+         general assembly in Marden on Friday.\n\nThe Tolvik Growers Association Executive \
+         Committee is constituted as follows:\n\n- Chairperson – Ms Ana Ruiz\n\n- Treasurer: \
+         Tom Hale\n\nThe Union's committee is as follows:\n\n- Secretary – Mia Roth\n\n\
+         President – Jon Berg thanked the members for their support.",
+    );
+    for (case, person, role, org, held) in [
+        (
+            "a dash, the lead-in's body",
+            "Ana Ruiz",
+            "Chairperson",
+            COMMITTEE,
+            true,
+        ),
+        (
+            "a colon, the lead-in's body",
+            "Tom Hale",
+            "Treasurer",
+            COMMITTEE,
+            true,
+        ),
+        (
+            "no body in the lead-in: the report's",
+            "Mia Roth",
+            "Secretary",
+            "Velby Growers Union",
+            true,
+        ),
+        (
+            "the line goes on past the name",
+            "Jon Berg",
+            "President",
+            "Velby Growers Union",
+            false,
+        ),
+    ] {
+        assert_eq!(
+            has_aff(&ex, person, role, org),
+            held,
+            "{case}: {:?}",
+            affiliations(&ex)
+        );
+    }
+}
