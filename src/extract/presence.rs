@@ -283,6 +283,35 @@ fn said_away(r: &Reader, s: usize) -> bool {
     spoke_away(&words)
 }
 
+/// A sentence that names people for something other than a part at the event: a byline or a
+/// credit ("By A B", "Photo: A B"), or a choice of officers ("was elected president",
+/// "elected the following to the Board: …"). Being chosen is no part (`CONVENTIONS`); the
+/// model is not to read one as a speech.
+fn named_for_no_part(r: &Reader, s: usize) -> bool {
+    let toks = &r.sents[s].toks;
+    let credit = toks.len() <= 10
+        && toks.first().is_some_and(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "by" | "photo"
+                    | "photos"
+                    | "photograph"
+                    | "picture"
+                    | "pictures"
+                    | "image"
+                    | "credit"
+                    | "credits"
+            )
+        });
+    let chosen = toks.iter().any(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "elected" | "re-elected" | "reelected" | "appointed" | "nominated"
+        )
+    });
+    credit || chosen
+}
+
 /// The people the participation rules gave a part.
 fn placed(r: &Reader) -> HashSet<EntityId> {
     r.participations
@@ -306,7 +335,10 @@ pub(crate) fn find_presence(r: &mut Reader) {
     }
     for p in people(r, &placed) {
         let confidence = model.probability(&person_features(&p));
-        if confidence < model.threshold || p.mentions.iter().any(|m| said_away(r, m.0)) {
+        if confidence < model.threshold
+            || p.mentions.iter().any(|m| said_away(r, m.0))
+            || p.mentions.iter().all(|m| named_for_no_part(r, m.0))
+        {
             continue;
         }
         let Some(event) = event_of(r, first_sentence(&p)) else {
@@ -390,6 +422,20 @@ mod tests {
             "The Harbour Forum was held in Tolvik on Monday. The hall is named after Rose \
              Bishop, a nurse who died in 1950.",
             "Rose Bishop",
+            false,
+        ),
+        (
+            "a name in a byline",
+            "The Harbour Forum was held in Tolvik on Monday. Speakers were heard in turn.\n\n\
+             By Dr Kai Brandt",
+            "Kai Brandt",
+            false,
+        ),
+        (
+            "a name only where officers were chosen",
+            "The Harbour Forum was held in Tolvik on Monday. Speakers were heard in turn. \
+             Dr Kai Brandt of the Marden Institute was elected to the board.",
+            "Kai Brandt",
             false,
         ),
         (
