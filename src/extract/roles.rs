@@ -2423,7 +2423,11 @@ fn premodifier(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
 fn post_right_before(r: &Reader, s: usize, first: usize) -> Option<RolePhrase> {
     for q in first.saturating_sub(8)..first {
         let sent = &r.sents[s];
-        if sent.toks[q..first].iter().any(|t| t.kind != Kind::Word) {
+        // No punctuation inside, and no verb of being: "the new executive are first vice
+        // president A B" holds the post "first vice president", not "executive are …".
+        if sent.toks[q..first].iter().any(|t| {
+            t.kind != Kind::Word || matches!(t.lower().as_ref(), "is" | "are" | "was" | "were")
+        }) {
             continue;
         }
         // A verb in -ing opens no role: "replacing veteran unionist A B" gives "veteran

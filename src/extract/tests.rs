@@ -323,6 +323,12 @@ fn a_portfolio_before_the_name_is_a_title() {
             "Kong Weiran",
             "Assistant Minister of Foreign Affairs",
         ),
+        (
+            "no verb of being inside",
+            "Other members of the new executive are first vice president Mia Roth and Tom Hale.",
+            "Mia Roth",
+            "first vice president",
+        ),
     ] {
         let ex = run(text);
         assert_eq!(titles(&ex, person), [title], "{case}");
