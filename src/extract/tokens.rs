@@ -228,9 +228,10 @@ fn tokenize_with<'a>(
                 Kind::Word
             };
             let w_end = pos + word.len();
-            // A plural possessive keeps its apostrophe inside a name: "Workers' Union".
+            // A plural possessive keeps its apostrophe inside a name: "Workers' Union"; an
+            // acronym's does not ("the TVWS’ ideology" reads the acronym "TVWS").
             let mut w_end_abs = w_end;
-            if possessive.is_none() && word.ends_with(['s', 'S']) {
+            if possessive.is_none() && word.ends_with(['s', 'S']) && !is_all_capitals(word) {
                 if let Some(&(p, d)) = chars.get(j) {
                     let after = chars.get(j + 1).map(|&(_, n)| n);
                     if is_apostrophe(d) && after.is_none_or(|n| !n.is_alphanumeric()) {
@@ -450,6 +451,14 @@ mod tests {
         assert_eq!(t[1].kind, Kind::Number);
         assert!(t[3].is_acronym());
         assert!(!t[0].is_acronym());
+    }
+
+    #[test]
+    fn an_acronym_gives_up_its_plural_apostrophe() {
+        assert_eq!(
+            words("the TVWS’ plan and the Dockers' Union"),
+            ["the", "TVWS", "’", "plan", "and", "the", "Dockers'", "Union"]
+        );
     }
 
     #[test]
