@@ -1040,6 +1040,12 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     } else {
         k
     };
+    // "Mayor Pro Tem A B", "President Pro Tempore A B": the Latin goes with the post.
+    let pro_tem = toks.get(k + 1).is_some_and(|t| t.text == "Pro")
+        && toks
+            .get(k + 2)
+            .is_some_and(|t| matches!(t.text, "Tem" | "Tempore" | "tem" | "tempore"));
+    let k = if pro_tem && k + 3 < e { k + 2 } else { k };
     let tail = k + 1;
     // The role goes on past the run, over "and": "Ambassador Extraordinary and
     // Plenipotentiary" holds no name.
@@ -2222,6 +2228,9 @@ mod tests {
                 vec!["TVWU", "Ana Ruiz"],
             ),
             ("Party Chairman Tom Hale spoke.", vec!["Tom Hale"]),
+            // The Latin of a post goes with it.
+            ("Mayor Pro Tem Ana Ruiz spoke.", vec!["Ana Ruiz"]),
+            ("President Pro Tempore Tom Hale spoke.", vec!["Tom Hale"]),
         ] {
             assert_eq!(names(text), want, "{text}");
         }
