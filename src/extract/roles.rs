@@ -2019,7 +2019,19 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         })
         .collect();
     let Some(claims) = starts.into_iter().find_map(|i| role_chain(r, s, i, comma)) else {
-        if let Some(phrase) = portfolio_with_commas(r, s, b, comma) {
+        if let Some((clause, phrase)) = portfolio_with_commas(r, s, b, comma) {
+            // "The leader of the X and Minister for A, B and C, D E": the posts joined before
+            // the portfolio are the person's too.
+            let before = (phrase.start > clause + 1 && r.sents[s].is(phrase.start - 1, "and"))
+                .then(|| {
+                    [clause, clause + 1]
+                        .into_iter()
+                        .find_map(|i| role_chain(r, s, i, phrase.start))
+                })
+                .flatten();
+            for earlier in before.unwrap_or_default() {
+                claim(r, s, person, &earlier, None, &rules::ROLE_THEN_NAME);
+            }
             claim(r, s, person, &phrase, None, &rules::PORTFOLIO_WITH_COMMAS);
         }
         return;
@@ -2097,8 +2109,13 @@ fn list_lead_in_body(r: &Reader, s: usize) -> Option<EntityId> {
 /// before the name: "Minister for Housing, Harbours and Coastal Affairs, A B"; "the
 /// Secretary of State for Energy, Ports and Youth, A B". The clause before the
 /// name (`from..comma`) holds only the fields after the first; the post before them ends at a
-/// field word, and its phrase is taken to the name's comma.
-fn portfolio_with_commas(r: &Reader, s: usize, from: usize, comma: usize) -> Option<RolePhrase> {
+/// field word, and its phrase is taken to the name's comma. Also gives where its clause begins.
+fn portfolio_with_commas(
+    r: &Reader,
+    s: usize,
+    from: usize,
+    comma: usize,
+) -> Option<(usize, RolePhrase)> {
     let sent = &r.sents[s];
     // Back over the fields, each set off by a comma: "Harbours and Coastal Affairs", "Ports
     // and Youth".
@@ -2120,11 +2137,14 @@ fn portfolio_with_commas(r: &Reader, s: usize, from: usize, comma: usize) -> Opt
         if ends_in_field && with_portfolio {
             let phrase = (b..head)
                 .find_map(|i| role_at(r, s, i).filter(|ph| ph.next == head && ph.org.is_none()))?;
-            return Some(RolePhrase {
-                end: comma,
-                next: comma,
-                ..phrase
-            });
+            return Some((
+                b,
+                RolePhrase {
+                    end: comma,
+                    next: comma,
+                    ..phrase
+                },
+            ));
         }
         inner = b;
     }

@@ -5485,3 +5485,20 @@ fn post_lines_then_names() {
         );
     }
 }
+
+/// Rule `portfolio-with-commas` after another post joined by "and": both posts are the
+/// person's, the first in its own body.
+#[test]
+fn a_post_joined_before_a_portfolio_with_commas() {
+    let ex = run(
+        "The leader of the Tolvik People's Congress and Minister for Urban Development, \
+                  Water Supply and Drainage, Ana Ruiz was the chief guest at the seminar.",
+    );
+    assert!(
+        has_aff(&ex, "Ana Ruiz", "leader", "Tolvik People's Congress"),
+        "{:?}",
+        affiliations(&ex)
+    );
+    assert!(titles(&ex, "Ana Ruiz")
+        .contains(&"Minister for Urban Development, Water Supply and Drainage".to_owned()));
+}
