@@ -2079,10 +2079,7 @@ fn post_line_then_name(r: &mut Reader, s: usize, mark: usize, p: &Mention, perso
     };
     let body = list_lead_in_body(r, s).or(r.main_org);
     for phrase in claims {
-        let org = (phrase.names_no_place_or_body()
-            && !phrase.indefinite
-            && !phrase.self_reference
-            && !phrase.territory_owned)
+        let org = (phrase.is_bare() && !phrase.indefinite)
             .then_some(body)
             .flatten();
         claim(r, s, person, &phrase, org, &rules::POST_LINE_THEN_NAME);
