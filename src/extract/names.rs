@@ -12,6 +12,7 @@
 use super::lexicon::{key, Lexicon};
 use super::registry::has_initials;
 use super::tokens::{Kind, Token};
+use super::verbs;
 use crate::model::{EntityId, EntityKind};
 
 /// A name found in a sentence: tokens `start..end`, typed when the rules could tell.
@@ -234,12 +235,41 @@ pub fn spans(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<(usize, usize)> {
     merged
         .into_iter()
         .filter_map(|span| name_start(toks, span, lx))
+        .flat_map(|span| split_at_headline_verb(toks, span, lx))
         .flat_map(|span| split_portfolio(toks, span, lx))
         .flat_map(|span| split_title(toks, span, lx))
         .flat_map(|span| split_nested(toks, span, lx))
         .map(|span| without_own_structure(toks, span))
         .map(|span| without_a_field_after_initials(toks, span))
         .collect()
+}
+
+/// Rule `headline-verb-ends-the-body`: a title-case headline capitalises its verb, so the run
+/// of capitals goes on past the body that is its subject: "Tolvik Lions Club Installs New
+/// Board", "TVWU Holds 21st Congress". A verb of headlines ends the name when the words before
+/// it hold a body's head word or initials ("Tolvik Lions Club St Marden South Installs"); what
+/// follows the verb is a span of its own.
+/// A person's name before the verb ("Ana Ruiz Opens the Fair") ends there too; a surname that
+/// is also a verb ("Ana Marks") stays, as a name's second word is never taken for its verb.
+fn split_at_headline_verb(
+    toks: &[Token],
+    (s, e): (usize, usize),
+    lx: &Lexicon,
+) -> Vec<(usize, usize)> {
+    let verb = (s + 1..e).find(|&k| {
+        let body = toks[s..k]
+            .iter()
+            .any(|t| t.is_acronym() || lx.is_org_head(&t.lower()));
+        toks[k].is_cap()
+            && !toks[k].is_acronym()
+            && verbs::title_case_headline_verb(&toks[k].lower())
+            && (body || k >= s + 2 && lx.is_given_name(toks[s].text))
+    });
+    match verb {
+        Some(k) if k + 1 < e => vec![(s, k), (k + 1, e)],
+        Some(k) => vec![(s, k)],
+        None => vec![(s, e)],
+    }
 }
 
 /// Words for a body's own executive structure, as they end a name after the body's initials.
@@ -482,7 +512,7 @@ fn name_start(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<(u
     while s < e && leading_stopword(toks, s, e, lx) {
         s += 1;
     }
-    while s + 1 < e && super::verbs::attributes_speech(&toks[s].lower()) {
+    while s + 1 < e && verbs::attributes_speech(&toks[s].lower()) {
         s += 1;
     }
     while s < e && is_connector(&toks[s]) {
@@ -2179,6 +2209,50 @@ mod tests {
             .into_iter()
             .map(|(a, b)| span_text(s, &toks, a, b).to_owned())
             .collect()
+    }
+
+    /// Rule `headline-verb-ends-the-body`, case by case: (name, headline, spans).
+    #[test]
+    fn headline_verb_ends_the_body() {
+        for (name, text, want) in [
+            (
+                "verb after a head word, lower case after",
+                "Tolvik Lions Club Installs new Board of Directors",
+                vec!["Tolvik Lions Club", "Board of Directors"],
+            ),
+            (
+                "verb after initials, capitals after",
+                "TVWU Holds 21st General Assembly",
+                vec!["TVWU", "General Assembly"],
+            ),
+            (
+                "head word earlier in the name",
+                "Velby Club St Marden South Rallies to Support Growers",
+                vec!["Velby Club St Marden South", "Support Growers"],
+            ),
+            (
+                "capitals on after the verb",
+                "Marden Teachers Association Elects New President",
+                vec!["Marden Teachers Association", "New President"],
+            ),
+            (
+                "a person's name before the verb",
+                "Ana Ruiz Opens the Fair",
+                vec!["Ana Ruiz", "Fair"],
+            ),
+            (
+                "a surname that is a verb stays",
+                "Ana Marks spoke.",
+                vec!["Ana Marks"],
+            ),
+            (
+                "no head word, no initials: no subject to end",
+                "Velby Marden Hosts",
+                vec!["Velby Marden Hosts"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{name}: {text}");
+        }
     }
 
     #[test]

@@ -182,6 +182,27 @@ pub fn headline_verb(word: &str) -> bool {
     )
 }
 
+/// A verb in the present tense of a title-case headline, after the body that does it:
+/// "Tolvik Lions Club Installs New Officers", "Marden Union Holds Congress". The verbs of
+/// `headline_verb`, and those a body's news reports of itself: electing, appointing, announcing.
+pub fn title_case_headline_verb(word: &str) -> bool {
+    headline_verb(word)
+        || matches!(
+            word,
+            "installs"
+                | "inducts"
+                | "elects"
+                | "appoints"
+                | "announces"
+                | "unveils"
+                | "inaugurates"
+                | "rallies"
+                | "congratulates"
+                | "urges"
+                | "pledges"
+        )
+}
+
 /// A verb that can follow a person's name as the predicate of their sentence ("Ana Ruiz
 /// opened the meeting"), which marks the words before it as a name.
 pub fn follows_a_name(word: &str) -> bool {
