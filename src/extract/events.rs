@@ -6,11 +6,58 @@
 //! otherwise by the words the text uses ("fringe meeting", "tour of X"); "the congress", "the
 //! meeting" refer back to the last event of that kind. Reads no person's part in an event.
 
+use super::registry::Registry;
 use super::tokens::{Kind, Token};
 use super::{verbs, Reader, Sent};
 use crate::model::BlockKind;
 use crate::model::{EntityId, EntityKind};
 use std::collections::HashMap;
+
+/// Words a gathering's name may be written with or without: "the Tolvik Health Conference" of
+/// a headline is "the Tolvik Health International Conference" of the body.
+const OPTIONAL_IN_A_NAME: &[&str] = &["international", "annual", "biennial", "triennial"];
+
+/// Rule `same-gathering-without-its-modifier`: two named events whose names differ only by
+/// words of `OPTIONAL_IN_A_NAME` ("Tolvik Health Conference", "Tolvik Health International
+/// Conference") are one event, named by the longer name. The shorter name must keep three words,
+/// so that "Annual Conference" and "Conference" stay apart.
+pub(crate) fn merge_optional_word_forms(reg: &mut Registry) {
+    let events: Vec<(EntityId, Vec<String>)> = reg
+        .live(EntityKind::Event)
+        .map(|id| {
+            let words = reg.get(id).name.split_whitespace();
+            (id, words.map(str::to_lowercase).collect())
+        })
+        .collect();
+    for (short, short_words) in &events {
+        if short_words.len() < 3 {
+            continue;
+        }
+        let long = events.iter().find(|(long, long_words)| {
+            long != short
+                && long_words.len() > short_words.len()
+                && without_optional_words(long_words, short_words)
+        });
+        if let Some((long, _)) = long {
+            if reg.resolve(*long) != reg.resolve(*short) {
+                reg.merge(*short, *long);
+            }
+        }
+    }
+}
+
+/// Is `long` the words of `short`, in order, with only words of `OPTIONAL_IN_A_NAME` added?
+fn without_optional_words(long: &[String], short: &[String]) -> bool {
+    let mut rest = short.iter().peekable();
+    for w in long {
+        if rest.peek() == Some(&w) {
+            rest.next();
+        } else if !OPTIONAL_IN_A_NAME.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    rest.peek().is_none()
+}
 
 /// Events that stand on their own rather than as parts of the report's main event.
 const STANDALONE: &[&str] = &[

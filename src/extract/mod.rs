@@ -820,6 +820,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.merge_short_forms_named_first();
+        events::merge_optional_word_forms(&mut self.reg);
         // Remap mentions to the entities they were merged into.
         for s in self.sents.iter_mut() {
             for m in s.mentions.iter_mut() {

@@ -4572,6 +4572,29 @@ Tom Hale addressed the convention.
     );
 }
 
+/// Rule `same-gathering-without-its-modifier`: the headline's "Tolvik Health Conference" and
+/// the body's "Tolvik Health International Conference" are one event, named by the longer name;
+/// "Annual Conference" and "Conference" are not merged, nor a name that adds another word.
+#[test]
+fn a_gathering_named_without_its_modifier_is_one() {
+    let ex = run("# Tolvik Health Conference Opens in Marden
+
+The inaugural Tolvik Health International Conference kicked off today in Marden.
+
+Tom Hale had addressed the Tolvik Health Youth Conference in May.
+");
+    let events = kinds(&ex, EntityKind::Event);
+    assert!(
+        events.contains(&"Tolvik Health International Conference"),
+        "{events:?}"
+    );
+    assert!(!events.contains(&"Tolvik Health Conference"), "{events:?}");
+    assert!(
+        events.contains(&"Tolvik Health Youth Conference"),
+        "{events:?}"
+    );
+}
+
 /// Rule `gathering-in-apposition`: the indefinite phrase set off after a named gathering is
 /// that gathering, and so is "the forum" after it.
 #[test]
