@@ -40,6 +40,7 @@ const FILES: &[(&str, &str)] = &[
     lexicon_file!("places/cities.txt"),
     lexicon_file!("places/towns.txt"),
     lexicon_file!("places/demonyms.txt"),
+    lexicon_file!("places/country_forms.txt"),
 ];
 
 /// The entries of one lexicon file: lines that are not blank and not `#` comments.
@@ -181,6 +182,9 @@ pub struct Lexicon {
     pub places: HashMap<String, PlaceKind>,
     /// Adjective → place ("venezuelan" → "Venezuela").
     pub demonyms: HashMap<String, String>,
+    /// Each form of a country's name → the number of its line in `country_forms.txt`, so
+    /// that "US" and "United States" are found to be one country.
+    country_forms: HashMap<String, usize>,
     /// Every run of first words of a role or occupation ("deputy", "deputy general"), so a
     /// search for the longest role can stop at the first word that leads nowhere.
     pub role_prefixes: HashSet<String>,
@@ -260,6 +264,14 @@ impl Lexicon {
                             self.boilerplate
                                 .insert(k.trim_end_matches(['.', ':', '!']).to_owned());
                         }
+                    }
+                }
+                None
+            }
+            "places/country_forms.txt" => {
+                for (country, line) in entries(text).enumerate() {
+                    for form in line.split(" | ") {
+                        self.country_forms.insert(key(form.trim()), country);
                     }
                 }
                 None
@@ -503,6 +515,23 @@ impl Lexicon {
             // "Curaçao" written with its accent, listed without it.
             Err(false) => self.places.get(&key(&deunicode::deunicode(name))).copied(),
         }
+    }
+
+    /// Are `a` and `b` two names of one country ("USA", "United States")? Only the forms
+    /// `country_forms.txt` lists.
+    ///
+    /// ```
+    /// let lx = ties::extract::lexicon::Lexicon::builtin();
+    /// assert!(lx.same_country("US", "United States"));
+    /// assert!(!lx.same_country("US", "UK"));
+    /// ```
+    pub fn same_country(&self, a: &str, b: &str) -> bool {
+        let form = |name: &str| {
+            let k = key(name);
+            let k = k.strip_prefix("the ").map(str::to_owned).unwrap_or(k);
+            self.country_forms.get(&k).copied()
+        };
+        form(a).is_some_and(|x| form(b) == Some(x))
     }
 
     pub fn is_org_head(&self, word: &str) -> bool {

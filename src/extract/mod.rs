@@ -821,11 +821,30 @@ impl<'a> Reader<'a> {
         }
         self.merge_short_forms_named_first();
         events::merge_optional_word_forms(&mut self.reg);
+        self.merge_country_forms();
         // Remap mentions to the entities they were merged into.
         for s in self.sents.iter_mut() {
             for m in s.mentions.iter_mut() {
                 if let Some(e) = m.entity {
                     m.entity = Some(self.reg.resolve(e));
+                }
+            }
+        }
+    }
+
+    /// Rule `one-country-by-its-forms`: two places that are forms of one country's name ("the
+    /// US" and "the United States", "PNG" and "Papua New Guinea") are one place.
+    fn merge_country_forms(&mut self) {
+        let places: Vec<EntityId> = self.reg.live(EntityKind::Place).collect();
+        for (i, &a) in places.iter().enumerate() {
+            for &b in &places[i + 1..] {
+                let (x, y) = (self.reg.resolve(a), self.reg.resolve(b));
+                if x != y
+                    && self
+                        .lx
+                        .same_country(&self.reg.get(x).name, &self.reg.get(y).name)
+                {
+                    self.reg.merge(y, x);
                 }
             }
         }

@@ -4572,6 +4572,38 @@ Tom Hale addressed the convention.
     );
 }
 
+/// Rule `one-country-by-its-forms`, case by case: (name, text, the places found).
+#[test]
+fn a_country_by_two_forms_is_one_place() {
+    for (name, text, want) in [
+        (
+            "initials after the name",
+            "Ana Ruiz flew to the United States. In the US she met Tom Hale.",
+            vec!["United States"],
+        ),
+        (
+            "name after the initials",
+            "PNG and Velby signed a pact. Papua New Guinea will host the next round.",
+            vec!["Papua New Guinea"],
+        ),
+        (
+            "formal name and short name",
+            "Russia sent a minister. The Russian Federation has a new envoy.",
+            vec!["Russian Federation"],
+        ),
+        (
+            "two countries stay two",
+            "The UK and the US sent ministers.",
+            vec!["UK", "US"],
+        ),
+    ] {
+        let ex = run(text);
+        let mut places = kinds(&ex, EntityKind::Place);
+        places.sort_unstable();
+        assert_eq!(places, want, "{name}: {text}");
+    }
+}
+
 /// Rule `same-gathering-without-its-modifier`: the headline's "Tolvik Health Conference" and
 /// the body's "Tolvik Health International Conference" are one event, named by the longer name;
 /// "Annual Conference" and "Conference" are not merged, nor a name that adds another word.
