@@ -7,6 +7,22 @@
 use super::word_class::WordClass;
 use super::*;
 
+/// Last words of a name that make it a room, hall or ground, whatever body's name comes before:
+/// no body's name ends in them.
+const VENUE_LAST: &[&str] = &[
+    "auditorium",
+    "ballroom",
+    "boardroom",
+    "stadium",
+    "arena",
+    "pavilion",
+    "lounge",
+    "theatre",
+    "theater",
+    "building",
+    "grounds",
+];
+
 /// A stage's answer: `Some(kind)` decides (`Some(None)`: no entity), `None` passes the name on
 /// to the next stage.
 type Decision = Option<Option<EntityKind>>;
@@ -337,7 +353,10 @@ impl Reader<'_> {
             && !(at && matches!(last_l.as_str(), "school" | "club" | "lodge" | "college"));
         let place_head_last = lc.is_place_head() && !institution;
         let org_last = lc.is_org_head() && n >= 2;
-        let org_first = fc.is_org_head() && has_connector && n >= 3;
+        // Rule `room-of-an-institution`: a room or building of a body, named after it, is a
+        // place: "the Faculty of Law Auditorium", "the University of Velby Stadium".
+        let room_last = VENUE_LAST.contains(&last_l.as_str());
+        let org_first = fc.is_org_head() && has_connector && n >= 3 && !room_last;
         let org_first_strong = fc.is_org_head()
             && n >= 2
             && !place_head_last

@@ -1909,6 +1909,18 @@ fn naming_rules_type_names() {
             "Hillcrest Secondary School",
         ),
         (
+            "room-of-an-institution",
+            "The seminar was held in the Faculty of Law Auditorium on Monday.",
+            Place,
+            "Faculty of Law Auditorium",
+        ),
+        (
+            "room-of-an-institution",
+            "The final was played at the University of Velby Stadium.",
+            Place,
+            "University of Velby Stadium",
+        ),
+        (
             "coordinated-names",
             "Ana Ruiz, Wei Tanaka, Oru Lindqvist and Tom Hale attended the meeting.",
             Person,
