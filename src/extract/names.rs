@@ -1505,6 +1505,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
         return joined;
     }
     match j.conn.as_ref() {
+        "&" if firm_of_partners(&j) => true,
         "and" | "&" if place_across_and(&j, lx) => true,
         "and" | "&" => fields_joined_by_and(&j, lx),
         "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
@@ -1512,6 +1513,17 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
         }
         _ => false,
     }
+}
+
+/// Rule `firm-of-partners`: "&" then one word for a firm's partners or company ("Kinsey &
+/// Company", "Hale & Sons", "Tolvik & Partners") joins the name before it, even a given name
+/// or a place: no person or place is written that way.
+fn firm_of_partners(j: &Join) -> bool {
+    j.right.1 - j.right.0 == 1
+        && matches!(
+            j.right_first,
+            "Company" | "Co" | "Sons" | "Son" | "Partners" | "Associates" | "Brothers" | "Bros"
+        )
 }
 
 /// Two runs and the connector between them, as the readers of `joins` see them: the left
@@ -2249,6 +2261,26 @@ mod tests {
                 "no head word, no initials: no subject to end",
                 "Velby Marden Hosts",
                 vec!["Velby Marden Hosts"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{name}: {text}");
+        }
+    }
+
+    /// Rule `firm-of-partners`, case by case: (name, text, spans).
+    #[test]
+    fn firm_of_partners() {
+        for (name, text, want) in [
+            (
+                "a given name before",
+                "She joined Kinsey & Company in May.",
+                vec!["Kinsey & Company"],
+            ),
+            ("sons", "He ran Hale & Sons for years.", vec!["Hale & Sons"]),
+            (
+                "two people stay apart",
+                "Ana Ruiz & Tom Hale spoke.",
+                vec!["Ana Ruiz", "Tom Hale"],
             ),
         ] {
             assert_eq!(names(text), want, "{name}: {text}");
