@@ -283,6 +283,18 @@ const OWN_STRUCTURE: &[&[&str]] = &[
     &["NEC"],
 ];
 
+/// Do these words name a body's own executive structure ("National Executive Council",
+/// "Executive Board", "NEC"), whatever their case?
+pub(crate) fn is_own_structure(words: &[&str]) -> bool {
+    OWN_STRUCTURE.iter().any(|tail| {
+        tail.len() == words.len()
+            && tail
+                .iter()
+                .zip(words)
+                .all(|(t, w)| t.eq_ignore_ascii_case(w))
+    })
+}
+
 /// Rule `own-structure-of-a-body`: a body's own executive committee or board, written after its
 /// initials ("the HWU Executive Committee", "the HWU NEC", "the HWU Velby Executive Board"), is
 /// the body: CONVENTIONS leave a body's own executive structure unlisted, and a member of it is

@@ -4584,6 +4584,32 @@ Tom Hale addressed the convention.
     );
 }
 
+/// Rule `own-structure-after-its`: a body's own executive structure after "its", "our" or
+/// "their" is no organisation, with or without its acronym; one with a name of its own is.
+#[test]
+fn a_bodys_own_structure_after_its_is_no_organisation() {
+    for (name, text, want) in [
+        (
+            "with its acronym",
+            "Conference voted to instruct its National Executive Council (NEC) to act.",
+            vec![],
+        ),
+        (
+            "without",
+            "The union asked its Executive Board to act.",
+            vec![],
+        ),
+        (
+            "a name of its own",
+            "The Tolvik Executive Council (TEC) met.",
+            vec!["Tolvik Executive Council"],
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Organization), want, "{name}: {text}");
+    }
+}
+
 /// Rule `one-country-by-its-forms`, case by case: (name, text, the places found).
 #[test]
 fn a_country_by_two_forms_is_one_place() {
