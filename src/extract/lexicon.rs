@@ -526,12 +526,15 @@ impl Lexicon {
     /// assert!(!lx.same_country("US", "UK"));
     /// ```
     pub fn same_country(&self, a: &str, b: &str) -> bool {
-        let form = |name: &str| {
-            let k = key(name);
-            let k = k.strip_prefix("the ").map(str::to_owned).unwrap_or(k);
-            self.country_forms.get(&k).copied()
-        };
-        form(a).is_some_and(|x| form(b) == Some(x))
+        self.country(a).is_some_and(|x| self.country(b) == Some(x))
+    }
+
+    /// The country a name is a form of, as the number of its line in `country_forms.txt`;
+    /// None for a name that file does not list.
+    pub fn country(&self, name: &str) -> Option<usize> {
+        let k = key(name);
+        let k = k.strip_prefix("the ").unwrap_or(&k);
+        self.country_forms.get(k).copied()
     }
 
     pub fn is_org_head(&self, word: &str) -> bool {

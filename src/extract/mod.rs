@@ -835,16 +835,17 @@ impl<'a> Reader<'a> {
     /// Rule `one-country-by-its-forms`: two places that are forms of one country's name ("the
     /// US" and "the United States", "PNG" and "Papua New Guinea") are one place.
     fn merge_country_forms(&mut self) {
+        // The first place found of each country, by the country's line in the lexicon.
+        let mut first: HashMap<usize, EntityId> = HashMap::new();
         let places: Vec<EntityId> = self.reg.live(EntityKind::Place).collect();
-        for (i, &a) in places.iter().enumerate() {
-            for &b in &places[i + 1..] {
-                let (x, y) = (self.reg.resolve(a), self.reg.resolve(b));
-                if x != y
-                    && self
-                        .lx
-                        .same_country(&self.reg.get(x).name, &self.reg.get(y).name)
-                {
-                    self.reg.merge(y, x);
+        for id in places {
+            let Some(country) = self.lx.country(&self.reg.get(id).name) else {
+                continue;
+            };
+            match first.get(&country) {
+                Some(&one) => self.reg.merge(id, one),
+                None => {
+                    first.insert(country, id);
                 }
             }
         }

@@ -257,13 +257,15 @@ fn split_at_headline_verb(
     lx: &Lexicon,
 ) -> Vec<(usize, usize)> {
     let verb = (s + 1..e).find(|&k| {
-        let body = toks[s..k]
-            .iter()
-            .any(|t| t.is_acronym() || lx.is_org_head(&t.lower()));
+        let body = || {
+            toks[s..k]
+                .iter()
+                .any(|t| t.is_acronym() || lx.is_org_head(&t.lower()))
+        };
         toks[k].is_cap()
             && !toks[k].is_acronym()
             && verbs::title_case_headline_verb(&toks[k].lower())
-            && (body || k >= s + 2 && lx.is_given_name(toks[s].text))
+            && (body() || k >= s + 2 && lx.is_given_name(toks[s].text))
     });
     match verb {
         Some(k) if k + 1 < e => vec![(s, k), (k + 1, e)],
