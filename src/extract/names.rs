@@ -262,7 +262,9 @@ fn split_at_headline_verb(
                 .iter()
                 .any(|t| t.is_acronym() || lx.is_org_head(&t.lower()))
         };
+        // Every verb of the list is a present form in "-s": most words are passed unlowered.
         toks[k].is_cap()
+            && toks[k].text.ends_with('s')
             && !toks[k].is_acronym()
             && verbs::title_case_headline_verb(&toks[k].lower())
             && (body() || k >= s + 2 && lx.is_given_name(toks[s].text))
