@@ -319,7 +319,16 @@ fn event_head_at(r: &Reader, sent: &Sent, k: usize) -> Option<(usize, String)> {
     if t.kind != Kind::Word {
         return None;
     }
-    // Two-word heads first: "side event", "general strike".
+    // Three-word heads "X of Y" first: "day of action", "lobby of parliament".
+    if let (Some(of), Some(n)) = (sent.toks.get(k + 1), sent.toks.get(k + 2)) {
+        if of.is("of") && n.kind == Kind::Word && t.lex.starts_event_head() {
+            let three = format!("{} of {}", t.lower(), n.lower());
+            if r.lx.is_event_head(&three) {
+                return Some((k + 3, three));
+            }
+        }
+    }
+    // Then two-word heads: "side event", "general strike".
     if let Some(n) = sent.toks.get(k + 1) {
         if n.kind == Kind::Word && t.lex.starts_event_head() {
             let two = format!("{} {}", t.lower(), n.lower());

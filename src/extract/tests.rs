@@ -4584,6 +4584,31 @@ Tom Hale addressed the convention.
     );
 }
 
+/// The lexicon's gathering heads of the form "X of Y" ("day of action", "lobby of
+/// parliament") are read as heads, with their modifiers, as the one- and two-word heads are.
+#[test]
+fn a_gathering_head_with_of_is_read() {
+    for (name, text, event) in [
+        (
+            "with a modifier",
+            "The union held a national day of action on Friday. Ana Ruiz addressed the crowd.",
+            "national day of action",
+        ),
+        (
+            "alone",
+            "The week of action ended on Sunday. Tom Hale spoke at the closing.",
+            "week of action",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Event).contains(&event),
+            "{name}: {:?}",
+            kinds(&ex, EntityKind::Event)
+        );
+    }
+}
+
 /// Rule `own-structure-after-its`: a body's own executive structure after "its", "our" or
 /// "their" is no organisation, with or without its acronym; one with a name of its own is.
 #[test]
