@@ -212,13 +212,8 @@ impl Reader<'_> {
         if lx.is_topic(text) {
             return Some(None);
         }
-        // Rule `own-structure-after-its`: a body's own executive structure, after "its",
-        // "our" or "their" ("instructed its National Executive Council"), is no body of its
-        // own: CONVENTIONS leave a body's own structure unlisted.
-        let own = nm
-            .prev
-            .is_some_and(|p| matches!(p.lower().as_ref(), "its" | "our" | "their"));
-        if own && names::is_own_structure(&nm.words) {
+        // Rule `own-structure-after-its`: "instructed its National Executive Council".
+        if names::own_structure_after_its(toks, a, b) {
             return Some(None);
         }
         // Rule `honorific-no-name`: honorifics alone name nobody: "Principal Secretary Amb.",

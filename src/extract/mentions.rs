@@ -257,11 +257,9 @@ impl Reader<'_> {
         }
         let (first, last) = (toks[a], toks[b - 1]);
         let acr = toks[b + 1].text;
-        let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
-        // Rule `own-structure-after-its` (see `kinds`): "its National Executive Council (NEC)"
-        // is the body's own structure, and so is its acronym: neither is an entity.
-        let own = a > 0 && matches!(toks[a - 1].lower().as_ref(), "its" | "our" | "their");
-        if own && names::is_own_structure(&words) {
+        // Rule `own-structure-after-its`: "its National Executive Council (NEC)" is the body's
+        // own structure, and so is its acronym: neither is an entity.
+        if names::own_structure_after_its(toks, a, b) {
             let acronym = Mention {
                 start: b + 1,
                 end: b + 2,
@@ -273,6 +271,7 @@ impl Reader<'_> {
         }
         // "Harbour Dock Union Congress (HDUC)" is a body, "Regional Delegates' Conference (RDC)"
         // a gathering: a head that is both is an event when a body is named before it.
+        let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
         let is_event = last.lex.is_event_head()
             && (!last.lex.is_org_head() || gathering_of(&words))
             // "Congress of Tolvik Trade Unions (COTTU)": a gathering's word first, a

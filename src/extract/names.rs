@@ -287,16 +287,20 @@ const OWN_STRUCTURE: &[&[&str]] = &[
     &["NEC"],
 ];
 
-/// Do these words name a body's own executive structure ("National Executive Council",
-/// "Executive Board", "NEC"), whatever their case?
-pub(crate) fn is_own_structure(words: &[&str]) -> bool {
-    OWN_STRUCTURE.iter().any(|tail| {
-        tail.len() == words.len()
-            && tail
-                .iter()
-                .zip(words)
-                .all(|(t, w)| t.eq_ignore_ascii_case(w))
-    })
+/// Rule `own-structure-after-its`: does the span `a..b` name a body's own executive structure
+/// ("National Executive Council", "Executive Board", "NEC", whatever their case) after "its",
+/// "our" or "their"? Such a structure is no body of its own: CONVENTIONS leave it unlisted.
+pub(crate) fn own_structure_after_its(toks: &[Token], a: usize, b: usize) -> bool {
+    let words = &toks[a..b];
+    a > 0
+        && matches!(toks[a - 1].lower().as_ref(), "its" | "our" | "their")
+        && OWN_STRUCTURE.iter().any(|tail| {
+            tail.len() == words.len()
+                && tail
+                    .iter()
+                    .zip(words)
+                    .all(|(w, t)| t.text.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Rule `own-structure-of-a-body`: a body's own executive committee or board, written after its
