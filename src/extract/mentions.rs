@@ -320,6 +320,19 @@ impl Reader<'_> {
         if b - a != 1 || !first.is_acronym() {
             return None;
         }
+        // Rule `initials-named-again`: "Cllr. HB may be late" after "H. Berg (HB)", "the DM"
+        // after "the Delegate Meeting (DM)": letters the report defined for a person or a
+        // gathering name that one again, not a new body. A person's only after an honorific:
+        // a firm named for its founders ("Hale Berg Roth (HBR)") reads like a person's name.
+        let known: &[EntityKind] = if hon.is_some() {
+            &[EntityKind::Person, EntityKind::Event]
+        } else {
+            &[EntityKind::Event]
+        };
+        if let Some((kind, id)) = self.reg.find_first(known, first.text) {
+            self.reg.seen(id, s);
+            return Some((vec![run.mention(Some(kind), Some(id))], b));
+        }
         let prev = a.checked_sub(1).map(|i| toks[i]);
         let prev2 = a.checked_sub(2).map(|i| toks[i]);
         let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();

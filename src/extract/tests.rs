@@ -1512,6 +1512,54 @@ fn one_bracketed_word_is_no_body() {
     );
 }
 
+/// Rule `initials-named-again`: letters defined for a person or a gathering name it again
+/// later, alone or after an honorific, and make no body: (case, text, letters, their kind).
+#[test]
+fn initials_named_again_are_no_body() {
+    for (case, text, letters, kind) in [
+        (
+            "a councillor's initials after an honorific",
+            "Councillors not present: H. Berg (HB) and D. Roth (DR).\n\nCllr. HB may be late.",
+            "HB",
+            EntityKind::Person,
+        ),
+        (
+            "initials after two honorifics",
+            "Present: Mrs. J. Lind-Holt (JLH) and K. Brask (KB).\n\nCllr. Mrs. JLH left at 8pm.",
+            "JLH",
+            EntityKind::Person,
+        ),
+        (
+            "a gathering's abbreviation",
+            "The Velby Delegate Meeting (VDM) opened on Friday.\n\nIt was the first VDM in Marden.",
+            "VDM",
+            EntityKind::Event,
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            !kinds(&ex, EntityKind::Organization).contains(&letters),
+            "{case}: {:?}",
+            ex.entities
+        );
+        assert!(
+            ex.entities
+                .iter()
+                .any(|e| e.kind == kind && e.aliases.contains(letters)),
+            "{case}: {:?}",
+            ex.entities
+        );
+    }
+    // With no honorific, letters of a person-shaped name may be a firm's, named for its
+    // founders: "KLB" alone stays a body.
+    let ex = run("Kari Lund Brask (KLB) posted a loss.\n\nKLB will cut 40 jobs in Velby.");
+    assert!(
+        kinds(&ex, EntityKind::Organization).contains(&"KLB"),
+        "{:?}",
+        ex.entities
+    );
+}
+
 /// Rule `head-word-then-role` reads no place's body as the report's own.
 #[test]
 fn a_places_council_is_not_the_reports_body() {
