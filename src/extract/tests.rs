@@ -3943,6 +3943,27 @@ fn topics_are_no_bodies() {
         kinds(&ex, EntityKind::Organization),
         ["Department of Mental Health"]
     );
+    // A field of work before a post is the post's, and the body after it is the post's body.
+    for (text, role) in [
+        (
+            "Speakers were Mia Roth, Social Media Strategist, Kelmora; and Jon Berg.",
+            "Social Media Strategist",
+        ),
+        (
+            "Tom Hale, Public Relations Officer, Kelmora, opened the forum.",
+            "Public Relations Officer",
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Organization), ["Kelmora"], "{text}");
+        assert!(
+            affiliations(&ex)
+                .iter()
+                .any(|(_, r, o)| r == role && o == "Kelmora"),
+            "{text}: {:?}",
+            affiliations(&ex)
+        );
+    }
     // A company named in the plural keeps its name.
     for firm in ["Velby Sun Industries", "Velby Financial Services"] {
         let ex = run(&format!("Tom Hale works for {firm} in Hull."));
