@@ -1723,11 +1723,12 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
                     sent.toks.get(k).is_none_or(|t| matches!(t.text, ";" | "."))
                 };
                 let set_off = sent.is_punct(m.end, ",")
-                    && sent.toks.get(m.end + 1).is_some_and(|t| {
+                    && (sent.toks.get(m.end + 1).is_some_and(|t| {
                         (t.kind == Kind::Number && count_ends_item(m.end + 2))
                             || t.is("who")
                             || super::verbs::attributes_speech(&t.lower())
-                    });
+                    }) || clause_goes_on(sent, m.end + 1)
+                        || item_ends_without_a_name(sent, m.end + 1));
                 let list_like = sent.kind == super::BlockKind::ListItem
                     || bracket
                     || set_off
@@ -1743,6 +1744,36 @@ fn appositive(r: &mut Reader, s: usize, mut j: usize, person: EntityId) -> bool 
         return claims > 0;
     }
     claims > 0
+}
+
+/// After "A B, X Union,": "and" then a verb in lower case ("… and seconded by C D", "… and
+/// said …"): the sentence goes on about the person, so the body was set off as theirs, not
+/// listed beside them.
+fn clause_goes_on(sent: &Sent, k: usize) -> bool {
+    sent.is(k, "and")
+        && sent.toks.get(k + 1).is_some_and(|t| {
+            t.kind == Kind::Word
+                && !t.is_cap()
+                && !t.lex.is_stopword()
+                && (t.text.ends_with("ed") || super::verbs::attributes_speech(&t.lower()))
+        })
+}
+
+/// After "A B, X Institute,": the list item ends at a semicolon a few words on, with no "and"
+/// and no other name of a person before it ("A B, X Institute, Global Peace Index; C D, …"):
+/// what follows the body describes it, and the body is the person's.
+fn item_ends_without_a_name(sent: &Sent, k: usize) -> bool {
+    let Some(end) = (k..(k + 8).min(sent.toks.len())).find(|&q| sent.is_punct(q, ";")) else {
+        return false;
+    };
+    end > k
+        && !sent.toks[k..end]
+            .iter()
+            .any(|t| t.is("and") || t.text == "&")
+        && !sent
+            .mentions
+            .iter()
+            .any(|m| m.kind == Some(EntityKind::Person) && m.start >= k && m.start < end)
 }
 
 /// Academic degrees that reports write after a name, set off by commas: general knowledge.

@@ -74,11 +74,13 @@ rules! {
         "A bare office after the name in a report about one organisation: \"A B, president,\".",
         ["# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth, president, welcomed the delegates."];
     NAME_THEN_ORGANISATION: "name-then-organisation", Affiliation, 0.7,
-        "An organisation alone after the name in a list or bracket: \"A B (HWU)\"; \"- A B, X Trust\"; set off by commas before a count, a verb of speech or who: \"A B, X Union, 55 votes;\", \"A B, X Union, said\".",
+        "An organisation alone after the name in a list or bracket: \"A B (HWU)\"; \"- A B, X Trust\"; set off by commas before a count, a verb of speech or who: \"A B, X Union, 55 votes;\", \"A B, X Union, said\"; before \"and\" and a verb: \"A B, X Union, and seconded by\"; or in a list item that a semicolon ends with no other name: \"A B, X Institute, Global Index; C D …\".",
         ["Speakers were Raj Patel (HWU) and Li Na (Dock Union).\n\nThe Harbour Workers' Union (HWU) hosted.",
          "Elected: Ana Ruiz, Harbour Union, 55 votes; Tom Hale, Velby Teachers Association, 54 votes.",
          "Tom Hale, Harbour Union, said the strike would go on.",
-         "The panel heard Ana Ruiz, Velby Teachers Association, who spoke on pay."];
+         "The panel heard Ana Ruiz, Velby Teachers Association, who spoke on pay.",
+         "The motion was moved by Jon Berg, Velby Tenants Association, and seconded by Lena Vik.",
+         "Speakers are Kari Lund, Institute for Harbour Studies, Global Harbour Index; Tom Hale, Brantex Chief Executive."];
     NAME_WHO_IS_ROLE: "name-who-is-role", Affiliation, 0.75,
         "A relative clause with \"is\": \"A B, who is treasurer of X,\".",
         ["Eva Lund, who is treasurer of the Harbour Workers' Union, spoke.",

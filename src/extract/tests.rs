@@ -402,6 +402,24 @@ fn a_comma_pair_is_no_list_of_people() {
     assert!(people.contains(&"Oruno Tamsk"), "{people:?}");
 }
 
+/// Rule `name-then-organisation` ties a body set off after a name, not one listed beside it.
+#[test]
+fn a_body_listed_beside_a_person_is_not_theirs() {
+    for text in [
+        "The deal was signed by Tom Hale, Brantex Holdings, and Velby Council.",
+        "Thanks go to Tom Hale, Brantex Holdings, Velby Council and Marden Trust; all helped.",
+    ] {
+        let ex = run(text);
+        assert!(
+            !ex.memberships
+                .iter()
+                .any(|m| m.evidence.rule == "name-then-organisation"),
+            "{text}: {:?}",
+            affiliations(&ex)
+        );
+    }
+}
+
 /// Rule `parallel-list-items`: an item written in the form of two or more items that open with
 /// people opens with a person; one person's item sets no form, and a name in another form is
 /// left alone.
