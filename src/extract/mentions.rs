@@ -152,8 +152,11 @@ impl Reader<'_> {
             && hon.is_none()
             && !toks[a].lex.is_honorific()
             && (1..=3.min(a)).any(|n| names::titled_surname(toks, (a - n, b), a - 1, lx));
+        // Not after an article: "the Green MP for Velby", "a Labour MP" is a party's member.
+        let after_article = a > 0 && matches!(toks[a - 1].lower().as_ref(), "the" | "a" | "an");
         let surname_then_post_nominal = b - a == 2
             && hon.is_none()
+            && !after_article
             && matches!(
                 toks[b - 1].text,
                 "MP" | "MSP" | "MEP" | "TD" | "MLA" | "MPP" | "MHA" | "MS" | "MNA"

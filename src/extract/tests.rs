@@ -2483,6 +2483,29 @@ fn names_of_god_name_no_entity() {
     }
 }
 
+/// Rule `surname-then-post-nominal` reads no surname after an article: "the Green MP" is a
+/// party's member, and the MP's own name follows.
+#[test]
+fn a_party_before_a_post_nominal_is_no_surname() {
+    for text in [
+        "Guests included Sara Lind, the Green MP for Velby.",
+        "A Labour MP, Tom Hale, spoke first.",
+    ] {
+        let ex = run(text);
+        let people = kinds(&ex, EntityKind::Person);
+        assert!(
+            !people.contains(&"Green") && !people.contains(&"Labour"),
+            "{text}: {people:?}"
+        );
+    }
+    let ex = run("Guests included Sara Lind, the Green MP for Velby.");
+    assert!(
+        titles(&ex, "Sara Lind").iter().any(|t| t.ends_with("MP")),
+        "{:?}",
+        ex.entities
+    );
+}
+
 /// Rule `common-surname-last` reads no person into a name with a word of another kind, nor
 /// into a participle that opens the sentence.
 #[test]
