@@ -1084,6 +1084,29 @@ fn list_after(site: &Site, verbs: &[&str]) -> Option<usize> {
     None
 }
 
+/// Rule `met-with`, its speakers: the people after "with" of a gathering held for talk ("a
+/// panel on safety with A B and C D", "a workshop with A B", "a Q&A session with the minister,
+/// A B") sit on its platform: they are speakers (CONVENTIONS: panellists, "workshop with X"),
+/// where the people a meeting, talks or a dinner is "with" attend it.
+fn panellist_with(words: &[String], p: &Mention, event: &str) -> bool {
+    const TALK_HEADS: &[&str] = &[
+        "panel",
+        "workshop",
+        "seminar",
+        "webinar",
+        "masterclass",
+        "debate",
+        "roundtable",
+        "lecture",
+        "session",
+    ];
+    let after_with = words[..p.start].iter().rev().take(12).any(|w| w == "with");
+    after_with
+        && event
+            .split_whitespace()
+            .any(|w| TALK_HEADS.contains(&w.to_lowercase().as_str()))
+}
+
 fn met_name(site: &Site) -> Option<PartRole> {
     (site.before_has(&["met"])
         && matches!(site.prev(1), "met" | "and" | ",")
@@ -1931,10 +1954,15 @@ fn parts_in_sentence(
         let Some(person) = p.entity else { continue };
         let before = previous.take();
         if let Some(event) = met_with(sent, &words, p, &persons, &ctx.meetings[s]) {
+            let role = if panellist_with(&words, p, &r.reg.get(event).name) {
+                PartRole::Speaker
+            } else {
+                PartRole::Attendee
+            };
             found.push(Participation {
                 person,
                 event,
-                role: PartRole::Attendee,
+                role,
                 evidence: r.evidence(s, &rules::MET_WITH),
             });
             continue;

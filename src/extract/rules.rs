@@ -214,7 +214,7 @@ rules! {
         "People a delegation met: \"we met A B and C D\" (at the meeting named next).",
         ["On Tuesday we met Ana Ruiz and Tom Hale. The meeting in the town hall ran late."];
     MET_WITH: "met-with", Participation, 0.6,
-        "A meeting between people: \"A B met (with) C D\" (a meeting with C D, unless the sentence names the gathering), \"A B and C D met\" (rule `met-each-other`: a meeting with C D), \"a meeting earlier this week with C D\", \"talks with C D\", \"held talks with C D\", \"had a meeting with C D\": the one who met or held it and each person met attended it.",
+        "A meeting between people: \"A B met (with) C D\" (a meeting with C D, unless the sentence names the gathering), \"A B and C D met\" (rule `met-each-other`: a meeting with C D), \"a meeting earlier this week with C D\", \"talks with C D\", \"held talks with C D\", \"had a meeting with C D\": the one who met or held it and each person met attended it; the people a gathering held for talk is with are its speakers (\"a panel on safety with A B\", \"a workshop with C D\").",
         ["The Minister for Trade, Ana Ruiz, met with the Governor of Marden, Tom Hale, in Brask on Tuesday.", "Following a meeting earlier this week with the Commissioner for Energy, Kai Brandt, the minister left for Tolvik."];
     WELCOMED_NAME: "welcomed-name", Participation, 0.6,
         "People welcomed, greeted or introduced at an event, each in the list after the verb: \"X welcomed A B, Minister of C, and D E at the summit\".",

@@ -5113,6 +5113,45 @@ fn meetings_between_people() {
     }
 }
 
+/// Rule `met-with`: the people a gathering held for talk is "with" are its speakers; the people
+/// a meeting or a dinner is "with" attend it: (case, sentence, person, their part).
+#[test]
+fn the_people_a_panel_is_with_speak_at_it() {
+    for (case, text, person, role) in [
+        (
+            "a panel's guests",
+            "Kari Lund moderated a panel on safety with Ivo Brandt and Tom Hale.",
+            "Tom Hale",
+            PartRole::Speaker,
+        ),
+        (
+            "a workshop's guest",
+            "Delegates then joined a workshop on organising with Ana Ruiz.",
+            "Ana Ruiz",
+            PartRole::Speaker,
+        ),
+        (
+            "a meeting's guest attends it",
+            "Delegates then held a meeting with Ana Ruiz.",
+            "Ana Ruiz",
+            PartRole::Attendee,
+        ),
+        (
+            "the panel's chair keeps the chair",
+            "Kari Lund moderated a panel on safety with Ivo Brandt and Tom Hale.",
+            "Kari Lund",
+            PartRole::Chair,
+        ),
+    ] {
+        let ex = run(&format!("# Velby union holds conference\n\n{text}\n"));
+        assert!(
+            parts(&ex).iter().any(|(p, r, _)| p == person && *r == role),
+            "{case}: {:?}",
+            parts(&ex)
+        );
+    }
+}
+
 /// Rule `plural-title-list` with the post's portfolio: "Ministers of State A B and C D" gives
 /// each "Minister of State"; a holder's own office before their name stays out of it.
 #[test]
