@@ -438,12 +438,13 @@ pub(crate) fn find_pair_affiliations(r: &mut Reader) {
     let claimed = claimed(r);
     // The pairs the rules tied are not read.
     let pairs = pairs(r, &claimed, false);
+    let held = held_by_rule(r);
     // Each untied pair's best sentence: (probability, index into `pairs`).
     let mut best: BTreeMap<(EntityId, EntityId), (f32, usize)> = BTreeMap::new();
     for (i, pair) in pairs.iter().enumerate() {
         let key = (pair.person, pair.organisation);
         let score = pair.score;
-        if score < model.threshold {
+        if score < model.threshold || held_by_someone_nearer(r, &held, pair) {
             continue;
         }
         let slot = best.entry(key).or_insert((score, i));
@@ -465,6 +466,53 @@ pub(crate) fn find_pair_affiliations(r: &mut Reader) {
             },
         });
     }
+}
+
+/// (sentence, organisation) -> the people a rule tied to that organisation in that sentence.
+fn held_by_rule(r: &Reader) -> BTreeMap<(usize, EntityId), Vec<EntityId>> {
+    let mut held: BTreeMap<(usize, EntityId), Vec<EntityId>> = BTreeMap::new();
+    for m in &r.memberships {
+        held.entry((m.evidence.sentence, r.reg.resolve(m.organization)))
+            .or_default()
+            .push(r.reg.resolve(m.member));
+    }
+    held
+}
+
+/// Rule `pair-model`, its veto: an organisation a rule gave to another person of the sentence,
+/// who stands nearer it on its other side, is that person's ("accompanied by her deputy, A B,
+/// and the Permanent Secretary in the Ministry of X, C D": the ministry is C D's, not A B's).
+/// One on the same side leaves it open: "X president A B and vice-president C D".
+fn held_by_someone_nearer(
+    r: &Reader,
+    held: &BTreeMap<(usize, EntityId), Vec<EntityId>>,
+    pair: &Pair,
+) -> bool {
+    let Some(others) = held.get(&(pair.sentence, pair.organisation)) else {
+        return false;
+    };
+    let sent = &r.sents[pair.sentence];
+    let resolved = |m: &Mention| m.entity.map(|e| r.reg.resolve(e));
+    let orgs: Vec<&Mention> = sent
+        .mentions
+        .iter()
+        .filter(|m| resolved(m) == Some(pair.organisation))
+        .collect();
+    let at = |id: EntityId| {
+        sent.mentions
+            .iter()
+            .filter(move |m| resolved(m) == Some(id))
+            .flat_map(|p| {
+                orgs.iter()
+                    .map(move |o| (tokens_apart(p, o), p.start < o.start))
+            })
+    };
+    let Some((own, person_first)) = at(pair.person).min() else {
+        return false;
+    };
+    others
+        .iter()
+        .any(|&q| q != pair.person && at(q).any(|(gap, first)| gap < own && first != person_first))
 }
 
 /// The role phrase standing wholly between the two names nearest the person, as written: "A
@@ -629,6 +677,23 @@ mod tests {
             "{rule:?}"
         );
         assert_eq!(ex.memberships.len(), 1);
+    }
+
+    /// A body a rule gave to the person nearer it is not tied by the model to one further off.
+    #[test]
+    fn a_body_held_by_a_nearer_person_is_theirs() {
+        let ex = run("Ana Ruiz was accompanied by her deputy, Jon Berg, and the Permanent Secretary in the Ministry of Transport, Mia Roth.");
+        assert!(
+            tied_by(&ex, "Mia Roth", "Ministry of Transport").is_some(),
+            "{:?}",
+            ex.memberships
+        );
+        assert_eq!(
+            tied_by(&ex, "Jon Berg", "Ministry of Transport"),
+            None,
+            "{:?}",
+            ex.memberships
+        );
     }
 
     #[test]

@@ -298,7 +298,7 @@ rules! {
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz warned that rents would rise.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale, general secretary of the Brantex Dockers' Federation, commended the forum's work and called for unity."];
     PAIR_MODEL: "pair-model", Affiliation, 0.5,
-        "A person and an organisation in one sentence that no rule tied, tied by the learned pair model (`pairs`) when its probability reaches the model's threshold (0.5 or more); the claim's confidence is that probability, not this one.",
+        "A person and an organisation in one sentence that no rule tied, tied by the learned pair model (`pairs`) when its probability reaches the model's threshold (0.5 or more); the claim's confidence is that probability, not this one. Not a body a rule gave to another person of the sentence who stands nearer it.",
         ["Mia Roth, who has chaired the Tolvik Housing Trust since 2019, opened the rally.",
          "The crowd heard from Kai Brandt, long a stalwart of the Marden Cycling Club."];
     PRESENCE_MODEL: "presence-model", Participation, 0.5,
