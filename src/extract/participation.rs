@@ -115,6 +115,30 @@ pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<Part
         "joined" | "attended" | "attends" | "marched" | "visited" | "participated"
         | "participates" => PartRole::Attendee,
         "took" | "take" | "takes" if next == "part" => PartRole::Attendee,
+        // "X paid a working visit to …", "X paid a courtesy call on …": the visitor attends.
+        "paid" | "pays" | "paying"
+            if matches!(next, "a" | "an" | "his" | "her" | "their")
+                && matches!(
+                    next2,
+                    "visit"
+                        | "call"
+                        | "courtesy"
+                        | "working"
+                        | "official"
+                        | "state"
+                        | "brief"
+                        | "short"
+                        | "surprise"
+                        | "solidarity"
+                        | "study"
+                        | "fact-finding"
+                        | "two-day"
+                        | "three-day"
+                        | "one-day"
+                ) =>
+        {
+            PartRole::Attendee
+        }
         _ => return None,
     })
 }

@@ -165,10 +165,11 @@ rules! {
         ["After worship, Deacon Mira Sokol stepped up to the podium.",
          "Prayers were led by Ven. Archdeacon Tomas Brask."];
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
-        "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\".",
+        "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\", \"A B paid a working visit to X\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale proposed a motion on rents.",
-         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale (who, with Ana Ruiz, co-chaired the committee) introduced the guests."];
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale (who, with Ana Ruiz, co-chaired the committee) introduced the guests.",
+         "The Minister of Transport, Ana Ruiz, on Tuesday paid a working visit to the port of Marden."];
     VERB_BY_NAME: "verb-by-name", Participation, 0.8,
         "A passive act by the person: \"the session was chaired by A B\", \"the first talk was by A B\", \"on the motion of A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum was chaired by Ana Ruiz.",
