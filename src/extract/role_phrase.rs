@@ -546,6 +546,11 @@ pub(super) fn attach_mention(
             phrase.constituency = kind.legislator && c == "for";
             Next::Go(mention.end)
         }
+        // "a resident of Oak Street": a street is no body a role is held in. (Not every head of
+        // a place: "House", "Court", "Church" and "City" end bodies' names too.)
+        (Some(EntityKind::Place), _) if STREET_HEADS.contains(&sent.toks[mention.end - 1].text) => {
+            Next::Stop(k)
+        }
         _ => {
             // "in" takes a named organisation only ("Permanent Secretary in the
             // Ministry of Water"), never a place or an unknown name.
@@ -576,6 +581,18 @@ pub(super) fn attach_mention(
         }
     }
 }
+
+/// The head words of streets and addresses: general knowledge.
+const STREET_HEADS: &[&str] = &[
+    "Street",
+    "Road",
+    "Avenue",
+    "Lane",
+    "Drive",
+    "Boulevard",
+    "Terrace",
+    "Crescent",
+];
 
 /// A preposition that takes no named mention: a subject ("Lecturer in Planning"), the body
 /// named before by its head word ("president of the union"), or lowercase words that extend

@@ -2483,6 +2483,19 @@ fn names_of_god_name_no_entity() {
     }
 }
 
+/// A street after a role's "of" stays a place: no body is made of it, no post is held in it.
+#[test]
+fn a_street_is_no_body_a_role_is_held_in() {
+    let ex = run("Piet Varga, a resident of Oak Street, spoke against the rezoning.");
+    assert!(
+        kinds(&ex, EntityKind::Organization).is_empty() && ex.memberships.is_empty(),
+        "{:?} {:?}",
+        ex.entities,
+        affiliations(&ex)
+    );
+    assert_eq!(kinds(&ex, EntityKind::Place), ["Oak Street"]);
+}
+
 /// Rule `surname-then-post-nominal` reads no surname after an article: "the Green MP" is a
 /// party's member, and the MP's own name follows.
 #[test]
