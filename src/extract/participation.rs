@@ -638,6 +638,16 @@ fn verb_by_name(site: &Site) -> Option<PartRole> {
     if q >= 3 && site.w(q - 1) == "by" && site.w(q - 2) == "over" && site.w(q - 3) == "presided" {
         return Some(PartRole::Chair);
     }
+    // "The meeting was called to order (at 7 p.m.) by X": the one who presided.
+    if q >= 4 && site.w(q - 1) == "by" {
+        let from = q.saturating_sub(10);
+        let called_to_order = site.words[from..q - 1]
+            .windows(3)
+            .any(|w| w[0] == "called" && w[1] == "to" && w[2] == "order");
+        if called_to_order {
+            return Some(PartRole::Chair);
+        }
+    }
     // "on the motion of X", "on the proposition of X", as minutes give a motion's mover.
     if q >= 3
         && site.w(q - 1) == "of"

@@ -2483,6 +2483,24 @@ fn names_of_god_name_no_entity() {
     }
 }
 
+/// Rule `verb-by-name`: the one a meeting was called to order by presided over it.
+#[test]
+fn called_to_order_by_is_the_chair() {
+    for text in [
+        "# Minutes of the Velby Council meeting\n\nThe meeting was called to order at 7:00 p.m. by Mayor Ana Ruiz.",
+        "# Minutes of the Velby Council meeting\n\nThe meeting was called to order by Ana Ruiz.",
+    ] {
+        let ex = run(text);
+        assert!(
+            parts(&ex)
+                .iter()
+                .any(|(p, r, _)| p == "Ana Ruiz" && *r == PartRole::Chair),
+            "{text}: {:?}",
+            parts(&ex)
+        );
+    }
+}
+
 /// A street after a role's "of" stays a place: no body is made of it, no post is held in it.
 #[test]
 fn a_street_is_no_body_a_role_is_held_in() {
