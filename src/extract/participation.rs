@@ -729,12 +729,27 @@ fn list_start(site: &Site) -> usize {
             k = open;
         }
         match site.persons.iter().find(|m| m.end == k) {
-            Some(m) => q = m.hon.unwrap_or(m.start),
+            Some(m) => q = over_title(site, m.hon.unwrap_or(m.start)),
             // "by the Reverend A B, …": the list's first name keeps its article.
             None if q - k == 1 && site.w(k) == "the" => return k,
             None => return q,
         }
     }
+}
+
+/// Back over a title in capitals written before a name in a list ("attended by Senior Vice
+/// President A B, Vice President C D, E F and G H"): up to four words of posts.
+fn over_title(site: &Site, start: usize) -> usize {
+    let toks = &site.sent.toks;
+    let mut q = start;
+    while q > 0
+        && start - q < 4
+        && toks[q - 1].is_cap()
+        && (toks[q - 1].lex.is_role_word() || toks[q - 1].lex.is_role_modifier())
+    {
+        q -= 1;
+    }
+    q
 }
 
 /// Rule `verb-by-name`, its verb apart from "by": "was joined at the forum by A B", "was

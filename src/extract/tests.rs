@@ -2483,6 +2483,21 @@ fn names_of_god_name_no_entity() {
     }
 }
 
+/// Rule `verb-by-name` reads a list after "attended by" whose names carry titles in capitals.
+#[test]
+fn a_titled_list_after_attended_by() {
+    let ex = run("# Velby Chamber holds annual meeting\n\nThe Velby Chamber held its annual general meeting in Marden on Monday.\n\nThe meeting was also attended by Senior Vice President Tom Hale, Vice President Ana Ruiz, Jon Berg, Mia Roth and Kari Lund.");
+    for person in ["Tom Hale", "Ana Ruiz", "Jon Berg", "Mia Roth", "Kari Lund"] {
+        assert!(
+            parts(&ex)
+                .iter()
+                .any(|(p, r, _)| p == person && *r == PartRole::Attendee),
+            "{person}: {:?}",
+            parts(&ex)
+        );
+    }
+}
+
 /// Rule `verb-by-name`: the one a meeting was called to order by presided over it.
 #[test]
 fn called_to_order_by_is_the_chair() {
