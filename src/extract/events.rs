@@ -410,7 +410,7 @@ fn phrases(r: &Reader, sent: &Sent) -> Vec<Phrase> {
         } else {
             d + 1
         };
-        let start = if future && det_word == "next" {
+        let start = if future && det_word == "next" || is_length_of_days(&det_word) {
             d
         } else {
             start
@@ -480,6 +480,18 @@ fn determiner_before(sent: &Sent, k: usize) -> (Option<usize>, usize) {
             det = Some(b - 1);
             break;
         }
+        // Rule `length-as-determiner`: "concluding three-day visit to X", "after two-day
+        // talks": news drops the article before a gathering's length, which marks one gathering
+        // as an article does. An article before the length is read as usual.
+        let article_before = b >= 2
+            && matches!(
+                toks[b - 2].lower().as_ref(),
+                "the" | "a" | "an" | "our" | "its" | "their" | "this" | "his" | "her"
+            );
+        if is_length_of_days(&w) && !article_before {
+            det = Some(b - 1);
+            break;
+        }
         // A verb ends the walk: "Marden Growers Union welcomes delegation" has no
         // "welcomes delegation".
         if verbs::headline_verb(&w) {
@@ -508,6 +520,19 @@ fn determiner_before(sent: &Sent, k: usize) -> (Option<usize>, usize) {
         b -= 1;
     }
     (det, b)
+}
+
+/// A gathering's length written before it: "three-day", "two-week", "5-day".
+fn is_length_of_days(w: &str) -> bool {
+    let Some((n, unit)) = w.split_once('-') else {
+        return false;
+    };
+    let number = n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty()
+        || matches!(
+            n,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        );
+    number && matches!(unit, "day" | "week" | "month")
 }
 
 /// The end of the short phrase after an indefinite event's head (ending at `end`) that names

@@ -1282,6 +1282,36 @@ fn an_event_phrase_takes_no_day_or_date() {
     }
 }
 
+/// Rule `length-as-determiner`: a gathering's length stands for the article news drops
+/// ("concluding three-day visit to X"); with an article the phrase reads as before.
+#[test]
+fn a_length_of_days_opens_an_event_phrase() {
+    for (text, event) in [
+        (
+            "Tom Hale returned home concluding three-day visit to Tolvik.",
+            "three-day visit",
+        ),
+        (
+            "Tom Hale returned home after a three-day visit to Tolvik.",
+            "three-day visit",
+        ),
+        (
+            "Delegates gathered for 2-day conference in Marden.",
+            "2-day conference in Marden",
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Event), [event], "{text}");
+    }
+    // A length alone with no gathering after it names none.
+    let ex = run("Tom Hale began a three-day fast in Tolvik.");
+    assert!(
+        kinds(&ex, EntityKind::Event).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+}
+
 /// A lone event word written with a capital after "the" refers to a gathering; not when a body's
 /// name ends in it, nor in a capitalised chain such as "Leader of the Delegation".
 #[test]
