@@ -821,6 +821,7 @@ impl<'a> Reader<'a> {
         }
         self.merge_short_forms_named_first();
         events::merge_optional_word_forms(&mut self.reg);
+        self.state_forms_of_countries();
         self.merge_country_forms();
         // Remap mentions to the entities they were merged into.
         for s in self.sents.iter_mut() {
@@ -829,6 +830,36 @@ impl<'a> Reader<'a> {
                     m.entity = Some(self.reg.resolve(e));
                 }
             }
+        }
+    }
+
+    /// Rule `state-form-of-a-country`: "the Republic of Malawi", "the Principality of Monaco",
+    /// "the Federal Republic of Germany": a country named with its form of state is that
+    /// country under its fullest name, the short one an alias. (The name finder keeps the
+    /// country apart from "Republic of", a body's head word.)
+    fn state_forms_of_countries(&mut self) {
+        let mut found: Vec<(EntityId, String, usize)> = Vec::new();
+        for (s, sent) in self.sents.iter().enumerate() {
+            for m in &sent.mentions {
+                let (Some(EntityKind::Place), Some(id)) = (m.kind, m.entity) else {
+                    continue;
+                };
+                let text = self.text(s, m.start, m.end);
+                if self.lx.place(text) != Some(lexicon::PlaceKind::Country) {
+                    continue;
+                }
+                if let Some(from) = state_form_before(&sent.toks, m.start) {
+                    // Not inside a body's name: "the Embassy of the Republic of Tolvik".
+                    let inside = sent.mentions.iter().any(|o| o.start < from && o.end > from);
+                    if !inside {
+                        found.push((id, self.text(s, from, m.end).to_owned(), s));
+                    }
+                }
+            }
+        }
+        for (id, long, s) in found {
+            let full = self.reg.add(EntityKind::Place, &long, s);
+            self.reg.merge(id, full);
         }
     }
 
@@ -1309,3 +1340,38 @@ fn gathering_of(words: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// The first token of a form of state before a country's name at `k`: "Republic of",
+/// "Federal Democratic Republic of", "Principality of", "Kingdom of", with up to three
+/// capitalised modifiers ("People's", "Islamic", "United").
+fn state_form_before(toks: &[Token], k: usize) -> Option<usize> {
+    const STATES: &[&str] = &[
+        "Republic",
+        "Kingdom",
+        "Principality",
+        "Sultanate",
+        "Commonwealth",
+        "Emirate",
+        "Duchy",
+        "Federation",
+        "State",
+    ];
+    if k < 2 || !toks[k - 1].is("of") || !STATES.contains(&toks[k - 2].text) {
+        return None;
+    }
+    let mut from = k - 2;
+    while from > 0
+        && k - 2 - from < 3
+        && toks[from - 1].is_cap()
+        && toks[from - 1].kind == Kind::Word
+        && !toks[from - 1].lex.is_stopword()
+        && toks[from - 1].lex.place().is_none()
+    {
+        from -= 1;
+    }
+    // "People's Republic": the possessive is its own token.
+    if from >= 2 && toks[from - 1].kind == Kind::Possessive && toks[from - 2].is_cap() {
+        from -= 2;
+    }
+    Some(from)
+}

@@ -4821,6 +4821,46 @@ fn a_bodys_own_structure_after_its_is_no_organisation() {
     }
 }
 
+/// Rule `state-form-of-a-country`: a country named with its form of state is one place under
+/// that fuller name, the country's short name its alias; not inside a body's name.
+#[test]
+fn a_country_with_its_form_of_state_is_one_place() {
+    for (text, place, alias) in [
+        (
+            "He thanked the Republic of Malawi for its support. Malawi has helped.",
+            "Republic of Malawi",
+            "Malawi",
+        ),
+        (
+            "The Principality of Monaco sent a delegation.",
+            "Principality of Monaco",
+            "Monaco",
+        ),
+        (
+            "Ties with the People's Republic of China are strong.",
+            "People's Republic of China",
+            "China",
+        ),
+    ] {
+        let ex = run(text);
+        let places: Vec<_> = ex
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .collect();
+        assert!(
+            places.len() == 1 && places[0].name == place && places[0].aliases.contains(alias),
+            "{text}: {places:?}"
+        );
+    }
+    let ex = run("The Embassy of the Republic of Malawi hosted a dinner.");
+    assert!(
+        kinds(&ex, EntityKind::Place).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+}
+
 /// Rule `one-country-by-its-forms`, case by case: (name, text, the places found).
 #[test]
 fn a_country_by_two_forms_is_one_place() {
