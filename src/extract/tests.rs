@@ -1282,6 +1282,24 @@ fn an_event_phrase_takes_no_day_or_date() {
     }
 }
 
+/// An anniversary is a date, not a gathering: the celebrations held for it are one.
+#[test]
+fn an_anniversary_is_no_gathering() {
+    for (text, events) in [
+        (
+            "The union marked its 75th anniversary with a rally in Marden.",
+            vec!["rally in Marden"],
+        ),
+        (
+            "Tom Hale spoke at the 80th anniversary celebrations in Velby.",
+            vec!["80th anniversary celebrations"],
+        ),
+    ] {
+        let ex = run(text);
+        assert_eq!(kinds(&ex, EntityKind::Event), events, "{text}");
+    }
+}
+
 /// Rule `length-as-determiner`: a gathering's length stands for the article news drops
 /// ("concluding three-day visit to X"); with an article the phrase reads as before.
 #[test]
