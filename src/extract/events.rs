@@ -523,7 +523,7 @@ fn determiner_before(sent: &Sent, k: usize) -> (Option<usize>, usize) {
 }
 
 /// A gathering's length written before it: "three-day", "two-week", "5-day".
-fn is_length_of_days(w: &str) -> bool {
+pub(super) fn is_length_of_days(w: &str) -> bool {
     let Some((n, unit)) = w.split_once('-') else {
         return false;
     };

@@ -1338,9 +1338,6 @@ fn gathering_of(words: &[&str]) -> bool {
             .any(|w| BODY_HEADS.contains(&w.to_lowercase().as_str()) || acronym(w) || members(w))
 }
 
-#[cfg(test)]
-mod tests;
-
 /// The first token of a form of state before a country's name at `k`: "Republic of",
 /// "Federal Democratic Republic of", "Principality of", "Kingdom of", with up to three
 /// capitalised modifiers ("People's", "Islamic", "United").
@@ -1375,3 +1372,6 @@ fn state_form_before(toks: &[Token], k: usize) -> Option<usize> {
     }
     Some(from)
 }
+
+#[cfg(test)]
+mod tests;

@@ -118,7 +118,7 @@ pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<Part
         // "X paid a working visit to …", "X paid a courtesy call on …": the visitor attends.
         "paid" | "pays" | "paying"
             if matches!(next, "a" | "an" | "his" | "her" | "their")
-                && matches!(
+                && (matches!(
                     next2,
                     "visit"
                         | "call"
@@ -132,10 +132,7 @@ pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<Part
                         | "solidarity"
                         | "study"
                         | "fact-finding"
-                        | "two-day"
-                        | "three-day"
-                        | "one-day"
-                ) =>
+                ) || super::events::is_length_of_days(next2)) =>
         {
             PartRole::Attendee
         }
