@@ -447,6 +447,25 @@ impl Reader<'_> {
         let listed = next.is_some_and(|t| t.is_punct(",") || t.is("and"))
             && one_word
             && self.staff_word_after_siblings(s, b);
+        // Rule `territory-before-its-office`: "Velby mayor Kari Lund", "the Marden governor":
+        // an unknown name before an office held only over a territory is that territory.
+        let territory_office = next.is_some_and(|t| {
+            matches!(
+                t.text,
+                "mayor" | "governor" | "premier" | "prefect" | "Mayor" | "Governor" | "Premier"
+            )
+        });
+        if territory_office
+            && n <= 2
+            && !fc.is_given_name()
+            && !fc.is_stopword()
+            && !fc.is_org_head()
+            && !fc.is_role_word()
+            && !demonym(first)
+            && !nm.toks[a..b].iter().any(|t| t.lex.is_org_head())
+        {
+            return Some(Some(EntityKind::Place));
+        }
         let staff_next = next.is_some_and(|t| staff_word_at(self, s, b, t));
         let body = (n <= 2 || one_word)
             && !fc.is_given_name()

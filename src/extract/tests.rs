@@ -2564,6 +2564,36 @@ fn called_to_order_by_is_the_chair() {
     }
 }
 
+/// Rule `territory-before-its-office`: a name no gazetteer knows, before an office held only
+/// over a territory, is that territory; a body's name before it stays a body.
+#[test]
+fn an_unknown_name_before_a_mayor_is_a_place() {
+    for (text, name, kind) in [
+        (
+            "Also present was Velby mayor Kari Lund.",
+            "Velby",
+            EntityKind::Place,
+        ),
+        (
+            "The Marden governor, Tom Hale, spoke.",
+            "Marden",
+            EntityKind::Place,
+        ),
+        (
+            "Central Bank governor Tom Hale spoke.",
+            "Central Bank",
+            EntityKind::Organization,
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, kind).contains(&name),
+            "{text}: {:?}",
+            ex.entities
+        );
+    }
+}
+
 /// A street after a role's "of" stays a place: no body is made of it, no post is held in it.
 #[test]
 fn a_street_is_no_body_a_role_is_held_in() {
