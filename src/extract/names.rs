@@ -603,12 +603,47 @@ fn join_to_acronym(toks: &[Token], runs: Vec<(usize, usize)>) -> Vec<(usize, usi
 /// Is token `s` of the run `s..e` a stopword to cut from its front? Not a given name, an
 /// initial ("A. Fenn"), an acronym that spells one ("INTO General Secretary A B"), nor a
 /// plural word for people before a head ("the Workers Party").
+/// Rule `newspaper-title`: a time word that opens a newspaper's title ("the Morning Echo",
+/// "the Sunday Journal", "the Daily Record") is the title's first word, not a stopword; after
+/// "the" only: "on Sunday Journal Square was shut" names no newspaper.
+fn newspaper_title(toks: &[Token], s: usize, e: usize) -> bool {
+    const MEDIA_HEADS: &[&str] = &[
+        "Star",
+        "Standard",
+        "Times",
+        "Post",
+        "Mail",
+        "Telegraph",
+        "Express",
+        "Herald",
+        "Independent",
+        "Observer",
+        "Tribune",
+        "Gazette",
+        "Chronicle",
+        "Record",
+        "Echo",
+        "Journal",
+        "News",
+        "Nation",
+    ];
+    s + 2 == e
+        && s > 0
+        && toks[s - 1].is("the")
+        && matches!(
+            toks[s].text,
+            "Morning" | "Evening" | "Sunday" | "Daily" | "Weekly"
+        )
+        && MEDIA_HEADS.contains(&toks[s + 1].text)
+}
+
 fn leading_stopword(toks: &[Token], s: usize, e: usize, lx: &Lexicon) -> bool {
     let keep = toks[s].lex.is_given_name()
         || (e - s >= 2 && follows_courtesy(toks, s))
         || (is_initial(toks, s, lx) && s + 2 < e)
         || acronym_spelling_a_stopword(toks, s)
-        || people_before_head(toks, s, e, lx);
+        || people_before_head(toks, s, e, lx)
+        || newspaper_title(toks, s, e);
     // "the Chicago-based Tolvik Club": where a body is based describes it; the name follows.
     let based = s + 1 < e && {
         let w = toks[s].text;

@@ -2594,6 +2594,34 @@ fn an_unknown_name_before_a_mayor_is_a_place() {
     }
 }
 
+/// Rule `newspaper-title`: a time word opens a newspaper's title after "the".
+#[test]
+fn a_newspaper_title_keeps_its_time_word() {
+    for (text, paper) in [
+        (
+            "Tom Hale told the Morning Echo that the strike would go on.",
+            "Morning Echo",
+        ),
+        (
+            "Ana Ruiz wrote in the Sunday Journal last week.",
+            "Sunday Journal",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Organization).contains(&paper),
+            "{text}: {:?}",
+            ex.entities
+        );
+    }
+    let ex = run("On Sunday Journal Square was shut.");
+    assert!(
+        !kinds(&ex, EntityKind::Organization).contains(&"Sunday Journal"),
+        "{:?}",
+        ex.entities
+    );
+}
+
 /// A street after a role's "of" stays a place: no body is made of it, no post is held in it.
 #[test]
 fn a_street_is_no_body_a_role_is_held_in() {
