@@ -1741,6 +1741,28 @@ fn is_industry_word(word: &str) -> bool {
             | "telecommunications"
             | "postal"
             | "engineering"
+            | "energy"
+            | "power"
+            | "electric"
+            | "minerals"
+            | "resources"
+            | "water"
+            | "solar"
+            | "renewables"
+            | "utilities"
+            | "telecom"
+            | "telecoms"
+            | "pharmaceuticals"
+            | "health"
+            | "healthcare"
+            | "housing"
+            | "media"
+            | "broadcasting"
+            | "rail"
+            | "freight"
+            | "aerospace"
+            | "automotive"
+            | "publishing"
     )
 }
 
@@ -2440,6 +2462,21 @@ mod tests {
                 "a word of an industry before \"and\" opens a body's name",
                 "Ana Ruiz of the Petroleum and Natural Gas Staff Association spoke.",
                 vec!["Ana Ruiz", "Petroleum and Natural Gas Staff Association"],
+            ),
+            (
+                "a field a company's name ends with opens an institute's name before \"and\"",
+                "Ana Ruiz, director of the Energy and Harbour Institute, spoke.",
+                vec!["Ana Ruiz", "Energy and Harbour Institute"],
+            ),
+            (
+                "a field before \"and\" opens a committee's name",
+                "Tom Hale chairs the Housing and Planning Committee of Velby.",
+                vec!["Tom Hale", "Housing and Planning Committee of Velby"],
+            ),
+            (
+                "a company named before \"and\" keeps its own name",
+                "Velby Energy and Marden Water signed the deal.",
+                vec!["Velby Energy", "Marden Water"],
             ),
             (
                 "a body's head before \"and\" stays its own",
