@@ -1174,12 +1174,30 @@ const BODY_HEADS: &[&str] = &[
 /// held in Marden", "the Tolvik Assembly will be held online".
 /// A name whose head is both a gathering's and a body's ("Forum", "Festival", "Fair",
 /// "Convention") names the gathering after a verb of taking part in one or of opening it:
-/// "addressed the Tolvik Forum", "inaugurated the Trade Fair", "during the Brask Festival".
-/// `start` is the name's first token.
+/// "addressed the Tolvik Forum", "inaugurated the Trade Fair", "during the Brask Festival",
+/// "took part in the Velby Forum", "spoke at the Marden Fair". `start` is the name's first
+/// token.
 fn taken_part_in(toks: &[Token], start: usize) -> bool {
     let mut k = start;
     if k > 0 && toks[k - 1].is("the") {
         k -= 1;
+    }
+    // "took part in the Tolvik Forum", "participated in …", "spoke at the Velby Forum".
+    let over = |prep: &str, verbs: &[&str]| {
+        k > 1 && toks[k - 1].is(prep) && verbs.contains(&toks[k - 2].lower().as_ref())
+    };
+    if over(
+        "in",
+        &[
+            "part",
+            "participate",
+            "participated",
+            "participates",
+            "participating",
+        ],
+    ) || over("at", &["spoke", "speak", "speaks", "speaking"])
+    {
+        return true;
     }
     k > 0
         && matches!(

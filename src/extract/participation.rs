@@ -18,6 +18,94 @@ use crate::model::BlockKind;
 use crate::model::{EntityId, EntityKind, PartRole, Participation};
 use std::collections::HashMap;
 
+/// Verbs of coming, going or being somewhere that a purpose clause can follow: "travelled to
+/// Marden to attend", "was in Velby to take part in", "led a delegation to X to participate in".
+fn is_coming(w: &str) -> bool {
+    matches!(
+        w,
+        "travelled"
+            | "traveled"
+            | "flew"
+            | "came"
+            | "went"
+            | "arrived"
+            | "journeyed"
+            | "was"
+            | "were"
+            | "led"
+            | "headed"
+            | "returned"
+            | "joined"
+            | "gathered"
+            | "converged"
+    )
+}
+
+/// Rule `came-to-attend`: the subject of a verb of coming or being somewhere, followed in its
+/// clause by a purpose "to attend / to participate in / to take part in" and a gathering,
+/// attended that gathering ("Ana Ruiz travelled to Marden to attend the Velby Summit", "led a
+/// business delegation to X to participate in the General Assembly": the delegation and the
+/// assembly both). Not what is planned or failed ("will travel to attend", "was unable to
+/// attend", "was invited to attend"): the verb must stand right after the name (or its
+/// appositive) in the past, and only the clause's own words may come between.
+fn came_to_attend(site: &Site, around: &Around) -> Vec<EntityId> {
+    let k = verb_after(site);
+    if !is_coming(site.w(k)) {
+        return Vec::new();
+    }
+    let end = site.words.len().min(k + 14);
+    let to = (k + 1..end)
+        .take_while(|&i| !site.sent.is_punct(i, ";:") && !site.persons.iter().any(|o| o.start == i))
+        .find(|&i| {
+            site.w(i) == "to"
+                && (matches!(site.w(i + 1), "attend" | "witness")
+                    || site.w(i + 1) == "participate" && site.w(i + 2) == "in"
+                    || site.w(i + 1) == "take" && site.w(i + 2) == "part" && site.w(i + 3) == "in")
+        });
+    let Some(to) = to else { return Vec::new() };
+    // A purpose clause, not a state: "was due / set / invited / unable to attend".
+    if matches!(
+        site.w(to - 1),
+        "due"
+            | "set"
+            | "invited"
+            | "unable"
+            | "able"
+            | "expected"
+            | "scheduled"
+            | "asked"
+            | "not"
+            | "supposed"
+            | "likely"
+    ) {
+        return Vec::new();
+    }
+    let object = to
+        + if site.w(to + 1) == "take" {
+            4
+        } else if site.w(to + 1) == "participate" {
+            3
+        } else {
+            2
+        };
+    // The gathering right after the verb, and any joined to it by "and" ("to attend the X
+    // Meeting and the Y Assembly").
+    let mut events = Vec::new();
+    let mut from = object;
+    for &(a, b, id) in &around.here {
+        let joined = a >= from
+            && site.words[from..a]
+                .iter()
+                .all(|w| matches!(w.as_str(), "and" | "the" | ","))
+            && (events.is_empty() || a > from);
+        if a >= object && a <= object + 2 && events.is_empty() || !events.is_empty() && joined {
+            events.push(id);
+            from = b;
+        }
+    }
+    events
+}
+
 /// Verbs and the part they give the person who is their subject.
 pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<PartRole> {
     Some(match w {
@@ -1327,7 +1415,7 @@ fn verb_after(site: &Site) -> usize {
             // "X, secretary of the Y Union in Z stressed the value of work".
             if depth <= 0
                 && q > k + 1
-                && q - k <= 14
+                && q - k <= 20
                 && sent.toks[q - 1].is_cap()
                 && sent.toks[q].kind == Kind::Word
                 && !sent.toks[q].is_cap()
@@ -2012,6 +2100,14 @@ fn parts_in_sentence(
                 evidence: r.evidence(s, &rules::MET_WITH),
             });
             continue;
+        }
+        for event in came_to_attend(&Site::new(sent, &words, p, &persons), &around) {
+            found.push(Participation {
+                person,
+                event,
+                role: PartRole::Attendee,
+                evidence: r.evidence(s, &rules::CAME_TO_ATTEND),
+            });
         }
         let pronoun = p.start == 0
             && p.end == 1

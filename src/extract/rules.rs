@@ -244,6 +244,10 @@ rules! {
     SPEECH_NOUN: "speech-noun", Participation, 0.65,
         "A person then a speech noun: \"A B gave a keynote / used her address\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz used her keynote to call for rent caps."];
+    CAME_TO_ATTEND: "came-to-attend", Participation, 0.75,
+        "The subject of a verb of coming or being somewhere, then a purpose clause: \"A B travelled to Marden to attend the Harbour Forum\", \"A B led a delegation to X to take part in the forum\".",
+        ["Ana Ruiz travelled to Marden to attend the Harbour Forum.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale, Vice President of the Velby Chamber, led a business delegation to Tolvik to participate in the meeting."];
     PARTICIPLE_THEN_NAME: "participle-then-name", Participation, 0.65,
         "A participle before the subject: \"Closing the session, A B …\"; with no comma when only the person's post stands between the gathering and the name: \"Opening the event HWU General Secretary A B sent …\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Closing the meeting, Ana Ruiz said the hosts had been generous.",

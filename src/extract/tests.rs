@@ -5961,3 +5961,85 @@ fn a_post_joined_before_a_portfolio_with_commas() {
     assert!(titles(&ex, "Ana Ruiz")
         .contains(&"Minister for Urban Development, Water Supply and Drainage".to_owned()));
 }
+
+/// Rule `came-to-attend`: the subject of a verb of coming, then "to attend / to participate in
+/// / to take part in" a gathering, attended it; not what was planned, invited or failed.
+#[test]
+fn coming_to_attend_is_attending() {
+    for (case, text, want) in [
+        (
+            "travelled to attend",
+            "Ana Ruiz travelled to Marden to attend the Velby Summit.",
+            vec!["Velby Summit"],
+        ),
+        (
+            "was somewhere to take part",
+            "The Velby Summit opened on Monday. Tom Hale was in Marden this week to take part in the summit.",
+            vec!["Velby Summit"],
+        ),
+        (
+            "two gatherings joined by and",
+            "Mia Roth travelled to Tolvik to attend the Velby Summit and the Marden Rally.",
+            vec!["Marden Rally", "Velby Summit"],
+        ),
+        (
+            "a journey to come",
+            "Jon Berg will travel to Marden to attend the Velby Summit.",
+            vec![],
+        ),
+        (
+            "unable to attend",
+            "Lena Vik was unable to attend the Velby Summit.",
+            vec![],
+        ),
+        (
+            "invited to attend",
+            "Kari Lund was invited to attend the Velby Summit.",
+            vec![],
+        ),
+    ] {
+        let ex = run(text);
+        let mut got: Vec<String> = parts(&ex)
+            .into_iter()
+            .filter(|(_, r, _)| *r == PartRole::Attendee)
+            .map(|(_, _, e)| e)
+            .collect();
+        got.sort();
+        assert_eq!(got, want, "{case}: {text}");
+    }
+}
+
+/// Rule `gathering-of-a-body` (`taken_part_in`): a name whose head is both a gathering's and a
+/// body's names the gathering after a verb of taking part in it.
+#[test]
+fn a_forum_taken_part_in_is_a_gathering() {
+    for (case, text, name) in [
+        (
+            "attended",
+            "Ana Ruiz attended the Harbour Forum.",
+            "Harbour Forum",
+        ),
+        (
+            "took part in",
+            "Jon Berg took part in the Marden Forum.",
+            "Marden Forum",
+        ),
+        (
+            "participated in",
+            "Kari Lund participated in the Tolvik Forum.",
+            "Tolvik Forum",
+        ),
+        (
+            "spoke at",
+            "Mia Roth spoke at the Velby Forum.",
+            "Velby Forum",
+        ),
+    ] {
+        let ex = run(text);
+        assert!(
+            kinds(&ex, EntityKind::Event).contains(&name),
+            "{case}: {:?}",
+            kinds(&ex, EntityKind::Organization)
+        );
+    }
+}
