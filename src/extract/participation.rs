@@ -18,6 +18,71 @@ use crate::model::BlockKind;
 use crate::model::{EntityId, EntityKind, PartRole, Participation};
 use std::collections::HashMap;
 
+/// Rule `chair-of-the-gathering`: a person described as the chair of a gathering chaired it,
+/// whatever else the sentence says they did: "A B, chairman of the conference, thanked …",
+/// "the conference chair, A B, closed …", "opened with an address from its chairman, A B"
+/// ("its" after a gathering named earlier in the sentence). The chair of a body ("chair of
+/// the Velby Trust") is an office, which `roles` reads.
+fn chair_of_the_gathering(site: &Site, around: &Around) -> Option<EntityId> {
+    let is_chair = |w: &str| matches!(w, "chair" | "chairman" | "chairwoman" | "chairperson");
+    let event_at = |k: usize| {
+        around
+            .here
+            .iter()
+            .find(|&&(a, b, _)| a <= k && k < b)
+            .map(|x| x.2)
+    };
+    let end = site.p.end;
+    // After the name: ", chairman of the conference".
+    if site.sent.is_punct(end, ",") && is_chair(site.w(end + 1)) && site.w(end + 2) == "of" {
+        let k = end + 3 + usize::from(site.w(end + 3) == "the");
+        if let Some(id) = event_at(k) {
+            return Some(id);
+        }
+    }
+    // Before the name: "the conference chair, A B", "its chairman, A B".
+    let before = |first: usize| {
+        if first >= 2 && site.sent.is_punct(first - 1, ",") {
+            Some(first - 2)
+        } else {
+            first.checked_sub(1)
+        }
+    };
+    // The chair word may have been read as the name's title ("the conference chair Mia Roth").
+    let k = [before(site.p.start), before(site.first)]
+        .into_iter()
+        .flatten()
+        .find(|&k| k > 0 && is_chair(site.w(k)))?;
+    if site.w(k - 1) == "its" {
+        return around
+            .here
+            .iter()
+            .rfind(|&&(_, b, _)| b < k)
+            .map(|x| x.2);
+    }
+    // "the conference chair": a compound, so no event mention of its own; the gathering under
+    // discussion.
+    event_at(k - 1).or_else(|| {
+        matches!(
+            site.w(k - 1),
+            "conference"
+                | "congress"
+                | "convention"
+                | "summit"
+                | "forum"
+                | "symposium"
+                | "assembly"
+                | "meeting"
+                | "session"
+                | "synod"
+                | "seminar"
+                | "workshop"
+        )
+        .then_some(around.default_event)
+        .flatten()
+    })
+}
+
 /// Verbs of coming, going or being somewhere that a purpose clause can follow: "travelled to
 /// Marden to attend", "was in Velby to take part in", "led a delegation to X to participate in".
 fn is_coming(w: &str) -> bool {
@@ -2107,6 +2172,15 @@ fn parts_in_sentence(
                 event,
                 role: PartRole::Attendee,
                 evidence: r.evidence(s, &rules::CAME_TO_ATTEND),
+            });
+        }
+        if let Some(event) = chair_of_the_gathering(&Site::new(sent, &words, p, &persons), &around)
+        {
+            found.push(Participation {
+                person,
+                event,
+                role: PartRole::Chair,
+                evidence: r.evidence(s, &rules::CHAIR_OF_THE_GATHERING),
             });
         }
         let pronoun = p.start == 0

@@ -6043,3 +6043,43 @@ fn a_forum_taken_part_in_is_a_gathering() {
         );
     }
 }
+
+/// Rule `chair-of-the-gathering`: one described as the gathering's chair chaired it; the chair
+/// of a body holds an office, not a part.
+#[test]
+fn the_chair_of_a_gathering_chaired_it() {
+    let opening = "The Velby Chemists Conference was held in Marden in June. ";
+    for (case, sentence, person, chair) in [
+        (
+            "appositive after the name",
+            "Tom Hale, chairman of the conference, thanked the sponsors.",
+            "Tom Hale",
+            true,
+        ),
+        (
+            "a compound before the name",
+            "The conference chair, Mia Roth, closed the proceedings.",
+            "Mia Roth",
+            true,
+        ),
+        (
+            "its chairman after the gathering",
+            "The conference opened with an address from its chairman, Piet Varga.",
+            "Piet Varga",
+            true,
+        ),
+        (
+            "the chair of a body",
+            "Lena Vik, chairman of the Velby Housing Trust, thanked the sponsors.",
+            "Lena Vik",
+            false,
+        ),
+    ] {
+        let ex = run(&format!("{opening}{sentence}"));
+        let found = parts(&ex);
+        let chaired = found
+            .iter()
+            .any(|(p, r, _)| p == person && *r == PartRole::Chair);
+        assert_eq!(chaired, chair, "{case}: {found:?}");
+    }
+}
