@@ -54,11 +54,7 @@ fn chair_of_the_gathering(site: &Site, around: &Around) -> Option<EntityId> {
         .flatten()
         .find(|&k| k > 0 && is_chair(site.w(k)))?;
     if site.w(k - 1) == "its" {
-        return around
-            .here
-            .iter()
-            .rfind(|&&(_, b, _)| b < k)
-            .map(|x| x.2);
+        return around.here.iter().rfind(|&&(_, b, _)| b < k).map(|x| x.2);
     }
     // "the conference chair": a compound, so no event mention of its own; the gathering under
     // discussion.
@@ -661,6 +657,33 @@ fn copula_part(site: &Site) -> Option<PartRole> {
 /// parliament's office.
 fn speaker_before_name(site: &Site) -> Option<PartRole> {
     let toks = &site.sent.toks;
+    // Set off by a comma: "the first speaker, A B,", "our keynote speaker, A B".
+    if site.first >= 3
+        && site.sent.is_punct(site.first - 1, ",")
+        && matches!(
+            site.w(site.first - 2),
+            "speaker" | "panellist" | "panelist" | "presenter"
+        )
+        && matches!(
+            site.w(site.first - 3),
+            "the"
+                | "our"
+                | "first"
+                | "second"
+                | "third"
+                | "next"
+                | "final"
+                | "last"
+                | "keynote"
+                | "guest"
+                | "main"
+                | "featured"
+                | "opening"
+                | "closing"
+        )
+    {
+        return Some(PartRole::Speaker);
+    }
     let mut q = site.first;
     while q > 0 && site.first - q < 5 && toks[q - 1].kind == Kind::Word && !toks[q - 1].is_cap() {
         q -= 1;

@@ -257,8 +257,9 @@ rules! {
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Closing the meeting, Ana Ruiz said the hosts had been generous.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Opening the event HWU General Secretary Tom Hale lit a candle for the strikers."];
     SPEAKER_BEFORE_NAME: "speaker-before-name", Participation, 0.7,
-        "The person described as a speaker: \"keynote speaker A B\", \"guest speaker and author A B\".",
-        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Some 500 delegates, including keynote speaker and author Maren Holt, attended the forum."];
+        "The person described as a speaker: \"keynote speaker A B\", \"guest speaker and author A B\", \"the first speaker, A B\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Some 500 delegates, including keynote speaker and author Maren Holt, attended the forum.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The chair then gave way to the first speaker, Sara Lind, president of Marden University."];
     DEBATE_BETWEEN: "debate-between", Participation, 0.7,
         "Both sides of a debate: \"a debate between A B and C D\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. We had a lively debate between Ravi Patel and Selma Dahl."];
