@@ -247,7 +247,7 @@ rules! {
     CHAIR_OF_THE_GATHERING: "chair-of-the-gathering", Participation, 0.75,
         "A person described as the chair of a gathering: \"A B, chairman of the conference,\", \"the conference chair, A B,\", \"an address from its chairman, A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale, chairman of the meeting, thanked the sponsors.",
-         "The Velby Chemists Conference opened with an address from its chairman, Piet Varga."];
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The meeting opened with an address from its chairman, Piet Varga."];
     CAME_TO_ATTEND: "came-to-attend", Participation, 0.75,
         "The subject of a verb of coming or being somewhere, then a purpose clause: \"A B travelled to Marden to attend the Harbour Forum\", \"A B led a delegation to X to take part in the forum\".",
         ["Ana Ruiz travelled to Marden to attend the Harbour Forum.",
