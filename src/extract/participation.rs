@@ -154,12 +154,15 @@ fn came_to_attend(site: &Site, around: &Around) -> Vec<EntityId> {
     let mut events = Vec::new();
     let mut from = object;
     for &(a, b, id) in &around.here {
-        let joined = a >= from
-            && site.words[from..a]
-                .iter()
-                .all(|w| matches!(w.as_str(), "and" | "the" | ","))
-            && (events.is_empty() || a > from);
-        if a >= object && a <= object + 2 && events.is_empty() || !events.is_empty() && joined {
+        let next = if events.is_empty() {
+            (object..=object + 2).contains(&a)
+        } else {
+            a > from
+                && site.words[from..a]
+                    .iter()
+                    .all(|w| matches!(w.as_str(), "and" | "the" | ","))
+        };
+        if next {
             events.push(id);
             from = b;
         }
@@ -2189,7 +2192,10 @@ fn parts_in_sentence(
             });
             continue;
         }
-        for event in came_to_attend(&Site::new(sent, &words, p, &persons), &around) {
+        // Parts read beside the others: a purpose clause adds gatherings to the verb's, and a
+        // chair described as such outranks what else they did there.
+        let site = Site::new(sent, &words, p, &persons);
+        for event in came_to_attend(&site, &around) {
             found.push(Participation {
                 person,
                 event,
@@ -2197,8 +2203,7 @@ fn parts_in_sentence(
                 evidence: r.evidence(s, &rules::CAME_TO_ATTEND),
             });
         }
-        if let Some(event) = chair_of_the_gathering(&Site::new(sent, &words, p, &persons), &around)
-        {
+        if let Some(event) = chair_of_the_gathering(&site, &around) {
             found.push(Participation {
                 person,
                 event,
