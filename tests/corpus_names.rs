@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 /// report's name for the apostle), "NEC" (a National Executive Committee or Council, a kind
 /// of body's own structure, as "City Council" is a kind of body; a report's alias for one),
 /// "CIC" (a community interest company, a legal form in the organisation heads lexicon; a
-/// report's acronym for a society).
+/// report's acronym for a society), "MBA" (the Master of Business Administration, a degree in
+/// the common acronyms lexicon and the post-nominals; a report's acronym for an association).
 const GENERAL: &[&str] = &[
     "HRH",
     "RSS",
@@ -35,6 +36,7 @@ const GENERAL: &[&str] = &[
     "St. Paul",
     "NEC",
     "CIC",
+    "MBA",
 ];
 
 fn gold_files(root: &Path) -> Vec<PathBuf> {

@@ -560,8 +560,8 @@ fn courtesy_with_article(toks: &[Token], j: usize, lx: &Lexicon) -> bool {
 
 /// Rule `acronym-spans-name`: a short form in brackets after a name spells the whole of it, so
 /// runs that the connector rules left apart join when their capitals spell it: "the Tolvik
-/// Council for the Promotion of International Trade (TCPIT)", "the Marden Chamber of Commerce
-/// and Industry (MCCI)". Up to three runs to the left, over connectors and "the" only.
+/// Council for the Promotion of International Trade (TCPIT)", "the Tolvik Chamber of Commerce
+/// and Industry (TCCI)". Up to three runs to the left, over connectors and "the" only.
 fn join_to_acronym(toks: &[Token], runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let spelled = |s: usize, e: usize, acronym: &str| {
         // "The" opening a sentence is in the run still.

@@ -3311,7 +3311,7 @@ fn affiliation_forms() {
         ("an office in sentence case opening a sentence of a report on one body", "# Harbour Union congress opens\n\nThe Harbour Union's biennial congress opened in Tolvik on Monday.\n\nGeneral secretary Ana Ruiz warned that pay had fallen.", "Ana Ruiz", "General secretary", "Harbour Union"),
         ("the word for the body's kind, its people's noun, then a list", "# Harbour Union wins pay deal\n\nThe Harbour Union won a pay deal on Monday. The deal was negotiated by union officials Leo Grant and Sara Holm.", "Sara Holm", "official", "Harbour Union"),
         ("its role set off before the name", "In the afternoon we visited the offices of the Westport Women's Cooperative, where its coordinator, Ama Owusu, explained how it began.", "Ama Owusu", "coordinator", "Westport Women's Cooperative"),
-        ("an unknown word in brackets after each name of a list", "The delegation was led by Tom Hale (Dockside) and included Mia Roth (GMB) and Ian Poe (Harbourside).", "Ian Poe", "", "Harbourside"),
+        ("an unknown word in brackets after each name of a list", "The delegation was led by Tom Hale (Dockside) and included Mia Roth (KLV) and Ian Poe (Harbourside).", "Ian Poe", "", "Harbourside"),
         ("a description, then the body's acronym, after from", "Tom Hale, from the dockers' union NDU, spoke.", "Tom Hale", "", "NDU"),
         ("who represents a body", "Leo Grant, who represents the Nurses Union on the council, spoke.", "Leo Grant", "representative", "Nurses Union"),
         ("former holders of an office in the plural, then a list", "The guests included former Harbour Union general secretaries Tom Hale, Ada Kane and Mark Ortega.", "Ada Kane", "former general secretary", "Harbour Union"),
