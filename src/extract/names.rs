@@ -1113,8 +1113,17 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
         return vec![(s, p)];
     }
     let Some(k) = (s..e.saturating_sub(1)).rev().find(|&k| {
-        // A role's possessive inside the name is no post: "King's College".
-        toks[k].lex.is_role() && !is_initial(toks, k, lx) && toks[k + 1].kind != Kind::Possessive
+        // A role's possessive inside the name is no post: "King's College". A courtesy after
+        // an honorific is no post either: "Cllr Ms Mia Roth" ("MS" is also a legislator's).
+        // Nor a councillor's courtesy before one: "Councillor Ms Kari Lund".
+        let is_courtesy = |t: &Token| COURTESY_TITLES.contains(&t.text.trim_end_matches('.'));
+        let courtesy = k > s && toks[k - 1].lex.is_honorific() && is_courtesy(&toks[k]);
+        let councillor = is_councillor_courtesy(toks[k].text) && is_courtesy(&toks[k + 1]);
+        toks[k].lex.is_role()
+            && !courtesy
+            && !councillor
+            && !is_initial(toks, k, lx)
+            && toks[k + 1].kind != Kind::Possessive
     }) else {
         return vec![(s, e)];
     };
@@ -1822,6 +1831,9 @@ fn head_takes_connector(j: &Join, lx: &Lexicon) -> bool {
     {
         return false;
     }
+    if gathering_of_a_named_body(j, lx) {
+        return false;
+    }
     if conn == "in" {
         // Only inside an organisation name already joined with "of": "Association of X in Wales";
         // or a diplomatic mission and the place it stands in (rule `mission-in-place`).
@@ -1832,6 +1844,21 @@ fn head_takes_connector(j: &Join, lx: &Lexicon) -> bool {
     // Delegates", "Assembly of Officials".
     let people = right_first.len() > 3 && plural_of_people(right_first, lx);
     head_left && (!lx.is_stopword(right_first) || people)
+}
+
+/// Rule `gathering-of-a-named-body`: a gathering's "of" before a body's own name, with no
+/// article, is no part of one name: "the Annual Meeting of Velby Parish Council" is the meeting
+/// and the council, as "the Annual Meeting of the Velby Parish Council" is. The left run ends in
+/// a word for a gathering that is no body's head ("Meeting", "Conference"; not "Congress of
+/// Tolvik Trade Unions", a body), the right run is two words or more and ends in a body's head
+/// that names no gathering ("Session of the Forty Second Synod" is one session).
+fn gathering_of_a_named_body(j: &Join, lx: &Lexicon) -> bool {
+    j.conn == "of"
+        && lx.is_event_head(j.last)
+        && !lx.is_org_head(j.last)
+        && j.right.1 - j.right.0 >= 2
+        && lx.is_org_head(j.right_last)
+        && !lx.is_event_head(j.right_last)
 }
 
 /// Rule `mission-in-place`: a country's diplomatic mission is named with the place it stands
@@ -2538,6 +2565,38 @@ mod tests {
             names("The General Secretary of Velby Dockers spoke."),
             ["General Secretary", "Velby Dockers"]
         );
+    }
+
+    /// Rule `gathering-of-a-named-body`: a gathering's "of" before a body's name, with or
+    /// without "the", parts the two; a body named like a gathering keeps its name.
+    #[test]
+    fn a_gathering_of_a_named_body_is_two_names() {
+        for (text, want) in [
+            (
+                "She read the minutes of the Annual Meeting of Velby Parish Council.",
+                vec!["Annual Meeting", "Velby Parish Council"],
+            ),
+            (
+                "Ana Ruiz chaired an Extraordinary General Meeting of Marden Dockers Union.",
+                vec![
+                    "Ana Ruiz",
+                    "Extraordinary General Meeting",
+                    "Marden Dockers Union",
+                ],
+            ),
+            // A body's head before "of" keeps one name.
+            (
+                "Tom Hale spoke for the Congress of Tolvik Trade Unions.",
+                vec!["Tom Hale", "Congress of Tolvik Trade Unions"],
+            ),
+            // Words after "of" that end in no body's head stay in the gathering's name.
+            (
+                "Mia Roth opened the Conference of Velby Teachers.",
+                vec!["Mia Roth", "Conference of Velby Teachers"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{text}");
+        }
     }
 
     /// Rule `subject-list-in-name`: subjects after a body's "of"/"for" are one name; a name,

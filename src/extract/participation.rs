@@ -977,7 +977,9 @@ fn chair_label(site: &Site) -> Option<PartRole> {
 /// A short line that labels a part ("Chair: A B", "Seconded: C D"), which the reader takes for
 /// a heading.
 fn is_label_line(sent: &Sent) -> bool {
-    sent.is_punct(1, ":")
+    // "Proposed by: A B" as well as "Proposed: A B".
+    let colon = if sent.is(1, "by") { 2 } else { 1 };
+    sent.is_punct(colon, ":")
         && sent.toks.first().is_some_and(|t| {
             matches!(
                 t.lower().as_ref(),
@@ -995,11 +997,13 @@ fn is_label_line(sent: &Sent) -> bool {
         })
 }
 
-/// Rule `motion-label`: "Proposed: X", "Seconded: X", as minutes record a motion's movers.
+/// Rule `motion-label`: "Proposed: X", "Seconded by: X", as minutes record a motion's movers.
 fn motion_label(site: &Site) -> Option<PartRole> {
+    // "Seconded by: A B" as well as "Seconded: A B".
+    let by = usize::from(site.prev(2) == "by");
     (site.prev(1) == ":"
         && matches!(
-            site.prev(2),
+            site.prev(2 + by),
             "proposed" | "seconded" | "proposer" | "seconder" | "moved" | "mover"
         ))
     .then_some(PartRole::Speaker)

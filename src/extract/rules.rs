@@ -179,7 +179,7 @@ rules! {
         "A programme label: \"Chair: A B\".",
         ["Northern Growers Conference 2025\n\nOpening plenary\n\n- Chair: Ana Ruiz\n\nKenji Watanabe told delegates that prices had fallen."];
     MOTION_LABEL: "motion-label", Participation, 0.7,
-        "Minutes' labels for who moved a motion: \"Proposed: A B\", \"Seconded: C D\", \"Proposer: A B\".",
+        "Minutes' labels for who moved a motion: \"Proposed: A B\", \"Seconded by: C D\", \"Proposer: A B\".",
         ["# Tolvik Allotment Society annual general meeting\n\nThe accounts were adopted.\n\nProposed: Ada Kane\n\nSeconded: Tom Hale"];
     WORKSHOP_WITH_NAME: "workshop-with-name", Participation, 0.65,
         "A list item of a session \"with\" its leaders: \"- Workshop on rents with A B and C D\".",

@@ -2564,6 +2564,24 @@ fn called_to_order_by_is_the_chair() {
     }
 }
 
+/// Rule `motion-label`: minutes set out a motion's mover and seconder as labels with "by"
+/// ("Proposed by: Cllr A B"), and they spoke (CONVENTIONS-real: moving or seconding is speaking).
+#[test]
+fn proposed_by_label_is_a_speaker() {
+    let ex = run("The annual meeting of the council was held on Monday.\n\nIt was resolved that the accounts be approved.\n\nProposed by: Cllr Mia Roth          Seconded by: Cllr Jon Berg\n");
+    for person in ["Mia Roth", "Jon Berg"] {
+        assert!(
+            parts(&ex).contains(&(
+                person.to_owned(),
+                PartRole::Speaker,
+                "annual meeting".to_owned()
+            )),
+            "{person}: {:?}",
+            parts(&ex)
+        );
+    }
+}
+
 /// Rule `territory-before-its-office`: a name no gazetteer knows, before an office held only
 /// over a territory, is that territory; a body's name before it stays a body.
 #[test]
@@ -3845,6 +3863,11 @@ fn honorifics_alone_name_nobody() {
             vec!["Mia Roth", "Jon Berg"],
         ),
         (
+            "a councillor's honorific, then a courtesy that also names a post (MS)",
+            "Present: Cllr Ms Mia Roth and Councillor Ms Kari Lund.",
+            vec!["Mia Roth", "Kari Lund"],
+        ),
+        (
             "a courtesy, an initial, and a surname that is a head word",
             "Present: Cllr P Hale, Cllr S Fields and Mrs J Bank.",
             vec!["P Hale", "S Fields", "J Bank"],
@@ -3857,6 +3880,29 @@ fn honorifics_alone_name_nobody() {
     ] {
         let ex = run(text);
         assert_eq!(kinds(&ex, EntityKind::Person), want, "{case}: {text}");
+    }
+}
+
+/// A roll call of councillors, each after a councillor's courtesy and an everyday one: the
+/// courtesies are no post ("MS" is also a Welsh legislator's), and each line is an attendee's.
+#[test]
+fn a_roll_call_after_two_courtesies_lists_attendees() {
+    let ex = run("The annual meeting of the council was held on Monday.\n\nPresent:\n\nCllr Ms Mia Roth\n\nCllr Mr Jon Berg\n\nCouncillor Ms Kari Lund\n");
+    for person in ["Mia Roth", "Jon Berg", "Kari Lund"] {
+        assert!(
+            titles(&ex, person).is_empty(),
+            "{person}: {:?}",
+            titles(&ex, person)
+        );
+        assert!(
+            parts(&ex).contains(&(
+                person.to_owned(),
+                PartRole::Attendee,
+                "annual meeting".to_owned()
+            )),
+            "{person}: {:?}",
+            parts(&ex)
+        );
     }
 }
 
