@@ -517,6 +517,44 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
         }
         pronoun_subject_posts(r, s);
     }
+    councillors_of_the_council(r);
+}
+
+/// Rule `councillor-of-the-council`: in a report of a council's own (its minutes, its news),
+/// one styled as a councillor ("Cllr A B", "Councillor A B") sits on that council, unless a
+/// tier of government before the courtesy names another ("Unitary Cllr A B", "County
+/// Councillor A B"). Plain membership: the courtesy is no post (CONVENTIONS). Not for one whom
+/// a rule already tied to a body: their own words say where they sit.
+fn councillors_of_the_council(r: &mut Reader) {
+    let Some(council) = r.main_org else { return };
+    if !r.reg.has_head_key(council, "council") {
+        return;
+    }
+    let mut seen: Vec<EntityId> = r.memberships.iter().map(|m| m.member).collect();
+    for s in 0..r.sents.len() {
+        let sent = &r.sents[s];
+        if sent.boilerplate {
+            continue;
+        }
+        let styled: Vec<EntityId> = sent
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Some(EntityKind::Person))
+            .filter_map(|m| {
+                let h = m.hon?;
+                let courtesy =
+                    names::is_councillor_courtesy(sent.toks[h].text.trim_end_matches('.'));
+                let tier = h > 0 && names::is_tier_of_government(&sent.toks[h - 1].lower());
+                (courtesy && !tier).then_some(m.entity?)
+            })
+            .collect();
+        for person in styled {
+            if !seen.contains(&person) {
+                seen.push(person);
+                member(r, s, person, council, &rules::COUNCILLOR_OF_THE_COUNCIL);
+            }
+        }
+    }
 }
 
 /// Rule `body-chaired-by`: a body, then a participle set off by a comma that says who heads

@@ -117,6 +117,9 @@ rules! {
     ORGANISATION_MEMBERS_LIST: "organisation-members-list", Affiliation, 0.7,
         "An organisation, a plural noun for its people, then their names: \"HWU central leaders A B, C D and E F\", \"Dock Union officials A B and C D\".",
         ["The conference opened in Tolvik. HWU central leaders Tom Hale, Ada Kane and Mark Ortega took part."];
+    COUNCILLOR_OF_THE_COUNCIL: "councillor-of-the-council", Affiliation, 0.6,
+        "In a council's own report, one styled \"Cllr\" or \"Councillor\" sits on that council (not after a tier of government: \"County Cllr A B\").",
+        ["Minutes of the Annual Meeting of Velby Parish Council held on 5 May 2021.\n\nPresent: Cllr Ana Ruiz and Cllr Tom Hale."];
     BODY_CHAIRED_BY: "body-chaired-by", Affiliation, 0.7,
         "A body, then a participle set off by a comma that says who heads it: \"the Commission on Staffing Levels, chaired by Professor A B\", \"the X Trust, led by A B\".",
         ["Delegates heard an update from the Commission on Staffing Levels, chaired by Professor Tom Hale."];

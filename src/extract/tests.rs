@@ -2564,6 +2564,50 @@ fn called_to_order_by_is_the_chair() {
     }
 }
 
+/// Rule `councillor-of-the-council`: in a council's own report, one styled as a councillor
+/// sits on it: (case, text, person, whether they are tied to the council with no post).
+#[test]
+fn councillors_sit_on_the_council_of_the_report() {
+    let minutes = "Minutes of the Annual Meeting of Velby Parish Council held on 5 May 2021.\n\n";
+    for (case, tail, person, member) in [
+        (
+            "a roll call",
+            "Present: Cllr Ana Ruiz and Cllr Mr Tom Hale.",
+            "Tom Hale",
+            true,
+        ),
+        (
+            "a councillor named in the text",
+            "It was agreed that Councillor Mia Roth write to the school.",
+            "Mia Roth",
+            true,
+        ),
+        (
+            "a tier of government names another council",
+            "In attendance: County Cllr Jon Berg.",
+            "Jon Berg",
+            false,
+        ),
+        (
+            "one whom a rule tied to another body",
+            "Cllr Kari Lund, of the Marden Rowing Club, spoke.",
+            "Kari Lund",
+            false,
+        ),
+    ] {
+        let ex = run(&format!("{minutes}{tail}"));
+        assert_eq!(
+            has_aff(&ex, person, "", "Velby Parish Council"),
+            member,
+            "{case}: {:?}",
+            affiliations(&ex)
+        );
+    }
+    // Not in a report of anything but a council.
+    let ex = run("Minutes of the Annual Meeting of the Velby Rowing Club held on 5 May 2021.\n\nPresent: Cllr Ana Ruiz.");
+    assert!(affiliations(&ex).is_empty(), "{:?}", affiliations(&ex));
+}
+
 /// Rule `motion-label`: minutes set out a motion's mover and seconder as labels with "by"
 /// ("Proposed by: Cllr A B"), and they spoke (CONVENTIONS-real: moving or seconding is speaking).
 #[test]
