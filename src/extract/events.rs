@@ -811,6 +811,9 @@ fn name_the_main_event(r: &mut Reader, main: EntityId, by_head: &mut HashMap<Str
     if r.main_org.is_some() {
         return;
     }
+    // "&" and "and" are one: the "Velby and District Trades Council AGM" is that of the
+    // "Velby & District Trades Council".
+    let name = name.replace(" & ", " and ");
     for s in &r.sents {
         let first_org = s
             .mentions
@@ -818,7 +821,7 @@ fn name_the_main_event(r: &mut Reader, main: EntityId, by_head: &mut HashMap<Str
             .find(|m| m.kind == Some(EntityKind::Organization))
             .and_then(|m| m.entity);
         if let Some(e) = first_org {
-            if name.contains(&r.reg.get(e).name) {
+            if name.contains(&r.reg.get(e).name.replace(" & ", " and ")) {
                 r.main_org = Some(e);
                 break;
             }

@@ -1570,7 +1570,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     }
     match j.conn.as_ref() {
         "&" if firm_of_partners(&j) => true,
-        "and" | "&" if place_across_and(&j, lx) => true,
+        "and" | "&" if place_across_and(&j, lx) || place_and_district(&j, lx) => true,
         "and" | "&" => fields_joined_by_and(&j, lx),
         "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
             head_takes_connector(&j, lx)
@@ -1906,6 +1906,22 @@ fn place_across_and(j: &Join, lx: &Lexicon) -> bool {
                 .is_some_and(|k| k != super::lexicon::PlaceKind::Region)
         })
     })
+}
+
+/// Rule `place-and-district`: a body named for a town and the country round it, "the Velby
+/// and District Trades Council", "Marden & District Rowing Club": one or two words, "and" or
+/// "&", then "District" (or "Districts", "Area") and words that hold a body's head (maybe
+/// before a gathering's: "Velby and District Trades Council AGM").
+fn place_and_district(j: &Join, lx: &Lexicon) -> bool {
+    j.left.1 - j.left.0 <= 2
+        && j.right.1 - j.right.0 >= 2
+        && matches!(j.right_first, "District" | "Districts" | "Area")
+        && j.toks[j.right.0 + 1..j.right.1]
+            .iter()
+            .any(|t| t.lex.is_org_head())
+        && !j.toks[j.left.0..j.left.1]
+            .iter()
+            .any(|t| t.lex.is_org_head())
 }
 
 /// Honorifics before token `start`, one after another ("HE. Amb. A B", "Maj. Gen. (R) A B"):
@@ -2565,6 +2581,28 @@ mod tests {
             names("The General Secretary of Velby Dockers spoke."),
             ["General Secretary", "Velby Dockers"]
         );
+    }
+
+    /// Rule `place-and-district`: a town "and District" before a body's head is one name.
+    #[test]
+    fn a_town_and_district_body_is_one_name() {
+        for (text, want) in [
+            (
+                "She spoke for the Velby and District Trades Council on Monday.",
+                vec!["Velby and District Trades Council"],
+            ),
+            (
+                "Tom Hale of Marden & District Rowing Club spoke.",
+                vec!["Tom Hale", "Marden & District Rowing Club"],
+            ),
+            // A district that ends in no body's head stays a place beside another.
+            (
+                "Delegates came from Velby and District Nine.",
+                vec!["Velby", "District Nine"],
+            ),
+        ] {
+            assert_eq!(names(text), want, "{text}");
+        }
     }
 
     /// Rule `gathering-of-a-named-body`: a gathering's "of" before a body's name, with or

@@ -2564,6 +2564,20 @@ fn called_to_order_by_is_the_chair() {
     }
 }
 
+/// A town "and District" body named in a headline's gathering and again with "&" in the
+/// text is the report's own: officers listed under it hold their posts in it.
+#[test]
+fn a_town_and_district_body_is_the_report_organisation() {
+    let ex = run("# Velby and District Trades Council AGM\n\nThe Velby & District Trades Council held its Annual General Meeting on Wednesday.\n\nThe following officers were elected:\n\nChair: Ana Ruiz\n\nSecretary: Tom Hale\n");
+    for (person, post) in [("Ana Ruiz", "Chair"), ("Tom Hale", "Secretary")] {
+        assert!(
+            has_aff(&ex, person, post, "Velby & District Trades Council"),
+            "{person}: {:?}",
+            affiliations(&ex)
+        );
+    }
+}
+
 /// Rule `councillor-of-the-council`: in a council's own report, one styled as a councillor
 /// sits on it: (case, text, person, whether they are tied to the council with no post).
 #[test]
