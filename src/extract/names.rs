@@ -1570,7 +1570,7 @@ fn joins(toks: &[Token], left: (usize, usize), right: (usize, usize), lx: &Lexic
     }
     match j.conn.as_ref() {
         "&" if firm_of_partners(&j) => true,
-        "and" | "&" if place_across_and(&j, lx) || place_and_district(&j, lx) => true,
+        "and" | "&" if place_across_and(&j, lx) || place_and_district(&j) => true,
         "and" | "&" => fields_joined_by_and(&j, lx),
         "of" | "for" | "on" | "in" | "de" | "del" | "für" | "di" | "des" | "du" | "da" | "zu" => {
             head_takes_connector(&j, lx)
@@ -1912,7 +1912,7 @@ fn place_across_and(j: &Join, lx: &Lexicon) -> bool {
 /// and District Trades Council", "Marden & District Rowing Club": one or two words, "and" or
 /// "&", then "District" (or "Districts", "Area") and words that hold a body's head (maybe
 /// before a gathering's: "Velby and District Trades Council AGM").
-fn place_and_district(j: &Join, lx: &Lexicon) -> bool {
+fn place_and_district(j: &Join) -> bool {
     j.left.1 - j.left.0 <= 2
         && j.right.1 - j.right.0 >= 2
         && matches!(j.right_first, "District" | "Districts" | "Area")
