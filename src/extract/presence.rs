@@ -285,8 +285,8 @@ fn said_away(r: &Reader, s: usize) -> bool {
 
 /// A sentence that names people for something other than a part at the event: a byline or a
 /// credit ("By A B", "Photo: A B"), or a choice of officers ("was elected president",
-/// "elected the following to the Board: …"). Being chosen is no part (`CONVENTIONS`); the
-/// model is not to read one as a speech.
+/// "elected the following to the Board: …", a roster's "Treasurer: A B"). Being chosen is no
+/// part (`CONVENTIONS`); the model is not to read one as a speech.
 fn named_for_no_part(r: &Reader, s: usize) -> bool {
     let toks = &r.sents[s].toks;
     let credit = toks.len() <= 10
@@ -303,12 +303,19 @@ fn named_for_no_part(r: &Reader, s: usize) -> bool {
                     | "credits"
             )
         });
-    let chosen = toks.iter().any(|t| {
-        matches!(
-            t.lower().as_ref(),
-            "elected" | "re-elected" | "reelected" | "appointed" | "nominated"
-        )
-    });
+    // A roster's line, a post then a colon: "Vice Chair: A B", "Treasurer: C D and E F".
+    let roster = toks
+        .iter()
+        .take(7)
+        .position(|t| t.is_punct(":"))
+        .is_some_and(|c| c > 0 && toks[..c].iter().any(|t| t.lex.is_role_word()));
+    let chosen = roster
+        || toks.iter().any(|t| {
+            matches!(
+                t.lower().as_ref(),
+                "elected" | "re-elected" | "reelected" | "appointed" | "nominated"
+            )
+        });
     credit || chosen
 }
 
@@ -435,6 +442,13 @@ mod tests {
             "a name only where officers were chosen",
             "The Harbour Forum was held in Tolvik on Monday. Speakers were heard in turn. \
              Dr Kai Brandt of the Marden Institute was elected to the board.",
+            "Kai Brandt",
+            false,
+        ),
+        (
+            "a name only in a roster's line of officers",
+            "The Harbour Forum was held in Tolvik on Monday. Speakers were heard in turn.\n\n\
+             The following officers were elected:\n\nTreasurer: Dr Kai Brandt\n\nVice Chair: Mia Roth",
             "Kai Brandt",
             false,
         ),
