@@ -647,12 +647,28 @@ fn copula_part(site: &Site) -> Option<PartRole> {
             }
         }
     }
-    // Before the name, opening the sentence: "The keynote speaker was A B".
-    if !matches!(site.prev(1), "was" | "is") || site.first < 3 || !det(site.w(0)) {
+    // Before the name, opening the sentence: "The keynote speaker was A B", "The closing
+    // speaker was the former Velby Union Secretary A B" (words of a title between, no comma).
+    if site.first < 3 || !det(site.w(0)) {
         return None;
     }
-    let (part, len) = part_noun(site.w(1), site.w(2), site.w(3))?;
-    (1 + len + 1 == site.first).then_some(part)
+    let order = usize::from(is_speaking_order(site.w(1)));
+    let (part, len) = part_noun(site.w(1 + order), site.w(2 + order), site.w(3 + order))?;
+    let verb = 1 + order + len;
+    let title_between = site.first - (verb + 1) <= 8
+        && site.sent.toks[verb + 1..site.first]
+            .iter()
+            .all(|t| t.kind == Kind::Word);
+    (site.first > verb && matches!(site.w(verb), "was" | "is") && title_between).then_some(part)
+}
+
+/// A word for a speaker's place in the order of speaking: "the first speaker", "the closing
+/// speaker".
+fn is_speaking_order(w: &str) -> bool {
+    matches!(
+        w,
+        "first" | "second" | "third" | "next" | "final" | "last" | "opening" | "closing"
+    )
 }
 
 /// Rule `speaker-before-name`: "keynote speaker A B", "guest speaker and author A B": the

@@ -304,7 +304,7 @@ rules! {
         "One quoted in a report of a gathering where people take the floor (a conference, congress, annual meeting) spoke at it.",
         ["The Harbour Workers' Union annual conference opened in Tolvik on Monday.\n\n\"We will not accept these cuts,\" said Ana Ruiz."];
     COPULA_PART: "copula-part", Participation, 0.75,
-        "A part named by a copula, after the name or before it: \"A B was the keynote speaker\", \"The master of ceremonies was A B\".",
+        "A part named by a copula, after the name or before it: \"A B was the keynote speaker\", \"The master of ceremonies was A B\", \"The closing speaker was the former Secretary A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz was the keynote speaker.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The master of ceremonies was Tom Hale."];
     SPEECH_AT_EVENT: "speech-at-event", Participation, 0.5,

@@ -3778,6 +3778,13 @@ fn participation_forms() {
             conference,
         ),
         (
+            "a speaker's place in the order, a copula, then a title before the name",
+            "The closing speaker was the former Velby Union Secretary Kai Brandt.",
+            "Kai Brandt",
+            Speaker,
+            conference,
+        ),
+        (
             "the later names of a list of those present",
             "Others present included Ana Ruiz and Kai Brandt.",
             "Kai Brandt",
