@@ -560,6 +560,33 @@ impl Reader<'_> {
         if kind == EntityKind::Event {
             if let Some(k) = body_of_a_gathering(toks, a, b, lx) {
                 let body = self.text(s, a, k).to_owned();
+                // Rule `body-in-a-gathering-name`: a body whose own head word ends it
+                // ("the Velby Bar Association Annual Dinner") is named there, as CONVENTIONS
+                // list it; letters alone ("the HWU Congress") may stand for a place or a cause.
+                // Not letters before a head ("the HWU National Council Meeting"), nor "Annual
+                // Parish" or "X International" of a gathering's own modifiers, nor a kind of
+                // body alone ("the Town Council Meeting"): a word of its own name is needed.
+                // A field or industry is what a gathering is about, no body's head: "the West
+                // Africa Clean Energy Summit".
+                let worded = |t: &Token| {
+                    t.is_cap()
+                        && !t.is_acronym()
+                        && !t.lex.is_org_head()
+                        && !is_modifier(t)
+                        && (t.lex.place().is_some()
+                            || !known_as_no_name(lx, t) && !t.lex.is_place_head())
+                };
+                let headed = k - a >= 2
+                    && toks[k - 1].lex.is_org_head()
+                    && !is_modifier(&toks[k - 1])
+                    && !names::is_industry_word(&toks[k - 1].lower())
+                    && toks[a..k - 1]
+                        .iter()
+                        .all(|t| !t.is_acronym() && !is_modifier(t))
+                    && toks[a..k - 1].iter().any(worded);
+                if headed && self.reg.find(EntityKind::Organization, &body).is_none() {
+                    self.reg.add(EntityKind::Organization, &body, s);
+                }
                 self.held_by.push((body, id, s));
             }
         }
@@ -651,6 +678,25 @@ fn named_government_or_party(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -
         }
 }
 
+/// Words that say how often or how widely a gathering meets, which open its own name after
+/// the body's: "the Velby Bar Association Annual Dinner".
+const GATHERING_MODIFIERS: &[&str] = &[
+    "annual",
+    "biennial",
+    "triennial",
+    "international",
+    "national",
+    "general",
+    "extraordinary",
+    "special",
+    "ordinary",
+];
+
+/// Is the token one of `GATHERING_MODIFIERS`?
+fn is_modifier(t: &Token) -> bool {
+    GATHERING_MODIFIERS.contains(&t.lower().as_ref())
+}
+
 /// Post-nominal letters of honours and orders written after a name ("Ana Ruiz OBE", "Tom Hale
 /// CMG MP", "Mia Roth AO"): the British and Commonwealth orders, the Australian, New Zealand
 /// and Canadian ones, and senior counsel. General knowledge; no name holds one.
@@ -690,10 +736,13 @@ fn body_of_a_gathering(toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> Opti
     };
     // The gathering's own words after the body: words of gatherings, no body's head, place,
     // acronym or unknown name among them ("HWU Tolvik AGM": "Tolvik" is the body's).
+    // ("Annual", "International" and the like may open it: "… Association Annual Dinner").
     let own_name = |k: usize| {
         toks[k..b].iter().all(|t| {
             t.is_cap() && t.lex.place().is_none() && (!t.lex.is_org_head() || t.lex.is_event_head())
-        }) && !toks[k..b - 1].iter().any(|t| t.is_acronym() || proper(t))
+        }) && !toks[k..b - 1]
+            .iter()
+            .any(|t| (t.is_acronym() || proper(t)) && !is_modifier(t))
     };
     if acronym(&toks[a]) && own_name(a + 1) && b - a <= 4 {
         return Some(a + 1);

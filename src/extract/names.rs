@@ -1721,7 +1721,7 @@ fn fields_joined_by_and(j: &Join, lx: &Lexicon) -> bool {
 /// A word of an industry that also ends a company's name ("Velby Petroleum") but, alone before
 /// "and", names the trade a body's members work in: "the Petroleum and Natural Gas Staff
 /// Association", "the Electricity and Allied Workers Union". General knowledge.
-fn is_industry_word(word: &str) -> bool {
+pub(super) fn is_industry_word(word: &str) -> bool {
     matches!(
         word,
         "petroleum"

@@ -250,10 +250,14 @@ impl Registry {
 
 /// The key names are merged by: lexicon key without a leading "the" ("The Daily Post" and
 /// "Daily Post" are one), a company's legal form in its short spelling ("Acme Group Limited"
-/// and "Acme Group Ltd" are one).
+/// and "Acme Group Ltd" are one), "&" as "and" ("Velby & District Trades Council" and "Velby
+/// and District Trades Council" are one).
 fn name_key(name: &str) -> String {
-    // Asked of every name met, so built in its one allocation.
+    // Asked of every name met, so built in its one allocation (and a second for a rare "&").
     let mut k = key(name);
+    if k.contains(" & ") {
+        k = k.replace(" & ", " and ");
+    }
     if k.len() > "the ".len() && k.starts_with("the ") {
         k.drain(.."the ".len());
     }

@@ -2564,6 +2564,60 @@ fn called_to_order_by_is_the_chair() {
     }
 }
 
+/// Rule `body-in-a-gathering-name`: a body whose head word ends the first words of a
+/// gathering's name is named there; its letters then name it ("VBA President A B"). Not a kind
+/// of body alone, letters, or a field: (case, text, the body or None).
+#[test]
+fn a_body_named_inside_a_gathering_name() {
+    for (case, text, body) in [
+        (
+            "a body, then the gathering's own modifier and head",
+            "Members met at last week's Velby Bar Association Annual Dinner in Marden.\n\nVBA President Ana Ruiz opened the dinner.",
+            Some("Velby Bar Association"),
+        ),
+        (
+            "a union's conference",
+            "The Tolvik Teachers Union Conference opened on Monday in Marden.",
+            Some("Tolvik Teachers Union"),
+        ),
+        (
+            "a kind of body alone",
+            "Members met at the Town Council Meeting in Marden on Monday.",
+            None,
+        ),
+        (
+            "a field of work before the gathering",
+            "Members met at the Velby Clean Energy Summit in Marden on Monday.",
+            None,
+        ),
+    ] {
+        let ex = run(text);
+        let orgs = kinds(&ex, EntityKind::Organization);
+        match body {
+            Some(b) => assert!(orgs.contains(&b), "{case}: {orgs:?}"),
+            None => assert!(orgs.is_empty(), "{case}: {orgs:?}"),
+        }
+    }
+    let ex = run("Members met at last week's Velby Bar Association Annual Dinner in Marden.\n\nVBA President Ana Ruiz opened the dinner.");
+    assert!(
+        has_aff(&ex, "Ana Ruiz", "President", "Velby Bar Association"),
+        "{:?}",
+        affiliations(&ex)
+    );
+}
+
+/// "&" and "and" in a body's name are one name.
+#[test]
+fn ampersand_and_and_name_one_body() {
+    let ex = run("The Velby and District Rowing Club met in Marden on Monday.\n\nAna Ruiz of the Velby & District Rowing Club spoke.");
+    assert_eq!(
+        kinds(&ex, EntityKind::Organization).len(),
+        1,
+        "{:?}",
+        ex.entities
+    );
+}
+
 /// A town "and District" body named in a headline's gathering and again with "&" in the
 /// text is the report's own: officers listed under it hold their posts in it.
 #[test]
