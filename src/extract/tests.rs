@@ -2625,7 +2625,7 @@ fn a_town_and_district_body_is_the_report_organisation() {
     let ex = run("# Velby and District Trades Council AGM\n\nThe Velby & District Trades Council held its Annual General Meeting on Wednesday.\n\nThe following officers were elected:\n\nChair: Ana Ruiz\n\nSecretary: Tom Hale\n");
     for (person, post) in [("Ana Ruiz", "Chair"), ("Tom Hale", "Secretary")] {
         assert!(
-            has_aff(&ex, person, post, "Velby & District Trades Council"),
+            has_aff(&ex, person, post, "Velby and District Trades Council"),
             "{person}: {:?}",
             affiliations(&ex)
         );
@@ -3913,7 +3913,12 @@ fn participation_forms() {
     // Urging anyone but the room does not place the speaker in it: only the weak
     // `speech-at-event` reading of a verb of speech remains.
     let ex = run(&format!("{opening}Ada Kane urged the government to act."));
-    let rules: Vec<&str> = ex.participations.iter().map(|p| p.evidence.rule).collect();
+    let rules: Vec<&str> = ex
+        .participations
+        .iter()
+        .filter(|p| name(&ex, p.person) == "Ada Kane")
+        .map(|p| p.evidence.rule)
+        .collect();
     assert_eq!(rules, ["speech-at-event"]);
 }
 
