@@ -1185,6 +1185,9 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
             }
         }
     }
+    // Rule `held-talks-together`: "A B and C D held bilateral talks (on Sunday)": a meeting
+    // of the people named before the verb, by its noun.
+    let together = held_together(r, s, ctx);
     for (k, known, from, end) in found {
         let id = match known {
             Some(id) => id,
@@ -1198,6 +1201,15 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
         };
         ctx.meetings[s].push((k, id));
     }
+    if let Some((verb, noun, end)) = together {
+        let what = r.text(s, noun, end).to_lowercase();
+        let id = r.reg.add(EntityKind::Event, &what, s);
+        if let Some(main) = r.main_event.filter(|&m| m != id) {
+            r.reg.get_mut(id).part_of = Some(main);
+        }
+        ctx.mentions[s].push((noun, end, id));
+        ctx.meetings[s].push((verb, id));
+    }
     for (verb, noun, with, end) in held {
         let what = r.text(s, noun, with).to_lowercase();
         if let Some(id) = register_meeting(r, s, &what, (with + 1, end)) {
@@ -1207,6 +1219,44 @@ fn meetings(r: &mut Reader, s: usize, ctx: &mut EventContext) {
             ctx.meetings[s].push((verb, id));
         }
     }
+}
+
+/// "held bilateral talks" with no "with" after it, and two people or more named before the
+/// verb, joined by "and": the verb's token, the noun phrase's first word (after its article)
+/// and its end. None when a gathering is already read there.
+fn held_together(r: &Reader, s: usize, ctx: &EventContext) -> Option<(usize, usize, usize)> {
+    let sent = &r.sents[s];
+    let toks = &sent.toks;
+    let (verb, noun) = (1..toks.len()).find_map(|v| {
+        if !is_holding(&toks[v].lower()) {
+            return None;
+        }
+        let noun = (v + 1..toks.len().min(v + 4)).find(|&n| {
+            matches!(
+                toks[n].lower().as_ref(),
+                "talks" | "meeting" | "discussions" | "consultations"
+            )
+        })?;
+        let between = toks[v + 1..noun]
+            .iter()
+            .all(|t| t.kind == Kind::Word && !t.is_cap());
+        (between && !sent.is(noun + 1, "with")).then_some((v, noun))
+    })?;
+    let people = sent
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Person) && m.end <= verb)
+        .count();
+    let joined = toks[..verb].iter().any(|t| t.is("and"));
+    let read = ctx.mentions[s]
+        .iter()
+        .any(|&(a, e, _)| a <= noun && noun < e);
+    let first = if matches!(toks[verb + 1].lower().as_ref(), "a" | "an") {
+        verb + 2
+    } else {
+        verb + 1
+    };
+    (people >= 2 && joined && !read).then_some((verb, first, noun + 1))
 }
 
 /// The second of two people joined by "and" right before "met" (maybe after the second's title),

@@ -1395,12 +1395,20 @@ fn met_with(
         k += 1;
     }
     // "A B and C D met": the first of two who met each other (`met-each-other`).
+    // "A B and visiting Minister for Trade of Velby, C D, held talks": the second's title
+    // may run in lower case to a comma, and the verb stand after a comma.
     if site.w(k) == "and" {
         let titled = |m: &&Mention| {
-            m.start > k && m.start - k <= 6 && (k + 1..m.start).all(|i| sent.toks[i].is_cap())
+            let first = m.hon.unwrap_or(m.start);
+            first > k
+                && (first - k <= 6 && (k + 1..first).all(|i| sent.toks[i].is_cap())
+                    || first - k <= 10
+                        && sent.is_punct(first - 1, ",")
+                        && (k + 1..first - 1).all(|i| sent.toks[i].kind == Kind::Word))
         };
         if let Some(second) = persons.iter().find(titled) {
-            if let Some(id) = at(second.end) {
+            let after = second.end + usize::from(site.w(second.end) == ",");
+            if let Some(id) = at(second.end).or_else(|| at(after)) {
                 return Some(id);
             }
         }

@@ -5431,6 +5431,24 @@ fn meetings_between_people() {
             Some("meeting with Tom Hale"),
         ),
         (
+            "held-talks-together: the first of two who held them, a title set off before the second",
+            "Ana Ruiz and visiting Minister for Trade of Velby, Tom Hale, held bilateral talks on Sunday.",
+            "Ana Ruiz",
+            Some("bilateral talks"),
+        ),
+        (
+            "held-talks-together: the second of two who held them",
+            "Ana Ruiz and visiting Minister for Trade of Velby, Tom Hale, held bilateral talks on Sunday.",
+            "Tom Hale",
+            Some("bilateral talks"),
+        ),
+        (
+            "held-talks-together: one who held a meeting alone names no meeting of people",
+            "Ana Ruiz held a meeting on Sunday.",
+            "Ana Ruiz",
+            None,
+        ),
+        (
             "met-each-other: a body is no one to meet",
             "Ana Ruiz and the union met on Wednesday.",
             "Ana Ruiz",
