@@ -1415,6 +1415,39 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         || name_of_organisation(r, s, p.end, person)
         || coordinated_names_of(r, s, p, person)
         || appositive(r, s, p.end, person);
+    representing_body(r, s, p, person);
+}
+
+/// Rule `representing-body`: one named as representing a body belongs to it: "A B
+/// representing the Velby Teachers Union", "C D, Director of X, representing the Y". The verb
+/// stands after the name, or after its description, before any other person or ";".
+fn representing_body(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
+    let sent = &r.sents[s];
+    let n = sent.toks.len();
+    let stop = |k: usize| {
+        sent.is_punct(k, ";.")
+            || sent
+                .mentions
+                .iter()
+                .any(|m| m.start == k && m.kind == Some(EntityKind::Person))
+    };
+    let Some(v) = (p.end..n.min(p.end + 10))
+        .take_while(|&k| !stop(k))
+        .find(|&k| sent.is(k, "representing"))
+    else {
+        return;
+    };
+    let k = if sent.is(v + 1, "the") { v + 2 } else { v + 1 };
+    let Some(mi) = sent.mentions.iter().position(|m| {
+        m.start == k
+            && (m.kind == Some(EntityKind::Organization)
+                || m.kind.is_none() && sent.toks[m.start].is_acronym())
+    }) else {
+        return;
+    };
+    if let Some(org) = r.make_org(s, mi) {
+        member(r, s, person, org, &rules::REPRESENTING_BODY);
+    }
 }
 
 /// Rule `coordinated-names-of`: every name of a list joined by "and" that ends, set off by a

@@ -120,6 +120,9 @@ rules! {
     COUNCILLOR_OF_THE_COUNCIL: "councillor-of-the-council", Affiliation, 0.6,
         "In a council's own report, one styled \"Cllr\" or \"Councillor\" sits on that council (not after a tier of government: \"County Cllr A B\").",
         ["Minutes of the Annual Meeting of Velby Parish Council held on 5 May 2021.\n\nPresent: Cllr Ana Ruiz and Cllr Tom Hale."];
+    REPRESENTING_BODY: "representing-body", Affiliation, 0.7,
+        "One named as representing a body belongs to it: \"A B representing the X Union\", \"C D, Director of X, representing the Y\".",
+        ["The synod welcomed its guests: Ana Ruiz representing the Velby Teachers Union; Tom Hale representing the Marden Rowing Club."];
     BODY_CHAIRED_BY: "body-chaired-by", Affiliation, 0.7,
         "A body, then a participle set off by a comma that says who heads it: \"the Commission on Staffing Levels, chaired by Professor A B\", \"the X Trust, led by A B\".",
         ["Delegates heard an update from the Commission on Staffing Levels, chaired by Professor Tom Hale."];

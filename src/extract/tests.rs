@@ -2632,6 +2632,43 @@ fn a_town_and_district_body_is_the_report_organisation() {
     }
 }
 
+/// Rule `representing-body`: one named as representing a body belongs to it: (case, text,
+/// person, body or None).
+#[test]
+fn representing_a_body_is_belonging_to_it() {
+    let opening = "The annual synod of the diocese was held in Marden on Saturday.\n\n";
+    for (case, text, person, body) in [
+        (
+            "right after the name, in a list set off by semicolons",
+            "The bishop welcomed the guests: Ana Ruiz representing the Velby Teachers Union; Tom Hale representing the Marden Rowing Club.",
+            "Tom Hale",
+            Some("Marden Rowing Club"),
+        ),
+        (
+            "after the person's description",
+            "Mia Roth, Director of Brantex, representing the Tolvik Chamber of Commerce, spoke.",
+            "Mia Roth",
+            Some("Tolvik Chamber of Commerce"),
+        ),
+        (
+            "another person's representing, after a semicolon",
+            "The guests were Ana Ruiz; Tom Hale representing the Marden Rowing Club.",
+            "Ana Ruiz",
+            None,
+        ),
+    ] {
+        let ex = run(&format!("{opening}{text}"));
+        let got: Vec<(String, String, String)> = affiliations(&ex)
+            .into_iter()
+            .filter(|(p, _, _)| p == person)
+            .collect();
+        match body {
+            Some(b) => assert!(got.iter().any(|(_, _, o)| o == b), "{case}: {got:?}"),
+            None => assert!(got.is_empty(), "{case}: {got:?}"),
+        }
+    }
+}
+
 /// Rule `councillor-of-the-council`: in a council's own report, one styled as a councillor
 /// sits on it: (case, text, person, whether they are tied to the council with no post).
 #[test]
