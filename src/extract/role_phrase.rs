@@ -186,6 +186,11 @@ pub(super) fn role_prefix(r: &Reader, s: usize, i: usize) -> Option<RolePrefix> 
         j += 1;
     } else if sent.is(j, "the") {
         j += 1;
+    } else if sent.is(j, "our") {
+        // Rule `our-role`: "A B, our secretary", "A B is our new Office Manager": a post of
+        // the body the report speaks for, or a title when it names none.
+        pre.self_reference = true;
+        j += 1;
     } else if sent.is(j, "its") || whose_after_org(sent, j) {
         // Rule `its-role`: "received by its president, A B", "X, whose chair, A B,": the
         // organisation named last before it.

@@ -2632,6 +2632,42 @@ fn a_town_and_district_body_is_the_report_organisation() {
     }
 }
 
+/// Rule `our-role`: "our" before a post points to the body the report speaks for; with none
+/// named, the post is a title: (case, text, person, post, body or "").
+#[test]
+fn our_post_is_of_the_report_body() {
+    for (case, text, person, post, body) in [
+        (
+            "set off after the name, no body named",
+            "The annual synod of the diocese was held in Marden on Saturday.\n\nMia Roth, our secretary, read the minutes.",
+            "Mia Roth",
+            "secretary",
+            "",
+        ),
+        (
+            "after a copula, with new before the post",
+            "The annual synod of the diocese was held in Marden on Saturday.\n\nJenny Lind is our new Office Manager.",
+            "Jenny Lind",
+            "Office Manager",
+            "",
+        ),
+        (
+            "the report's own body",
+            "The Velby Rowing Club held its annual general meeting in Marden on Monday.\n\nMia Roth, our secretary, read the minutes.",
+            "Mia Roth",
+            "secretary",
+            "Velby Rowing Club",
+        ),
+    ] {
+        let ex = run(text);
+        if body.is_empty() {
+            assert!(titles(&ex, person).iter().any(|t| t == post), "{case}: {:?}", titles(&ex, person));
+        } else {
+            assert!(has_aff(&ex, person, post, body), "{case}: {:?}", affiliations(&ex));
+        }
+    }
+}
+
 /// Rule `representing-body`: one named as representing a body belongs to it: (case, text,
 /// person, body or None).
 #[test]
