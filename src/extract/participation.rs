@@ -528,6 +528,7 @@ const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::IN_THEIR_SPEECH, in_their_speech),
     (&rules::WORKSHOP_WITH_NAME, workshop_with_name),
     (&rules::AMONG_THEM_WAS, among_them_was),
+    (&rules::WELCOMED_NAME, welcomed_after_colon),
     (&rules::COLON_LIST_AFTER_PART, colon_list_after_part),
     (&rules::PRESENTED_TO_NAME, presented_to_name),
     (&rules::SPEAKERS_INCLUDED, speakers_included),
@@ -1237,6 +1238,16 @@ fn welcomed_name(site: &Site) -> Option<PartRole> {
     let q = list_after(site, &["welcomed", "welcomes", "greeted", "introduced"])?;
     // The verb has a subject before it: it is no participle ("the introduced bill").
     (q >= 1).then_some(PartRole::Attendee)
+}
+
+/// Rule `welcomed-name`, its list after a colon: "The bishop welcomed all to the meeting and
+/// especially our invited guests: A B representing X; C D; …": each person of the list was
+/// welcomed there.
+fn welcomed_after_colon(site: &Site) -> Option<PartRole> {
+    let colon = (0..site.first).rev().find(|&k| site.w(k) == ":")?;
+    let verb = (colon.saturating_sub(12)..colon)
+        .find(|&k| matches!(site.w(k), "welcomed" | "welcomes" | "greeted"))?;
+    (verb >= 1 && !site.planned()).then_some(PartRole::Attendee)
 }
 
 /// Rule `featuring-names`: "the launch, featuring Programme Coordinator A B and C D", "the

@@ -225,7 +225,7 @@ rules! {
         "A meeting between people: \"A B met (with) C D\" (a meeting with C D, unless the sentence names the gathering), \"A B and C D met\" (rule `met-each-other`: a meeting with C D), \"a meeting earlier this week with C D\", \"talks with C D\", \"held talks with C D\", \"had a meeting with C D\", \"A B and C D held bilateral talks\" (rule `held-talks-together`: a meeting by its noun): the one who met or held it and each person met attended it; the people a gathering held for talk is with are its speakers (\"a panel on safety with A B\", \"a workshop with C D\").",
         ["The Minister for Trade, Ana Ruiz, met with the Governor of Marden, Tom Hale, in Brask on Tuesday.", "Following a meeting earlier this week with the Commissioner for Energy, Kai Brandt, the minister left for Tolvik.", "The Minister for Trade began a visit to Marden on Monday. Ana Ruiz and visiting Minister for Trade of Velby, Tom Hale, held bilateral talks on Sunday."];
     WELCOMED_NAME: "welcomed-name", Participation, 0.6,
-        "People welcomed, greeted or introduced at an event, each in the list after the verb: \"X welcomed A B, Minister of C, and D E at the summit\".",
+        "People welcomed, greeted or introduced at an event, each in the list after the verb: \"X welcomed A B, Minister of C, and D E at the summit\", or after a colon: \"X welcomed our invited guests: A B; C D\".",
         ["The host welcomed Foreign Minister of Chile Tomas Vell, Anna Berg and Kofi Mensah at the Nordic Energy Summit 2024."];
     FEATURING_NAMES: "featuring-names", Participation, 0.6,
         "People a gathering featured, each in the list after the verb: \"the launch, featuring Programme Coordinator A B and C D\".",

@@ -1149,6 +1149,22 @@ fn guests_listed_with_their_titles() {
     }
 }
 
+/// Rule `welcomed-name`, its list after a colon: each guest of the list set off by semicolons
+/// was welcomed there, the first one too (not read as the one who spoke).
+#[test]
+fn guests_welcomed_in_a_list_after_a_colon() {
+    let ex = run("The annual synod of the diocese was held in Marden on Saturday.\n\nThe bishop welcomed all to the meeting and especially our invited guests: Ana Ruiz representing the Velby Teachers Union; Tom Hale; and Mia Roth, Director of Brantex.");
+    for guest in ["Ana Ruiz", "Tom Hale", "Mia Roth"] {
+        assert!(
+            parts(&ex)
+                .iter()
+                .any(|(p, r, _)| p == guest && *r == PartRole::Attendee),
+            "{guest}: {:?}",
+            parts(&ex)
+        );
+    }
+}
+
 /// The role before the next name in a list is that person's over the next person's courtesy
 /// too: "A B, Brantex Director Professor C D" gives A B no title.
 #[test]
