@@ -2336,12 +2336,7 @@ fn part_by_rules(
     if sent.kind == BlockKind::ListItem && p.start == 0 && ctx.section[s].is_some() {
         return Some((PartRole::Speaker, &rules::PANEL_LIST));
     }
-    if let (0, Some(Some(role))) = (p.hon.unwrap_or(p.start), lists.labelled.get(s)) {
-        return Some((*role, &rules::LABELLED_LIST));
-    }
-    if lists.attendance.get(s) != Some(&true) {
-        return None;
-    }
+    // "(Chair)" after a name in a list of those present: the one who presided.
     let chair = sent.is_punct(p.end, "(")
         && sent.toks.get(p.end + 1).is_some_and(|t| {
             matches!(
@@ -2350,6 +2345,18 @@ fn part_by_rules(
             )
         })
         && sent.is_punct(p.end + 2, ")");
+    if let (0, Some(Some(role))) = (p.hon.unwrap_or(p.start), lists.labelled.get(s)) {
+        // "Present:" then "Cllr A B (Chair)" a line.
+        let role = if chair && *role == PartRole::Attendee {
+            PartRole::Chair
+        } else {
+            *role
+        };
+        return Some((role, &rules::LABELLED_LIST));
+    }
+    if lists.attendance.get(s) != Some(&true) {
+        return None;
+    }
     let role = if chair {
         PartRole::Chair
     } else {

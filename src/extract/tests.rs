@@ -4100,7 +4100,17 @@ fn honorifics_alone_name_nobody() {
 /// courtesies are no post ("MS" is also a Welsh legislator's), and each line is an attendee's.
 #[test]
 fn a_roll_call_after_two_courtesies_lists_attendees() {
-    let ex = run("The annual meeting of the council was held on Monday.\n\nPresent:\n\nCllr Ms Mia Roth\n\nCllr Mr Jon Berg\n\nCouncillor Ms Kari Lund\n");
+    let ex = run("The annual meeting of the council was held on Monday.\n\nPresent:\n\nCllr Ana Ruiz (Chair)\n\nCllr Ms Mia Roth\n\nCllr Mr Jon Berg\n\nCouncillor Ms Kari Lund\n");
+    // The one marked "(Chair)" presided.
+    assert!(
+        parts(&ex).contains(&(
+            "Ana Ruiz".to_owned(),
+            PartRole::Chair,
+            "annual meeting".to_owned()
+        )),
+        "{:?}",
+        parts(&ex)
+    );
     for person in ["Mia Roth", "Jon Berg", "Kari Lund"] {
         assert!(
             titles(&ex, person).is_empty(),
