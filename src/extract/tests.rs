@@ -2765,6 +2765,23 @@ fn councillors_sit_on_the_council_of_the_report() {
     assert!(affiliations(&ex).is_empty(), "{:?}", affiliations(&ex));
 }
 
+/// Minutes' labels name nothing: "In Attendance:" is no place, "Apologies:" no one.
+#[test]
+fn minutes_labels_name_nothing() {
+    let ex = run("The annual meeting of the council was held on Monday.\n\nIn Attendance:\n\nMr Tom Hale, Clerk\n\nApologies:\n\nCllr Mia Roth\n");
+    assert!(
+        kinds(&ex, EntityKind::Place).is_empty(),
+        "{:?}",
+        ex.entities
+    );
+    assert_eq!(
+        kinds(&ex, EntityKind::Person),
+        ["Tom Hale", "Mia Roth"],
+        "{:?}",
+        ex.entities
+    );
+}
+
 /// Rule `motion-label`: minutes set out a motion's mover and seconder as labels with "by"
 /// ("Proposed by: Cllr A B"), and they spoke (CONVENTIONS-real: moving or seconding is speaking).
 #[test]
