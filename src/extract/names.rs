@@ -1222,7 +1222,28 @@ fn head_ends_the_body(toks: &[Token], s: usize, head: usize) -> bool {
 /// and a surname, then a post. The name ends where the post begins; the role rules read the
 /// post.
 fn name_then_post(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<usize> {
-    if e - s < 3 || !toks[s].lex.is_given_name() || toks[s].lex.is_honorific() {
+    // After a courtesy, the name may be initials and a surname, as minutes write it: "Mr D
+    // Berg Clerk to the Council", "Mrs E J Lind Assistant Clerk".
+    let courtesy = COURTESY_TITLES.contains(&toks[s].text.trim_end_matches('.'));
+    let mut h = s + usize::from(courtesy);
+    let mut initials = 0;
+    while courtesy && h < e && initials < 3 && is_single_capital(&toks[h]) {
+        h += 1;
+        initials += 1;
+    }
+    if initials > 0 {
+        // The surname, then the post.
+        let k = h + 1;
+        let surname = h < e && toks[h].is_cap() && !toks[h].lex.is_role_word();
+        let post = k < e
+            && (lx.is_role(&span_words(toks, k, e))
+                || e - k <= 3
+                    && toks[e - 1].lex.is_role()
+                    && toks[k..e].iter().all(|t| t.is_cap()));
+        return (surname && post && !toks[h].is_acronym()).then_some(k);
+    }
+    let s = h;
+    if e < s + 3 || !toks[s].lex.is_given_name() || toks[s].lex.is_honorific() {
         return None;
     }
     let text = |a: usize, b: usize| {
@@ -1266,6 +1287,20 @@ fn name_then_post(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Optio
             let k = s + 2;
             (e - k <= 3 && toks[e - 1].lex.is_role() && named(k) && post_words(k)).then_some(k)
         })
+}
+
+/// A capital letter alone, an initial written without its stop: "D" in "Mr D Berg".
+fn is_single_capital(t: &Token) -> bool {
+    t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The words of tokens `a..b`, joined by spaces.
+fn span_words(toks: &[Token], a: usize, b: usize) -> String {
+    toks[a..b]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Rule `county-before-office`: "Marden County Commissioner A B", "Tolvik District Judge A B":

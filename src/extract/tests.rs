@@ -2405,6 +2405,18 @@ fn naming_rules_type_names() {
             "Jon Berg",
         ),
         (
+            "name-then-post (a courtesy, initials and a surname, as minutes write it)",
+            "In attendance was Mr D Berg Clerk and Executive Officer to the Council.",
+            Person,
+            "D Berg",
+        ),
+        (
+            "name-then-post (a courtesy, an initial, capitalised words that end in a post)",
+            "The minutes were taken by Mrs P Lind Assistant Clerk.",
+            Person,
+            "P Lind",
+        ),
+        (
             "coordinated-places (before a known place)",
             "The pumps will be installed at Velby, Brask and Paris.",
             Place,
