@@ -684,23 +684,10 @@ fn speaker_before_name(site: &Site) -> Option<PartRole> {
             site.w(site.first - 2),
             "speaker" | "panellist" | "panelist" | "presenter"
         )
-        && matches!(
+        && (matches!(
             site.w(site.first - 3),
-            "the"
-                | "our"
-                | "first"
-                | "second"
-                | "third"
-                | "next"
-                | "final"
-                | "last"
-                | "keynote"
-                | "guest"
-                | "main"
-                | "featured"
-                | "opening"
-                | "closing"
-        )
+            "the" | "our" | "keynote" | "guest" | "main" | "featured"
+        ) || is_speaking_order(site.w(site.first - 3)))
     {
         return Some(PartRole::Speaker);
     }
