@@ -1228,7 +1228,8 @@ fn held_together(r: &Reader, s: usize, ctx: &EventContext) -> Option<(usize, usi
     let sent = &r.sents[s];
     let toks = &sent.toks;
     let (verb, noun) = (1..toks.len()).find_map(|v| {
-        if !is_holding(&toks[v].lower()) {
+        // Most words are no verb of holding: told by their first letter before any lowering.
+        if !toks[v].text.starts_with(['h', 'H']) || !is_holding(&toks[v].lower()) {
             return None;
         }
         let noun = (v + 1..toks.len().min(v + 4)).find(|&n| {

@@ -255,7 +255,7 @@ impl Registry {
 fn name_key(name: &str) -> String {
     // Asked of every name met, so built in its one allocation (and a second for a rare "&").
     let mut k = key(name);
-    if k.contains(" & ") {
+    if k.as_bytes().contains(&b'&') && k.contains(" & ") {
         k = k.replace(" & ", " and ");
     }
     if k.len() > "the ".len() && k.starts_with("the ") {
