@@ -23,7 +23,9 @@ use std::path::{Path, PathBuf};
 /// of body's own structure, as "City Council" is a kind of body; a report's alias for one),
 /// "CIC" (a community interest company, a legal form in the organisation heads lexicon; a
 /// report's acronym for a society), "MBA" (the Master of Business Administration, a degree in
-/// the common acronyms lexicon and the post-nominals; a report's acronym for an association).
+/// the common acronyms lexicon and the post-nominals; a report's acronym for an association),
+/// "Trades Council" (a kind of body, a town's council of trade unions, as "City Council" is; a
+/// report's short form for its own).
 const GENERAL: &[&str] = &[
     "HRH",
     "RSS",
@@ -37,6 +39,7 @@ const GENERAL: &[&str] = &[
     "NEC",
     "CIC",
     "MBA",
+    "Trades Council",
 ];
 
 fn gold_files(root: &Path) -> Vec<PathBuf> {
