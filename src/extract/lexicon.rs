@@ -131,6 +131,18 @@ fn with_key<R>(s: &str, limit: usize, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
+/// The 64-bit fingerprint under which the class table keeps a word.
+///
+/// Why a fingerprint and not the word: the table holds every entry of every lexicon (about
+/// 140,000), and a lookup that found a word then compared its heap-allocated key, one more
+/// trip to memory per token. Two of the lexicons' words never share a fingerprint (a test
+/// checks it); a word of a report shares one with a lexicon's word with a chance of about one
+/// in 10^14.
+fn fingerprint(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x7469_6573).hash_one(word)
+}
+
 /// The kind of a known place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -188,9 +200,9 @@ pub struct Lexicon {
     /// Every run of first words of a role or occupation ("deputy", "deputy general"), so a
     /// search for the longest role can stop at the first word that leads nowhere.
     pub role_prefixes: HashSet<String>,
-    /// Every key of the sets above (and of places) with what it is in each: one lookup
-    /// gives what `word_class` needs of a word.
-    classes: HashMap<String, WordClass>,
+    /// Every key of the sets above (and of places) with what it is in each, by the key's
+    /// fingerprint: one lookup gives what `word_class` needs of a word.
+    classes: HashMap<u64, WordClass>,
     /// The class of each ASCII character as a word of its own.
     ascii_classes: Vec<WordClass>,
     /// The longest entry, in words, of roles+occupations, and of places.
@@ -359,9 +371,17 @@ impl Lexicon {
             .collect();
     }
 
-    /// The table behind `word_class`: each key of a set, with the bit of every set that has it.
-    fn class_table(&self) -> HashMap<String, WordClass> {
-        let mut table: HashMap<String, WordClass> = HashMap::default();
+    /// The table behind `word_class`: each key of a set, by its fingerprint, with the bit of
+    /// every set that has it.
+    fn class_table(&self) -> HashMap<u64, WordClass> {
+        let mut table: HashMap<u64, WordClass> = HashMap::default();
+        self.for_each_class_entry(|word, bit| table.entry(fingerprint(word)).or_default().0 |= bit);
+        table
+    }
+
+    /// Each key of each set (and of places), with the bit that set gives it; a key of several
+    /// sets comes once for each.
+    fn for_each_class_entry(&self, mut put: impl FnMut(&str, u32)) {
         let sets = [
             (&self.stopwords, WordClass::STOPWORD),
             (&self.org_heads, WordClass::ORG_HEAD),
@@ -381,20 +401,19 @@ impl Lexicon {
         ];
         for (set, bit) in sets {
             for k in set {
-                table.entry(k.clone()).or_default().0 |= bit;
+                put(k, bit);
             }
         }
         for (k, kind) in &self.places {
-            table.entry(k.clone()).or_default().0 |= WordClass::place_bits(*kind);
+            put(k, WordClass::place_bits(*kind));
         }
         // Given names as they are written ("Ana"), not keyed: `is_given_name` minds case. Their
         // keys are marked too, so that a capitalised word whose key is no given name's ("Union")
         // needs no second lookup as written.
         for name in &self.given_names {
-            table.entry(name.clone()).or_default().0 |= WordClass::GIVEN_NAME;
-            table.entry(key(name)).or_default().0 |= WordClass::GIVEN_NAME_KEY;
+            put(name, WordClass::GIVEN_NAME);
+            put(&key(name), WordClass::GIVEN_NAME_KEY);
         }
-        table
     }
 
     /// What the lexicons say of one word, in one lookup for nearly every word: the same
@@ -412,7 +431,7 @@ impl Lexicon {
     }
 
     fn word_class_by_lookup(&self, word: &str) -> WordClass {
-        let lookup = |k: &str| self.classes.get(k).map_or(0, |c| c.0);
+        let lookup = |k: &str| self.classes.get(&fingerprint(k)).map_or(0, |c| c.0);
         // What the rarer forms below need to know of the word, in one pass over it.
         let (mut dash, mut dot, mut ascii) = (false, false, true);
         for &c in word.as_bytes() {
@@ -768,6 +787,26 @@ pub(crate) fn post_designated(role: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_two_lexicon_words_share_a_fingerprint() {
+        let lx = Lexicon::builtin();
+        let mut words = std::collections::BTreeSet::new();
+        lx.for_each_class_entry(|word, _| {
+            words.insert(word.to_owned());
+        });
+        let mut by_print: HashMap<u64, &str> = HashMap::default();
+        for word in &words {
+            if let Some(other) = by_print.insert(fingerprint(word), word) {
+                panic!("{other:?} and {word:?} share a fingerprint: change its seed");
+            }
+        }
+        assert!(
+            words.len() > 100_000,
+            "the lexicons hold {} words",
+            words.len()
+        );
+    }
 
     #[test]
     fn a_role_held_jointly_is_a_role() {
