@@ -2064,8 +2064,12 @@ fn who_clause(r: &mut Reader, s: usize, j: usize, person: EntityId) {
 
 /// "Role of X, A B": the appositive before the name.
 fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
-    let first = p.hon.unwrap_or(p.start);
+    let mut first = p.hon.unwrap_or(p.start);
     let sent = &r.sents[s];
+    // "the Vice President, the late Dr. A B": the dead are named by the post they held.
+    if first >= 3 && sent.is(first - 1, "late") && sent.is(first - 2, "the") {
+        first -= 2;
+    }
     if first >= 2 && sent.is_punct(first - 1, "(") && sent.is_punct(p.end, ")") {
         role_then_bracketed_name(r, s, first - 1, person);
         return;
@@ -2106,6 +2110,8 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
                         "our"
                             | "its"
                             | "their"
+                            | "his"
+                            | "her"
                             | "from"
                             | "by"
                             | "with"
@@ -2151,6 +2157,10 @@ fn before_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
             claim(r, s, person, &phrase, None, &rules::ROLE_THEN_NAME);
         } else if country {
             // "the country's finance minister, A B": an office of the country, a title.
+            claim(r, s, person, &phrase, None, &rules::ROLE_THEN_NAME);
+        } else if possessive_before(&r.sents[s], phrase.start) {
+            // "the Governor, A B, and his Deputy, C D": a post beside the one a person just
+            // named holds, in a body the sentence does not name. A title.
             claim(r, s, person, &phrase, None, &rules::ROLE_THEN_NAME);
         } else if definite_before(&r.sents[s], phrase.start) {
             // Rule `the-role-then-name`: "The secretary, A B, read the minutes"; "our interim
@@ -2391,6 +2401,11 @@ fn possessive_organisation(r: &mut Reader, s: usize, p: &Mention, person: Entity
 }
 
 /// "the", "our", "its", "their" just before token `i`: a role that refers to one post.
+/// "his" or "her" right before `i`: "his Deputy, A B".
+fn possessive_before(sent: &Sent, i: usize) -> bool {
+    i >= 1 && (sent.is(i - 1, "his") || sent.is(i - 1, "her"))
+}
+
 fn definite_before(sent: &Sent, i: usize) -> bool {
     i >= 1
         && sent

@@ -89,11 +89,13 @@ rules! {
         "A relative clause with a post verb: \"A B, who sits on / chairs / works for X\".",
         ["Omar Reyes, who sits on the Coastal Housing Trust, spoke next."];
     ROLE_THEN_NAME: "role-then-name", Affiliation, 0.85,
-        "An appositive role before the name: \"Director of X, A B, …\".",
+        "An appositive role before the name: \"Director of X, A B, …\"; \"the Vice President, the late A B\"; \"his Deputy, A B\".",
         ["Director of the Coastal Housing Trust, Lena Berg, opened the session.",
          "The day began with a welcome from the Director of the Coastal Housing Trust, Lena Berg.",
          "British High Commissioner, Mr. Tom Hale, called on the minister.",
-         "At the talks the High Commissioner of Kenya, Maj. Gen. (R) Ana Ruiz said the ties were strong."];
+         "At the talks the High Commissioner of Kenya, Maj. Gen. (R) Ana Ruiz said the ties were strong.",
+         "The summit marked the death of the Vice President, the late Dr. Sara Lind, in June.",
+         "The Governor, Kari Lund, and his Deputy, Sir Piet Varga, were present."];
     PORTFOLIO_WITH_COMMAS: "portfolio-with-commas", Affiliation, 0.7,
         "A post whose portfolio lists its fields with commas, set off before the name: \"Minister for Housing, Harbours and Coastal Affairs, A B\".",
         ["The minister met the Secretary of State for Energy, Ports and Youth, Tom Hale, in Marden.",
