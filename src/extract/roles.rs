@@ -492,6 +492,9 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
         plural_title_list(r, s);
         organisation_members_list(r, s);
         elected_in_plural(r, s);
+        // The people a sentence gives offices "respectively" are read by that rule alone:
+        // the others would pair each with the office next to their name.
+        let paired = respectively(r, s);
         let persons: Vec<(usize, Mention)> = r.sents[s]
             .mentions
             .iter()
@@ -501,6 +504,9 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
             .collect();
         for (_, p) in persons {
             let Some(person) = p.entity else { continue };
+            if paired.contains(&person) {
+                continue;
+            }
             let before = r.memberships.len() + r.reg.get(person).job_titles.len();
             after_name(r, s, &p, person);
             before_name(r, s, &p, person);
@@ -518,6 +524,130 @@ pub(crate) fn find_affiliations(r: &mut Reader) {
         pronoun_subject_posts(r, s);
     }
     councillors_of_the_council(r);
+}
+
+/// Rule `respectively`: people named together, then as many offices in the same order, then
+/// "respectively": "A B and C D were elected President and Secretary of the X, respectively";
+/// "A B and C D, X chair and treasurer respectively,". Each holds the office in their place,
+/// in the organisation named before the offices or after them ("of the X"), else in the
+/// report's own; with neither, as a title. Returns the people it paired.
+fn respectively(r: &mut Reader, s: usize) -> Vec<EntityId> {
+    let sent = &r.sents[s];
+    let Some(resp) = (1..sent.toks.len()).find(|&i| sent.is(i, "respectively")) else {
+        return Vec::new();
+    };
+    let end = if sent.is_punct(resp - 1, ",") {
+        resp - 1
+    } else {
+        resp
+    };
+    // The people: the longest list of names before the offices, joined by commas and "and".
+    let Some((people, mut k)) = sent
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Person) && m.end < end)
+        .find_map(|m| {
+            let (people, after) = names_in_a_row(sent, m.hon.unwrap_or(m.start));
+            (people.len() >= 2).then_some((people, after))
+        })
+    else {
+        return Vec::new();
+    };
+    // Over what joins them to their offices: "were (re-)elected as", "are the", ",".
+    while k < end
+        && (sent.is_punct(k, ",")
+            || is_auxiliary(&sent.toks[k].lower())
+            || is_election_verb(&sent.toks[k].lower())
+            || matches!(
+                sent.toks[k].lower().as_ref(),
+                "as" | "the" | "its" | "their"
+            ))
+    {
+        k += 1;
+    }
+    let org_of = |i: usize, m_end: usize| {
+        sent.mentions
+            .iter()
+            .find(|m| m.start == i && m.end == m_end && m.kind == Some(EntityKind::Organization))
+            .and_then(|m| m.entity)
+    };
+    // A body before the offices ("Velby Union President and Secretary") or after ("of the X").
+    let mut org = None;
+    if let Some(m) = sent
+        .mention_starting(k)
+        .filter(|m| m.kind == Some(EntityKind::Organization))
+    {
+        org = m.entity;
+        k = m.end;
+    }
+    let mut last = end;
+    if let Some(of) = (k..end).find(|&i| sent.is(i, "of") || sent.is(i, "at")) {
+        let body = if sent.is(of + 1, "the") {
+            of + 2
+        } else {
+            of + 1
+        };
+        match org_of(body, end) {
+            Some(found) if org.is_none() => {
+                org = Some(found);
+                last = of;
+            }
+            _ => return Vec::new(),
+        }
+    }
+    // The offices, one for each person, each one the lexicon knows.
+    let mut offices = Vec::new();
+    let mut from = k;
+    for i in k..=last {
+        if i == last || sent.is_punct(i, ",&") || sent.is(i, "and") {
+            if i > from {
+                offices.push(r.text(s, from, i).trim().to_owned());
+            }
+            from = i + 1;
+        }
+    }
+    if offices.len() != people.len() || !offices.iter().all(|o| r.lx.is_role(o)) {
+        return Vec::new();
+    }
+    let org = org.or(r.main_org);
+    for (&person, office) in people.iter().zip(&offices) {
+        match org {
+            Some(org) => member_as(r, s, person, org, Some(office), &rules::RESPECTIVELY),
+            None => give_title(r, s, person, office, &rules::RESPECTIVELY),
+        }
+    }
+    people
+}
+
+/// The people named one after another from token `q` ("A B, C D and E F"), and the token
+/// after the last of them.
+fn names_in_a_row(sent: &Sent, mut q: usize) -> (Vec<EntityId>, usize) {
+    let mut out = Vec::new();
+    while let Some(p) = sent
+        .mentions
+        .iter()
+        .find(|p| p.kind == Some(EntityKind::Person) && (p.start == q || p.hon == Some(q)))
+    {
+        out.extend(p.entity);
+        q = p.end;
+        let mut next = q;
+        if sent.is_punct(next, ",") {
+            next += 1;
+        }
+        if sent.is(next, "and") {
+            next += 1;
+        }
+        if next == q
+            || !sent
+                .mentions
+                .iter()
+                .any(|m| m.start == next || m.hon == Some(next))
+        {
+            break;
+        }
+        q = next;
+    }
+    (out, q)
 }
 
 /// Rule `councillor-of-the-council`: in a report of a council's own (its minutes, its news),

@@ -131,6 +131,10 @@ rules! {
     ELECTED_IN_PLURAL: "elected-in-plural", Affiliation, 0.7,
         "People named together, then a verb of choosing and an office in the plural: \"A B and C D were elected auditors\"; of the organisation named after it, else of the report's own.",
         ["# Tolvik Rowing Association annual meeting\n\nThe Tolvik Rowing Association met in Hull.\n\nMessrs. Jon Berg and Kari Lund were unanimously elected auditors."];
+    RESPECTIVELY: "respectively", Affiliation, 0.75,
+        "People named together, then as many offices in the same order and \"respectively\": \"A B and C D were elected President and Secretary of X, respectively\"; of the body named before or after the offices, else of the report's own.",
+        ["Jon Berg and Mia Roth were re-elected Kelmora Teachers Union President and General Secretary, respectively.",
+         "Ana Ruiz, Tom Hale and Lena Vik were elected chair, secretary and treasurer of the Velby Tenants Association respectively."];
     ELECTED_TO_OFFICE: "elected-to-office", Affiliation, 0.75,
         "The office a person was elected or appointed to: \"A B was elected president of X\", \"A B, of Y, was re-elected treasurer\".",
         ["Tom Hale was elected president of the Harbour Workers' Union.",
