@@ -94,7 +94,7 @@ rules! {
          "The day began with a welcome from the Director of the Coastal Housing Trust, Lena Berg.",
          "British High Commissioner, Mr. Tom Hale, called on the minister.",
          "At the talks the High Commissioner of Kenya, Maj. Gen. (R) Ana Ruiz said the ties were strong.",
-         "The summit marked the death of the Vice President, the late Dr. Sara Lind, in June.",
+         "The summit marked the death of the Vice President, the late Dr. Vera Lind, in June.",
          "The Governor, Kari Lund, and his Deputy, Sir Piet Varga, were present."];
     PORTFOLIO_WITH_COMMAS: "portfolio-with-commas", Affiliation, 0.7,
         "A post whose portfolio lists its fields with commas, set off before the name: \"Minister for Housing, Harbours and Coastal Affairs, A B\".",

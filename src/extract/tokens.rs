@@ -74,7 +74,7 @@ impl<'a> Token<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
-    /// All capitals, two letters or more: "WHO", "NATO", "MP".
+    /// All capitals, two letters or more: "WHO", "VTUF", "MP".
     pub fn is_acronym(&self) -> bool {
         self.shape & ACRONYM != 0
     }
