@@ -376,7 +376,52 @@ fn is_adverb(w: &str) -> bool {
             | "separately"
             | "personally"
             | "officially"
-    )
+    ) || is_ly_adverb(w)
+}
+
+/// An adverb of manner or time made with "-ly", as reports put them between a speaker and
+/// their verb: "warmly welcomed", "eloquently reported", "formally opened". Not the common
+/// words that end so and are no adverb ("family", "rally", "assembly", "daily", "only").
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() >= 5
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "family"
+                | "rally"
+                | "assembly"
+                | "supply"
+                | "reply"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "early"
+                | "likely"
+                | "friendly"
+                | "elderly"
+                | "lovely"
+                | "costly"
+                | "deadly"
+                | "holy"
+                | "ugly"
+                | "italy"
+                | "july"
+                | "ally"
+                | "belly"
+                | "jelly"
+                | "bully"
+                | "lily"
+                | "molly"
+                | "polly"
+                | "sally"
+                | "kelly"
+                | "emily"
+                | "nelly"
+                | "billy"
+                | "wholly"
+        )
 }
 
 /// Nouns of speaking: "used her address to the summit", "gave the keynote".
@@ -534,6 +579,7 @@ const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::SPEAKERS_INCLUDED, speakers_included),
     (&rules::PARTY_INCLUDED, party_included),
     (&rules::HEARD_FROM_NAME, heard_from_name),
+    (&rules::INVITED_TO_SPEAK, invited_to_speak),
     (&rules::MET_NAME, met_name),
     (&rules::WELCOMED_NAME, welcomed_name),
     (&rules::FEATURING_NAMES, featuring_names),
@@ -1144,6 +1190,36 @@ fn party_included(site: &Site) -> Option<PartRole> {
             "participants",
         ]))
     .then_some(PartRole::Attendee)
+}
+
+/// Rule `invited-to-speak`: the one the room's chair calls on, invites or asks to speak, read,
+/// present or open: "called on A B to read the minutes", "invited A B to address the
+/// members", "asked A B to present the accounts". The verb after "to" gives the part.
+fn invited_to_speak(site: &Site) -> Option<PartRole> {
+    let asking = match site.prev(1) {
+        "invited" | "asked" | "requested" => true,
+        "on" | "upon" => matches!(site.prev(2), "called" | "calls" | "calling"),
+        _ => false,
+    };
+    if !asking {
+        return None;
+    }
+    // Past a short aside after the name: "A B (Secretary) to read".
+    let mut k = site.p.end;
+    if site.sent.is_punct(k, "(") {
+        k = (k..site.words.len().min(k + 8)).find(|&q| site.sent.is_punct(q, ")"))? + 1;
+    }
+    if site.w(k) != "to" {
+        return None;
+    }
+    match site.w(k + 1) {
+        "chair" | "preside" | "moderate" => Some(PartRole::Chair),
+        "speak" | "address" | "read" | "present" | "give" | "deliver" | "open" | "close"
+        | "introduce" | "welcome" | "move" | "second" | "propose" | "say" | "reply" | "respond"
+        | "report" | "lead" | "offer" | "share" | "explain" | "brief" | "thank" | "unveil"
+        | "launch" => Some(PartRole::Speaker),
+        _ => None,
+    }
 }
 
 /// Rule `heard-from-name`: "the keynote came from X", "a briefing from X", "heard from X", over

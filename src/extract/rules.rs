@@ -180,6 +180,7 @@ rules! {
         "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\", \"A B paid a working visit to X\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale proposed a motion on rents.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Mia Roth, the treasurer, passionately addressed the meeting.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale (who, with Ana Ruiz, co-chaired the committee) introduced the guests.",
          "The Minister of Transport, Ana Ruiz, on Tuesday paid a working visit to the port of Marden."];
     VERB_BY_NAME: "verb-by-name", Participation, 0.8,
@@ -217,6 +218,10 @@ rules! {
         "A list of a delegation's members or of those honoured at the gathering: \"The delegation included A B\", \"the award winners were C D and E F\".",
         ["The study visit to Vienna began on Monday. The delegation included Ana Ruiz and Tom Hale.",
          "The awards night of the Harbour Forum was held in Tolvik on Monday. The award winners were Ana Ruiz (Brask) and Tom Hale (Marden)."];
+    INVITED_TO_SPEAK: "invited-to-speak", Participation, 0.7,
+        "The one the room is asked to hear: \"called on A B to read the minutes\", \"invited A B to address the members\", \"asked A B (Secretary) to present the accounts\"; \"to chair\" makes a chair.",
+        ["The annual meeting of the Velby Tenants Association took place in Marden on Thursday. The chair then called on Mrs Ana Ruiz (Secretary) to read the minutes.",
+         "The annual meeting of the Velby Tenants Association took place in Marden on Thursday. The president asked Mia Roth to present the accounts."];
     HEARD_FROM_NAME: "heard-from-name", Participation, 0.65,
         "A speaker after a talk noun and \"from\", maybe over their role: \"the keynote came from A B\", \"we heard from our leader, A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The keynote came from Ana Ruiz.",
