@@ -284,7 +284,25 @@ impl Reader<'_> {
             && toks[b - 2].lex.starts_event_head()
             && lx.is_event_head(&format!("{} {}", words[n - 2], last));
         let event_last = (hc.is_event_head() || head_pair) && n >= 2 && !date;
-        let event_first = fc.is_event_head() && has_connector && n >= 3;
+        // The head may follow the gathering's ordinal or the words of its calendar: "Fourth
+        // Meeting of the Council of X", "Annual General Meeting of the Y". ("National" and
+        // "International" open bodies' names too: "National Assembly of X".) A head that is
+        // also a body's ("Assembly", "Congress") needs the ordinal or the calendar word.
+        let lead = (a..b)
+            .take_while(|&i| toks[i].is_ordinal() || is_calendar_of_gathering(&toks[i].lower()))
+            .count();
+        let numbered = (a..a + lead).any(|i| {
+            toks[i].is_ordinal()
+                || matches!(
+                    toks[i].lower().as_ref(),
+                    "annual" | "biennial" | "triennial"
+                )
+        });
+        let head_after_lead = lead > 0
+            && a + lead < b
+            && toks[a + lead].lex.is_event_head()
+            && (numbered || !toks[a + lead].lex.is_org_head());
+        let event_first = (fc.is_event_head() || head_after_lead) && has_connector && n >= 3;
         if event_last || event_first {
             let also_org = hc.is_org_head() || (event_first && fc.is_org_head());
             let ordinal_before = toks[a].is_ordinal()
@@ -1339,6 +1357,24 @@ fn life_noun(t: &Token, given_name: bool) -> bool {
         | "memory" => given_name,
         _ => false,
     }
+}
+
+/// A word of a gathering's calendar or standing that may open its name before the head:
+/// "Annual Meeting", "Extraordinary General Meeting", "Special Session".
+fn is_calendar_of_gathering(word: &str) -> bool {
+    matches!(
+        word,
+        "annual"
+            | "biennial"
+            | "triennial"
+            | "extraordinary"
+            | "ordinary"
+            | "special"
+            | "general"
+            | "plenary"
+            | "inaugural"
+            | "statutory"
+    )
 }
 
 /// Rule `generic-body`: a name of generic words only ("Board of Directors", "National

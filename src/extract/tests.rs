@@ -5290,6 +5290,45 @@ Tom Hale had addressed the Tolvik Health Youth Conference in May.
     );
 }
 
+/// A gathering's head after its ordinal or calendar word, then "of" a body, names the
+/// gathering, not the body: "the Fourth Meeting of the Council of X". "National" opens bodies'
+/// names, and a head that is also a body's needs an ordinal: "the National Assembly of X".
+#[test]
+fn a_numbered_gathering_of_a_body_is_a_gathering() {
+    let cases = [
+        (
+            "The Fourth Meeting of the Council of Harbour Ministers was held in Marden on 4 May.",
+            "Fourth Meeting of the Council of Harbour Ministers",
+            EntityKind::Event,
+        ),
+        (
+            "The Annual Meeting of the Council of Harbour Ministers was held in Marden on 4 May.",
+            "Annual Meeting of the Council of Harbour Ministers",
+            EntityKind::Event,
+        ),
+        (
+            "The National Assembly of Tolvik met in Marden on 4 May to debate the budget.",
+            "National Assembly of Tolvik",
+            EntityKind::Organization,
+        ),
+        (
+            "The General Assembly of the Velby Harbour Union voted in Marden on 4 May.",
+            "General Assembly",
+            EntityKind::Organization,
+        ),
+    ];
+    for (sentence, name, kind) in cases {
+        let ex = run(&format!(
+            "# Harbour news\n\nThe ministers gathered this week.\n\n{sentence}\n"
+        ));
+        let of_kind = kinds(&ex, kind);
+        assert!(
+            of_kind.contains(&name),
+            "{sentence}: {name} not a {kind:?} in {of_kind:?}"
+        );
+    }
+}
+
 /// Rule `gathering-in-apposition`: the indefinite phrase set off after a named gathering is
 /// that gathering, and so is "the forum" after it.
 #[test]
