@@ -580,6 +580,7 @@ const BEFORE_THE_PERSON: &[(&Rule, PartRule)] = &[
     (&rules::PARTY_INCLUDED, party_included),
     (&rules::HEARD_FROM_NAME, heard_from_name),
     (&rules::INVITED_TO_SPEAK, invited_to_speak),
+    (&rules::UNDER_THE_CHAIRMANSHIP, under_the_chairmanship),
     (&rules::MET_NAME, met_name),
     (&rules::WELCOMED_NAME, welcomed_name),
     (&rules::FEATURING_NAMES, featuring_names),
@@ -1190,6 +1191,24 @@ fn party_included(site: &Site) -> Option<PartRole> {
             "participants",
         ]))
     .then_some(PartRole::Attendee)
+}
+
+/// Rule `under-the-chairmanship`: "(was held) under the chairmanship of (the Hon.) A B", as
+/// communiqués and minutes name the one who presided.
+fn under_the_chairmanship(site: &Site) -> Option<PartRole> {
+    let mut q = site.first;
+    if q >= 1 && site.w(q - 1) == "the" {
+        q -= 1;
+    }
+    (q >= 4
+        && site.w(q - 1) == "of"
+        && matches!(
+            site.w(q - 2),
+            "chairmanship" | "chairpersonship" | "chairship" | "chair"
+        )
+        && site.w(q - 3) == "the"
+        && site.w(q - 4) == "under")
+        .then_some(PartRole::Chair)
 }
 
 /// Rule `invited-to-speak`: the one the room's chair calls on, invites or asks to speak, read,
@@ -2041,7 +2060,12 @@ fn attendance_lists(r: &Reader) -> Vec<bool> {
             || matches!(
                 (w(0), w(1)),
                 ("in", "attendance") | ("those" | "also", "present")
-            );
+            )
+            // "The Ministers attending were, A B, …", "Those in attendance were A B".
+            || (0..5).any(|i| {
+                matches!(w(i), "attending" | "present" | "attendance")
+                    && matches!(w(i + 1), "were" | "are" | "included")
+            });
         let closes = words.last().is_some_and(|x| x == "present")
             && words.len() >= 2
             && matches!(w(words.len() - 2), "were" | "was" | "also");

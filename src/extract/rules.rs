@@ -222,6 +222,9 @@ rules! {
         "The one the room is asked to hear: \"called on A B to read the minutes\", \"invited A B to address the members\", \"asked A B (Secretary) to present the accounts\"; \"to chair\" makes a chair.",
         ["The annual meeting of the Velby Tenants Association took place in Marden on Thursday. The chair then called on Mrs Ana Ruiz (Secretary) to read the minutes.",
          "The annual meeting of the Velby Tenants Association took place in Marden on Thursday. The president asked Mia Roth to present the accounts."];
+    UNDER_THE_CHAIRMANSHIP: "under-the-chairmanship", Participation, 0.8,
+        "The one under whose chairmanship a gathering was held: \"was held … under the chairmanship of the Hon. A B\".",
+        ["The Fourth Meeting of the Council of Harbour Ministers was held in Marden on 4 May, under the chairmanship of the Hon. Tom Hale, Minister for Trade of Velby."];
     HEARD_FROM_NAME: "heard-from-name", Participation, 0.65,
         "A speaker after a talk noun and \"from\", maybe over their role: \"the keynote came from A B\", \"we heard from our leader, A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The keynote came from Ana Ruiz.",
@@ -294,9 +297,10 @@ rules! {
         ["The Tolvik Growers Dinner was held in Marden on Friday. It was a lively evening with Tom Hale and Ida Falk as emcees.",
          "The Tolvik Growers Dinner was held in Marden on Friday. The panel on water, with Ana Ruiz as moderator, ran late."];
     ATTENDANCE_LIST: "attendance-list", Participation, 0.7,
-        "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\", and the lines below \"Present:\" that name one person each (\"Deputy Mayor C D\"); the one marked \"(Chair)\" presided.",
+        "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\", \"The Ministers attending were, A B; C D\", and the lines below \"Present:\" that name one person each (\"Deputy Mayor C D\"); the one marked \"(Chair)\" presided.",
         ["# Minutes of the Tolvik Angling Society meeting\n\nPresent: Mr. J. C. Lyle, Mrs. E. Marlowe and A. Fenn.\n\nApologies: T. Bank.",
-         "# Minutes of the Tolvik Angling Society meeting\n\nThe secretary, Mrs. E. Marlowe, and a member of the public were also present."];
+         "# Minutes of the Tolvik Angling Society meeting\n\nThe secretary, Mrs. E. Marlowe, and a member of the public were also present.",
+         "The Fourth Meeting of the Council of Harbour Ministers was held in Marden on 4 May. The Ministers attending were, the Hon. Ana Ruiz, Minister for Trade of Tolvik; and the Hon. Mia Roth, Minister of State of Kelmora."];
     PANEL_LIST: "panel-list", Participation, 0.65,
         "A list item naming a person under a session heading.",
         ["# Harbour Forum\n\n## Panel on rents\n\n- Ana Ruiz, Harbour Workers' Union"];
