@@ -266,6 +266,10 @@ pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<Part
         }
         "joined" | "attended" | "attends" | "marched" | "visited" | "participated"
         | "participates" => PartRole::Attendee,
+        // "X accompanied the delegation", "X accompanied the minister on the visit".
+        "accompanied" | "accompanies" if matches!(next, "the" | "a" | "him" | "her" | "them") => {
+            PartRole::Attendee
+        }
         "took" | "take" | "takes" if next == "part" => PartRole::Attendee,
         // "X paid a working visit to …", "X paid a courtesy call on …": the visitor attends.
         "paid" | "pays" | "paying"
@@ -1176,7 +1180,16 @@ fn party_included(site: &Site) -> Option<PartRole> {
     if honoured {
         return Some(PartRole::Attendee);
     }
-    (site.before_has(&["included", "includes", "including"])
+    // "The delegation consisted of / comprised / was made up of A B and C D".
+    let made_of = site.before_has(&["comprised", "comprising", "comprises"])
+        || site.before().windows(2).any(|w| {
+            w[1] == "of"
+                && matches!(
+                    w[0].as_str(),
+                    "consisted" | "consisting" | "composed" | "consists" | "up"
+                )
+        });
+    ((site.before_has(&["included", "includes", "including"]) || made_of)
         && site.before_has(&[
             "party",
             "delegation",

@@ -177,10 +177,11 @@ rules! {
         ["After worship, Deacon Mira Sokol stepped up to the podium.",
          "Prayers were led by Ven. Archdeacon Tomas Brask."];
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
-        "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\", \"A B paid a working visit to X\".",
+        "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\", \"A B paid a working visit to X\", \"A B accompanied the delegation\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale proposed a motion on rents.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Mia Roth, the treasurer, passionately addressed the meeting.",
+         "A delegation from the Velby Trade Academy visited Marden on Monday. Kai Brandt also accompanied the delegation.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale (who, with Ana Ruiz, co-chaired the committee) introduced the guests.",
          "The Minister of Transport, Ana Ruiz, on Tuesday paid a working visit to the port of Marden."];
     VERB_BY_NAME: "verb-by-name", Participation, 0.8,
@@ -215,8 +216,9 @@ rules! {
         "A list of speakers: \"Speakers included A B and C D\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Speakers included Ana Ruiz and Tom Hale."];
     PARTY_INCLUDED: "party-included", Participation, 0.65,
-        "A list of a delegation's members or of those honoured at the gathering: \"The delegation included A B\", \"the award winners were C D and E F\".",
+        "A list of a delegation's members or of those honoured at the gathering: \"The delegation included A B\", \"the delegation consisted of / comprised / was made up of A B\", \"the award winners were C D and E F\".",
         ["The study visit to Vienna began on Monday. The delegation included Ana Ruiz and Tom Hale.",
+         "The study visit to Vienna began on Monday. The delegation consisted of Jon Berg, Director of the Velby Trade Academy, and Mia Roth.",
          "The awards night of the Harbour Forum was held in Tolvik on Monday. The award winners were Ana Ruiz (Brask) and Tom Hale (Marden)."];
     INVITED_TO_SPEAK: "invited-to-speak", Participation, 0.7,
         "The one the room is asked to hear: \"called on A B to read the minutes\", \"invited A B to address the members\", \"asked A B (Secretary) to present the accounts\"; \"to chair\" makes a chair.",
