@@ -266,6 +266,29 @@ pub(crate) fn subject_verb_role(w: &str, next: &str, next2: &str) -> Option<Part
         }
         "joined" | "attended" | "attends" | "marched" | "visited" | "participated"
         | "participates" => PartRole::Attendee,
+        // "X graced the occasion", "X witnessed the signing": there, no part said.
+        "graced" | "witnessed" => PartRole::Attendee,
+        // "X facilitated the panel": the one who ran it.
+        "facilitated" | "facilitates" => PartRole::Chair,
+        // "X conducted a workshop / a presentation / the session".
+        "conducted" | "conducts"
+            if matches!(next, "a" | "an" | "the")
+                && matches!(
+                    next2,
+                    "workshop"
+                        | "session"
+                        | "presentation"
+                        | "seminar"
+                        | "briefing"
+                        | "training"
+                        | "tour"
+                        | "discussion"
+                        | "class"
+                        | "masterclass"
+                ) =>
+        {
+            PartRole::Speaker
+        }
         // "X accompanied the delegation", "X accompanied the minister on the visit".
         "accompanied" | "accompanies" if matches!(next, "the" | "a" | "him" | "her" | "them") => {
             PartRole::Attendee
@@ -1160,7 +1183,12 @@ fn speakers_included(site: &Site) -> Option<PartRole> {
         && site.before_has(&["included", "including", "were", "was", "are"]);
     let featured = site.before_has(&["featured", "featuring", "features"])
         && site.before_has(&["panel", "debate", "discussion", "session", "speakers"]);
-    (!site.planned() && (listed || featured)).then_some(PartRole::Speaker)
+    // "Those who spoke included A B", "Addressing the rally were A B", "Speaking at the forum
+    // were C D".
+    let spoke = (site.before_has(&["who"]) && site.before_has(&["spoke", "addressed"])
+        || matches!(site.w(0), "addressing" | "speaking"))
+        && site.before_has(&["included", "were", "was"]);
+    (!site.planned() && (listed || featured || spoke)).then_some(PartRole::Speaker)
 }
 
 /// Rule `party-included`: "the party included X, Y and Z", "the guest list included X"; those

@@ -177,11 +177,14 @@ rules! {
         ["After worship, Deacon Mira Sokol stepped up to the podium.",
          "Prayers were led by Ven. Archdeacon Tomas Brask."];
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
-        "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\", \"A B paid a working visit to X\", \"A B accompanied the delegation\".",
+        "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\", \"A B paid a working visit to X\", \"A B accompanied the delegation\", \"A B graced / witnessed the occasion\", \"A B facilitated the panel\", \"A B conducted a workshop\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale proposed a motion on rents.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Mia Roth, the treasurer, passionately addressed the meeting.",
          "A delegation from the Velby Trade Academy visited Marden on Monday. Kai Brandt also accompanied the delegation.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale graced the occasion as chief guest.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Mia Roth facilitated the panel on wages.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Lena Vik conducted a workshop on safety.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale (who, with Ana Ruiz, co-chaired the committee) introduced the guests.",
          "The Minister of Transport, Ana Ruiz, on Tuesday paid a working visit to the port of Marden."];
     VERB_BY_NAME: "verb-by-name", Participation, 0.8,
@@ -213,8 +216,10 @@ rules! {
         "The one an award was presented to at the event: \"the award was presented to A B\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The service award was presented to Ana Ruiz of Leeds."];
     SPEAKERS_INCLUDED: "speakers-included", Participation, 0.65,
-        "A list of speakers: \"Speakers included A B and C D\".",
-        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Speakers included Ana Ruiz and Tom Hale."];
+        "A list of speakers: \"Speakers included A B and C D\", \"Those who spoke included A B\", \"Addressing the rally were A B and C D\".",
+        ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Speakers included Ana Ruiz and Tom Hale.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Those who spoke included Kai Brandt and Vera Lind.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Addressing the forum were Mia Roth and Jon Berg."];
     PARTY_INCLUDED: "party-included", Participation, 0.65,
         "A list of a delegation's members or of those honoured at the gathering: \"The delegation included A B\", \"the delegation consisted of / comprised / was made up of A B\", \"the award winners were C D and E F\".",
         ["The study visit to Vienna began on Monday. The delegation included Ana Ruiz and Tom Hale.",
