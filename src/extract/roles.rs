@@ -1540,8 +1540,15 @@ fn after_name(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
         who_clause(r, s, p.end + 1, person);
         return;
     }
-    let _ = name_then_title(r, s, p.end, person)
-        || name_then_post(r, s, p.end, person)
+    if let Some(after) = name_then_title(r, s, p.end, person) {
+        // "A B MP, Foreign Secretary, …": a post set off after the letters too.
+        if r.sents[s].is_punct(after, ",") {
+            appositive(r, s, after, person);
+        }
+        representing_body(r, s, p, person);
+        return;
+    }
+    let _ = name_then_post(r, s, p.end, person)
         || name_of_organisation(r, s, p.end, person)
         || coordinated_names_of(r, s, p, person)
         || appositive(r, s, p.end, person);
@@ -1648,7 +1655,7 @@ fn name_then_post(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool 
 
 /// Rule `name-then-title`: "A B MP", past the letters of honours ("A B CMG MP"). True when it
 /// applied.
-fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool {
+fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> Option<usize> {
     let sent = &r.sents[s];
     let mut j = j;
     while sent
@@ -1704,9 +1711,9 @@ fn name_then_title(r: &mut Reader, s: usize, j: usize, person: EntityId) -> bool
             former: false,
         };
         claim(r, s, person, &phrase, None, &rules::NAME_THEN_TITLE);
-        return true;
+        return Some(end);
     }
-    false
+    None
 }
 
 /// Rule `name-of-organisation`: "A B of X", "A B from the X Union", and set off by commas,
@@ -2580,15 +2587,32 @@ const COURTESY: &[&str] = &[
 /// Rule `honorific-title`: an honorific that is also a post ("Deacon Mira Sokol", "Bishop
 /// Ana Ruiz", "Senator Tom Hale") is a title the person holds.
 fn honorific_title(r: &mut Reader, s: usize, p: &Mention, person: EntityId) {
-    let Some(h) = p.hon else { return };
+    let Some(mut h) = p.hon else { return };
+    // "Senator the Hon. A B": the title before the style the name's courtesy begins with.
+    if h >= 2 && r.sents[s].is(h - 1, "the") && r.sents[s].toks[h - 2].is_cap() {
+        h -= 2;
+    }
     if h >= p.start {
         return;
     }
-    let end = if r.sents[s].is_punct(p.start - 1, ".") {
+    let mut end = if r.sents[s].is_punct(p.start - 1, ".") {
         p.start - 1
     } else {
         p.start
     };
+    // A style between the title and the name: "Senator the Hon. A B", "Dr. the Rt Hon A B".
+    let mut e = end;
+    while e > h
+        && matches!(
+            r.sents[s].toks[e - 1].lower().as_ref(),
+            "hon" | "honourable" | "honorable" | "rt" | "right" | "." | "the"
+        )
+    {
+        e -= 1;
+    }
+    if e > h && e < end && r.sents[s].is(e, "the") {
+        end = e;
+    }
     // Honorifics may follow one another ("Ven. Archdeacon A B", "Rev. Canon A B"): the post
     // is the longest run of them that ends at the name and is a role.
     let Some(start) = (h..end).find(|&k| {

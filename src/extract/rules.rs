@@ -69,7 +69,8 @@ rules! {
         "An appositive role after the name: \"A B, treasurer of X,\"; \"A B (Chair, X)\"; \"A B – Treasurer of X\".",
         ["Ana Ruiz, treasurer of the Harbour Workers' Alliance, opened the meeting.",
          "Ben Cole, the HWU President, spoke first.",
-         "Kari Lund, labour and education minister, attended the rally."];
+         "Kari Lund, labour and education minister, attended the rally.",
+         "The Rt Hon Lena Vik MP, Foreign Secretary, spoke first."];
     NAME_THEN_ROLE_OF_REPORT_ORGANISATION: "name-then-role-of-report-organisation", Affiliation, 0.6,
         "A bare office after the name in a report about one organisation: \"A B, president,\".",
         ["# Harbour Workers' Union annual meeting\n\nThe Harbour Workers' Union met in Hull.\n\nMia Roth, president, welcomed the delegates."];
@@ -173,9 +174,10 @@ rules! {
         ["Workers from the docks and the HWU's Dara Kofi addressed the rally.",
          "Acme Union's own Padma Rao spoke first."];
     HONORIFIC_TITLE: "honorific-title", Affiliation, 0.7,
-        "An honorific that is also a post, before the name: \"Deacon A B\", \"Bishop A B\" (not Dr, Professor, Cllr).",
+        "An honorific that is also a post, before the name: \"Deacon A B\", \"Bishop A B\", \"Senator the Hon. A B\" (not Dr, Professor, Cllr).",
         ["After worship, Deacon Mira Sokol stepped up to the podium.",
-         "Prayers were led by Ven. Archdeacon Tomas Brask."];
+         "Prayers were led by Ven. Archdeacon Tomas Brask.",
+         "Ministers attending included Senator the Hon. Mia Roth, who spoke on trade."];
     SUBJECT_VERB: "subject-verb", Participation, 0.8,
         "A person as subject of a verb of taking part: \"A B addressed / chaired / attended the X\", \"A B paid a working visit to X\", \"A B accompanied the delegation\", \"A B graced / witnessed the occasion\", \"A B facilitated the panel\", \"A B conducted a workshop\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz addressed the forum.",
