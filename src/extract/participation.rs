@@ -369,6 +369,10 @@ fn by_role(verb: &str) -> Option<PartRole> {
         w if is_speech_noun(w) || matches!(w, "speeches" | "contribution") => PartRole::Speaker,
         // "The branch was represented by A B": one who stood for a body there.
         "joined" | "attended" | "accompanied" | "represented" => PartRole::Attendee,
+        // "The occasion was graced by A B", "the signing was witnessed by C D".
+        "graced" | "witnessed" => PartRole::Attendee,
+        // "The ceremony was officiated by A B", "the event was anchored by C D".
+        "officiated" | "anchored" | "emceed" => PartRole::Chair,
         // A performer took part: "a performance by singer X", "songs performed by X".
         "performance" | "performances" | "performed" | "sung" => PartRole::Attendee,
         _ => return None,

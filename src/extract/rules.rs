@@ -190,10 +190,12 @@ rules! {
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. Tom Hale (who, with Ana Ruiz, co-chaired the committee) introduced the guests.",
          "The Minister of Transport, Ana Ruiz, on Tuesday paid a working visit to the port of Marden."];
     VERB_BY_NAME: "verb-by-name", Participation, 0.8,
-        "A passive act by the person: \"the session was chaired by A B\", \"the first talk was by A B\", \"on the motion of A B\", \"the meeting was called to order at 7 p.m. by A B\" (a chair).",
+        "A passive act by the person: \"the session was chaired by A B\", \"the first talk was by A B\", \"on the motion of A B\", \"the meeting was called to order at 7 p.m. by A B\" (a chair), \"the occasion was graced by A B\" (there), \"the ceremony was officiated by A B\" (a chair).",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. The forum was chaired by Ana Ruiz.",
          "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The first technical talk was by Mia Roth.",
-         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The meeting was called to order at 7:00 p.m. by Mayor Tom Hale."];
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The meeting was called to order at 7:00 p.m. by Mayor Tom Hale.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The occasion was graced by Lena Vik and Kari Lund.",
+         "The annual meeting of the Harbour Forum was held in Tolvik on Monday. The ceremony was officiated by Piet Varga."];
     CHAIR_LABEL: "chair-label", Participation, 0.8,
         "A programme label: \"Chair: A B\".",
         ["Northern Growers Conference 2025\n\nOpening plenary\n\n- Chair: Ana Ruiz\n\nKenji Watanabe told delegates that prices had fallen."];
