@@ -674,6 +674,16 @@ fn name_as_part(site: &Site) -> Option<PartRole> {
             None => break,
         }
     }
+    // "A B served / acted (also) as moderator".
+    if site.w(k) == "also" {
+        k += 1;
+    }
+    if matches!(
+        site.w(k),
+        "served" | "serves" | "serving" | "acted" | "acts" | "acting"
+    ) {
+        k += 1;
+    }
     if site.w(k) != "as" {
         return None;
     }
@@ -683,7 +693,30 @@ fn name_as_part(site: &Site) -> Option<PartRole> {
         k + 1
     };
     let (part, len) = part_noun(site.w(k), site.w(k + 1), site.w(k + 2))?;
-    (site.w(k + len) != "of").then_some(part)
+    // Not an office ("as chair of the union"), but "as chair of the session" is a part.
+    let of = k + len;
+    let gathering_after_of = |i: usize| {
+        matches!(
+            site.w(i),
+            "session"
+                | "meeting"
+                | "panel"
+                | "conference"
+                | "forum"
+                | "debate"
+                | "event"
+                | "ceremony"
+                | "programme"
+                | "program"
+                | "proceedings"
+                | "evening"
+                | "day"
+        )
+    };
+    (site.w(of) != "of"
+        || gathering_after_of(of + 1)
+        || site.w(of + 1) == "the" && gathering_after_of(of + 2))
+    .then_some(part)
 }
 
 /// A noun for a part played at a gathering, and how many words it takes: "keynote speaker",
@@ -1041,6 +1074,8 @@ fn is_presence(words: &[String], k: usize) -> bool {
     let there = w(k) == "there" && matches!(w(k + 1), "" | "," | "." | ";" | "to" | "too");
     there
         || w(k) == "present"
+        // "A B was on hand (to present the awards)".
+        || w(k) == "on" && w(k + 1) == "hand"
         || w(k) == "in" && (w(k + 1) == "attendance" || w(k + 1) == "the" && w(k + 2) == "audience")
         || w(k) == "among"
             && w(k + 1) == "the"

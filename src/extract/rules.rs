@@ -269,9 +269,10 @@ rules! {
          "The Harbour Union held its conference in Leeds. HWU President Ann Lee and Forum Chairman Sir Bo Wu addressed the conference.",
          "The Harbour Union held its conference in Leeds. Locked-out workers Ann Lee from the Harbour Union and the Dock Union's Bo Wu address the conference."];
     WAS_AMONG: "was-among", Participation, 0.65,
-        "\"A B was among the speakers / at the rally\", \"A B was present\", \"A B and C D were also in attendance\".",
+        "\"A B was among the speakers / at the rally\", \"A B was present\", \"A B and C D were also in attendance\", \"A B was on hand\".",
         ["The Harbour Rally filled the square. Ana Ruiz was at the rally.",
-         "The Harbour Rally filled the square. Ana Ruiz was in the audience."];
+         "The Harbour Rally filled the square. Ana Ruiz was in the audience.",
+         "The Harbour Rally filled the square. Mayor Tom Hale was also on hand."];
     SPEECH_NOUN: "speech-noun", Participation, 0.65,
         "A person then a speech noun: \"A B gave a keynote / used her address\".",
         ["The annual meeting of the Harbour Forum was held in Tolvik on Monday. Ana Ruiz used her keynote to call for rent caps."];
@@ -304,9 +305,10 @@ rules! {
         "The person presiding: \"A B (in the chair)\", \"A B was in the chair\".",
         ["The annual meeting of the Tolvik Angling Society was held last night. The president, Mr. J. C. Lyle, was in the chair."];
     NAME_AS_PART: "name-as-part", Participation, 0.7,
-        "A part after \"as\" that follows a name or a list of names: \"with A B and C D as emcees\", \"A B as moderator\".",
+        "A part after \"as\" that follows a name or a list of names: \"with A B and C D as emcees\", \"A B as moderator\", \"A B served as master of ceremonies\", \"A B acted as chair of the session\" (not \"chair of\" a body).",
         ["The Tolvik Growers Dinner was held in Marden on Friday. It was a lively evening with Tom Hale and Ida Falk as emcees.",
-         "The Tolvik Growers Dinner was held in Marden on Friday. The panel on water, with Ana Ruiz as moderator, ran late."];
+         "The Tolvik Growers Dinner was held in Marden on Friday. The panel on water, with Ana Ruiz as moderator, ran late.",
+         "The Tolvik Growers Dinner was held in Marden on Friday. Lena Vik served as master of ceremonies."];
     ATTENDANCE_LIST: "attendance-list", Participation, 0.7,
         "The people minutes list as present: \"Present: A B, C D\", \"A B was also present\", \"The Ministers attending were, A B; C D\", and the lines below \"Present:\" that name one person each (\"Deputy Mayor C D\"); the one marked \"(Chair)\" presided.",
         ["# Minutes of the Tolvik Angling Society meeting\n\nPresent: Mr. J. C. Lyle, Mrs. E. Marlowe and A. Fenn.\n\nApologies: T. Bank.",
