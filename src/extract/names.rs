@@ -1092,6 +1092,9 @@ fn role_runs_past(toks: &[Token], k: usize, e: usize, lx: &Lexicon) -> bool {
 /// own). Only the last role word of the run splits it, and only when a person-shaped name
 /// follows it: an honorific, a given name, or two or more capitalised words.
 fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usize, usize)> {
+    if let Some(k) = body_then_name(toks, (s, e), lx) {
+        return vec![(s, k), (k, e)];
+    }
     // A role, then the acronym of its organisation: "Patron HWU", "Life Member HWU"; the
     // acronym is a span, the role words are left to the role rules.
     if e - s >= 2 && toks[e - 1].is_acronym() && !toks[e - 1].lex.is_role() {
@@ -1196,6 +1199,58 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
     }
     out.push((tail, e));
     out
+}
+
+/// Rule `body-then-name`: a body's name, its head word last, then a person's name with no
+/// comma between, as releases write a post's body before its holder: "Director, Velby Trade
+/// Academy Ana Ruiz", "Director of Harbour Affairs of the Ministry Tom Hale". The person is a
+/// given name and a surname (one or two words more), nothing else in capitals after them. A
+/// head alone before the name must follow "the": "Foundation A B" is a body named for A B.
+fn body_then_name(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<usize> {
+    // Heads of bodies named for a person: "the Fondation Marguerite Dupont", "the Kari Lund
+    // Memorial Trust".
+    let named_for = |t: &Token| {
+        matches!(
+            t.lower().as_ref(),
+            "foundation"
+                | "fondation"
+                | "fundación"
+                | "fundacion"
+                | "fundação"
+                | "fondazione"
+                | "stiftung"
+                | "fund"
+                | "trust"
+                | "memorial"
+                | "prize"
+                | "award"
+                | "scholarship"
+        )
+    };
+    let k = (s + 1..e.saturating_sub(1)).find(|&k| {
+        toks[k - 1].lex.is_org_head()
+            && !toks[k - 1].is_acronym()
+            && !named_for(&toks[k - 1])
+            && toks[k].lex.is_given_name()
+            && !toks[k].lex.is_org_head()
+            && !toks[k].lex.is_role()
+    })?;
+    // A head alone opens a body named for a person: "Fondation Marguerite Aubert" (but "the
+    // Ministry Tom Hale" is the ministry's Tom Hale).
+    let the_before = s >= 1 && toks[s - 1].is("the");
+    if k - s < 2 && !the_before {
+        return None;
+    }
+    let words = toks[k..e].iter().filter(|t| t.text != ".").count();
+    let person = (2..=3).contains(&words)
+        && toks[k..e]
+            .iter()
+            .all(|t| t.is_cap() && !t.is_acronym() || t.text == ".")
+        && !toks[k + 1..e]
+            .iter()
+            .any(|t| t.lex.is_org_head() || t.lex.place().is_some())
+        && person_shaped(toks, k, e, lx);
+    person.then_some(k)
 }
 
 /// Rule `head-ends-the-body`: a post that opens with an organisation's head word ("party

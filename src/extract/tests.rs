@@ -5290,6 +5290,29 @@ Tom Hale had addressed the Tolvik Health Youth Conference in May.
     );
 }
 
+/// Rule `body-then-name`: a body's name then a person's, no comma between, are two names; a
+/// head alone after "the" too, but not a body named for a person.
+#[test]
+fn a_body_then_a_name_with_no_comma_are_two_names() {
+    let cases = [
+        ("The delegation was composed of Director, Velby Trade Academy Ana Ruiz and 16 officers.", Some("Velby Trade Academy"), "Ana Ruiz"),
+        ("Director of Harbour Affairs of the Ministry Tom Hale gave a presentation to the delegation.", None, "Tom Hale"),
+    ];
+    for (sentence, body, person) in cases {
+        let ex = run(&format!("# Velby delegation visits Marden\n\nA delegation visited Marden on Monday.\n\n{sentence}\n"));
+        let orgs = kinds(&ex, EntityKind::Organization);
+        let people = kinds(&ex, EntityKind::Person);
+        assert!(
+            body.is_none_or(|b| orgs.contains(&b)),
+            "{sentence}: {orgs:?}"
+        );
+        assert!(people.contains(&person), "{sentence}: {people:?}");
+    }
+    let ex = run("# Velby workshop\n\nThe workshop was held in Marden on Monday.\n\nIt was funded by the Fondation Ida Falk.\n");
+    let orgs = kinds(&ex, EntityKind::Organization);
+    assert!(orgs.contains(&"Fondation Ida Falk"), "{orgs:?}");
+}
+
 /// A gathering's head after its ordinal or calendar word, then "of" a body, names the
 /// gathering, not the body: "the Fourth Meeting of the Council of X". "National" opens bodies'
 /// names, and a head that is also a body's needs an ordinal: "the National Assembly of X".
