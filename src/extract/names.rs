@@ -1207,7 +1207,7 @@ fn split_title(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Vec<(usi
 /// given name and a surname (one or two words more), nothing else in capitals after them. A
 /// head alone before the name must follow "the": "Foundation A B" is a body named for A B.
 fn body_then_name(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Option<usize> {
-    // Heads of bodies named for a person: "the Fondation Marguerite Dupont", "the Kari Lund
+    // Heads of bodies named for a person: "the Fondation Ida Falk", "the Kari Lund
     // Memorial Trust".
     let named_for = |t: &Token| {
         matches!(
@@ -1235,7 +1235,7 @@ fn body_then_name(toks: &[Token], (s, e): (usize, usize), lx: &Lexicon) -> Optio
             && !toks[k].lex.is_org_head()
             && !toks[k].lex.is_role()
     })?;
-    // A head alone opens a body named for a person: "Fondation Marguerite Aubert" (but "the
+    // A head alone opens a body named for a person: "Fondation Ida Falk" (but "the
     // Ministry Tom Hale" is the ministry's Tom Hale).
     let the_before = s >= 1 && toks[s - 1].is("the");
     if k - s < 2 && !the_before {
