@@ -547,7 +547,7 @@ fn respectively(r: &mut Reader, s: usize) -> Vec<EntityId> {
         .iter()
         .filter(|m| m.kind == Some(EntityKind::Person) && m.end < end)
         .find_map(|m| {
-            let (people, after) = names_in_a_row(sent, m.hon.unwrap_or(m.start));
+            let (people, after) = people_in_a_row(sent, m.hon.unwrap_or(m.start));
             (people.len() >= 2).then_some((people, after))
         })
     else {
@@ -617,37 +617,6 @@ fn respectively(r: &mut Reader, s: usize) -> Vec<EntityId> {
         }
     }
     people
-}
-
-/// The people named one after another from token `q` ("A B, C D and E F"), and the token
-/// after the last of them.
-fn names_in_a_row(sent: &Sent, mut q: usize) -> (Vec<EntityId>, usize) {
-    let mut out = Vec::new();
-    while let Some(p) = sent
-        .mentions
-        .iter()
-        .find(|p| p.kind == Some(EntityKind::Person) && (p.start == q || p.hon == Some(q)))
-    {
-        out.extend(p.entity);
-        q = p.end;
-        let mut next = q;
-        if sent.is_punct(next, ",") {
-            next += 1;
-        }
-        if sent.is(next, "and") {
-            next += 1;
-        }
-        if next == q
-            || !sent
-                .mentions
-                .iter()
-                .any(|m| m.start == next || m.hon == Some(next))
-        {
-            break;
-        }
-        q = next;
-    }
-    (out, q)
 }
 
 /// Rule `councillor-of-the-council`: in a report of a council's own (its minutes, its news),
@@ -857,9 +826,16 @@ fn without_country_adjective(lx: &Lexicon, title: &str) -> String {
 
 /// The people of a list that starts at token `q`: each after ",", "and" or ", and", a bracket
 /// after a name passed over ("A B (X), C D and E F").
-fn listed_people(sent: &Sent, mut q: usize) -> Vec<EntityId> {
+fn listed_people(sent: &Sent, q: usize) -> Vec<EntityId> {
+    people_in_a_row(sent, q).0
+}
+
+/// The people of a list that starts at token `q`, as `listed_people` reads them, and the token
+/// after the last of them (after its bracket, if any).
+fn people_in_a_row(sent: &Sent, mut q: usize) -> (Vec<EntityId>, usize) {
     let n = sent.toks.len();
     let mut out = Vec::new();
+    let mut end = q;
     while let Some(p) = sent
         .mentions
         .iter()
@@ -867,11 +843,13 @@ fn listed_people(sent: &Sent, mut q: usize) -> Vec<EntityId> {
     {
         out.extend(p.entity);
         q = p.end;
+        end = q;
         if sent.is_punct(q, "(") {
             match (q..n.min(q + 12)).find(|&c| sent.is_punct(c, ")")) {
                 Some(close) => q = close + 1,
                 None => break,
             }
+            end = q;
         }
         if sent.is_punct(q, ",") {
             q += 1;
@@ -880,7 +858,7 @@ fn listed_people(sent: &Sent, mut q: usize) -> Vec<EntityId> {
             q += 1;
         }
     }
-    out
+    (out, end)
 }
 
 /// Rule `plural-title-list`: a capitalised title in the plural, with no organisation before
