@@ -412,7 +412,10 @@ fn is_adverb(w: &str) -> bool {
 
 /// An adverb of manner or time made with "-ly", as reports put them between a speaker and
 /// their verb: "warmly welcomed", "eloquently reported", "formally opened". Not the common
-/// words that end so and are no adverb ("family", "rally", "assembly", "daily", "only").
+/// words that end so and are no adverb ("family", "rally", "assembly", "daily"), nor the
+/// commonest given names that do ("Kelly", "Emily"): the rules pass words here lowered, so
+/// case cannot tell them apart. (A word wrongly taken for an adverb is only stepped over: the
+/// verb after it must still be one of taking part.)
 fn is_ly_adverb(w: &str) -> bool {
     w.len() >= 5
         && w.ends_with("ly")
